@@ -150,7 +150,7 @@ const cliBanner = [
 // cosmiconfig's loaders for code (import-fresh, parse-json, typescript: required inside the
 // loaders aitrail replaces, src/config/explorer.ts) stay outside, never loaded. smol-toml (a Codex or
 // Kimi commit reads its config.toml: `await import`, run on first need) is inside too: required from
-// the bundle, node took the project's node_modules/smol-toml, which the repository chooses (row s48l-2).
+// the bundle, node took the project's node_modules/smol-toml, which the repository chooses (row 892).
 const INLINE = ['js-yaml', 'cosmiconfig/dist/Explorer.js', 'env-paths', 'smol-toml'];
 const NEVER_LOADED = ['typescript', 'import-fresh', 'parse-json'];
 const configReaders = {
@@ -169,7 +169,7 @@ const configReaders = {
 // commit-msg) resolved picomatch in node_modules and compiled its six files (~5 ms of CPU), none of it
 // in a code cache; and node resolved them from the bundle's folder up, so with aitrail installed in a
 // project it took the project's node_modules/re2js, which the repository chooses (an `overrides` entry,
-// a dependency of that name: its code run in the hook, row s48l-2). In the bundles the same call is a
+// a dependency of that name: its code run in the hook, row 892). In the bundles the same call is a
 // plain require(), which esbuild bundles as a module run on its first require: still loaded only on
 // first need, its functions now in the bundle's code cache, and nothing resolved in node_modules.
 const LAZY_REQUIRED = [

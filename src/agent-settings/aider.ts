@@ -211,7 +211,7 @@ export async function aiderModel(place: SettingsPlace, cli?: CommandLineModel | 
   if (editor) also.push({ ...editor, overriddenBy: [] });
   if (!main && also.length === 0 && !cli?.models.length) return null;
   const found = main || also.length > 0 ? { model: main?.model ?? '', evidence: main?.evidence ?? '', ...(also.length > 0 ? { also } : {}) } : null;
-  // A server on this machine (Ollama, LiteLLM's proxy) answers `gpt-4o` with whatever it runs (row s48k-3).
+  // A server on this machine (Ollama, LiteLLM's proxy) answers `gpt-4o` with whatever it runs (row 879).
   const conf = fromFiles('openai-api-base');
   const confBase = conf && localEndpoint({ base: conf.model }, ['base']) !== null ? conf.evidence : null;
   const inForceNames = cli?.models.length ? cli.models.map((model) => aliases.get(model) ?? model) : main ? [main.model] : [];
@@ -231,7 +231,7 @@ function aiderGateway(env: Record<string, string | undefined>, model: string, co
   if (prefix === 'ollama' || prefix === 'ollama_chat') return env.OLLAMA_API_BASE?.trim() ? localEndpoint(env, ['OLLAMA_API_BASE']) : `model ${quote(model)} (Ollama on this machine: no OLLAMA_API_BASE)`;
   const anthropic = prefix === 'anthropic' || (prefix === '' && CLAUDE_NAME.test(model));
   if (anthropic) return localEndpoint(env, ['ANTHROPIC_API_BASE', 'ANTHROPIC_BASE_URL']);
-  // LiteLLM's other bases (row s48r-2): LM Studio is a server here unless LM_STUDIO_API_BASE names another host; vLLM's
+  // LiteLLM's other bases (row 895): LM Studio is a server here unless LM_STUDIO_API_BASE names another host; vLLM's
   // and OpenRouter's only as their base variables name.
   if (prefix === 'lm_studio') return env.LM_STUDIO_API_BASE?.trim() ? localEndpoint(env, ['LM_STUDIO_API_BASE']) : `model ${quote(model)} (LM Studio on this machine: no LM_STUDIO_API_BASE)`;
   if (prefix === 'hosted_vllm') return localEndpoint(env, ['HOSTED_VLLM_API_BASE']);

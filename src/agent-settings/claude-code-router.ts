@@ -260,7 +260,7 @@ export function gatewayModel(found: string | null, named: readonly string[], ask
 /**
  * An agent's reading (`found`, its `also`) with the models it sends a gateway on this machine under a hosted model's
  * name ({@link gatewayModel}; `gatewayOf`: the evidence of the endpoint of this machine a model is sent to, or null)
- * recorded `unknown` (rows s48k-1, s48k-3): the model in force (`main`: the command line's, else the settings') sent
+ * recorded `unknown` (rows 877, 879): the model in force (`main`: the command line's, else the settings') sent
  * there is; with none of its own, the first model beside sent there is; one beside sent there is `unknown` beside
  * (dropped when the one in force is already), the rest as read.
  */
@@ -279,7 +279,7 @@ export function gatewayModels(gatewayOf: (model: string) => string | null, main:
 }
 
 /**
- * Whether `name` is one `asked` takes, as written or as the catalog reads it (row s48k-2): `GPT_5`, `gpt5-codex`,
+ * Whether `name` is one `asked` takes, as written or as the catalog reads it (row 878): `GPT_5`, `gpt5-codex`,
  * `gpt\u20105` and `sonnet` are recorded as `openai/gpt-5…` and `anthropic/claude-sonnet`, so at a gateway they are a
  * hosted model's name as much as `gpt-5`. Run only where a gateway on this machine was found.
  */
@@ -318,7 +318,7 @@ const REGION = /^[a-z0-9-]{1,64}$/i;
 function craftedRegion(env: Record<string, string | undefined>): string | null {
   const names = [
     ...(switchedOn(env.CLAUDE_CODE_USE_BEDROCK) && !env.ANTHROPIC_BEDROCK_BASE_URL?.trim() ? ['AWS_REGION', 'AWS_DEFAULT_REGION', 'ANTHROPIC_SMALL_FAST_MODEL_AWS_REGION'] : []),
-    // Bedrock powered by Mantle (`CLAUDE_CODE_USE_MANTLE`): its endpoint is built from AWS_REGION too (`bedrock-mantle.<region>.api.aws`; row s48k-5).
+    // Bedrock powered by Mantle (`CLAUDE_CODE_USE_MANTLE`): its endpoint is built from AWS_REGION too (`bedrock-mantle.<region>.api.aws`; row 881).
     ...(switchedOn(env.CLAUDE_CODE_USE_MANTLE) && !env.ANTHROPIC_BEDROCK_MANTLE_BASE_URL?.trim() ? ['AWS_REGION', 'AWS_DEFAULT_REGION'] : []),
     // Claude Code's per-model Vertex regions (`VERTEX_REGION_CLAUDE_4_5_SONNET`…) beside CLOUD_ML_REGION.
     ...(switchedOn(env.CLAUDE_CODE_USE_VERTEX) && !env.ANTHROPIC_VERTEX_BASE_URL?.trim() ? ['CLOUD_ML_REGION', ...Object.keys(env).filter((name) => name.startsWith('VERTEX_REGION_')).sort()] : []),
@@ -351,7 +351,7 @@ function craftedRegion(env: Record<string, string | undefined>): string | null {
  * picks the model, and a hook never runs it.
  */
 export function claudeCodeRouterModels(place: SettingsPlace, haiku = false): RouterModels {
-  // A region that is no region sends Bedrock's or Vertex's requests to another host (row s48c-2): read as a gateway.
+  // A region that is no region sends Bedrock's or Vertex's requests to another host (row 867): read as a gateway.
   const region = craftedRegion(place.env);
   if (region !== null) return { also: [], gateway: true, unread: region };
   // A provider's endpoint on this machine comes first: with its switch on, ccr at ANTHROPIC_BASE_URL gets no request.

@@ -90,7 +90,7 @@ export async function codexModel(place: SettingsPlace, cli?: CommandLineModel | 
   const profileFile = layered && PROFILE_NAME.test(layered) ? join(home, `${layered}.config.toml`) : undefined;
   const profileLayer = profileFile ? await read(shownPath(place, profileFile), readOwnFile(profileFile)) : null;
   const served = cli?.oss ? {} : endpoint([profileLayer, user, system], profile);
-  // A gateway on this machine answers a hosted model's name (gpt-5-codex) with any model it runs (row s48c-1).
+  // A gateway on this machine answers a hosted model's name (gpt-5-codex) with any model it runs (row 866).
   const gateway = codexGateway(place.env, [profileLayer, user, system], profile, cli?.oss === true);
   const atGateway = (model: SettingsModel | null): SettingsModel | null => gatewayModel(gateway, [model?.model ?? '', ...(cli?.models ?? [])], HOSTED_NAME, true, ['OPENAI_DEFAULT_MODEL']) ?? model;
   if (cli && cli.models.length > 0) {

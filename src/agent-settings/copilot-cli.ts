@@ -71,7 +71,7 @@ function managedModel(data: unknown): { model: string; key: string } | undefined
  */
 export function copilotCliModel(place: SettingsPlace, cli?: CommandLineModel | null): SettingsModel | null {
   const found = copilotSettingsModel(place);
-  // Its bring-your-own-key provider on this machine (LiteLLM on :4000) answers a hosted model's name with any model (row s48c-3).
+  // Its bring-your-own-key provider on this machine (LiteLLM on :4000) answers a hosted model's name with any model (row 868).
   const env = place.env;
   const named = [cli?.models ?? [], env.COPILOT_MODEL ?? '', env.COPILOT_PROVIDER_MODEL_ID ?? '', env.COPILOT_PROVIDER_WIRE_MODEL ?? '', found?.model ?? ''].flat();
   return gatewayModel(localEndpoint(env, ['COPILOT_PROVIDER_BASE_URL']), named, HOSTED_NAME, true, ['COPILOT_MODEL']) ?? found;

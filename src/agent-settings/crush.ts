@@ -202,7 +202,7 @@ export function crushModel(place: SettingsPlace, cli?: CommandLineModel | null):
   const merged = routed(provider?.provider, model.model!);
   const also = picked && picked.model !== merged ? [{ ...picked, overriddenBy: [] }] : [];
   const found = { model: merged, evidence: evidenceOf(model, provider), ...(also.length > 0 ? { also } : {}) };
-  // A provider of its own on this machine (LiteLLM, Ollama) answers a hosted model's name with any model it runs (row s48c-4).
+  // A provider of its own on this machine (LiteLLM, Ollama) answers a hosted model's name with any model it runs (row 869).
   const unknown = gatewayModel(provider?.provider ? crushGateway(read, provider.provider, place.env) : null, [model.model!, ...(cli?.models ?? [])], HOSTED_NAME, false, []);
   if (unknown === null) return found;
   const kept = also.filter((other) => !askedName(HOSTED_NAME, other.model));
@@ -216,7 +216,7 @@ function crushGateway(read: readonly [Layer, unknown][], id: string, env: Record
     const url = stringAt(data, 'providers', id, 'base_url');
     if (!url) continue;
     const name = `settings ${layer.shown} providers.${id}.base_url`;
-    // Crush expands `$NAME` and `${NAME}` in a provider's base_url (row s48k-4): `"$LOCAL_URL"` is that variable's URL.
+    // Crush expands `$NAME` and `${NAME}` in a provider's base_url (row 880): `"$LOCAL_URL"` is that variable's URL.
     const given = url.replace(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))/g, (_, braced?: string, bare?: string) => env[(braced ?? bare)!] ?? '');
     found = localEndpoint({ [name]: given }, [name]) === null ? null : `${name}=${quote(url)}`;
   }

@@ -25,7 +25,7 @@ export async function gooseModel(place: SettingsPlace, cli?: CommandLineModel | 
   const yaml = text === null ? undefined : await parseYaml(text);
   const shown = shownPath(place, file);
   const found = text === null ? null : configModel(yaml, shown);
-  // A provider on this machine (Ollama, LiteLLM's proxy) answers a hosted model's name with any model it runs (row s48c-3).
+  // A provider on this machine (Ollama, LiteLLM's proxy) answers a hosted model's name with any model it runs (row 868).
   const setting = (key: string): string | undefined => place.env[key]?.trim() || yamlStringAt(yaml, key);
   const provider = setting('GOOSE_PROVIDER');
   const custom = join(dirname(file), 'custom_providers');
@@ -34,7 +34,7 @@ export async function gooseModel(place: SettingsPlace, cli?: CommandLineModel | 
   const unknown = gatewayModel(gateway, named, HOSTED_NAME, false, ['GOOSE_MODEL']);
   const evidenceOf = (key: string, model: string) => (place.env[key]?.trim() ? `${key}=${quote(model)}` : `settings ${shown} ${key}=${quote(model)}`);
   if (unknown === null) {
-    // A remote main model with a lead or planner model asking a hosted name of its own provider on this machine (row s48r-1):
+    // A remote main model with a lead or planner model asking a hosted name of its own provider on this machine (row 894):
     // that model is `unknown` beside the main one, never folded into it.
     const local = ALSO_KEYS.flatMap((key) => {
       const model = setting(key);
@@ -68,9 +68,9 @@ const PROVIDER_HOSTS: Readonly<Record<string, [key: string, host: string]>> = {
   ollama: ['OLLAMA_HOST', 'localhost'],
   litellm: ['LITELLM_HOST', 'http://localhost:4000'],
   openai: ['OPENAI_HOST', 'https://api.openai.com'],
-  // `providers/anthropic.rs`: `ANTHROPIC_HOST`, else Anthropic's API (row s48k-4).
+  // `providers/anthropic.rs`: `ANTHROPIC_HOST`, else Anthropic's API (row 880).
   anthropic: ['ANTHROPIC_HOST', 'https://api.anthropic.com'],
-  // Row s48r-2: `openrouter.rs` (`OPENROUTER_HOST`), `google.rs` (`GOOGLE_HOST`), the declarative `lmstudio.json` (`LMSTUDIO_HOST`, default LM Studio's port here).
+  // Row 895: `openrouter.rs` (`OPENROUTER_HOST`), `google.rs` (`GOOGLE_HOST`), the declarative `lmstudio.json` (`LMSTUDIO_HOST`, default LM Studio's port here).
   openrouter: ['OPENROUTER_HOST', 'https://openrouter.ai'],
   google: ['GOOGLE_HOST', 'https://generativelanguage.googleapis.com'],
   lmstudio: ['LMSTUDIO_HOST', 'http://localhost:1234/v1'],
@@ -95,7 +95,7 @@ function gooseGateway(provider: string, setting: (key: string) => string | undef
 }
 
 /**
- * A custom provider's endpoint of this machine (row s48r-2), as evidence, or null: goose's declarative providers,
+ * A custom provider's endpoint of this machine (row 895), as evidence, or null: goose's declarative providers,
  * `custom_providers/<id>.json` beside config.yaml (what `goose configure` writes for an OpenAI-, Anthropic- or
  * Ollama-compatible server), give `base_url` with `${NAME}` read from goose's settings (variable first).
  */

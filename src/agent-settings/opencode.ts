@@ -58,7 +58,7 @@ export async function opencodeModels(place: SettingsPlace, cli: CommandLineModel
     // Unreadable session storage names no model.
   }
   also = also.filter((entry, index) => entry.unread === true || (entry.model !== found?.model && also.findIndex((other) => other.model === entry.model && !other.unread) === index));
-  // A provider on this machine (LiteLLM, Ollama) answers `litellm/gpt-5` with whatever it runs (row s48k-1).
+  // A provider on this machine (LiteLLM, Ollama) answers `litellm/gpt-5` with whatever it runs (row 877).
   const main = cli && cli.models.length > 0 ? cli.models : found ? [found.model] : [];
   return gatewayModels(providerGateways(place, cli?.cwd), main, found, also);
 }
@@ -124,7 +124,7 @@ function topLevelModel(place: SettingsPlace, cwd: string | undefined): SettingsM
 }
 
 /**
- * The endpoints of this machine OpenCode's providers are given (row s48k-1): for a model `<provider>/<id>`, the
+ * The endpoints of this machine OpenCode's providers are given (row 877): for a model `<provider>/<id>`, the
  * `provider.<provider>.options.baseURL` of the highest config naming one (OpenCode merges its configs; `{env:NAME}`
  * is that variable, as OpenCode substitutes it in every file), as evidence when it names this machine, else null.
  * Each file is read once, and only when a model is looked up.
@@ -141,7 +141,7 @@ function providerGateways(place: SettingsPlace, cwd: string | undefined): (model
       const written = text();
       return [shown, written === null ? undefined : parseJsonc(written)];
     });
-    // OpenCode's built-in `lmstudio` provider with no baseURL calls LM Studio's server here (models.dev: http://127.0.0.1:1234/v1; row s48r-2).
+    // OpenCode's built-in `lmstudio` provider with no baseURL calls LM Studio's server here (models.dev: http://127.0.0.1:1234/v1; row 895).
     let evidence: string | null = id === 'lmstudio' ? `model ${quote(model)} (OpenCode's lmstudio provider, no baseURL: LM Studio at 127.0.0.1:1234)` : null;
     for (const [shown, data] of read) {
       const url = stringAt(data, 'provider', id, 'options', 'baseURL');

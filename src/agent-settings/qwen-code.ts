@@ -26,7 +26,7 @@ const QWEN: SettingsLayout = {
  */
 export function qwenCodeModel(place: SettingsPlace, cli?: CommandLineModel | null): SettingsModel | null {
   const found = layeredSettingsModel(place, QWEN, cli?.cwd);
-  // A gateway on this machine answers a hosted model's name (`gpt-4o`) with any model it runs (row s48c-1); Qwen's own
+  // A gateway on this machine answers a hosted model's name (`gpt-4o`) with any model it runs (row 866); Qwen's own
   // names, open weights at Ollama, are read as before. With no name its default is Qwen's (the marker's `qwen/unknown`).
   const named = [cli?.models ?? [], found?.model ?? '', place.env.OPENAI_MODEL ?? '', place.env.QWEN_MODEL ?? ''].flat();
   const flag = cli?.baseUrl;
@@ -36,7 +36,7 @@ export function qwenCodeModel(place: SettingsPlace, cli?: CommandLineModel | nul
 
 /**
  * The endpoint of this machine Qwen Code's OpenAI-compatible client calls, as evidence, or null (its `--openai-base-url`
- * comes first: row s48r-2): `OPENAI_BASE_URL`,
+ * comes first: row 895): `OPENAI_BASE_URL`,
  * else the merged settings' `security.auth.baseUrl` (its first file naming one).
  */
 function qwenGateway(place: SettingsPlace, cwd?: string): string | null {

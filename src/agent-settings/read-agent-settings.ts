@@ -32,13 +32,13 @@ import type { SettingsPlace } from './settings-place.js';
 /**
  * VS Code's Copilot agent (its terminals' `AI_AGENT=github_copilot_vscode_agent`) without Copilot CLI's
  * own marker (`COPILOT_CLI`): Copilot CLI's settings, variables and sessions name another agent's model
- * (row s48p-4); its custom agents (`.github/agents/`) are VS Code's too.
+ * (row 899); its custom agents (`.github/agents/`) are VS Code's too.
  */
 function vscodeCopilot(place: SettingsPlace): boolean {
-  // Copilot CLI's marker as its signature matches it (signatures.json `COPILOT_CLI`), not a look-alike ` 1` (row s48y-2).
+  // Copilot CLI's marker as its signature matches it (signatures.json `COPILOT_CLI`), not a look-alike ` 1` (row 904).
   const generic = signatures().genericAgentVars;
   if (agentMarkers(place.env, 'copilot').some(([name]) => !generic.includes(name))) return false;
-  // Read as genericAgent reads it, a version after `@` dropped (row s48y-1): else `…@1.2` is Copilot with Copilot CLI's model.
+  // Read as genericAgent reads it, a version after `@` dropped (row 903): else `…@1.2` is Copilot with Copilot CLI's model.
   return generic.some((name) => genericAgentValue(place.env[name] ?? '').toLowerCase() === 'github_copilot_vscode_agent');
 }
 
@@ -60,7 +60,7 @@ const READERS: Readonly<Record<string, (place: SettingsPlace, cli: CommandLineMo
   'kimi-code': kimiCliModel,
   'mistral-vibe': mistralVibeModel,
   copilot: (place, cli) => (vscodeCopilot(place) ? null : copilotCliModel(place, cli)),
-  // Amp names no model in a settings file or variable (its mode picks it): its thread's answers name it (row s48p-1).
+  // Amp names no model in a settings file or variable (its mode picks it): its thread's answers name it (row 896).
   amp: ampThreadModel,
 };
 
@@ -265,7 +265,7 @@ export async function readAgentSettings(agents: Iterable<string>, place: Setting
     ];
     // At a router (claude-code-router), a Claude name a transcript, subagent file or copy's command line gives is what Claude Code asked for, not what ran.
     // At a gateway on this machine (Gemini CLI's, row 848), a Gemini name beside is what was asked for, not what ran.
-    // At a gateway on this machine (Codex's, Qwen Code's, row s48c-1), a hosted model's name beside is what was asked for too.
+    // At a gateway on this machine (Codex's, Qwen Code's, row 866), a hosted model's name beside is what was asked for too.
     const asked = agent === 'gemini-cli' ? GEMINI_NAME : agent === 'claude-code' ? CLAUDE_NAME : HOSTED_NAME;
     const model = withAlso(read, read?.routed ? beside.filter((also) => !asked.test(also.model)) : beside);
     if (model) result[agent] = model;

@@ -71,7 +71,7 @@ export function blameRunOf(args: BlameOptionArgs, before: (string | number)[], c
   for (const [flag, globs] of [['--include', include], ['--exclude', exclude]] as const) {
     const listed = globs.find(isCommaList);
     if (listed !== undefined) throw new UsageError(commaListMessage(flag, listed));
-    // A range picomatch misreads (`src/v{10..12}/**` matches none of src/v10-v12), as in a config (row s48u-1).
+    // A range picomatch misreads (`src/v{10..12}/**` matches none of src/v10-v12), as in a config (row 908).
     for (const glob of globs) {
       const range = misreadRangeReason(glob);
       if (range !== null) throw new UsageError(`${flag} ${JSON.stringify(sanitize(glob, { max: 80 }))} holds ${range}: write a class or a brace list, such as "src/v1[0-2]/**" or "src/v{10,11,12}/**".`);

@@ -160,7 +160,7 @@ function isObject(value: unknown): value is Record<string, unknown> {
 
 /**
  * Every file glob of a config (`policy.paths[].files`, `blame.include`, `blame.exclude`) must be
- * able to match a path git names (deadGlobReason) and hold no brace range picomatch misreads (misreadRangeReason, row s48u-1). No I/O; ignores shapes the schema already rejects.
+ * able to match a path git names (deadGlobReason) and hold no brace range picomatch misreads (misreadRangeReason, row 908). No I/O; ignores shapes the schema already rejects.
  */
 export function checkFileGlobs(data: unknown, file: string): ConfigProblem[] {
   if (!isObject(data)) return [];

@@ -33,7 +33,7 @@ export function deadModelGlobReason(glob: string): string | null {
 }
 
 /**
- * A brace range picomatch reads otherwise than written, or null (row s48m-2): it reads `{a..b}` of one character each side
+ * A brace range picomatch reads otherwise than written, or null (row 886): it reads `{a..b}` of one character each side
  * as the class `[a-b]`, but `{15..19}` as the text `15..19` with each `.` any character (it matches `15.119`, not Opus 15-19),
  * `{4..16}` as `16..4`, `{1..5..2}` and `{4..6,x}` as garbled classes: a deny of Opus 15 to 19 denied none of them, an
  * allow refused them, without a word. The same for a file glob (`files`, `blame.include`/`exclude`; check-file-globs.ts): a path

@@ -10,7 +10,7 @@ import { SCHEMA_HASH } from './schema-hash.generated.js';
  * lone carriage return or a control character is refused; an entry an older build wrote for one is not served; 6: so is a JSON config or
  * package.json `aitrail` key holding a lone carriage return; 7: a YAML plain value over several lines, and a file glob with
  * white space at a name's end or a space other than U+0020, a root file whose name shows as a search place, a folder at a search place;
- * 8: a file glob's lookalike letter set apart from its word by glob syntax, `src/[с]rypto/**`, a fullwidth or mathematical Latin letter, `src/ｃrypto/**`, a word all of lookalikes, `*.ру`, white space beside a comma of a `{…}` list, and a character that shows as `*` or `/`, `src/crypto/∗∗`, which a format-7 build accepted; 9: a model glob's brace range picomatch misreads, `{15..19}`, row s48m-2; 10: a file glob's, `src/v{10..12}/**`, row s48u-1).
+ * 8: a file glob's lookalike letter set apart from its word by glob syntax, `src/[с]rypto/**`, a fullwidth or mathematical Latin letter, `src/ｃrypto/**`, a word all of lookalikes, `*.ру`, white space beside a comma of a `{…}` list, and a character that shows as `*` or `/`, `src/crypto/∗∗`, which a format-7 build accepted; 9: a model glob's brace range picomatch misreads, `{15..19}`, row 886; 10: a file glob's, `src/v{10..12}/**`, row 908).
  */
 const CACHE_FORMAT = 10;
 const CACHE_FILE = 'config-cache.json';

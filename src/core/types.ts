@@ -26,7 +26,7 @@ export interface Attribution {
    */
   unread?: true;
   /**
-   * An `unknown` model said in so many words (row s48r-1): aitrail's own trailer `<agent>:unknown`, or a reading
+   * An `unknown` model said in so many words (row 894): aitrail's own trailer `<agent>:unknown`, or a reading
    * of the agent's settings that found a gateway or router choosing the model. Never folded into the same
    * agent's named models: a gateway's unknown beside a named lead model is two models, not one.
    */

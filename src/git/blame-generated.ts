@@ -81,7 +81,7 @@ export async function generatedPaths(root: string, commonDir: string, rev: strin
   const notVendored = new Set<string>();
   if (paths.length === 0) return { generated, vendored, notGenerated, notVendored };
   const info = await readFile(join(commonDir, 'info', 'attributes'), 'utf8').catch(() => '');
-  // Each `.gitattributes` file holds a line or more: past the bound in files, `git grep` is never asked to open them all (row s48o-1: millions of them from a few hundred trees).
+  // Each `.gitattributes` file holds a line or more: past the bound in files, `git grep` is never asked to open them all (row 900: millions of them from a few hundred trees).
   if (attributeFiles > MAX_ATTRIBUTES_LINES) return { generated, vendored, notGenerated, notVendored, unread: `its tree holds more than ${MAX_ATTRIBUTES_LINES} .gitattributes files, more than aitrail reads` };
   // One pattern: git 2.39's `grep -c` with two fixed patterns takes time quadratic in a file's matching
   // lines (30,000 lines of `a linguist-generated`: 12 s, before the line cap below is asked); one

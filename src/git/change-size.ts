@@ -274,7 +274,7 @@ export async function refuseHugeChanges(repoDir: string, revisions: readonly str
  * distinct tree read once, as commitChangingTooMuch counts): a report that lists or greps every path
  * of a revision (blame, trend, the Action's report) asks it first, so a tree of tens of millions of
  * paths made of a few hundred objects is refused unread, and a `git grep` of its `.gitattributes`
- * files is asked only when they are few (row s48o-1).
+ * files is asked only when they are few (row 900).
  */
 export async function treeCounts(repoDir: string, commit: string, name: string): Promise<{ files: number; named: number }> {
   const tree = (await runGit(['rev-parse', '--verify', '-q', `${commit}^{tree}`], { cwd: repoDir })).trim();

@@ -19,7 +19,7 @@ const object = (mode: string, blob: string): string => (ZERO.test(blob) || ZERO.
  * `git log --raw` holds a commit's whole change before printing it: the chain is listed first (no
  * diff), then read in chunks (32 commits, then four times more each time), each chunk's changes
  * bounded first (ChangeBound): the walk ends before a commit changing more than CHANGED_PATHS_CAP
- * files (row s48o-1), as if the chain stopped there (a walk that ends early is never wrong).
+ * files (row 900), as if the chain stopped there (a walk that ends early is never wrong).
  */
 export async function* firstParentChanges(cwd: string, rev: string, since: string | null): AsyncGenerator<ChainCommit> {
   const range = [rev, ...(since ? [`^${since}`] : [])];

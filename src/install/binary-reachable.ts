@@ -298,9 +298,9 @@ function inVirtualStore(root: string, top: string, rel: string, packageDir: stri
  * (an escape, a `git+file:` not absolute or holding `%`) is the repository's. No record: not judged.
  */
 /**
- * bun's layout (row s48g-3): no record under node_modules; its lock beside package.json says where each package
+ * bun's layout (row 873): no record under node_modules; its lock beside package.json says where each package
  * came from, as the shims read it (aitrail_nb in src/install/shim-source.ts): `bun.lockb` (binary) is the
- * repository's (said as bun.lockb, row s48w-2); in `bun.lock` every entry `["<name>@<version>", "<tarball URL, or empty for the default registry>", …]`
+ * repository's (said as bun.lockb, row 907); in `bun.lock` every entry `["<name>@<version>", "<tarball URL, or empty for the default registry>", …]`
  * of the package holding `path` must be a version from the default registry or a registry's tarball of it
  * (registryTarball); any other source, or none, is the repository's, said as bun.lock.
  */
@@ -322,7 +322,7 @@ function bunFromRepository(root: string, top: string, base: string, path: string
   const opener = `["${name}@`;
   const named = `"${name}@`;
   const key = `"${name}"`;
-  // bun reads bun.lock as JSONC (row s48w-1): a comment or a string may hold a line in the judged form bun never
+  // bun reads bun.lock as JSONC (row 906): a comment or a string may hold a line in the judged form bun never
   // installs, and the real entry may be written over lines. A backslash, a `'`, a `/*`, a key `"<name>"` not
   // followed by `: "`, `,`, `]` or `: ["<name>@`, or a `"<name>@` not in the one judged form per line (after `[`,
   // no `//` before it): the repository's.
@@ -333,7 +333,7 @@ function bunFromRepository(root: string, top: string, base: string, path: string
     (line.includes(named) && (line.split(named).length !== 2 || !line.slice(0, line.indexOf(named)).endsWith('[') || line.slice(0, line.indexOf(named)).includes('//'))),
   );
   const entries = lines.filter((line) => line.includes(opener));
-  // Beside npm's record (row s48l-3, `stale`): judged only where bun wrote the package's entry.
+  // Beside npm's record (row 893, `stale`): judged only where bun wrote the package's entry.
   if (stale && !hostile && entries.length === 0) return false;
   const judged = !hostile && entries.length > 0 && entries.every((line) => {
     const rest = line.slice(line.indexOf(opener) + opener.length);
@@ -351,13 +351,13 @@ function bunFromRepository(root: string, top: string, base: string, path: string
   return bunConfigNamed(join(root, base));
 }
 
-/** A line that may say where bun fetches from, or how (row s48l-1); in bunfig.toml a backslash too (TOML's escaped keys). */
+/** A line that may say where bun fetches from, or how (row 891); in bunfig.toml a backslash too (TOML's escaped keys). */
 const BUN_SETTING = /registry|proxy|tls|ssl|cafile|(^|[^a-z0-9-])ca([^a-z0-9-]|$)/i;
 const BUN_PUBLIC = new Set(['registry = "https://registry.npmjs.org/"', 'registry = "https://registry.npmjs.org"', 'registry="https://registry.npmjs.org/"', 'registry="https://registry.npmjs.org"']);
 
 /**
  * bun takes its registry (and a proxy or TLS setting) from the project's bunfig.toml and the `.env` files it loads at
- * install, and fetches a lock entry's `""` from there (row s48l-1), as the shims read them (aitrail_nw): a bunfig.toml
+ * install, and fetches a lock entry's `""` from there (row 891), as the shims read them (aitrail_nw): a bunfig.toml
  * line saying registry, proxy, tls, ssl, ca or cafile, or holding a backslash, but the public registry as written, or
  * such a line in `.env`/`.env.*`, is the repository's, said as that file.
  */
@@ -398,7 +398,7 @@ function npmFromRepository(root: string, top: string, base: string, path: string
   } catch {
     return bunFromRepository(root, top, base, path);
   }
-  // A bun.lock beside npm's record (row s48l-3): bun replaces the package and leaves the record as npm wrote it.
+  // A bun.lock beside npm's record (row 893): bun replaces the package and leaves the record as npm wrote it.
   if (isFileAt(join(root, base, 'bun.lock')) && bunFromRepository(root, top, base, path, true)) return true;
   if (lines.length < 2) return true;
   const unit = /^[\t ]*/.exec(lines[1]!)![0];
@@ -877,7 +877,7 @@ function pnpmFromRepository(root: string, top: string, base: string, path: strin
   } catch {
     return none;
   }
-  // The lock's `patchedDependencies:` (row s48g-2): a patch the repository commits, applied by pnpm to the
+  // The lock's `patchedDependencies:` (row 872): a patch the repository commits, applied by pnpm to the
   // package it names (`aitrail@1.0.0`, `aitrail`): what runs is the repository's, whatever registry served it.
   let patches = false;
   for (const line of lines) {
@@ -915,7 +915,7 @@ function pnpmFromRepository(root: string, top: string, base: string, path: strin
           led = true;
           continue;
         }
-        // A git source (`{commit: …, repo: …, type: git}`, row s48g-1) or any other `type:` but a folder: the repository's.
+        // A git source (`{commit: …, repo: …, type: git}`, row 871) or any other `type:` but a folder: the repository's.
         if (matching && item !== 'type: directory' && /^(type|repo|commit): /.test(item)) {
           lockCause = 'pnpm-lock.yaml';
           any = true;

@@ -83,7 +83,7 @@ export function binaryLockMessage(hook: InstalledHook): string {
 
 /**
  * bun installed the only binary while the project's `$aitrail_tw` (`bunfig.toml`, or a `.env` file bun loads at install)
- * names a registry, proxy or TLS setting for it (row s48l-1): bun fetches a lock entry's default registry (`""`) from
+ * names a registry, proxy or TLS setting for it (row 891): bun fetches a lock entry's default registry (`""`) from
  * there, and a repository can name any server. `$a` is the binary (sh).
  */
 export function binaryBunConfigMessage(hook: InstalledHook): string {
@@ -93,17 +93,17 @@ export function binaryBunConfigMessage(hook: InstalledHook): string {
 
 /**
  * bun installed the only binary and the project's lock is `bun.lockb`, bun's binary lock, which the hooks do not
- * read (row s48w-2): a repository can name any source there. `$a` is the binary (sh).
+ * read (row 907): a repository can name any source there. `$a` is the binary (sh).
  */
 export function binaryBunLockbMessage(hook: InstalledHook): string {
   const why = neverBlocks(hook) ? '' : `, ${CANNOT_CHECK}`;
   return `${outcome(hook)}: $a was installed by bun from the project's bun.lockb, a binary lock aitrail does not read, and a repository can name any source there${why}. Fix: have bun write its text lock (bun install --save-text-lockfile --frozen-lockfile --lockfile-only) and delete bun.lockb, or install aitrail outside the repository (npm i -g aitrail); ${SKIP_ONCE[hook]}`;
 }
 
-/** The local binary was skipped for that reason (row s48w-2) and one from PATH is used instead (sh). */
+/** The local binary was skipped for that reason (row 907) and one from PATH is used instead (sh). */
 export const BINARY_BUN_LOCKB_SKIPPED = "aitrail: not running $t: bun installed it from the project's bun.lockb, a binary lock aitrail does not read (a repository can name any source there); using $a instead.";
 
-/** The local binary was skipped for that reason (row s48l-1) and one from PATH is used instead (sh). */
+/** The local binary was skipped for that reason (row 891) and one from PATH is used instead (sh). */
 export const BINARY_BUN_CONFIG_SKIPPED = "aitrail: not running $t: bun installed it under a registry, proxy or TLS setting the project's $aitrail_tw names (a repository can name any server there); using $a instead.";
 
 /** The local binary was skipped for that reason (row 833) and one from PATH is used instead (sh). */

@@ -21,7 +21,7 @@ const CR_COMMENT = '#';
 /**
  * `lines` with ` #` after each line that is not a comment: in a checkout with CRLF line ends (core.autocrlf=true, Git
  * for Windows' default, and no `.husky/.gitattributes`) the CR falls in a comment and sh runs them as written
- * (rows s48h-2, s48n-1). Every line must end where a comment may start (no open quote or here-document).
+ * (rows 875, 888). Every line must end where a comment may start (no open quote or here-document).
  */
 function crProof(lines: readonly string[]): string[] {
   return lines.map((line) => (line.trimStart().startsWith('#') ? line : `${line} ${CR_COMMENT}`));
@@ -142,7 +142,7 @@ const GATE_ORDER = ['post-commit', 'commit-msg', 'prepare-commit-msg', 'pre-push
  * The lines each hook's block runs after its gates (aitrail_safe, plantedEnv, clientLookup, runLines), as sh functions.
  * The eight hooks' lines differ only in `h=` and in words of their messages (`commit blocked` / `push blocked`, `git
  * commit` / `git push`): one text for all (shTemplate), `aitrail_run_1`, which each hook's `aitrail_run_<hook>` calls
- * after setting `h` and those words (`aitrail_x<n>`), so that it says what it said, byte for byte (row s48n-2: eight
+ * after setting `h` and those words (`aitrail_x<n>`), so that it says what it said, byte for byte (row 889: eight
  * copies of ~14 KB were one). Hooks whose lines differ otherwise share one text per kind (blocking or not), or each
  * keeps its own: what runs is always each hook's own lines, generated as before.
  */
@@ -186,7 +186,7 @@ interface HuskyLib {
 const libCache = new Map<string, HuskyLib>();
 
 /**
- * `.husky/aitrail.sh`: the lines each hook's block ran, written once (row s48h-1: each committed hook file held its
+ * `.husky/aitrail.sh`: the lines each hook's block ran, written once (row 874: each committed hook file held its
  * own ~70 KB copy of the shims' lookup and gates, ~530 KB in all). Sourced by the block (`.`, no process): the
  * shims' PATH cleaning (safePathLines) and the gates' shared functions, then one function per hook with that
  * hook's gates, run at once for the hook the block names (`$h`): a commit with nothing to record or refuse ends
@@ -306,7 +306,7 @@ function findBlock(content: string): Found | undefined {
 
 /**
  * Whether `content` holds lines after aitrail's block (a teammate's `echo "npx commitlint --edit \$1" >> .husky/commit-msg`):
- * they never run, the block ending the hook (row s48n-3).
+ * they never run, the block ending the hook (row 890).
  */
 export function huskyLinesAfterBlock(content: string | null): boolean {
   const found = content === null ? undefined : findBlock(content);
@@ -335,7 +335,7 @@ export function huskyBlockState(content: string | null, hook: HuskyHook, package
 export function addHuskyBlock(content: string | null, hook: HuskyHook, packageDir = ''): string {
   const existing = withoutOpen(content ?? '');
   const found = findBlock(existing);
-  // Lines after the block never ran (it ends the hook: exit): moved before it, where the file's own lines run (row s48n-3).
+  // Lines after the block never ran (it ends the hook: exit): moved before it, where the file's own lines run (row 890).
   if (found && huskyLinesAfterBlock(existing)) return addHuskyBlock(existing.slice(0, found.start) + existing.slice(found.end), hook, packageDir);
   const own = hasOwnLines(found ? existing.slice(0, found.start) : existing);
   const body = `${own ? `${closeLines(hook)}\n` : ''}${huskyBlockBody(hook, packageDir)}`;

@@ -245,7 +245,7 @@ export function rebaseReplayGate(): string[] {
     // GIT_CHERRY_PICK_HELP to exec commands too. Read only when git exported an author: `git commit` exports
     // GIT_AUTHOR_NAME, _EMAIL and _DATE together (builtin/commit.c determine_author_info), a pick's hook gets
     // none of git's. A person who exports GIT_AUTHOR_NAME (and EMAIL) in the shell's environment hands it to every
-    // pick, but never GIT_AUTHOR_DATE: without the date, no `tail` process per replayed commit (session 48, row s48i-1).
+    // pick, but never GIT_AUTHOR_DATE: without the date, no `tail` process per replayed commit (session 48, row 876).
     '      aitrail_x=',
     `      if [ -n "\${GIT_AUTHOR_NAME+x}" ] && [ -n "\${GIT_AUTHOR_DATE+x}" ] && [ -f "$aitrail_g/${REBASE_DONE}" ]; then aitrail_safe; aitrail_x=$(tail -n 1 "$aitrail_g/${REBASE_DONE}" 2>/dev/null) || aitrail_x=exec; fi`,
     '      case $aitrail_x in "exec "*|"x "*|"exec\t"*|"x\t"*) ;; *)',

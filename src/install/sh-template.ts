@@ -1,7 +1,7 @@
 /**
  * One sh text for several that differ only in words inside double-quoted strings (the hooks' messages: `commit
  * blocked` / `push blocked`, `git commit` / `git push`): each such run of words becomes `${<prefix><n>}`, whose value
- * each variant sets before it runs the text (row s48n-2). Pure.
+ * each variant sets before it runs the text (row 889). Pure.
  */
 
 type Part = { common: string } | { vary: string[] };

@@ -261,7 +261,7 @@ export function ledIntoTrackedLines(): string[] {
     '    if [ ! -e node_modules/.pnpm ] && [ ! -L node_modules/.pnpm ] && [ ! -L node_modules/aitrail ] && [ ! -L node_modules/aitrail/bin ] && [ ! -L node_modules/aitrail/bin/aitrail.js ] && [ "$1" -ef node_modules/aitrail/bin/aitrail.js ]; then',
     '      aitrail_rg "" && return 0',
     // yarn 2+'s `nodeLinker: node-modules` writes node_modules/.yarn-state.yml (row 856, aitrail_nz in aitrail_np).
-    // bun writes none, its lock beside package.json (row s48g-3, aitrail_nb in aitrail_np).
+    // bun writes none, its lock beside package.json (row 873, aitrail_nb in aitrail_np).
     '      [ -f node_modules/.package-lock.json ] || [ -f node_modules/.yarn-integrity ] || [ -f node_modules/.yarn-state.yml ] || [ -f bun.lock ] || [ -f bun.lockb ] || return 1',
     '      if [ -z "$aitrail_tp" ]; then aitrail_tp=$(pwd -P && echo .) || return 0; aitrail_tp=${aitrail_tp%.}; aitrail_tp=${aitrail_tp%?}; fi',
     '      aitrail_np "" node_modules/aitrail/bin/aitrail.js',
@@ -595,13 +595,13 @@ export function ledIntoTrackedLines(): string[] {
     // where its entry's key is): an entry whose key is a folder holding `$2` (the path under `<base>`) and whose
     // source lands in the work tree (aitrail_pin, relative to `<base>`), or cannot be read (an escape, a
     // `git+file:` not absolute or holding `%`, a key not found), is the repository's. No record: not judged.
-    // bun (row s48g-3) writes no record under node_modules: its lock beside package.json (bun.lock, text; bun.lockb,
-    // binary, not read: the repository's, said as bun.lockb, row s48w-2) names where each package came from: `"<key>": ["<name>@<version>",
+    // bun (row 873) writes no record under node_modules: its lock beside package.json (bun.lock, text; bun.lockb,
+    // binary, not read: the repository's, said as bun.lockb, row 907) names where each package came from: `"<key>": ["<name>@<version>",
     // "<tarball URL or empty for the default registry>", …]`. Every entry of the package holding `$2` must be a
     // registry's: a version, then "" or a registry's tarball of it (aitrail_rs, as 833); a URL, git, `file:`,
     // `link:`, another name's (an alias: no entry of its own), none at all: the repository's, said as bun.lock.
     'aitrail_nb() {',
-    // `$3` (row s48l-3): an npm record is there too, which bun leaves as it was: bun.lock is judged only where it
+    // `$3` (row 893): an npm record is there too, which bun leaves as it was: bun.lock is judged only where it
     // has the package's entry (bun wrote one when it installed it); bun.lockb is not read then.
     '  [ -z "$3" ] && [ -f "${1:+$1/}bun.lockb" ] && { aitrail_rr=bun.lockb; return 0; }',
     '  [ -f "${1:+$1/}bun.lock" ] || return 1',
@@ -609,7 +609,7 @@ export function ledIntoTrackedLines(): string[] {
     '  aitrail_nt=${2#"${aitrail_nh}node_modules/"}',
     '  case $aitrail_nt in @*/*) aitrail_nv=${aitrail_nt#*/}; aitrail_nt=${aitrail_nt%%/*}/${aitrail_nv%%/*} ;; *) aitrail_nt=${aitrail_nt%%/*} ;; esac',
     '  aitrail_rr=bun.lock',
-    // bun reads bun.lock as JSONC (row s48w-1): a comment or a string may hold a line in the judged form that bun never
+    // bun reads bun.lock as JSONC (row 906): a comment or a string may hold a line in the judged form that bun never
     // installs, and the real entry may be written over lines. So a backslash (an escape), a `'` (bun's single-quoted
     // strings) or a `/*` anywhere, a `"<name>"` not followed by `: "`, `,`, `]` or `: ["<name>@` (a key whose
     // entry is elsewhere, or another name's), or a `"<name>@` not in the one judged form per line (after `[`, no
@@ -650,7 +650,7 @@ export function ledIntoTrackedLines(): string[] {
     '  aitrail_nw "$1"',
     '}',
     // bun takes its registry (and a proxy or TLS setting) from the project's bunfig.toml and from the `.env` files it
-    // loads at install, and fetches a lock entry's `""` (the default registry) from there (row s48l-1): a line of
+    // loads at install, and fetches a lock entry's `""` (the default registry) from there (row 891): a line of
     // bunfig.toml saying registry, proxy, tls, ssl, ca, cafile or holding a backslash (TOML's escaped keys), but
     // `registry = "https://registry.npmjs.org/"` as written, or such a line in a `.env`/`.env.*`: the repository's,
     // said as that file. One grep each, only where the file is.
@@ -686,9 +686,9 @@ export function ledIntoTrackedLines(): string[] {
     // A cache or mirror a committed .npmrc/.yarnrc puts in the work tree (aitrail_nc): where a record is.
     '  { [ -f "${1:+$1/}node_modules/.package-lock.json" ] || [ -f "${1:+$1/}node_modules/.yarn-integrity" ]; } && aitrail_nc "$1" && return 0',
     '  aitrail_nf=${1:+$1/}node_modules/.package-lock.json',
-    // No npm record: bun's layout, judged by its bun.lock (aitrail_nb, row s48g-3).
+    // No npm record: bun's layout, judged by its bun.lock (aitrail_nb, row 873).
     '  [ -f "$aitrail_nf" ] || { aitrail_nb "$1" "$2"; return; }',
-    // A bun.lock beside npm's record (row s48l-3): `bun install` replaces the package and leaves npm's record as
+    // A bun.lock beside npm's record (row 893): `bun install` replaces the package and leaves npm's record as
     // npm wrote it, so the record says the registry while bun installed what bun.lock (or bunfig.toml) names.
     '  [ -f "${1:+$1/}bun.lock" ] && aitrail_nb "$1" "$2" stale && return 0',
     '  { IFS= read -r aitrail_l && IFS= read -r aitrail_l; } 2>/dev/null <"$aitrail_nf" || return 0',
@@ -1046,7 +1046,7 @@ export function ledIntoTrackedLines(): string[] {
     '    if [ -z "$1" ] || [ -f "$1/node_modules/.package-lock.json" ] || [ -f "$1/node_modules/.yarn-integrity" ]; then aitrail_np "$1" "node_modules/$2"; else aitrail_np "" "$1/node_modules/$2"; fi',
     '    return',
     '  fi',
-    // The top-level lines too: `patchedDependencies:` opens the patches the repository commits (row s48g-2).
+    // The top-level lines too: `patchedDependencies:` opens the patches the repository commits (row 872).
     '  aitrail_pg=$(grep -E -e \'^([A-Za-z]|  [^ ]|    resolution: )\' -- "$aitrail_pp" 2>/dev/null)',
     '  aitrail_pd=',
     '  aitrail_pr=1',
@@ -1071,7 +1071,7 @@ export function ledIntoTrackedLines(): string[] {
     "          case $aitrail_pl in *', '*) aitrail_pl=${aitrail_pl#*, } ;; *) aitrail_pl= ;; esac",
     // A tarball URL a committed pnpm-lock.yaml named for the package (row 836): a registry's tarball of it, the
     // public registry's or one the person names (aitrail_rs); any other server: the repository's. A git source
-    // (`{commit: …, repo: …, type: git}`, row s48g-1) or any other `type:` but a folder: the repository's too
+    // (`{commit: …, repo: …, type: git}`, row 871) or any other `type:` but a folder: the repository's too
     // (a registry's resolution is its `integrity:` alone, or 836's tarball).
     "          case $aitrail_pm in 'directory: '*) aitrail_pm=${aitrail_pm#directory: } ;; 'tarball: file:'*) aitrail_pm=${aitrail_pm#tarball: file:} ;; 'tarball: '*) [ -n \"$aitrail_pk\" ] && ! aitrail_rs \"${aitrail_pm#tarball: }\" \"$aitrail_pj\" && { aitrail_pr=0; aitrail_pa=0; aitrail_rr=pnpm-lock.yaml; }; continue ;; 'type: directory') continue ;; 'type: '*|'repo: '*|'commit: '*) [ -n \"$aitrail_pk\" ] && { aitrail_pr=0; aitrail_pa=0; aitrail_rr=pnpm-lock.yaml; }; continue ;; *) continue ;; esac",
     '          aitrail_pz=',
@@ -1079,7 +1079,7 @@ export function ledIntoTrackedLines(): string[] {
     '        done ;;',
     '      *)',
     // A patch pnpm applies to the package (`aitrail@1.0.0`, `aitrail`; its key's name as the path's names are
-    // spelled): the code that runs is the repository's, whatever registry served the rest (row s48g-2).
+    // spelled): the code that runs is the repository's, whatever registry served the rest (row 872).
     '        if [ -n "$aitrail_pd" ]; then',
     '          aitrail_pm=${aitrail_pl#  }',
     "          aitrail_pm=${aitrail_pm%%: *}",

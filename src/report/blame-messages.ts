@@ -11,10 +11,10 @@ export const oneGlobAFlag = (text: string): string =>
 
 /** What `aitrail blame` says to people (errors that end the run, notes on stderr). */
 export const blameMessages = {
-  /** An ignored commit (--ignore-rev, an ignore-revs file) whose change holds more files than are read (row s48o-1): exit 3. */
+  /** An ignored commit (--ignore-rev, an ignore-revs file) whose change holds more files than are read (row 900): exit 3. */
   ignoredTooLarge: (sha: string, most: number) =>
     `cannot read ignored commit ${sha.slice(0, 12)}: it changes more than ${most} files, more than a report reads; take it out of --ignore-rev and the ignore-revs files.`,
-  /** A revision whose tree holds more files than a report reads (row s48o-1): refused unread, exit 3. */
+  /** A revision whose tree holds more files than a report reads (row 900): refused unread, exit 3. */
   treeTooLarge: (rev: string, sha: string, most: number) =>
     `cannot report on '${show(rev)}' (${sha.slice(0, 12)}): its tree holds more than ${most} files, more than a report reads; name a revision without it.`,
   configTwice: () => "--config and --config-from each name the config: give one (--config-from <rev> reads it as committed there, e.g. the target branch).",

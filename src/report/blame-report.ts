@@ -220,7 +220,7 @@ function warnLeftOut(report: BlameReport, example: string | undefined, submodule
 async function ignoredIntoAi(root: string, ignored: readonly string[], ignoredAi: readonly string[], rev: string, since: string | null, aiCommits: ReadonlyMap<string, readonly string[]>): Promise<string[]> {
   if (ignored.length === 0 || ![...aiCommits.values()].some((shas) => shas.length > 0)) return [];
   const others = ignored.filter((sha) => !ignoredAi.includes(sha));
-  // An ignored commit whose change lists millions of paths: refused before its one `git log --name-only` (row s48o-1).
+  // An ignored commit whose change lists millions of paths: refused before its one `git log --name-only` (row 900).
   if (others.length > 0) await refuseHugeChanges(root, ['--no-walk=unsorted', ...others], blameMessages.ignoredTooLarge);
   const changed = await changedPaths(root, others);
   // Those that changed a file holding AI lines, with the AI commits credited there.
@@ -348,7 +348,7 @@ async function reportOf(run: BlameRun): Promise<BlameResult> {
     notesListing.catch(() => {});
     const qwenOpening: Promise<QwenNotes | null> = qwenAt ? openQwenNotes(repo.root, { aliases: detect.detect.aliases, tip: qwenAt }) : Promise.resolve(null);
     qwenOpening.catch(() => {});
-    // A tree of tens of millions of paths (a few hundred objects): refused before any walk of its paths (row s48o-1).
+    // A tree of tens of millions of paths (a few hundred objects): refused before any walk of its paths (row 900).
     const counts = await treeCounts(repo.root, rev, '.gitattributes');
     if (counts.files > CHANGED_PATHS_CAP) throw new GitError(blameMessages.treeTooLarge(revName, rev, CHANGED_PATHS_CAP), ['ls-tree'], null, '');
     const listing = await listBlameFiles(repo.root, repo.gitDir, rev, specs);

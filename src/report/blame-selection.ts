@@ -25,7 +25,7 @@ export interface SelectionInput {
   submodules: readonly string[];
   /** Files named exactly on the command line: never left out by default. */
   named: ReadonlySet<string>;
-  /** `.gitattributes` files in the tree of `rev` (counted from its trees), when counted: too many and they are not read (row s48o-1). */
+  /** `.gitattributes` files in the tree of `rev` (counted from its trees), when counted: too many and they are not read (row 900). */
   attributeFiles?: number;
 }
 

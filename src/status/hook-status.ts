@@ -47,16 +47,16 @@ export function hookStatuses(root: string, hooksDir: string, hooksPath: string |
             : "husky is not active here (core.hooksPath unset): run 'npm install' or 'aitrail init'";
           return { hook, state: 'husky', path, active: false, note, packageDir };
         }
-        // Checked out with CRLF line ends (row s48h-2): sh stops at its first line, every commit refused.
+        // Checked out with CRLF line ends (row 875): sh stops at its first line, every commit refused.
         if (crlf) return { hook, state: 'husky', path, active: false, packageDir, note: "checked out with CRLF line ends (core.autocrlf=true, or a .gitattributes eol=crlf): sh cannot run it, so every commit fails: run 'aitrail init' (it rewrites it with LF ones and adds .husky/.gitattributes), then commit .husky/" };
-        // The block sources .husky/aitrail.sh (row s48h-1): without this version's, it refuses (a blocking hook) or warns.
+        // The block sources .husky/aitrail.sh (row 874): without this version's, it refuses (a blocking hook) or warns.
         const lib = inspectHuskyLib(huskyDir, packageDir);
         if (lib !== 'current') {
           const libPath = relative(root, join(huskyDir, HUSKY_LIB)) || HUSKY_LIB;
           const what = lib === 'none' ? `${libPath}, which aitrail's lines run, is missing` : lib === 'foreign' ? `${libPath}, which aitrail's lines run, is not aitrail's` : `${libPath}, which aitrail's lines run, is not the one this aitrail version writes (altered, or from another version)`;
           return { hook, state: 'husky', path, active: lib === 'outdated' && block === 'outdated', packageDir, note: `${what}: run 'aitrail init' to write it (then commit it)` };
         }
-        // Lines after the block never run: it ends the hook (row s48n-3).
+        // Lines after the block never run: it ends the hook (row 890).
         if (after) return { hook, state: 'husky', path, active: true, packageDir, note: "lines after aitrail's block never run (it ends the hook): run 'aitrail init' to move them before it, then commit .husky/" };
         return { hook, state: 'husky', path, active: true, packageDir, ...(block === 'outdated' ? { note: "lines from another aitrail version: run 'aitrail init' to update" } : {}) };
       }

@@ -138,7 +138,7 @@ describe('husky v9 repository', () => {
     const first = ok(npx(repo, ['init']));
     expect(first.stdout).toMatch(/husky mode/);
     const text = readFileSync(join(repo.dir, '.husky', 'commit-msg'), 'utf8');
-    // The shims' lookup finds and runs aitrail (row 825), from the shared .husky/aitrail.sh the block sources (row s48h-1; each block line ends in ` #`).
+    // The shims' lookup finds and runs aitrail (row 825), from the shared .husky/aitrail.sh the block sources (row 874; each block line ends in ` #`).
     expect(text).toMatch(/^h=commit-msg #$/m);
     expect(text).toContain('. "$aitrail_hl"');
     expect(readFileSync(join(repo.dir, '.husky', 'aitrail.sh'), 'utf8')).toContain('"$a" hook "$h" "$@"');

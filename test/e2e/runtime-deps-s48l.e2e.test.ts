@@ -6,7 +6,7 @@ import { E2E_ENV, npmInstall, ok, packed, run } from '../helpers/e2e.js';
 import { makeRepo, tempDir, type TestRepo } from '../helpers/gitdir.js';
 
 /**
- * Row s48l-2: the hook bundles left smol-toml (a Codex commit reads ~/.codex/config.toml) and re2js (`detect.rules`)
+ * Row 892: the hook bundles left smol-toml (a Codex commit reads ~/.codex/config.toml) and re2js (`detect.rules`)
  * to node, which resolved them from node_modules/aitrail/dist/bundle up: the project's node_modules/smol-toml and
  * node_modules/re2js, which the repository chooses (package.json `overrides`, here `file:` folders it commits). Their
  * code ran inside the hook, exited 0, and a Codex gpt-5 commit under `deny: ["openai/*"]` went in. Both are in the
@@ -16,7 +16,7 @@ import { makeRepo, tempDir, type TestRepo } from '../helpers/gitdir.js';
 
 const POLICY = 'policy:\n  deny: ["openai/*"]\ndetect:\n  rules:\n    - { field: body, pattern: "^acme-ai$", agent: acme-ai, model: "acme/coder-2" }\n';
 
-describe("a repository's override of aitrail's own run-time dependencies (row s48l-2)", () => {
+describe("a repository's override of aitrail's own run-time dependencies (row 892)", () => {
   let repo: TestRepo;
   let marker: string;
   let codexHome: string;

@@ -5,7 +5,7 @@ import { expect } from 'vitest';
 import { tempDir, type TestRepo } from './gitdir.js';
 import { npmFree } from './lock-resolved.js';
 
-/** bun, where one runs (on PATH, or AITRAIL_TEST_BUN naming it): the real-bun tests (rows s48g-3, s48l-1, s48l-3, s48w-1) skip without it. */
+/** bun, where one runs (on PATH, or AITRAIL_TEST_BUN naming it): the real-bun tests (rows 873, 891, 893, 906) skip without it. */
 export const BUN = process.env.AITRAIL_TEST_BUN ?? (spawnSync('sh', ['-c', 'command -v bun'], { encoding: 'utf8' }).stdout.trim() || 'bun');
 export const bunFound = spawnSync(BUN, ['--version'], { encoding: 'utf8' }).status === 0;
 

@@ -5,7 +5,7 @@ import { agentsOnPath } from './agent-on-path.js';
 import type { TestRepo } from './gitdir.js';
 import { hookEnv, messageOf } from './hooks.js';
 
-/** Agents at a gateway on this machine (rows s48k-1..5, s48r-1..2): the policy that refuses a gateway's unknown model and Qwen. */
+/** Agents at a gateway on this machine (rows 877..881, 894..895): the policy that refuses a gateway's unknown model and Qwen. */
 export const STRICT = 'policy:\n  deny: ["qwen/*"]\n  unknownModel: deny\n';
 
 /** OpenCode's environment with `config` as `~/.config/opencode/opencode.json` (no other config of the machine's). */

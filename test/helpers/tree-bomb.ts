@@ -9,7 +9,7 @@ import type { TestRepo } from './gitdir.js';
 export function treeBomb(work: TestRepo, counts: readonly number[], mode = '40000', leaf?: { name: string; content: string }): string {
   const names = (count: number): string[] => Array.from({ length: count }, (_, at) => `e${at}`).sort();
   const blob = work.git(['hash-object', '-w', '--stdin'], { input: leaf?.content ?? 'x\n' });
-  // `leaf`: one file of that name and content at the bottom instead of 100 (row s48o-1: millions of `.gitattributes`).
+  // `leaf`: one file of that name and content at the bottom instead of 100 (row 900: millions of `.gitattributes`).
   let tree = work.git(['mktree'], { input: leaf ? `100644 blob ${blob}\t${leaf.name}\n` : names(100).map((name) => `100644 blob ${blob}\t${name}\n`).join('') });
   for (const count of counts) {
     const entries = names(count).map((name) => Buffer.concat([Buffer.from(`${mode} ${name}\0`), Buffer.from(tree, 'hex')]));

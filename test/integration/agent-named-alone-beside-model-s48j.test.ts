@@ -1,14 +1,14 @@
-// Review, session 48 helper j (row s48j-2): row s48e-1 reads an agent named without a model with the
+// Review, session 48 helper j (row 883): row 864 reads an agent named without a model with the
 // model its own signatures give (`Assisted-by: Qwen Code` → `qwen-code:qwen/unknown`). Where another
 // trailer names the model the agent ran (`AI-Model: gpt-4o`; the companion pair `Agent: qwen-code` /
 // `Agent-Model: gpt-4o`), that default was kept beside it, so an honest Qwen Code commit on GPT-4o was
-// refused under `deny: ["qwen/*"]` by check and pre-receive (before s48e-1 it read
+// refused under `deny: ["qwen/*"]` by check and pre-receive (before 864 it read
 // `qwen-code:openai/gpt-4o` alone). This test failed before its fix (commit.ts fromTrailers, Mention.alone).
 import { describe, expect, it } from 'vitest';
 import { expectEachPasses, expectEachRefused, policyServer } from '../helpers/enforce-repos.js';
 import { expectLog } from '../helpers/log-cases.js';
 
-describe('an agent named alone beside a trailer naming its model (row s48j-2)', () => {
+describe('an agent named alone beside a trailer naming its model (row 883)', () => {
   it('passes a deny of the default vendor when the model named is another vendor\'s; alone it is still refused', () => {
     const { remote, work } = policyServer('policy:\n  deny: ["qwen/*", "moonshotai/*"]\n');
     expectEachPasses(work, [
@@ -23,7 +23,7 @@ describe('an agent named alone beside a trailer naming its model (row s48j-2)', 
     }, (found, name) => expect(found.some((model) => model.startsWith('qwen/')), name).toBe(true));
   }, 120_000);
 
-  it('log reads the model named, as before row s48e-1', () => {
+  it('log reads the model named, as before row 864', () => {
     expectLog([
       ['feat: a\n\nAgent: qwen-code\nAgent-Model: gpt-4o\n', ['qwen-code:openai/gpt-4o']],
       ['feat: b\n\nAssisted-by: Qwen Code\nModel: openai/gpt-4o\n', ['qwen-code:openai/gpt-4o']],

@@ -1,4 +1,4 @@
-// Red team, session 48 helper e (row s48e-1): Qwen Code named alone in a declared value. Qwen Code
+// Red team, session 48 helper e (row 864): Qwen Code named alone in a declared value. Qwen Code
 // writes every Qwen model as `Qwen-Coder` (its sanitizeModelName: its co-author line, its
 // attribution note's generator), and its co-author line, footer and marker all read
 // `qwen-code:qwen/unknown`; but `Assisted-by: Qwen-Coder` (`Qwen Coder`, `qwen-code`,
@@ -12,7 +12,7 @@ import { hookEnv } from '../helpers/hooks.js';
 
 const DENY = 'policy:\n  deny: ["qwen/*"]\n';
 
-describe('Qwen Code named without a model in a declared value (row s48e-1)', () => {
+describe('Qwen Code named without a model in a declared value (row 864)', () => {
   it('is refused under deny qwen/* by check and pre-receive; the model it names keeps its own', () => {
     const { remote, work } = policyServer(DENY);
     expectEachRefused(remote, work, {

@@ -1,4 +1,4 @@
-// Row s48p-3: what Trae's agent and Roo Code set in the shells they run commands in. Trae marks its AI
+// Row 898: what Trae's agent and Roo Code set in the shells they run commands in. Trae marks its AI
 // shell with `TRAE_AI_SHELL_ID`, Roo Code its commands' terminal with `ROO_CODE_TASK_ID` (the agent
 // detectors of Microsoft's winapp CLI, the .NET SDK's LLM telemetry, huggingface_hub's harness
 // registry and several CLIs key on them); aitrail read neither, so a commit either ran was recorded as
@@ -12,7 +12,7 @@ const MARKERS: [agent: string, variable: string, value: string][] = [
   ['roo-code', 'ROO_CODE_TASK_ID', '0195f0c2-8a1b-7c3d-9e4f-5a6b7c8d9e0f'],
 ];
 
-describe("agents' shell markers (row s48p-3)", () => {
+describe("agents' shell markers (row 898)", () => {
   for (const [agent, variable, value] of MARKERS) {
     it(`${variable} records ${agent}, and unknownModel: deny refuses it`, () => {
       const { repo, env } = hookedRepo();

@@ -1,4 +1,4 @@
-// Row s48p-2: the generic agent variable as agents really write it. Kimi CLI's own slug is
+// Row 897: the generic agent variable as agents really write it. Kimi CLI's own slug is
 // `AI_AGENT=kimi` (MoonshotAI/kimi-cli PR #2585), which named no agent (`kimi` alone is Moonshot's
 // model word), and the AI_AGENT convention's versioned form (`cursor-cli@1.2`, vercel/detect-agent's
 // `devin@1`) named none either: both commits were recorded as a person's and passed any deny.
@@ -27,7 +27,7 @@ const deniedMoonshot = () => stagedInHome({ '.kimi/config.toml': KIMI_CONFIG }, 
 
 const trailer = (repo: TestRepo) => repo.git(['log', '-1', '--format=%(trailers:key=Assisted-by,valueonly)']).trim();
 
-describe('generic agent variables as agents write them (row s48p-2)', () => {
+describe('generic agent variables as agents write them (row 897)', () => {
   it("Kimi CLI's AI_AGENT=kimi: its config's model is read and a deny of Moonshot refuses it", () => {
     const { repo, env } = deniedMoonshot();
     const head = repo.git(['rev-parse', 'HEAD']);

@@ -228,7 +228,7 @@ describe("post-rewrite's amend gate: node skipped only where it carries nothing"
   });
 
   it('the husky block reads the amended commit with the same function', () => {
-    // post-rewrite's gates, in the shared .husky/aitrail.sh its block sources (row s48h-1).
+    // post-rewrite's gates, in the shared .husky/aitrail.sh its block sources (row 874).
     const lib = huskyLib().text;
     const body = lib.slice(lib.indexOf('aitrail_gate_post_rewrite() {'));
     const shimText = readFileSync(SHIM, 'utf8');

@@ -1,4 +1,4 @@
-// Row s48p-1: Amp picks its model server-side by mode (smart: Claude Opus, rush: Claude Haiku, deep: GPT)
+// Row 896: Amp picks its model server-side by mode (smart: Claude Opus, rush: Claude Haiku, deep: GPT)
 // and names it in no settings file or variable, so aitrail recorded every Amp commit `amp:unknown`,
 // which passed `deny: ["anthropic/*"]` (a warning under the default `unknownModel`). Amp writes each
 // answer's model in its thread file (`~/.local/share/amp/threads/T-<uuid>.json`, `messages[].usage.model`),
@@ -24,7 +24,7 @@ function thread(...models: string[]): string {
 /** A hooked repository denying Anthropic's models, a home holding `files`, a file staged. */
 const deniedAnthropic = (files: Record<string, string>) => stagedInHome(files, { XDG_DATA_HOME: '', AMP_DATA_DIR: '' }, 'policy:\n  deny: ["anthropic/*"]\n');
 
-describe("Amp's model from its thread file (row s48p-1)", () => {
+describe("Amp's model from its thread file (row 896)", () => {
   it("a deny of Anthropic refuses Amp's smart mode (Claude Opus), naming the thread", () => {
     const { repo, env } = deniedAnthropic({ [`.local/share/amp/threads/${THREAD}.json`]: thread('claude-opus-4-5-20251101') });
     const head = repo.git(['rev-parse', 'HEAD']);

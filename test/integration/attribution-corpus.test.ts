@@ -33,7 +33,7 @@ interface Report {
  * fixes four were missed (GitHub Code Quality's Copilot Autofix, `Goose AI Assistant` with and without
  * an address, `Augment AI <ai@augmentcode.com>`) and a squash merge holding the Autofix line named Claude alone.
  * Session 48 (s48d) added 54 public commits (31 AI, 23 hard negatives): 522/527, the same five; before its
- * fix a docs commit ending with a closed code fence of example trailers read as Claude's and Copilot's (row s48d-1).
+ * fix a docs commit ending with a closed code fence of example trailers read as Claude's and Copilot's (row 863).
  */
 const FLOOR = { recall: 527 / 527, modelAccuracy: 522 / 527 };
 

@@ -1,14 +1,14 @@
-// row s48u-1: picomatch reads a file glob's brace range of more than one character a side as other text, as it does a
-// model glob's (row s48m-2): a path rule `src/v{10..12}/**` matches none of `src/v10`-`src/v12` (`{10..12}` is the text
+// row 908: picomatch reads a file glob's brace range of more than one character a side as other text, as it does a
+// model glob's (row 886): a path rule `src/v{10..12}/**` matches none of `src/v10`-`src/v12` (`{10..12}` is the text
 // `10..12` with each `.` any character), so a Qwen commit to `src/v11` passed the rule meant to keep Qwen out, without a word.
-// It is now a config problem naming the glob (the same check as s48m-2's, misreadRangeReason), and `blame --include`/`--exclude`
+// It is now a config problem naming the glob (the same check as 886's, misreadRangeReason), and `blame --include`/`--exclude`
 // refuse it on the command line. One character a side
 // (`src/v{1..3}/**`, a range) and an escaped brace (`src/\{15..19\}/**`, a folder so named) are no problem.
 import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
 import { commitCase, policyServer } from '../helpers/enforce-repos.js';
 
-describe('a file glob\'s brace range picomatch misreads is a config problem (row s48u-1)', () => {
+describe('a file glob\'s brace range picomatch misreads is a config problem (row 908)', () => {
   it('check names the misread range of a path rule and a blame exclude, exits 2, and does not pass the Qwen commit', () => {
     const { work } = policyServer('policy:\n  paths:\n    - files: ["src/v{10..12}/**"]\n      deny: ["qwen/*"]\nblame:\n  exclude: ["gen/v{1..3}/**", "gen/{10..12}/**"]\n');
     work.git(['checkout', '-q', '-b', 'feature']);

@@ -1,4 +1,4 @@
-// row s48m-2: picomatch reads a brace range of more than one character a side otherwise than written: `{15..19}` is the text
+// row 886: picomatch reads a brace range of more than one character a side otherwise than written: `{15..19}` is the text
 // `15..19` with each `.` any character (it matches `anthropic/claude-opus-15.119`, not Opus 15 to 19), `{4..16}` is `16..4`,
 // `{4..6,x}` a garbled class. `deny: ["anthropic/claude-opus-{15..19}"]` denied none of Opus 15-19, without a word; it is
 // now a config problem naming the glob, at commit-msg and in `check`. `{4..6}` (one character a side) is a range and passes.
@@ -9,7 +9,7 @@ import { agentCommit as commit, claudeHome, hooked } from '../helpers/agent-home
 
 const claude = claudeHome;
 
-describe('a brace range picomatch misreads is a config problem (row s48m-2)', () => {
+describe('a brace range picomatch misreads is a config problem (row 886)', () => {
   it('check names each misread range and exits 2; a one-character range is no problem', () => {
     const { work } = policyServer('policy:\n  deny: ["anthropic/claude-opus-{15..19}", "anthropic/claude-opus-{4..6}", "google/gemini-{4..16}*"]\n  paths:\n    - files: ["src/**"]\n      allow: ["anthropic/claude-opus-{4..6,x}*"]\n');
     work.git(['checkout', '-q', '-b', 'feature']);

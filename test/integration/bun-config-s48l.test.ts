@@ -10,15 +10,15 @@ import { commit, DENY_QWEN, evilTarball, expectLocalRuns, expectLockRefused, hom
 import { honestAitrail, npmFound, PNPM_PATH } from '../helpers/pnpm.js';
 
 /**
- * Row s48l-1: bun fetches a bun.lock entry whose source is `""` (the default registry) from the registry the
+ * Row 891: bun fetches a bun.lock entry whose source is `""` (the default registry) from the registry the
  * project's bunfig.toml (`[install] registry`) or a `.env` bun loads at install (`BUN_CONFIG_REGISTRY=`) names.
- * Row s48g-3 took `""` for the public registry: a committed bun.lock saying `["aitrail@9.9.9", "", …, <the server's
+ * Row 873 took `""` for the public registry: a committed bun.lock saying `["aitrail@9.9.9", "", …, <the server's
  * integrity>]` beside such a file installed the server's "aitrail", and the hooks ran it. Such a file is now the
  * repository's (aitrail_nw in src/install/shim-source.ts, bunConfigNamed in src/install/binary-reachable.ts).
  * Real bun (`bun install --frozen-lockfile --ignore-scripts`), a server on 127.0.0.1, the real hooks init installs.
  */
 
-warnWithoutBun('rows s48l-1 and s48l-3');
+warnWithoutBun('rows 891 and 893');
 
 /** A bun.lock (text, as bun 1.3 writes it) whose one devDependency aitrail 9.9.9 is `source` (`""`: the default registry) with `tgz`'s integrity. */
 function bunLock(tgz: string, source: string): string {
@@ -42,7 +42,7 @@ afterAll(() => {
   registry?.stop();
 });
 
-describe.skipIf(!npmFound || !bunFound)("bun's registry from the project's bunfig.toml or .env, a bun.lock saying the default registry (row s48l-1)", () => {
+describe.skipIf(!npmFound || !bunFound)("bun's registry from the project's bunfig.toml or .env, a bun.lock saying the default registry (row 891)", () => {
   /** The server's aitrail installed (its script runs), then refused, said as `file`: PATH's aitrail refuses Qwen; alone, init warns and the commit is blocked; the script never ran. */
   function expectRefused(repo: TestRepo, homeDir: string, file: string): void {
     const denied = commit(repo, { ...envWithAitrailOnPath(), HOME: homeDir }, 'qwen/qwen3-coder');
@@ -100,13 +100,13 @@ describe.skipIf(!npmFound || !bunFound)("bun's registry from the project's bunfi
 });
 
 /**
- * Row s48l-3: `bun install` replaces node_modules/aitrail and leaves npm's record (node_modules/.package-lock.json)
+ * Row 893: `bun install` replaces node_modules/aitrail and leaves npm's record (node_modules/.package-lock.json)
  * as npm wrote it. A person's npm install of aitrail 1.0.0 from their own registry, then a branch whose package.json
  * asks a server's tarball, `bun install`: the server's aitrail in node_modules, npm's record still saying 1.0.0 from
- * the person's registry, which the shims judged (s48g-3 read bun.lock only where no npm record is). A bun.lock with
+ * the person's registry, which the shims judged (873 read bun.lock only where no npm record is). A bun.lock with
  * the package's entry beside npm's record is now judged too.
  */
-describe.skipIf(!npmFound || !bunFound)("bun.lock beside npm's stale record (row s48l-3)", () => {
+describe.skipIf(!npmFound || !bunFound)("bun.lock beside npm's stale record (row 893)", () => {
   /** npm installs aitrail 1.0.0 from the person's registry; then package.json asks `range` and bun installs it. */
   function npmThenBun(range: string) {
     const repo = hooked(DENY_QWEN, { 'package.json': PACKAGE_JSON('1.0.0'), '.gitignore': 'node_modules\n' });

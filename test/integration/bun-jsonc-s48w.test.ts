@@ -10,14 +10,14 @@ import { commit, DENY_QWEN, evilTarball, expectLocalRuns, expectLockRefused, hom
 import { honestAitrail, npmFound, PNPM_PATH } from '../helpers/pnpm.js';
 
 /**
- * Row s48w-1: bun reads bun.lock as JSONC. A comment line `// ["aitrail@9.9.9", "", {}]` (the judged form: the
+ * Row 906: bun reads bun.lock as JSONC. A comment line `// ["aitrail@9.9.9", "", {}]` (the judged form: the
  * default registry) and the real entry written over two lines (`"aitrail": [` then `"aitrail@9.9.9", "<server's
  * tarball>", …`), or written in bun's single-quoted strings, passed the shims' and node's reading of bun.lock
- * (row s48g-3: aitrail_nb, bunFromRepository), which took only lines holding `["aitrail@`, while
+ * (row 873: aitrail_nb, bunFromRepository), which took only lines holding `["aitrail@`, while
  * `bun install --frozen-lockfile` installed the server's aitrail. Real bun, a server on 127.0.0.1, the real hooks.
  */
 
-warnWithoutBun('row s48w-1');
+warnWithoutBun('row 906');
 
 /** bun.lock's text around `entry` (the packages' lines), as bun 1.3 writes the rest. */
 function bunLock(entry: string): string {
@@ -41,7 +41,7 @@ afterAll(() => {
   registry?.stop();
 });
 
-describe.skipIf(!npmFound || !bunFound)('bun.lock read as JSONC: a judged-looking line bun never installs (row s48w-1)', () => {
+describe.skipIf(!npmFound || !bunFound)('bun.lock read as JSONC: a judged-looking line bun never installs (row 906)', () => {
   /** bun installs the server's aitrail from `entry` (frozen: the lock as committed); the hooks and init refuse it, said as bun.lock. */
   function expectServersRefused(entry: (url: string) => string): void {
     const repo = hooked(DENY_QWEN, { 'package.json': PACKAGE_JSON('9.9.9'), '.gitignore': 'node_modules\n', 'bun.lock': bunLock(entry(`${evil!.url}/aitrail/-/aitrail-9.9.9.tgz`)) });
@@ -70,12 +70,12 @@ describe.skipIf(!npmFound || !bunFound)('bun.lock read as JSONC: a judged-lookin
 });
 
 /**
- * Row s48w-2: a project whose lock is bun.lockb (bun before 1.2 wrote only that binary lock) is refused, as s48g-3
+ * Row 907: a project whose lock is bun.lockb (bun before 1.2 wrote only that binary lock) is refused, as 873
  * says, but the hooks, init and status said `a source the project's bun.lock names … name that registry in your own
  * ~/.npmrc`: no bun.lock there, and no registry in ~/.npmrc makes a bun.lockb pass. They now name bun.lockb and the
  * way out (bun's text lock, or the global install).
  */
-describe.skipIf(!npmFound || !bunFound)('bun.lockb said as bun.lockb (row s48w-2)', () => {
+describe.skipIf(!npmFound || !bunFound)('bun.lockb said as bun.lockb (row 907)', () => {
   it("aitrail 1.0.0 from the person's registry, the project's lock bun.lockb: refused, said as bun.lockb with bun's text lock as the fix", () => {
     const repo = hooked(DENY_QWEN, { 'package.json': PACKAGE_JSON('1.0.0'), '.gitignore': 'node_modules\n' });
     const homeDir = home(`registry=${registry!.url}/\n`);

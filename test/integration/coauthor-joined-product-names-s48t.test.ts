@@ -1,4 +1,4 @@
-// Final review, session 48 helper t (row s48t-1): row s48j-1 reads a product's or model family's name
+// Final review, session 48 helper t (row 901): row 882 reads a product's or model family's name
 // on a co-author line whose first word is a first name (`Kimi Code <bot@example.com>`, `Claude Opus
 // <…>`) as the agent or family it names, but only written with a space: the same name joined
 // (`Kimi-Code`, `Claude_Opus`, `GeminiPro`, `Claude-Code`), as row 60 reads `Qwen-Coder`, stayed a
@@ -13,7 +13,7 @@ import { hookEnv } from '../helpers/hooks.js';
 
 const MODELS: Record<string, string> = { kimiCode: 'moonshotai/unknown', claudeOpus: 'anthropic/claude-opus', geminiPro: 'google/gemini-pro' };
 
-describe("a product's joined name on a co-author line whose first word is a first name (row s48t-1)", () => {
+describe("a product's joined name on a co-author line whose first word is a first name (row 901)", () => {
   it('is refused under a deny of its vendor by check and pre-receive; joined people\'s names pass', () => {
     const { remote, work } = policyServer('policy:\n  deny: ["moonshotai/*", "google/*", "anthropic/*"]\n');
     expectEachRefused(remote, work, {

@@ -1,4 +1,4 @@
-// Review, session 48 helper j (row s48j-1): a product's or model family's name on a co-author line,
+// Review, session 48 helper j (row 882): a product's or model family's name on a co-author line,
 // at an address of no agent's, read as a person's because its first word is also a first name
 // (personNames: `Claude`, `Kimi`, `Gemini`). `Co-authored-by: Kimi Code <bot@example.com>`, `Gemini
 // Pro <…>`, `Claude Opus <…>`, `Claude Sonnet <…>` read as no AI at all, so `check` and pre-receive
@@ -13,7 +13,7 @@ import { hookEnv } from '../helpers/hooks.js';
 
 const MODELS: Record<string, string> = { kimiCode: 'moonshotai/unknown', geminiPro: 'google/gemini-pro', claudeOpus: 'anthropic/claude-opus', claudeSonnet: 'anthropic/claude-sonnet' };
 
-describe("a product's name on a co-author line whose first word is a first name (row s48j-1)", () => {
+describe("a product's name on a co-author line whose first word is a first name (row 882)", () => {
   it('is refused under a deny of its vendor by check and pre-receive; people keep their names', () => {
     const { remote, work } = policyServer('policy:\n  deny: ["moonshotai/*", "google/*", "anthropic/*"]\n');
     expectEachRefused(remote, work, {

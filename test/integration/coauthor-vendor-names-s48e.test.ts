@@ -1,4 +1,4 @@
-// Red team, session 48 helper e (row s48e-2): Alibaba's assistant on a co-author line. A co-author
+// Red team, session 48 helper e (row 865): Alibaba's assistant on a co-author line. A co-author
 // name of two words was a person's when any word after the first was no model or account word
 // (`Qwen Li`), and `Lingma` is neither: `Co-authored-by: Tongyi Lingma <lingma@alibaba-inc.com>`
 // (Tongyi Lingma, Alibaba's Qwen coding assistant, both words Qwen's vendor words) read as no AI at
@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { expectEachPasses, expectEachRefused, policyServer } from '../helpers/enforce-repos.js';
 
-describe("a co-author name made of a vendor's own words (row s48e-2)", () => {
+describe("a co-author name made of a vendor's own words (row 865)", () => {
   it('is refused under deny qwen/* by check and pre-receive; people keep their names', () => {
     const { remote, work } = policyServer('policy:\n  deny: ["qwen/*", "allenai/*", "mistralai/*", "google/*"]\n');
     expectEachRefused(remote, work, {

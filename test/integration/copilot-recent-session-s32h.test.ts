@@ -104,7 +104,7 @@ describe("GitHub Copilot CLI's own provider (COPILOT_PROVIDER_BASE_URL)", () => 
     expect(agentCommit(open, hookEnv({ ...byok, COPILOT_PROVIDER_BASE_URL: 'https://api.anthropic.com' })).message).toBe('feat: parser\n\nAssisted-by: copilot:anthropic/claude-sonnet-4.5\n');
     expect(agentCommit(open, hookEnv({ ...byok, COPILOT_PROVIDER_TYPE: 'openai', COPILOT_MODEL: 'gpt-5', COPILOT_PROVIDER_BASE_URL: 'https://api.anthropic.com' })).message).toBe('feat: parser\n\nAssisted-by: copilot:anthropic/unknown\n');
     expect(agentCommit(open, hookEnv({ ...byok, COPILOT_PROVIDER_BASE_URL: 'https://openrouter.ai/api/v1' })).message).toBe('feat: parser\n\nAssisted-by: copilot:anthropic/claude-sonnet-4.5\n');
-    // row s48c-3: a server on this machine (Ollama) answers a Claude name with whatever model it runs.
+    // row 868: a server on this machine (Ollama) answers a Claude name with whatever model it runs.
     expect(agentCommit(open, hookEnv({ ...byok, COPILOT_PROVIDER_BASE_URL: 'http://localhost:11434' })).message).toBe('feat: parser\n\nAssisted-by: copilot:unknown\n');
   });
 

@@ -78,7 +78,7 @@ describe('a signature behind characters reading drops', () => {
       'feat: c\n\n## AI assistance\n<!--\nTick the tools you used.\n-->\n- [x] Qwen3-Coder\n',
     ]);
     expect(check.code, check.stdout + check.stderr).toBe(1);
-    // The footer names Qwen (denied); so does the ticked item: Qwen Code named alone is Qwen's unknown model (row s48e-1).
+    // The footer names Qwen (denied); so does the ticked item: Qwen Code named alone is Qwen's unknown model (row 864).
     expect(models).toEqual(expect.arrayContaining(['model-denied qwen/unknown', 'model-denied qwen/qwen3-coder']));
     expect(models.filter((m) => m === 'model-denied qwen/unknown')).toHaveLength(2);
     expect(push.code, push.stderr).not.toBe(0);

@@ -1,4 +1,4 @@
-// row s48f-1: a family id (Claude Code's `opus`, recorded `anthropic/claude-opus`; Gemini CLI's `google/gemini-pro`) was
+// row 870: a family id (Claude Code's `opus`, recorded `anthropic/claude-opus`; Gemini CLI's `google/gemini-pro`) was
 // judged on a finite list of probe ids (the catalog's versions, 4.7…13.9, 999, `-1x`…`-9x`), so a deny reaching only
 // versions past that list (`anthropic/claude-opus-2[0-9]*`: Opus 20 and later, which the alias runs once they are out)
 // passed it, and a negated allow of them (`!anthropic/claude-opus-2[0-9]`: every model but Opus 20-29) passed it too.
@@ -17,7 +17,7 @@ const allow = (globs: string): string => `policy:\n  allow: ${globs}\n  unknownM
 const OPUS = 'feat: a\n\nAssisted-by: claude-code:anthropic/claude-opus\n';
 const PRO = 'feat: c\n\nAssisted-by: gemini-cli:google/gemini-pro\n';
 
-describe('a family id judged on every version it can run, far ones too (row s48f-1)', () => {
+describe('a family id judged on every version it can run, far ones too (row 870)', () => {
   it("commit-msg: Claude Code's opus under a deny of Opus 20+ is refused; a deny of another vendor leaves it", () => {
     const far = commit(hooked(deny('["anthropic/claude-opus-2[0-9]*"]')), claude('opus'));
     expect(far.status, far.stderr).toBe(1);

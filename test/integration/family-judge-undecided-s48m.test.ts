@@ -1,4 +1,4 @@
-// row s48m-1: the exact family judge (row s48f-1) fell back on its probe ids when it could not read a glob's expression or
+// row 885: the exact family judge (row 870) fell back on its probe ids when it could not read a glob's expression or
 // its walk passed its limit: POSIX classes picomatch writes with `\x21-\x7E` or `\t` (`[[:graph:]]`, `[[:space:]]`) were
 // not read, so `deny: ["anthropic/claude-opus-2[[:graph:]]"]` (Opus 20-29) and `allow: ["!anthropic/claude-opus-[2][[:space:][:digit:]]"]`
 // (every model but those) passed Claude Code's `opus`, as did a deny whose walk passed 2,000 states. Committed for real
@@ -13,7 +13,7 @@ const allow = (globs: string): string => `policy:\n  allow: ${globs}\n  unknownM
 const OPUS = 'feat: a\n\nAssisted-by: claude-code:anthropic/claude-opus\n';
 const far = `anthropic/claude-opus-*1${'?'.repeat(40)}`;
 
-describe('a family id judged exactly under POSIX classes, and refused where the judge cannot decide (row s48m-1)', () => {
+describe('a family id judged exactly under POSIX classes, and refused where the judge cannot decide (row 885)', () => {
   it("commit-msg: Claude Code's opus under a deny of Opus 20-29 written with a POSIX class is refused; another vendor's leaves it", () => {
     const graph = commit(hooked(deny('["anthropic/claude-opus-2[[:graph:]]"]')), claude('opus'));
     expect(graph.status, graph.stderr).toBe(1);

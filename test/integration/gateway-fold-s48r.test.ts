@@ -1,9 +1,9 @@
-// row s48r-1: a gateway's `unknown` beside a named model of the same agent was folded into it (mergeAttributions
+// row 894: a gateway's `unknown` beside a named model of the same agent was folded into it (mergeAttributions
 // folds `agent:unknown` into the agent's named models): goose asking `gpt-4o` of a local Ollama with its lead model at
 // Anthropic recorded only `goose:anthropic/claude-sonnet-4.5` and passed `unknownModel: deny`; the same with the lead
 // at the local provider and the main model remote, and OpenCode's agent model at a local provider beside a remote model
 // in force. The unknown is now kept beside at commit-msg and in every layer that reads the trailers (`check` here).
-// row s48r-2: the gateway readings rows s48k-1..4 left open: Qwen Code's `--openai-base-url`, OpenCode's built-in
+// row 895: the gateway readings rows 877..880 left open: Qwen Code's `--openai-base-url`, OpenCode's built-in
 // `lmstudio` provider with no baseURL, goose's `openrouter`/`google`/`lmstudio` hosts and `custom_providers/<id>.json`,
 // aider's `lm_studio/`, `hosted_vllm/` and `openrouter/` bases. Committed for real through the installed hooks.
 import { describe, expect, it } from 'vitest';
@@ -15,7 +15,7 @@ const goose = (extra: NodeJS.ProcessEnv, home: Record<string, string> = {}): Nod
 const LEAD_REMOTE = goose({ GOOSE_PROVIDER: 'ollama', GOOSE_MODEL: 'gpt-4o', GOOSE_LEAD_PROVIDER: 'anthropic', GOOSE_LEAD_MODEL: 'claude-sonnet-4-5' });
 const LEAD_LOCAL = goose({ GOOSE_PROVIDER: 'anthropic', GOOSE_MODEL: 'claude-sonnet-4-5', GOOSE_LEAD_PROVIDER: 'ollama', GOOSE_LEAD_MODEL: 'gpt-4o' });
 
-describe("a gateway's unknown beside a named model of the same agent (row s48r-1)", () => {
+describe("a gateway's unknown beside a named model of the same agent (row 894)", () => {
   it('goose main or lead at a local Ollama asking gpt-4o, the other at Anthropic: goose:unknown kept beside, refused at commit and by check', () => {
     const repo = hooked(STRICT);
     for (const [label, env] of [['lead remote', LEAD_REMOTE], ['lead local', LEAD_LOCAL]] as const) {
@@ -49,7 +49,7 @@ describe("a gateway's unknown beside a named model of the same agent (row s48r-1
   });
 });
 
-describe('gateway readings left open by rows s48k-1..4 (row s48r-2)', () => {
+describe('gateway readings left open by rows 877..880 (row 895)', () => {
   it("Qwen Code's --openai-base-url on loopback: qwen-code:unknown, refused; at OpenAI the name is kept", () => {
     const repo = hooked(STRICT);
     const qwen = { QWEN_CODE: '1', OPENAI_MODEL: undefined, QWEN_MODEL: undefined };

@@ -248,6 +248,6 @@ describe('init beside a post-checkout of the project\'s own', () => {
     const block = readFileSync(join(husky.dir, '.husky', 'commit-msg'), 'utf8');
     expect(block).toContain('# >>> aitrail: added by `aitrail init`');
     expect(block).toContain('aitrail_run_commit_msg "$@"');
-    expect(readFileSync(join(husky.dir, '.husky', 'aitrail.sh'), 'utf8')).toContain('"$a" hook "$h" "$@"'); // the shared lines it sources (row s48h-1)
+    expect(readFileSync(join(husky.dir, '.husky', 'aitrail.sh'), 'utf8')).toContain('"$a" hook "$h" "$@"'); // the shared lines it sources (row 874)
   });
 });

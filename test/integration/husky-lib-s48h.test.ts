@@ -7,11 +7,11 @@ import { tryGit } from '../helpers/enforce-repos.js';
 import { makeRepo, tempDir, TEST_GIT_ENV } from '../helpers/gitdir.js';
 
 /**
- * Rows s48h-1 and s48h-2: husky mode's block. Real husky 9 (set up by `aitrail init` through its API, or by husky's
+ * Rows 874 and 875: husky mode's block. Real husky 9 (set up by `aitrail init` through its API, or by husky's
  * own API as a teammate's `npm install` does), real git, the real CLI.
- * s48h-1: each committed `.husky/<hook>` held its own ~70 KB copy of the shims' lookup and gates (534 KB in all);
+ * 874: each committed `.husky/<hook>` held its own ~70 KB copy of the shims' lookup and gates (534 KB in all);
  * the block now sources `.husky/aitrail.sh`, written once, and refuses when it is missing, cut short or not aitrail's.
- * s48h-2: a `.husky` checked out with CRLF line ends (core.autocrlf=true, Git for Windows' default; a `.gitattributes`
+ * 875: a `.husky` checked out with CRLF line ends (core.autocrlf=true, Git for Windows' default; a `.gitattributes`
  * `eol=crlf`) failed every commit at its first line (`set: Illegal option -`); init now writes `.husky/.gitattributes`
  * (`* text eol=lf`), the block says what is wrong in such a checkout, status detects it and init rewrites it.
  */
@@ -41,7 +41,7 @@ function huskyInstall(dir: string): void {
   expect(result.status, result.stderr).toBe(0);
 }
 
-describe('husky mode: the block sources .husky/aitrail.sh, written once (row s48h-1)', () => {
+describe('husky mode: the block sources .husky/aitrail.sh, written once (row 874)', () => {
   it('each hook holds a few lines; the committed .husky is under half its size; policy and records as before, from a subdirectory, a worktree, an absolute core.hooksPath, after another tool\'s lines', () => {
     const { root, repo, env } = huskyRepo({ '.husky/commit-msg': 'echo own-lines-ran >> "$(git rev-parse --git-dir)/own-marker"\n' });
     const init = aitrail(repo.dir, ['init', '--mode', 'husky'], { env });
@@ -138,7 +138,7 @@ describe('husky mode: the block sources .husky/aitrail.sh, written once (row s48
   });
 });
 
-describe('husky mode: a .husky checked out with CRLF line ends (row s48h-2)', () => {
+describe('husky mode: a .husky checked out with CRLF line ends (row 875)', () => {
   function crlfClone(options: { dropAttributes: boolean }) {
     const { root, repo, env } = huskyRepo({ '.gitattributes': '* text eol=crlf\n' });
     expect(aitrail(repo.dir, ['init', '--mode', 'husky'], { env }).code).toBe(0);

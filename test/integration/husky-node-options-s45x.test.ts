@@ -32,7 +32,7 @@ describe('husky mode: NODE_OPTIONS never loads the repository\'s code into aitra
       expect(qwen.stderr).toContain('model-denied');
       expect(repo.git(['rev-parse', 'HEAD'])).toBe(head);
       expect(existsSync(marker)).toBe(false);
-      // The hook's lines are in the shared .husky/aitrail.sh its block sources (row s48h-1).
+      // The hook's lines are in the shared .husky/aitrail.sh its block sources (row 874).
       expect(readFileSync(join(repo.dir, '.husky', 'commit-msg'), 'utf8')).toContain('aitrail_run_commit_msg "$@"');
       expect(readFileSync(join(repo.dir, '.husky', 'aitrail.sh'), 'utf8')).toContain('unset NODE_OPTIONS');
     });

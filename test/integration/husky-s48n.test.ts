@@ -8,7 +8,7 @@ import { makeRepo, tempDir, TEST_GIT_ENV } from '../helpers/gitdir.js';
 import { binaryMissingMessage } from '../../src/install/hook-messages.js';
 
 /**
- * Row s48n-1: `.husky/post-checkout`'s lines (the ones that copy husky's runtime into a new worktree) were not
+ * Row 888: `.husky/post-checkout`'s lines (the ones that copy husky's runtime into a new worktree) were not
  * CR-proof. In a `.husky` checked out with CRLF line ends (core.autocrlf=true with no `.husky/.gitattributes`, a
  * checkout made before init wrote one) `git worktree add` ran them, sh stopped at a syntax error, and the new
  * worktree got no runtime: git ran no hook there at all, so an agent's commit there went in with nothing recorded
@@ -34,7 +34,7 @@ function huskyRepo(name: string, files: Record<string, string> = {}) {
   return { root, repo, env };
 }
 
-describe('husky mode: post-checkout in a checkout with CRLF line ends (row s48n-1)', () => {
+describe('husky mode: post-checkout in a checkout with CRLF line ends (row 888)', () => {
   it('git worktree add still copies husky\'s runtime: the new worktree\'s commits run aitrail\'s block (refused with its fix), never no hook at all', () => {
     const { root, repo, env } = huskyRepo('crlf', { '.gitattributes': '* text eol=crlf\n' });
     tryGit(repo.dir, ['add', '.husky'], { env });
@@ -69,11 +69,11 @@ describe('husky mode: post-checkout in a checkout with CRLF line ends (row s48n-
 });
 
 /**
- * Row s48n-3: a teammate's line appended after aitrail's block (`echo "npx --no -- commitlint --edit \$1" >>
+ * Row 890: a teammate's line appended after aitrail's block (`echo "npx --no -- commitlint --edit \$1" >>
  * .husky/commit-msg`, as commitlint's and husky 8's `husky add` instructions append) never ran: the block ends the
  * hook (`exit`), status called the hook fine and init left the file as it was.
  */
-describe('husky mode: lines after aitrail\'s block (row s48n-3)', () => {
+describe('husky mode: lines after aitrail\'s block (row 890)', () => {
   it('status says they never run; init moves them before the block, where they run first; the policy holds', () => {
     const { repo, env } = huskyRepo('after');
     const hookFile = join(repo.dir, '.husky', 'commit-msg');
@@ -105,12 +105,12 @@ describe('husky mode: lines after aitrail\'s block (row s48n-3)', () => {
 });
 
 /**
- * Row s48n-2: `.husky/aitrail.sh` held one ~12 KB run function per hook (eight), whose lines differ only in `h=` and in
+ * Row 889: `.husky/aitrail.sh` held one ~12 KB run function per hook (eight), whose lines differ only in `h=` and in
  * words of their messages: one text per kind of hook now (blocking or not), each hook's words set by its own one-line
  * function. What each hook says is the same, byte for byte: replayed through real husky 9 set up by `init`, real git,
  * the real CLI, with no aitrail binary on PATH (each hook's "not found" message, blocking and not).
  */
-describe('husky mode: one run function for the hooks that differ only in their messages (row s48n-2)', () => {
+describe('husky mode: one run function for the hooks that differ only in their messages (row 889)', () => {
   it('aitrail.sh is ~150 KB, not ~250 KB; commit-msg, pre-push and prepare-commit-msg still say their own words', () => {
     const { root, repo } = huskyRepo('size');
     const lib = join(repo.dir, '.husky', 'aitrail.sh');

@@ -1,4 +1,4 @@
-// row s48c-1: Codex and Qwen Code pointed at a gateway on this machine (LiteLLM's proxy on :4000 answering
+// row 866: Codex and Qwen Code pointed at a gateway on this machine (LiteLLM's proxy on :4000 answering
 // `gpt-5-codex` or `gpt-4o` with whatever its model_list says) were recorded as the OpenAI model they name and
 // passed `deny: ["qwen/*"]` with `unknownModel: deny` while Qwen ran: Codex through `OPENAI_BASE_URL` (its built-in
 // openai provider's), a `model_providers.<id>.base_url` on loopback, or `--oss` asked for `gpt-5-codex` (Ollama
@@ -6,7 +6,7 @@
 // settings' `security.auth.baseUrl`. No GPT (but gpt-oss), Claude or Gemini model runs on a person's machine, so such
 // a name there is only the label asked for. Committed for real through the installed hooks (a process named after
 // the agent for `--oss`).
-// row s48c-2: Claude Code on Bedrock or Vertex with a region that is no region (`CLOUD_ML_REGION=127.0.0.1:4000/x`:
+// row 867: Claude Code on Bedrock or Vertex with a region that is no region (`CLOUD_ML_REGION=127.0.0.1:4000/x`:
 // the Vertex SDK builds `https://127.0.0.1:4000/x-aiplatform.googleapis.com/v1`; `AWS_REGION=localhost:4000/x`:
 // the Bedrock SDK builds `https://bedrock-runtime.localhost:4000/x.amazonaws.com`) was read as Google's or
 // Amazon's endpoint and recorded as the Claude model named.
@@ -44,7 +44,7 @@ function claudeEnv(extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return { HOME: homeWith({ '.claude/settings.json': '{"model": "opus"}' }), CLAUDECODE: '1', CLAUDE_CODE_ENTRYPOINT: 'cli', ANTHROPIC_BASE_URL: undefined, ANTHROPIC_MODEL: undefined, ...extra };
 }
 
-describe('Codex and Qwen Code at a gateway on this machine (row s48c-1)', () => {
+describe('Codex and Qwen Code at a gateway on this machine (row 866)', () => {
   it('Codex: OPENAI_BASE_URL, a provider base_url on loopback, or --oss asked for gpt-5-codex: codex:unknown, refused under unknownModel: deny', () => {
     const repo = hooked(STRICT);
     const cases: [string, NodeJS.ProcessEnv][] = [
@@ -112,7 +112,7 @@ describe('Codex and Qwen Code at a gateway on this machine (row s48c-1)', () => 
   });
 });
 
-describe('Claude Code on Bedrock or Vertex with a crafted region (row s48c-2)', () => {
+describe('Claude Code on Bedrock or Vertex with a crafted region (row 867)', () => {
   it('a region that is no region makes the endpoint another host: claude-code:unknown, refused; a real region keeps the name', () => {
     const repo = hooked(STRICT);
     const cases: [string, NodeJS.ProcessEnv][] = [
@@ -134,7 +134,7 @@ describe('Claude Code on Bedrock or Vertex with a crafted region (row s48c-2)', 
   });
 });
 
-describe('goose and Copilot CLI at a provider on this machine (row s48c-3)', () => {
+describe('goose and Copilot CLI at a provider on this machine (row 868)', () => {
   it('goose at Ollama or LiteLLM, Copilot CLI at its own provider on loopback, asked for a hosted model: <agent>:unknown, refused', () => {
     const repo = hooked(STRICT);
     const cases: [string, NodeJS.ProcessEnv][] = [
@@ -167,7 +167,7 @@ describe('goose and Copilot CLI at a provider on this machine (row s48c-3)', () 
   });
 });
 
-describe("Crush at a provider of its own on this machine (row s48c-4)", () => {
+describe("Crush at a provider of its own on this machine (row 869)", () => {
   /** Crush's environment with `models.large` sent to provider `local` at `url`. */
   const crushEnv = (model: string, url: string): NodeJS.ProcessEnv => ({
     HOME: homeWith({ '.config/crush/crush.json': JSON.stringify({ models: { large: { model, provider: 'local' } }, providers: { local: { type: 'openai', base_url: url, models: [{ id: model }] } } }) }),

@@ -1,21 +1,21 @@
-// row s48k-1: OpenCode with a provider of its own config on this machine (`provider.litellm.options.baseURL:
+// row 877: OpenCode with a provider of its own config on this machine (`provider.litellm.options.baseURL:
 // http://localhost:4000/v1`, LiteLLM's proxy answering `litellm/gpt-5` with whatever its model_list says) was
 // recorded as the OpenAI model it names (`opencode:openai/gpt-5`) and passed `deny: ["qwen/*"]` with
-// `unknownModel: deny` while Qwen ran; row s48c-1's reading had left OpenCode out. The model in force, an agent's
+// `unknownModel: deny` while Qwen ran; row 866's reading had left OpenCode out. The model in force, an agent's
 // model and `{env:NAME}` in the base URL, in the person's files or the project's `opencode.json`.
-// row s48k-2: at a gateway on this machine a hosted model's name the catalog reads but HOSTED_NAME did not
+// row 878: at a gateway on this machine a hosted model's name the catalog reads but HOSTED_NAME did not
 // (`GPT_5`, `gpt5-codex`, `gpt‐5` with a Unicode hyphen, `sonnet`) was recorded as OpenAI's or Anthropic's model
 // (`codex:openai/gpt-5`, `codex:anthropic/claude-sonnet`) and passed the same policy. Committed for real through the
 // installed hooks.
-// row s48k-3: aider at a server on this machine (`--model ollama_chat/gpt-4o`: LiteLLM's Ollama default is
+// row 879: aider at a server on this machine (`--model ollama_chat/gpt-4o`: LiteLLM's Ollama default is
 // localhost:11434, where `ollama cp qwen3-coder gpt-4o` serves Qwen; `--model gpt-4o` with `--openai-api-base
 // http://localhost:4000`, which aider puts in its environment as OPENAI_API_BASE, or `.aider.conf.yml`'s
 // `openai-api-base`) was recorded `aider:openai/gpt-4o`. Run by an executable named `aider`.
-// row s48k-4: Crush's `base_url: "$LOCAL_URL"` (Crush expands variables there) and goose's `anthropic` provider at
+// row 880: Crush's `base_url: "$LOCAL_URL"` (Crush expands variables there) and goose's `anthropic` provider at
 // `ANTHROPIC_HOST=http://localhost:4000` were read as a remote endpoint, recorded as the hosted model named.
-// row s48k-5: Claude Code on Bedrock powered by Mantle (`CLAUDE_CODE_USE_MANTLE=1`), whose endpoint is built from
+// row 881: Claude Code on Bedrock powered by Mantle (`CLAUDE_CODE_USE_MANTLE=1`), whose endpoint is built from
 // AWS_REGION (`bedrock-mantle.<region>.api.aws`), with `AWS_REGION=localhost:4000/x` was read as Amazon's endpoint:
-// row s48c-2 read the region under CLAUDE_CODE_USE_BEDROCK only.
+// row 867 read the region under CLAUDE_CODE_USE_BEDROCK only.
 import { describe, expect, it } from 'vitest';
 import { agentCommit, homeWith, hooked } from '../helpers/agent-home.js';
 import { agentRun, expectGatewayRefused, opencodeEnv, STRICT } from '../helpers/local-gateway.js';
@@ -28,7 +28,7 @@ function codexAtGateway(model: string): NodeJS.ProcessEnv {
   return { HOME: homeWith(), CODEX_HOME: homeWith({ 'config.toml': `model = ${JSON.stringify(model)}\n` }), CODEX_SANDBOX: 'seatbelt', OPENAI_BASE_URL: 'http://127.0.0.1:4000/v1' };
 }
 
-describe('OpenCode at a provider on this machine (row s48k-1)', () => {
+describe('OpenCode at a provider on this machine (row 877)', () => {
   it('litellm/gpt-5 at a baseURL on loopback (global, {env:}, an agent model, the project file): opencode:unknown, refused', () => {
     const repo = hooked(STRICT);
     const cases: [string, NodeJS.ProcessEnv][] = [
@@ -57,7 +57,7 @@ describe('OpenCode at a provider on this machine (row s48k-1)', () => {
   });
 });
 
-describe('a hosted name the catalog reads, at a gateway on this machine (row s48k-2)', () => {
+describe('a hosted name the catalog reads, at a gateway on this machine (row 878)', () => {
   it('Codex asked for GPT_5, gpt5-codex, gpt‐5, gpt_4o, sonnet or opus at OPENAI_BASE_URL on loopback: codex:unknown, refused', () => {
     const repo = hooked(STRICT);
     for (const model of ['GPT_5', 'gpt5-codex', 'gpt\u20105', 'gpt 5', 'gpt_4o', 'sonnet', 'opus', 'haiku']) expectGatewayRefused(agentCommit(repo, codexAtGateway(model)), model);
@@ -79,7 +79,7 @@ function aider(repo: TestRepo, args: readonly string[], extra: NodeJS.ProcessEnv
   return agentRun(repo, 'aider', args, extra, home);
 }
 
-describe('aider at a server on this machine (row s48k-3)', () => {
+describe('aider at a server on this machine (row 879)', () => {
   it('ollama_chat/gpt-4o, OPENAI_API_BASE or .aider.conf.yml openai-api-base on loopback: aider:unknown, refused', () => {
     const repo = hooked(STRICT);
     const cases: [string, ReturnType<typeof aider>][] = [
@@ -108,7 +108,7 @@ describe('aider at a server on this machine (row s48k-3)', () => {
   });
 });
 
-describe("Crush's base_url variable and goose's anthropic host (row s48k-4)", () => {
+describe("Crush's base_url variable and goose's anthropic host (row 880)", () => {
   it('base_url "$LOCAL_URL" / "${LOCAL_URL}" naming loopback, goose anthropic at ANTHROPIC_HOST on loopback: <agent>:unknown, refused', () => {
     const repo = hooked(STRICT);
     const crush = (url: string): NodeJS.ProcessEnv => ({
@@ -130,7 +130,7 @@ describe("Crush's base_url variable and goose's anthropic host (row s48k-4)", ()
   });
 });
 
-describe('Claude Code on Bedrock powered by Mantle with a crafted region (row s48k-5)', () => {
+describe('Claude Code on Bedrock powered by Mantle with a crafted region (row 881)', () => {
   /** Claude Code's environment with `"model": "opus"` in `~/.claude/settings.json`, on Mantle in `region`. */
   const mantle = (region: string): NodeJS.ProcessEnv => ({ HOME: homeWith({ '.claude/settings.json': '{"model": "opus"}' }), CLAUDECODE: '1', CLAUDE_CODE_ENTRYPOINT: 'cli', ANTHROPIC_BASE_URL: undefined, ANTHROPIC_MODEL: undefined, CLAUDE_CODE_USE_MANTLE: '1', AWS_REGION: region });
 

@@ -11,7 +11,7 @@ import { honestAitrail, npmFound, PNPM_PATH, pnpmFound } from '../helpers/pnpm.j
 import { serveOverHttp, type SmartHttp } from '../helpers/smart-http.js';
 
 /**
- * Row s48g-1: a committed pnpm-lock.yaml whose aitrail entry is a git source,
+ * Row 871: a committed pnpm-lock.yaml whose aitrail entry is a git source,
  * `resolution: {commit: <sha>, repo: http://<any host>/evil.git, type: git}`: `pnpm install --frozen-lockfile`
  * clones that repository and links its "aitrail" as node_modules/.bin/aitrail; row 836 judged only `tarball:`
  * and folders, so the shims, init and status took it for the person's (init said "The hooks run
@@ -55,7 +55,7 @@ afterAll(() => {
   honest?.stop();
 });
 
-describe.skipIf(!npmFound || !pnpmFound)("a committed pnpm-lock.yaml's git resolution for aitrail (pnpm 9, row s48g-1)", () => {
+describe.skipIf(!npmFound || !pnpmFound)("a committed pnpm-lock.yaml's git resolution for aitrail (pnpm 9, row 871)", () => {
   it("a git server's aitrail: refused, the global aitrail refuses Qwen, the repository's script never runs; alone, init and the commit say pnpm-lock.yaml", () => {
     const repo = `http://${gitServer!.hostPort}/evil.git`;
     const key = `aitrail@git+${repo}#${commit}`;
@@ -76,12 +76,12 @@ describe.skipIf(!npmFound || !pnpmFound)("a committed pnpm-lock.yaml's git resol
 });
 
 /**
- * Row s48g-2: package.json's `pnpm.patchedDependencies` naming a patch the repository commits for aitrail: pnpm
+ * Row 872: package.json's `pnpm.patchedDependencies` naming a patch the repository commits for aitrail: pnpm
  * (even `--ignore-scripts`) applies it to the registry's aitrail, whose `resolution: {integrity: …}` row 836 and
- * s48g-1 take for the person's; the patched bin is the repository's code. The lock's (and pnpm's record's)
+ * 871 take for the person's; the patched bin is the repository's code. The lock's (and pnpm's record's)
  * `patchedDependencies:` naming the package now counts as the repository's.
  */
-describe.skipIf(!npmFound || !pnpmFound)("pnpm's patchedDependencies patching aitrail (pnpm 9, row s48g-2)", () => {
+describe.skipIf(!npmFound || !pnpmFound)("pnpm's patchedDependencies patching aitrail (pnpm 9, row 872)", () => {
   let registry: Served | undefined;
   let root = '';
   beforeAll(async () => {
@@ -124,7 +124,7 @@ describe.skipIf(!npmFound || !pnpmFound)("pnpm's patchedDependencies patching ai
   });
 });
 
-warnWithoutBun('row s48g-3');
+warnWithoutBun('row 873');
 
 /** `bun install --ignore-scripts` (bun writes its bun.lock, with the package's entry). */
 function bunInstalled(repo: TestRepo, homeDir: string): void {
@@ -133,11 +133,11 @@ function bunInstalled(repo: TestRepo, homeDir: string): void {
 }
 
 /**
- * Row s48g-3: bun writes no record under node_modules (no .package-lock.json): the shims judged nothing and took
+ * Row 873: bun writes no record under node_modules (no .package-lock.json): the shims judged nothing and took
  * whatever bun installed for the person's. A package.json asking aitrail as a server's tarball URL (or a committed
  * bun.lock naming one): bun installs that server's "aitrail". bun.lock's entry is now judged.
  */
-describe.skipIf(!npmFound || !bunFound)('bun (row s48g-3)', () => {
+describe.skipIf(!npmFound || !bunFound)('bun (row 873)', () => {
   let evil: Served | undefined;
   let evilTgz = '';
   let marker = '';

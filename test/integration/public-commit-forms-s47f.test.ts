@@ -50,7 +50,7 @@ describe("agents' names from projects' rules (row 822)", () => {
   it("keeps people of those names, and other addresses, people's", () => {
     expectLog([
       ['fix: a\n\nCo-authored-by: Anna Augment <ai@augmentcode.com>\n', []],
-      // Row s48j-1: an agent's whole name is no person's at any address (`Claude Code <bot@example.com>`).
+      // Row 882: an agent's whole name is no person's at any address (`Claude Code <bot@example.com>`).
       ['fix: b\n\nCo-authored-by: Augment AI <ai@example.com>\n', ['augment:unknown']],
       ['fix: c\n\nCo-authored-by: Goose AI Assistant <goose@example.org>\n', ['goose:unknown']],
       ['fix: d\n\nCo-authored-by: Goose\n', []],

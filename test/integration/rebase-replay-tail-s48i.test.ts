@@ -1,4 +1,4 @@
-// row s48i-1: a person's `git rebase` with GIT_AUTHOR_NAME and GIT_AUTHOR_EMAIL exported in the shell (as
+// row 876: a person's `git rebase` with GIT_AUTHOR_NAME and GIT_AUTHOR_EMAIL exported in the shell (as
 // TEST_GIT_ENV and the hooks bench do; some people set them in their profile) gave every pick's
 // prepare-commit-msg shim one `tail -n 1 rebase-merge/done` process, to learn whether an `exec` step made the
 // commit. `git commit` exports GIT_AUTHOR_DATE with the name and email; a pick gets none of git's (and the
@@ -22,7 +22,7 @@ function loggingTail(): { dir: string; log: string } {
   return { dir, log };
 }
 
-describe("a person's rebase with GIT_AUTHOR_NAME exported starts no tail per replayed commit (row s48i-1)", () => {
+describe("a person's rebase with GIT_AUTHOR_NAME exported starts no tail per replayed commit (row 876)", () => {
   it('replays three commits with no tail and no node, messages unchanged; an exec step commit is still recorded', () => {
     const { repo, env, started } = hookedRepo();
     for (const name of ['one', 'two', 'three']) repo.commit(`Human ${name}\n`, { [`${name}.txt`]: `${name}\n` }, { ...env, AITRAIL: '0' });

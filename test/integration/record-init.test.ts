@@ -154,7 +154,7 @@ describe('aitrail init in husky repositories', () => {
     expect(repo.git(['config', 'core.hooksPath'])).toBe('.husky/_');
     for (const hook of ['prepare-commit-msg', 'commit-msg', 'pre-push']) {
       // The shims' lookup runs aitrail (row 825): `h` names the hook, `"$a" hook "$h" "$@"` runs the one judged,
-      // from the shared .husky/aitrail.sh the block sources (row s48h-1).
+      // from the shared .husky/aitrail.sh the block sources (row 874).
       const text = readFileSync(join(repo.dir, '.husky', hook), 'utf8');
       expect(text).toMatch(new RegExp(`^h=${hook} #$`, 'm'));
       expect(text).toMatch(new RegExp(`^aitrail_run_${hook.replace(/-/g, '_')} "\\$@" #$`, 'm'));

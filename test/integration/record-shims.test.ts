@@ -167,7 +167,7 @@ describe('aitrail found but unable to start (no node on the PATH git gives hooks
     mkdirSync(bin);
     script(join(bin, 'aitrail'), 'exit 127');
     writeFileSync(join(dir, 'husky-pcm'), addHuskyBlock('echo team\n', 'prepare-commit-msg'));
-    writeFileSync(join(dir, 'aitrail.sh'), huskyLib().text); // the shared lines it sources (row s48h-1)
+    writeFileSync(join(dir, 'aitrail.sh'), huskyLib().text); // the shared lines it sources (row 874)
     const result = spawnSync('sh', ['-e', 'husky-pcm', '.git/COMMIT_EDITMSG', 'message'], { cwd: dir, encoding: 'utf8', env: { PATH: `${bin}:/usr/bin:/bin` } });
     expect(result.status).toBe(0);
     expect(result.stdout).toBe('team\n');

@@ -1,4 +1,4 @@
-// Row s48o-1: a commit of a tree of 30 million paths made of ~300 objects (row 857's bomb) pinned the
+// Row 900: a commit of a tree of 30 million paths made of ~300 objects (row 857's bomb) pinned the
 // reports: `aitrail blame` (any path, any format, --shard), `trend` across it and the GitHub Action's
 // report step ran past 60 s (their `git ls-tree -r` and `git grep` of `.gitattributes` walk every path),
 // and with the bomb only in history the blame cache's first-parent walk (`git log --raw`) and an
@@ -43,7 +43,7 @@ function timed(dir: string, args: string[], ms = 20_000): CliResult {
   return run;
 }
 
-describe('reports on a tree of tens of millions of paths (row s48o-1)', () => {
+describe('reports on a tree of tens of millions of paths (row 900)', () => {
   it('blame, trend and the report formats refuse a revision holding it in one line (exit 3), printing no figure', () => {
     const { repo } = history();
     const bomb = commitVendoring(repo, treeBomb(repo, THIRTY_MILLION));

@@ -1,4 +1,4 @@
-// Row s48o-1's tree count, cheaper (review u of s48o-1): `blame` counts the revision's tree from its objects before any
+// Row 900's tree count, cheaper (review u of 900): `blame` counts the revision's tree from its objects before any
 // listing; it ran a `git rev-list --objects` over every tree and then read each tree again through `git cat-file --batch`,
 // an honest 400,000-file monorepo's `blame --no-cache README` ~0.9 s more. The count now reads the trees a level at a time
 // from the run's shared `git cat-file --batch` (no process started, each tree read once); the bound still refuses a
@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
 import { makeRepo } from '../helpers/gitdir.js';
 
-describe('a report counts its tree without a rev-list of every tree (s48o-1 cost)', () => {
+describe('a report counts its tree without a rev-list of every tree (900 cost)', () => {
   it('blame --no-cache README runs no `git rev-list --objects` and reports as before', () => {
     const repo = makeRepo();
     repo.commit('init\n', { README: 'hello\n', 'pkg0/a.ts': 'a\n', 'pkg1/deep/b.ts': 'b\n', 'pkg1/.gitattributes': 'b.ts -diff\n' });

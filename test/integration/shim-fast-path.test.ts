@@ -263,7 +263,7 @@ describe('shim fast path: never skips a commit node would record or refuse', () 
     writeFileSync(join(repo.dir, '.git', 'COMMIT_EDITMSG'), 'Fix it\n');
     // .husky/commit-msg as `aitrail init` writes it, run the way husky 9 runs it (sh -e, aitrail on the PATH of node_modules/.bin).
     writeFileSync(join(repo.dir, 'husky-commit-msg'), `${huskyBlockBody('commit-msg')}`);
-    // The shared lines it sources (row s48h-1), beside it as init writes them.
+    // The shared lines it sources (row 874), beside it as init writes them.
     writeFileSync(join(repo.dir, 'aitrail.sh'), huskyLib().text);
     const base = { PATH: `${bin}:${process.env.PATH ?? ''}`, HOME: repo.dir, GIT_AUTHOR_NAME: 'A', GIT_AUTHOR_EMAIL: 'a@example.com' };
     const runs = [
@@ -295,7 +295,7 @@ describe('shim fast path: never skips a commit node would record or refuse', () 
     const shim = block(readFileSync(join(HOOKS, 'commit-msg'), 'utf8'));
     expect(shim.length).toBeGreaterThan(1000);
     expect(block(readFileSync(join(HOOKS, 'prepare-commit-msg'), 'utf8'))).toBe(shim);
-    // husky mode: once, in the shared .husky/aitrail.sh both blocks source (row s48h-1); pre-push's gates call none.
+    // husky mode: once, in the shared .husky/aitrail.sh both blocks source (row 874); pre-push's gates call none.
     const lib = huskyLib().text;
     expect(block(lib)).toBe(shim);
     expect(lib.split('aitrail_quiet() {')).toHaveLength(2);

@@ -1,4 +1,4 @@
-// row s48y-3: a stated unknown (a gateway's, row s48r-1) is never folded into a model named beside it, yet the refusal's
+// row 905: a stated unknown (a gateway's, row 894) is never folded into a model named beside it, yet the refusal's
 // fix said only "Name the model in the trailer 'Assisted-by: goose:unknown': replace 'unknown' with the model id":
 // goose asking `gpt-4o` of a local Ollama, the person adding `Assisted-by: goose:qwen/qwen3-coder` as told, was
 // refused again. The fix now says that only AITRAIL_MODEL / `aitrail use` helps there, and following it passes.
@@ -11,7 +11,7 @@ import { expectGatewayRefused } from '../helpers/local-gateway.js';
 const POLICY = 'policy:\n  unknownModel: deny\n';
 const GOOSE = { HOME: homeWith(), GOOSE_TERMINAL: '1', XDG_CONFIG_HOME: undefined, GOOSE_PROVIDER: 'ollama', GOOSE_MODEL: 'gpt-4o', AITRAIL_MODEL: undefined };
 
-describe("a gateway's unknown: the refusal's fix is one that works (row s48y-3)", () => {
+describe("a gateway's unknown: the refusal's fix is one that works (row 905)", () => {
   it('says a trailer beside it does not help (it stays refused) and AITRAIL_MODEL does (it passes)', () => {
     const repo = hooked(POLICY);
     const refused = agentCommit(repo, GOOSE);

@@ -1,4 +1,4 @@
-// Row s48p-4: VS Code's Copilot agent marks the terminals it runs commands in with
+// Row 899: VS Code's Copilot agent marks the terminals it runs commands in with
 // `AI_AGENT=github_copilot_vscode_agent` (beside `COPILOT_AGENT=1`; microsoft/vscode's launch config sets
 // the same value for the Codex it runs). No agent name matched it, so a commit Copilot's agent mode ran in
 // VS Code was recorded as a person's and passed `unknownModel: deny`. Copilot CLI's own settings and
@@ -15,7 +15,7 @@ const staged = () => stagedInHome({ '.copilot/settings.json': JSON.stringify({ m
 
 const trailer = (repo: TestRepo) => repo.git(['log', '-1', '--format=%(trailers:key=Assisted-by,valueonly)']).trim();
 
-describe("VS Code's Copilot agent terminal (row s48p-4)", () => {
+describe("VS Code's Copilot agent terminal (row 899)", () => {
   it('is recorded as Copilot, its model unknown (not the model Copilot CLI is set to)', () => {
     const { repo, env } = staged();
     const result = tryGit(repo.dir, ['commit', '-q', '-m', 'feat: a'], { env: { ...env, ...VSCODE } });

@@ -1,5 +1,5 @@
-// Final review, session 48 helper t (row s48t-2): row s48j-2 drops the model an agent named alone
-// takes from its signatures (`Assisted-by: Qwen Code` → `qwen/unknown`, row s48e-1) where another
+// Final review, session 48 helper t (row 902): row 883 drops the model an agent named alone
+// takes from its signatures (`Assisted-by: Qwen Code` → `qwen/unknown`, row 864) where another
 // trailer names a model for it; it looked, for each such reading, over every other reading of the
 // message, so a message of 30,000 `Assisted-by: Qwen Code` lines took 15 s of CPU in every hook,
 // `check` and pre-receive (`Assisted-by: claude-code` the same number of times: 0.7 s). This test
@@ -12,8 +12,8 @@ import { cpuClock } from '../helpers/cpu-clock.js';
 const human = { name: 'Jane Doe', email: 'jane@example.com' };
 const detect = (message: string) => detectCommit(commitSignals({ message, author: human, committer: human })).map((a) => `${a.agent}:${a.model}`);
 
-describe('thousands of agents named alone (row s48t-2)', () => {
-  it('are read in linear time, and still as rows s48e-1 and s48j-2 read them', () => {
+describe('thousands of agents named alone (row 902)', () => {
+  it('are read in linear time, and still as rows 864 and 883 read them', () => {
     const lines = (line: string) => `feat: a\n\n${`${line}\n`.repeat(30_000)}`;
     const timed = (line: string) => {
       const start = cpuClock();

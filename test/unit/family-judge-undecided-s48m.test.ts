@@ -1,4 +1,4 @@
-// row s48m-1: the exact family judge (row s48f-1) fell back on its probe ids when it could not decide: an expression its
+// row 885: the exact family judge (row 870) fell back on its probe ids when it could not decide: an expression its
 // reader did not take (POSIX classes picomatch writes with `\x21-\x7E` or `\t`: `[[:graph:]]`, `[[:space:]]`, `[[:print:]]`;
 // a stray `}`), a walk past 2,000 states. A policy forcing that fall-back passed what the probes miss (Opus 20+). The matcher
 // also read any lookahead holding `\.{1,2}` as picomatch's dot guard (an extglob `!(…|a/**)` holds one; config globs take no
@@ -13,7 +13,7 @@ const OPUS = 'anthropic/claude-opus';
 const padded = `anthropic/claude-opus-2[0-9]*{${Array.from({ length: 700 }, (_, at) => `zz${at}`).join(',')},}`;
 const far = `anthropic/claude-opus-*1${'?'.repeat(40)}`;
 
-describe('a family the judge cannot decide is refused (row s48m-1)', () => {
+describe('a family the judge cannot decide is refused (row 885)', () => {
   it('a deny the reader did not take (POSIX classes, an extglob, a glob past the budget) refuses opus: it reaches Opus 20', () => {
     for (const glob of ['anthropic/claude-opus-2[[:graph:]]', 'anthropic/claude-opus-[2][[:space:][:digit:]]', 'anthropic/claude-opus-2[[:print:]]', 'anthropic/claude-opus-2[0-9]!(zzz)', padded]) {
       const denied = modelMatcher([glob]);
@@ -58,10 +58,10 @@ describe('a family the judge cannot decide is refused (row s48m-1)', () => {
   });
 });
 
-// row s48m-3: each glob had its own limits (5,000 states, a walk of 2,000), so a list of 1,000 globs whose start is the
+// row 887: each glob had its own limits (5,000 states, a walk of 2,000), so a list of 1,000 globs whose start is the
 // family's did a thousand times the work in every hook (~7-10 s on this machine) and then passed `opus` on its probes.
 // One family judgment now has one budget for the whole list; past it the family is refused.
-describe('a whole list judged within one budget (row s48m-3)', () => {
+describe('a whole list judged within one budget (row 887)', () => {
   it('1,000 deny globs each under its own limits: judged in bounded time, and refused when the budget runs out', () => {
     const globs = Array.from({ length: 1000 }, (_, at) => `anthropic/claude-opus-*${at}${'?'.repeat(6)}x`);
     const started = cpuClock();

@@ -1,4 +1,4 @@
-// row s48f-1: the judge of a family id against allow/deny globs, checked against a reference: the family's concrete ids
+// row 870: the judge of a family id against allow/deny globs, checked against a reference: the family's concrete ids
 // (versions 1-99 and 1.0-99.9, with the tails each side reads), each judged by the same matcher as a versioned id.
 // A deny matching any of them must refuse the family, an allow refusing any of them must refuse it, and the converse
 // (a refusal has a concrete id behind it) holds for globs whose ids lie under 100. The automaton reader is checked
@@ -35,7 +35,7 @@ function policy(next: () => number): string[] {
   });
 }
 
-describe('the family judge against its concrete ids (row s48f-1)', () => {
+describe('the family judge against its concrete ids (row 870)', () => {
   it('a deny reaching any version, or an allow missing one, refuses the family; a refusal has such a version behind it', () => {
     const next = random(48);
     const wrong: string[] = [];

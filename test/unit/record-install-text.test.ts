@@ -26,7 +26,7 @@ describe('husky block', () => {
     expect(added.includes('aitrail_in=$(mktemp')).toBe(hook !== 'post-checkout');
   });
 
-  it('replaces an outdated block in place; lines after it (which never ran: it ends the hook) move before it (row s48n-3)', () => {
+  it('replaces an outdated block in place; lines after it (which never ran: it ends the hook) move before it (row 890)', () => {
     const old = 'a\n# >>> aitrail: added by `aitrail init`; `aitrail uninstall` removes this block\nold line\n# <<< aitrail\nb\n';
     expect(huskyBlockState(old, 'pre-push')).toBe('outdated');
     const updated = addHuskyBlock(old, 'pre-push');
@@ -40,10 +40,10 @@ describe('husky block', () => {
   });
 
   it('prepare-commit-msg never exits non-zero when the binary is missing; the others do', () => {
-    // What prepare-commit-msg runs: its block and, in the shared .husky/aitrail.sh it sources (row s48h-1), all but
+    // What prepare-commit-msg runs: its block and, in the shared .husky/aitrail.sh it sources (row 874), all but
     // the other hooks' functions (each runs from its `aitrail_gate_`/`aitrail_run_` line to the next such line, the
     // line that runs a gate, or the file's last line); the run function its one-line `aitrail_run_<hook>` calls (row
-    // s48n-2: `aitrail_run_<n>`, shared by the hooks whose lines differ only in their messages' words) is its own too.
+    // 889: `aitrail_run_<n>`, shared by the hooks whose lines differ only in their messages' words) is its own too.
     const runs = (hook: string) => {
       const mine = hook.replace(/-/g, '_');
       const lines = huskyLib().text.split('\n');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { shTemplate } from '../../src/install/sh-template.js';
 
-// Row s48n-2: the hooks' run lines share one text only where they differ in words inside a double-quoted string.
+// Row 889: the hooks' run lines share one text only where they differ in words inside a double-quoted string.
 describe('shTemplate', () => {
   it('words of a message become a variable each variant sets, the same words in the same place one variable', () => {
     const made = shTemplate([['echo "aitrail: commit blocked: $a is gone. Fix: AITRAIL=0 git commit ..." >&2'], ['echo "aitrail: push blocked: $a is gone. Fix: AITRAIL=0 git push ..." >&2']], 'v');

@@ -87,7 +87,7 @@ describe('people, ordinary words and the companies\' other products stay no one\
     ]) {
       expect(detect(message), message).toEqual([]);
     }
-    // An agent's whole product name on a co-author line is that agent, not a person (row s48j-1): Baidu's agent at Baidu's address.
+    // An agent's whole product name on a co-author line is that agent, not a person (row 882): Baidu's agent at Baidu's address.
     expect(detect('x\n\nCo-authored-by: Baidu Comate <comate@baidu.com>\n')).toEqual(['comate:unknown']);
   });
 

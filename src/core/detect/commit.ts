@@ -131,7 +131,7 @@ function fromTrailers(signals: CommitSignals, trailerKey: string, aliases: Recor
     const shown = shownOrder(trailer.value);
     const read = reader.read(trailer.value, aliases, budget);
     if (shown !== null) read.push(...reader.read(shown, aliases, budget).filter((m) => m.agent !== 'unknown' || m.model !== 'unknown' || m.unread));
-    // aitrail's own `agent:unknown` under its own key, as the hooks write a gateway's unknown beside a named model (row s48r-1).
+    // aitrail's own `agent:unknown` under its own key, as the hooks write a gateway's unknown beside a named model (row 894).
     const stated = key.replace(/[^a-z0-9]+$/, '') === trailerKey && ownTrailerPair(trailer.value, aliases)?.model === 'unknown';
     for (const mention of read) {
       const attribution = withAlone(withUnread(found(mention.agent, mention.model, evidence, reader.declared), mention), mention, alone);
@@ -148,13 +148,13 @@ function fromTrailers(signals: CommitSignals, trailerKey: string, aliases: Recor
       for (const mention of read(trailer.value, aliases, budget).filter(namesSomething)) result.push(withAlone(found(mention.agent, mention.model, evidence, true), mention, alone));
     }
   }
-  // Row s48j-2: `Assisted-by: Qwen Code` (or `Agent: qwen-code`) beside `AI-Model: gpt-4o` is Qwen Code
-  // running gpt-4o; the model its signatures give when named alone (row s48e-1) stands only where no
+  // Row 883: `Assisted-by: Qwen Code` (or `Agent: qwen-code`) beside `AI-Model: gpt-4o` is Qwen Code
+  // running gpt-4o; the model its signatures give when named alone (row 864) stands only where no
   // trailer names a model for that agent or for no agent: else it is `agent:unknown`, which
   // mergeAttributions folds into the agent's model (or keeps, a warning, when that model is another agent's).
   if (alone.size === 0) return result;
   // The agents a trailer names a model for (`unknown`: a model of no agent's), in one pass: thousands
-  // of `Assisted-by: Qwen Code` lines each looked over all the others (20 s for 20,000; row s48t-2).
+  // of `Assisted-by: Qwen Code` lines each looked over all the others (20 s for 20,000; row 902).
   const modelled = new Set(result.filter((other) => !alone.has(other) && other.model !== 'unknown' && !other.model.endsWith('/unknown')).map((other) => other.agent));
   return result.map((item) => (alone.has(item) && (modelled.has(item.agent) || modelled.has('unknown')) ? { ...item, model: 'unknown' } : item));
 }
@@ -315,7 +315,7 @@ function fromCommentedTrailers(signals: CommitSignals, trailerKey: string, alias
     let declaring = -1;
     for (let at = first; at < last && at < lines.length && declaring < 0; at += 1) if (whoLine(lines[at] ?? '')) declaring = at;
     if (declaring >= 1 && (shownAsExample ??= exampleTest(lines))(declaring, false)) continue;
-    // Row s48d-1: a closing fence (```` ``` ````) is a comment line only to a reader whose prefix is its
+    // Row 863: a closing fence (```` ``` ````) is a comment line only to a reader whose prefix is its
     // backtick; who-helped lines inside a closed code fence are a person's quote at every layer (row 25).
     if (declaring >= 1) {
       const quoted = (fenced ??= new Set([...fencedLines(lines.slice(1))].map((at) => at + 1)));

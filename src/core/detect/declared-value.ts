@@ -670,11 +670,11 @@ export function readCoAuthor(value: string, aliases: Record<string, string> = {}
  * address (`claude-code:unknown`, `kimi-code:moonshotai/unknown`), else the model family it names, as a
  * declared value reads it (`google/gemini-pro`, `anthropic/claude-opus`), unless the mailbox spells the
  * name (`Claude Fable <claude.fable@example.fr>`: a person's own, a surname that is a family word); a
- * vendor's name alone stays a person's or company's (`Mistral AI`) (row s48j-1).
+ * vendor's name alone stays a person's or company's (`Mistral AI`) (row 882).
  */
 function productName(written: string, email: string, aliases: Record<string, string>, budget: Budget): Mention[] {
   if (written.length > MAX_VALUE) return [];
-  // One joined word is read as its words (`Kimi-Code`, `Claude_Opus`, `GeminiPro`), as row 60 reads `Qwen-Coder` (row s48t-1).
+  // One joined word is read as its words (`Kimi-Code`, `Claude_Opus`, `GeminiPro`), as row 60 reads `Qwen-Coder` (row 901).
   const joined = !/\s/.test(written.trim());
   const name = joined ? written.split(joints(written)).filter(Boolean).join(' ') : written;
   if (!productNamed(name)) return [];

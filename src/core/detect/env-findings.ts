@@ -204,7 +204,7 @@ export function envFindings(env: Env, aliases: Record<string, string>, settings?
     if (named.length === 0) models.push([...served(marker.defaultModel ?? 'unknown', markerEvidence), false]);
     models.forEach(([model, evidence, unread], at) => {
       const attribution = unread ? { ...found(marker.agent, model, evidence), unread: true as const } : found(marker.agent, model, evidence);
-      // The settings' own `unknown` (a gateway or router on this machine choosing the model): never folded into a named model beside (row s48r-1).
+      // The settings' own `unknown` (a gateway or router on this machine choosing the model): never folded into a named model beside (row 894).
       if (model === 'unknown' && named[at]?.from !== undefined && named[at]!.raw.trim() === 'unknown') attribution.stated = true;
       result.push({ attribution, markerEvidence });
     });
@@ -230,7 +230,7 @@ export function genericAgent(value: string): string | null {
   return agentSlug(name) ?? signatures().genericAgentValues.get(name.toLowerCase()) ?? null;
 }
 
-/** A generic agent variable's value as {@link genericAgent} reads it: trimmed, a version after `@` dropped (`github_copilot_vscode_agent@1.2`: row s48y-1). */
+/** A generic agent variable's value as {@link genericAgent} reads it: trimmed, a version after `@` dropped (`github_copilot_vscode_agent@1.2`: row 903). */
 export function genericAgentValue(value: string): string {
   return value.trim().replace(/(?<=[^@\s])@v?\d[\w.+-]{0,39}$/i, '');
 }

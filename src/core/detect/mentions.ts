@@ -12,9 +12,9 @@ export interface Mention {
   /** The value holds more than was read (past MAX_WHOLE, or the commit's lookups spent): fail closed. */
   unread?: true;
   /**
-   * An agent named without a model, read with the model its own signatures give (row s48e-1,
+   * An agent named without a model, read with the model its own signatures give (row 864,
    * `Assisted-by: Qwen Code` → `qwen/unknown`): no model named, so a model another of the message's
-   * trailers names for that agent (`AI-Model: gpt-4o`, `Agent-Model:`) is its model instead (row s48j-2).
+   * trailers names for that agent (`AI-Model: gpt-4o`, `Agent-Model:`) is its model instead (row 883).
    */
   alone?: true;
 }
@@ -189,7 +189,7 @@ export function agentFirstNamed(name: string): boolean {
  * A product's or model family's name whose first word is also a person's first name (`Claude Code`,
  * `Kimi Code`, `Gemini Pro`, `Claude Opus`): two or more words, the first a person-like agent or
  * vendor word (personNames), and no later word one a person's name may hold (givenName); `Claude
- * Dupont`, `Kimi Raikkonen`, `Google Cloud` are people's and companies' names (row s48j-1).
+ * Dupont`, `Kimi Raikkonen`, `Google Cloud` are people's and companies' names (row 882).
  */
 export function productNamed(name: string): boolean {
   const [first, ...rest] = name.trim().split(/\s+/);
@@ -631,8 +631,8 @@ function personalName(text: string): boolean {
 /**
  * Words after a vendor word of which one is neither a model word, an account word nor another of
  * that vendor's own words that is no person's name: a person's (`Li`, `Farmer`); `Tongyi Lingma`
- * (Alibaba's assistant, both words Qwen's) is no one's name (row s48e-2), while `Zhang Tongyi`, `Chen
- * Lingma` (a given name after the surname) stay people's (row s48j-3).
+ * (Alibaba's assistant, both words Qwen's) is no one's name (row 865), while `Zhang Tongyi`, `Chen
+ * Lingma` (a given name after the surname) stay people's (row 884).
  */
 function personalWords(list: readonly string[], vendor?: string): boolean {
   const vendorWords = signatures().vendorWords;
@@ -714,7 +714,7 @@ function readOnce(text: string, trust: Trust, aliases: Record<string, string>, b
     add(before?.value ?? (agents.length === 1 ? (agents[0] ?? 'unknown') : 'unknown'), item.value);
   });
   // An agent named alone is its own signatures' model (`Qwen-Coder`, Qwen Code's name for every Qwen
-  // model: `qwen/unknown`, as its co-author line reads), else `agent:unknown` (row s48e-1).
+  // model: `qwen/unknown`, as its co-author line reads), else `agent:unknown` (row 864).
   const own = signatures().agentModels;
   for (const agent of agents) {
     if (result.some((m) => m.agent === agent)) continue;

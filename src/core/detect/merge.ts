@@ -52,7 +52,7 @@ function unversioned(model: string): boolean {
  * - when exactly one known agent is present, attributions that named only a model get it
  *   (`Co-authored-by: Copilot` + `AI-Model: gpt-4.1` → copilot:openai/gpt-4.1);
  * - an `agent:unknown` is folded into the same agent's known models (unless `stated`: a gateway's
- *   unknown, aitrail's own `agent:unknown` trailer, row s48r-1), and `unknown:model`
+ *   unknown, aitrail's own `agent:unknown` trailer, row 894), and `unknown:model`
  *   into the same model's known agents;
  * - a vendor named without a model (`qwen-code:qwen/unknown`, from `Qwen-Coder`) is folded into
  *   the same agent's models of that vendor (`qwen-code:qwen/qwen3-coder`);
@@ -96,7 +96,7 @@ export function mergeAttributions(found: Attribution[]): Attribution[] {
               : []
     ).filter((other) => other !== attribution);
     // A value read only in part stays a finding of its own: its evidence says which value (rule unread-declarations).
-    // An unknown stated as such (a gateway's, aitrail's own `agent:unknown` trailer) stays beside the agent's named models (row s48r-1).
+    // An unknown stated as such (a gateway's, aitrail's own `agent:unknown` trailer) stays beside the agent's named models (row 894).
     if (targets.length === 0 || ((attribution.unread || attribution.stated) && attribution.model === 'unknown')) {
       result.push(attribution);
       continue;

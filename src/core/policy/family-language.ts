@@ -1,5 +1,5 @@
 /**
- * The exact judgment of a family id (model-family.ts) by a glob list (row s48f-1): a family names every version it can run,
+ * The exact judgment of a family id (model-family.ts) by a glob list (row 870): a family names every version it can run,
  * `prefix` + version + `suffix` (+ build words), version `[1-9][0-9]*(.[0-9]+)*` with no end (`anthropic/claude-opus-20`,
  * `google/gemini-14.2-pro-preview`). No finite list of probe ids is sound (`deny: ["anthropic/claude-opus-2[0-9]*"]`
  * reaches only Opus 20+), but the glob language is finite-state: each glob's regular expression (picomatch's own,
@@ -102,7 +102,7 @@ class Builder {
 
 /**
  * A character as a case-insensitive expression without `u` compares it (ECMAScript's Canonicalize): its upper case, unless that
- * is several characters or takes a non-ASCII one to ASCII. The Kelvin sign `\u212A` is no `k` there (row s48m-1).
+ * is several characters or takes a non-ASCII one to ASCII. The Kelvin sign `\u212A` is no `k` there (row 885).
  */
 function canonical(char: string): string {
   const upper = char.toUpperCase();
@@ -117,7 +117,7 @@ const CONTROL_ESCAPES: Record<string, string> = { t: '\t', r: '\r', n: '\n', v: 
 /**
  * The character an escape at `at` (past its `\\`) stands for and the length it takes: a punctuation character, the
  * control escapes and `\xHH` picomatch writes for POSIX classes (`[[:graph:]]` is `[\x21-\x7E]`, `[[:space:]]` holds
- * `\t`: row s48m-1). Any other letter or digit is a construct the reader does not take.
+ * `\t`: row 885). Any other letter or digit is a construct the reader does not take.
  */
 function escapedChar(source: string, at: number): { escaped: string; length: number } {
   const escaped = source[at];
@@ -214,7 +214,7 @@ export function regexAutomaton(source: string, fold: boolean, budget = { left: 5
         return () => builder.empty();
       }
       if (kind === 'not-ahead') {
-        // Only picomatch's own guards, whole (row s48m-1): a `!(…)` extglob's lookahead holding a `**` also holds `\.{1,2}`.
+        // Only picomatch's own guards, whole (row 885): a `!(…)` extglob's lookahead holding a `**` also holds `\.{1,2}`.
         if (!DOT_GUARDS.has(body)) throw new Unsupported();
         return () => builder.empty();
       }
@@ -460,7 +460,7 @@ export function familyWitness(shape: FamilyShape, tail: Tail, globs: readonly Ju
       });
       if (wanted(outcomes.map((hit, index) => hit !== globs[index]!.negated))) return shape.prefix + text;
     }
-    // Each move of every reading is work (row s48m-3): a list of many globs stops at the caller's budget, not at 2,000 nodes each.
+    // Each move of every reading is work (row 887): a list of many globs stops at the caller's budget, not at 2,000 nodes each.
     if ((work.left -= alphabet.length * (tracks.length + 1)) < 0) return undefined;
     for (const char of alphabet) {
       const restNext = rest.move(node[0]!, char);

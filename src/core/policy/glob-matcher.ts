@@ -9,7 +9,7 @@ import { macFoldedName } from '../mac-name.js';
 import { familyShape, versionedFamily, versionlessFamily, type VersionlessFamily } from './model-family.js';
 import { familyWitness, literalAutomaton, regexAutomaton, type JudgedGlob, type Track } from './family-language.js';
 
-/** The work units (automaton states, walked moves) one family id's judgment may take (row s48m-3). */
+/** The work units (automaton states, walked moves) one family id's judgment may take (row 887). */
 const FAMILY_WORK = 2_000_000;
 
 /** Returns the first glob that matches, or undefined. */
@@ -147,12 +147,12 @@ export function modelMatcher(globs: readonly string[], options: { versionless?: 
   // An allow (row 854): every version, every later one the deny side tries, and the version left open after each leading
   // digit (`allowProbes`): `anthropic/claude-opus-[5-9]*` with `-4*` passes 4.x, 5 to 9.x and 999, but not Opus 10.
   const passesEvery = (entry: Entry, family: VersionlessFamily): boolean => exactlyEvery([entry], family) ?? family.allowProbes.every((member) => entry.negated !== hits(entry, member));
-  // Row s48f-1: the probe ids above are a finite sample of a family with no last version (a deny of `-2[0-9]*` reaches only
+  // Row 870: the probe ids above are a finite sample of a family with no last version (a deny of `-2[0-9]*` reaches only
   // Opus 20+, which none of them is). Each glob's expression is read as an automaton and walked with the family's ids
   // (family-language.ts): a deny reaching any id of the family, or an id no glob of an allow passes, is found exactly, and
   // the id it finds is judged again by the glob itself. A glob the reader does not take leaves the probes' judgment.
   const automata = new Map<string, JudgedGlob | null>();
-  // Row s48m-3: the work one family judgment may do (automaton states built, moves walked), whatever the list's length: a hostile
+  // Row 887: the work one family judgment may do (automaton states built, moves walked), whatever the list's length: a hostile
   // list of 1,000 globs each under its own limits took ~10 s in every hook. Past it the family is refused (fail closed).
   let work = { left: FAMILY_WORK };
   const judgedGlob = (entry: Entry, family: VersionlessFamily, prefix: string): JudgedGlob | null => {
@@ -191,7 +191,7 @@ export function modelMatcher(globs: readonly string[], options: { versionless?: 
     const shape = familyShape(family);
     if (shape === null) return undefined;
     const globs = entries.map((entry) => judgedGlob(entry, family, shape.prefix));
-    // Row s48m-1: a glob the reader does not take (an extglob `!(…)`, a size past its budget) or a walk past its limit refuses
+    // Row 885: a glob the reader does not take (an extglob `!(…)`, a size past its budget) or a walk past its limit refuses
     // the family (the probes passed `allow: ["anthropic/claude-opus-!(2[0-9]*)"]`, which refuses Opus 20); so does a witness
     // the glob itself does not confirm (the reader misread it, so its `null` would not be sure either).
     if (globs.some((glob) => glob === null)) return false;
@@ -206,7 +206,7 @@ export function modelMatcher(globs: readonly string[], options: { versionless?: 
     const shape = familyShape(family);
     if (shape === null) return false;
     const glob = judgedGlob(entry, family, shape.prefix);
-    // Row s48m-1: a deny the judge cannot decide (a glob it does not read, a walk past its limit, a witness the glob does not
+    // Row 885: a deny the judge cannot decide (a glob it does not read, a walk past its limit, a witness the glob does not
     // confirm) refuses the family: the probes it fell back on passed `deny: ["anthropic/claude-opus-2[0-9]!(x)"]` and a
     // deny padded past 5,000 states, which reach Opus 20.
     if (glob === null) return true;
@@ -240,7 +240,7 @@ export function modelMatcher(globs: readonly string[], options: { versionless?: 
   function byFamily(family: VersionlessFamily, model: string): string | undefined {
     work = { left: FAMILY_WORK };
     if (versionless === 'every' && compiled.length >= 2) {
-      // One walk for the whole list (row s48f-1) rather than one per glob then the list: a list passes what any of its globs passes.
+      // One walk for the whole list (row 870) rather than one per glob then the list: a list passes what any of its globs passes.
       const named = compiled.find((entry) => !entry.negated && (entry.literal === model || entry.literal === family.id));
       const exact = named === undefined ? exactlyEvery(compiled, family) : true;
       if (exact !== undefined) return exact ? (named ?? compiled.find((entry) => entry.negated !== hits(entry, family.later)) ?? compiled[0]!).glob : undefined;

@@ -16,7 +16,7 @@ const by = (agent: string, model: string): string => (agent && agent !== 'unknow
 /** Changing what a policy allows is a separate, reviewed change: the policy that judges a change is read from the target, never from the change itself. */
 const POLICY_NOTE = 'A change to the config only takes effect once it is on the target branch: the policy is read from there, not from the commits being judged.';
 
-/** Row s48y-3: where a gateway or router chose the model, a model named in the message beside its unknown does not replace it. */
+/** Row 905: where a gateway or router chose the model, a model named in the message beside its unknown does not replace it. */
 const GATEWAY_UNKNOWN = " Where a gateway or router on this machine chose the model (as the evidence says), only AITRAIL_MODEL or 'aitrail use' helps while it is in use: a model named in the message beside its unknown does not replace it.";
 const REWRITE = "rewrite the commit with git commit --amend (the last one) or git rebase -i (older ones)";
 
@@ -85,8 +85,8 @@ export const messages = {
   unknownModel: (agent: string, model: string, evidence: string, trailerKey: string, declared: boolean, stated = false) => ({
     message: `AI agent ${show(agent, 60)} contributed but its model is not identified (${show(evidence)}) (policy.unknownModel).`,
     // A declared trailer is already there (`unknown:unknown` written for a model that could not be read): say what to change in it.
-    // A stated unknown (a gateway's or router's, row s48r-1) is never folded into a model named beside it: say that only
-    // naming the model before committing helps while the gateway is in use (row s48y-3).
+    // A stated unknown (a gateway's or router's, row 894) is never folded into a model named beside it: say that only
+    // naming the model before committing helps while the gateway is in use (row 905).
     fix: declared
       ? `Name the model in the trailer '${show(trailerKey, 60)}: ${show(agent, 60)}:${show(model)}': replace '${show(model)}' with the model id (e.g. anthropic/claude-opus-4.6) and ${REWRITE}; before committing, name it with AITRAIL_MODEL or 'aitrail use <model>'.${stated ? GATEWAY_UNKNOWN : ''}`
       : `Name the model: add the trailer '${show(trailerKey, 60)}: ${show(agent, 60)}:<vendor>/<model>' and ${REWRITE}, or set it before committing with 'aitrail use <vendor>/<model>'.${stated ? GATEWAY_UNKNOWN : ''}`,

@@ -166,7 +166,7 @@ function laterVersions(newest: readonly number[] | undefined): string[] {
 }
 
 /**
- * The family's ids as a language (family-language.ts, row s48f-1): the name before its version (`anthropic/claude-opus-`,
+ * The family's ids as a language (family-language.ts, row 870): the name before its version (`anthropic/claude-opus-`,
  * `google/gemini-`), the name after it (`''`, `-pro`), and whether the catalog's versions of it carry build words
  * (`gemini-3-pro-preview`: the family runs builds, so a deny of `*-preview` reaches it; Opus's do not). Null for a
  * floating id (`deepseek/deepseek-chat`), which no version in its name reads.
