@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { tempDir, type TestRepo } from './gitdir.js';
-import { npmFree } from './lock-resolved.js';
+import { evilTarball, npmFree, serve, serveRegistry, type Served } from './lock-resolved.js';
 
 /** bun, where one runs (on PATH, or AITRAIL_TEST_BUN naming it): the real-bun tests (rows 873, 891, 893, 906) skip without it. */
 export const BUN = process.env.AITRAIL_TEST_BUN ?? (spawnSync('sh', ['-c', 'command -v bun'], { encoding: 'utf8' }).stdout.trim() || 'bun');
@@ -23,4 +23,20 @@ export function bunInstall(repo: TestRepo, homeDir: string, frozen = false): voi
   });
   expect(result.status, `${result.stdout}${result.stderr}`).toBe(0);
   expect(existsSync(join(repo.dir, 'node_modules', '.bin', 'aitrail'))).toBe(true);
+}
+
+export interface BunServers {
+  evil: Served;
+  registry: Served;
+  evilTgz: string;
+  marker: string;
+}
+
+/**
+ * The servers the real-bun tests replay against: a server on 127.0.0.1 serving an "aitrail" 9.9.9 whose bin writes
+ * `marker` (`evilTgz`), and the person's own registry serving `honestTgz` as aitrail 1.0.0. The caller stops both.
+ */
+export async function bunServers(honestTgz: string): Promise<BunServers> {
+  const { tgz: evilTgz, marker } = evilTarball();
+  return { evil: await serve(evilTgz), registry: await serveRegistry(honestTgz, '1.0.0'), evilTgz, marker };
 }

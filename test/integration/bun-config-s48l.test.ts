@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hooked } from '../helpers/agent-home.js';
 import { BIN, envWithAitrailOnPath } from '../helpers/cli.js';
-import { bunFound, bunInstall, warnWithoutBun } from '../helpers/bun.js';
+import { bunFound, bunInstall, bunServers, warnWithoutBun } from '../helpers/bun.js';
 import { TEST_GIT_ENV, tempDir, type TestRepo } from '../helpers/gitdir.js';
-import { commit, DENY_QWEN, evilTarball, expectLocalRuns, expectLockRefused, home, npm, PACKAGE_JSON, run, serve, serveRegistry, type Served } from '../helpers/lock-resolved.js';
+import { commit, DENY_QWEN, expectLocalRuns, expectLockRefused, home, npm, PACKAGE_JSON, run, type Served } from '../helpers/lock-resolved.js';
 import { honestAitrail, npmFound, PNPM_PATH } from '../helpers/pnpm.js';
 
 /**
@@ -33,9 +33,7 @@ let marker = '';
 let registry: Served | undefined;
 beforeAll(async () => {
   if (!npmFound || !bunFound) return;
-  ({ tgz: evilTgz, marker } = evilTarball());
-  evil = await serve(evilTgz);
-  registry = await serveRegistry(honestAitrail(tempDir('aitrail-honest-')).tarball, '1.0.0');
+  ({ evil, registry, evilTgz, marker } = await bunServers(honestAitrail(tempDir('aitrail-honest-')).tarball));
 });
 afterAll(() => {
   evil?.stop();

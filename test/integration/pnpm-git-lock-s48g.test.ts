@@ -4,7 +4,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hooked } from '../helpers/agent-home.js';
-import { bunFound, bunInstall, warnWithoutBun } from '../helpers/bun.js';
+import { bunFound, bunInstall, bunServers, warnWithoutBun } from '../helpers/bun.js';
 import { TEST_GIT_ENV, tempDir, type TestRepo } from '../helpers/gitdir.js';
 import { DENY_QWEN, evilTarball, expectLocalRuns, expectLockRefused, home, lockedRepo, PACKAGE_JSON, pnpmFrozen, pnpmLockText, serve, serveRegistry, type Served } from '../helpers/lock-resolved.js';
 import { honestAitrail, npmFound, PNPM_PATH, pnpmFound } from '../helpers/pnpm.js';
@@ -139,14 +139,11 @@ function bunInstalled(repo: TestRepo, homeDir: string): void {
  */
 describe.skipIf(!npmFound || !bunFound)('bun (row 873)', () => {
   let evil: Served | undefined;
-  let evilTgz = '';
   let marker = '';
   let registry: Served | undefined;
   beforeAll(async () => {
     if (!npmFound || !bunFound) return;
-    ({ tgz: evilTgz, marker } = evilTarball());
-    evil = await serve(evilTgz);
-    registry = await serveRegistry(honestTgz, '1.0.0');
+    ({ evil, registry, marker } = await bunServers(honestTgz));
   });
   afterAll(() => {
     evil?.stop();
