@@ -63,29 +63,59 @@ function cwdFile(place: SettingsPlace, cwd: string | undefined, name: string): [
   return [quote(shownPath(place, join(cwd, name))), readOwnFile(join(cwd, name))];
 }
 
+/** One `.aider.model.settings.yml` as read: where it is shown from, and its list of entries. */
+type ModelSettingsFile = { shown: string; list: unknown[] };
+
 /**
- * The `editor_model_name` `.aider.model.settings.yml` gives the model `name`d exactly `model` (aider's
- * `register_models`: the home directory's file, then the git root's, the working directory's, then
- * `--model-settings-file`'s, a later entry of a name replacing an earlier; `Model.configure_model_settings`
- * matches the name exactly), or undefined.
+ * aider's `.aider.model.settings.yml` files, the one aider loads last first (aider's `register_models`: the home
+ * directory's file, then the git root's, the working directory's, then `--model-settings-file`'s, a later entry of a
+ * name replacing an earlier).
  */
-async function settingsEditor(place: SettingsPlace, cli: CommandLineModel | null | undefined, given: { path: string; evidence: string } | undefined, model: string) {
+async function modelSettingsFiles(place: SettingsPlace, cli: CommandLineModel | null | undefined, given: { path: string; evidence: string } | undefined): Promise<ModelSettingsFile[]> {
   const files: ([string, string | null] | undefined)[] = [];
   const named = given ? givenPath(place, cli, given.path) : undefined;
   if (given && named) files.push([given.evidence, readOwnFile(named)]);
   files.push(cwdFile(place, cli?.cwd, '.aider.model.settings.yml'));
   files.push(['.aider.model.settings.yml', readRepoFile(place, '.aider.model.settings.yml')]);
   files.push([shownPath(place, join(place.home, '.aider.model.settings.yml')), readOwnFile(join(place.home, '.aider.model.settings.yml'))]);
+  const read: ModelSettingsFile[] = [];
   for (const file of files) {
-    if (!file) continue;
-    const [shown, text] = file;
-    const list = text === null ? undefined : await parseYaml(text);
-    if (!Array.isArray(list)) continue;
-    const entry = list.findLast((item: unknown) => stringAt(item, 'name') === model);
-    if (entry === undefined) continue;
-    const editor = stringAt(entry, 'editor_model_name');
-    // An entry of the name without an editor model hides the earlier files' (aider keeps the last entry whole).
-    return editor ? { model: editor, evidence: `settings ${shown} name=${quote(model)} editor_model_name=${quote(editor)}` } : undefined;
+    const list = file && file[1] !== null ? await parseYaml(file[1]) : undefined;
+    if (file && Array.isArray(list)) read.push({ shown: file[0], list });
+  }
+  return read;
+}
+
+/** The entry aider keeps for the model `name`d exactly `name` (`Model.configure_model_settings`), with its file, or undefined. */
+function settingsEntry(files: readonly ModelSettingsFile[], name: string): { shown: string; entry: unknown } | undefined {
+  for (const { shown, list } of files) {
+    const entry = list.findLast((item: unknown) => stringAt(item, 'name') === name);
+    if (entry !== undefined) return { shown, entry };
+  }
+  return undefined;
+}
+
+/**
+ * The `editor_model_name` `.aider.model.settings.yml` gives the model `name`d exactly `model`, or undefined. An entry
+ * of the name without an editor model hides the earlier files' (aider keeps the last entry whole).
+ */
+function settingsEditor(files: readonly ModelSettingsFile[], model: string) {
+  const found = settingsEntry(files, model);
+  const editor = found && stringAt(found.entry, 'editor_model_name');
+  return found && editor ? { model: editor, evidence: `settings ${found.shown} name=${quote(model)} editor_model_name=${quote(editor)}` } : undefined;
+}
+
+/**
+ * The `api_base` aider hands LiteLLM for `model` from its model settings (row s49f-3), as `[evidence, url]`, or
+ * undefined: `extra_params` are passed to `litellm.completion()` whole (Aider-AI/aider `models.py` `send_completion`),
+ * the special `aider/extra_params` entry's merged over the model's own (`configure_model_settings`: it wins a direct
+ * conflict), and LiteLLM sends the request to that `api_base` whatever the provider's variables say.
+ */
+function settingsApiBase(files: readonly ModelSettingsFile[], model: string): [string, string] | undefined {
+  for (const name of ['aider/extra_params', model]) {
+    const found = settingsEntry(files, name);
+    const url = found && stringAt(found.entry, 'extra_params', 'api_base');
+    if (found && url) return [`settings ${found.shown} name=${quote(name)} extra_params.api_base`, url];
   }
   return undefined;
 }
@@ -197,7 +227,8 @@ export async function aiderModel(place: SettingsPlace, cli?: CommandLineModel | 
     const found = fromEnv('AIDER_MODEL_SETTINGS_FILE') ?? fromFiles('model-settings-file');
     return found ? { path: found.model, evidence: found.evidence } : undefined;
   })();
-  const editor = unalias(cli?.editorModel ?? fromEnv('AIDER_EDITOR_MODEL') ?? fromFiles('editor-model') ?? (inForce ? await settingsEditor(place, cli, givenSettings, inForce) : undefined));
+  const modelSettings = await modelSettingsFiles(place, cli, givenSettings);
+  const editor = unalias(cli?.editorModel ?? fromEnv('AIDER_EDITOR_MODEL') ?? fromFiles('editor-model') ?? (inForce ? settingsEditor(modelSettings, inForce) : undefined));
   const also: { model: string; evidence: string; overriddenBy: string[] }[] = [];
   // The command line's model is recorded as it is written (`read-agent-settings.ts`): what an alias or a switch set beside it.
   if (cli?.models.length) {
@@ -215,7 +246,11 @@ export async function aiderModel(place: SettingsPlace, cli?: CommandLineModel | 
   const conf = fromFiles('openai-api-base');
   const confBase = conf && localEndpoint({ base: conf.model }, ['base']) !== null ? conf.evidence : null;
   const inForceNames = cli?.models.length ? cli.models.map((model) => aliases.get(model) ?? model) : main ? [main.model] : [];
-  return gatewayModels((model) => aiderGateway(place.env, model, confBase), inForceNames, found, also);
+  return gatewayModels((model) => {
+    // A model settings' api_base is where LiteLLM sends the request, over the provider's variables.
+    const base = settingsApiBase(modelSettings, model);
+    return base ? localEndpoint({ [base[0]]: base[1] }, [base[0]]) : aiderGateway(place.env, model, confBase);
+  }, inForceNames, found, also);
 }
 
 /**
