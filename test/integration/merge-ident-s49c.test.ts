@@ -4,7 +4,7 @@
 // mergeIdentFunction): one `git var` a merge. Real merges through the shims `init` installs, GIT_TRACE noting
 // every git process; the decisions stay node's: an agent's identity still starts node, a config changed
 // between the two hooks is read again.
-import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tryGit } from '../helpers/enforce-repos.js';
@@ -53,6 +53,28 @@ describe("a person's merge asks git var once for both message hooks (task s49c)"
     const again = merge(['merge', '-q', '--no-ff', '--no-edit', 'side2']);
     expect(again.code, again.stderr).toBe(0);
     expect(again.gitVar).toBe(1);
+  });
+
+  it("a kept answer is read only by its own git process's commit-msg: another's key, a link, are asked again", () => {
+    const { repo, side, merge } = setup();
+    const kept = join(repo.dir, '.git', 'aitrail', 'fast-path', 'merge-ident');
+    side('side');
+    // Left by an earlier process (or written by hand): its key is not this merge's; prepare-commit-msg writes its own over it.
+    writeFileSync(kept, 'aitrail 0.1.0\n1 2 x\nClaude <noreply@anthropic.com> 1 +0000\n');
+    const made = merge(['merge', '-q', '--no-ff', '--no-edit', 'side']);
+    expect(made.code, made.stderr).toBe(0);
+    expect(made.gitVar).toBe(1);
+    expect(made.started).toEqual([]);
+    // A symbolic link there is neither followed nor read: both hooks ask git var, the link's target stays as it was.
+    const target = join(tempDir('aitrail-link-target-'), 'target');
+    writeFileSync(target, 'untouched\n');
+    rmSync(kept);
+    symlinkSync(target, kept);
+    side('side2');
+    const linked = merge(['merge', '-q', '--no-ff', '--no-edit', 'side2']);
+    expect(linked.code, linked.stderr).toBe(0);
+    expect(linked.gitVar).toBe(2);
+    expect(readFileSync(target, 'utf8')).toBe('untouched\n');
   });
 
   it("an agent's identity from the config still reaches node, which records it", () => {
