@@ -225,6 +225,7 @@ export function fastPathFunctions(version: string): string[] {
     '# Any doubt starts node.',
     // A function, not a subshell (a fork per hook): its variables are prefixed, its early ends are
     // `return 1`, and LC_ALL=C is set around the call (endQuietly).
+    ...mergeIdentFunction(version),
     'aitrail_quiet() {',
     `  [ -z "${env}" ] || return 1`,
     '  aitrail_m=$1',
@@ -254,7 +255,7 @@ export function fastPathFunctions(version: string): string[] {
     '    aitrail_i="$GIT_AUTHOR_NAME <$GIT_AUTHOR_EMAIL>"',
     '  else',
     '    aitrail_safe',
-    '    aitrail_i=$(git var GIT_AUTHOR_IDENT 2>/dev/null) || return 1',
+    '    aitrail_ident || return 1',
     '  fi',
     // A digit before the `<` (a model's name, `Claude Opus 4.5 <…>`): its second test waits for endQuietly's next line (deferredAuthorLine).
     `  ${identityCase('"$aitrail_i"', '*[!\\ -~]*', [], 'return 1', '', true)}`,
@@ -501,6 +502,52 @@ export function foldedQuietFunction(version: string): string[] {
     '    aitrail_o="$aitrail_o $aitrail_h"',
     `  done <"$aitrail_g/${REBASE_FIXUPS}" || return 1`,
     '  aitrail_plain HEAD $aitrail_o "$@"',
+    '}',
+  ];
+}
+
+/** In the stamp's folder: the author git var answered prepare-commit-msg, for the commit-msg of the same git process (mergeIdentFunction). */
+export const MERGE_IDENT_FILE = 'merge-ident';
+
+/**
+ * sh function `aitrail_ident`, for a message hook git exports no author to (a merge, a revert, a
+ * cherry-pick): sets `aitrail_i` to `git var GIT_AUTHOR_IDENT`, as node reads it. Both message hooks
+ * of one commit are children of one git process and get one environment: prepare-commit-msg keeps
+ * its answer (MERGE_IDENT_FILE, under the stamp's version) keyed by that process (its pid, its start
+ * time and the boot's id, read from /proc: no process) and by what else git var reads from the
+ * environment (HOME, XDG_CONFIG_HOME, GIT_CONFIG_GLOBAL, GIT_CONFIG_SYSTEM, GIT_CONFIG_NOSYSTEM,
+ * EMAIL); commit-msg reads it once (it empties the file) when the key is its own and no config file
+ * git reads (the common git dir's, the worktree's, the global ones, the system's) is newer than it;
+ * anything else, `git -c`/GIT_CONFIG_* settings, one author variable set, a key or an answer with a
+ * byte outside printable ASCII, no /proc, asks git var as before. Needs `aitrail_s` (the stamp's
+ * folder, validated) and `aitrail_g`; `h` names the hook.
+ */
+function mergeIdentFunction(version: string): string[] {
+  const kept = `$aitrail_s/${MERGE_IDENT_FILE}`;
+  const header = shQuote(stampHeader(version));
+  const envKey = ['HOME', 'XDG_CONFIG_HOME', 'GIT_CONFIG_GLOBAL', 'GIT_CONFIG_SYSTEM', 'GIT_CONFIG_NOSYSTEM', 'EMAIL'].map((name) => `\${${name}+x}\${${name}-}`).join('|');
+  return [
+    "# A merge's author (git var), asked once for both message hooks of one git process (src/install/fast-path.ts mergeIdentFunction).",
+    'aitrail_ident() {',
+    '  aitrail_ke=',
+    `  if [ -z "\${GIT_CONFIG_PARAMETERS+x}\${GIT_CONFIG_COUNT+x}\${GIT_CONFIG+x}\${GIT_AUTHOR_NAME+x}\${GIT_AUTHOR_EMAIL+x}" ] && [ ! -L "${kept}" ] && { read -r aitrail_ke </proc/$PPID/stat && read -r aitrail_kb </proc/sys/kernel/random/boot_id; } 2>/dev/null; then`,
+    '    set -f',
+    '    set -- ${aitrail_ke##*) }',
+    '    set +f',
+    '    aitrail_ke=',
+    `    [ $# -ge 20 ] && aitrail_ke="$PPID \${20} $aitrail_kb ${envKey}"`,
+    '    case $aitrail_ke in *[!\\ -~]*) aitrail_ke= ;; esac',
+    '  fi',
+    '  if [ -n "$aitrail_ke" ] && [ "${h-}" = commit-msg ] && [ -f "' + kept + '" ] && { IFS= read -r aitrail_kv && IFS= read -r aitrail_kk && IFS= read -r aitrail_i; } <"' + kept + '" 2>/dev/null && [ "$aitrail_kv" = ' + header + ' ] && [ "$aitrail_kk" = "$aitrail_ke" ] && [ -n "$aitrail_i" ]; then',
+    '    aitrail_kc=$aitrail_g',
+    '    [ -f "$aitrail_g/commondir" ] && { read -r aitrail_kc <"$aitrail_g/commondir" || aitrail_kc=; case $aitrail_kc in /*) ;; *) aitrail_kc=$aitrail_g/$aitrail_kc ;; esac; }',
+    `    for aitrail_kf in "$aitrail_kc/config" "$aitrail_g/config.worktree" "\${GIT_CONFIG_GLOBAL:-\${HOME-}/.gitconfig}" "\${XDG_CONFIG_HOME:-\${HOME-}/.config}/git/config" "\${HOME-}/.gitconfig" "\${GIT_CONFIG_SYSTEM:-/etc/gitconfig}"; do [ "$aitrail_kf" -nt "${kept}" ] && aitrail_ke=; done`,
+    '    { : >"' + kept + '"; } 2>/dev/null',
+    '    [ -n "$aitrail_ke" ] && return 0',
+    '  fi',
+    '  aitrail_i=$(git var GIT_AUTHOR_IDENT 2>/dev/null) || return 1',
+    '  [ -n "$aitrail_ke" ] && [ "${h-}" = prepare-commit-msg ] || return 0',
+    `  case $aitrail_i in ''|*[!\\ -~]*) ;; *) { printf '%s\\n%s\\n%s\\n' ${header} "$aitrail_ke" "$aitrail_i" >"${kept}"; } 2>/dev/null ;; esac`,
     '}',
   ];
 }

@@ -26,7 +26,7 @@ export function quietFunction(shim: string): string {
     return shim.slice(at, shim.indexOf('\n}\n', at) + 3);
   };
   // aitrail_safe: the PATH the gates' tools (git var, grep) run under, cleaned once (safePathLines).
-  const hash = `aitrail_p0=$PATH\nunset aitrail_ps\n${definition('aitrail_safe')}${definition('aitrail_same')}${definition('aitrail_hash')}`;
+  const hash = `aitrail_p0=$PATH\nunset aitrail_ps\n${definition('aitrail_safe')}${definition('aitrail_same')}${definition('aitrail_hash')}${definition('aitrail_ident')}`;
   const start = shim.indexOf('aitrail_quiet() {');
   const end = shim.indexOf('\n}\n', start) + 3;
   expect(start).toBeGreaterThan(0);
