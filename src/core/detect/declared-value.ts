@@ -1,7 +1,7 @@
 import FAST_PATH_TEXTS from '../data/fast-path-texts.generated.json' with { type: 'json' };
 import { canonicalModel, knownModels } from '../catalog.js';
 import { CLAUSE, matchIdentity, parseIdentity, plainAddress, type IdentityMatch, type IdentityRole } from './identity.js';
-import { agentFirstNamed, isFamilyWord, productNamed, MAX_WHOLE, mentions, newBudget, readMentions, readWhole, vendorsIn, type Budget, type Mention } from './mentions.js';
+import { agentFirstNamed, aiAccountNamed, isFamilyWord, productNamed, MAX_WHOLE, mentions, newBudget, readMentions, readWhole, vendorsIn, type Budget, type Mention } from './mentions.js';
 import { joints, letterRuns } from './letters.js';
 import { MODEL_WORDS, mayStartModel } from '../model-words.js';
 import { VENDOR_NAMES } from '../model-data.js';
@@ -660,7 +660,10 @@ export function readCoAuthor(value: string, aliases: Record<string, string> = {}
   // aitrail's own `AGENT:MODEL` written as a co-author (`Co-authored-by: aider:qwen3-coder`): the words
   // around the colon are one word to a name's reading, so it named no one; read as the declared pair is.
   const paired = agentModelPair(named, aliases, budget);
-  const found = withUnreadVendors(wholly(named, 'named', aliases, budget), named);
+  const byName = wholly(named, 'named', aliases, budget);
+  // `Co-authored-by: Gemini AI Agent`, `Kimi AI`, no address: an AI's account, as at an address of no agent's (row s49d-1).
+  const account = byName.length === 0 && paired.length === 0 && aiAccountNamed(named);
+  const found = withUnreadVendors(account ? productName(named, '', aliases, budget) : byName, named);
   return [...paired, ...found.filter((m) => !paired.some((p) => p.agent === m.agent && p.model === m.model)), ...unread];
 }
 
@@ -685,7 +688,9 @@ function productName(written: string, email: string, aliases: Record<string, str
   const agents = mentions(name, 'named', aliases, budget).filter((m) => m.agent !== 'unknown');
   if (agents.length > 0) return agents;
   if (spelled(mailbox.split('+')[0]!) === spelled(name)) return [];
-  return mentions(name, 'declared', aliases, budget).filter((m) => m.model !== 'unknown' && !m.model.endsWith('/unknown'));
+  // `Gemini AI`, `Kimi AI`, `Claude Assistant`, `Google Gemini`: an AI's account, whatever its model (row s49d-1).
+  const account = aiAccountNamed(name);
+  return mentions(name, 'declared', aliases, budget).filter((m) => (account ? m.agent !== 'unknown' || m.model !== 'unknown' : m.model !== 'unknown' && !m.model.endsWith('/unknown')));
 }
 
 /**

@@ -193,8 +193,33 @@ export function agentFirstNamed(name: string): boolean {
  */
 export function productNamed(name: string): boolean {
   const [first, ...rest] = name.trim().split(/\s+/);
-  if (first === undefined || rest.length === 0 || rest.length > 4 || !personLike(first)) return false;
+  if (first === undefined || rest.length === 0 || rest.length > 4) return false;
+  if (!personLike(first)) return aiAccountNamed(name);
   return signatures().agentNames.has([first, ...rest].join(' ').toLowerCase()) || !rest.some((word) => givenName(word));
+}
+
+/** Words an AI's account is named with after its product's name and no person's name holds (`Gemini AI`, `Claude Assistant`, `Cursor Agent`); `AI` in capitals only (`Kimi Ai`: a surname). Not `Bot`: a vendor's CI automation is named so (`OpenHands Bot`, its lint fixer: no AI). */
+const AI_ACCOUNT_WORDS: ReadonlySet<string> = new Set(['assistant', 'agent', 'llm']);
+const aiAccountWord = (word: string): boolean => word === 'AI' || AI_ACCOUNT_WORDS.has(word.toLowerCase());
+
+/**
+ * A product's or model family's name with only an AI account's words beside it, and a vendor's
+ * (`Gemini AI`, `Kimi AI`, `Claude Assistant`, `Copilot AI`, `Codex Assistant`, `Google Gemini`): one
+ * word is an agent's one-word name or a model family's, every other an account word (AI,
+ * Assistant, Agent, LLM) or a vendor's word, and at least one is an account word or a
+ * vendor's; no person's name is written so (row s49d-1). A company's own name stays a company's
+ * (`Mistral AI`, `Moonshot AI`: the words spell the vendor's id), and so do a vendor alone with an
+ * account word (`Google AI`) and any name with a word a person's may hold (`Claude Dupont`, `Kimi Ai`).
+ */
+export function aiAccountNamed(name: string): boolean {
+  const list = name.trim().split(/\s+/);
+  if (list.length < 2 || list.length > 4) return false;
+  const sig = signatures();
+  const lower = list.map((word) => word.toLowerCase());
+  const product = (word: string) => sig.agentNames.has(word) || isFamilyWord(word);
+  const vendors = new Set(lower.map((word) => sig.vendorWords.get(word)).filter((vendor) => vendor !== undefined));
+  if (!lower.some(product) || [...vendors].some((vendor) => vendor.replace(/[^a-z0-9]/g, '') === lower.join(''))) return false;
+  return list.every((word, index) => product(lower[index]!) || aiAccountWord(word) || sig.vendorWords.has(lower[index]!)) && list.some((word, index) => aiAccountWord(word) || (sig.vendorWords.has(lower[index]!) && !product(lower[index]!)));
 }
 
 
