@@ -4,11 +4,8 @@
 // no line of it, where aitrail's blame gave the lines to the record's model. Real repository, note
 // written with `git notes --ref ai add`, the real CLI. Verdicts replayed with serde_json (unit test).
 import { describe, expect, it } from 'vitest';
-import { aitrail } from '../helpers/cli.js';
 import { addNote } from '../helpers/git-ai-notes.js';
-import { makeRepo, type TestRepo } from '../helpers/gitdir.js';
-
-const POLICY = 'policy:\n  deny: ["qwen/*"]\n  undeclared: allow\n';
+import { blameOf, expectBlameRefusesCheckDenies, silentCommit } from '../helpers/git-ai-refusal.js';
 
 /** A git-ai note giving lines 2-3 of `app.ts` to a legacy prompt record of opencode with qwen3-coder, `extra` added to the record. */
 function promptNote(extra: string): string {
@@ -20,20 +17,6 @@ function sessionNote(extra: string): string {
   return `app.ts\n  s_0c9883b05a2487::t_9f8e7d6c5b4a32 2-3\n---\n{\n  "schema_version": "authorship/3.0.0",\n  "base_commit_sha": "${'0'.repeat(40)}",\n  "prompts": {},\n  "sessions": {\n    "s_0c9883b05a2487": {"agent_id": {"tool": "claude", "id": "c1", "model": "claude-opus-4-6"}${extra}}\n  }\n}\n`;
 }
 
-/** main holds the policy; feature one silent commit of `app.ts` (3 lines): its sha. */
-function silentCommit(): { repo: TestRepo; sha: string } {
-  const repo = makeRepo();
-  repo.commit('policy', { '.aitrailrc.yml': POLICY, 'app.ts': 'a\n' });
-  repo.git(['checkout', '-q', '-b', 'feature']);
-  return { repo, sha: repo.commit('work', { 'app.ts': 'a\nb\nc\n' }) };
-}
-
-const blameOf = (repo: TestRepo) => {
-  const result = aitrail(repo.dir, ['blame', 'app.ts', '--format', 'json', '--no-cache']);
-  expect(result.code, result.stderr).toBe(0);
-  return { totals: JSON.parse(result.stdout).totals as Record<string, unknown>, stderr: result.stderr };
-};
-
 describe('a git-ai note git-ai refuses for a typed field (824)', () => {
   it.each([
     ['a count written 3.0', ',\n      "total_additions": 3.0', 'total_additions 3.0'],
@@ -44,13 +27,7 @@ describe('a git-ai note git-ai refuses for a typed field (824)', () => {
   ])('%s: blame reads none of it, as git-ai; check still refuses the Qwen lines', (_name, extra, why) => {
     const { repo, sha } = silentCommit();
     addNote(repo, sha, promptNote(extra));
-    const blame = blameOf(repo);
-    expect(blame.totals).toMatchObject({ ai: 0, lineLevel: 0 });
-    expect(blame.stderr).toContain(why);
-    expect(blame.stderr).toContain("so git-ai's blame reads none of it");
-    const check = aitrail(repo.dir, ['check', 'main..feature', '--format', 'json']);
-    expect(check.code, check.stderr).toBe(1);
-    expect(JSON.parse(check.stdout).violations).toEqual([expect.objectContaining({ sha, rule: 'model-denied', model: 'qwen/qwen3-coder' })]);
+    expectBlameRefusesCheckDenies(repo, sha, why);
   });
 
   it('the fields as git-ai writes them read as before; a session record’s fields git-ai ignores are read whatever they hold', () => {

@@ -42,7 +42,8 @@ function records(metadata: Record<string, unknown>, field: string): Map<string, 
  * `human_author` a string or null, every prompt and session record's `agent_id` must hold `tool`,
  * `id` and `model` strings, and a `humans` record an `author` string; the other typed fields of a
  * record (typedFieldGap, nonU32Count: `custom_attributes`, a prompt's `messages_url` and counts)
- * must be of their type. Other fields are not checked (unknown fields are ignored by git-ai too).
+ * must be of their type, and so must a `contributors` map's entries (contributorGap). Other fields
+ * are not checked (unknown fields are ignored by git-ai too).
  */
 function gitAiRefusal(metadata: Record<string, unknown>, json: string): string | null {
   if (typeof metadata.base_commit_sha !== 'string') return 'no base_commit_sha string';
@@ -56,7 +57,54 @@ function gitAiRefusal(metadata: Record<string, unknown>, json: string): string |
       if (gap) return gap;
     }
   }
+  const contributors = metadata.contributors;
+  if (contributors !== undefined && contributors !== null) {
+    if (!isObject(contributors)) return 'contributors is not an object';
+    for (const [key, stats] of Object.entries(contributors)) {
+      const gap = contributorGap(key, stats);
+      if (gap) return gap;
+    }
+  }
   return NON_U32_GATE.test(json) ? nonU32Count(json) : null;
+}
+
+/** `ContributorStats`' `u32` fields (git-ai's `contributors` map, keyed by email). */
+const CONTRIBUTOR_COUNTS: ReadonlySet<string> = new Set(['human_additions', 'manual_additions', 'ai_additions', 'ai_accepted', 'mixed_additions']);
+/** `ToolModelContributorStats`' `u32` fields (a contributor's `tool_model_breakdown`, keyed `tool::model`). */
+const BREAKDOWN_COUNTS: ReadonlySet<string> = new Set(['ai_additions', 'ai_accepted', 'mixed_additions']);
+
+const isU32 = (value: unknown) => typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= U32_MAX;
+/** serde_json's `f64`: any JSON number it can hold (JSON.parse reads `1e400` as Infinity, serde_json refuses it). */
+const isF64 = (value: unknown) => typeof value === 'number' && Number.isFinite(value);
+
+/**
+ * Why git-ai refuses one entry of the metadata's `contributors` (`Option<BTreeMap<String,
+ * ContributorStats>>`, git-ai's per-developer stats, every field `#[serde(default)]`), or null: the
+ * entry an object, `name` a string, its counts `u32`, `ai_acceptance_rate` a number, and
+ * `tool_model_breakdown` a map of objects of `u32` counts and a number rate; no lone surrogate in
+ * a key or `name`. Other fields are ignored, as serde does. (row s49g-1)
+ */
+function contributorGap(key: string, stats: unknown): string | null {
+  const named = `the contributors entry ${JSON.stringify(key.slice(0, 40))}`;
+  if (!isObject(stats)) return `${named} is not an object`;
+  if (stats.name !== undefined && typeof stats.name !== 'string') return `${named} has a name that is not a string`;
+  const wrong = countGap(stats, CONTRIBUTOR_COUNTS);
+  if (wrong) return `${named} has ${wrong}`;
+  const breakdown = stats.tool_model_breakdown;
+  if (breakdown !== undefined && !isObject(breakdown)) return `${named} has a tool_model_breakdown that is not an object`;
+  for (const [toolModel, counts] of Object.entries(breakdown ?? {})) {
+    const gap = isObject(counts) ? countGap(counts, BREAKDOWN_COUNTS) : 'an entry that is not an object';
+    if (gap) return `${named} has, in tool_model_breakdown ${JSON.stringify(toolModel.slice(0, 40))}, ${gap}`;
+    if (lone(toolModel)) return `a lone UTF-16 surrogate in ${named}`;
+  }
+  return lone(key) || lone(stats.name) ? `a lone UTF-16 surrogate in ${named}` : null;
+}
+
+/** The first of `counts` in `stats` that is not a `u32`, or `ai_acceptance_rate` when not a number (described), or null. */
+function countGap(stats: Record<string, unknown>, counts: ReadonlySet<string>): string | null {
+  for (const count of counts) if (stats[count] !== undefined && !isU32(stats[count])) return `a value of ${count} that is not a whole number from 0 to ${U32_MAX}`;
+  const rate = stats.ai_acceptance_rate;
+  return rate !== undefined && !isF64(rate) ? 'an ai_acceptance_rate that is not a number' : null;
 }
 
 const optionalText = (value: unknown) => value === undefined || value === null || typeof value === 'string';
@@ -86,15 +134,22 @@ function recordGap(field: (typeof RECORD_SECTIONS)[number], key: string, record:
  * Why git-ai refuses an occurrence of a repeated record id JSON.parse dropped (it keeps the last;
  * serde_json reads every entry of a map into its record type, so one occurrence of the wrong type
  * refuses the whole note): each occurrence of a record id given twice in `prompts`, `sessions` or
- * `humans` is judged as the kept one is. Called only when a key repeats.
+ * `humans` is judged as the kept one is, and so is each of a `contributors` entry or `tool::model`
+ * of its breakdown given twice. Called only when a key repeats.
  */
 function hiddenRecordGap(json: string): string | null {
   let found: string | null = null;
   walkJsonKeys(json, {
     key(path, end) {
       const [field, key] = path;
-      if (found || path.length !== 2 || key == null || !(RECORD_SECTIONS as readonly (string | null)[]).includes(field!)) return;
-      found = recordGap(field as (typeof RECORD_SECTIONS)[number], key, JSON.parse(jsonValueAfter(json, end)));
+      if (found || key == null) return;
+      // A repeated contributor (or tool::model of its breakdown) is read by serde_json at each occurrence too (row s49g-1).
+      if (field === 'contributors' && path.length === 2) found = contributorGap(key, JSON.parse(jsonValueAfter(json, end)));
+      else if (field === 'contributors' && path.length === 4 && path[2] === 'tool_model_breakdown' && path[3] != null) {
+        const counts: unknown = JSON.parse(jsonValueAfter(json, end));
+        const gap = isObject(counts) ? countGap(counts, BREAKDOWN_COUNTS) : 'an entry that is not an object';
+        if (gap) found = `the contributors entry ${JSON.stringify(key.slice(0, 40))} has, in tool_model_breakdown ${JSON.stringify(path[3].slice(0, 40))}, ${gap}`;
+      } else if (path.length === 2 && (RECORD_SECTIONS as readonly (string | null)[]).includes(field!)) found = recordGap(field as (typeof RECORD_SECTIONS)[number], key, JSON.parse(jsonValueAfter(json, end)));
     },
   });
   return found;
@@ -117,7 +172,7 @@ function typedFieldGap(field: 'prompts' | 'sessions', record: Record<string, unk
   if (record.messages_url !== undefined && record.messages_url !== null && typeof record.messages_url !== 'string') return 'a messages_url that is not a string';
   for (const count of PROMPT_COUNTS) {
     const value = record[count];
-    if (value !== undefined && !(typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= U32_MAX)) return `a ${count} that is not a whole number from 0 to ${U32_MAX}`;
+    if (value !== undefined && !isU32(value)) return `a ${count} that is not a whole number from 0 to ${U32_MAX}`;
   }
   return null;
 }
@@ -139,11 +194,21 @@ function nonU32Count(json: string): string | null {
   let found: string | null = null;
   walkJsonKeys(json, {
     number(path, raw) {
-      if (found || path.length !== 3 || path[0] !== 'prompts' || !PROMPT_COUNTS.has(path[2]!)) return;
-      if (!U32_TOKEN.test(raw) || Number(raw) > U32_MAX) found = `the prompts record ${JSON.stringify(String(path[1]).slice(0, 40))} has ${path[2]} ${raw.slice(0, 40)}, which git-ai reads as no whole number`;
+      if (found || !u32Path(path)) return;
+      if (!U32_TOKEN.test(raw) || Number(raw) > U32_MAX) found = `the ${path[0]} ${path[0] === 'prompts' ? 'record' : 'entry'} ${JSON.stringify(String(path[1]).slice(0, 40))} has ${path[path.length - 1]} ${raw.slice(0, 40)}, which git-ai reads as no whole number`;
     },
   });
   return found;
+}
+
+/**
+ * Whether `path` leads to a number git-ai reads as a `u32`: a prompt record's count, a contributor's
+ * count, or a count of a contributor's `tool_model_breakdown` entry.
+ */
+function u32Path(path: readonly (string | null)[]): boolean {
+  const field = path[path.length - 1]!;
+  if (path.length === 3) return (path[0] === 'prompts' && PROMPT_COUNTS.has(field)) || (path[0] === 'contributors' && CONTRIBUTOR_COUNTS.has(field));
+  return path.length === 5 && path[0] === 'contributors' && path[2] === 'tool_model_breakdown' && path[3] !== null && BREAKDOWN_COUNTS.has(field);
 }
 
 /** A UTF-16 surrogate without its pair (`\ud800` in the JSON: JSON.parse keeps it, a Rust String cannot hold it). */
@@ -200,7 +265,10 @@ export function readMetadata(json: string, rule: SchemaRule = 'v3'): { ok: true;
 }
 
 /** The fields of the structs git-ai reads the metadata into: `AuthorshipMetadata`, a record of each map, `AgentId`. */
-const METADATA_FIELDS: ReadonlySet<string> = new Set(['schema_version', 'git_ai_version', 'base_commit_sha', 'prompts', 'sessions', 'humans']);
+const METADATA_FIELDS: ReadonlySet<string> = new Set(['schema_version', 'git_ai_version', 'base_commit_sha', 'prompts', 'sessions', 'humans', 'contributors']);
+/** `ContributorStats` and `ToolModelContributorStats` (a `contributors` entry, and one of its `tool_model_breakdown`). */
+const CONTRIBUTOR_FIELDS: ReadonlySet<string> = new Set(['name', ...CONTRIBUTOR_COUNTS, 'ai_acceptance_rate', 'tool_model_breakdown']);
+const BREAKDOWN_FIELDS: ReadonlySet<string> = new Set([...BREAKDOWN_COUNTS, 'ai_acceptance_rate']);
 const AGENT_RECORD_FIELDS: ReadonlySet<string> = new Set(['agent_id', 'human_author', 'messages', 'messages_url', 'custom_attributes', 'total_additions', 'total_deletions', 'accepted_lines', 'overriden_lines']);
 const RECORD_FIELDS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   ['prompts', AGENT_RECORD_FIELDS],
@@ -212,7 +280,8 @@ const AGENT_ID_FIELDS: ReadonlySet<string> = new Set(['tool', 'id', 'model']);
 /**
  * A field given twice in an object git-ai reads as a struct, which serde refuses (`duplicate
  * field`): the metadata itself (`AuthorshipMetadata`), a record of `prompts`, `sessions` or
- * `humans`, and a record's `agent_id` (`AgentId`). An unknown field given twice is no refusal
+ * `humans`, a record's `agent_id` (`AgentId`), a `contributors` entry and one of its
+ * `tool_model_breakdown` (`ContributorStats`, `ToolModelContributorStats`). An unknown field given twice is no refusal
  * (serde ignores it), nor is a record id given twice in its map (serde's map, like JSON.parse,
  * keeps the last, though it reads every occurrence: hiddenRecordGap). Deeper objects (`messages`, `custom_attributes`) are not judged.
  */
@@ -220,7 +289,7 @@ function structDuplicate(json: string): string | null {
   let found: string | null = null;
   walkJsonKeys(json, {
     duplicate(key, _offset, path) {
-      const fields = path.length === 1 ? METADATA_FIELDS : path.length === 3 ? RECORD_FIELDS.get(path[0]!) : path.length === 4 && path[0] !== 'humans' && RECORD_FIELDS.has(path[0]!) && path[2] === 'agent_id' ? AGENT_ID_FIELDS : undefined;
+      const fields = path.length === 1 ? METADATA_FIELDS : path.length === 3 ? (path[0] === 'contributors' ? CONTRIBUTOR_FIELDS : RECORD_FIELDS.get(path[0]!)) : path.length === 4 && path[0] !== 'humans' && RECORD_FIELDS.has(path[0]!) && path[2] === 'agent_id' ? AGENT_ID_FIELDS : path.length === 5 && path[0] === 'contributors' && path[2] === 'tool_model_breakdown' ? BREAKDOWN_FIELDS : undefined;
       if (!fields?.has(key)) return false;
       found = `the key ${JSON.stringify(path.slice(0, -1).concat(key).join('.').slice(0, 80))} is given twice`;
       return true;
