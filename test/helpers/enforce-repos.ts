@@ -2,14 +2,20 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import { aitrail, BIN } from './cli.js';
+import { aitrail, BIN, nodeForHooks } from './cli.js';
 import { makeRepo, TEST_GIT_ENV, type TestRepo } from './gitdir.js';
 
-/** Install `hooks/<name>` shims that run the built CLI (what `aitrail init` will install). */
+/**
+ * Install `hooks/<name>` shims that run the built CLI (what `aitrail init` will install), with the node
+ * the worker's hooks run under (nodeForHooks: the hook client, test/helpers/hook-node.c): a hook that
+ * reads no stdin (commit-msg, prepare-commit-msg, post-commit ...) runs in the worker's hook server, not a
+ * fresh node (~0.1 s of CPU each); the client execs the real node for the rest (pre-push, pre-receive,
+ * post-rewrite) and whenever there is no server (AITRAIL_TEST_HOOKS=spawn).
+ */
 export function installHooks(hooksDir: string, names: string[], extraArgs = ''): void {
   for (const name of names) {
     const path = join(hooksDir, name);
-    writeFileSync(path, `#!/bin/sh\nexec "${process.execPath}" "${BIN}" hook ${name} ${extraArgs} "$@"\n`);
+    writeFileSync(path, `#!/bin/sh\nexec "${nodeForHooks()}" "${BIN}" hook ${name} ${extraArgs} "$@"\n`);
     chmodSync(path, 0o755);
   }
 }
@@ -97,19 +103,27 @@ export function project(config: string, options: { hooks?: string[] } = {}): Pro
 /**
  * A bare server whose pre-receive hook runs aitrail (`hookArgs` appended), and a work repo (no
  * hooks of its own) that pushed `config` to the server's `main` and tracks it as `origin/HEAD`
- * (a copy of the pair made once per file and config).
+ * (a copy of the pair made once per file and config). `initEnv`: the work repository has the hooks of a
+ * real `aitrail init --mode git` run in that environment (once per file and config: the first call's environment; the copy's
+ * .git/aitrail repointed by makeRepo's copyOf), a developer's clone.
  * The set-up push goes in before the hook is installed: it is not what a test judges (a push that
  * creates a server's first branch is test/integration/enforce-server.test.ts'), and judging it cost
  * every server a node run.
  */
-export function policyServer(config: string, hookArgs = ''): Project {
-  const made = copiedPair(`policyServer\0${config}`, () => {
+export function policyServer(config: string, hookArgs = '', options: { initEnv?: NodeJS.ProcessEnv } = {}): Project {
+  const { initEnv } = options;
+  const made = copiedPair(`policyServer\0${config}\0${initEnv === undefined ? '' : 'init'}`, () => {
     const remote = makeRepo({ bare: true });
     const work = makeRepo();
     work.git(['remote', 'add', 'origin', remote.dir]);
     const base = work.commit('chore: policy\n', { '.aitrailrc.yml': config });
     firstPush(work, remote, base);
     work.git(['remote', 'set-head', 'origin', 'main']);
+    // initEnv: the work repository with `aitrail init --mode git`'s hooks, run in that environment once per file and config.
+    if (initEnv !== undefined) {
+      const init = aitrail(work.dir, ['init', '--mode', 'git'], { env: initEnv });
+      expect(init.code, init.stderr).toBe(0);
+    }
     return { remote, work, base };
   });
   installHooks(join(made.remote.dir, 'hooks'), ['pre-receive'], hookArgs);

@@ -134,6 +134,22 @@ function initialised(init: string[], into: string): string | undefined {
   return repo;
 }
 
+/**
+ * What `aitrail init` wrote under a copied repository's .git/aitrail naming no path of it but its
+ * config cache's key and stamps (.git/aitrail/config-cache.json): the copy's rewritten to the copy's
+ * path, as init run there writes them (nothing to do for a repository init never ran in).
+ */
+function repointAitrailFiles(original: string, copy: string): void {
+  const state = join(copy, '.git', 'aitrail');
+  if (!existsSync(state)) return;
+  for (const entry of readdirSync(state, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const file = join(entry.parentPath, entry.name);
+    const text = readFileSync(file, 'utf8');
+    if (text.includes(original)) writeFileSync(file, text.split(original).join(copy));
+  }
+}
+
 /** A real repository in a temp dir: `git init`, user, `commit.gpgsign=false`, `gc.auto=0` (`objectFormat`: `git init --object-format`). */
 export function makeRepo(options: { bare?: boolean; dir?: string; objectFormat?: 'sha1' | 'sha256'; copyOf?: string } = {}): TestRepo {
   const dir = options.dir ?? tempDir();
@@ -150,10 +166,13 @@ export function makeRepo(options: { bare?: boolean; dir?: string; objectFormat?:
   const init = ['init', '-q', '-b', 'main', `--template=${repoTemplate()}`, ...(options.bare ? ['--bare'] : []), ...(options.objectFormat ? [`--object-format=${options.objectFormat}`] : [])];
   // Into an empty place (a work tree without .git): a copy of the repository git init made there once.
   const present = readdirSync(dir);
-  // copyOf: a copy of that repository, work tree and .git (a non-bare one made by makeRepo in this file), instead of git init;
+  // copyOf: a copy of that repository, work tree and .git (a non-bare one made by makeRepo in this file), instead of git init
+  // (what aitrail init wrote naming its path repointed: repointAitrailFiles);
   // its symbolic links as they are (cpSync would make a relative one absolute, into the original: node_modules/.bin's).
-  if (options.copyOf !== undefined) cpSync(options.copyOf, dir, { recursive: true, verbatimSymlinks: true });
-  else {
+  if (options.copyOf !== undefined) {
+    cpSync(options.copyOf, dir, { recursive: true, verbatimSymlinks: true });
+    repointAitrailFiles(options.copyOf, dir);
+  } else {
     const made = present.length === 0 || (!options.bare && !present.includes('.git')) ? initialised(init, dir) : undefined;
     if (made === undefined) run(init);
     else cpSync(made, options.bare ? dir : join(dir, '.git'), { recursive: true });

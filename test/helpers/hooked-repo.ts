@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { aitrail, BIN, nodeForHooks } from './cli.js';
@@ -17,16 +17,12 @@ export function countingBin(): { bin: string; started: string } {
   return { bin, started };
 }
 
-/** Every file under `dir`, its path. */
-const filesUnder = (dir: string): string[] => readdirSync(dir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name));
-
 const originals = new Map<string, string>();
 /**
  * A copy, work tree and .git, of the repository `build` makes (an `aitrail init` among its steps),
  * made once per test file and `key` (temporary directories go with the file): a test's set-up
- * without a node process for init each time. What init writes names no path of the repository but
- * its config cache's key and stamps (.git/aitrail/config-cache.json): the copy's are rewritten to
- * the copy's path, as init run there writes them. The hooks find aitrail on PATH at each commit,
+ * without a node process for init each time (what init wrote naming the repository's path is
+ * rewritten to the copy's by makeRepo's copyOf). The hooks find aitrail on PATH at each commit,
  * the fast-path stamp names the package, and the copy's files are newer than the package's folder,
  * as the stamp needs.
  */
@@ -36,12 +32,7 @@ export function copiedRepo(key: string, build: () => TestRepo): TestRepo {
     original = build().dir;
     originals.set(key, original);
   }
-  const repo = makeRepo({ copyOf: original });
-  for (const file of filesUnder(join(repo.dir, '.git', 'aitrail'))) {
-    const text = readFileSync(file, 'utf8');
-    if (text.includes(original)) writeFileSync(file, text.split(original).join(repo.dir));
-  }
-  return repo;
+  return makeRepo({ copyOf: original });
 }
 
 /**

@@ -13,11 +13,9 @@ const ZERO = '0'.repeat(40);
 const HOOK_ENV = envWithAitrailOnPath();
 const CLAUDE = { ...HOOK_ENV, CLAUDECODE: '1' };
 
+/** The server with `policy`, and a developer's clone with `aitrail init --mode git`'s hooks (a copy of the pair made once per file and policy). */
 function hooked(policy: string): Project {
-  const project = policyServer(policy);
-  const init = aitrail(project.work.dir, ['init', '--mode', 'git'], { env: HOOK_ENV });
-  expect(init.code, init.stderr).toBe(0);
-  return project;
+  return policyServer(policy, '', { initEnv: HOOK_ENV });
 }
 
 function git(dir: string, args: string[], env: NodeJS.ProcessEnv = HOOK_ENV, input = ''): string {
