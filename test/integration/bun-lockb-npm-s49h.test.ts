@@ -3,11 +3,10 @@ import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hooked } from '../helpers/agent-home.js';
-import { BUN, bunFound, bunInstall, bunServers, warnWithoutBun } from '../helpers/bun.js';
-import { makeRepo, TEST_GIT_ENV, tempDir } from '../helpers/gitdir.js';
-import { BIN, envWithAitrailOnPath } from '../helpers/cli.js';
-import { commit, DENY_QWEN, expectLocalRuns, home, npm, npmFree, PACKAGE_JSON, run, type Served } from '../helpers/lock-resolved.js';
-import { honestAitrail, npmFound, PNPM_PATH } from '../helpers/pnpm.js';
+import { BUN, bunFound, bunInstall, bunServers, expectBunLockbRefused, warnWithoutBun } from '../helpers/bun.js';
+import { makeRepo, tempDir } from '../helpers/gitdir.js';
+import { DENY_QWEN, expectLocalRuns, home, npm, npmFree, PACKAGE_JSON, type Served } from '../helpers/lock-resolved.js';
+import { honestAitrail, npmFound } from '../helpers/pnpm.js';
 
 /**
  * Row s49h-1: a binary bun.lockb beside npm's record (node_modules/.package-lock.json). Row 893 judges a bun.lock
@@ -60,15 +59,7 @@ describe.skipIf(!npmFound || !bunFound)("bun.lockb beside npm's stale record (ro
   it("a server's tarball installed by bun from a bun.lockb over npm's install: refused, said as bun.lockb; the script never runs", () => {
     const { repo, homeDir } = npmThenBunLockb(`${evil!.url}/aitrail/-/aitrail-9.9.9.tgz`);
     expect(readFileSync(join(repo.dir, 'node_modules', 'aitrail', 'package.json'), 'utf8')).toContain('9.9.9');
-    const denied = commit(repo, { ...envWithAitrailOnPath(), HOME: homeDir }, 'qwen/qwen3-coder');
-    expect(denied.status).not.toBe(0);
-    expect(denied.stderr).toContain("not running node_modules/.bin/aitrail: bun installed it from the project's bun.lockb, a binary lock aitrail does not read");
-    expect(denied.stderr).toContain('model-denied');
-    const aloneEnv = { ...TEST_GIT_ENV, PATH: PNPM_PATH, HOME: homeDir };
-    const said = run(repo, aloneEnv, [process.execPath, BIN, 'init', '--mode', 'git']);
-    expect(`${said.stdout}${said.stderr}`).toContain("Warning: the hooks will not run node_modules/.bin/aitrail: it was installed by bun from the project's bun.lockb");
-    const alone = commit(repo, aloneEnv, 'openai/gpt-5');
-    expect(alone.status).not.toBe(0);
+    expectBunLockbRefused(repo, homeDir);
     expect(existsSync(marker)).toBe(false);
   });
 
