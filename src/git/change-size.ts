@@ -204,6 +204,8 @@ function reportCounter(repoDir: string): TreeCounter {
  */
 export class ChangeBound {
   private readonly counter: TreeCounter;
+  /** A report's run reads new roots a level at a time: the trees its count read already are not read again (row s49h-3). */
+  private readonly listFirst: boolean;
   /** Each commit's tree, as known (listed or read). */
   private readonly treeOf = new Map<string, string>();
   private started = false;
@@ -212,10 +214,11 @@ export class ChangeBound {
     private readonly repoDir: string,
     private readonly view: ObjectView = {},
     private readonly cap = CHANGED_PATHS_CAP,
-    /** A report's run: the repository's one count, shared with treeCounts. */
+    /** A report's run: the repository's one count, shared with treeCounts (new roots read a level at a time). */
     shared = false,
   ) {
     this.counter = shared ? reportCounter(repoDir) : new TreeCounter(repoDir, view, cap);
+    this.listFirst = !shared;
   }
 
   /** Trees of commits outside those asked (a range's boundary): known without reading them. */
@@ -237,7 +240,9 @@ export class ChangeBound {
       const tree = answer.content === null ? null : /^tree ([0-9a-f]{40,64})$/m.exec(answer.content.toString('latin1', 0, 200));
       if (tree) this.treeOf.set(parents[at]!, tree[1]!);
     });
-    if (!this.started) await this.counter.readAll([...this.treeOf.values()]);
+    // A report's walk (shared): treeCounts read the tip's whole tree a level at a time already, and the chain's other
+    // trees share most of it; `git rev-list --objects` would walk every one of their trees again (row s49h-3).
+    if (!this.started) await this.counter.readAll([...this.treeOf.values()], this.listFirst);
     this.started = true;
     for (const [sha, tree, parent] of commits) {
       const from = parent === undefined || parent === '' ? null : this.treeOf.get(parent);

@@ -16,6 +16,7 @@ import { configBytesNow, keepsStamp, refreshFastPathStamp } from './fast-path-st
 import { commentCharFor, commitEncodingFor, stripsComments, trailerCommentChar } from './comment-char.js';
 import { showsOtherwise } from '../core/commit-encoding.js';
 import { mergeAttributions } from '../core/detect/merge.js';
+import { ownUnknownsNamed, withoutOwnUnknowns } from '../core/own-unknown-named.js';
 import { hookGitDir, templateMarkerPath } from './hook-git-dir.js';
 import type { HookContext, HookHandler } from './dispatch.js';
 import { detectOptionsOf } from '../config/defaults.js';
@@ -83,6 +84,18 @@ export async function judgeMessageFile(args: string[], context: HookContext, pat
         : [];
     if (carried.length > 0) message = recordCarried(path, raw, carried, detectOptions.trailerKey, commentChar, trailerChar);
     let attributions = detectAtCommitTime(message, { ...signals, commentChar: stripped, trailerChar, cutChar }, detectOptions);
+    // The person named, in the editor, the model of an agent prepare-commit-msg wrote as `<agent>:unknown` and left
+    // that line (row s49h-2): the line goes where nothing at commit time still says the model is unknown (a gateway's reading would).
+    const named = ownUnknownsNamed(attributions);
+    if (named.size > 0) {
+      const kept = withoutOwnUnknowns(message, detectOptions.trailerKey, named, { commentChar: trailerChar, cutChar: cutChar === '\n' ? trailerChar : cutChar, noDivider: true });
+      const again = kept === message ? attributions : detectAtCommitTime(kept, { ...signals, commentChar: stripped, trailerChar, cutChar }, detectOptions);
+      if (kept !== message && !again.some((a) => named.has(a.agent) && a.model === 'unknown') && Buffer.from(message, 'utf8').equals(readFileSync(path))) {
+        rewriteFile(path, Buffer.from(kept, 'utf8'));
+        message = kept;
+        attributions = again;
+      }
+    }
     // Under `i18n.commitEncoding` git stores these bytes under an `encoding` header and every later reader
     // (git log's %(trailers), check, pre-push, pre-receive) reads them re-encoded from it: read as they will
     // (ISO-2022-JP's `As\x1b$B\x1b(Bsisted-by: qwen…` is Qwen's trailer there), what either reading names counts.

@@ -1,4 +1,4 @@
-import { accessSync, closeSync, constants, existsSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
+import { accessSync, closeSync, constants, existsSync, lstatSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
 import { delimiter, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { NO_FSMONITOR, runGitRawSync, runGitSync } from '../git/exec.js';
 import { trackedFiles } from '../git/tracked-files.js';
@@ -386,6 +386,24 @@ function bunConfigNamed(dir: string): boolean {
   return true;
 }
 
+/**
+ * True when a file or folder of the package holding `path` (relative to `at`), or `path` itself, changed status after
+ * npm wrote its `record` (`find -cnewer`, as the shims' aitrail_na reads it): bun linked or wrote it over npm's
+ * install, from a bun.lockb aitrail does not read (row s49h-1). A change time no one sets back; unreadable: true.
+ */
+function changedAfterRecord(at: string, path: string, record: string): boolean {
+  try {
+    const written = statSync(record, { bigint: true }).mtimeNs;
+    const head = path.slice(0, path.lastIndexOf('node_modules/') + 'node_modules/'.length);
+    const after = path.slice(head.length).split('/');
+    const folder = join(at, head, after[0]!.startsWith('@') ? `${after[0]}/${after[1]}` : after[0]!);
+    const entries = [folder, join(at, path), ...readdirSync(folder, { recursive: true }).map((entry) => join(folder, String(entry)))];
+    return entries.some((entry) => lstatSync(entry, { bigint: true }).ctimeNs > written);
+  } catch {
+    return true;
+  }
+}
+
 function npmFromRepository(root: string, top: string, base: string, path: string): boolean {
   if (berryFromRepository(root, top, base, path)) return true;
   if (yarnFromRepository(root, top, base, path)) return true;
@@ -400,6 +418,11 @@ function npmFromRepository(root: string, top: string, base: string, path: string
   }
   // A bun.lock beside npm's record (row 893): bun replaces the package and leaves the record as npm wrote it.
   if (isFileAt(join(root, base, 'bun.lock')) && bunFromRepository(root, top, base, path, true)) return true;
+  // A bun.lockb beside npm's record (row s49h-1): bun keeps writing it, so no bun.lock tells what bun put there.
+  if (isFileAt(join(root, base, 'bun.lockb')) && changedAfterRecord(join(root, base), path, join(root, base, 'node_modules', '.package-lock.json'))) {
+    lockCause = 'bun.lockb';
+    return true;
+  }
   if (lines.length < 2) return true;
   const unit = /^[\t ]*/.exec(lines[1]!)![0];
   if (unit === '') return true;

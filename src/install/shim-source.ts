@@ -678,6 +678,20 @@ export function ledIntoTrackedLines(): string[] {
     '  aitrail_rr=${aitrail_ne##*/}',
     '  return 0',
     '}',
+    // A bun.lockb (binary, not read) beside npm's record (row s49h-1): bun 1.3 keeps writing a committed bun.lockb, so
+    // a bun install over npm's leaves no bun.lock for aitrail_nb to judge, and npm's record as npm wrote it. Whatever
+    // bun put in the package's folder was linked or written after npm wrote its record: a file or folder of the
+    // package whose status changed after the record was written (find -cnewer: a change time no one can set back)
+    // is bun's, the repository's, said as bun.lockb; find failing too. npm's own install (the record written last) runs.
+    'aitrail_na() {',
+    '  aitrail_nh=${2%node_modules/*}',
+    '  aitrail_nt=${2#"${aitrail_nh}node_modules/"}',
+    '  case $aitrail_nt in @*/*) aitrail_nv=${aitrail_nt#*/}; aitrail_nt=${aitrail_nt%%/*}/${aitrail_nv%%/*} ;; *) aitrail_nt=${aitrail_nt%%/*} ;; esac',
+    '  aitrail_ng=$(find "${1:+$1/}${aitrail_nh}node_modules/$aitrail_nt" "${1:+$1/}$2" -cnewer "$aitrail_nf" -print 2>/dev/null) || aitrail_ng=1',
+    '  [ -n "$aitrail_ng" ] || return 1',
+    '  aitrail_rr=bun.lockb',
+    '  return 0',
+    '}',
     'aitrail_np() {',
     // yarn 2+'s record first (aitrail_nz): a stat unless it is there.
     '  aitrail_nz "$1" "$2" && return 0',
@@ -691,6 +705,7 @@ export function ledIntoTrackedLines(): string[] {
     // A bun.lock beside npm's record (row 893): `bun install` replaces the package and leaves npm's record as
     // npm wrote it, so the record says the registry while bun installed what bun.lock (or bunfig.toml) names.
     '  [ -f "${1:+$1/}bun.lock" ] && aitrail_nb "$1" "$2" stale && return 0',
+    '  [ -f "${1:+$1/}bun.lockb" ] && aitrail_na "$1" "$2" && return 0',
     '  { IFS= read -r aitrail_l && IFS= read -r aitrail_l; } 2>/dev/null <"$aitrail_nf" || return 0',
     "  aitrail_nu=${aitrail_l%%[!\t ]*}",
     '  case $aitrail_nu in "") return 0 ;; esac',

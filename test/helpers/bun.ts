@@ -2,8 +2,10 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import { tempDir, type TestRepo } from './gitdir.js';
-import { evilTarball, npmFree, serve, serveRegistry, type Served } from './lock-resolved.js';
+import { TEST_GIT_ENV, tempDir, type TestRepo } from './gitdir.js';
+import { BIN, envWithAitrailOnPath } from './cli.js';
+import { commit, evilTarball, npmFree, run, serve, serveRegistry, type Served } from './lock-resolved.js';
+import { PNPM_PATH } from './pnpm.js';
 
 /** bun, where one runs (on PATH, or AITRAIL_TEST_BUN naming it): the real-bun tests (rows 873, 891, 893, 906) skip without it. */
 export const BUN = process.env.AITRAIL_TEST_BUN ?? (spawnSync('sh', ['-c', 'command -v bun'], { encoding: 'utf8' }).stdout.trim() || 'bun');
@@ -39,4 +41,21 @@ export interface BunServers {
 export async function bunServers(honestTgz: string): Promise<BunServers> {
   const { tgz: evilTgz, marker } = evilTarball();
   return { evil: await serve(evilTgz), registry: await serveRegistry(honestTgz, '1.0.0'), evilTgz, marker };
+}
+
+/**
+ * A Qwen commit refused because the hooks will not run node_modules/.bin/aitrail that bun installed from the project's
+ * bun.lockb (row 907's words), and init warning so; returns the output of init and a commit with no aitrail but that one.
+ */
+export function expectBunLockbRefused(repo: TestRepo, homeDir: string) {
+  const denied = commit(repo, { ...envWithAitrailOnPath(), HOME: homeDir }, 'qwen/qwen3-coder');
+  expect(denied.status).not.toBe(0);
+  expect(denied.stderr).toContain("not running node_modules/.bin/aitrail: bun installed it from the project's bun.lockb, a binary lock aitrail does not read");
+  expect(denied.stderr).toContain('model-denied');
+  const aloneEnv = { ...TEST_GIT_ENV, PATH: PNPM_PATH, HOME: homeDir };
+  const said = run(repo, aloneEnv, [process.execPath, BIN, 'init', '--mode', 'git']);
+  expect(`${said.stdout}${said.stderr}`).toContain("Warning: the hooks will not run node_modules/.bin/aitrail: it was installed by bun from the project's bun.lockb, a binary lock aitrail does not read");
+  const alone = commit(repo, aloneEnv, 'openai/gpt-5');
+  expect(alone.status).not.toBe(0);
+  return { said: `${said.stdout}${said.stderr}`, alone };
 }

@@ -3,11 +3,10 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hooked } from '../helpers/agent-home.js';
-import { envWithAitrailOnPath, BIN } from '../helpers/cli.js';
-import { bunFound, bunInstall, bunServers, warnWithoutBun } from '../helpers/bun.js';
-import { TEST_GIT_ENV, tempDir } from '../helpers/gitdir.js';
-import { commit, DENY_QWEN, expectLocalRuns, expectLockRefused, home, PACKAGE_JSON, run, type Served } from '../helpers/lock-resolved.js';
-import { honestAitrail, npmFound, PNPM_PATH } from '../helpers/pnpm.js';
+import { bunFound, bunInstall, bunServers, expectBunLockbRefused, warnWithoutBun } from '../helpers/bun.js';
+import { tempDir } from '../helpers/gitdir.js';
+import { DENY_QWEN, expectLocalRuns, expectLockRefused, home, PACKAGE_JSON, type Served } from '../helpers/lock-resolved.js';
+import { honestAitrail, npmFound } from '../helpers/pnpm.js';
 
 /**
  * Row 906: bun reads bun.lock as JSONC. A comment line `// ["aitrail@9.9.9", "", {}]` (the judged form: the
@@ -81,16 +80,8 @@ describe.skipIf(!npmFound || !bunFound)('bun.lockb said as bun.lockb (row 907)',
     // The project as bun < 1.2 left it: its binary lock only (its header as bun writes it; aitrail reads no more of it).
     rmSync(join(repo.dir, 'bun.lock'));
     writeFileSync(join(repo.dir, 'bun.lockb'), '#!/usr/bin/env bun\nbun-lockfile-format-v0\n\u0002\u0000\u0000\u0000');
-    const denied = commit(repo, { ...envWithAitrailOnPath(), HOME: homeDir }, 'qwen/qwen3-coder');
-    expect(denied.status).not.toBe(0);
-    expect(denied.stderr).toContain("not running node_modules/.bin/aitrail: bun installed it from the project's bun.lockb, a binary lock aitrail does not read");
-    expect(denied.stderr).toContain('model-denied');
-    const aloneEnv = { ...TEST_GIT_ENV, PATH: PNPM_PATH, HOME: homeDir };
-    const said = run(repo, aloneEnv, [process.execPath, BIN, 'init', '--mode', 'git']);
-    expect(`${said.stdout}${said.stderr}`).toContain("Warning: the hooks will not run node_modules/.bin/aitrail: it was installed by bun from the project's bun.lockb, a binary lock aitrail does not read");
-    expect(`${said.stdout}${said.stderr}`).not.toContain("bun.lock names");
-    const alone = commit(repo, aloneEnv, 'openai/gpt-5');
-    expect(alone.status).not.toBe(0);
+    const { said, alone } = expectBunLockbRefused(repo, homeDir);
+    expect(said).not.toContain("bun.lock names");
     expect(alone.stderr).toContain("from the project's bun.lockb, a binary lock aitrail does not read, and a repository can name any source there");
     expect(alone.stderr).toContain('bun install --save-text-lockfile --frozen-lockfile --lockfile-only');
   });
