@@ -198,7 +198,18 @@ export function productNamed(name: string): boolean {
 }
 
 
+/**
+ * Runtimes and frameworks that serve or call any maker's model, named after a family (row s49e-2):
+ * llama.cpp (`llama.cpp`, `llama-cpp`, `llama_cpp`, its `llama-server` and `llama-cli`, llama-swap,
+ * llama-cpp-python), LlamaIndex, mistral.rs. Their family word says where a model ran, not that Meta's
+ * or Mistral's model did: read as `meta-llama/unknown` beside the model run (`Assisted-by: gpt-oss-20b
+ * via llama.cpp`), it refused an honest commit under `deny: ["meta-llama/*"]` or `unknownModel: deny`.
+ */
+export const RUNTIME_NAME = '(?:llama(?:[._-]?cpp(?:[._-]python)?|[-_](?:server|cli|swap)|[-_]?index)|mistral[._-]?rs)';
+const RUNTIME_WORD = new RegExp(`^${RUNTIME_NAME}$`, 'i');
+
 function vendorAt(word: string, trust: Trust): string | null {
+  if (RUNTIME_WORD.test(word)) return null;
   const vendorWords = signatures().vendorWords;
   for (const part of [word, ...leadingParts(word)]) {
     const vendor = vendorWords.get(part.toLowerCase());
