@@ -368,6 +368,18 @@ function resolveName(text: string, user: Lookup, context: ModelContext = {}): st
   return found ?? familyOwned(literalId(segments), name);
 }
 
+/**
+ * Runtimes and frameworks that serve or call any maker's model, named after a family (row s49e-2):
+ * llama.cpp (`llama.cpp`, `llama-cpp`, `llama_cpp`, its `llama-server` and `llama-cli`, llama-swap,
+ * llama-cpp-python), LlamaIndex, mistral.rs. Their family word says where a model ran, not that Meta's
+ * or Mistral's model did: read as `meta-llama/unknown` beside the model run (`Assisted-by: gpt-oss-20b
+ * via llama.cpp`), it refused an honest commit under `deny: ["meta-llama/*"]` or `unknownModel: deny`.
+ * Also a route before a path (`llama.cpp//models/….gguf`, row s49e-1).
+ */
+export const RUNTIME_NAME = '(?:llama(?:[._-]?cpp(?:[._-]python)?|[-_](?:server|cli|swap)|[-_]?index)|mistral[._-]?rs)';
+/** One word that is such a runtime's name. */
+export const RUNTIME_WORD = new RegExp(`^${RUNTIME_NAME}$`, 'i');
+
 /** A file system path: absolute (`/`, `~/`, `C:\\`, `C:/`), relative (`./`, `../`), or any with a backslash. */
 const FILE_PATH = /^(?:~?\/|\.{1,2}[/\\]|[a-z]:[/\\])|\\/;
 /** A Hugging Face cache folder (`models--Qwen--Qwen3-Coder-30B-A3B-Instruct`): the Hub repository it holds. */
@@ -385,7 +397,7 @@ const HUB_CACHE = /^models--(.+?)--(.+)$/;
 function storedModelName(text: string): string | null {
   // …behind a router's or vendor's prefix (aider's and LiteLLM's `openai//models/….gguf`: the `openai/` route to that server).
   const routed = /^((?:[a-z0-9._-]+\/)+)(\/.*)$/.exec(text);
-  const path = routed && (routed[1] ?? '').split('/').slice(0, -1).every((segment) => ROUTERS.has(segment) || VENDOR_NAMES.has(segment)) ? (routed[2] ?? '') : text;
+  const path = routed && (routed[1] ?? '').split('/').slice(0, -1).every((segment) => ROUTERS.has(segment) || VENDOR_NAMES.has(segment) || RUNTIME_WORD.test(segment)) ? (routed[2] ?? '') : text;
   if (!FILE_PATH.test(path)) return null;
   const parts = path.split(/[/\\]+/).filter((part) => part !== '' && part !== '.' && part !== '..' && part !== '~' && !/^[a-z]:$/.test(part));
   for (const part of parts) {

@@ -23,6 +23,7 @@ describe('a model named by its file or folder path (row s49e-1)', () => {
       folder: 'qwen/qwen3-coder-30b-a3b-instruct',
       hubCache: 'qwen/qwen3-coder-30b-a3b-instruct',
       routed: 'qwen/qwen3-coder-30b-a3b-instruct',
+      runtime: 'qwen/qwen3-coder-30b-a3b-instruct',
     };
     expectEachRefused(remote, work, {
       absolute: 'feat: a\n\nAI-Model: /models/Qwen3-Coder-30B-A3B-Instruct-Q4_K_M.gguf\n',
@@ -32,6 +33,7 @@ describe('a model named by its file or folder path (row s49e-1)', () => {
       folder: 'feat: e\n\nAI-Model: /srv/models/Qwen3-Coder-30B-A3B-Instruct/\n',
       hubCache: 'feat: f\n\nAI-Model: /root/.cache/huggingface/hub/models--Qwen--Qwen3-Coder-30B-A3B-Instruct/snapshots/b2cff646eb4bb1d68355c01b18ae02e7cf42d120\n',
       routed: 'feat: g\n\nAI-Model: openai//models/Qwen3-Coder-30B-A3B-Instruct-Q4_K_M.gguf\n',
+      runtime: 'feat: g2\n\nAssisted-by: opencode:llama.cpp//models/Qwen3-Coder-30B-A3B-Instruct-Q4_K_M.gguf\n',
     }, (found, name) => expect(found, name).toEqual([expected[name]]));
     // A Qwen model the policy leaves allowed, by its path, and a path that names no model: not refused.
     expectEachPasses(work, ['feat: h\n\nAI-Model: /models/qwen-max.gguf\n', 'feat: i\n\nAssisted-by: ./scripts/generate.sh\n']);

@@ -3,7 +3,7 @@
 // LlamaIndex and mistral.rs serve or call any maker's model; `Assisted-by: gpt-oss-20b via llama.cpp`
 // was read as `openai/gpt-oss-20b` and `meta-llama/unknown`, so an honest team that denies Meta's
 // Llama (its licence) or wants every model named (`unknownModel: deny`) had such commits refused by
-// commit-msg, `check` and pre-receive. This test failed before its fix (mentions.ts vendorAt, declared-value.ts unreadVendors).
+// commit-msg, `check` and pre-receive. This test failed before its fix (catalog.ts RUNTIME_NAME, mentions.ts vendorAt, declared-value.ts unreadVendors).
 import { describe, expect, it } from 'vitest';
 import { agentCommit, hooked } from '../helpers/agent-home.js';
 import { aitrail } from '../helpers/cli.js';

@@ -1,7 +1,7 @@
 import FAST_PATH_TEXTS from '../data/fast-path-texts.generated.json' with { type: 'json' };
-import { canonicalModel, knownModels } from '../catalog.js';
+import { canonicalModel, knownModels, RUNTIME_NAME } from '../catalog.js';
 import { CLAUSE, matchIdentity, parseIdentity, plainAddress, type IdentityMatch, type IdentityRole } from './identity.js';
-import { agentFirstNamed, isFamilyWord, productNamed, MAX_WHOLE, mentions, newBudget, readMentions, readWhole, RUNTIME_NAME, vendorsIn, type Budget, type Mention } from './mentions.js';
+import { agentFirstNamed, isFamilyWord, productNamed, MAX_WHOLE, mentions, newBudget, readMentions, readWhole, vendorsIn, type Budget, type Mention } from './mentions.js';
 import { joints, letterRuns } from './letters.js';
 import { MODEL_WORDS, mayStartModel } from '../model-words.js';
 import { VENDOR_NAMES } from '../model-data.js';
@@ -353,7 +353,7 @@ let CATALOGUED: ReadonlySet<string> | undefined;
 /** The models of the built-in table, as a set made once. */
 const catalogued = (): ReadonlySet<string> => (CATALOGUED ??= new Set(knownModels()));
 
-/** A runtime's name (mentions.ts RUNTIME_NAME) within a value: its family word names no vendor's model. */
+/** A runtime's name (catalog.ts RUNTIME_NAME) within a value: its family word names no vendor's model. */
 const RUNTIMES = new RegExp(`(?<![A-Za-z0-9])${RUNTIME_NAME}(?![A-Za-z0-9])`, 'gi');
 
 /**

@@ -1,4 +1,4 @@
-import { canonicalModel, modelVendor } from '../catalog.js';
+import { canonicalModel, modelVendor, RUNTIME_WORD } from '../catalog.js';
 import { FAMILIES, MODEL_ALIASES, ROUTERS, VENDOR_NAMES } from '../model-data.js';
 import { isModelWord, MODEL_WORDS, mayStartModel, plainWordStart, shortName } from '../model-words.js';
 import { agentSlug, slugify } from './agent-name.js';
@@ -197,18 +197,8 @@ export function productNamed(name: string): boolean {
   return signatures().agentNames.has([first, ...rest].join(' ').toLowerCase()) || !rest.some((word) => givenName(word));
 }
 
-
-/**
- * Runtimes and frameworks that serve or call any maker's model, named after a family (row s49e-2):
- * llama.cpp (`llama.cpp`, `llama-cpp`, `llama_cpp`, its `llama-server` and `llama-cli`, llama-swap,
- * llama-cpp-python), LlamaIndex, mistral.rs. Their family word says where a model ran, not that Meta's
- * or Mistral's model did: read as `meta-llama/unknown` beside the model run (`Assisted-by: gpt-oss-20b
- * via llama.cpp`), it refused an honest commit under `deny: ["meta-llama/*"]` or `unknownModel: deny`.
- */
-export const RUNTIME_NAME = '(?:llama(?:[._-]?cpp(?:[._-]python)?|[-_](?:server|cli|swap)|[-_]?index)|mistral[._-]?rs)';
-const RUNTIME_WORD = new RegExp(`^${RUNTIME_NAME}$`, 'i');
-
 function vendorAt(word: string, trust: Trust): string | null {
+  // A runtime named after a family (`llama.cpp`, `llama-server`: catalog.ts RUNTIME_NAME) is where a model ran, no vendor's model (row s49e-2).
   if (RUNTIME_WORD.test(word)) return null;
   const vendorWords = signatures().vendorWords;
   for (const part of [word, ...leadingParts(word)]) {
