@@ -352,6 +352,8 @@ function isBrandWord(token: string): boolean {
 function resolveName(text: string, user: Lookup, context: ModelContext = {}): string | null {
   const cleaned = text.replace(/^["'`]+|["'`]+$/g, '').trim().toLowerCase();
   if (cleaned === '') return null;
+  const stored = storedModelName(cleaned);
+  if (stored !== null) return stored === '' ? null : resolveName(stored, user, context);
   // OpenRouter's `~author/family-latest` slugs (`~anthropic/claude-sonnet-latest`, `openrouter/~qwen/…`):
   // the `~` asks for the family's newest model, the author is the vendor all the same.
   const segments = cleaned.split('/').map((segment, at, all) => (at < all.length - 1 ? segment.trim().replace(/^~(?=[a-z])/, '') : segment.trim()));
@@ -364,6 +366,45 @@ function resolveName(text: string, user: Lookup, context: ModelContext = {}): st
   const name = isAgentName(slug(last)) ? null : normalised(last, { fireworks });
   const found = name ? lookup(name, user, context) : null;
   return found ?? familyOwned(literalId(segments), name);
+}
+
+/**
+ * Runtimes and frameworks that serve or call any maker's model, named after a family (row s49e-2):
+ * llama.cpp (`llama.cpp`, `llama-cpp`, `llama_cpp`, its `llama-server` and `llama-cli`, llama-swap,
+ * llama-cpp-python), LlamaIndex, mistral.rs. Their family word says where a model ran, not that Meta's
+ * or Mistral's model did: read as `meta-llama/unknown` beside the model run (`Assisted-by: gpt-oss-20b
+ * via llama.cpp`), it refused an honest commit under `deny: ["meta-llama/*"]` or `unknownModel: deny`.
+ * Also a route before a path (`llama.cpp//models/….gguf`, row s49e-1).
+ */
+export const RUNTIME_NAME = '(?:llama(?:[._-]?cpp(?:[._-]python)?|[-_](?:server|cli|swap)|[-_]?index)|mistral[._-]?rs)';
+/** One word that is such a runtime's name. */
+export const RUNTIME_WORD = new RegExp(`^${RUNTIME_NAME}$`, 'i');
+
+/** A file system path: absolute (`/`, `~/`, `C:\\`, `C:/`), relative (`./`, `../`), or any with a backslash. */
+const FILE_PATH = /^(?:~?\/|\.{1,2}[/\\]|[a-z]:[/\\])|\\/;
+/** A Hugging Face cache folder (`models--Qwen--Qwen3-Coder-30B-A3B-Instruct`): the Hub repository it holds. */
+const HUB_CACHE = /^models--(.+?)--(.+)$/;
+
+/**
+ * The model a local server's path-named model is (row s49e-1): llama.cpp's llama-server without
+ * `--alias` names its model by the path `-m` loaded (`/models/Qwen3-Coder-30B-A3B-Instruct-Q4_K_M.gguf`),
+ * vLLM without `--served-model-name` by its `--model` folder, a Windows server by `C:\models\…`. The
+ * folders above the file say only where it is stored: the model is the file's or folder's name, or
+ * the Hub repository a Hugging Face cache folder on the way names (`…/hub/models--Qwen--Qwen3-Coder-30B-A3B-Instruct/snapshots/<sha>`).
+ * Read as an id of empty or backslashed segments, such a path was nothing, or only `qwen/unknown`
+ * by its words, past a deny of `qwen/qwen3-coder*`. Null for text that is no path; '' for a path of no name.
+ */
+function storedModelName(text: string): string | null {
+  // …behind a router's or vendor's prefix (aider's and LiteLLM's `openai//models/….gguf`: the `openai/` route to that server).
+  const routed = /^((?:[a-z0-9._-]+\/)+)(\/.*)$/.exec(text);
+  const path = routed && (routed[1] ?? '').split('/').slice(0, -1).every((segment) => ROUTERS.has(segment) || VENDOR_NAMES.has(segment) || RUNTIME_WORD.test(segment)) ? (routed[2] ?? '') : text;
+  if (!FILE_PATH.test(path)) return null;
+  const parts = path.split(/[/\\]+/).filter((part) => part !== '' && part !== '.' && part !== '..' && part !== '~' && !/^[a-z]:$/.test(part));
+  for (const part of parts) {
+    const hub = HUB_CACHE.exec(part);
+    if (hub) return `${hub[1]}/${hub[2]}`;
+  }
+  return parts.pop() ?? '';
 }
 
 /**

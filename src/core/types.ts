@@ -51,6 +51,11 @@ export interface CommitSignals {
   trailers: Trailer[];
   author: Identity;
   committer: Identity;
+  /**
+   * The messages of the signed tags a merge commit's `mergetag` headers embed (`git merge <tag>`),
+   * without their signatures (row s49e-3): what the tagger declared of the merged history.
+   */
+  mergeTags?: readonly string[];
 }
 
 /** What `aitrail use` stores under the git directory. */

@@ -1,5 +1,6 @@
 import { GitError, runGitRawSync, splitRecords, streamGit } from './exec.js';
 import { showsOtherwise } from '../core/commit-encoding.js';
+import { objectContents } from './object-batch.js';
 import type { Identity } from '../core/types.js';
 
 /** One commit as read from a single `git log` pass. */
@@ -14,6 +15,8 @@ export interface CommitRecord {
   message: string;
   /** The commit's `encoding` header (`%e`) when it has one: git re-encoded `message` from it. */
   encoding?: string;
+  /** A merge's signed tags' messages, from its `mergetag` headers (row s49e-3); absent when it has none. */
+  mergeTags?: string[];
   /** Changed paths (only with `paths: true`); merges: against the first parent. */
   paths?: string[];
   /**
@@ -108,7 +111,7 @@ export async function* streamCommits(cwd: string, revisions: string[], options: 
   let change: string | undefined;
   for await (const token of splitRecords(streamGit(args, { cwd, asStored: options.asStored === true, whole: options.whole === true, ...(options.input === undefined ? {} : { input: options.input }) }), '\0')) {
     if (!inFields && !started && token === '') {
-      if (current) held.push(current);
+      if (current) held.push(await withMergeTags(cwd, current, options.asStored === true));
       if (asking.length === 0) yield* held.splice(0);
       else if (asking.length >= ASK_BATCH || held.length >= HOLD) yield* settle();
       current = undefined;
@@ -161,8 +164,49 @@ export async function* streamCommits(cwd: string, revisions: string[], options: 
   }
   // Output that ends inside a record: out of line too, never a shorter history.
   if (started || inFields) throw unreadable(args, last);
-  if (current) held.push(current);
+  if (current) held.push(await withMergeTags(cwd, current, options.asStored === true));
   yield* asking.length === 0 ? held.splice(0) : settle();
+}
+
+/**
+ * `record` with the messages of the signed tags its `mergetag` headers embed (a merge only: `git merge
+ * <signed tag>` writes one per tag merged), read from the stored commit through the shared `git cat-file
+ * --batch`. `git log`'s formats show no such header; a merge whose own message drops the tag's
+ * (`git merge -m`) kept the tagger's `Assisted-by:` out of every reading (row s49e-3).
+ */
+async function withMergeTags(cwd: string, record: CommitRecord, asStored: boolean): Promise<CommitRecord> {
+  if (record.parents.length < 2) return record;
+  const [answer] = await objectContents(cwd, [record.sha], { asStored });
+  const tags = answer?.content ? mergeTagMessages(answer.content.toString('utf8')) : [];
+  if (tags.length > 0) record.mergeTags = tags;
+  return record;
+}
+
+/** A signature's first line in a tag (`-----BEGIN PGP SIGNATURE-----`, SSH's, x509's `-----BEGIN SIGNED MESSAGE-----`). */
+const SIGNATURE_START = /^-----BEGIN [A-Z0-9 ]+-----$/m;
+
+/** The message of each tag a raw commit's `mergetag` headers hold (each header line and its continuation lines, one space off each), without its signature. */
+export function mergeTagMessages(raw: string): string[] {
+  const end = raw.indexOf('\n\n');
+  const lines = (end < 0 ? raw : raw.slice(0, end)).split('\n');
+  const tags: string[] = [];
+  let tag: string[] | null = null;
+  for (const line of lines) {
+    if (line.startsWith(' ') && tag !== null) tag.push(line.slice(1));
+    else {
+      if (tag !== null) tags.push(tag.join('\n'));
+      tag = line.startsWith('mergetag ') ? [line.slice('mergetag '.length)] : null;
+    }
+  }
+  if (tag !== null) tags.push(tag.join('\n'));
+  return tags.flatMap((text) => {
+    const body = text.indexOf('\n\n');
+    if (body < 0) return [];
+    const message = text.slice(body + 2);
+    const signature = SIGNATURE_START.exec(message);
+    const kept = signature ? message.slice(0, signature.index) : message;
+    return kept.trim() === '' ? [] : [kept];
+  });
 }
 
 /** A record's fields as git showed them (`%an %ae %cn %ce %ct %e %B`). */

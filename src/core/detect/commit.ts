@@ -1173,6 +1173,23 @@ function fromSquashed(signals: CommitSignals, trailerKey: string, aliases: Recor
 }
 
 /**
+ * What the signed tags a merge embeds in its `mergetag` headers declared (row s49e-3): `git merge
+ * <signed tag>` keeps the tag whole in the merge commit, and its message is what the tagger signed of
+ * the history merged (a kernel pull's tag). Its message is read as a quoted squashed commit's is
+ * (trailer block, trailer-looking lines, footers), so a merge whose own message leaves it out
+ * (`git merge -m`) brings a tag that says `Assisted-by: qwen-code:qwen/qwen3-coder` judged all the
+ * same, as a pushed tag's message is (row 823).
+ */
+function fromMergeTags(signals: CommitSignals, trailerKey: string, aliases: Record<string, string>, budget: Budget): Attribution[] {
+  const none = { name: '', email: '' };
+  return (signals.mergeTags ?? []).flatMap((message) => {
+    const quoted: CommitSignals = { subject: subjectLine(message), message, trailers: parseCommitTrailers(message), author: none, committer: none };
+    const read = [...fromTrailers(quoted, trailerKey, aliases, budget), ...fromBodyTrailerLines(quoted, trailerKey, aliases, budget), ...fromText(quoted)];
+    return read.map((attribution) => ({ ...attribution, evidence: attribution.evidence.map((why) => `merged signed tag: ${why}`) }));
+  });
+}
+
+/**
  * An `amend!` commit (`git commit --fixup=amend:`) read by the message it gives the commit it amends
  * (`rebase --autosquash`): what follows its `amend! <subject>` paragraph, whose first line is a
  * subject and whose trailers are its own (git quotes the amended subject there: a person's
@@ -1321,6 +1338,7 @@ export function commitFindings(given: CommitSignals, options: DetectOptions = {}
     ...fromShownTrailers(signals, trailerKey, aliases, budget),
     ...fromCommentedTrailers(signals, trailerKey, aliases, budget),
     ...fromSquashed(signals, trailerKey, aliases, budget),
+    ...fromMergeTags(signals, trailerKey, aliases, budget),
     ...fromAuthor(signals, aliases, budget),
     ...fromText(signals),
     ...fromChecklist(signals, aliases, budget),

@@ -1,5 +1,5 @@
 import FAST_PATH_TEXTS from '../data/fast-path-texts.generated.json' with { type: 'json' };
-import { canonicalModel, knownModels } from '../catalog.js';
+import { canonicalModel, knownModels, RUNTIME_NAME } from '../catalog.js';
 import { CLAUSE, matchIdentity, parseIdentity, plainAddress, type IdentityMatch, type IdentityRole } from './identity.js';
 import { agentFirstNamed, aiAccountNamed, isFamilyWord, productNamed, MAX_WHOLE, mentions, newBudget, readMentions, readWhole, vendorsIn, type Budget, type Mention } from './mentions.js';
 import { joints, letterRuns } from './letters.js';
@@ -353,6 +353,9 @@ let CATALOGUED: ReadonlySet<string> | undefined;
 /** The models of the built-in table, as a set made once. */
 const catalogued = (): ReadonlySet<string> => (CATALOGUED ??= new Set(knownModels()));
 
+/** A runtime's name (catalog.ts RUNTIME_NAME) within a value: its family word names no vendor's model. */
+const RUNTIMES = new RegExp(`(?<![A-Za-z0-9])${RUNTIME_NAME}(?![A-Za-z0-9])`, 'gi');
+
 /**
  * The vendors whose words a declared value holds but whose reading names no model of theirs: a
  * vendor's word glued to another name (`claude-opus-4.6_qwen3-coder`, `claude-opus-4.6qwen3-coder`,
@@ -387,6 +390,7 @@ function unreadVendors(whole: string, read: readonly Mention[]): Mention[] {
   }
   const namedWords = new Set<string>();
   for (const mention of read) if (catalogued().has(mention.model)) for (const [word] of mention.model.matchAll(letterRuns(mention.model))) namedWords.add(word.toLowerCase());
+  for (const runtime of text.matchAll(RUNTIMES)) spans.push([runtime.index ?? 0, (runtime.index ?? 0) + runtime[0].length]);
   const vendors = new Set<string>();
   for (const match of text.matchAll(letterRuns(text))) {
     const lower = match[0].toLowerCase();

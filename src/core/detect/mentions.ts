@@ -1,4 +1,4 @@
-import { canonicalModel, modelVendor } from '../catalog.js';
+import { canonicalModel, modelVendor, RUNTIME_WORD } from '../catalog.js';
 import { FAMILIES, MODEL_ALIASES, ROUTERS, VENDOR_NAMES } from '../model-data.js';
 import { isModelWord, MODEL_WORDS, mayStartModel, plainWordStart, shortName } from '../model-words.js';
 import { agentSlug, slugify } from './agent-name.js';
@@ -222,8 +222,9 @@ export function aiAccountNamed(name: string): boolean {
   return list.every((word, index) => product(lower[index]!) || aiAccountWord(word) || sig.vendorWords.has(lower[index]!)) && list.some((word, index) => aiAccountWord(word) || (sig.vendorWords.has(lower[index]!) && !product(lower[index]!)));
 }
 
-
 function vendorAt(word: string, trust: Trust): string | null {
+  // A runtime named after a family (`llama.cpp`, `llama-server`: catalog.ts RUNTIME_NAME) is where a model ran, no vendor's model (row s49e-2).
+  if (RUNTIME_WORD.test(word)) return null;
   const vendorWords = signatures().vendorWords;
   for (const part of [word, ...leadingParts(word)]) {
     const vendor = vendorWords.get(part.toLowerCase());
