@@ -37,7 +37,7 @@ export default defineConfig({
       // (fork copies the page tables of what it touched: ~8 us of CPU per MB per spawn, 0.7 ms at
       // 52 MB, 2.5 ms at 266 MB), which the shared workers' size (mostly 57-153 MB, once 328 MB) did not outweigh.
       // Each file restores what it changes in the process (its directory, a spy, process.env).
-      { test: { name: 'integration', isolate: false, setupFiles: ['test/setup/temp-dirs.ts'], include: ['test/integration/**/*.test.ts'], globalSetup: ['test/setup/package-root.global-setup.ts', 'test/setup/hook-node.global-setup.ts'], testTimeout: 300_000, hookTimeout: 300_000 } },
+      { test: { name: 'integration', isolate: false, setupFiles: ['test/setup/temp-dirs.ts'], include: ['test/integration/**/*.test.ts'], globalSetup: ['test/setup/package-root.global-setup.ts', 'test/setup/hook-node.global-setup.ts', 'test/setup/install-cache.global-setup.ts'], testTimeout: 300_000, hookTimeout: 300_000 } },
       { test: { name: 'e2e', setupFiles: ['test/setup/temp-dirs.ts'], include: ['test/e2e/**/*.test.ts'], globalSetup: ['test/e2e/pack.global-setup.ts'], testTimeout: 180_000, hookTimeout: 180_000 } },
     ],
   },

@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { expect } from 'vitest';
@@ -7,6 +7,7 @@ import { hooked } from './agent-home.js';
 import { BIN } from './cli.js';
 import { TEST_GIT_ENV, tempDir, type TestRepo } from './gitdir.js';
 import { copiedRepo } from './hooked-repo.js';
+import { cachedInstall, testRoot, toolVersion } from './install-cache.js';
 
 /**
  * The folder pnpm is in, found on the full PATH: .ci/run installs it with `npm install -g`, into npm's
@@ -18,7 +19,7 @@ const PNPM_DIR = spawnSync('sh', ['-c', 'command -v pnpm'], { encoding: 'utf8' }
 export const PNPM_PATH = [...new Set([PNPM_DIR, dirname(process.execPath), '/usr/local/bin', '/usr/bin', '/bin'].filter(Boolean))].join(':');
 
 /** Whether a real pnpm runs here. */
-export const pnpmFound = PNPM_DIR !== '' && spawnSync('pnpm', ['--version'], { env: { ...process.env, PATH: PNPM_PATH }, encoding: 'utf8' }).status === 0;
+export const pnpmFound = PNPM_DIR !== '' && toolVersion('pnpm', { ...process.env, PATH: PNPM_PATH }).status === 0;
 
 /**
  * Whether the real-pnpm tests are skipped: only where pnpm is missing outside CI (CI installs it, .ci/run:
@@ -72,30 +73,37 @@ export function expectRepositoryAitrailRefused(repo: TestRepo, marker: string): 
 }
 
 /** Whether npm runs here (the real-npm tests skip without it). */
-export const npmFound = spawnSync('npm', ['--version'], { encoding: 'utf8' }).status === 0;
+export const npmFound = toolVersion('npm').status === 0;
 
-/** `npm install --ignore-scripts --offline` in `dir` (the careful person's install). */
+/**
+ * `npm install --ignore-scripts --offline` in `dir` (the careful person's install). Once per run and inputs
+ * (test/helpers/install-cache.ts): the same install again, in another test's folder, is a copy of what npm wrote.
+ */
 export function npmInstall(dir: string): void {
-  const result = spawnSync('npm', ['install', '--ignore-scripts', '--offline', '--no-audit', '--no-fund'], {
+  const result = cachedInstall({
+    command: 'npm',
+    args: ['install', '--ignore-scripts', '--offline', '--no-audit', '--no-fund'],
     cwd: dir,
     env: { ...process.env, npm_config_update_notifier: 'false' },
-    encoding: 'utf8',
+    root: testRoot(dir),
   });
   expect(result.status, `${result.stdout}${result.stderr}`).toBe(0);
 }
 
 let honestTarball: string | undefined;
 /**
- * The tarball `npm pack` made of the honest package, once per worker: every honest package is the same
- * two files, and npm packs them to the same bytes (fixed times, sorted entries); ~0.5 s of npm's CPU
- * per pack, a dozen packs a run. In a folder of its own (a file's temporary folders go when it ends),
- * removed when the worker exits.
+ * The tarball `npm pack` made of the honest package, once per run: every honest package is the same two files,
+ * and npm packs them to the same bytes (fixed times, sorted entries); ~0.3-0.5 s of npm's CPU per pack, one per
+ * test file that packs it before (~13 a run). In the run's cache (test/helpers/install-cache.ts, its key the
+ * package's files and npm), else in a folder of the worker's own, removed when the worker exits.
  */
 function packedHonest(folder: string): string {
   if (honestTarball !== undefined && existsSync(honestTarball)) return honestTarball;
   const dest = mkdtempSync(join(tmpdir(), 'aitrail-honest-pack-'));
   process.once('exit', () => rmSync(dest, { recursive: true, force: true }));
-  const packed = spawnSync('npm', ['pack', '--silent', '--pack-destination', dest], { cwd: folder, encoding: 'utf8' });
+  mkdirSync(join(dest, 'aitrail'));
+  cpSync(folder, join(dest, 'aitrail'), { recursive: true });
+  const packed = cachedInstall({ command: 'npm', args: ['pack', '--silent', '--pack-destination', dest], cwd: join(dest, 'aitrail'), env: process.env, root: dest });
   expect(packed.status, packed.stderr).toBe(0);
   honestTarball = join(dest, 'aitrail-1.0.0.tgz');
   return honestTarball;

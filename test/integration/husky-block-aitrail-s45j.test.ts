@@ -1,9 +1,9 @@
-import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { aitrail, envWithAitrailOnPath } from '../helpers/cli.js';
 import { makeRepo, tempDir } from '../helpers/gitdir.js';
+import { npmInstall } from '../helpers/pnpm.js';
 
 interface StatusJson {
   hooks: { hook: string; state: string; active: boolean; note?: string }[];
@@ -26,8 +26,7 @@ function huskyRepoWithAitrailBin(inRepo: boolean) {
   chmodSync(join(folder, 'run.sh'), 0o755);
   const dependency = inRepo ? 'file:vendor/fake' : `file:${folder}`;
   repo.commit('chore: start\n', { '.gitignore': 'node_modules\n', '.aitrailrc.yml': 'policy:\n  deny: ["qwen/*"]\n', 'package.json': `{"name":"app","version":"1.0.0","devDependencies":{"fake":"${dependency}"}}\n` });
-  const npm = spawnSync('npm', ['install', '--ignore-scripts', '--offline', '--no-audit', '--no-fund'], { cwd: repo.dir, env: { ...process.env, npm_config_update_notifier: 'false' }, encoding: 'utf8' });
-  expect(npm.status, `${npm.stdout}${npm.stderr}`).toBe(0);
+  npmInstall(repo.dir);
   const env = envWithAitrailOnPath();
   return { repo, marker, env, init: aitrail(repo.dir, ['init', '--mode', 'husky'], { env }) };
 }

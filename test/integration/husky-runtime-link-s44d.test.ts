@@ -1,10 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { aitrail, envWithAitrailOnPath } from '../helpers/cli.js';
 import { tryGit } from '../helpers/enforce-repos.js';
 import { makeRepo, tempDir } from '../helpers/gitdir.js';
+import { npmInstall } from '../helpers/pnpm.js';
 
 interface StatusJson {
   hooks: { hook: string; state: string; active: boolean; note?: string }[];
@@ -28,8 +28,7 @@ function huskyRepoWithLinkedBin(tool: string, linkedFolder: boolean) {
   if (linkedFolder) symlinkSync(join(TRUE, '..'), join(folder, 'bin'));
   else symlinkSync(TRUE, join(folder, 'run.sh'));
   repo.commit('chore: start\n', { '.gitignore': 'node_modules\n', '.aitrailrc.yml': 'policy:\n  deny: ["qwen/*"]\n', 'package.json': '{"name":"app","version":"1.0.0","devDependencies":{"fake":"file:vendor/fake"}}\n' });
-  const npm = spawnSync('npm', ['install', '--ignore-scripts', '--offline', '--no-audit', '--no-fund'], { cwd: repo.dir, env: { ...process.env, npm_config_update_notifier: 'false' }, encoding: 'utf8' });
-  expect(npm.status, `${npm.stdout}${npm.stderr}`).toBe(0);
+  npmInstall(repo.dir);
   expect(existsSync(join(repo.dir, 'node_modules', '.bin', tool))).toBe(true);
   const env = envWithAitrailOnPath();
   return { repo, env, init: aitrail(repo.dir, ['init', '--mode', 'husky'], { env }) };

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { aitrail, envWithAitrailOnPath } from '../helpers/cli.js';
 import { tryGit } from '../helpers/enforce-repos.js';
 import { makeRepo, tempDir } from '../helpers/gitdir.js';
+import { npmInstall } from '../helpers/pnpm.js';
 
 const DENY_QWEN = 'policy:\n  deny: ["qwen/*"]\n';
 
@@ -30,8 +31,7 @@ function huskyRepoWithBin(tool: string, inRepo: boolean) {
   const dependency = inRepo ? 'file:vendor/fake' : `file:${folder}`;
   // vendor/fake (inRepo) committed with it: makeRepo's commit adds everything.
   repo.commit('chore: start\n', { '.gitignore': 'node_modules\n', '.aitrailrc.yml': DENY_QWEN, 'package.json': `{"name":"app","version":"1.0.0","devDependencies":{"fake":"${dependency}"}}\n` });
-  const npm = spawnSync('npm', ['install', '--ignore-scripts', '--offline', '--no-audit', '--no-fund'], { cwd: repo.dir, env: { ...process.env, npm_config_update_notifier: 'false' }, encoding: 'utf8' });
-  expect(npm.status, `${npm.stdout}${npm.stderr}`).toBe(0);
+  npmInstall(repo.dir);
   expect(existsSync(join(repo.dir, 'node_modules', '.bin', tool))).toBe(true);
   const env = envWithAitrailOnPath();
   return { repo, marker, env, init: aitrail(repo.dir, ['init', '--mode', 'husky'], { env }) };

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, envWithAitrailOnPath } from '../helpers/cli.js';
 import { TEST_GIT_ENV, tempDir, type TestRepo } from '../helpers/gitdir.js';
+import { toolVersion } from '../helpers/install-cache.js';
 import { commit, evilTarball, expectLocalRuns, expectLockRefused, home, lock, lockedRepo, npm, npmFree, pnpmFrozen, pnpmLockText, run, serve, type Served } from '../helpers/lock-resolved.js';
 import { honestAitrail, npmFound, PNPM_PATH, pnpmFound } from '../helpers/pnpm.js';
 
@@ -18,7 +19,7 @@ import { honestAitrail, npmFound, PNPM_PATH, pnpmFound } from '../helpers/pnpm.j
  * src/install/binary-reachable.ts). Real npm 11, a real HTTP server on 127.0.0.1, the real hooks init installs.
  */
 
-const yarnFound = spawnSync('yarn', ['--version'], { encoding: 'utf8' }).stdout?.startsWith('1.') === true;
+const yarnFound = toolVersion('yarn').stdout?.startsWith('1.') === true;
 
 /** A yarn.lock v1 whose aitrail entry names `resolved` (yarn's `#<sha1>` after it) and the tarball's integrity. */
 function yarnLock(version: string, resolved: string, tgz: string): string {

@@ -4,6 +4,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir, type TestRepo } from '../helpers/gitdir.js';
+import { toolVersion } from '../helpers/install-cache.js';
 import { expectHonestRun, expectRepositoryAitrailRefused, honestAitrail, pnpmRepoCommit } from '../helpers/pnpm.js';
 import { npmFree } from '../helpers/lock-resolved.js';
 import { packVendored, vendoredAitrailRepo } from '../helpers/shim-fast-path.js';
@@ -15,7 +16,7 @@ import { packVendored, vendoredAitrailRepo } from '../helpers/shim-fast-path.js'
  * (src/install/shim-source.ts aitrail_ny) and init/status (src/install/binary-reachable.ts) judge by it.
  */
 
-const yarnFound = spawnSync('yarn', ['--version'], { encoding: 'utf8' }).status === 0;
+const yarnFound = toolVersion('yarn').status === 0;
 
 /** `yarn install --offline --ignore-scripts` in `dir`, with its own cache folder (`cache`, else a new one). */
 function yarnInstall(dir: string, cache = tempDir('aitrail-yarn-cache-'), frozen = false): void {
@@ -144,7 +145,7 @@ describe.skipIf(!yarnFound)('yarn classic copies a `file:` package the repositor
  * registry too (src/install/shim-source.ts aitrail_nc; src/install/binary-reachable.ts cacheInWorkTree).
  */
 describe('a committed cache or offline mirror: the record says registry, the code is the repository\'s', () => {
-  it.skipIf(spawnSync('npm', ['--version'], { encoding: 'utf8' }).status !== 0)('npm: a committed .npmrc saying cache=./vendor/cache, a package-lock.json naming the registry: refused, never run', () => {
+  it.skipIf(toolVersion('npm').status !== 0)('npm: a committed .npmrc saying cache=./vendor/cache, a package-lock.json naming the registry: refused, never run', () => {
     const { repo, marker } = vendoredAitrailRepo('aitrail-npm-cache-', 'bin/aitrail.js');
     const tarball = packVendored(repo.dir);
     const integrity = `sha512-${createHash('sha512').update(readFileSync(tarball)).digest('base64')}`;
@@ -191,7 +192,7 @@ describe('a committed cache or offline mirror: the record says registry, the cod
   });
 });
 
-describe.skipIf(spawnSync('npm', ['--version'], { encoding: 'utf8' }).status !== 0)('a committed package-lock.json resolving a registry range to a tarball in the work tree (real npm)', () => {
+describe.skipIf(toolVersion('npm').status !== 0)('a committed package-lock.json resolving a registry range to a tarball in the work tree (real npm)', () => {
   for (const resolved of ['./aitrail-9.9.9.tgz', 'aitrail-9.9.9.tgz']) {
     it(`\`"resolved": "${resolved}"\` (npm's record then names no source at all): refused, never run`, () => {
       const { repo, marker } = vendoredAitrailRepo('aitrail-npm-lock-local-', 'bin/aitrail.js');

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN } from '../helpers/cli.js';
 import { makeRepo, TEST_GIT_ENV, tempDir } from '../helpers/gitdir.js';
+import { npmInstall } from '../helpers/pnpm.js';
 
 /**
  * The shims start aitrail's `#!/usr/bin/env node` bin under `node`, found on PATH (src/install/shim-source.ts
@@ -36,8 +37,7 @@ function setup(binName: 'node' | 'git', { nodeLink = false, gitByPath = false } 
     'package.json': '{"name":"app","version":"1.0.0","devDependencies":{"fake":"file:vendor/fake"}}\n',
   });
   chmodSync(join(repo.dir, 'vendor', 'fake', 'run.sh'), 0o755);
-  const npm = spawnSync('npm', ['install', '--ignore-scripts', '--offline', '--no-audit', '--no-fund'], { cwd: repo.dir, env: { ...process.env, npm_config_update_notifier: 'false' }, encoding: 'utf8' });
-  expect(npm.status, `${npm.stdout}${npm.stderr}`).toBe(0);
+  npmInstall(repo.dir);
   expect(existsSync(join(repo.dir, 'node_modules', '.bin', binName))).toBe(true);
   if (nodeLink) symlinkSync(process.execPath, join(repo.dir, 'node_modules', '.bin', 'node'));
   const base = `${bin}:${process.env.PATH ?? ''}`;

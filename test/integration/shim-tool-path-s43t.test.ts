@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN } from '../helpers/cli.js';
 import { makeRepo, TEST_GIT_ENV, tempDir } from '../helpers/gitdir.js';
+import { npmInstall } from '../helpers/pnpm.js';
 import { vendoredAitrailRepo } from '../helpers/shim-fast-path.js';
 
 /**
@@ -23,8 +24,7 @@ function setup() {
   repo.write('package.json', '{"name":"app","version":"1.0.0","devDependencies":{"aitrail":"file:vendor/aitrail","fake":"file:vendor/fake"}}\n');
   repo.git(['add', '.']);
   repo.git(['commit', '-q', '--no-verify', '-m', 'fake']);
-  const npm = spawnSync('npm', ['install', '--ignore-scripts', '--offline', '--no-audit', '--no-fund'], { cwd: repo.dir, env: { ...process.env, npm_config_update_notifier: 'false' }, encoding: 'utf8' });
-  expect(npm.status, `${npm.stdout}${npm.stderr}`).toBe(0);
+  npmInstall(repo.dir);
   expect(existsSync(join(repo.dir, 'node_modules', '.bin', 'realpath'))).toBe(true);
   return { repo, marker, probe };
 }
