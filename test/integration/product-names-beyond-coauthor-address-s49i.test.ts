@@ -88,6 +88,8 @@ describe("an AI account's word written with stops, brackets or Bot beside it (ro
       ['feat: c\n\nCo-authored-by: Kimi AI Bot <bot@example.com>\n', ['unknown:moonshotai/unknown']],
       ['feat: d\n\nCo-authored-by: Kimi AI. <ai@example.com>\n', ['unknown:moonshotai/unknown']],
       ['feat: e\n\nCo-authored-by: Claude [AI] <x@example.com>\n', ['claude-code:unknown']],
+      ['feat: e2\n\nCo-authored-by: Kimi Ai Assistant <ai@example.com>\n', ['unknown:moonshotai/unknown']],
+      ['feat: e3\n\nCo-authored-by: Kimi Ai <kimi.ai@example.com>\n', []],
       ['feat: f\n\nCo-authored-by: Kimi Bot <kimi.bot@example.com>\n', []],
       ['feat: g\n\nCo-authored-by: OpenHands Bot <openhands@all-hands.dev>\n', []],
       ['feat: h\n\nCo-authored-by: Claude Lee (AI team) <claude.lee@example.com>\n', []],

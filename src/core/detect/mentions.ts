@@ -221,8 +221,8 @@ export function aiAccountNamed(name: string): boolean {
   const product = (word: string) => sig.agentNames.has(word) || isFamilyWord(word);
   const vendors = new Set(lower.map((word) => sig.vendorWords.get(word)).filter((vendor) => vendor !== undefined));
   if (!lower.some(product) || [...vendors].some((vendor) => vendor.replace(/[^a-z0-9]/g, '') === lower.join(''))) return false;
-  // `Bot` beside an account word (`Claude Assistant Bot`, `Gemini AI Bot`), never alone (`OpenHands Bot`) (row s49i-3).
-  const bot = (word: string) => word === 'bot' && list.some(aiAccountWord);
+  // `Bot`, and `Ai` as a surname is written, beside an account word (`Claude Assistant Bot`, `Kimi Ai Assistant`), never alone (`OpenHands Bot`, `Kimi Ai`) (row s49i-3).
+  const bot = (word: string) => (word === 'bot' || word === 'ai') && list.some(aiAccountWord);
   return list.every((word, index) => product(lower[index]!) || aiAccountWord(word) || bot(lower[index]!) || sig.vendorWords.has(lower[index]!)) && list.some((word, index) => aiAccountWord(word) || (sig.vendorWords.has(lower[index]!) && !product(lower[index]!)));
 }
 
