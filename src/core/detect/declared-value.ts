@@ -215,9 +215,12 @@ export function readDeclaredValues(value: string, aliases: Record<string, string
     // The mailbox of a declared helper may be a model's full name (`Claude Code <qwen3-coder@qwen.ai>`): that model too.
     const mailbox = mentions(read.email.slice(0, read.email.indexOf('@')).replace(/[._+]/g, ' '), 'person', aliases, budget).filter((m) => m.model !== 'unknown' && !m.model.endsWith('/unknown'));
     const toolVia = byIdentity || via ? null : modelViaTool({ name: read.name, email: read.email }, aliases);
-    const named = byIdentity ? [byIdentity] : via ? [via] : toolVia ? [toolVia] : mentions(read.name, 'named', aliases, budget);
+    const byName = byIdentity ? [byIdentity] : via ? [via] : toolVia ? [toolVia] : mentions(read.name, 'named', aliases, budget);
     // `aider:qwen3-coder <noreply@aider.chat>`: the trailer's own pair before an address, read as without it (a name's reading took the pair for one word).
-    const paired = agentModelPair(read.name, aliases, budget).filter((p) => !named.some((m) => m.agent === p.agent && m.model === p.model));
+    const paired = agentModelPair(read.name, aliases, budget).filter((p) => !byName.some((m) => m.agent === p.agent && m.model === p.model));
+    // A product's or an AI account's name at an address of no agent's (`Claude Opus <bot@example.com>`, `Kimi AI <ai@moonshot.cn>`),
+    // read as on a co-author line (rows 882, s49d-1); a person's stays a person's (`Claude Dupont <claude@example.com>`) (row s49i-1).
+    const named = byName.length === 0 && paired.length === 0 ? productName(read.name, read.email, aliases, budget) : byName;
     return [...named, ...paired, ...mailbox];
   }
   // Tools that are no AI (`coccinelle sparse`, `protoc 25.1`, `scripts/gen.sh`, `go generate ./...`): nothing, before a
@@ -665,9 +668,10 @@ export function readCoAuthor(value: string, aliases: Record<string, string> = {}
   // around the colon are one word to a name's reading, so it named no one; read as the declared pair is.
   const paired = agentModelPair(named, aliases, budget);
   const byName = wholly(named, 'named', aliases, budget);
-  // `Co-authored-by: Gemini AI Agent`, `Kimi AI`, no address: an AI's account, as at an address of no agent's (row s49d-1).
-  const account = byName.length === 0 && paired.length === 0 && aiAccountNamed(named);
-  const found = withUnreadVendors(account ? productName(named, '', aliases, budget) : byName, named);
+  // No address: a product's or an AI account's name (`Claude Opus`, `Gemini AI Agent`, `Kimi AI`, `ClaudeAssistant`)
+  // is read as at an address of no agent's (rows 882, 901, s49d-1, s49i-2).
+  const product = byName.length === 0 && paired.length === 0 ? productName(named, '', aliases, budget) : [];
+  const found = withUnreadVendors(product.length > 0 ? product : byName, named);
   return [...paired, ...found.filter((m) => !paired.some((p) => p.agent === m.agent && p.model === m.model)), ...unread];
 }
 

@@ -195,12 +195,14 @@ export function productNamed(name: string): boolean {
   const [first, ...rest] = name.trim().split(/\s+/);
   if (first === undefined || rest.length === 0 || rest.length > 4) return false;
   if (!personLike(first)) return aiAccountNamed(name);
-  return signatures().agentNames.has([first, ...rest].join(' ').toLowerCase()) || !rest.some((word) => givenName(word));
+  return signatures().agentNames.has([first, ...rest].join(' ').toLowerCase()) || !rest.some((word) => givenName(word)) || aiAccountNamed(name);
 }
 
-/** Words an AI's account is named with after its product's name and no person's name holds (`Gemini AI`, `Claude Assistant`, `Cursor Agent`); `AI` in capitals only (`Kimi Ai`: a surname). Not `Bot`: a vendor's CI automation is named so (`OpenHands Bot`, its lint fixer: no AI). */
+/** Words an AI's account is named with after its product's name and no person's name holds (`Gemini AI`, `Gemini A.I.`, `Claude Assistant`, `Cursor Agent`); `AI` in capitals only (`Kimi Ai`: a surname). Not `Bot` alone: a vendor's CI automation is named so (`OpenHands Bot`, its lint fixer: no AI). */
 const AI_ACCOUNT_WORDS: ReadonlySet<string> = new Set(['assistant', 'agent', 'llm']);
-const aiAccountWord = (word: string): boolean => word === 'AI' || AI_ACCOUNT_WORDS.has(word.toLowerCase());
+const aiAccountWord = (word: string): boolean => word.replace(/\./g, '') === 'AI' || AI_ACCOUNT_WORDS.has(word.toLowerCase());
+/** A name's words as an account's are read: brackets and a word's closing stop dropped (`Claude (AI)`, `Claude [AI]`, `Gemini AI.`; row s49i-3). */
+const accountWords = (name: string): string[] => name.replace(/[()[\]{}]/g, ' ').trim().split(/\s+/).map((word) => word.replace(/(?<=\p{L})[,;:!?]+$|(?<=\p{L}\p{L})\.$/u, '')).filter(Boolean);
 
 /**
  * A product's or model family's name with only an AI account's words beside it, and a vendor's
@@ -212,14 +214,16 @@ const aiAccountWord = (word: string): boolean => word === 'AI' || AI_ACCOUNT_WOR
  * account word (`Google AI`) and any name with a word a person's may hold (`Claude Dupont`, `Kimi Ai`).
  */
 export function aiAccountNamed(name: string): boolean {
-  const list = name.trim().split(/\s+/);
+  const list = accountWords(name);
   if (list.length < 2 || list.length > 4) return false;
   const sig = signatures();
   const lower = list.map((word) => word.toLowerCase());
   const product = (word: string) => sig.agentNames.has(word) || isFamilyWord(word);
   const vendors = new Set(lower.map((word) => sig.vendorWords.get(word)).filter((vendor) => vendor !== undefined));
   if (!lower.some(product) || [...vendors].some((vendor) => vendor.replace(/[^a-z0-9]/g, '') === lower.join(''))) return false;
-  return list.every((word, index) => product(lower[index]!) || aiAccountWord(word) || sig.vendorWords.has(lower[index]!)) && list.some((word, index) => aiAccountWord(word) || (sig.vendorWords.has(lower[index]!) && !product(lower[index]!)));
+  // `Bot`, and `Ai` as a surname is written, beside an account word (`Claude Assistant Bot`, `Kimi Ai Assistant`), never alone (`OpenHands Bot`, `Kimi Ai`) (row s49i-3).
+  const bot = (word: string) => (word === 'bot' || word === 'ai') && list.some(aiAccountWord);
+  return list.every((word, index) => product(lower[index]!) || aiAccountWord(word) || bot(lower[index]!) || sig.vendorWords.has(lower[index]!)) && list.some((word, index) => aiAccountWord(word) || (sig.vendorWords.has(lower[index]!) && !product(lower[index]!)));
 }
 
 function vendorAt(word: string, trust: Trust): string | null {
