@@ -157,14 +157,29 @@ export async function parseYaml(text: string): Promise<unknown> {
  * (a mapping, or the first of a list of mappings having it), merges within merges too. Each mapping
  * is looked at once (aliases share them: a fan of merges of merges is not walked exponentially).
  */
-export function yamlStringAt(data: unknown, key: string, seen = new Set<object>()): string | undefined {
+export function yamlStringAt(data: unknown, key: string): string | undefined {
+  const found = yamlEntry(data, key, new Set());
+  return found && stringAt(found, 'value');
+}
+
+/**
+ * The value at `key` of a YAML mapping as PyYAML's `safe_load` gives it, merges read as {@link yamlStringAt} reads
+ * them (aider's `.aider.model.settings.yml` entries and their `extra_params`: row s49j-1), or undefined.
+ */
+export function yamlValueAt(data: unknown, key: string): unknown {
+  return yamlEntry(data, key, new Set())?.value;
+}
+
+/** `{ value }` when the mapping `data` holds `key`, its own or through its `<<` merges (each mapping looked at once), else undefined. */
+function yamlEntry(data: unknown, key: string, seen: Set<object>): { value: unknown } | undefined {
   if (data === null || typeof data !== 'object' || Array.isArray(data) || seen.has(data) || seen.size > 4096) return undefined;
   seen.add(data);
-  if (Object.hasOwn(data, key) || !Object.hasOwn(data, '<<')) return stringAt(data, key);
+  if (Object.hasOwn(data, key)) return { value: (data as Record<string, unknown>)[key] };
+  if (!Object.hasOwn(data, '<<')) return undefined;
   const merged = (data as Record<string, unknown>)['<<'];
   for (const source of Array.isArray(merged) ? merged : [merged]) {
-    const found = yamlStringAt(source, key, seen);
-    if (found !== undefined || (source !== null && typeof source === 'object' && Object.hasOwn(source, key))) return found;
+    const found = yamlEntry(source, key, seen);
+    if (found !== undefined) return found;
   }
   return undefined;
 }
