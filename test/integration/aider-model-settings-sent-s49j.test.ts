@@ -38,6 +38,19 @@ describe("aider's model settings as aider reads them (row s49j-1)", () => {
     }
   });
 
+  it("hostile repository: a committed settings file of merges of merges is read in linear time, its last entry still read", () => {
+    // A chain of 4,096 anchored merges, then entries each merging its end: read entry by entry without keeping each
+    // mapping's answer, a megabyte of them took 103 s (measured); the last entry's local api_base must still be read.
+    const chain = ['- &a0 {name: base0}', ...Array.from({ length: 4095 }, (_, at) => `- &a${at + 1} {<<: *a${at}, k${at + 1}: 1}`)];
+    const entries = Array.from({ length: 40_000 }, () => '- <<: *a4095');
+    const file = [...chain, ...entries, '- <<: *a4095', '  name: gpt-4o', '  extra_params: {api_base: "http://localhost:3000/v1"}', ''].join('\n');
+    const repo = hooked(STRICT, { '.aider.model.settings.yml': file });
+    const started = Date.now();
+    const result = agentRun(repo, 'aider', [], {}, { '.aider.conf.yml': 'model: gpt-4o\n' });
+    expect(Date.now() - started).toBeLessThan(15_000);
+    expectGatewayRefused(result, 'the last entry of a merge bomb');
+  }, 60_000);
+
   it('careless truth: a remote base_url, a model equal to the name, and a merge of other params keep aider:openai/gpt-4o', () => {
     const repo = hooked(STRICT);
     for (const home of [
