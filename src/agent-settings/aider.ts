@@ -3,7 +3,7 @@ import { isAbsolute, join, relative, sep } from 'node:path';
 import { quote } from '../core/detect/found.js';
 import type { SettingsModel } from '../core/types.js';
 import { AIDER_SHORTCUTS, type CommandLineModel } from './command-line.js';
-import { parseYaml, stringAt, valueAt, yamlStringAt } from './parse-settings.js';
+import { parseYaml, valueAt, yamlStringAt, yamlValueAt } from './parse-settings.js';
 import { readOwnFile, readRepoFile, shownPath, type SettingsPlace } from './settings-place.js';
 import { CLAUDE_NAME, gatewayModels, localEndpoint } from './claude-code-router.js';
 
@@ -86,10 +86,45 @@ async function modelSettingsFiles(place: SettingsPlace, cli: CommandLineModel | 
   return read;
 }
 
-/** The entry aider keeps for the model `name`d exactly `name` (`Model.configure_model_settings`), with its file, or undefined. */
+/**
+ * aider's built-in model aliases (Aider-AI/aider `models.py` `MODEL_ALIASES`, 0.86): `Model.__init__` maps the name
+ * through them before it looks its settings up, so `model: 4o` takes the entry `gpt-4o` (row s49j-1). An `--alias`
+ * of the same name replaces one (`aliases` is read first).
+ */
+const AIDER_MODEL_ALIASES: ReadonlyMap<string, string> = new Map([
+  ['sonnet', 'anthropic/claude-sonnet-4-20250514'],
+  ['haiku', 'claude-3-5-haiku-20241022'],
+  ['opus', 'claude-opus-4-20250514'],
+  ['4', 'gpt-4-0613'],
+  ['4o', 'gpt-4o'],
+  ['4-turbo', 'gpt-4-1106-preview'],
+  ['35turbo', 'gpt-3.5-turbo'],
+  ['35-turbo', 'gpt-3.5-turbo'],
+  ['3', 'gpt-3.5-turbo'],
+  ['deepseek', 'deepseek/deepseek-chat'],
+  ['flash', 'gemini/gemini-2.5-flash'],
+  ['flash-lite', 'gemini/gemini-2.5-flash-lite'],
+  ['quasar', 'openrouter/openrouter/quasar-alpha'],
+  ['r1', 'deepseek/deepseek-reasoner'],
+  ['gemini-2.5-pro', 'gemini/gemini-2.5-pro'],
+  ['gemini', 'gemini/gemini-2.5-pro'],
+  ['gemini-exp', 'gemini/gemini-2.5-pro-exp-03-25'],
+  ['grok3', 'xai/grok-3-beta'],
+  ['optimus', 'openrouter/openrouter/optimus-alpha'],
+]);
+
+/** The name aider looks `model`'s settings up by: through its built-in aliases (`Model.__init__`). */
+function settingsName(model: string): string {
+  return AIDER_MODEL_ALIASES.get(model) ?? model;
+}
+
+/**
+ * The entry aider keeps for the model `name`d exactly `name` (`Model.configure_model_settings`), with its file, or
+ * undefined; an entry's keys read as PyYAML's `safe_load` gives them, `<<` merges applied (row s49j-1).
+ */
 function settingsEntry(files: readonly ModelSettingsFile[], name: string): { shown: string; entry: unknown } | undefined {
   for (const { shown, list } of files) {
-    const entry = list.findLast((item: unknown) => stringAt(item, 'name') === name);
+    const entry = list.findLast((item: unknown) => yamlStringAt(item, 'name') === name);
     if (entry !== undefined) return { shown, entry };
   }
   return undefined;
@@ -100,24 +135,37 @@ function settingsEntry(files: readonly ModelSettingsFile[], name: string): { sho
  * of the name without an editor model hides the earlier files' (aider keeps the last entry whole).
  */
 function settingsEditor(files: readonly ModelSettingsFile[], model: string) {
-  const found = settingsEntry(files, model);
-  const editor = found && stringAt(found.entry, 'editor_model_name');
+  const found = settingsEntry(files, settingsName(model));
+  const editor = found && yamlStringAt(found.entry, 'editor_model_name');
   return found && editor ? { model: editor, evidence: `settings ${found.shown} name=${quote(model)} editor_model_name=${quote(editor)}` } : undefined;
 }
 
+/** A string key of the `extra_params` aider hands LiteLLM, where it was set. */
+type SentParam = { value: string; evidence: string };
+
 /**
- * The `api_base` aider hands LiteLLM for `model` from its model settings (row s49f-3), as `[evidence, url]`, or
- * undefined: `extra_params` are passed to `litellm.completion()` whole (Aider-AI/aider `models.py` `send_completion`),
- * the special `aider/extra_params` entry's merged over the model's own (`configure_model_settings`: it wins a direct
- * conflict), and LiteLLM sends the request to that `api_base` whatever the provider's variables say.
+ * What aider hands LiteLLM for `model` from its model settings (rows s49f-3, s49j-1): `extra_params` are passed to
+ * `litellm.completion()` whole after `model=` (Aider-AI/aider `models.py` `send_completion`: `kwargs.update`), the
+ * special `aider/extra_params` entry's merged over the model's own (`configure_model_settings`: it wins a direct
+ * conflict). Read: `model` (the name LiteLLM is asked for instead), `base_url` and `api_base` (LiteLLM's
+ * `completion()`: `base_url` over `api_base`, either over the provider's variables) and `custom_llm_provider` (how
+ * LiteLLM routes the name: `ollama` sends it to Ollama). Each a string, as PyYAML gives it (merges applied).
  */
-function settingsApiBase(files: readonly ModelSettingsFile[], model: string): [string, string] | undefined {
-  for (const name of ['aider/extra_params', model]) {
-    const found = settingsEntry(files, name);
-    const url = found && stringAt(found.entry, 'extra_params', 'api_base');
-    if (found && url) return [`settings ${found.shown} name=${quote(name)} extra_params.api_base`, url];
+function sentParams(files: readonly ModelSettingsFile[], model: string): Partial<Record<'model' | 'base_url' | 'api_base' | 'custom_llm_provider', SentParam>> {
+  const own = settingsEntry(files, settingsName(model));
+  const global = settingsEntry(files, 'aider/extra_params');
+  const sent: Partial<Record<'model' | 'base_url' | 'api_base' | 'custom_llm_provider', SentParam>> = {};
+  for (const key of ['model', 'base_url', 'api_base', 'custom_llm_provider'] as const) {
+    // aider/extra_params' key, when its extra_params has it (even null), replaces the model's own.
+    for (const [name, found] of [['aider/extra_params', global], [settingsName(model), own]] as const) {
+      const params = found && yamlValueAt(found.entry, 'extra_params');
+      if (params === undefined || params === null || typeof params !== 'object' || yamlValueAt(params, key) === undefined) continue;
+      const value = yamlStringAt(params, key);
+      if (value) sent[key] = { value, evidence: `settings ${found!.shown} name=${quote(name)} extra_params.${key}` };
+      break;
+    }
   }
-  return undefined;
+  return sent;
 }
 
 /** `name:model` definitions (aider's `--alias`), a later one of a name replacing an earlier: name → model. */
@@ -240,16 +288,33 @@ export async function aiderModel(place: SettingsPlace, cli?: CommandLineModel | 
     }
   }
   if (editor) also.push({ ...editor, overriddenBy: [] });
+  // The names sent, through aider's built-in aliases too (`4o` is `gpt-4o`, a hosted name at a gateway: row s49j-1).
+  const inForceNames = (cli?.models.length ? cli.models.map((model) => aliases.get(model) ?? model) : main ? [main.model] : []).map(settingsName);
+  // The name an entry's extra_params.model asks LiteLLM for in place of a model in force is recorded beside it (row s49j-1).
+  const sentFor = new Map<string, string>();
+  for (const model of [...inForceNames, ...also.map((entry) => entry.model)]) {
+    const sent = sentParams(modelSettings, model).model;
+    const asked = sent?.value.slice(0, 256);
+    if (!sent || !asked || asked === model || asked === settingsName(model) || sentFor.has(asked)) continue;
+    sentFor.set(asked, model);
+    also.push({ model: asked, evidence: `${sent.evidence}=${quote(asked)}`, overriddenBy: [] });
+  }
   if (!main && also.length === 0 && !cli?.models.length) return null;
   const found = main || also.length > 0 ? { model: main?.model ?? '', evidence: main?.evidence ?? '', ...(also.length > 0 ? { also } : {}) } : null;
   // A server on this machine (Ollama, LiteLLM's proxy) answers `gpt-4o` with whatever it runs (row 879).
   const conf = fromFiles('openai-api-base');
   const confBase = conf && localEndpoint({ base: conf.model }, ['base']) !== null ? conf.evidence : null;
-  const inForceNames = cli?.models.length ? cli.models.map((model) => aliases.get(model) ?? model) : main ? [main.model] : [];
   return gatewayModels((model) => {
-    // A model settings' api_base is where LiteLLM sends the request, over the provider's variables.
-    const base = settingsApiBase(modelSettings, model);
-    return base ? localEndpoint({ [base[0]]: base[1] }, [base[0]]) : aiderGateway(place.env, model, confBase);
+    // The settings' base_url or api_base is where LiteLLM sends the request, over the provider's variables; else the
+    // name it is asked for, routed by custom_llm_provider, decides as the provider's variables say.
+    const params = sentParams(modelSettings, sentFor.get(model) ?? model);
+    const base = params.base_url ?? params.api_base;
+    if (base) return localEndpoint({ [base.evidence]: base.value }, [base.evidence]);
+    const name = params.model?.value ?? settingsName(model);
+    const routed = params.custom_llm_provider ? `${params.custom_llm_provider.value}/${name}` : name;
+    const via = params.custom_llm_provider ? ` ${params.custom_llm_provider.evidence}=${quote(params.custom_llm_provider.value)}` : '';
+    const at = aiderGateway(place.env, routed, confBase);
+    return at === null ? null : `${at}${via}`;
   }, inForceNames, found, also);
 }
 

@@ -154,19 +154,46 @@ export async function parseYaml(text: string): Promise<unknown> {
 
 /**
  * The string at `key` of a YAML mapping as PyYAML reads it: its own key, else the `<<` merge's
- * (a mapping, or the first of a list of mappings having it), merges within merges too. Each mapping
- * is looked at once (aliases share them: a fan of merges of merges is not walked exponentially).
+ * (a mapping, or the first of a list of mappings having it), merges within merges too. Each mapping's
+ * answer is kept (aliases share them: a fan of merges of merges is not walked exponentially).
  */
-export function yamlStringAt(data: unknown, key: string, seen = new Set<object>()): string | undefined {
-  if (data === null || typeof data !== 'object' || Array.isArray(data) || seen.has(data) || seen.size > 4096) return undefined;
-  seen.add(data);
-  if (Object.hasOwn(data, key) || !Object.hasOwn(data, '<<')) return stringAt(data, key);
-  const merged = (data as Record<string, unknown>)['<<'];
-  for (const source of Array.isArray(merged) ? merged : [merged]) {
-    const found = yamlStringAt(source, key, seen);
-    if (found !== undefined || (source !== null && typeof source === 'object' && Object.hasOwn(source, key))) return found;
+export function yamlStringAt(data: unknown, key: string): string | undefined {
+  const found = yamlEntry(data, key, new Set());
+  return found && stringAt(found, 'value');
+}
+
+/**
+ * The value at `key` of a YAML mapping as PyYAML's `safe_load` gives it, merges read as {@link yamlStringAt} reads
+ * them (aider's `.aider.model.settings.yml` entries and their `extra_params`: row s49j-1), or undefined.
+ */
+export function yamlValueAt(data: unknown, key: string): unknown {
+  return yamlEntry(data, key, new Set())?.value;
+}
+
+/** What a mapping's `key` resolved to, merges read, once per mapping and key (aliases share mappings). */
+const yamlResolved = new WeakMap<object, Map<string, { value: unknown } | undefined>>();
+
+/**
+ * `{ value }` when the mapping `data` holds `key`, its own or through its `<<` merges, else undefined. Each mapping's
+ * answer is kept ({@link yamlResolved}), so a file of entries each merging the end of a chain of 4,096 merges is read
+ * in linear time (before, 71,000 such entries in a megabyte took 103 s); a merge back into a mapping being read (which
+ * PyYAML cannot load) or deeper than 4,096 merges is read as not holding the key.
+ */
+function yamlEntry(data: unknown, key: string, active: Set<object>): { value: unknown } | undefined {
+  if (data === null || typeof data !== 'object' || Array.isArray(data) || active.has(data) || active.size > 4096) return undefined;
+  const kept = yamlResolved.get(data);
+  if (kept?.has(key)) return kept.get(key);
+  let found: { value: unknown } | undefined;
+  if (Object.hasOwn(data, key)) found = { value: (data as Record<string, unknown>)[key] };
+  else if (Object.hasOwn(data, '<<')) {
+    active.add(data);
+    const merged = (data as Record<string, unknown>)['<<'];
+    for (const source of Array.isArray(merged) ? merged : [merged]) if ((found = yamlEntry(source, key, active)) !== undefined) break;
+    active.delete(data);
   }
-  return undefined;
+  if (kept) kept.set(key, found);
+  else yamlResolved.set(data, new Map([[key, found]]));
+  return found;
 }
 
 /** The value at `keys` when it is a non-empty string (own keys only: `__proto__` is a key like any other). */
