@@ -8,7 +8,6 @@ import { mergedInFix } from '../core/policy/messages.js';
 import type { CommitFacts, Violation } from '../core/policy/types.js';
 import { verdictOf, type Verdict } from '../core/policy/verdict.js';
 import type { Config } from '../core/types.js';
-import { streamCommits } from '../git/log.js';
 import { detectOptionsOf } from '../config/defaults.js';
 import { openCommitNotes } from '../notes/commit-notes.js';
 import { notesTips } from '../git/notes.js';
@@ -19,7 +18,7 @@ import type { LinkChange } from './judge-links.js';
 import { commitsReadAsStored } from '../git/raw-message.js';
 import { readCommitFacts } from './read-commit-facts.js';
 import { GitError } from '../git/exec.js';
-import { refuseHugeChanges } from '../git/change-size.js';
+import { rangeRecords, unlistedHugeCommits } from './unlisted-huge.js';
 import { enforceMessages } from './messages.js';
 import { mergeFooters } from './merge-footers.js';
 
@@ -108,9 +107,10 @@ export async function judgeCommits(
   // Qwen Code's attribution notes (refs/notes/ai-attribution, as stored here) ADD its model too.
   const qwenNotes = await openQwenNotes(repoDir, { asStored: true, aliases: detect.detect.aliases, ...(tips[1] === undefined ? {} : { tip: tips[1] }) });
   try {
-    // git lists a commit's changed files all at once: a commit of tens of millions of them is refused before it is listed (row 857).
-    await refuseHugeChanges(repoDir, revisions, enforceMessages.changeTooLarge, { asStored: true });
-    for await (const commit of streamCommits(repoDir, revisions, { paths: true, links: byLines, extra: LOG_EXTRA, asStored: true, whole: true })) {
+    // git lists a commit's changed files all at once: a commit of tens of millions of them is refused before it is listed (row 857),
+    // unless no path rule is there and it names no AI anywhere: then it is read without its files (row s49n-1).
+    const unlisted = await unlistedHugeCommits(repoDir, revisions, { byLines, detect, stored, notes, qwenNotes, extra: LOG_EXTRA });
+    for await (const commit of rangeRecords(repoDir, revisions, { paths: true, links: byLines, extra: LOG_EXTRA, asStored: true, whole: true }, unlisted)) {
       commits += 1;
       nodes.push({ sha: commit.sha, parents: commit.parents });
       if (options.shallow?.has(commit.sha)) cut.push(commit.sha);

@@ -261,12 +261,26 @@ export class ChangeBound {
  * the commits' trees (no diff), then the trees themselves.
  */
 export async function commitChangingTooMuch(repoDir: string, revisions: readonly string[], cap: number, view: ObjectView = {}): Promise<string | null> {
+  return (await commitsChangingTooMuch(repoDir, revisions, cap, view, false))[0] ?? null;
+}
+
+/**
+ * The commits of `revisions` that change more files against their first parent than `cap`, in git's order
+ * (commitChangingTooMuch; `all` false: the first only). Each distinct tree is still read once over all of them.
+ */
+export async function commitsChangingTooMuch(repoDir: string, revisions: readonly string[], cap: number, view: ObjectView = {}, all = true): Promise<string[]> {
   // --boundary: the first parents outside the range come too (`-` first), with their trees: no object read for them.
   const out = await runGit(['log', '--boundary', '--format=%m %H %T %P', '--no-show-signature', '--no-color', ...revisions, '--'], { cwd: repoDir, ...view });
   const lines = out.split('\n').filter((line) => line !== '').map((line) => line.split(' '));
   const bound = new ChangeBound(repoDir, view, cap);
   for (const fields of lines) if (fields[0] === '-') bound.know(fields[1]!, fields[2]!);
-  return bound.firstTooLarge(lines.filter((fields) => fields[0] !== '-').map((fields) => fields.slice(1)));
+  let rest = lines.filter((fields) => fields[0] !== '-').map((fields) => fields.slice(1));
+  const huge: string[] = [];
+  for (let found = await bound.firstTooLarge(rest); found !== null; found = all ? await bound.firstTooLarge(rest) : null) {
+    huge.push(found);
+    rest = rest.slice(rest.findIndex((fields) => fields[0] === found) + 1);
+  }
+  return huge;
 }
 
 /** Refuse, in one line naming the bound (exit 3), a range holding a commit that changes more files than are listed (row 857). */

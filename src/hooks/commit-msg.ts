@@ -87,6 +87,12 @@ export async function judgeMessageFile(args: string[], context: HookContext, pat
     // The person named, in the editor, the model of an agent prepare-commit-msg wrote as `<agent>:unknown` and left
     // that line (row s49h-2): the line goes where nothing at commit time still says the model is unknown (a gateway's reading would).
     const named = ownUnknownsNamed(attributions);
+    // Only for an agent this commit's own signals show (the message aside): a line carried from a commit recorded
+    // elsewhere, at a gateway (an amend in a shell without it), is no unknown the hooks just wrote: kept (row s49n-2).
+    if (named.size > 0) {
+      const seen = new Set(detectAtCommitTime('', { ...signals, commentChar: stripped, trailerChar, cutChar }, detectOptions).map((a) => a.agent));
+      for (const agent of named) if (!seen.has(agent)) named.delete(agent);
+    }
     if (named.size > 0) {
       const kept = withoutOwnUnknowns(message, detectOptions.trailerKey, named, { commentChar: trailerChar, cutChar: cutChar === '\n' ? trailerChar : cutChar, noDivider: true });
       const again = kept === message ? attributions : detectAtCommitTime(kept, { ...signals, commentChar: stripped, trailerChar, cutChar }, detectOptions);
