@@ -225,9 +225,7 @@ export function fastPathFunctions(version: string): string[] {
     '# Any doubt starts node.',
     // A function, not a subshell (a fork per hook): its variables are prefixed, its early ends are
     // `return 1`, and LC_ALL=C is set around the call (endQuietly).
-    ...processKeyFunction(),
     ...mergeIdentFunction(version),
-    ...markedFunction(version),
     'aitrail_quiet() {',
     `  [ -z "${env}" ] || return 1`,
     '  aitrail_m=$1',
@@ -435,8 +433,7 @@ export function preparedFunction(): string[] {
  */
 export function fastPathCall(prepare = false, unless?: string): string[] {
   const quiet = `${unless === undefined ? '' : `${unless} && `}aitrail_quiet "$1" && aitrail_fresh`;
-  // aitrail_marked is always true: it only keeps commit-msg's judgement for post-commit (markedFunction).
-  return endQuietly(prepare ? `[ -z "$aitrail_fold" ] && ${quiet} && aitrail_prepared "$1" "\${2-}"` : `${quiet} && aitrail_marked`, true);
+  return endQuietly(prepare ? `[ -z "$aitrail_fold" ] && ${quiet} && aitrail_prepared "$1" "\${2-}"` : quiet, true);
 }
 
 /**
@@ -472,20 +469,11 @@ export function plainCommitsFunction(): string[] {
     "'",
     '  aitrail_lc=${LC_ALL+x}${LC_ALL-}',
     '  LC_ALL=C',
-    `  ${plainCase('aitrail_t=1', 'aitrail_t=')}`,
+    `  ${identityCase('"$aitrail_t"', '*[!\\ -~$aitrail_nl]*', messageTexts(), 'aitrail_t=1', 'aitrail_t=')}`,
     '  case $aitrail_lc in x*) LC_ALL=${aitrail_lc#x} ;; *) unset LC_ALL ;; esac',
     '  [ -z "$aitrail_t" ]',
     '}',
   ];
-}
-
-/**
- * The `case` of `"$aitrail_t"` (an author line, `Name <address>`, then a message) that aitrail_plain
- * judges a commit by: `match` when it holds a byte outside printable ASCII but the newline
- * (`aitrail_nl`), a text a message or identity signature needs, or a model's name before a `<`.
- */
-function plainCase(match: string, otherwise: string): string {
-  return identityCase('"$aitrail_t"', '*[!\\ -~$aitrail_nl]*', messageTexts(), match, otherwise);
 }
 
 /**
@@ -542,8 +530,12 @@ function mergeIdentFunction(version: string): string[] {
     "# A merge's author (git var), asked once for both message hooks of one git process (src/install/fast-path.ts mergeIdentFunction).",
     'aitrail_ident() {',
     '  aitrail_ke=',
-    `  if [ -z "\${GIT_CONFIG_PARAMETERS+x}\${GIT_CONFIG_COUNT+x}\${GIT_CONFIG+x}\${GIT_AUTHOR_NAME+x}\${GIT_AUTHOR_EMAIL+x}" ] && [ ! -L "${kept}" ] && aitrail_pkey; then`,
-    `    aitrail_ke="$aitrail_ke ${envKey}"`,
+    `  if [ -z "\${GIT_CONFIG_PARAMETERS+x}\${GIT_CONFIG_COUNT+x}\${GIT_CONFIG+x}\${GIT_AUTHOR_NAME+x}\${GIT_AUTHOR_EMAIL+x}" ] && [ ! -L "${kept}" ] && { read -r aitrail_ke </proc/$PPID/stat && read -r aitrail_kb </proc/sys/kernel/random/boot_id; } 2>/dev/null; then`,
+    '    set -f',
+    '    set -- ${aitrail_ke##*) }',
+    '    set +f',
+    '    aitrail_ke=',
+    `    [ $# -ge 20 ] && aitrail_ke="$PPID \${20} $aitrail_kb ${envKey}"`,
     '    case $aitrail_ke in *[!\\ -~]*) aitrail_ke= ;; esac',
     '  fi',
     '  if [ -n "$aitrail_ke" ] && [ "${h-}" = commit-msg ] && [ -f "' + kept + '" ] && { IFS= read -r aitrail_kv && IFS= read -r aitrail_kk && IFS= read -r aitrail_i; } <"' + kept + '" 2>/dev/null && [ "$aitrail_kv" = ' + header + ' ] && [ "$aitrail_kk" = "$aitrail_ke" ] && [ -n "$aitrail_i" ]; then',
@@ -581,9 +573,6 @@ export function amendedQuietFunction(version: string): string[] {
     `  if [ -f "${kept}" ] && [ ! -L "${kept}" ] && { read -r aitrail_v && read -r aitrail_k; } 2>/dev/null <"${kept}"; then`,
     `    [ "$aitrail_v" = ${shQuote(stampHeader(version))} ] && [ "$aitrail_k" = "$1" ] && return 0`,
     '  fi',
-    `  if [ -f "$aitrail_s/${PLAIN_COMMIT_FILE}" ] && [ ! -L "$aitrail_s/${PLAIN_COMMIT_FILE}" ] && { read -r aitrail_v && read -r aitrail_k && read -r aitrail_w; } 2>/dev/null <"$aitrail_s/${PLAIN_COMMIT_FILE}"; then`,
-    `    [ "$aitrail_v" = ${shQuote(stampHeader(version))} ] && { [ "$aitrail_k" = "$1" ] || [ "$aitrail_w" = "$1" ]; } && return 0`,
-    '  fi',
     '  case $2 in ""|*[!0-9a-f]*) aitrail_plain "$1"; return ;; esac',
     '  [ "${#2}" = "${#1}" ] || { aitrail_plain "$1"; return; }',
     `  if aitrail_plain "$1" "$2"; then [ -L "${kept}" ] || { printf '%s\\n%s\\n' ${shQuote(stampHeader(version))} "$2" >"${kept}"; } 2>/dev/null; return 0; fi`,
@@ -595,118 +584,4 @@ export function amendedQuietFunction(version: string): string[] {
 /** Ends a fold step with no AI signal in what it folds (aitrail_folded); otherwise node must run, the message's own fast path notwithstanding. */
 export function foldedQuietCall(indent: string): string[] {
   return [...endQuietly('aitrail_folded'), 'aitrail_fold=1'].map((line) => `${indent}${line}`);
-}
-
-/**
- * sh function `aitrail_pkey`: sets `aitrail_ke` to the key of the git process that runs the hook
- * (its pid, its start time and the boot's id, read from /proc: no process) and returns 0; without
- * /proc, or with a byte outside printable ASCII, empties it and returns 1. A pid git reuses later
- * starts at another time; another boot has another id.
- */
-function processKeyFunction(): string[] {
-  return [
-    '# The key of the git process that runs this hook: pid, start time, boot id (src/install/fast-path.ts processKeyFunction).',
-    'aitrail_pkey() {',
-    '  aitrail_ke=',
-    '  { read -r aitrail_ke </proc/$PPID/stat && read -r aitrail_kb </proc/sys/kernel/random/boot_id; } 2>/dev/null || { aitrail_ke=; return 1; }',
-    '  set -f',
-    '  set -- ${aitrail_ke##*) }',
-    '  set +f',
-    '  aitrail_ke=',
-    '  [ $# -ge 20 ] || return 1',
-    '  aitrail_ke="$PPID ${20} $aitrail_kb"',
-    '  case $aitrail_ke in *[!\\ -~]*) aitrail_ke=; return 1 ;; esac',
-    '}',
-  ];
-}
-
-/** In the stamp's folder: commit-msg's judgement that the commit being made is plain, for the post-commit of the same git process (markedFunction). */
-export const PLAIN_MARK_FILE = 'plain-mark';
-
-/** In the stamp's folder: the version, then the last two commits `git commit` made that post-commit found marked plain (keptCommitFunction); post-rewrite reads them as it reads PLAIN_AMEND_FILE. */
-export const PLAIN_COMMIT_FILE = 'plain-commit';
-
-/**
- * sh function `aitrail_marked` (always true), called by commit-msg's fast path once it found no AI
- * signal: when `git commit` runs it (`h`, the message file COMMIT_EDITMSG, the three author
- * variables git exports, a name and an address that begin and end with a letter or a digit, which
- * git keeps as they are) and the author holds no digit before its `<` (aitrail_dn), judges the
- * author and the message as aitrail_plain judges a stored commit (plainCase, comment lines left out
- * only where aitrail_quiet found git strips them; the stored message is this text with lines and
- * line ends taken out, which only removes matches), and when plain writes PLAIN_MARK_FILE: the
- * version, the git process's key (aitrail_pkey), the author and the author date. post-commit of
- * that process turns it into PLAIN_COMMIT_FILE (keptCommitFunction), so that post-rewrite after a
- * person's first amend of the commit starts no `git log`. Past PLAIN_BYTES, no mark.
- */
-function markedFunction(version: string): string[] {
-  const mark = `$aitrail_s/${PLAIN_MARK_FILE}`;
-  const edge = '[0-9A-Za-z]|[0-9A-Za-z]*[0-9A-Za-z]';
-  return [
-    "# commit-msg of `git commit`: a plain commit's judgement kept for post-commit of the same git process (src/install/fast-path.ts markedFunction).",
-    'aitrail_marked() {',
-    '  [ "${h-}" = commit-msg ] && [ -z "$aitrail_dn" ] && [ "${aitrail_m##*/}" = COMMIT_EDITMSG ] || return 0',
-    '  [ -n "${GIT_AUTHOR_NAME+x}" ] && [ -n "${GIT_AUTHOR_EMAIL+x}" ] && [ -n "${GIT_AUTHOR_DATE+x}" ] && [ ! -L "' + mark + '" ] || return 0',
-    `  case $GIT_AUTHOR_NAME in ${edge}) ;; *) return 0 ;; esac`,
-    `  case $GIT_AUTHOR_EMAIL in ${edge}) ;; *) return 0 ;; esac`,
-    '  aitrail_pkey || return 0',
-    '  aitrail_t="$GIT_AUTHOR_NAME <$GIT_AUTHOR_EMAIL>"',
-    '  aitrail_b=${#aitrail_t}',
-    '  while IFS= read -r aitrail_y || [ -n "$aitrail_y" ]; do',
-    '    case $aitrail_y in "#"*) [ -n "$aitrail_cm" ] && continue ;; esac',
-    '    aitrail_b=$((aitrail_b + ${#aitrail_y} + 1))',
-    `    [ "$aitrail_b" -le ${PLAIN_BYTES} ] || return 0`,
-    '    aitrail_t="$aitrail_t',
-    '$aitrail_y"',
-    '  done <"$aitrail_m"',
-    "  aitrail_nl='",
-    "'",
-    `  ${plainCase('return 0', '')}`,
-    `  { printf '%s\\n%s\\n%s\\n%s\\n' ${shQuote(stampHeader(version))} "$aitrail_ke" "$GIT_AUTHOR_NAME <$GIT_AUTHOR_EMAIL>" "$GIT_AUTHOR_DATE" >"${mark}"; } 2>/dev/null`,
-    '  return 0',
-    '}',
-  ];
-}
-
-/**
- * sh lines for post-commit (before its gate's last exit): when commit-msg left PLAIN_MARK_FILE
- * (markedFunction), read and empty it; when it names this version, this git process (aitrail_pkey),
- * the author and author date git exports to this hook, and COMMIT_EDITMSG is no newer than it, the
- * commit git just made is the one judged: its id, read from the ref files (HEAD, the loose branch
- * it names in the common git dir; a reftable or a packed branch: nothing), goes first in
- * PLAIN_COMMIT_FILE, the id that was first there second (post-commit of an amend runs before
- * post-rewrite, which reads the commit it replaced). No process. Reads `aitrail_g`.
- */
-export function keptCommitLines(version: string): string[] {
-  const dir = `$aitrail_g/aitrail/${FAST_PATH_DIR}`;
-  const mark = `${dir}/${PLAIN_MARK_FILE}`;
-  const kept = `${dir}/${PLAIN_COMMIT_FILE}`;
-  const header = shQuote(stampHeader(version));
-  return [
-    `# commit-msg judged this commit plain (${PLAIN_MARK_FILE}): its id kept for post-rewrite after an amend (src/install/fast-path.ts keptCommitLines).`,
-    `if [ -s "${mark}" ] && [ ! -L "${mark}" ]; then`,
-    ...processKeyFunction().map((line) => `  ${line}`),
-    '  aitrail_kept() {',
-    `    { IFS= read -r aitrail_kv && IFS= read -r aitrail_kk && IFS= read -r aitrail_ka && IFS= read -r aitrail_kd; } <"${mark}" 2>/dev/null || return 0`,
-    `    aitrail_kn=; [ "$aitrail_g/COMMIT_EDITMSG" -nt "${mark}" ] && aitrail_kn=1`,
-    `    [ -L "${mark}" ] || { : >"${mark}"; } 2>/dev/null`,
-    `    [ -z "$aitrail_kn" ] && [ "$aitrail_kv" = ${header} ] && [ -n "\${GIT_AUTHOR_DATE+x}" ] && [ "$aitrail_kd" = "$GIT_AUTHOR_DATE" ] && [ "$aitrail_ka" = "\${GIT_AUTHOR_NAME-} <\${GIT_AUTHOR_EMAIL-}>" ] || return 0`,
-    '    aitrail_pkey && [ "$aitrail_kk" = "$aitrail_ke" ] || return 0',
-    '    read -r aitrail_kh <"$aitrail_g/HEAD" 2>/dev/null || return 0',
-    '    case $aitrail_kh in',
-    "      'ref: refs/heads/'*)",
-    '        aitrail_kh=${aitrail_kh#ref: }',
-    '        case $aitrail_kh in *..*|*[!0-9A-Za-z/._-]*) return 0 ;; esac',
-    '        aitrail_kc=${GIT_COMMON_DIR:-$aitrail_g}',
-    '        if [ -z "${GIT_COMMON_DIR-}" ] && [ -f "$aitrail_g/commondir" ]; then read -r aitrail_kc <"$aitrail_g/commondir" 2>/dev/null || return 0; case $aitrail_kc in /*) ;; *) aitrail_kc=$aitrail_g/$aitrail_kc ;; esac; fi',
-    '        [ -f "$aitrail_kc/$aitrail_kh" ] && [ ! -L "$aitrail_kc/$aitrail_kh" ] && read -r aitrail_kh <"$aitrail_kc/$aitrail_kh" 2>/dev/null || return 0 ;;',
-    '    esac',
-    '    case $aitrail_kh in *[!0-9a-f]*) return 0 ;; esac',
-    '    case ${#aitrail_kh} in 40|64) ;; *) return 0 ;; esac',
-    '    aitrail_kw=',
-    `    [ -f "${kept}" ] && [ ! -L "${kept}" ] && { read -r aitrail_kv && read -r aitrail_kw; } 2>/dev/null <"${kept}" && [ "$aitrail_kv" = ${header} ] || aitrail_kw=`,
-    `    [ -L "${kept}" ] || { printf '%s\\n%s\\n%s\\n' ${header} "$aitrail_kh" "$aitrail_kw" >"${kept}"; } 2>/dev/null`,
-    '  }',
-    '  aitrail_kept',
-    'fi',
-  ];
 }

@@ -1,6 +1,6 @@
 import { CHECKPOINT_DIR, CHECKPOINT_SUFFIX, FRESH_NOTE, PICK_SOURCE, REBASE_AMEND, REBASE_AUTHOR_SCRIPT, REBASE_DONE, REBASE_FIXUPS, REBASE_STOPPED, SQUASH_SOURCE, TEMPLATE_MARKER } from '../core/checkpoint/store-layout.js';
 import { DEFAULT_NOTES_REF } from '../core/notes/notes-ref.js';
-import { amendedQuietFunction, fastPathCall, keptCommitLines, fastPathFunctions, fastPathLines, foldedQuietCall, foldedQuietFunction, freshFunction, plainCommitsFunction, preparedFunction, sameFunction } from './fast-path.js';
+import { amendedQuietFunction, fastPathCall, fastPathFunctions, fastPathLines, foldedQuietCall, foldedQuietFunction, freshFunction, plainCommitsFunction, preparedFunction, sameFunction } from './fast-path.js';
 import { notesMayExistLines, REBASING, there } from './notes-may-exist.js';
 import type { InstalledHook } from './hook-names.js';
 import { packageVersion } from './package-version.js';
@@ -83,7 +83,6 @@ export function pendingCheckpointsGate(): string[] {
     // What prepare-commit-msg kept of a cherry-pick or a squash merge (git's `git commit` removes CHERRY_PICK_HEAD and SQUASH_MSG before post-commit).
     `[ -e "$aitrail_g/${PICK_SOURCE}" ] && aitrail_p=1`,
     `[ -e "$aitrail_g/${SQUASH_SOURCE}" ] && aitrail_p=1`,
-    ...keptCommitLines(packageVersion()),
     '[ -n "$aitrail_p" ] || [ -n "$aitrail_sq" ] || exit 0',
     // Read by the shell only past that exit: a commit with nothing pending never parses these functions.
     ...sameFunction(),

@@ -26,13 +26,13 @@ export function quietFunction(shim: string): string {
     return shim.slice(at, shim.indexOf('\n}\n', at) + 3);
   };
   // aitrail_safe: the PATH the gates' tools (git var, grep) run under, cleaned once (safePathLines).
-  const hash = `aitrail_p0=$PATH\nunset aitrail_ps\n${definition('aitrail_safe')}${definition('aitrail_same')}${definition('aitrail_hash')}${definition('aitrail_pkey')}${definition('aitrail_ident')}`;
+  const hash = `aitrail_p0=$PATH\nunset aitrail_ps\n${definition('aitrail_safe')}${definition('aitrail_same')}${definition('aitrail_hash')}${definition('aitrail_ident')}`;
   const start = shim.indexOf('aitrail_quiet() {');
   const end = shim.indexOf('\n}\n', start) + 3;
   expect(start).toBeGreaterThan(0);
   // The author's model-author test waits for the line after the fast path's `if` (row 844): aitrail_quiet
   // here is the body and that line together, one decision (1: node starts).
-  const call = /^aitrail_l=\$\{LC_ALL\+x\}\$\{LC_ALL-\}\nLC_ALL=C; export LC_ALL\naitrail_dn=\naitrail_dq=\nif (?:\[ -z "\$aitrail_rw" \] && )?aitrail_quiet "\$1"(?: && aitrail_fresh)?(?: && aitrail_marked)?; then \[ -n "\$aitrail_dn" \] \|\| exit 0; aitrail_dq=1; fi\n\[ -z "\$aitrail_dq" \] \|\| case "\$aitrail_i" in (.*?)\) ;; \*\) exit 0 ;; esac\n/.exec(shim.slice(end));
+  const call = /^aitrail_l=\$\{LC_ALL\+x\}\$\{LC_ALL-\}\nLC_ALL=C; export LC_ALL\naitrail_dn=\naitrail_dq=\nif (?:\[ -z "\$aitrail_rw" \] && )?aitrail_quiet "\$1"(?: && aitrail_fresh)?; then \[ -n "\$aitrail_dn" \] \|\| exit 0; aitrail_dq=1; fi\n\[ -z "\$aitrail_dq" \] \|\| case "\$aitrail_i" in (.*?)\) ;; \*\) exit 0 ;; esac\n/.exec(shim.slice(end));
   expect(call, 'the fast path call and its deferred author line').not.toBeNull();
   const body = shim.slice(start, end).replace('aitrail_quiet() {', 'aitrail_quiet_body() {');
   const whole = `aitrail_quiet() {\n  aitrail_dn=\n  aitrail_quiet_body "$@" || return 1\n  [ -z "$aitrail_dn" ] || case "$aitrail_i" in ${call![1]}) return 1 ;; esac\n}\n`;
