@@ -519,7 +519,9 @@ export const MERGE_IDENT_FILE = 'merge-ident';
  * EMAIL); commit-msg reads it once (it empties the file) when the key is its own and no config file
  * git reads (the common git dir's, the worktree's, the global ones, the system's) is newer than it;
  * anything else, `git -c`/GIT_CONFIG_* settings, one author variable set, a key or an answer with a
- * byte outside printable ASCII, no /proc, asks git var as before. Needs `aitrail_s` (the stamp's
+ * byte outside printable ASCII, no /proc, asks git var as before. Within one hook run the answer is
+ * asked once (`aitrail_im`): a cherry-pick's or a revert's prepare-commit-msg reads the message and
+ * then MERGE_MSG (aitrail_prepared), and asked git var for each. Needs `aitrail_s` (the stamp's
  * folder, validated) and `aitrail_g`; `h` names the hook.
  */
 function mergeIdentFunction(version: string): string[] {
@@ -528,7 +530,10 @@ function mergeIdentFunction(version: string): string[] {
   const envKey = ['HOME', 'XDG_CONFIG_HOME', 'GIT_CONFIG_GLOBAL', 'GIT_CONFIG_SYSTEM', 'GIT_CONFIG_NOSYSTEM', 'EMAIL'].map((name) => `\${${name}+x}\${${name}-}`).join('|');
   return [
     "# A merge's author (git var), asked once for both message hooks of one git process (src/install/fast-path.ts mergeIdentFunction).",
+    // Never a value the hook inherited (an agent loads a committed .env into its environment).
+    'unset aitrail_im',
     'aitrail_ident() {',
+    '  if [ -n "${aitrail_im+x}" ]; then aitrail_i=$aitrail_im; return 0; fi',
     '  aitrail_ke=',
     `  if [ -z "\${GIT_CONFIG_PARAMETERS+x}\${GIT_CONFIG_COUNT+x}\${GIT_CONFIG+x}\${GIT_AUTHOR_NAME+x}\${GIT_AUTHOR_EMAIL+x}" ] && [ ! -L "${kept}" ] && { read -r aitrail_ke </proc/$PPID/stat && read -r aitrail_kb </proc/sys/kernel/random/boot_id; } 2>/dev/null; then`,
     '    set -f',
@@ -546,6 +551,7 @@ function mergeIdentFunction(version: string): string[] {
     '    [ -n "$aitrail_ke" ] && return 0',
     '  fi',
     '  aitrail_i=$(git var GIT_AUTHOR_IDENT 2>/dev/null) || return 1',
+    '  aitrail_im=$aitrail_i',
     '  [ -n "$aitrail_ke" ] && [ "${h-}" = prepare-commit-msg ] || return 0',
     `  case $aitrail_i in ''|*[!\\ -~]*) ;; *) { printf '%s\\n%s\\n%s\\n' ${header} "$aitrail_ke" "$aitrail_i" >"${kept}"; } 2>/dev/null ;; esac`,
     '}',

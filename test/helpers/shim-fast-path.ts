@@ -35,7 +35,8 @@ export function quietFunction(shim: string): string {
   const call = /^aitrail_l=\$\{LC_ALL\+x\}\$\{LC_ALL-\}\nLC_ALL=C; export LC_ALL\naitrail_dn=\naitrail_dq=\nif (?:\[ -z "\$aitrail_rw" \] && )?aitrail_quiet "\$1"(?: && aitrail_fresh)?; then \[ -n "\$aitrail_dn" \] \|\| exit 0; aitrail_dq=1; fi\n\[ -z "\$aitrail_dq" \] \|\| case "\$aitrail_i" in (.*?)\) ;; \*\) exit 0 ;; esac\n/.exec(shim.slice(end));
   expect(call, 'the fast path call and its deferred author line').not.toBeNull();
   const body = shim.slice(start, end).replace('aitrail_quiet() {', 'aitrail_quiet_body() {');
-  const whole = `aitrail_quiet() {\n  aitrail_dn=\n  aitrail_quiet_body "$@" || return 1\n  [ -z "$aitrail_dn" ] || case "$aitrail_i" in ${call![1]}) return 1 ;; esac\n}\n`;
+  // Each call stands for one hook run: aitrail_ident keeps git var's answer for the rest of its run only (aitrail_im).
+  const whole = `aitrail_quiet() {\n  aitrail_dn=\n  unset aitrail_im\n  aitrail_quiet_body "$@" || return 1\n  [ -z "$aitrail_dn" ] || case "$aitrail_i" in ${call![1]}) return 1 ;; esac\n}\n`;
   return `${hash}${body}${whole}LC_ALL=C; export LC_ALL\n`;
 }
 
