@@ -1,7 +1,7 @@
 // Review, session 49 helper m (row s49m-2): a path whose FOLDER names the model. Row s49e-1 reads a
-// path-named model by its file (or last folder); a file that names no model, as llama-quantize
-// names its output (`ggml-model-Q4_K_M.gguf` beside the model's `ggml-model-f16.gguf`, in the
-// model's folder) or `model.gguf`, left only `qwen/unknown` from the folder's words, and a file
+// path-named model by its file (or last folder); a file that names no model, as llama.cpp's
+// converter and quantizer are commonly run to name theirs (`${model}/ggml-model-f16.gguf`,
+// `${model}/ggml-model-q4_0.gguf`, in the model's folder) or `model.gguf`, left only `qwen/unknown` from the folder's words, and a file
 // naming another maker's model under a Hugging Face cache folder of Qwen's (or the reverse) left
 // the other `qwen/unknown`: past a model-level deny (`qwen/qwen3-coder*`, a team allowing
 // `qwen/qwen-max`) at check and a real bare server's pre-receive, pushed with --no-verify.
