@@ -2,7 +2,7 @@
 // path-named model by its file (or last folder); a file that names no model, as llama.cpp's
 // converter and quantizer are commonly run to name theirs (`${model}/ggml-model-f16.gguf`,
 // `${model}/ggml-model-q4_0.gguf`, in the model's folder) or `model.gguf`, left only `qwen/unknown` from the folder's words, and a file
-// naming another maker's model under a Hugging Face cache folder of Qwen's (or the reverse), or a Windows path with a space behind an agent (`opencode:C:\\Users\\Jane Doe\\…`) left
+// naming another maker's model under a Hugging Face cache folder of Qwen's (or the reverse), or a Windows path with a space behind an agent (`opencode:C:\Users\Jane Doe\…`) left
 // the other `qwen/unknown`: past a model-level deny (`qwen/qwen3-coder*`, a team allowing
 // `qwen/qwen-max`) at check and a real bare server's pre-receive, pushed with --no-verify.
 // This test failed before its fix (src/core/detect/declared-value.ts segmentModel, in unreadVendors).
