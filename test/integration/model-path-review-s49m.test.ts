@@ -20,6 +20,8 @@ describe('a path whose folder names the model (row s49m-2)', () => {
       agentPair: 'feat: c\n\nAssisted-by: opencode:/models/Qwen3-Coder-30B-A3B-Instruct/ggml-model-Q4_K_M.gguf\n',
       // A Windows user's folder with a space: the value is no path as a whole, the file's segment still is.
       spacedWindows: 'feat: e\n\nAssisted-by: opencode:C:\\Users\\Jane Doe\\models\\Qwen3-Coder-30B-A3B-Instruct-Q4_K_M.gguf\n',
+      // A path past the catalog's 200 characters: no id as a whole, its file's segment still is.
+      longPath: `feat: f\n\nAI-Model: /srv${'/deep'.repeat(60)}/Qwen3-Coder-30B-A3B-Instruct-Q4_K_M.gguf\n`,
       fileOfAnother: 'feat: d\n\nAI-Model: /root/.cache/huggingface/hub/models--openai--gpt-oss-20b/snapshots/0f2a/Qwen3-Coder-30B-A3B-Instruct-Q4_K_M.gguf\n',
     }, (found, name) => expect([...new Set(found)], name).toEqual(['qwen/qwen3-coder-30b-a3b-instruct']));
     // The same layouts of a Qwen model the policy allows, and of another maker's: not refused.
