@@ -1,5 +1,6 @@
 import { GitError, runGitRawSync, splitRecords, streamGit } from './exec.js';
 import { showsOtherwise } from '../core/commit-encoding.js';
+import { withoutTagSignature } from '../core/tag-signature.js';
 import { objectContents } from './object-batch.js';
 import type { Identity } from '../core/types.js';
 
@@ -182,10 +183,13 @@ async function withMergeTags(cwd: string, record: CommitRecord, asStored: boolea
   return record;
 }
 
-/** A signature's first line in a tag (`-----BEGIN PGP SIGNATURE-----`, SSH's, x509's `-----BEGIN SIGNED MESSAGE-----`). */
-const SIGNATURE_START = /^-----BEGIN [A-Z0-9 ]+-----$/m;
-
-/** The message of each tag a raw commit's `mergetag` headers hold (each header line and its continuation lines, one space off each), without its signature. */
+/**
+ * The message of each tag a raw commit's `mergetag` headers hold (each header line and its continuation
+ * lines, one space off each), without its signature as git reads a tag's (core/tag-signature.ts, row 823's
+ * reading: from the LAST line that opens a signature, a whole armored block only). Cut at the first such
+ * line, a tag whose message wrote `-----BEGIN PGP SIGNATURE-----` above its `Assisted-by:` (signed by
+ * `git tag -s` all the same, the header written by `git merge`) hid the declaration (row s49m-1).
+ */
 export function mergeTagMessages(raw: string): string[] {
   const end = raw.indexOf('\n\n');
   const lines = (end < 0 ? raw : raw.slice(0, end)).split('\n');
@@ -202,9 +206,7 @@ export function mergeTagMessages(raw: string): string[] {
   return tags.flatMap((text) => {
     const body = text.indexOf('\n\n');
     if (body < 0) return [];
-    const message = text.slice(body + 2);
-    const signature = SIGNATURE_START.exec(message);
-    const kept = signature ? message.slice(0, signature.index) : message;
+    const kept = withoutTagSignature(text.slice(body + 2));
     return kept.trim() === '' ? [] : [kept];
   });
 }

@@ -10,24 +10,14 @@
 // every one of millions of paths listed and held at once (30 million: an internal error after
 // seconds of a core and gigabytes), a person's tag too: a tag no rule can object to lists nothing,
 // an AI tag's tree is refused past 2 million files, in one line.
-import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { policyServer, project, tryGit, type Project } from '../helpers/enforce-repos.js';
-import { tempDir, type TestRepo } from '../helpers/gitdir.js';
+import { sshSigning as signing } from '../helpers/signed-tags.js';
 import { treeWith } from '../helpers/tagged-tree.js';
 
 const POLICY = 'policy:\n  undeclared: deny\n  deny: ["qwen/*"]\n  paths:\n    - files: ["src/crypto/**"]\n      allow: ["anthropic/*"]\n';
 const CLAUDE = 'snapshot: key schedule\n\nAssisted-by: claude-code:anthropic/claude-opus-4.6\n';
 const QWEN = 'snapshot: key schedule\n\nAssisted-by: qwen-code:qwen/qwen3-coder\n';
-
-/** The work repository signing tags with a new SSH key. */
-function signing(work: TestRepo): void {
-  const key = join(tempDir('aitrail-key-'), 'id');
-  execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', 'test', '-f', key]);
-  work.git(['config', 'gpg.format', 'ssh']);
-  work.git(['config', 'user.signingkey', key]);
-}
 
 /** `git tag -s name <tree> -F -` (or a tag object written as given), pushed: the push, and whether the server holds the tag. */
 function pushTag(server: Project, name: string, message: string, options: { raw?: boolean; verify?: boolean } = {}): { code: number; stderr: string; held: boolean } {

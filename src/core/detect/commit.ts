@@ -1184,7 +1184,9 @@ function fromMergeTags(signals: CommitSignals, trailerKey: string, aliases: Reco
   const none = { name: '', email: '' };
   return (signals.mergeTags ?? []).flatMap((message) => {
     const quoted: CommitSignals = { subject: subjectLine(message), message, trailers: parseCommitTrailers(message), author: none, committer: none };
-    const read = [...fromTrailers(quoted, trailerKey, aliases, budget), ...fromBodyTrailerLines(quoted, trailerKey, aliases, budget), ...fromText(quoted)];
+    // …and past the body readers' limits as a message is (pastLimits): a declaration after 20,000 lines
+    // of a tag's notes, then a paragraph of prose, was read by none and passed (row s49m-4).
+    const read = [...fromTrailers(quoted, trailerKey, aliases, budget), ...fromBodyTrailerLines(quoted, trailerKey, aliases, budget), ...fromText(quoted), ...pastLimits(message, trailerKey)];
     return read.map((attribution) => ({ ...attribution, evidence: attribution.evidence.map((why) => `merged signed tag: ${why}`) }));
   });
 }

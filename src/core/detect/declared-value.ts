@@ -400,9 +400,31 @@ function unreadVendors(whole: string, read: readonly Mention[]): Mention[] {
     const vendor = sig.vendorWords.get(lower);
     const at = match.index ?? 0;
     const ofAgent = agentWords.has(lower) || spans.some(([start, end]) => at >= start && at < end);
-    if (vendor && !named.has(vendor) && !namedWords.has(lower) && !ofAgent && !routeToRead(text, at, match[0], read)) vendors.add(vendor);
+    if (vendor && !named.has(vendor) && !namedWords.has(lower) && !ofAgent && !routeToRead(text, at, match[0], read)) vendors.add(segmentModel(text, at, vendor) ?? `${vendor}/unknown`);
   }
-  return [...vendors].map((vendor) => ({ agent: 'unknown', model: `${vendor}/unknown` }));
+  return [...vendors].map((model) => ({ agent: 'unknown', model }));
+}
+
+/** What ends a segment of a path or value around a vendor's word (segmentModel). */
+const SEGMENT_END = /[\s/\\,;()<>[\]{}"'`]/;
+
+/**
+ * The model of `vendor` that the path segment holding the word at `at` names on its own, read as a
+ * path's last segment is (`canonicalModel` of `/<segment>`: catalog.ts storedModelName, a Hugging Face
+ * cache folder `models--Qwen--…` too), or null. A path names its model by the file, or where the file
+ * names none (llama-quantize's `ggml-model-Q4_K_M.gguf`, `model.gguf`) or names another's, by a folder
+ * (`/models/Qwen3-Coder-30B-A3B-Instruct/ggml-model-Q4_K_M.gguf`): that folder's model, not only its
+ * vendor's `qwen/unknown`, so a model-level deny judges it (row s49m-2). Only a model of the vendor
+ * whose word it is: a segment read as another maker's model leaves `vendor/unknown`.
+ */
+function segmentModel(text: string, at: number, vendor: string): string | null {
+  let start = at;
+  while (start > 0 && !SEGMENT_END.test(text[start - 1] as string)) start -= 1;
+  let end = at;
+  while (end < text.length && !SEGMENT_END.test(text[end] as string)) end += 1;
+  if (end - start > 200) return null;
+  const model = canonicalModel(`/${text.slice(start, end)}`);
+  return model !== null && model.startsWith(`${vendor}/`) && !model.endsWith('/unknown') ? model : null;
 }
 
 /**
