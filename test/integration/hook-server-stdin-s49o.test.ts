@@ -34,6 +34,17 @@ function both<T>(setUp: () => T, act: (made: T, env: NodeJS.ProcessEnv) => Retur
   });
 }
 
+/** A server denying Qwen, its work repository with a commit of each `[branch, message]` (hooks skipped) on that branch, made from main unless it is main. */
+function serverWith(commits: Array<[string, string]>) {
+  const made = policyServer('policy:\n  deny: ["qwen/*"]\n');
+  for (const [branch, message] of commits) {
+    if (branch !== 'main') made.work.git(['checkout', '-q', '-b', branch, 'main']);
+    commitCase(made.work, branch, message);
+    made.work.git(['checkout', '-q', 'main']);
+  }
+  return made;
+}
+
 function serverState(remote: TestRepo): string {
   return `${remote.git(['for-each-ref', '--format=%(refname) %(objectname)'])}\n${files(join(remote.dir, 'aitrail'))}`;
 }
@@ -41,15 +52,7 @@ function serverState(remote: TestRepo): string {
 describe.skipIf(!server)("the test hook server's pushes and rewrites are a fresh node's", () => {
   it('pre-receive: a push of three refs, one with a denied model, refused alike with the same words; objects read from the quarantine', () => {
     const [a, b] = both(
-      () => {
-        const made = policyServer('policy:\n  deny: ["qwen/*"]\n');
-        for (const [branch, message] of [['ok-1', `feat: one\n\n${CLAUDE_DECLARED}\n`], ['bad', `feat: two\n\n${QWEN}\n`], ['ok-2', 'fix: by hand\n']]) {
-          made.work.git(['checkout', '-q', '-b', branch!, 'main']);
-          commitCase(made.work, branch!, message!);
-        }
-        made.work.git(['checkout', '-q', 'main']);
-        return made;
-      },
+      () => serverWith([['ok-1', `feat: one\n\n${CLAUDE_DECLARED}\n`], ['bad', `feat: two\n\n${QWEN}\n`], ['ok-2', 'fix: by hand\n']]),
       ({ work, remote }, env) => {
         const push = tryGit(work.dir, ['push', '--no-verify', '--atomic', 'origin', 'ok-1', 'bad', 'ok-2'], { env });
         return outcome(push, [work.dir, remote.dir], serverState(remote));
@@ -65,11 +68,7 @@ describe.skipIf(!server)("the test hook server's pushes and rewrites are a fresh
 
   it('pre-receive: an accepted push lands alike, with the same receive record', () => {
     const [a, b] = both(
-      () => {
-        const made = policyServer('policy:\n  deny: ["qwen/*"]\n');
-        commitCase(made.work, 'fine', `feat: fine\n\n${CLAUDE_DECLARED}\n`);
-        return made;
-      },
+      () => serverWith([['main', `feat: fine\n\n${CLAUDE_DECLARED}\n`]]),
       ({ work, remote }, env) => outcome(tryGit(work.dir, ['push', '--no-verify', 'origin', 'main'], { env }), [work.dir, remote.dir], serverState(remote)),
     );
     expect(a!.result).toEqual(b!.result);
@@ -117,14 +116,7 @@ describe.skipIf(!server)("the test hook server's pushes and rewrites are a fresh
 
   it('a push the server sends back to the real node (NODE_OPTIONS set) still gets its whole stdin', () => {
     const [a, b] = both(
-      () => {
-        const made = policyServer('policy:\n  deny: ["qwen/*"]\n');
-        commitCase(made.work, 'fine', `feat: fine\n\n${CLAUDE_DECLARED}\n`);
-        made.work.git(['checkout', '-q', '-b', 'bad', 'main']);
-        commitCase(made.work, 'bad', `feat: bad\n\n${QWEN}\n`);
-        made.work.git(['checkout', '-q', 'main']);
-        return made;
-      },
+      () => serverWith([['main', `feat: fine\n\n${CLAUDE_DECLARED}\n`], ['bad', `feat: bad\n\n${QWEN}\n`]]),
       ({ work, remote }, env) => outcome(tryGit(work.dir, ['push', '--no-verify', 'origin', 'main', 'bad'], { env: { ...env, NODE_OPTIONS: '--no-warnings' } }), [work.dir, remote.dir], serverState(remote)),
     );
     expect(a!.result).toEqual(b!.result);
