@@ -247,11 +247,17 @@ function listenForHooks() {
   if (!hookSocket) return;
   const server = net.createServer((socket) => {
     socket.unref();
-    let bytes = Buffer.alloc(0);
+    // Chunks kept until the whole request is in (a stdin of megabytes comes in many: joined once).
+    const chunks = [];
+    let got = 0;
     socket.on('error', () => {});
     socket.on('data', (chunk) => {
-      bytes = Buffer.concat([bytes, chunk]);
-      if (bytes.length < 4 || bytes.length < 4 + bytes.readUInt32LE(0)) return;
+      chunks.push(chunk);
+      got += chunk.length;
+      if (got < 4) return;
+      const head = chunks[0].length >= 4 ? chunks[0] : Buffer.concat(chunks);
+      if (got < 4 + head.readUInt32LE(0)) return;
+      const bytes = Buffer.concat(chunks);
       socket.removeAllListeners('data');
       push({ kind: 'hook', request: hookRequest(bytes.subarray(4, 4 + bytes.readUInt32LE(0))), socket });
     });

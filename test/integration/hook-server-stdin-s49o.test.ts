@@ -1,9 +1,11 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CLAUDE_DECLARED, commitCase, policyServer, QWEN, tryGit, type GitResult } from '../helpers/enforce-repos.js';
 import { hookedRepo, hookedWithOrigin } from '../helpers/hooked-repo.js';
-import type { TestRepo } from '../helpers/gitdir.js';
+import { makeRepo, TEST_GIT_ENV, type TestRepo } from '../helpers/gitdir.js';
+import { BIN } from '../helpers/cli.js';
 
 // The hooks git gives a list on stdin (pre-receive, pre-push, post-rewrite) run in the worker's hook
 // server too (test/helpers/hook-node.c reads stdin whole and sends it; test/helpers/cli-server.cjs
@@ -126,5 +128,23 @@ describe.skipIf(!server)("the test hook server's pushes and rewrites are a fresh
     expect(a!.result.state).not.toMatch(/refs\/heads\/bad/);
     expect(a!.result.stderr).toMatch(/qwen/);
     expect(a!.hooks).toEqual([]);
+  });
+
+  it('a stdin of megabytes, NUL bytes in it, reaches the hook whole: served up to 16 MiB, past that the real node gets it all', () => {
+    const bare = makeRepo({ bare: true });
+    for (const [size, servedRuns] of [[1 << 20, 1], [17 << 20, 0]] as const) {
+      // Lines git never writes: pre-receive names the first three and refuses; the last one shows the end arrived.
+      const input = Buffer.concat([Buffer.from('a\0b\n'), Buffer.alloc(size, 'x'), Buffer.from('\nthe-end\n')]);
+      const runs = [process.env.TEST_HOOK_SERVER, ''].map((socket) => {
+        const before = served().length;
+        const run = spawnSync(join(process.env.TEST_HOOK_NODE!, 'node'), [BIN, 'hook', 'pre-receive'], { cwd: bare.dir, input, env: { ...TEST_GIT_ENV, TEST_HOOK_SERVER: socket }, encoding: 'utf8', maxBuffer: 1 << 20 });
+        return { code: run.status, stdout: run.stdout, stderr: run.stderr, served: served().length - before };
+      });
+      expect(runs[0]!.stderr).toContain('"a\\u0000b"');
+      expect(runs[0]!.stderr).toContain('"the-end"');
+      expect({ ...runs[0]!, served: 0 }).toEqual(runs[1]);
+      expect(runs[0]!.code).not.toBe(0);
+      expect(runs[0]!.served).toBe(servedRuns);
+    }
   });
 });
