@@ -4,15 +4,16 @@
 // evaluates the bundle afresh (every bundled module's state is new: yargs, the git gateway, caches),
 // in the request's working directory, environment and argv, its stdout and stderr going to this
 // process's descriptors 1 and 2 (files the caller reads and empties after each run; git's children
-// inherit them as a fresh run's would), stdin /dev/null (an empty input). What is process-wide and
+// inherit them as a fresh run's would), stdin /dev/null (an empty input) unless a hook client sent one. What is process-wide and
 // not the bundle's is put back after each run: the environment, process.stdout's getter and its
 // listeners, exit/signal listeners (exit listeners are run, as a fresh process runs them at exit).
 // A run that leaves work pending (timers, children, streams) is waited for, as node waits at exit.
 // Protocol: requests are JSON lines on argv[2] (a FIFO); each answer is a JSON line on argv[3], with
 // what the run printed (stdout, stderr). The same server runs the hooks of the worker's test commits
 // (AITRAIL_TEST_HOOKS, test/setup/hook-node.global-setup.ts): the `node` client first on the tests'
-// PATH (test/helpers/hook-node.c) sends `bin/aitrail.js hook <hook> ...` of a hook that reads no
-// stdin to the socket argv[5] (its argv, directory, environment, pid, parent's pid, umask); the hook's
+// PATH (test/helpers/hook-node.c) sends `bin/aitrail.js hook <hook> ...` to the socket argv[5] (its
+// argv, directory, environment, pid, parent's pid, umask, and the stdin of pre-receive, pre-push and
+// post-rewrite, read whole: fed to the run's reads of descriptor 0, feedStdin); the hook's
 // bundle (dist/bundle/<hook>.cjs) is evaluated afresh and run as bin/aitrail.js runs it, with
 // process.pid and process.ppid reading the client's (agent detection walks /proc from the parent),
 // and what it printed and its exit code go back to the client. One run at a time, whichever comes
@@ -137,6 +138,10 @@ async function run(request) {
     Object.defineProperty(process, 'ppid', { ...ownPpid, value: request.ppid });
     process.umask(request.umask);
   }
+  const ownStdin = request.stdin === undefined ? undefined : feedStdin(request.stdin);
+  // What a run hangs on globalThis (src/git/run-end.ts's hand-offs: the notes listings to forget, the
+  // cat-file batches to close, of this evaluation): gone with it, as with a fresh process.
+  const ownSymbols = new Set(Object.getOwnPropertySymbols(globalThis));
   let code;
   try {
     code = await evaluate(request).catch((error) => {
@@ -146,7 +151,13 @@ async function run(request) {
   } catch (error) {
     crashed = `threw: ${error && error.stack}`;
   }
-  const drained = await drain();
+  let drained;
+  try {
+    drained = await drain();
+  } finally {
+    ownStdin?.();
+  }
+  for (const symbol of Object.getOwnPropertySymbols(globalThis)) if (!ownSymbols.has(symbol)) delete globalThis[symbol];
   if (typeof code === 'number') process.exitCode = code;
   // A fresh process runs its exit listeners, then ends with process.exitCode.
   for (const listener of process.listeners('exit')) {
@@ -176,22 +187,53 @@ async function run(request) {
   return { code: exit, stdout, stderr, ...(crashed ? { crashed } : {}), ...(drained ? {} : { crashed: 'work left pending after 60 s' }) };
 }
 
-/** A hook client's request (test/helpers/hook-node.c): NUL-ended fields after a 4-byte length. */
+/**
+ * A hook client's request (test/helpers/hook-node.c): NUL-ended fields after a 4-byte length, the
+ * last one stdin's length (`-`: none read, the server's own /dev/null) and then stdin's bytes as they are.
+ */
 function hookRequest(bytes) {
-  const fields = [];
-  for (let at = 0; at < bytes.length; ) {
+  let at = 0;
+  const next = () => {
     const end = bytes.indexOf(0, at);
-    fields.push(bytes.toString('utf8', at, end));
+    const value = bytes.toString('utf8', at, end);
     at = end + 1;
-  }
-  const [cwd, pid, ppid, umask, argc] = fields;
-  const argv = fields.slice(5, 5 + Number(argc));
+    return value;
+  };
+  const [cwd, pid, ppid, umask, argc] = [next(), next(), next(), next(), Number(next())];
+  const argv = Array.from({ length: argc }, next);
+  const count = Number(next());
   const env = {};
-  for (const entry of fields.slice(6 + Number(argc))) {
+  for (let i = 0; i < count; i++) {
+    const entry = next();
     const equals = entry.indexOf('=');
     if (equals > 0 && !Object.hasOwn(env, entry.slice(0, equals))) env[entry.slice(0, equals)] = entry.slice(equals + 1);
   }
-  return { cwd, pid: Number(pid), ppid: Number(ppid), umask: Number(umask), argv, hook: argv[1], env };
+  const stdinLength = next();
+  const stdin = stdinLength === '-' ? undefined : Buffer.from(bytes.subarray(at, at + Number(stdinLength)));
+  return { cwd, pid: Number(pid), ppid: Number(ppid), umask: Number(umask), argv, hook: argv[1], env, stdin };
+}
+
+/**
+ * A served hook's stdin (pre-receive, pre-push, post-rewrite): `bytes`, for the run, read from
+ * descriptor 0 as src/io/read-stdin.ts reads it (fs.readSync on 0, which the bundles look up on the
+ * module at each call); every other descriptor read as ever. Returns what puts fs.readSync back.
+ */
+function feedStdin(bytes) {
+  const ownReadSync = fs.readSync;
+  let at = 0;
+  fs.readSync = function readSync(fd, buffer, offsetOrOptions, length, position) {
+    if (fd !== 0) return ownReadSync.apply(this, arguments);
+    const options = typeof offsetOrOptions === 'object' && offsetOrOptions !== null ? offsetOrOptions : { offset: offsetOrOptions, length, position };
+    const offset = options.offset ?? 0;
+    const wanted = options.length ?? buffer.byteLength - offset;
+    const n = Math.max(0, Math.min(wanted, bytes.length - at));
+    bytes.copy(buffer, offset, at, at + n);
+    at += n;
+    return n;
+  };
+  return () => {
+    fs.readSync = ownReadSync;
+  };
 }
 
 const frame = (kind, data) => {
@@ -205,11 +247,17 @@ function listenForHooks() {
   if (!hookSocket) return;
   const server = net.createServer((socket) => {
     socket.unref();
-    let bytes = Buffer.alloc(0);
+    // Chunks kept until the whole request is in (a stdin of megabytes comes in many: joined once).
+    const chunks = [];
+    let got = 0;
     socket.on('error', () => {});
     socket.on('data', (chunk) => {
-      bytes = Buffer.concat([bytes, chunk]);
-      if (bytes.length < 4 || bytes.length < 4 + bytes.readUInt32LE(0)) return;
+      chunks.push(chunk);
+      got += chunk.length;
+      if (got < 4) return;
+      const head = chunks[0].length >= 4 ? chunks[0] : Buffer.concat(chunks);
+      if (got < 4 + head.readUInt32LE(0)) return;
+      const bytes = Buffer.concat(chunks);
       socket.removeAllListeners('data');
       push({ kind: 'hook', request: hookRequest(bytes.subarray(4, 4 + bytes.readUInt32LE(0))), socket });
     });

@@ -7,10 +7,10 @@ import { makeRepo, TEST_GIT_ENV, type TestRepo } from './gitdir.js';
 
 /**
  * Install `hooks/<name>` shims that run the built CLI (what `aitrail init` will install), with the node
- * the worker's hooks run under (nodeForHooks: the hook client, test/helpers/hook-node.c): a hook that
- * reads no stdin (commit-msg, prepare-commit-msg, post-commit ...) runs in the worker's hook server, not a
- * fresh node (~0.1 s of CPU each); the client execs the real node for the rest (pre-push, pre-receive,
- * post-rewrite) and whenever there is no server (AITRAIL_TEST_HOOKS=spawn).
+ * the worker's hooks run under (nodeForHooks: the hook client, test/helpers/hook-node.c): the hook
+ * (commit-msg, post-commit ..., and pre-receive, pre-push, post-rewrite with their stdin) runs in the
+ * worker's hook server, not a fresh node (~0.1 s of CPU each); the client execs the real node when
+ * there is no server (AITRAIL_TEST_HOOKS=spawn).
  */
 export function installHooks(hooksDir: string, names: string[], extraArgs = ''): void {
   for (const name of names) {

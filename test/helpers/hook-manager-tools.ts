@@ -51,8 +51,8 @@ const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
  * The environment the managers run in: their own binaries first (lefthook's native one before its
  * npm wrapper), none of their switches set. The node the hooks start (node_modules/.bin/aitrail's
  * `#!/usr/bin/env node`, simple-git-hooks) is the tests' hook client when there is one
- * (test/setup/hook-node.global-setup.ts): a hook reading no stdin runs in the worker's server, the
- * rest in the real node it execs; without it each of hook-managers-s25g's ~60 hook runs started a node (~50 ms of CPU).
+ * (test/setup/hook-node.global-setup.ts): `aitrail hook <name>` runs in the worker's server (pre-push and
+ * post-rewrite with their stdin), anything else in the real node it execs; without it each of hook-managers-s25g's ~60 hook runs started a node (~50 ms of CPU).
  */
 const HOOK_NODE = process.env.TEST_HOOK_NODE ? `${process.env.TEST_HOOK_NODE}:` : '';
 export const MANAGER_ENV: NodeJS.ProcessEnv = { ...TEST_GIT_ENV, PATH: `${existsSync(LEFTHOOK_NATIVE) ? `${LEFTHOOK_NATIVE}:` : ''}${TOOLS_BIN}:${HOOK_NODE}${dirname(process.execPath)}:/usr/local/bin:/usr/bin:/bin`, NO_COLOR: '1' };

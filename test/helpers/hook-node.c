@@ -1,11 +1,13 @@
 /*
  * Tests only (test/setup/hook-node.global-setup.ts compiles it as `node` into a folder of its own,
- * first on the tests' PATH). Run as `node <this package's bin/aitrail.js> hook <hook> ...` for a
- * hook that reads no stdin, with TEST_HOOK_SERVER naming a socket, it sends the run (argv, working
- * directory, whole environment, its pid and parent's pid, umask) to the vitest worker's server
+ * first on the tests' PATH). Run as `node <this package's bin/aitrail.js> hook <hook> ...` with
+ * TEST_HOOK_SERVER naming a socket, it sends the run (argv, working directory, whole environment,
+ * its pid and parent's pid, umask; for the hooks git gives a list on stdin, pre-receive, pre-push and
+ * post-rewrite, that stdin read whole, at most STDIN_MAX bytes) to the vitest worker's server
  * (test/helpers/cli-server.cjs), which runs the hook bundle afresh in that directory and
- * environment, and relays what it printed and its exit code. Anything else, a server that cannot
- * be reached or one that answers "spawn": execv of the real node, unchanged.
+ * environment, its stdin those bytes, and relays what it printed and its exit code. Anything else, a
+ * server that cannot be reached or one that answers "spawn": execv of the real node, unchanged (a
+ * stdin already read is given back to it whole, from an unlinked file).
  * A link to bin/aitrail.js counts as it. REAL_NODE and AITRAIL_BIN come from the generated hook-node-paths.h.
  */
 #include <errno.h>
@@ -29,6 +31,10 @@ static void real(char **argv) {
 }
 
 static const char *HOOKS[] = {"prepare-commit-msg", "commit-msg", "post-commit", "post-checkout", "applypatch-msg", "pre-applypatch", "post-applypatch", NULL};
+/* Served too, with their stdin (git writes the whole list, then closes it). */
+static const char *STDIN_HOOKS[] = {"pre-receive", "pre-push", "post-rewrite", NULL};
+/* A longer stdin (a push of ~100,000 refs): the real node, given it all. */
+#define STDIN_MAX (16u << 20)
 
 static char *buf;
 static size_t len, cap;
@@ -69,13 +75,62 @@ static void out(int fd, const char *data, size_t n) {
   }
 }
 
+/* stdin read so far (the hooks of STDIN_HOOKS). */
+static char *in;
+static size_t inLen;
+static int inRead;
+
+/* stdin read whole into `in`: 0; -1 past STDIN_MAX or on an error after some was read (what was read is kept); -2 unreadable (closed). */
+static int readStdin(void) {
+  size_t inCap = 0;
+  inRead = 1;
+  for (;;) {
+    if (inLen == inCap) {
+      if (inCap >= STDIN_MAX) return -1;
+      inCap = inCap ? inCap * 2 : 65536;
+      in = realloc(in, inCap);
+      if (!in) _exit(125);
+    }
+    ssize_t got = read(0, in + inLen, inCap - inLen);
+    if (got < 0 && errno == EINTR) continue;
+    if (got < 0) return inLen == 0 ? -2 : -1;
+    if (got == 0) return 0;
+    inLen += (size_t)got;
+  }
+}
+
+/* The real node, with the stdin it would have had: what was read, then the rest (an unlinked file). */
+static void realWithStdin(char **argv) {
+  if (!inRead) real(argv);
+  FILE *kept = tmpfile();
+  if (!kept) {
+    fprintf(stderr, "hook-node: cannot keep stdin: %s\n", strerror(errno));
+    _exit(125);
+  }
+  int fd = fileno(kept);
+  out(fd, in, inLen);
+  char chunk[65536];
+  for (;;) {
+    ssize_t got = read(0, chunk, sizeof chunk);
+    if (got < 0 && errno == EINTR) continue;
+    if (got <= 0) break;
+    out(fd, chunk, (size_t)got);
+  }
+  if (lseek(fd, 0, SEEK_SET) != 0 || dup2(fd, 0) != 0) _exit(125);
+  close(fd);
+  real(argv);
+}
+
 int main(int argc, char **argv) {
   const char *socketPath = getenv("TEST_HOOK_SERVER");
   int known = 0;
   char resolved[PATH_MAX];
   /* bin/aitrail.js itself, or a link to it (an `aitrail` on PATH as npm i -g leaves one). */
   if (argc >= 4 && strcmp(argv[2], "hook") == 0 && (strcmp(argv[1], AITRAIL_BIN) == 0 || (realpath(argv[1], resolved) && strcmp(resolved, AITRAIL_BIN) == 0)))
+  {
     for (const char **hook = HOOKS; *hook; hook++) known |= strcmp(argv[3], *hook) == 0;
+    for (const char **hook = STDIN_HOOKS; *hook; hook++) known |= (strcmp(argv[3], *hook) == 0) * 2;
+  }
   if (!known || !socketPath || !*socketPath || strlen(socketPath) >= sizeof(((struct sockaddr_un *)0)->sun_path)) real(argv);
   int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
   struct sockaddr_un address = {.sun_family = AF_UNIX};
@@ -83,6 +138,11 @@ int main(int argc, char **argv) {
   if (fd < 0 || connect(fd, (struct sockaddr *)&address, sizeof address) != 0) real(argv);
   char cwd[8192];
   if (!getcwd(cwd, sizeof cwd)) real(argv);
+  if (known == 2) {
+    int read = readStdin();
+    if (read == -2) real(argv);
+    if (read != 0) realWithStdin(argv);
+  }
   mode_t mask = umask(0);
   umask(mask);
   put("\0\0\0\0", 4);
@@ -96,6 +156,11 @@ int main(int argc, char **argv) {
   for (char **e = environ; *e; e++) count++;
   number(count);
   for (char **e = environ; *e; e++) field(*e);
+  /* stdin: its length ("-" when not read: the server's own, empty), then its bytes as they are. */
+  if (inRead) {
+    number((long)inLen);
+    put(in, inLen);
+  } else field("-");
   uint32_t size = (uint32_t)(len - 4);
   memcpy(buf, &size, 4);
   out(fd, buf, len);
@@ -114,7 +179,7 @@ int main(int argc, char **argv) {
       return code;
     } else if (head[0] == 4) {
       close(fd);
-      real(argv);
+      realWithStdin(argv);
     }
     free(data);
   }

@@ -9,12 +9,16 @@ import { fileURLToPath } from 'node:url';
  * (test/helpers/cli-server.cjs) instead of a fresh node each (~2,000+ runs of ~50 ms of CPU):
  * test/helpers/hook-node.c, compiled here with `cc` as `node` into a folder outside any work tree,
  * first on the workers' PATH. The shims start it as they start node (the first on PATH the repository
- * does not ship); it sends `<this package's bin/aitrail.js> hook <a hook reading no stdin> ...` to
- * the worker's server (TEST_HOOK_SERVER, set by test/helpers/cli.ts) and execs the real node for
- * anything else. AITRAIL_TEST_HOOKS=spawn (or no `cc`): every hook a fresh node, as before.
+ * does not ship); it sends `<this package's bin/aitrail.js> hook <hook> ...` (pre-receive, pre-push and
+ * post-rewrite with their stdin, read whole) to the worker's server (TEST_HOOK_SERVER, set by
+ * test/helpers/cli.ts) and execs the real node for anything else. AITRAIL_TEST_HOOKS=spawn (or no `cc`): every hook a fresh node, as before.
  * CPU (user+sys of npx vitest run and its children, plus the servers') of 45 hook-heavy integration
  * files on this 2-core machine, back to back: spawned 129.2, 122.6 s -> served 106.4, 102.3 s
  * (-17.7%, -16.6%), ~545 hook runs served (~42 ms of CPU saved each, the server's own ~13.5 ms counted).
+ * pre-receive, pre-push and post-rewrite served too (their stdin forwarded): CPU of 10 push-heavy files
+ * (enforce-bypass, -server, -redteam, -redteam4, -redteam5, receive-shapes, subtree-squash-s36f,
+ * receive-noted-walked-s44c, prepush-s23i, qwen-notes-moved-s40d), each alone, interleaved: 46.0, 41.7 s
+ * -> 41.0, 37.7 s (-11.0%, -9.6%; ~2.5-3 s of each file is vitest's start, the same either way).
  * TEST_HOOK_NODE: the folder (test/helpers/cli.ts nodeForHooks: the tests' `aitrail` wrappers run it too).
  */
 export default function setup(): (() => void) | undefined {
