@@ -70,9 +70,12 @@ export function pendingCheckpointsGate(): string[] {
     ...notesMayExistLines('  '),
     '  if [ -n "$aitrail_n" ]; then',
     '    aitrail_safe',
-    '    case $(tail -n 2 "$aitrail_g/logs/HEAD" 2>/dev/null) in *"	reset: moving to "*"',
-    // The mark (a write, no process) never through a link: `: >` would truncate the file a planted link names.
-    `"*) aitrail_p=1 ;; *) [ -d "$aitrail_g/${dirname(RESET_SEEN)}" ] && ! [ -L "$aitrail_g/aitrail" ] && ! [ -L "$aitrail_g/${dirname(RESET_SEEN)}" ] && ! [ -L "$aitrail_g/${RESET_SEEN}" ] && { : >"$aitrail_g/${RESET_SEEN}"; } 2>/dev/null ;; esac`,
+    '    aitrail_r=$(tail -n 2 "$aitrail_g/logs/HEAD" 2>/dev/null) || aitrail_r=',
+    // The line before this commit's a reset that moved HEAD (`git reset` to unstage logs one from HEAD to HEAD: nothing undone).
+    '    case $aitrail_r in *"	reset: moving to "*"',
+    '"*) aitrail_r=${aitrail_r%%"	"*}; aitrail_o=${aitrail_r%% *}; aitrail_r=${aitrail_r#* }; [ "$aitrail_o" != "${aitrail_r%% *}" ] && aitrail_p=1 ;; esac',
+    // Else the mark (a write, no process), never through a link: `: >` would truncate the file a planted link names.
+    `    [ -n "$aitrail_p" ] || { [ -d "$aitrail_g/${dirname(RESET_SEEN)}" ] && ! [ -L "$aitrail_g/aitrail" ] && ! [ -L "$aitrail_g/${dirname(RESET_SEEN)}" ] && ! [ -L "$aitrail_g/${RESET_SEEN}" ] && { : >"$aitrail_g/${RESET_SEEN}"; } 2>/dev/null; }`,
     '  fi',
     'fi',
     // During a rebase only an `exec` step's command (the last line of rebase-merge/done) and a `git commit` at a stop (no rebase-apply; none of

@@ -111,6 +111,11 @@ describe('what the reset gate costs a person (s49l-1)', () => {
     // No git-ai note anywhere: a reset and the commit after it start nothing.
     run(['reset', '-q', '--soft', 'HEAD~1']);
     expect(commit('after a reset, no note')).toEqual({ node: [], tail: 0 });
+    addNote(repo, 'HEAD~1');
+    // A `git reset` that unstages (HEAD to HEAD: nothing undone) starts no node either.
+    run(['reset', '-q']);
+    expect(commit('after an unstaging reset')).toEqual({ node: [], tail: 1 });
+    expect(commit('and again')).toEqual({ node: [], tail: 0 });
     // Notes exist: a merge writes ORIG_HEAD too; the first commit after it pays one `tail` (not a reset), the next nothing.
     addNote(repo, 'HEAD');
     repo.git(['branch', 'side', 'HEAD~1']);
@@ -178,5 +183,15 @@ describe('a forged reflog or ORIG_HEAD carries nothing that is not there (s49l-1
     expect(note(repo, 'HEAD')).toBe('');
     git(repo, ['commit', '-q', '-am', 'second: the agent’s lines']);
     expect(note(repo, 'HEAD')).toBe('');
+  });
+
+  it('an amend right after the reset: post-rewrite carries the amended commit’s note, post-commit adds nothing and says nothing', () => {
+    const repo = agentThenPerson();
+    git(repo, ['reset', '-q', '--soft', 'HEAD~1']);
+    const amend = gitRun(repo.dir, ['commit', '-q', '--amend', '-m', 'feat: the agent’s lines and mine']);
+    expect(amend.status, amend.stderr).toBe(0);
+    expect(amend.stderr).toBe('');
+    expect(note(repo, 'HEAD')).toMatch(/^src\/app\.ts\n {2}s_[0-9a-f]{14}::t_[0-9a-f]{14} 3-4\n---\n/);
+    expect(blame(repo)).toMatchObject({ lines: 6, ai: 2 });
   });
 });
