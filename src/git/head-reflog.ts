@@ -3,6 +3,8 @@ import { join } from 'node:path';
 
 /** The newest entry of a worktree's HEAD reflog: the commit HEAD moved to and git's message for the move. */
 export interface ReflogEntry {
+  /** The commit HEAD moved from (all zeros for the first entry). */
+  oldOid: string;
   newOid: string;
   message: string;
 }
@@ -16,27 +18,42 @@ const TAIL_BYTES = 8192;
  * the tail read, or a line that is not `<old> <new> <ident> <time> <zone>\t<message>`.
  */
 export function lastHeadReflogEntry(gitDir: string): ReflogEntry | null {
+  return lastHeadReflogEntries(gitDir, 1)[0] ?? null;
+}
+
+/**
+ * The last `count` entries of the worktree's HEAD reflog, oldest first, read from the file's end
+ * (lastHeadReflogEntry's rules): fewer when the reflog holds fewer, or when one of them cannot be
+ * read whole (none at all then).
+ */
+export function lastHeadReflogEntries(gitDir: string, count: number): ReflogEntry[] {
   let fd: number;
   try {
     fd = openSync(join(gitDir, 'logs', 'HEAD'), 'r');
   } catch {
-    return null;
+    return [];
   }
   try {
     const size = fstatSync(fd).size;
-    const length = Math.min(size, TAIL_BYTES);
+    const length = Math.min(size, TAIL_BYTES * count);
     const tail = Buffer.alloc(length);
-    if (readSync(fd, tail, 0, length, size - length) !== length) return null;
+    if (readSync(fd, tail, 0, length, size - length) !== length) return [];
     const text = tail.toString('utf8');
-    if (!text.endsWith('\n')) return null;
-    const start = text.lastIndexOf('\n', text.length - 2) + 1;
-    // A whole line only: its start is the file's start or follows a line feed inside the tail.
-    if (start === 0 && length < size) return null;
-    const line = text.slice(start, -1);
-    const match = /^([0-9a-f]{40,64}) ([0-9a-f]{40,64}) [^\t\n]* \d+ [+-]\d{4}\t(.*)$/.exec(line);
-    return match ? { newOid: match[2]!, message: match[3]! } : null;
+    if (!text.endsWith('\n')) return [];
+    const entries: ReflogEntry[] = [];
+    let end = text.length - 1;
+    while (entries.length < count && end > 0) {
+      const start = text.lastIndexOf('\n', end - 1) + 1;
+      // A whole line only: its start is the file's start or follows a line feed inside the tail.
+      if (start === 0 && length < size) return [];
+      const match = /^([0-9a-f]{40,64}) ([0-9a-f]{40,64}) [^\t\n]* \d+ [+-]\d{4}\t(.*)$/.exec(text.slice(start, end));
+      if (!match) return [];
+      entries.unshift({ oldOid: match[1]!, newOid: match[2]!, message: match[3]! });
+      end = start - 1;
+    }
+    return entries;
   } catch {
-    return null;
+    return [];
   } finally {
     closeSync(fd);
   }

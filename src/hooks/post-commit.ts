@@ -68,6 +68,17 @@ export const handler: HookHandler = async (_args, context) => {
       for (const line of recorded.warnings) warn(context.env, line);
       written = recorded.written;
     }
+    const replay = isReplay(context.env, gitDir);
+    // The first commit after a `git reset --soft`/`--mixed` (git's ORIG_HEAD there): the undone commits' notes (row s49l-1).
+    if (!picking && !replay && !existsSync(join(gitDir, SQUASH_SOURCE)) && existsSync(join(gitDir, 'ORIG_HEAD'))) {
+      try {
+        const [{ writeResetNote }, { loadHookConfig }] = await Promise.all([import('../notes/reset-note.js'), import('./hook-config.js')]);
+        const { config } = await loadHookConfig(context.cwd, gitDir);
+        for (const line of await writeResetNote(context.cwd, gitDir, written, { detect: config.detect, trailerKey: config.trailer.key })) warn(context.env, line);
+      } catch (error) {
+        warn(context.env, `post-commit could not carry the notes of the commits a reset undid: ${firstLine(error)}`);
+      }
+    }
     // A `git merge --squash` just committed (what prepare-commit-msg kept of SQUASH_MSG, which `git commit` removes first).
     if (!picking && existsSync(join(gitDir, SQUASH_SOURCE))) {
       try {

@@ -1,4 +1,5 @@
-import { CHECKPOINT_DIR, CHECKPOINT_SUFFIX, FRESH_NOTE, PICK_SOURCE, REBASE_AMEND, REBASE_AUTHOR_SCRIPT, REBASE_DONE, REBASE_FIXUPS, REBASE_STOPPED, SQUASH_SOURCE, TEMPLATE_MARKER } from '../core/checkpoint/store-layout.js';
+import { dirname } from 'node:path';
+import { CHECKPOINT_DIR, CHECKPOINT_SUFFIX, FRESH_NOTE, PICK_SOURCE, REBASE_AMEND, REBASE_AUTHOR_SCRIPT, REBASE_DONE, REBASE_FIXUPS, REBASE_STOPPED, RESET_SEEN, SQUASH_SOURCE, TEMPLATE_MARKER } from '../core/checkpoint/store-layout.js';
 import { DEFAULT_NOTES_REF } from '../core/notes/notes-ref.js';
 import { amendedQuietFunction, fastPathCall, fastPathFunctions, fastPathLines, foldedQuietCall, foldedQuietFunction, freshFunction, plainCommitsFunction, preparedFunction, sameFunction } from './fast-path.js';
 import { notesMayExistLines, REBASING, there } from './notes-may-exist.js';
@@ -36,7 +37,10 @@ const WORD_CHARACTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012
  * name ending in `.json` in `<git dir>/aitrail/checkpoints/`, as node reads them) or a
  * cherry-pick is committed (`<git dir>/CHERRY_PICK_HEAD`, or what prepare-commit-msg kept of it)
  * whose note it may carry (notesMayExistLines: with no git-ai note anywhere there is none), or
- * a `git merge --squash` whose commits prepare-commit-msg kept (SQUASH_SOURCE).
+ * a `git merge --squash` whose commits prepare-commit-msg kept (SQUASH_SOURCE), or the first commit
+ * after git wrote `ORIG_HEAD` (a reset, also a merge, pull or rebase) since post-commit last looked
+ * (RESET_SEEN newer), while a note may exist and the HEAD reflog's line before this commit is a reset
+ * (one `tail`, then the shim marks the look when it is not): node carries a reset's undone notes (reset-note.ts).
  * During a rebase (`rebase-merge` or `rebase-apply` in the git dir) it records nothing (what a
  * rebase commits came from other commits: post-rewrite's business) and carries a pick's note only
  * from what prepare-commit-msg kept: then only that file starts node; except new work whose
@@ -58,6 +62,21 @@ export function pendingCheckpointsGate(): string[] {
     'if [ -f "$aitrail_g/CHERRY_PICK_HEAD" ]; then',
     ...notesMayExistLines('  '),
     '  [ -n "$aitrail_n" ] && aitrail_p=1',
+    'fi',
+    // A reset (git's ORIG_HEAD newer than post-commit's last look at it, RESET_SEEN: builtins) whose undone commits' notes node may carry
+    // (row s49l-1): only while a note may exist, and not during a rebase (which wrote ORIG_HEAD). merge, pull, rebase and am write ORIG_HEAD
+    // too: one `tail` of the HEAD reflog tells, once; the line before this commit's not `reset: moving to`, the shim marks the look itself.
+    `if [ -f "$aitrail_g/ORIG_HEAD" ] && ! ${REBASING} && ! [ "$aitrail_g/${RESET_SEEN}" -nt "$aitrail_g/ORIG_HEAD" ]; then`,
+    ...notesMayExistLines('  '),
+    '  if [ -n "$aitrail_n" ]; then',
+    '    aitrail_safe',
+    '    aitrail_r=$(tail -n 2 "$aitrail_g/logs/HEAD" 2>/dev/null) || aitrail_r=',
+    // The line before this commit's a reset that moved HEAD (`git reset` to unstage logs one from HEAD to HEAD: nothing undone).
+    '    case $aitrail_r in *"	reset: moving to "*"',
+    '"*) aitrail_r=${aitrail_r%%"	"*}; aitrail_o=${aitrail_r%% *}; aitrail_r=${aitrail_r#* }; [ "$aitrail_o" != "${aitrail_r%% *}" ] && aitrail_p=1 ;; esac',
+    // Else the mark (a write, no process), never through a link: `: >` would truncate the file a planted link names.
+    `    [ -n "$aitrail_p" ] || { [ -d "$aitrail_g/${dirname(RESET_SEEN)}" ] && ! [ -L "$aitrail_g/aitrail" ] && ! [ -L "$aitrail_g/${dirname(RESET_SEEN)}" ] && ! [ -L "$aitrail_g/${RESET_SEEN}" ] && { : >"$aitrail_g/${RESET_SEEN}"; } 2>/dev/null; }`,
+    '  fi',
     'fi',
     // During a rebase only an `exec` step's command (the last line of rebase-merge/done) and a `git commit` at a stop (no rebase-apply; none of
     // git's replay variables, or at a stop not the author git gives its own commit) commit new work: looked at only when an agent left a checkpoint.

@@ -136,3 +136,13 @@ export function foldChainStart(done: string): string | undefined {
  * (read from its files) is still the commit named first.
  */
 export const PREVIOUS_COMMITS = 'aitrail/previous-commits';
+
+/**
+ * Written (empty) each time post-commit has looked for a reset to carry notes over: by node
+ * (src/notes/reset-note.ts), or by the post-commit shim itself when the HEAD reflog's line before
+ * the commit is no reset (src/install/pending-gate.ts). The shim looks only while git's `ORIG_HEAD`
+ * (which `git reset`, merge, pull, rebase and am write) is not older than this file and a git-ai
+ * note may exist. In the fast path's folder (aitrail_quiet reads nothing there but its stamp; a
+ * folder the stamp removes takes this with it: the next look costs one `tail` more). (row s49l-1)
+ */
+export const RESET_SEEN = 'aitrail/fast-path/reset-seen';

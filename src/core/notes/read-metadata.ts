@@ -93,11 +93,17 @@ function contributorGap(key: string, stats: unknown): string | null {
   const breakdown = stats.tool_model_breakdown;
   if (breakdown !== undefined && !isObject(breakdown)) return `${named} has a tool_model_breakdown that is not an object`;
   for (const [toolModel, counts] of Object.entries(breakdown ?? {})) {
-    const gap = isObject(counts) ? countGap(counts, BREAKDOWN_COUNTS) : 'an entry that is not an object';
-    if (gap) return `${named} has, in tool_model_breakdown ${JSON.stringify(toolModel.slice(0, 40))}, ${gap}`;
+    const gap = breakdownGap(key, toolModel, counts);
+    if (gap) return gap;
     if (lone(toolModel)) return `a lone UTF-16 surrogate in ${named}`;
   }
   return lone(key) || lone(stats.name) ? `a lone UTF-16 surrogate in ${named}` : null;
+}
+
+/** Why git-ai refuses the `tool_model_breakdown` entry `toolModel` of the contributor `key` (an object of `u32` counts and a number rate), or null. */
+function breakdownGap(key: string, toolModel: string, counts: unknown): string | null {
+  const gap = isObject(counts) ? countGap(counts, BREAKDOWN_COUNTS) : 'an entry that is not an object';
+  return gap ? `the contributors entry ${JSON.stringify(key.slice(0, 40))} has, in tool_model_breakdown ${JSON.stringify(toolModel.slice(0, 40))}, ${gap}` : null;
 }
 
 /** The first of `counts` in `stats` that is not a `u32`, or `ai_acceptance_rate` when not a number (described), or null. */
@@ -145,11 +151,8 @@ function hiddenRecordGap(json: string): string | null {
       if (found || key == null) return;
       // A repeated contributor (or tool::model of its breakdown) is read by serde_json at each occurrence too (row s49g-1).
       if (field === 'contributors' && path.length === 2) found = contributorGap(key, JSON.parse(jsonValueAfter(json, end)));
-      else if (field === 'contributors' && path.length === 4 && path[2] === 'tool_model_breakdown' && path[3] != null) {
-        const counts: unknown = JSON.parse(jsonValueAfter(json, end));
-        const gap = isObject(counts) ? countGap(counts, BREAKDOWN_COUNTS) : 'an entry that is not an object';
-        if (gap) found = `the contributors entry ${JSON.stringify(key.slice(0, 40))} has, in tool_model_breakdown ${JSON.stringify(path[3].slice(0, 40))}, ${gap}`;
-      } else if (path.length === 2 && (RECORD_SECTIONS as readonly (string | null)[]).includes(field!)) found = recordGap(field as (typeof RECORD_SECTIONS)[number], key, JSON.parse(jsonValueAfter(json, end)));
+      else if (field === 'contributors' && path.length === 4 && path[2] === 'tool_model_breakdown' && path[3] != null) found = breakdownGap(key, path[3], JSON.parse(jsonValueAfter(json, end)));
+      else if (path.length === 2 && (RECORD_SECTIONS as readonly (string | null)[]).includes(field!)) found = recordGap(field as (typeof RECORD_SECTIONS)[number], key, JSON.parse(jsonValueAfter(json, end)));
     },
   });
   return found;
