@@ -57,6 +57,12 @@ describe.skipIf(!npmFound || !bunFound)('bun.lock read as JSONC: a judged-lookin
     expectServersRefused((url) => `    /* "aitrail": ["aitrail@9.9.9", "", {}], */\n    'aitrail': ['aitrail@9.9.9', '${url}', ${bin}, "${integrity}"],\n`);
   });
 
+  // Row 873's committed bun.lock in bun's own form, one line (s49p's mutation audit: with aitrail_nb's judgement of
+  // the entry's source taken out, every test still passed): bun fetches the server's tarball the entry names.
+  it("the entry on one line, as bun writes it, naming the server's tarball: refused, said as bun.lock", () => {
+    expectServersRefused((url) => `    "aitrail": ["aitrail@9.9.9", "${url}", ${bin}, "${integrity}"],\n`);
+  });
+
   it("the honest twin: bun's own bun.lock, aitrail 1.0.0 from the person's ~/.npmrc registry: it runs", () => {
     const repo = hooked(DENY_QWEN, { 'package.json': PACKAGE_JSON('1.0.0'), '.gitignore': 'node_modules\n' });
     const homeDir = home(`registry=${registry!.url}/\n`);

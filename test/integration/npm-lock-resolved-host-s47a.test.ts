@@ -94,8 +94,13 @@ describe.skipIf(!npmFound)("a committed lock's resolved URL naming a server: wha
     expect(existsSync(evilMarker)).toBe(false);
   });
 
-  it("the person's own registry named, but another package's tarball in aitrail's place (`/evil-aitrail/-/…`): refused", () => {
-    const repo = lockedRepo('9.9.9', 'package-lock.json', lock('9.9.9', `${evil!.url}/evil-aitrail/-/evil-aitrail-9.9.9.tgz`, evilTgz));
+  it.each([
+    ['/evil-aitrail/-/evil-aitrail-9.9.9.tgz'],
+    // Through `..` (s49p's mutation audit: with aitrail_rp's `/`, `..` and `%` check taken out, every test passed): the
+    // path starts as aitrail's own tarball's, and the URL npm fetches is another package's.
+    ['/aitrail/-/aitrail-/../../evil-aitrail/-/evil-aitrail-9.9.9.tgz'],
+  ])("the person's own registry named, but another package's tarball in aitrail's place (`%s`): refused", (path) => {
+    const repo = lockedRepo('9.9.9', 'package-lock.json', lock('9.9.9', `${evil!.url}${path}`, evilTgz));
     const homeDir = home(`registry=${evil!.url}/\n`);
     npm(repo, homeDir, ['ci']);
     const env = { ...envWithAitrailOnPath(), HOME: homeDir };

@@ -57,6 +57,14 @@ describe("yarn 2+ (nodeLinker: node-modules): the locator a committed yarn.lock 
     ['another server', 'aitrail@http://127.0.0.1:9/aitrail/-/aitrail-9.9.9.tgz'],
     ['a patch the repository commits', 'aitrail@patch:aitrail@npm%3A9.9.9#~/.yarn/patches/aitrail-npm-9.9.9-0a.patch::version=9.9.9&hash=0a'],
     ['a tarball in the work tree', 'aitrail@file:./aitrail-9.9.9.tgz::locator=p%40workspace%3A.'],
+    // row 791's alias under yarn 2+ (s49p's mutation audit: no test read the locator's name): package.json
+    // `"aitrail": "npm:evil-aitrail@9.9.9"` resolves to the locator `evil-aitrail@npm:9.9.9` (as yarn.lock's
+    // `"string-width-cjs@npm:string-width@^4.2.0"` resolves to `"string-width@npm:4.2.3"`), which keys the folder
+    // node_modules/aitrail in the record: a registry's version, but another package's.
+    ['another package under its name (an alias)', 'evil-aitrail@npm:9.9.9'],
+    // A registry's version fetched from another server: yarn 2+ keeps the tarball's URL in the locator
+    // (`::__archiveUrl=`, its npm protocol's own parameter); s49p's mutation audit: no test had one.
+    ['a version from another server (`npm:9.9.9::__archiveUrl=`)', 'aitrail@npm:9.9.9::__archiveUrl=http%3A%2F%2F127.0.0.1%3A9%2Faitrail%2F-%2Faitrail-9.9.9.tgz'],
   ])('%s: refused, the global aitrail refuses Qwen; alone, init and the commit say yarn.lock; the script never runs', (_name, locator) => {
     const { folder, marker } = evilFolder();
     const repo = berryRepo('9.9.9', locator, folder);
