@@ -72,3 +72,32 @@ describe('a vendor or its family named beside an agent (row s49q-1)', () => {
     expect(refused.stderr).toMatch(/model-denied[\s\S]*openai\/unknown/);
   });
 });
+
+// Row s49q-2: an AI account's name with a version or `Helper` after it (`Claude Assistant v2`,
+// `Gemini AI 2.5`, `Kimi AI Helper`) read as a person's, no AI, past a deny of its vendor; it failed
+// before the fix (mentions.ts aiAccountNamed). People stay people, and a joined login (`kimi_ai`) too.
+describe("an AI account's name with a version or Helper after it (row s49q-2)", () => {
+  it('log reads the vendor; people and a lone Helper stay people', () => {
+    expectLog([
+      ['feat: a\n\nCo-authored-by: Claude Assistant v2 <x@example.com>\n', ['claude-code:anthropic/unknown']],
+      ['feat: b\n\nCo-authored-by: Gemini AI 2.5 <x@example.com>\n', ['gemini-cli:google/unknown']],
+      ['feat: c\n\nCo-authored-by: Kimi AI Helper <x@example.com>\n', ['unknown:moonshotai/unknown']],
+      ['feat: d\n\nAssisted-by: Kimi AI Helper <x@example.com>\n', ['unknown:moonshotai/unknown']],
+      ['feat: e\n\nCo-authored-by: Kimi Helper <x@example.com>\n', []],
+      ['feat: f\n\nCo-authored-by: Claude Dupont 2 <x@example.com>\n', []],
+      ['feat: g\n\nCo-authored-by: Kimi Ai 2 <kimi@example.com>\n', []],
+      ['feat: h\n\nCo-authored-by: kimi_ai <x@example.com>\n', []],
+    ]);
+  });
+
+  it('is refused by check and pre-receive under a deny of its vendor', () => {
+    const { remote, work } = policyServer('policy:\n  deny: ["anthropic/*", "google/*", "moonshotai/*"]\n');
+    const models: Record<string, string> = { v2: 'anthropic/unknown', gemini: 'google/unknown', helper: 'moonshotai/unknown' };
+    expectEachRefused(remote, work, {
+      v2: 'feat: a\n\nCo-authored-by: Claude Assistant v2 <x@example.com>\n',
+      gemini: 'feat: b\n\nCo-authored-by: Gemini AI 2.5 <x@example.com>\n',
+      helper: 'feat: c\n\nCo-authored-by: Kimi AI Helper <x@example.com>\n',
+    }, (found, name) => expect(found, name).toContain(models[name]));
+    expectEachPasses(work, ['feat: d\n\nCo-authored-by: Claude Dupont 2 <x@example.com>\n']);
+  }, 120_000);
+});

@@ -203,6 +203,8 @@ export function productNamed(name: string): boolean {
 /** Words an AI's account is named with after its product's name and no person's name holds (`Gemini AI`, `Gemini A.I.`, `Claude Assistant`, `Cursor Agent`); `AI` in capitals only (`Kimi Ai`: a surname). Not `Bot` alone: a vendor's CI automation is named so (`OpenHands Bot`, its lint fixer: no AI). */
 const AI_ACCOUNT_WORDS: ReadonlySet<string> = new Set(['assistant', 'agent', 'llm']);
 const aiAccountWord = (word: string): boolean => word.replace(/\./g, '') === 'AI' || AI_ACCOUNT_WORDS.has(word.toLowerCase());
+/** A version written after an account's name (`v2`, `2.5`, `v1.0`). */
+const ACCOUNT_VERSION = /^v?\d{1,3}(?:\.\d{1,3}){0,2}$/i;
 /** A name's words as an account's are read: brackets and a word's closing stop dropped (`Claude (AI)`, `Claude [AI]`, `Gemini AI.`; row s49i-3). */
 const accountWords = (name: string): string[] => name.replace(/[()[\]{}]/g, ' ').trim().split(/\s+/).map((word) => word.replace(/(?<=\p{L})[,;:!?]+$|(?<=\p{L}\p{L})\.$/u, '')).filter(Boolean);
 
@@ -216,15 +218,17 @@ const accountWords = (name: string): string[] => name.replace(/[()[\]{}]/g, ' ')
  * account word (`Google AI`) and any name with a word a person's may hold (`Claude Dupont`, `Kimi Ai`).
  */
 export function aiAccountNamed(name: string): boolean {
-  const list = accountWords(name);
+  const words = accountWords(name);
+  // A version after an account's name is the account's (`Claude Assistant v2`, `Gemini AI 2.5`), beside an account word only (`Claude 2` is no account's name) (row s49q-2).
+  const list = words.length > 2 && ACCOUNT_VERSION.test(words.at(-1)!) && words.slice(0, -1).some(aiAccountWord) ? words.slice(0, -1) : words;
   if (list.length < 2 || list.length > 4) return false;
   const sig = signatures();
   const lower = list.map((word) => word.toLowerCase());
   const product = (word: string) => sig.agentNames.has(word) || isFamilyWord(word);
   const vendors = new Set(lower.map((word) => sig.vendorWords.get(word)).filter((vendor) => vendor !== undefined));
   if (!lower.some(product) || [...vendors].some((vendor) => vendor.replace(/[^a-z0-9]/g, '') === lower.join(''))) return false;
-  // `Bot`, and `Ai` as a surname is written, beside an account word (`Claude Assistant Bot`, `Kimi Ai Assistant`), never alone (`OpenHands Bot`, `Kimi Ai`) (row s49i-3).
-  const bot = (word: string) => (word === 'bot' || word === 'ai') && list.some(aiAccountWord);
+  // `Bot`, `Helper`, and `Ai` as a surname is written, beside an account word (`Claude Assistant Bot`, `Kimi Ai Assistant`, `Kimi AI Helper`: row s49q-2), never alone (`OpenHands Bot`, `Kimi Ai`) (row s49i-3).
+  const bot = (word: string) => (word === 'bot' || word === 'ai' || word === 'helper') && list.some(aiAccountWord);
   return list.every((word, index) => product(lower[index]!) || aiAccountWord(word) || bot(lower[index]!) || sig.vendorWords.has(lower[index]!)) && list.some((word, index) => aiAccountWord(word) || (sig.vendorWords.has(lower[index]!) && !product(lower[index]!)));
 }
 
