@@ -39,6 +39,9 @@ describe('a vendor or its family named beside an agent (row s49q-1)', () => {
       ['feat: p\n\nAssisted-by: OpenAI Codex with qwen3-coder\n', ['codex:qwen/qwen3-coder']],
       ['feat: q\n\nAssisted-by: claude-code:openai/gpt-5\n', ['claude-code:openai/gpt-5']],
       ['feat: r\n\nCo-authored-by: Claude Dupont <claude@example.com>\n', []],
+      // Another trailer's model is the agent's (row 883): the maker's vendor names none.
+      ['feat: s\n\nAI-Agent: OpenAI Codex\nAI-Model: qwen3-coder\n', ['codex:qwen/qwen3-coder']],
+      ['feat: t\n\nCo-authored-by: Claude Assistant <claude@example.com>\nAI-Model: qwen3-coder\n', ['claude-code:qwen/qwen3-coder']],
     ]);
   });
 
@@ -57,6 +60,7 @@ describe('a vendor or its family named beside an agent (row s49q-1)', () => {
       'feat: g\n\nAssisted-by: Codex\n',
       'feat: h\n\nAssisted-by: Google Jules\n',
       'feat: i\n\nAssisted-by: OpenAI Codex with qwen3-coder\n',
+      'feat: j\n\nAI-Agent: OpenAI Codex\nAI-Model: qwen3-coder\n',
     ]);
   }, 120_000);
 

@@ -772,15 +772,16 @@ function readOnce(text: string, trust: Trust, aliases: Record<string, string>, b
   const vendorsWithModels = new Set(items.filter((item) => item.kind === 'model').map((item) => modelVendor(item.value)));
   const modelNamed = vendorsWithModels.size > 0;
   const result: Mention[] = [];
-  const add = (agent: string, model: string) => {
-    if (!result.some((m) => m.agent === agent && m.model === model)) result.push({ agent, model });
+  const add = (agent: string, model: string, alone = false) => {
+    if (!result.some((m) => m.agent === agent && m.model === model)) result.push({ agent, model, ...(alone ? { alone: true as const } : {}) });
   };
   items.forEach((item, index) => {
     // A maker's word beside the agent is its model only while none is named (`OpenAI Codex with qwen3-coder` is Qwen's: `--oss`).
     if (item.kind === 'agent' || (item.kind === 'vendor' && (vendorsWithModels.has(modelVendor(item.value)) || (item.maker && modelNamed)))) return;
     const own = items.filter((other) => other.kind === 'agent' && other.clause === item.clause);
     const before = own.filter((other) => items.indexOf(other) < index).pop() ?? own[0];
-    add(before?.value ?? (agents.length === 1 ? (agents[0] ?? 'unknown') : 'unknown'), item.value);
+    // A maker's vendor names no model: another trailer's model for the agent is its model instead (row 883), as for an agent alone.
+    add(before?.value ?? (agents.length === 1 ? (agents[0] ?? 'unknown') : 'unknown'), item.value, item.maker === true);
   });
   // An agent named alone is its own signatures' model (`Qwen-Coder`, Qwen Code's name for every Qwen
   // model: `qwen/unknown`, as its co-author line reads), else `agent:unknown` (row 864).
