@@ -15,13 +15,13 @@ import { hookEnv } from '../helpers/hooks.js';
 describe("an AI account's name on a co-author line: a product's name and AI, Assistant, Agent (row s49d-1)", () => {
   it('log names the agent or vendor, and no one for people and companies', () => {
     expectLog([
-      ['feat: a\n\nCo-authored-by: Gemini AI <gemini@google.com>\n', ['gemini-cli:unknown']],
+      ['feat: a\n\nCo-authored-by: Gemini AI <gemini@google.com>\n', ['gemini-cli:google/unknown']],
       ['feat: b\n\nCo-Authored-By: Kimi AI <ai@moonshot.cn>\n', ['unknown:moonshotai/unknown']],
-      ['feat: c\n\nCo-authored-by: Claude Assistant <claude@anthropic.com>\n', ['claude-code:unknown']],
-      ['feat: d\n\nCo-authored-by: Claude Assistant <helper@example.com>\n', ['claude-code:unknown']],
+      ['feat: c\n\nCo-authored-by: Claude Assistant <claude@anthropic.com>\n', ['claude-code:anthropic/unknown']],
+      ['feat: d\n\nCo-authored-by: Claude Assistant <helper@example.com>\n', ['claude-code:anthropic/unknown']],
       ['feat: e\n\nCo-authored-by: Google Gemini <gemini@example.com>\n', ['gemini-cli:google/unknown']],
       ['feat: f\n\nCo-authored-by: Copilot AI <copilot@example.com>\n', ['copilot:unknown']],
-      ['feat: g\n\nCo-Authored-By: Codex Assistant <helper@example.com>\n', ['codex:unknown']],
+      ['feat: g\n\nCo-Authored-By: Codex Assistant <helper@example.com>\n', ['codex:openai/unknown']],
       ['feat: h\n\nCo-Authored-By: Devin Assistant <helper@example.com>\n', ['devin:unknown']],
       ['feat: i\n\nCo-authored-by: Kimi Ai <kimi.ai@example.com>\n', []],
       ['feat: j\n\nCo-authored-by: Mistral AI <team@example.com>\n', []],
@@ -31,7 +31,7 @@ describe("an AI account's name on a co-author line: a product's name and AI, Ass
       ['feat: n\n\nCo-authored-by: OpenHands Bot <openhands@all-hands.dev>\n', []],
       ['feat: o\n\nCo-authored-by: Amp Team <team@example.com>\n', []],
       // No address (a gate's list, a Homey app's commit): the same reading.
-      ['feat: p\n\nCo-authored-by: Gemini AI Agent\n', ['gemini-cli:unknown']],
+      ['feat: p\n\nCo-authored-by: Gemini AI Agent\n', ['gemini-cli:google/unknown']],
       ['feat: q\n\nCo-authored-by: Kimi AI\n', ['unknown:moonshotai/unknown']],
       ['feat: r\n\nCo-authored-by: Claude Dupont\n', []],
     ]);

@@ -61,6 +61,8 @@ interface Item {
   kind: 'agent' | 'model' | 'vendor';
   value: string;
   clause: number;
+  /** A vendor read from the words beside an agent's name (`OpenAI Codex`, `Claude Assistant`: makerNamed), the agent's model only while no model is named. */
+  maker?: true;
   /** An ordinary word and a number read as a model only as all of its clause (`step 3`, `seed 42`: plainName with no vendor before it). */
   alone?: true;
 }
@@ -201,6 +203,8 @@ export function productNamed(name: string): boolean {
 /** Words an AI's account is named with after its product's name and no person's name holds (`Gemini AI`, `Gemini A.I.`, `Claude Assistant`, `Cursor Agent`); `AI` in capitals only (`Kimi Ai`: a surname). Not `Bot` alone: a vendor's CI automation is named so (`OpenHands Bot`, its lint fixer: no AI). */
 const AI_ACCOUNT_WORDS: ReadonlySet<string> = new Set(['assistant', 'agent', 'llm']);
 const aiAccountWord = (word: string): boolean => word.replace(/\./g, '') === 'AI' || AI_ACCOUNT_WORDS.has(word.toLowerCase());
+/** A version written after an account's name (`v2`, `2.5`, `v1.0`). */
+const ACCOUNT_VERSION = /^v?\d{1,3}(?:\.\d{1,3}){0,2}$/i;
 /** A name's words as an account's are read: brackets and a word's closing stop dropped (`Claude (AI)`, `Claude [AI]`, `Gemini AI.`; row s49i-3). */
 const accountWords = (name: string): string[] => name.replace(/[()[\]{}]/g, ' ').trim().split(/\s+/).map((word) => word.replace(/(?<=\p{L})[,;:!?]+$|(?<=\p{L}\p{L})\.$/u, '')).filter(Boolean);
 
@@ -214,15 +218,17 @@ const accountWords = (name: string): string[] => name.replace(/[()[\]{}]/g, ' ')
  * account word (`Google AI`) and any name with a word a person's may hold (`Claude Dupont`, `Kimi Ai`).
  */
 export function aiAccountNamed(name: string): boolean {
-  const list = accountWords(name);
+  const words = accountWords(name);
+  // A version after an account's name is the account's (`Claude Assistant v2`, `Gemini AI 2.5`), beside an account word only (`Claude 2` is no account's name) (row s49q-2).
+  const list = words.length > 2 && ACCOUNT_VERSION.test(words.at(-1)!) && words.slice(0, -1).some(aiAccountWord) ? words.slice(0, -1) : words;
   if (list.length < 2 || list.length > 4) return false;
   const sig = signatures();
   const lower = list.map((word) => word.toLowerCase());
   const product = (word: string) => sig.agentNames.has(word) || isFamilyWord(word);
   const vendors = new Set(lower.map((word) => sig.vendorWords.get(word)).filter((vendor) => vendor !== undefined));
   if (!lower.some(product) || [...vendors].some((vendor) => vendor.replace(/[^a-z0-9]/g, '') === lower.join(''))) return false;
-  // `Bot`, and `Ai` as a surname is written, beside an account word (`Claude Assistant Bot`, `Kimi Ai Assistant`), never alone (`OpenHands Bot`, `Kimi Ai`) (row s49i-3).
-  const bot = (word: string) => (word === 'bot' || word === 'ai') && list.some(aiAccountWord);
+  // `Bot`, `Helper`, and `Ai` as a surname is written, beside an account word (`Claude Assistant Bot`, `Kimi Ai Assistant`, `Kimi AI Helper`: row s49q-2), never alone (`OpenHands Bot`, `Kimi Ai`) (row s49i-3).
+  const bot = (word: string) => (word === 'bot' || word === 'ai' || word === 'helper') && list.some(aiAccountWord);
   return list.every((word, index) => product(lower[index]!) || aiAccountWord(word) || bot(lower[index]!) || sig.vendorWords.has(lower[index]!)) && list.some((word, index) => aiAccountWord(word) || (sig.vendorWords.has(lower[index]!) && !product(lower[index]!)));
 }
 
@@ -517,6 +523,8 @@ function scanWords(words: readonly string[], clause: number, scan: Scan, agent: 
       const found = agentAt(list.slice(at, at + size).join(' '), size, scan.trust, list[at - 1]);
       if (found) {
         scan.items.push({ kind: 'agent', value: found, clause });
+        const maker = makerNamed(list, at, size);
+        if (maker) scan.items.push({ kind: 'vendor', value: `${maker}/unknown`, clause, maker: true });
         current = found;
         taken = size;
       }
@@ -528,6 +536,35 @@ function scanWords(words: readonly string[], clause: number, scan: Scan, agent: 
     at += Math.max(taken, 1);
   }
   if (scan.words <= 0 && list.slice(at).some((word) => word !== BREAK)) scan.cut = true;
+}
+
+let MAKER_WORDS: ReadonlyMap<string, string> | undefined;
+/** The vendor a word names, as its own word or as a family only it makes (`OpenAI`, `ChatGPT`, `Anthropic`, `Claude`, `Gemini`, `Codex`: catalog FAMILIES). */
+function makerOf(word: string): string | undefined {
+  const lower = word.toLowerCase();
+  return signatures().vendorWords.get(lower) ?? (MAKER_WORDS ??= new Map(FAMILIES.map((family) => [family.word, family.vendor]))).get(lower);
+}
+
+/**
+ * The vendor an agent's name is written with, beside the agent (row s49q-1): a vendor's word before
+ * a name that holds a family only that vendor makes (`OpenAI Codex`, `ChatGPT Codex`, `Anthropic
+ * Claude`, `Anthropic Claude Code`, as `OpenAI-Codex` and `Google Gemini CLI` were read), or an AI
+ * account's name (aiAccountNamed: the whole clause `Claude Assistant`, `Gemini AI`, `Claude AI`,
+ * `Codex Assistant`) whose product or family words are one vendor's: the assistant named is that
+ * vendor's model. Not the agent's own name alone (`Claude`, `Claude Code`, `Gemini CLI`, `Codex`:
+ * Claude Code and Codex run other vendors' models behind a router, rows 829, 866), and not a maker's
+ * word before an agent named for no family of its own (`Google Jules`, `Google Antigravity`,
+ * `ByteDance Trae`, `Microsoft Copilot`: tools that run other vendors' models too).
+ */
+function makerNamed(list: readonly string[], at: number, size: number): string | null {
+  const window = list.slice(at, at + size);
+  const first = signatures().vendorWords.get((window[0] ?? '').toLowerCase());
+  if (first !== undefined && window.slice(1).some((word) => makerOf(word) === first)) return first;
+  const clause = list.filter((word) => word !== BREAK);
+  if (clause.length > 4 || !accountWords(clause.join(' ')).some(aiAccountWord) || !aiAccountNamed(clause.join(' '))) return null;
+  // The family words only: a maker's word beside an agent of no family (`Google Jules AI`) names the tool's maker, not its model.
+  const makers = new Set(clause.map((word) => word.toLowerCase()).filter(isFamilyWord).map(makerOf));
+  return makers.size === 1 ? ([...makers][0] ?? null) : null;
 }
 
 /** Moonshot's own agents, and its family and vendor words, as the left of a kernel pair (without their joints: `Kimi Code`, `KimiCode`, `Moonshot AI`). */
@@ -733,15 +770,18 @@ function readOnce(text: string, trust: Trust, aliases: Record<string, string>, b
   const items = trust === 'person' && personalName(text) ? read.filter((item) => item.kind !== 'vendor') : read;
   const agents = [...new Set(items.filter((item) => item.kind === 'agent').map((item) => item.value))];
   const vendorsWithModels = new Set(items.filter((item) => item.kind === 'model').map((item) => modelVendor(item.value)));
+  const modelNamed = vendorsWithModels.size > 0;
   const result: Mention[] = [];
-  const add = (agent: string, model: string) => {
-    if (!result.some((m) => m.agent === agent && m.model === model)) result.push({ agent, model });
+  const add = (agent: string, model: string, alone = false) => {
+    if (!result.some((m) => m.agent === agent && m.model === model)) result.push({ agent, model, ...(alone ? { alone: true as const } : {}) });
   };
   items.forEach((item, index) => {
-    if (item.kind === 'agent' || (item.kind === 'vendor' && vendorsWithModels.has(modelVendor(item.value)))) return;
+    // A maker's word beside the agent is its model only while none is named (`OpenAI Codex with qwen3-coder` is Qwen's: `--oss`).
+    if (item.kind === 'agent' || (item.kind === 'vendor' && (vendorsWithModels.has(modelVendor(item.value)) || (item.maker && modelNamed)))) return;
     const own = items.filter((other) => other.kind === 'agent' && other.clause === item.clause);
     const before = own.filter((other) => items.indexOf(other) < index).pop() ?? own[0];
-    add(before?.value ?? (agents.length === 1 ? (agents[0] ?? 'unknown') : 'unknown'), item.value);
+    // A maker's vendor names no model: another trailer's model for the agent is its model instead (row 883), as for an agent alone.
+    add(before?.value ?? (agents.length === 1 ? (agents[0] ?? 'unknown') : 'unknown'), item.value, item.maker === true);
   });
   // An agent named alone is its own signatures' model (`Qwen-Coder`, Qwen Code's name for every Qwen
   // model: `qwen/unknown`, as its co-author line reads), else `agent:unknown` (row 864).
