@@ -201,11 +201,12 @@ if [ ${#refspecs[@]} -gt 0 ] || [ ${#unshallow[@]} -gt 0 ]; then
 fi
 
 # A pull request's head not in the clone (pull_request_target: actions/checkout's default is the base
-# branch's tip): `check` would stop on an unknown revision, "could not judge (exit 3)"; say the fix (row s49m-3).
+# branch's tip; pull_request: a checkout given another `ref:`): `check` would stop on an unknown revision,
+# "could not judge (exit 3)"; say the fix (row s49m-3), never that pull_request checks out the base (row s49u-1).
 case $event in
   pull_request | pull_request_target)
     [ -n "${INPUT_RANGE:-}" ] || git cat-file -e "${head}^{commit}" 2>/dev/null ||
-      fail "the pull request's head commit ($head) is not in this clone: $event checks out the base branch; give actions/checkout ref: \${{ github.event.pull_request.head.sha }} (aitrail only reads its commits, runs none of its code)" 2 ;;
+      fail "the pull request's head commit ($head) is not in this clone (actions/checkout checked out another commit: on pull_request_target, by default, the base branch's tip); give actions/checkout ref: \${{ github.event.pull_request.head.sha }} (aitrail only reads its commits, runs none of its code)" 2 ;;
 esac
 
 # What is judged, and by which policy (one policy per repository, the default branch's; never the pull request's own).

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
 import { BIN } from './cli.js';
 import { makeRepo, NETWORK_ENV, tempDir, TEST_GIT_ENV, type TestRepo } from './gitdir.js';
 
@@ -144,4 +145,22 @@ export function forkCheckout(fork: TestRepo): TestRepo {
 /** The event `name` of the pull request whose head is `head`, GITHUB_SHA main's tip (as pull_request_target sets it). */
 export function targetEvent(name: string, world: Origin, head: string) {
   return { name, ref: 'refs/heads/main', sha: world.main, baseRef: 'main', headRef: 'feature', payload: { number: 1, pull_request: { number: 1, head: { sha: head, ref: 'feature' }, base: { ref: 'main' } }, repository: { default_branch: 'main' } } };
+}
+
+/**
+ * A pull request `event` judged on a checkout of the base branch's tip (actions/checkout's default on
+ * pull_request_target): exit 2 and one `::error` line naming the head and the checkout's fix (rows s49m-3, s49u-1). That line.
+ */
+export function expectHeadMissing(event: string): string {
+  const world = origin();
+  const { head } = pullRequest(world, [{ message: 'feat: x\n\nAssisted-by: qwen-code:qwen/qwen3-coder\n', files: { 'src/x.js': 'x\n' } }]);
+  const run = runAction(checkout(world, 'origin/main', world.main), targetEvent(event, world, head));
+  expect(run.status, run.stdout + run.stderr).toBe(2);
+  const error = run.stdout.split('\n').filter((line) => line.startsWith('::error '));
+  expect(error).toHaveLength(1);
+  expect(error[0]).toContain(head);
+  expect(error[0]).toContain('ref: ${{ github.event.pull_request.head.sha }}');
+  expect(run.summary).toContain('github.event.pull_request.head.sha');
+  expect(run.summary).not.toContain('could not judge');
+  return error[0]!;
 }

@@ -6,20 +6,11 @@ import { describe, expect, it } from 'vitest';
 import { policyServer, project, tryGit, CLAUDE_DECLARED, QWEN, type Project } from '../helpers/enforce-repos.js';
 import { aitrail } from '../helpers/cli.js';
 import { addNote, gitAiNote, NOTE_KEYS, session } from '../helpers/git-ai-notes.js';
-import { treeAddingFolder, treeBomb } from '../helpers/tree-bomb.js';
+import { treeAddingFolder, vendoredCommit as vendored } from '../helpers/tree-bomb.js';
 
 const POLICY = 'policy:\n  undeclared: deny\n  deny: ["qwen/*"]\n';
 const PATHS = `${POLICY}  paths:\n    - files: ["src/crypto/**"]\n      allow: ["anthropic/*"]\n`;
 const REFUSED = /^aitrail: cannot judge commit ([0-9a-f]{40}): it changes more than 2000000 files, more than are read; split it into smaller commits\.$/m;
-// 100 files x 100 x 210 = 2,100,000 paths under vendor/.
-const OVER = [100, 210];
-
-/** A commit on `parent` adding `vendor/` of 2.1 million files, with `message` (hooks not run). */
-function vendored(work: Project['work'], parent: string, message: string): string {
-  const tree = treeAddingFolder(work, parent, 'vendor', treeBomb(work, OVER));
-  return work.git(['commit-tree', tree, '-p', parent, '-F', '-'], { input: message });
-}
-
 /** A commit on `parent` changing `src/<name>.ts` with `message` (hooks not run). */
 function small(work: Project['work'], parent: string, name: string, message: string): string {
   const blob = work.git(['hash-object', '-w', '--stdin'], { input: `export const ${name} = 1;\n` });

@@ -1,0 +1,31 @@
+// Row s49u-2 (review of row s49n-1, session 49 helper u): with every huge commit of a range now found (a person's is
+// judged without its files), commitsChangingTooMuch asked ChangeBound.firstTooLarge again on the rest of the range
+// after each one: quadratic. A push of 20,000 tiny commits (`git fast-import`, two trees) each adding or dropping a
+// 2.1-million-file folder took `check` 38 s (10,000: 8.4 s), where the first was refused at once before row s49n-1;
+// now one pass (ChangeBound.tooLarge): 3.3 s. Fails without the fix (the time bound).
+import { describe, expect, it } from 'vitest';
+import { aitrail } from '../helpers/cli.js';
+import { project } from '../helpers/enforce-repos.js';
+import { treeBomb } from '../helpers/tree-bomb.js';
+
+const COMMITS = 20_000;
+
+describe('a range of thousands of huge commits (row s49u-2)', () => {
+  it('is judged in one pass over the range, not one per huge commit', () => {
+    const { work, base } = project('policy:\n  deny: ["qwen/*"]\n');
+    const bomb = treeBomb(work, [100, 210]);
+    let stream = '';
+    for (let at = 0; at < COMMITS; at += 1) {
+      const message = `vendor ${at}`;
+      stream += `commit refs/heads/big\ncommitter P <p@example.com> ${1_700_000_000 + at} +0000\ndata ${message.length}\n${message}\n`;
+      stream += `${at === 0 ? `from ${base}\n` : ''}${at % 2 === 0 ? `M 040000 ${bomb} vendor` : 'D vendor'}\n\n`;
+    }
+    work.git(['fast-import', '--quiet'], { input: stream });
+    const started = Date.now();
+    const run = aitrail(work.dir, ['check', `${base}..big`]);
+    const ms = Date.now() - started;
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout + run.stderr).toContain(`${COMMITS} commits checked`);
+    expect(ms).toBeLessThan(15_000);
+  }, 180_000);
+});
