@@ -14,9 +14,12 @@ const slugs: Case[] = [
   ['~openai/gpt-latest', 'openai/gpt-latest'],
 ];
 
-/** A `~` that is no author's: a home directory, or one before the model's own name. */
+/**
+ * A `~` that is no author's: a home directory (a path, read by the name its last segment gives since row s49e-1,
+ * never as an OpenRouter author), or one before the model's own name.
+ */
 const others: Case[] = [
-  ['~/qwen3-coder', null],
+  ['~/qwen3-coder', 'qwen/qwen3-coder'],
   ['qwen/~qwen3-coder', null],
 ];
 
