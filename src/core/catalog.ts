@@ -380,8 +380,13 @@ export const RUNTIME_NAME = '(?:llama(?:[._-]?cpp(?:[._-]python)?|[-_](?:server|
 /** One word that is such a runtime's name. */
 export const RUNTIME_WORD = new RegExp(`^${RUNTIME_NAME}$`, 'i');
 
-/** A file system path: absolute (`/`, `~/`, `C:\\`, `C:/`), relative (`./`, `../`), or any with a backslash. */
-const FILE_PATH = /^(?:~?\/|\.{1,2}[/\\]|[a-z]:[/\\])|\\/;
+/**
+ * A file system path: absolute (`/`, `~/`, `C:\\`, `C:/`), relative (`./`, `../`), any with a backslash,
+ * or folders ending in a model file (llama.cpp's own `-m models/<name>/ggml-model-Q4_K_M.gguf`, a relative
+ * path without `./`; the part after a space in a folder's name, `My Models/<name>/model.gguf`): read as an
+ * id, its folders were a vendor (`qwen3-coder-30b-a3b-instruct/ggml-model-q4_k_m.gguf`, row s49t-1).
+ */
+const FILE_PATH = /^(?:~?\/|\.{1,2}[/\\]|[a-z]:[/\\])|\\|\/[^/]*\.(?:gguf|ggml|safetensors|llamafile)$/;
 /** A Hugging Face cache folder (`models--Qwen--Qwen3-Coder-30B-A3B-Instruct`): the Hub repository it holds. */
 const HUB_CACHE = /^models--(.+?)--(.+)$/;
 
