@@ -371,12 +371,13 @@ function resolveName(text: string, user: Lookup, context: ModelContext = {}): st
 /**
  * Runtimes and frameworks that serve or call any maker's model, named after a family (row s49e-2):
  * llama.cpp (`llama.cpp`, `llama-cpp`, `llama_cpp`, its `llama-server` and `llama-cli`, llama-swap,
- * llama-cpp-python), LlamaIndex, mistral.rs. Their family word says where a model ran, not that Meta's
+ * llama-cpp-python), LlamaIndex, mistral.rs; and (row s49t-2) LlamaEdge (WasmEdge's server of any GGUF model),
+ * GPUStack's llama-box (a llama.cpp server), LLaMA-Factory (a fine-tuning framework of 100+ makers' models). Their family word says where a model ran, not that Meta's
  * or Mistral's model did: read as `meta-llama/unknown` beside the model run (`Assisted-by: gpt-oss-20b
  * via llama.cpp`), it refused an honest commit under `deny: ["meta-llama/*"]` or `unknownModel: deny`.
  * Also a route before a path (`llama.cpp//models/….gguf`, row s49e-1).
  */
-export const RUNTIME_NAME = '(?:llama(?:[._-]?cpp(?:[._-]python)?|[-_](?:server|cli|swap)|[-_]?index)|mistral[._-]?rs)';
+export const RUNTIME_NAME = '(?:llama(?:[._-]?cpp(?:[._-]python)?|[-_](?:server|cli|swap|box)|[-_]?(?:index|edge|factory))|mistral[._-]?rs)';
 /** One word that is such a runtime's name. */
 export const RUNTIME_WORD = new RegExp(`^${RUNTIME_NAME}$`, 'i');
 
