@@ -387,7 +387,7 @@ export const RUNTIME_WORD = new RegExp(`^${RUNTIME_NAME}$`, 'i');
  * path without `./`; the part after a space in a folder's name, `My Models/<name>/model.gguf`): read as an
  * id, its folders were a vendor (`qwen3-coder-30b-a3b-instruct/ggml-model-q4_k_m.gguf`, row s49t-1).
  */
-const FILE_PATH = /^(?:~?\/|\.{1,2}[/\\]|[a-z]:[/\\])|\\|\/[^/]*\.(?:gguf|ggml|safetensors|llamafile)$/;
+const FILE_PATH = /^(?:~?\/|\.{1,2}[/\\]|[a-z]:[/\\])|\\|\/[^/]*\.(?:gguf|ggml|bin|safetensors|llamafile)$/;
 /** A Hugging Face cache folder (`models--Qwen--Qwen3-Coder-30B-A3B-Instruct`): the Hub repository it holds. */
 const HUB_CACHE = /^models--(.+?)--(.+)$/;
 
