@@ -4,7 +4,7 @@ import { quote } from '../core/detect/found.js';
 import type { SettingsModel } from '../core/types.js';
 import { AIDER_SHORTCUTS, type CommandLineModel } from './command-line.js';
 import { parseYaml, valueAt, yamlStringAt, yamlValueAt } from './parse-settings.js';
-import { readOwnFile, readRepoFile, shownPath, type SettingsPlace } from './settings-place.js';
+import { OVERSIZED, oversizedEvidence, readOwnSettings, readRepoSettings, shownPath, type SettingsPlace, type SettingsText } from './settings-place.js';
 import { CLAUDE_NAME, gatewayModels, localEndpoint } from './claude-code-router.js';
 
 /** `--alias` definitions looked at, from one place. */
@@ -51,37 +51,50 @@ function realTop(place: SettingsPlace): string | undefined {
  * `name` in aider's working directory when it is not the work tree's top: inside the tree, read as
  * the tree's files are (a committed link out of it is not followed); outside, as the person's own.
  */
-function cwdFile(place: SettingsPlace, cwd: string | undefined, name: string): [string, string | null] | undefined {
+function cwdFile(place: SettingsPlace, cwd: string | undefined, name: string): [string, SettingsText] | undefined {
   if (!cwd) return undefined;
   const top = realTop(place);
   if (top === undefined || cwd === top) return undefined;
   const inTree = relative(top, cwd);
   if (inTree && !inTree.startsWith('..') && !isAbsolute(inTree)) {
     const path = join(inTree, name);
-    return [quote(path.split(sep).join('/')), readRepoFile(place, path)];
+    return [quote(path.split(sep).join('/')), readRepoSettings(place, path)];
   }
-  return [quote(shownPath(place, join(cwd, name))), readOwnFile(join(cwd, name))];
+  return [quote(shownPath(place, join(cwd, name))), readOwnSettings(join(cwd, name))];
 }
 
 /** One `.aider.model.settings.yml` as read: where it is shown from, and its list of entries. */
 type ModelSettingsFile = { shown: string; list: unknown[] };
 
 /**
+ * aider's files (`.aider.conf.yml`s, `.aider.model.settings.yml`s), each as where it is shown from and its text: the
+ * ones read, and those past the settings files' bound (aider reads them whole: what they set is not known, row s49y-1).
+ */
+function readFiles(files: readonly ([string, SettingsText] | undefined)[], oversized: string[]): [string, string][] {
+  const read: [string, string][] = [];
+  for (const file of files) {
+    if (file?.[1] === OVERSIZED) oversized.push(file[0]);
+    else if (file && file[1] !== null) read.push([file[0], file[1]]);
+  }
+  return read;
+}
+
+/**
  * aider's `.aider.model.settings.yml` files, the one aider loads last first (aider's `register_models`: the home
  * directory's file, then the git root's, the working directory's, then `--model-settings-file`'s, a later entry of a
  * name replacing an earlier).
  */
-async function modelSettingsFiles(place: SettingsPlace, cli: CommandLineModel | null | undefined, given: { path: string; evidence: string } | undefined): Promise<ModelSettingsFile[]> {
-  const files: ([string, string | null] | undefined)[] = [];
+async function modelSettingsFiles(place: SettingsPlace, cli: CommandLineModel | null | undefined, given: { path: string; evidence: string } | undefined, oversized: string[]): Promise<ModelSettingsFile[]> {
+  const files: ([string, SettingsText] | undefined)[] = [];
   const named = given ? givenPath(place, cli, given.path) : undefined;
-  if (given && named) files.push([given.evidence, readOwnFile(named)]);
+  if (given && named) files.push([given.evidence, readOwnSettings(named)]);
   files.push(cwdFile(place, cli?.cwd, '.aider.model.settings.yml'));
-  files.push(['.aider.model.settings.yml', readRepoFile(place, '.aider.model.settings.yml')]);
-  files.push([shownPath(place, join(place.home, '.aider.model.settings.yml')), readOwnFile(join(place.home, '.aider.model.settings.yml'))]);
+  files.push(['.aider.model.settings.yml', readRepoSettings(place, '.aider.model.settings.yml')]);
+  files.push([shownPath(place, join(place.home, '.aider.model.settings.yml')), readOwnSettings(join(place.home, '.aider.model.settings.yml'))]);
   const read: ModelSettingsFile[] = [];
-  for (const file of files) {
-    const list = file && file[1] !== null ? await parseYaml(file[1]) : undefined;
-    if (file && Array.isArray(list)) read.push({ shown: file[0], list });
+  for (const [shown, text] of readFiles(files, oversized)) {
+    const list = await parseYaml(text);
+    if (Array.isArray(list)) read.push({ shown, list });
   }
   return read;
 }
@@ -215,14 +228,16 @@ function envList(value: string): string[] {
  * no code) is not read.
  */
 export async function aiderModel(place: SettingsPlace, cli?: CommandLineModel | null): Promise<SettingsModel | null> {
-  const files: ([string, string | null] | undefined)[] = [];
+  const files: ([string, SettingsText] | undefined)[] = [];
   const configPath = cli?.configFile !== undefined ? givenPath(place, cli, cli.configFile) : undefined;
-  if (configPath) files.push([`argv aider --config=${quote(cli!.configFile!)}`, readOwnFile(configPath)]);
+  if (configPath) files.push([`argv aider --config=${quote(cli!.configFile!)}`, readOwnSettings(configPath)]);
   files.push(cwdFile(place, cli?.cwd, '.aider.conf.yml'));
-  files.push(['.aider.conf.yml', readRepoFile(place, '.aider.conf.yml')]);
-  files.push([shownPath(place, join(place.home, '.aider.conf.yml')), readOwnFile(join(place.home, '.aider.conf.yml'))]);
+  files.push(['.aider.conf.yml', readRepoSettings(place, '.aider.conf.yml')]);
+  files.push([shownPath(place, join(place.home, '.aider.conf.yml')), readOwnSettings(join(place.home, '.aider.conf.yml'))]);
+  // A file past the bound, aider's configuration or its model settings: what it sets (a model, a base) is not known.
+  const oversized: string[] = [];
   const layers: { shown: string; data: unknown }[] = [];
-  for (const file of files) if (file && file[1] !== null) layers.push({ shown: file[0], data: await parseYaml(file[1]) });
+  for (const [shown, text] of readFiles(files, oversized)) layers.push({ shown, data: await parseYaml(text) });
   const fromFiles = (name: string) => {
     for (const { shown, data } of layers) {
       const found = confValue(data, name);
@@ -275,7 +290,9 @@ export async function aiderModel(place: SettingsPlace, cli?: CommandLineModel | 
     const found = fromEnv('AIDER_MODEL_SETTINGS_FILE') ?? fromFiles('model-settings-file');
     return found ? { path: found.model, evidence: found.evidence } : undefined;
   })();
-  const modelSettings = await modelSettingsFiles(place, cli, givenSettings);
+  const modelSettings = await modelSettingsFiles(place, cli, givenSettings, oversized);
+  // What aider runs is not known: recorded `unknown` in place of any name (routed: the command line's is not what runs either).
+  if (oversized.length > 0) return { model: 'unknown', evidence: oversizedEvidence(oversized[0]!), overriddenBy: [], routed: true };
   const editor = unalias(cli?.editorModel ?? fromEnv('AIDER_EDITOR_MODEL') ?? fromFiles('editor-model') ?? (inForce ? settingsEditor(modelSettings, inForce) : undefined));
   const also: { model: string; evidence: string; overriddenBy: string[] }[] = [];
   // The command line's model is recorded as it is written (`read-agent-settings.ts`): what an alias or a switch set beside it.

@@ -50,10 +50,30 @@ export function systemPath(place: SettingsPlace, path: string): string {
   return join(place.system, path);
 }
 
+/**
+ * What {@link readOwnSettings} and {@link readRepoSettings} give for a regular file past {@link MAX_SETTINGS_BYTES}:
+ * the agent reads it whole and aitrail does not, so what it sets is not known (padding one hid what it set: row s49y-1).
+ */
+export const OVERSIZED: unique symbol = Symbol('a settings file past 1 MiB');
+
+/** A settings file's text, null (none: missing, a FIFO, a device, unreadable), or {@link OVERSIZED}. */
+export type SettingsText = string | null | typeof OVERSIZED;
+
+/** How evidence says a settings file was not read for its size. */
+export function oversizedEvidence(shown: string): string {
+  return `settings ${shown} (over ${MAX_SETTINGS_BYTES / 1024 / 1024} MiB, not read: the agent reads it whole, so the model it runs is not known)`;
+}
+
 /** A file of the person's or the machine's (home, /etc, a variable's path): links followed, never a FIFO or a device. `head`: its first so many bytes, whatever its size. */
 export function readOwnFile(path: string, head?: number): string | null {
-  if (!isAbsolute(path)) return null;
-  return head === undefined ? readRegularFile(path, MAX_SETTINGS_BYTES) : readRegularFileHead(path, head);
+  if (head !== undefined) return isAbsolute(path) ? readRegularFileHead(path, head) : null;
+  const text = readOwnSettings(path);
+  return text === OVERSIZED ? null : text;
+}
+
+/** {@link readOwnFile} whole, {@link OVERSIZED} past its bound. */
+export function readOwnSettings(path: string): SettingsText {
+  return isAbsolute(path) ? readRegularFile(path, MAX_SETTINGS_BYTES, OVERSIZED) : null;
 }
 
 /**
@@ -65,13 +85,27 @@ export function readOwnFile(path: string, head?: number): string | null {
  * whole (a committed link to `~/.ssh/…` parses as no settings and names nothing).
  */
 export function readRepoFile(place: SettingsPlace, path: string, head?: number): string | null {
-  let real: string;
+  if (head !== undefined) {
+    const real = repoRealPath(place, path);
+    return real === null ? null : readRegularFileHead(real, head);
+  }
+  const text = readRepoSettings(place, path);
+  return text === OVERSIZED ? null : text;
+}
+
+/** {@link readRepoFile} whole, {@link OVERSIZED} past its bound. */
+export function readRepoSettings(place: SettingsPlace, path: string): SettingsText {
+  const real = repoRealPath(place, path);
+  return real === null ? null : readRegularFile(real, MAX_SETTINGS_BYTES, OVERSIZED);
+}
+
+/** Where the work tree's `path` leads, links followed, or null (missing). */
+function repoRealPath(place: SettingsPlace, path: string): string | null {
   try {
-    real = realpathSync.native(join(place.root, path));
+    return realpathSync.native(join(place.root, path));
   } catch {
     return null;
   }
-  return head === undefined ? readRegularFile(real, MAX_SETTINGS_BYTES) : readRegularFileHead(real, head);
 }
 
 /** `~/…` and absolute paths of a variable; a relative one (resolved against a directory the hook does not know) is not used. */

@@ -40,11 +40,14 @@ export function readBytes(fd: number, length: number, position = 0): Buffer {
  * opened at: a repository's `package.json -> /dev/zero` would fill the heap, a link to a FIFO or
  * to `/dev/stdin` would wait forever.
  */
-export function readRegularFile(path: string, limit: number): string | null {
+export function readRegularFile(path: string, limit: number): string | null;
+/** As {@link readRegularFile}, `tooLarge` for a regular file past `limit` (an agent's settings file it reads whole: row s49y-1). */
+export function readRegularFile<T>(path: string, limit: number, tooLarge: T): string | null | T;
+export function readRegularFile(path: string, limit: number, tooLarge: unknown = null): unknown {
   const opened = openRegularFile(path);
   if (!opened) return null;
   try {
-    return opened.size > limit ? null : readBytes(opened.fd, opened.size).toString('utf8');
+    return opened.size > limit ? tooLarge : readBytes(opened.fd, opened.size).toString('utf8');
   } catch {
     return null;
   } finally {

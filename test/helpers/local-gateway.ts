@@ -22,12 +22,12 @@ export function expectGatewayRefused(result: Pick<ReturnType<typeof agentCommit>
 
 /**
  * `<name> args` (an executable of that name committing a staged change: aider as pip installs it, `qwen` as node) in
- * `repo`, with `extra` in its environment and `home`'s files; the verdict and the stored message.
+ * `repo`, with `extra` in its environment and `home`'s files, committing `message`; the verdict and the stored message.
  */
-export function agentRun(repo: TestRepo, name: 'aider' | 'qwen', args: readonly string[], extra: NodeJS.ProcessEnv = {}, home: Record<string, string> = {}) {
+export function agentRun(repo: TestRepo, name: 'aider' | 'qwen', args: readonly string[], extra: NodeJS.ProcessEnv = {}, home: Record<string, string> = {}, message = 'feat: parser\n') {
   const env = hookEnv({ HOME: homeWith(home), GIT_AUTHOR_NAME: name === 'aider' ? 'Test Human (aider)' : 'Test Human', OPENAI_API_BASE: undefined, OPENAI_BASE_URL: undefined, OLLAMA_API_BASE: undefined, ...extra });
   repo.write('src/parser.ts', `export const n = ${Math.random()};\n`);
   repo.git(['add', 'src/parser.ts']);
-  const result = spawnSync(name, args, { cwd: repo.dir, env: { ...env, PATH: `${agentsOnPath([{ name, python: name === 'aider' }])}:${env.PATH ?? ''}`, MESSAGE: 'feat: parser\n' }, encoding: 'utf8' });
+  const result = spawnSync(name, args, { cwd: repo.dir, env: { ...env, PATH: `${agentsOnPath([{ name, python: name === 'aider' }])}:${env.PATH ?? ''}`, MESSAGE: message }, encoding: 'utf8' });
   return { status: result.status, stderr: result.stderr, message: result.status === 0 ? messageOf(repo.dir) : '' };
 }

@@ -78,16 +78,24 @@ function applyFixed(fixed: FixedModel, fromEnv: readonly EnvFinding[], fromMessa
 /**
  * The settings model of each agent the message or author names (aider's `Name (aider)`) but no
  * variable does, unless the message already names that agent's model (aider's own co-author line
- * names the model it ran). Agents the environment names got theirs from envFindings.
+ * names the model it ran). Agents the environment names got theirs from envFindings. A reading that
+ * says the name the agent uses is not what runs (`routed`: a gateway on this machine, a settings file
+ * past the bound) is read whatever the message names: aider's own `Co-authored-by: aider (gpt-4o)`
+ * names only what it asked the gateway for, and its `unknown` stays beside it (row s49y-3).
  */
 function settingsFindings(time: CommitTimeSignals, fromEnv: readonly EnvFinding[], fromMessage: readonly Attribution[], aliases: Record<string, string>): Attribution[] {
   const inEnv = new Set(fromEnv.map((finding) => finding.attribution.agent));
   const result: Attribution[] = [];
   for (const agent of new Set(fromMessage.map((a) => a.agent))) {
-    if (inEnv.has(agent) || fromMessage.some((a) => a.agent === agent && a.model !== 'unknown')) continue;
+    if (inEnv.has(agent)) continue;
     const setting = settingsInForce(agent, time.settings, time.env);
+    const modelNamed = fromMessage.some((a) => a.agent === agent && a.model !== 'unknown');
+    if (modelNamed && !setting?.routed) continue;
     for (const named of [...(setting ? [setting] : []), ...settingsAlsoInForce(agent, time.settings, time.env)]) {
-      result.push(found(agent, modelOrUnknown(named.model, aliases, agent), named.evidence));
+      const attribution = found(agent, modelOrUnknown(named.model, aliases, agent), named.evidence);
+      // Never folded into the model the message names (merge.ts: a stated unknown stays beside, row 894).
+      if (modelNamed && attribution.model === 'unknown') attribution.stated = true;
+      result.push(attribution);
     }
   }
   return result;

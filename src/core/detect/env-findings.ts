@@ -210,7 +210,7 @@ export function envFindings(env: Env, aliases: Record<string, string>, settings?
     });
   }
   for (const name of sig.genericAgentVars) {
-    const agent = genericAgent(env[name] ?? '');
+    const agent = genericAgent(env[name] ?? '', name);
     const evidence = `env ${name}=${quote(env[name] ?? '')}`;
     if (!agent) continue;
     const setting = settingsInForce(agent, settings, env);
@@ -224,11 +224,16 @@ export function envFindings(env: Env, aliases: Record<string, string>, settings?
  * The agent a generic agent variable (`AI_AGENT`, `AGENT`) names: an agent name, with a version after
  * `@` dropped (`cursor-cli@1.2`, `devin@v2`: the AI_AGENT convention's form; `amp@example.com` is no version), or a slug an agent chose that is
  * another's word (`AI_AGENT=kimi`: Kimi CLI's own, `genericAgentValues`); null when it names none.
+ * The slugs are read in {@link SLUG_VARIABLE} only, the variable each of their agents sets (Kimi CLI, VS Code, Pulumi
+ * Neo): `AGENT=neo` or `AGENT=kimi` is a person's, a host's or a CI's word (row s49y-2).
  */
-export function genericAgent(value: string): string | null {
+export function genericAgent(value: string, variable: string): string | null {
   const name = genericAgentValue(value);
-  return agentSlug(name) ?? signatures().genericAgentValues.get(name.toLowerCase()) ?? null;
+  return agentSlug(name) ?? (variable === SLUG_VARIABLE ? signatures().genericAgentValues.get(name.toLowerCase()) : undefined) ?? null;
 }
+
+/** The generic agent variable `genericAgentValues`' slugs are read in: the one their agents set. */
+const SLUG_VARIABLE = 'AI_AGENT';
 
 /** A generic agent variable's value as {@link genericAgent} reads it: trimmed, a version after `@` dropped (`github_copilot_vscode_agent@1.2`: row 903). */
 export function genericAgentValue(value: string): string {
@@ -246,7 +251,7 @@ function markersOn(env: Env): EnvSignature[] {
 export function envAgents(env: Env): Set<string> {
   const agents = new Set(markersOn(env).map((marker) => marker.agent));
   for (const name of signatures().genericAgentVars) {
-    const agent = genericAgent(env[name] ?? '');
+    const agent = genericAgent(env[name] ?? '', name);
     if (agent) agents.add(agent);
   }
   return agents;
@@ -255,7 +260,7 @@ export function envAgents(env: Env): Set<string> {
 /** The variables by which the environment names `agent` (its markers' and the generic agent variables), each with its value: what the agent set for its children. */
 export function agentMarkers(env: Env, agent: string): [name: string, value: string][] {
   const names = new Set(markersOn(env).flatMap((marker) => (marker.agent === agent ? marker.when.map(([name]) => name) : [])));
-  for (const name of signatures().genericAgentVars) if (genericAgent(env[name] ?? '') === agent) names.add(name);
+  for (const name of signatures().genericAgentVars) if (genericAgent(env[name] ?? '', name) === agent) names.add(name);
   return [...names].map((name) => [name, env[name]!]);
 }
 
