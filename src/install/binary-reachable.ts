@@ -1,4 +1,4 @@
-import { accessSync, closeSync, constants, existsSync, lstatSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
+import { accessSync, closeSync, constants, existsSync, lstatSync, opendirSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
 import { delimiter, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { NO_FSMONITOR, runGitRawSync, runGitSync } from '../git/exec.js';
 import { trackedFiles } from '../git/tracked-files.js';
@@ -388,17 +388,34 @@ function bunConfigNamed(dir: string): boolean {
 
 /**
  * True when a file or folder of the package holding `path` (relative to `at`), or `path` itself, changed status after
- * npm wrote its `record` (`find -cnewer`, as the shims' aitrail_na reads it): bun linked or wrote it over npm's
- * install, from a bun.lockb aitrail does not read (row s49h-1). A change time no one sets back; unreadable: true.
+ * npm wrote its `record` (`find -cnewer … -print -quit`, as the shims' aitrail_na reads it): bun linked or wrote it over
+ * npm's install, from a bun.lockb aitrail does not read (row s49h-1). A change time no one sets back; unreadable: true.
+ * The walk ends at the first such entry and holds one folder's handle at a time (a package of a million files).
  */
 function changedAfterRecord(at: string, path: string, record: string): boolean {
   try {
     const written = statSync(record, { bigint: true }).mtimeNs;
+    const changed = (entry: string) => lstatSync(entry, { bigint: true }).ctimeNs > written;
     const head = path.slice(0, path.lastIndexOf('node_modules/') + 'node_modules/'.length);
     const after = path.slice(head.length).split('/');
     const folder = join(at, head, after[0]!.startsWith('@') ? `${after[0]}/${after[1]}` : after[0]!);
-    const entries = [folder, join(at, path), ...readdirSync(folder, { recursive: true }).map((entry) => join(folder, String(entry)))];
-    return entries.some((entry) => lstatSync(entry, { bigint: true }).ctimeNs > written);
+    if (changed(folder) || changed(join(at, path))) return true;
+    const folders = [folder];
+    for (let dir = folders.pop(); dir !== undefined; dir = folders.pop()) {
+      const listing = opendirSync(dir);
+      try {
+        for (let entry = listing.readSync(); entry; entry = listing.readSync()) {
+          const full = join(dir, entry.name);
+          const status = lstatSync(full, { bigint: true });
+          if (status.ctimeNs > written) return true;
+          // A link to a folder is not walked (find's default -P): its own change time is what counts.
+          if (status.isDirectory()) folders.push(full);
+        }
+      } finally {
+        listing.closeSync();
+      }
+    }
+    return false;
   } catch {
     return true;
   }

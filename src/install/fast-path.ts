@@ -513,7 +513,8 @@ export const MERGE_IDENT_FILE = 'merge-ident';
  * sh function `aitrail_ident`, for a message hook git exports no author to (a merge, a revert, a
  * cherry-pick): sets `aitrail_i` to `git var GIT_AUTHOR_IDENT`, as node reads it. Both message hooks
  * of one commit are children of one git process and get one environment: prepare-commit-msg keeps
- * its answer (MERGE_IDENT_FILE, under the stamp's version) keyed by that process (its pid, its start
+ * its answer (MERGE_IDENT_FILE, under the stamp's version; only during a merge, git's MERGE_HEAD there: a cherry-pick or
+ * a revert runs no commit-msg) keyed by that process (its pid, its start
  * time and the boot's id, read from /proc: no process) and by what else git var reads from the
  * environment (HOME, XDG_CONFIG_HOME, GIT_CONFIG_GLOBAL, GIT_CONFIG_SYSTEM, GIT_CONFIG_NOSYSTEM,
  * EMAIL); commit-msg reads it once (it empties the file) when the key is its own and no config file
@@ -552,7 +553,8 @@ function mergeIdentFunction(version: string): string[] {
     '  fi',
     '  aitrail_i=$(git var GIT_AUTHOR_IDENT 2>/dev/null) || return 1',
     '  aitrail_im=$aitrail_i',
-    '  [ -n "$aitrail_ke" ] && [ "${h-}" = prepare-commit-msg ] || return 0',
+    // Kept only during a merge (git's MERGE_HEAD): a cherry-pick or a revert runs no commit-msg to read it.
+    '  [ -n "$aitrail_ke" ] && [ "${h-}" = prepare-commit-msg ] && [ -f "$aitrail_g/MERGE_HEAD" ] || return 0',
     `  case $aitrail_i in ''|*[!\\ -~]*) ;; *) { printf '%s\\n%s\\n%s\\n' ${header} "$aitrail_ke" "$aitrail_i" >"${kept}"; } 2>/dev/null ;; esac`,
     '}',
   ];

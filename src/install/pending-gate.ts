@@ -74,9 +74,10 @@ export function pendingCheckpointsGate(): string[] {
     // The line before this commit's a reset that moved HEAD (`git reset` to unstage logs one from HEAD to HEAD: nothing undone).
     '    case $aitrail_r in *"	reset: moving to "*"',
     '"*) aitrail_r=${aitrail_r%%"	"*}; aitrail_o=${aitrail_r%% *}; aitrail_r=${aitrail_r#* }; [ "$aitrail_o" != "${aitrail_r%% *}" ] && aitrail_p=1 ;; esac',
-    // Else the mark (a write, no process), never through a link: `: >` would truncate the file a planted link names.
-    `    [ -n "$aitrail_p" ] || { [ -d "$aitrail_g/${dirname(RESET_SEEN)}" ] && ! [ -L "$aitrail_g/aitrail" ] && ! [ -L "$aitrail_g/${dirname(RESET_SEEN)}" ] && ! [ -L "$aitrail_g/${RESET_SEEN}" ] && { : >"$aitrail_g/${RESET_SEEN}"; } 2>/dev/null; }`,
     '  fi',
+    // Else the mark (a write, no process), never through a link: `: >` would truncate the file a planted link names. Also with no
+    // note anywhere (nothing to carry): unmarked, each later commit looked again, a `grep` of packed-refs each in a cloned repository (review s49w).
+    `  [ -n "$aitrail_p" ] || { [ -d "$aitrail_g/${dirname(RESET_SEEN)}" ] && ! [ -L "$aitrail_g/aitrail" ] && ! [ -L "$aitrail_g/${dirname(RESET_SEEN)}" ] && ! [ -L "$aitrail_g/${RESET_SEEN}" ] && { : >"$aitrail_g/${RESET_SEEN}"; } 2>/dev/null; }`,
     'fi',
     // During a rebase only an `exec` step's command (the last line of rebase-merge/done) and a `git commit` at a stop (no rebase-apply; none of
     // git's replay variables, or at a stop not the author git gives its own commit) commit new work: looked at only when an agent left a checkpoint.

@@ -683,11 +683,12 @@ export function ledIntoTrackedLines(): string[] {
     // bun put in the package's folder was linked or written after npm wrote its record: a file or folder of the
     // package whose status changed after the record was written (find -cnewer: a change time no one can set back)
     // is bun's, the repository's, said as bun.lockb; find failing too. npm's own install (the record written last) runs.
+    // The first such path ends the walk (`-print -quit`): a package of a million files holds no million paths in a variable.
     'aitrail_na() {',
     '  aitrail_nh=${2%node_modules/*}',
     '  aitrail_nt=${2#"${aitrail_nh}node_modules/"}',
     '  case $aitrail_nt in @*/*) aitrail_nv=${aitrail_nt#*/}; aitrail_nt=${aitrail_nt%%/*}/${aitrail_nv%%/*} ;; *) aitrail_nt=${aitrail_nt%%/*} ;; esac',
-    '  aitrail_ng=$(find "${1:+$1/}${aitrail_nh}node_modules/$aitrail_nt" "${1:+$1/}$2" -cnewer "$aitrail_nf" -print 2>/dev/null) || aitrail_ng=1',
+    '  aitrail_ng=$(find "${1:+$1/}${aitrail_nh}node_modules/$aitrail_nt" "${1:+$1/}$2" -cnewer "$aitrail_nf" -print -quit 2>/dev/null) || aitrail_ng=1',
     '  [ -n "$aitrail_ng" ] || return 1',
     '  aitrail_rr=bun.lockb',
     '  return 0',

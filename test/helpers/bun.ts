@@ -1,10 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import { TEST_GIT_ENV, tempDir, type TestRepo } from './gitdir.js';
+import { hooked } from './agent-home.js';
+import { makeRepo, TEST_GIT_ENV, tempDir, type TestRepo } from './gitdir.js';
 import { BIN, envWithAitrailOnPath } from './cli.js';
-import { commit, evilTarball, npmFree, run, serve, serveRegistry, type Served } from './lock-resolved.js';
+import { commit, DENY_QWEN, evilTarball, home, npm, npmFree, PACKAGE_JSON, run, serve, serveRegistry, type Served } from './lock-resolved.js';
 import { PNPM_PATH } from './pnpm.js';
 
 /** bun, where one runs (on PATH, or AITRAIL_TEST_BUN naming it): the real-bun tests (rows 873, 891, 893, 906) skip without it. */
@@ -58,4 +59,31 @@ export function expectBunLockbRefused(repo: TestRepo, homeDir: string) {
   const alone = commit(repo, aloneEnv, 'openai/gpt-5');
   expect(alone.status).not.toBe(0);
   return { said: `${said.stdout}${said.stderr}`, alone };
+}
+
+/** A bun.lockb (bun's binary lock) for package.json asking `range`, made by bun itself in a scratch folder (`saveTextLockfile = false`). */
+export function bunLockb(range: string, homeDir: string): string {
+  const scratch = makeRepo();
+  writeFileSync(join(scratch.dir, 'package.json'), PACKAGE_JSON(range));
+  writeFileSync(join(scratch.dir, 'bunfig.toml'), '[install]\nsaveTextLockfile = false\n');
+  const result = spawnSync(BUN, ['install', '--ignore-scripts'], { cwd: scratch.dir, env: { ...npmFree(process.env), HOME: homeDir, BUN_INSTALL_CACHE_DIR: tempDir('aitrail-bun-cache-') }, encoding: 'utf8' });
+  expect(result.status, `${result.stdout}${result.stderr}`).toBe(0);
+  expect(existsSync(join(scratch.dir, 'bun.lock'))).toBe(false);
+  return join(scratch.dir, 'bun.lockb');
+}
+
+/**
+ * Row s49h-1's replay: npm installs aitrail 1.0.0 from the person's registry (`registryUrl`); then package.json asks
+ * `range`, a bun.lockb for it is committed, and bun installs it (no bun.lock appears; npm's record still says 1.0.0).
+ */
+export function npmThenBunLockb(registryUrl: string, range: string): { repo: TestRepo; homeDir: string } {
+  const repo = hooked(DENY_QWEN, { 'package.json': PACKAGE_JSON('1.0.0'), '.gitignore': 'node_modules\n' });
+  const homeDir = home(`registry=${registryUrl}/\n`);
+  npm(repo, homeDir, ['install']);
+  copyFileSync(bunLockb(range, homeDir), join(repo.dir, 'bun.lockb'));
+  repo.write('package.json', PACKAGE_JSON(range));
+  bunInstall(repo, homeDir, false);
+  expect(existsSync(join(repo.dir, 'bun.lock'))).toBe(false);
+  expect(readFileSync(join(repo.dir, 'node_modules', '.package-lock.json'), 'utf8')).toContain('"version": "1.0.0"');
+  return { repo, homeDir };
 }

@@ -1,11 +1,10 @@
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hooked } from '../helpers/agent-home.js';
-import { BUN, bunFound, bunInstall, bunServers, expectBunLockbRefused, warnWithoutBun } from '../helpers/bun.js';
-import { makeRepo, tempDir } from '../helpers/gitdir.js';
-import { DENY_QWEN, expectLocalRuns, home, npm, npmFree, PACKAGE_JSON, type Served } from '../helpers/lock-resolved.js';
+import { bunFound, bunLockb, bunServers, expectBunLockbRefused, npmThenBunLockb, warnWithoutBun } from '../helpers/bun.js';
+import { tempDir } from '../helpers/gitdir.js';
+import { DENY_QWEN, expectLocalRuns, home, npm, PACKAGE_JSON, type Served } from '../helpers/lock-resolved.js';
 import { honestAitrail, npmFound } from '../helpers/pnpm.js';
 
 /**
@@ -31,33 +30,9 @@ afterAll(() => {
   registry?.stop();
 });
 
-/** A bun.lockb (bun's binary lock) for package.json asking `range`, made by bun itself in a scratch folder (`saveTextLockfile = false`). */
-function bunLockb(range: string, homeDir: string): string {
-  const scratch = makeRepo();
-  writeFileSync(join(scratch.dir, 'package.json'), PACKAGE_JSON(range));
-  writeFileSync(join(scratch.dir, 'bunfig.toml'), '[install]\nsaveTextLockfile = false\n');
-  const result = spawnSync(BUN, ['install', '--ignore-scripts'], { cwd: scratch.dir, env: { ...npmFree(process.env), HOME: homeDir, BUN_INSTALL_CACHE_DIR: tempDir('aitrail-bun-cache-') }, encoding: 'utf8' });
-  expect(result.status, `${result.stdout}${result.stderr}`).toBe(0);
-  expect(existsSync(join(scratch.dir, 'bun.lock'))).toBe(false);
-  return join(scratch.dir, 'bun.lockb');
-}
-
 describe.skipIf(!npmFound || !bunFound)("bun.lockb beside npm's stale record (row s49h-1)", () => {
-  /** npm installs aitrail 1.0.0 from the person's registry; then package.json asks `range`, a bun.lockb for it is committed, and bun installs it. */
-  function npmThenBunLockb(range: string) {
-    const repo = hooked(DENY_QWEN, { 'package.json': PACKAGE_JSON('1.0.0'), '.gitignore': 'node_modules\n' });
-    const homeDir = home(`registry=${registry!.url}/\n`);
-    npm(repo, homeDir, ['install']);
-    copyFileSync(bunLockb(range, homeDir), join(repo.dir, 'bun.lockb'));
-    repo.write('package.json', PACKAGE_JSON(range));
-    bunInstall(repo, homeDir, false);
-    expect(existsSync(join(repo.dir, 'bun.lock'))).toBe(false);
-    expect(readFileSync(join(repo.dir, 'node_modules', '.package-lock.json'), 'utf8')).toContain('"version": "1.0.0"');
-    return { repo, homeDir };
-  }
-
   it("a server's tarball installed by bun from a bun.lockb over npm's install: refused, said as bun.lockb; the script never runs", () => {
-    const { repo, homeDir } = npmThenBunLockb(`${evil!.url}/aitrail/-/aitrail-9.9.9.tgz`);
+    const { repo, homeDir } = npmThenBunLockb(registry!.url, `${evil!.url}/aitrail/-/aitrail-9.9.9.tgz`);
     expect(readFileSync(join(repo.dir, 'node_modules', 'aitrail', 'package.json'), 'utf8')).toContain('9.9.9');
     expectBunLockbRefused(repo, homeDir);
     expect(existsSync(marker)).toBe(false);
