@@ -5,7 +5,7 @@ import { commandLineAlso, type CommandLineModel } from './command-line.js';
 import { parseToml, stringAt, valueAt } from './parse-settings.js';
 import { rootMarkers, projectDirs, keysOf } from './codex-project.js';
 import { gatewayModel, HOSTED_NAME, localEndpoint } from './claude-code-router.js';
-import { belowTop, inDir, projectPaths, readOwnFile, readRepoFile, realRoot, shownPath, systemPath, within, type SettingsPlace } from './settings-place.js';
+import { belowTop, inDir, OVERSIZED, oversizedEvidence, projectPaths, readOwnSettings, readRepoSettings, realRoot, shownPath, systemPath, within, type SettingsPlace, type SettingsText } from './settings-place.js';
 
 /** A Codex profile's name (developers.openai.com/codex/config-advanced): letters, digits, hyphens and underscores. */
 const PROFILE_NAME = /^[A-Za-z0-9_-]{1,128}$/;
@@ -75,10 +75,15 @@ async function overrideLayer(entries: readonly string[]): Promise<Layer | null> 
  */
 export async function codexModel(place: SettingsPlace, cli?: CommandLineModel | null): Promise<SettingsModel | null> {
   const home = place.env.CODEX_HOME?.trim() || join(place.home, '.codex');
-  const read = async (shown: string, text: string | null): Promise<Layer | null> => (text === null ? null : { shown, data: await parseToml(text) });
-  const user = await read(shownPath(place, join(home, 'config.toml')), readOwnFile(join(home, 'config.toml')));
+  // A file past the settings files' bound (Codex reads it whole): its provider's base_url is not known (row s49x-1).
+  const oversized: string[] = [];
+  const read = async (shown: string, text: SettingsText): Promise<Layer | null> => {
+    if (text === OVERSIZED) oversized.push(shown);
+    return text === null || text === OVERSIZED ? null : { shown, data: await parseToml(text) };
+  };
+  const user = await read(shownPath(place, join(home, 'config.toml')), readOwnSettings(join(home, 'config.toml')));
   const systemFile = systemPath(place, 'etc/codex/config.toml');
-  const system = await read(systemFile, readOwnFile(systemFile));
+  const system = await read(systemFile, readOwnSettings(systemFile));
   const flagged = cli?.configs ? await overrideLayer(cli.configs) : null;
   const projects = await projectLayers(place, user, cli?.cwd, read, { home, markers: rootMarkers([flagged, user, system]) });
   // `-p` first; a `-c profile=` as codex-rs reads its TOML, over config.toml's `profile`.
@@ -88,7 +93,9 @@ export async function codexModel(place: SettingsPlace, cli?: CommandLineModel | 
   // Codex 0.134+: `--profile <name>` layers `$CODEX_HOME/<name>.config.toml` (a name of letters, digits, `-`, `_`: never a path).
   const layered = named?.name ?? configProfile;
   const profileFile = layered && PROFILE_NAME.test(layered) ? join(home, `${layered}.config.toml`) : undefined;
-  const profileLayer = profileFile ? await read(shownPath(place, profileFile), readOwnFile(profileFile)) : null;
+  const profileLayer = profileFile ? await read(shownPath(place, profileFile), readOwnSettings(profileFile)) : null;
+  // What Codex runs is not known: recorded `unknown` in place of any name (routed: the command line's is not what runs either).
+  if (oversized.length > 0) return { model: 'unknown', evidence: oversizedEvidence(oversized[0]!), overriddenBy: [], routed: true };
   const served = cli?.oss ? {} : endpoint([profileLayer, user, system], profile);
   // A gateway on this machine answers a hosted model's name (gpt-5-codex) with any model it runs (row 866).
   const gateway = codexGateway(place.env, [profileLayer, user, system], profile, cli?.oss === true);
@@ -131,7 +138,7 @@ function trustOf(user: Layer, keys: readonly string[]): unknown {
  * directory's own `trust_level` in the user's `[projects]` when it has one, else the project root's
  * (the top as given and resolved, or a linked worktree's main one: {@link projectPaths}).
  */
-async function projectLayers(place: SettingsPlace, user: Layer | null, cwd: string | undefined, read: (shown: string, text: string | null) => Promise<Layer | null>, codex: { home: string; markers: string[] }): Promise<Layer[]> {
+async function projectLayers(place: SettingsPlace, user: Layer | null, cwd: string | undefined, read: (shown: string, text: SettingsText) => Promise<Layer | null>, codex: { home: string; markers: string[] }): Promise<Layer[]> {
   if (user === null) return [];
   if (cwd !== undefined && isAbsolute(cwd) && !within(cwd, realRoot(place))) return startLayers(user, cwd, read, codex, place);
   const top = trustOf(user, projectPaths(place)) === 'trusted';
@@ -140,7 +147,7 @@ async function projectLayers(place: SettingsPlace, user: Layer | null, cwd: stri
     const own = dir ? trustOf(user, [join(place.root, dir), join(realRoot(place), dir)]) : undefined;
     if (!(own === undefined ? top : own === 'trusted')) continue;
     const path = inDir(dir, '.codex/config.toml');
-    const layer = await read(path, readRepoFile(place, path));
+    const layer = await read(path, readRepoSettings(place, path));
     if (layer) layers.push(layer);
   }
   return layers;
@@ -154,7 +161,7 @@ async function projectLayers(place: SettingsPlace, user: Layer | null, cwd: stri
  * repository's), read as the person's own files; never the work tree's, which Codex does not read.
  * `.codex` that is Codex's home is not a project layer.
  */
-async function startLayers(user: Layer, cwd: string, read: (shown: string, text: string | null) => Promise<Layer | null>, codex: { home: string; markers: string[] }, place: SettingsPlace): Promise<Layer[]> {
+async function startLayers(user: Layer, cwd: string, read: (shown: string, text: SettingsText) => Promise<Layer | null>, codex: { home: string; markers: string[] }, place: SettingsPlace): Promise<Layer[]> {
   const { dirs, fallback } = projectDirs(cwd, codex.markers);
   const home = keysOf(codex.home);
   const layers: Layer[] = [];
@@ -163,7 +170,7 @@ async function startLayers(user: Layer, cwd: string, read: (shown: string, text:
     if ((own ?? trustOf(user, fallback.flatMap(keysOf))) !== 'trusted') continue;
     if (keysOf(join(dir, '.codex')).some((key) => home.includes(key))) continue;
     const file = join(dir, '.codex', 'config.toml');
-    const layer = await read(shownPath(place, file), readOwnFile(file));
+    const layer = await read(shownPath(place, file), readOwnSettings(file));
     if (layer) layers.push(layer);
   }
   return layers;

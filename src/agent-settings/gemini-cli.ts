@@ -5,7 +5,7 @@ import type { CommandLineModel } from './command-line.js';
 import { resolvedReferences } from './env-reference.js';
 import { parseJsonc, stringAt, valueAt } from './parse-settings.js';
 import { agentFolderModels, linkedAgentFile, unreadFolder } from './agent-files.js';
-import { readOwnFile, shownPath, startFile, systemPath, within, type SettingsPlace } from './settings-place.js';
+import { OVERSIZED, readOwnFile, readOwnSettings, shownPath, startFile, systemPath, within, type SettingsPlace, type SettingsText } from './settings-place.js';
 import { gatewayModel, localEndpoint } from './claude-code-router.js';
 
 /** A settings file's model: `model.name` (settings v2), or the v1 string `model` Gemini CLI migrates to it. */
@@ -66,7 +66,7 @@ export function settingsLayers(place: SettingsPlace, layout: SettingsLayout, cwd
 }
 
 /** {@link settingsLayers}, and whether the workspace (the directory the agent was started in) is trusted, so its project files are read. */
-export function layersAndTrust(place: SettingsPlace, layout: SettingsLayout, cwd?: string): { layers: [shown: string, data: () => unknown][]; trusted: () => boolean } {
+export function layersAndTrust(place: SettingsPlace, layout: SettingsLayout, cwd?: string): { layers: [shown: string, data: () => unknown][]; trusted: () => boolean; oversized: () => string | undefined } {
   const { env } = place;
   const userDir = join(place.home, layout.dir);
   const systemDir = process.platform === 'darwin' ? layout.system.darwin : layout.system.linux;
@@ -76,19 +76,29 @@ export function layersAndTrust(place: SettingsPlace, layout: SettingsLayout, cwd
   const userFile = join(userDir, 'settings.json');
   // The workspace is the directory the agent was started in (`loadSettings(process.cwd())`: no walk up to the work tree's top).
   const project = startFile(place, cwd, `${layout.dir}/settings.json`);
-  const parsed = (text: string | null): unknown => (text === null ? undefined : parseJsonc(text));
-  const system = parsed(readOwnFile(systemFile));
-  const user = parsed(readOwnFile(userFile));
+  // A file past the settings files' bound (the agent reads it whole) is read as none and its place kept (row s49x-1).
+  const oversized = new Set<string>();
+  const parsed = (shown: string, text: SettingsText): unknown => {
+    if (text === OVERSIZED) oversized.add(shown);
+    return text === null || text === OVERSIZED ? undefined : parseJsonc(text);
+  };
+  const system = parsed(shownPath(place, systemFile), readOwnSettings(systemFile));
+  const user = parsed(shownPath(place, userFile), readOwnSettings(userFile));
   const atHome = within(place.home, project.dir) && within(project.dir, place.home);
   const trusted = () => !atHome && workspaceTrusted(project.dir, system, user, trustFile);
+  const layers: [shown: string, data: () => unknown][] = [
+    [shownPath(place, systemFile), () => system],
+    [project.shown, () => (trusted() ? parsed(project.shown, project.settings()) : undefined)],
+    [shownPath(place, userFile), () => user],
+    [shownPath(place, defaultsFile), () => parsed(shownPath(place, defaultsFile), readOwnSettings(defaultsFile))],
+  ];
   return {
-    layers: [
-      [shownPath(place, systemFile), () => system],
-      [project.shown, () => (trusted() ? parsed(project.read()) : undefined)],
-      [shownPath(place, userFile), () => user],
-      [shownPath(place, defaultsFile), () => parsed(readOwnFile(defaultsFile))],
-    ],
+    layers,
     trusted,
+    oversized: () => {
+      for (const [, data] of layers) data();
+      return [...oversized][0];
+    },
   };
 }
 

@@ -190,14 +190,14 @@ export function inDir(dir: string, path: string): string {
  * ({@link readOwnFile}); unknown (its process not found) or deeper than {@link MAX_DEPTH_BELOW}, the
  * top's. `dir` is that directory (resolved).
  */
-export function startFile(place: SettingsPlace, cwd: string | undefined, path: string): { shown: string; dir: string; read: (head?: number) => string | null } {
+export function startFile(place: SettingsPlace, cwd: string | undefined, path: string): { shown: string; dir: string; read: (head?: number) => string | null; settings: () => SettingsText } {
   if (cwd !== undefined && isAbsolute(cwd) && !within(cwd, realRoot(place))) {
     const full = join(cwd, path);
-    return { shown: shownPath(place, full), dir: cwd, read: (head?: number) => readOwnFile(full, head) };
+    return { shown: shownPath(place, full), dir: cwd, read: (head?: number) => readOwnFile(full, head), settings: () => readOwnSettings(full) };
   }
   const below = agentDir(place, cwd);
   const inTree = inDir(below, path);
-  return { shown: inTree, dir: join(realRoot(place), below), read: (head?: number) => readRepoFile(place, inTree, head) };
+  return { shown: inTree, dir: join(realRoot(place), below), read: (head?: number) => readRepoFile(place, inTree, head), settings: () => readRepoSettings(place, inTree) };
 }
 
 /**
