@@ -16,6 +16,7 @@ import { QWEN_NOTES_REF } from '../core/notes/qwen-attribution.js';
 import { openQwenNotes } from '../notes/qwen-notes.js';
 import type { LinkChange } from './judge-links.js';
 import { commitsReadAsStored } from '../git/raw-message.js';
+import { COMMIT_BYTES_CAP, commitTooLarge } from '../git/commit-size.js';
 import { readCommitFacts } from './read-commit-facts.js';
 import { GitError } from '../git/exec.js';
 import { rangeRecords, unlistedHugeCommits } from './unlisted-huge.js';
@@ -100,6 +101,9 @@ export async function judgeCommits(
   // Neither tip given (check, pre-push): both refs looked up in one git process ('' for none, as openCommitNotes and openQwenNotes read it).
   const tips = options.notesTip === undefined && options.qwenNotesTip === undefined ? (await notesTips(repoDir, [DEFAULT_NOTES_REF, QWEN_NOTES_REF], { asStored: true })).map((tip) => tip ?? '') : [options.notesTip, options.qwenNotesTip];
   const notesAt = tips[0] === undefined ? {} : { tip: tips[0] };
+  // A commit object of tens of megabytes (a message, a mergetag header) is refused before any reading holds it (row s49z-1).
+  const huge = await commitTooLarge(repoDir, revisions, COMMIT_BYTES_CAP, { asStored: true });
+  if (huge) throw new GitError(enforceMessages.commitTooLarge(huge.sha, huge.size, COMMIT_BYTES_CAP), ['rev-list'], null, '');
   // Commits git shows otherwise than stored (a NUL byte, an author line it cannot split): read as stored too.
   const stored = await commitsReadAsStored(repoDir, revisions);
   // A note of any schema_version is read (git-ai's stats reads one; its blame only authorship/3.0.0): reading more cannot hide a model.

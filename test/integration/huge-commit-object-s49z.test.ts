@@ -1,0 +1,58 @@
+// Row s49z-1: nothing capped the size of a commit object that `check`, pre-push and pre-receive read. A commit
+// written with `git hash-object -t commit` holding a 34 MB `mergetag` header or message took `check` 10.7 s and
+// ~900 MB; ~100 MB would run pre-receive out of memory. Now a commit object over 16 MiB (its size from
+// `git cat-file --batch-check`, before it is read) is refused unread, with one line naming it and the limit.
+import { describe, expect, it } from 'vitest';
+import { policyServer, project, tryGit, type Project } from '../helpers/enforce-repos.js';
+import { aitrail } from '../helpers/cli.js';
+
+const POLICY = 'policy:\n  undeclared: deny\n  deny: ["qwen/*"]\n';
+const CAP = 16 * 1024 * 1024;
+const REFUSED = /^aitrail: cannot judge commit ([0-9a-f]{40}): its object is [\d,]+ bytes, more than the 16,777,216 read, so it is refused unread; rewrite it with a shorter message and headers\.$/m;
+
+/** A commit on `parent` (its tree) whose object is about `bytes` long: `header` extra header lines, or a long message. */
+function bigCommit(work: Project['work'], parent: string, bytes: number, where: 'message' | 'mergetag'): string {
+  const tree = work.git(['rev-parse', `${parent}^{tree}`]);
+  const filler = `${'x'.repeat(99)}\n`.repeat(Math.ceil(bytes / 100));
+  const ident = 'A U Thor <author@example.com> 1700000000 +0000';
+  const head = `tree ${tree}\nparent ${parent}\n${where === 'mergetag' ? `parent ${parent}\n` : ''}author ${ident}\ncommitter ${ident}\n`;
+  const text = where === 'mergetag' ? `${head}mergetag object ${parent}\n type commit\n tag v1\n tagger ${ident}\n \n${filler.replace(/^/gm, ' ').slice(0, -1)}\n\nmerge v1\n` : `${head}\nchore: notes\n\n${filler}`;
+  return work.git(['hash-object', '-t', 'commit', '-w', '--stdin', '--literally'], { input: text });
+}
+
+describe('a commit object larger than 16 MiB (row s49z-1)', () => {
+  for (const where of ['message', 'mergetag'] as const) {
+    it(`is refused unread at check, pre-push and pre-receive, with one line (a huge ${where})`, () => {
+      const server = policyServer(POLICY);
+      const commit = bigCommit(server.work, server.base, CAP + 1024 * 1024, where);
+      server.work.git(['branch', '-f', 'big', commit]);
+      const started = Date.now();
+      const run = aitrail(server.work.dir, ['check', 'origin/main..big']);
+      expect(run.code, run.stderr).toBe(3);
+      expect(run.stderr.match(REFUSED)?.[1]).toBe(commit);
+      expect(Date.now() - started).toBeLessThan(20_000);
+      const push = tryGit(server.work.dir, ['push', '--no-verify', 'origin', `${commit}:refs/heads/big`]);
+      expect(push.code).not.toBe(0);
+      expect(push.stderr).toContain(`cannot judge commit ${commit}: its object is`);
+      expect(tryGit(server.remote.dir, ['rev-parse', '--verify', '-q', 'refs/heads/big']).code).not.toBe(0);
+    });
+  }
+
+  it('pre-push refuses it too', () => {
+    const work = project(POLICY);
+    const commit = bigCommit(work.work, work.base, CAP + 1024 * 1024, 'message');
+    work.work.git(['branch', '-f', 'big', commit]);
+    const push = tryGit(work.work.dir, ['push', 'origin', 'big']);
+    expect(push.code).not.toBe(0);
+    expect(push.stderr).toContain(`cannot judge commit ${commit}: its object is`);
+  });
+
+  it('an honest long commit (a 2 MB squash message) is judged as before', () => {
+    const work = project(POLICY);
+    const commit = bigCommit(work.work, work.base, 2 * 1024 * 1024, 'message');
+    work.work.git(['branch', '-f', 'long', commit]);
+    const run = aitrail(work.work.dir, ['check', 'origin/main..long']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).not.toMatch(REFUSED);
+  });
+});
