@@ -33,7 +33,7 @@ describe('a vendor or its family named beside an agent (row s49q-1)', () => {
       ['feat: j\n\nAssisted-by: Claude\n', ['claude-code:unknown']],
       ['feat: k\n\nAssisted-by: Codex\n', ['codex:unknown']],
       ['feat: l\n\nCo-Authored-By: Claude <noreply@anthropic.com>\n', ['claude-code:unknown']],
-      ['feat: m\n\nAssisted-by: Google Jules\n', ['jules:unknown']],
+      ['feat: m\n\nAssisted-by: Google Jules\n', ['jules:google/unknown']], // Jules runs only Gemini (row s49v-1)
       ['feat: n\n\nAssisted-by: Microsoft Copilot\n', ['copilot:unknown']],
       ['feat: o\n\nAssisted-by: Copilot AI\n', ['copilot:unknown']],
       ['feat: p\n\nAssisted-by: OpenAI Codex with qwen3-coder\n', ['codex:qwen/qwen3-coder']],
@@ -47,18 +47,18 @@ describe('a vendor or its family named beside an agent (row s49q-1)', () => {
 
   it('is refused by check and pre-receive under a deny of its vendor; the agent alone and a named model pass', () => {
     const { remote, work } = policyServer(DENY);
-    const models: Record<string, string> = { space: 'openai/unknown', anthropic: 'anthropic/unknown', assistant: 'anthropic/unknown', gemini: 'google/unknown', claudeAi: 'anthropic/unknown' };
+    const models: Record<string, string> = { space: 'openai/unknown', anthropic: 'anthropic/unknown', assistant: 'anthropic/unknown', gemini: 'google/unknown', claudeAi: 'anthropic/unknown', jules: 'google/unknown' };
     expectEachRefused(remote, work, {
       space: 'feat: a\n\nAI-Agent: OpenAI Codex\n',
       anthropic: 'feat: b\n\nAssisted-by: Anthropic Claude Code\n',
       assistant: 'feat: c\n\nCo-authored-by: Claude Assistant <claude@example.com>\n',
       gemini: 'feat: d\n\nCo-authored-by: Gemini AI <g@example.com>\n',
       claudeAi: 'feat: e\n\nAssisted-by: Claude AI\n',
+      jules: 'feat: h\n\nAssisted-by: Google Jules\n', // row s49v-1
     }, (found, name) => expect(found, name).toContain(models[name]));
     expectEachPasses(work, [
       'feat: f\n\nAssisted-by: Claude Code\n',
       'feat: g\n\nAssisted-by: Codex\n',
-      'feat: h\n\nAssisted-by: Google Jules\n',
       'feat: i\n\nAssisted-by: OpenAI Codex with qwen3-coder\n',
       'feat: j\n\nAI-Agent: OpenAI Codex\nAI-Model: qwen3-coder\n',
     ]);

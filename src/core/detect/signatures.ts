@@ -126,13 +126,14 @@ class LazyPattern implements SignaturePattern {
 
 const regex = (source: string): SignaturePattern => new LazyPattern(source);
 
-/** Signatures.agentModels: each agent's one `defaultModel` over its identities, lines and markers (none when two differ). */
+/** Signatures.agentModels: each agent's one `defaultModel` over its identities, lines and markers (none when two differ), and the agents signatures.json's `agentModels` names as one vendor's alone (row s49v-1). */
 function agentModels(): ReadonlyMap<string, string> {
   const found = new Map<string, Set<string>>();
   for (const entry of [...data.identities, ...data.subjects, ...data.bodyLines, ...data.env] as { agent: string; defaultModel?: string }[]) {
     if (entry.defaultModel && entry.agent !== 'unknown') found.set(entry.agent, (found.get(entry.agent) ?? new Set()).add(entry.defaultModel));
   }
-  return new Map([...found].filter(([, models]) => models.size === 1).map(([agent, models]) => [agent, [...models][0]!]));
+  const own = Object.entries(data.agentModels).filter(([agent]) => agent !== '$comment');
+  return new Map([...[...found].filter(([, models]) => models.size === 1).map(([agent, models]): [string, string] => [agent, [...models][0]!]), ...own]);
 }
 const lowerSet = (keys: string[]) => new Set(keys.map((key) => key.toLowerCase()));
 const LINE_TEXTS: Readonly<Record<string, readonly string[]>> = FAST_PATH_TEXTS.lines;
