@@ -202,7 +202,7 @@ fi
 
 # A pull request's head not in the clone (pull_request_target: actions/checkout's default is the base
 # branch's tip; pull_request: a checkout given another `ref:`): `check` would stop on an unknown revision,
-# "could not judge (exit 3)"; say the fix (row s49m-3), never that pull_request checks out the base (row s49u-1).
+# "could not judge (exit 3)"; say the fix (row 929), never that pull_request checks out the base (row 934).
 case $event in
   pull_request | pull_request_target)
     [ -n "${INPUT_RANGE:-}" ] || git cat-file -e "${head}^{commit}" 2>/dev/null ||

@@ -68,7 +68,7 @@ type ModelSettingsFile = { shown: string; list: unknown[] };
 
 /**
  * aider's files (`.aider.conf.yml`s, `.aider.model.settings.yml`s), each as where it is shown from and its text: the
- * ones read, and those past the settings files' bound (aider reads them whole: what they set is not known, row s49y-1).
+ * ones read, and those past the settings files' bound (aider reads them whole: what they set is not known, row 938).
  */
 function readFiles(files: readonly ([string, SettingsText] | undefined)[], oversized: string[]): [string, string][] {
   const read: [string, string][] = [];
@@ -101,7 +101,7 @@ async function modelSettingsFiles(place: SettingsPlace, cli: CommandLineModel | 
 
 /**
  * aider's built-in model aliases (Aider-AI/aider `models.py` `MODEL_ALIASES`, 0.86): `Model.__init__` maps the name
- * through them before it looks its settings up, so `model: 4o` takes the entry `gpt-4o` (row s49j-1). An `--alias`
+ * through them before it looks its settings up, so `model: 4o` takes the entry `gpt-4o` (row 924). An `--alias`
  * of the same name replaces one (`aliases` is read first).
  */
 const AIDER_MODEL_ALIASES: ReadonlyMap<string, string> = new Map([
@@ -133,7 +133,7 @@ function settingsName(model: string): string {
 
 /**
  * The entry aider keeps for the model `name`d exactly `name` (`Model.configure_model_settings`), with its file, or
- * undefined; an entry's keys read as PyYAML's `safe_load` gives them, `<<` merges applied (row s49j-1).
+ * undefined; an entry's keys read as PyYAML's `safe_load` gives them, `<<` merges applied (row 924).
  */
 function settingsEntry(files: readonly ModelSettingsFile[], name: string): { shown: string; entry: unknown } | undefined {
   for (const { shown, list } of files) {
@@ -157,7 +157,7 @@ function settingsEditor(files: readonly ModelSettingsFile[], model: string) {
 type SentParam = { value: string; evidence: string };
 
 /**
- * What aider hands LiteLLM for `model` from its model settings (rows s49f-3, s49j-1): `extra_params` are passed to
+ * What aider hands LiteLLM for `model` from its model settings (rows 911, 924): `extra_params` are passed to
  * `litellm.completion()` whole after `model=` (Aider-AI/aider `models.py` `send_completion`: `kwargs.update`), the
  * special `aider/extra_params` entry's merged over the model's own (`configure_model_settings`: it wins a direct
  * conflict). Read: `model` (the name LiteLLM is asked for instead), `base_url` and `api_base` (LiteLLM's
@@ -305,9 +305,9 @@ export async function aiderModel(place: SettingsPlace, cli?: CommandLineModel | 
     }
   }
   if (editor) also.push({ ...editor, overriddenBy: [] });
-  // The names sent, through aider's built-in aliases too (`4o` is `gpt-4o`, a hosted name at a gateway: row s49j-1).
+  // The names sent, through aider's built-in aliases too (`4o` is `gpt-4o`, a hosted name at a gateway: row 924).
   const inForceNames = (cli?.models.length ? cli.models.map((model) => aliases.get(model) ?? model) : main ? [main.model] : []).map(settingsName);
-  // The name an entry's extra_params.model asks LiteLLM for in place of a model in force is recorded beside it (row s49j-1).
+  // The name an entry's extra_params.model asks LiteLLM for in place of a model in force is recorded beside it (row 924).
   const sentFor = new Map<string, string>();
   for (const model of [...inForceNames, ...also.map((entry) => entry.model)]) {
     const sent = sentParams(modelSettings, model).model;

@@ -321,7 +321,7 @@ function craftedRegion(env: Record<string, string | undefined>): string | null {
     // Bedrock powered by Mantle (`CLAUDE_CODE_USE_MANTLE`): its endpoint is built from AWS_REGION too (`bedrock-mantle.<region>.api.aws`; row 881).
     ...(switchedOn(env.CLAUDE_CODE_USE_MANTLE) && !env.ANTHROPIC_BEDROCK_MANTLE_BASE_URL?.trim() ? ['AWS_REGION', 'AWS_DEFAULT_REGION'] : []),
     // Claude Platform on AWS (`CLAUDE_CODE_USE_ANTHROPIC_AWS`): `https://aws-external-anthropic.<region>.api.aws`, the region
-    // resolved as Bedrock's (code.claude.com claude-platform-on-aws; row s49f-4).
+    // resolved as Bedrock's (code.claude.com claude-platform-on-aws; row 912).
     ...(switchedOn(env.CLAUDE_CODE_USE_ANTHROPIC_AWS) && !env.ANTHROPIC_AWS_BASE_URL?.trim() ? ['AWS_REGION', 'AWS_DEFAULT_REGION'] : []),
     // Claude Code's per-model Vertex regions (`VERTEX_REGION_CLAUDE_4_5_SONNET`…) beside CLOUD_ML_REGION.
     ...(switchedOn(env.CLAUDE_CODE_USE_VERTEX) && !env.ANTHROPIC_VERTEX_BASE_URL?.trim() ? ['CLOUD_ML_REGION', ...Object.keys(env).filter((name) => name.startsWith('VERTEX_REGION_')).sort()] : []),

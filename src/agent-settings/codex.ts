@@ -75,7 +75,7 @@ async function overrideLayer(entries: readonly string[]): Promise<Layer | null> 
  */
 export async function codexModel(place: SettingsPlace, cli?: CommandLineModel | null): Promise<SettingsModel | null> {
   const home = place.env.CODEX_HOME?.trim() || join(place.home, '.codex');
-  // A file past the settings files' bound (Codex reads it whole): its provider's base_url is not known (row s49x-1).
+  // A file past the settings files' bound (Codex reads it whole): its provider's base_url is not known (row 942).
   const oversized: string[] = [];
   const read = async (shown: string, text: SettingsText): Promise<Layer | null> => {
     if (text === OVERSIZED) oversized.push(shown);

@@ -76,7 +76,7 @@ export function layersAndTrust(place: SettingsPlace, layout: SettingsLayout, cwd
   const userFile = join(userDir, 'settings.json');
   // The workspace is the directory the agent was started in (`loadSettings(process.cwd())`: no walk up to the work tree's top).
   const project = startFile(place, cwd, `${layout.dir}/settings.json`);
-  // A file past the settings files' bound (the agent reads it whole) is read as none and its place kept (row s49x-1).
+  // A file past the settings files' bound (the agent reads it whole) is read as none and its place kept (row 942).
   const oversized = new Set<string>();
   const parsed = (shown: string, text: SettingsText): unknown => {
     if (text === OVERSIZED) oversized.add(shown);

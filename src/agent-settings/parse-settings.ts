@@ -164,7 +164,7 @@ export function yamlStringAt(data: unknown, key: string): string | undefined {
 
 /**
  * The value at `key` of a YAML mapping as PyYAML's `safe_load` gives it, merges read as {@link yamlStringAt} reads
- * them (aider's `.aider.model.settings.yml` entries and their `extra_params`: row s49j-1), or undefined.
+ * them (aider's `.aider.model.settings.yml` entries and their `extra_params`: row 924), or undefined.
  */
 export function yamlValueAt(data: unknown, key: string): unknown {
   return yamlEntry(data, key, new Set())?.value;

@@ -26,7 +26,7 @@ const QWEN: SettingsLayout = {
  */
 export function qwenCodeModel(place: SettingsPlace, cli?: CommandLineModel | null): SettingsModel | null {
   // A settings file past the bound (Qwen Code reads it whole) may set `security.auth.baseUrl` at a gateway on this machine
-  // or its `model.name`: what runs is not known, whatever the name (row s49x-1).
+  // or its `model.name`: what runs is not known, whatever the name (row 942).
   const oversized = layersAndTrust(place, QWEN, cli?.cwd).oversized();
   if (oversized !== undefined) return { model: 'unknown', evidence: oversizedEvidence(oversized), overriddenBy: [], routed: true };
   const found = layeredSettingsModel(place, QWEN, cli?.cwd);

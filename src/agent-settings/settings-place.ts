@@ -52,7 +52,7 @@ export function systemPath(place: SettingsPlace, path: string): string {
 
 /**
  * What {@link readOwnSettings} and {@link readRepoSettings} give for a regular file past {@link MAX_SETTINGS_BYTES}:
- * the agent reads it whole and aitrail does not, so what it sets is not known (padding one hid what it set: row s49y-1).
+ * the agent reads it whole and aitrail does not, so what it sets is not known (padding one hid what it set: row 938).
  */
 export const OVERSIZED: unique symbol = Symbol('a settings file past 1 MiB');
 

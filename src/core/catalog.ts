@@ -369,13 +369,13 @@ function resolveName(text: string, user: Lookup, context: ModelContext = {}): st
 }
 
 /**
- * Runtimes and frameworks that serve or call any maker's model, named after a family (row s49e-2):
+ * Runtimes and frameworks that serve or call any maker's model, named after a family (row 919):
  * llama.cpp (`llama.cpp`, `llama-cpp`, `llama_cpp`, its `llama-server` and `llama-cli`, llama-swap,
- * llama-cpp-python), LlamaIndex, mistral.rs; and (row s49t-2) LlamaEdge (WasmEdge's server of any GGUF model),
+ * llama-cpp-python), LlamaIndex, mistral.rs; and (row 937) LlamaEdge (WasmEdge's server of any GGUF model),
  * GPUStack's llama-box (a llama.cpp server), LLaMA-Factory (a fine-tuning framework of 100+ makers' models). Their family word says where a model ran, not that Meta's
  * or Mistral's model did: read as `meta-llama/unknown` beside the model run (`Assisted-by: gpt-oss-20b
  * via llama.cpp`), it refused an honest commit under `deny: ["meta-llama/*"]` or `unknownModel: deny`.
- * Also a route before a path (`llama.cpp//models/….gguf`, row s49e-1).
+ * Also a route before a path (`llama.cpp//models/….gguf`, row 918).
  */
 export const RUNTIME_NAME = '(?:llama(?:[._-]?cpp(?:[._-]python)?|[-_](?:server|cli|swap|box)|[-_]?(?:index|edge|factory))|mistral[._-]?rs)';
 /** One word that is such a runtime's name. */
@@ -385,14 +385,14 @@ export const RUNTIME_WORD = new RegExp(`^${RUNTIME_NAME}$`, 'i');
  * A file system path: absolute (`/`, `~/`, `C:\\`, `C:/`), relative (`./`, `../`), any with a backslash,
  * or folders ending in a model file (llama.cpp's own `-m models/<name>/ggml-model-Q4_K_M.gguf`, a relative
  * path without `./`; the part after a space in a folder's name, `My Models/<name>/model.gguf`): read as an
- * id, its folders were a vendor (`qwen3-coder-30b-a3b-instruct/ggml-model-q4_k_m.gguf`, row s49t-1).
+ * id, its folders were a vendor (`qwen3-coder-30b-a3b-instruct/ggml-model-q4_k_m.gguf`, row 936).
  */
 const FILE_PATH = /^(?:~?\/|\.{1,2}[/\\]|[a-z]:[/\\])|\\|\/[^/]*\.(?:gguf|ggml|bin|safetensors|llamafile)$/;
 /** A Hugging Face cache folder (`models--Qwen--Qwen3-Coder-30B-A3B-Instruct`): the Hub repository it holds. */
 const HUB_CACHE = /^models--(.+?)--(.+)$/;
 
 /**
- * The model a local server's path-named model is (row s49e-1): llama.cpp's llama-server without
+ * The model a local server's path-named model is (row 918): llama.cpp's llama-server without
  * `--alias` names its model by the path `-m` loaded (`/models/Qwen3-Coder-30B-A3B-Instruct-Q4_K_M.gguf`),
  * vLLM without `--served-model-name` by its `--model` folder, a Windows server by `C:\models\…`. The
  * folders above the file say only where it is stored: the model is the file's or folder's name, or

@@ -5,7 +5,7 @@ import type { TrailerOptions } from './trailers/options.js';
 /**
  * Agents whose `<key>: <agent>:unknown` (aitrail's own form, a stated unknown, row 894) stands beside a model of the
  * same agent the message declares (`<key>: claude-code:anthropic/claude-opus-4.6`): a person who named, in the
- * editor, the model prepare-commit-msg could not read (row s49h-2).
+ * editor, the model prepare-commit-msg could not read (row 916).
  */
 export function ownUnknownsNamed(attributions: readonly Attribution[]): Set<string> {
   const named = new Set(attributions.filter((a) => a.declared && a.agent !== 'unknown' && a.model !== 'unknown').map((a) => a.agent));

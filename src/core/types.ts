@@ -53,7 +53,7 @@ export interface CommitSignals {
   committer: Identity;
   /**
    * The messages of the signed tags a merge commit's `mergetag` headers embed (`git merge <tag>`),
-   * without their signatures (row s49e-3): what the tagger declared of the merged history.
+   * without their signatures (row 920): what the tagger declared of the merged history.
    */
   mergeTags?: readonly string[];
 }

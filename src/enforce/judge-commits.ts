@@ -101,7 +101,7 @@ export async function judgeCommits(
   // Neither tip given (check, pre-push): both refs looked up in one git process ('' for none, as openCommitNotes and openQwenNotes read it).
   const tips = options.notesTip === undefined && options.qwenNotesTip === undefined ? (await notesTips(repoDir, [DEFAULT_NOTES_REF, QWEN_NOTES_REF], { asStored: true })).map((tip) => tip ?? '') : [options.notesTip, options.qwenNotesTip];
   const notesAt = tips[0] === undefined ? {} : { tip: tips[0] };
-  // A commit object of tens of megabytes (a message, a mergetag header) is refused before any reading holds it (row s49z-1).
+  // A commit object of tens of megabytes (a message, a mergetag header) is refused before any reading holds it (row 943).
   const huge = await commitTooLarge(repoDir, revisions, COMMIT_BYTES_CAP, { asStored: true });
   if (huge) throw new GitError(enforceMessages.commitTooLarge(huge.sha, huge.size, COMMIT_BYTES_CAP), ['rev-list'], null, '');
   // Commits git shows otherwise than stored (a NUL byte, an author line it cannot split): read as stored too.
@@ -112,7 +112,7 @@ export async function judgeCommits(
   const qwenNotes = await openQwenNotes(repoDir, { asStored: true, aliases: detect.detect.aliases, ...(tips[1] === undefined ? {} : { tip: tips[1] }) });
   try {
     // git lists a commit's changed files all at once: a commit of tens of millions of them is refused before it is listed (row 857),
-    // unless no path rule is there and it names no AI anywhere: then it is read without its files (row s49n-1).
+    // unless no path rule is there and it names no AI anywhere: then it is read without its files (row 925).
     const unlisted = await unlistedHugeCommits(repoDir, revisions, { byLines, detect, stored, notes, qwenNotes, extra: LOG_EXTRA });
     for await (const commit of rangeRecords(repoDir, revisions, { paths: true, links: byLines, extra: LOG_EXTRA, asStored: true, whole: true }, unlisted)) {
       commits += 1;

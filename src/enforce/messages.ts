@@ -112,7 +112,7 @@ export const enforceMessages = {
   /** A commit that changes more files than are listed (judge-commits.ts, row 857). */
   changeTooLarge: (sha: string, most: number) =>
     `cannot judge commit ${show(sha)}: it changes more than ${most} files, more than are read; split it into smaller commits.`,
-  /** A commit object larger than is read (judge-commits.ts, row s49z-1). */
+  /** A commit object larger than is read (judge-commits.ts, row 943). */
   commitTooLarge: (sha: string, size: number, most: number) =>
     `cannot judge commit ${show(sha)}: its object is ${size.toLocaleString('en-US')} bytes, more than the ${most.toLocaleString('en-US')} read, so it is refused unread; rewrite it with a shorter message and headers.`,
   /** How to fix a pushed tag of a tree or blob the policy refuses (judge-tagged-objects.ts): it is no commit. */

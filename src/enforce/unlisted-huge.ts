@@ -12,7 +12,7 @@ const refusal = (sha: string): GitError => new GitError(enforceMessages.changeTo
 
 /**
  * The commits of `revisions` changing more than CHANGED_PATHS_CAP files (row 857's bound) that are judged without
- * listing their files (row s49n-1): under no path rule a commit naming no AI, in its message or in a note of either
+ * listing their files (row 925): under no path rule a commit naming no AI, in its message or in a note of either
  * notes ref, passes every rule whatever its files, so a person's vendored import of 2.1 million files is not refused.
  * Refused as before (GitError, exit 3): any such commit under a path rule, or one with an AI signal (its violation
  * would list its files, and a note's lines are matched to them). Each huge commit read once more, without its files.

@@ -204,7 +204,7 @@ function reportCounter(repoDir: string): TreeCounter {
  */
 export class ChangeBound {
   private readonly counter: TreeCounter;
-  /** A report's run reads new roots a level at a time: the trees its count read already are not read again (row s49h-3). */
+  /** A report's run reads new roots a level at a time: the trees its count read already are not read again (row 917). */
   private readonly listFirst: boolean;
   /** Each commit's tree, as known (listed or read). */
   private readonly treeOf = new Map<string, string>();
@@ -238,7 +238,7 @@ export class ChangeBound {
   /**
    * Every one of `commits` that changes more files than the cap, in their order (firstTooLarge's reading, in one
    * pass: asked again on what follows each, a push of 20,000 commits each adding or dropping a 2-million-file
-   * folder took 38 s, quadratic, row s49u-2); `all` false: the first only.
+   * folder took 38 s, quadratic, row 935); `all` false: the first only.
    */
   async tooLarge(commits: ReadonlyArray<readonly string[]>, all = true): Promise<string[]> {
     for (const [sha, tree] of commits) this.treeOf.set(sha!, tree!);
@@ -250,7 +250,7 @@ export class ChangeBound {
       if (tree) this.treeOf.set(parents[at]!, tree[1]!);
     });
     // A report's walk (shared): treeCounts read the tip's whole tree a level at a time already, and the chain's other
-    // trees share most of it; `git rev-list --objects` would walk every one of their trees again (row s49h-3).
+    // trees share most of it; `git rev-list --objects` would walk every one of their trees again (row 917).
     if (!this.started) await this.counter.readAll([...this.treeOf.values()], this.listFirst);
     this.started = true;
     const found: string[] = [];

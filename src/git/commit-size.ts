@@ -2,7 +2,7 @@ import { runGit, type ObjectView } from './exec.js';
 import { foundObject, objectInfoLines } from './object-batch.js';
 
 /**
- * Bytes one commit object may hold before a judge refuses it unread (row s49z-1): git's own messages and
+ * Bytes one commit object may hold before a judge refuses it unread (row 943): git's own messages and
  * the longest honest squash messages are a few hundred kilobytes; a 34 MB `mergetag` header or message
  * (`git hash-object -t commit`) took `check` 10.7 s and 914 MB, and ~100 MB would run pre-receive out of memory.
  */

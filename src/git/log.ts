@@ -16,7 +16,7 @@ export interface CommitRecord {
   message: string;
   /** The commit's `encoding` header (`%e`) when it has one: git re-encoded `message` from it. */
   encoding?: string;
-  /** A merge's signed tags' messages, from its `mergetag` headers (row s49e-3); absent when it has none. */
+  /** A merge's signed tags' messages, from its `mergetag` headers (row 920); absent when it has none. */
   mergeTags?: string[];
   /** Changed paths (only with `paths: true`); merges: against the first parent. */
   paths?: string[];
@@ -173,7 +173,7 @@ export async function* streamCommits(cwd: string, revisions: string[], options: 
  * `record` with the messages of the signed tags its `mergetag` headers embed (a merge only: `git merge
  * <signed tag>` writes one per tag merged), read from the stored commit through the shared `git cat-file
  * --batch`. `git log`'s formats show no such header; a merge whose own message drops the tag's
- * (`git merge -m`) kept the tagger's `Assisted-by:` out of every reading (row s49e-3).
+ * (`git merge -m`) kept the tagger's `Assisted-by:` out of every reading (row 920).
  */
 async function withMergeTags(cwd: string, record: CommitRecord, asStored: boolean): Promise<CommitRecord> {
   if (record.parents.length < 2) return record;
@@ -188,7 +188,7 @@ async function withMergeTags(cwd: string, record: CommitRecord, asStored: boolea
  * lines, one space off each), without its signature as git reads a tag's (core/tag-signature.ts, row 823's
  * reading: from the LAST line that opens a signature, a whole armored block only). Cut at the first such
  * line, a tag whose message wrote `-----BEGIN PGP SIGNATURE-----` above its `Assisted-by:` (signed by
- * `git tag -s` all the same, the header written by `git merge`) hid the declaration (row s49m-1).
+ * `git tag -s` all the same, the header written by `git merge`) hid the declaration (row 927).
  */
 export function mergeTagMessages(raw: string): string[] {
   const end = raw.indexOf('\n\n');

@@ -85,10 +85,10 @@ export async function judgeMessageFile(args: string[], context: HookContext, pat
     if (carried.length > 0) message = recordCarried(path, raw, carried, detectOptions.trailerKey, commentChar, trailerChar);
     let attributions = detectAtCommitTime(message, { ...signals, commentChar: stripped, trailerChar, cutChar }, detectOptions);
     // The person named, in the editor, the model of an agent prepare-commit-msg wrote as `<agent>:unknown` and left
-    // that line (row s49h-2): the line goes where nothing at commit time still says the model is unknown (a gateway's reading would).
+    // that line (row 916): the line goes where nothing at commit time still says the model is unknown (a gateway's reading would).
     const named = ownUnknownsNamed(attributions);
     // Only for an agent this commit's own signals show (the message aside): a line carried from a commit recorded
-    // elsewhere, at a gateway (an amend in a shell without it), is no unknown the hooks just wrote: kept (row s49n-2).
+    // elsewhere, at a gateway (an amend in a shell without it), is no unknown the hooks just wrote: kept (row 926).
     if (named.size > 0) {
       const seen = new Set(detectAtCommitTime('', { ...signals, commentChar: stripped, trailerChar, cutChar }, detectOptions).map((a) => a.agent));
       for (const agent of named) if (!seen.has(agent)) named.delete(agent);

@@ -389,7 +389,7 @@ function bunConfigNamed(dir: string): boolean {
 /**
  * True when a file or folder of the package holding `path` (relative to `at`), or `path` itself, changed status after
  * npm wrote its `record` (`find -cnewer … -print -quit`, as the shims' aitrail_na reads it): bun linked or wrote it over
- * npm's install, from a bun.lockb aitrail does not read (row s49h-1). A change time no one sets back; unreadable: true.
+ * npm's install, from a bun.lockb aitrail does not read (row 915). A change time no one sets back; unreadable: true.
  * The walk ends at the first such entry and holds one folder's handle at a time (a package of a million files).
  */
 function changedAfterRecord(at: string, path: string, record: string): boolean {
@@ -435,7 +435,7 @@ function npmFromRepository(root: string, top: string, base: string, path: string
   }
   // A bun.lock beside npm's record (row 893): bun replaces the package and leaves the record as npm wrote it.
   if (isFileAt(join(root, base, 'bun.lock')) && bunFromRepository(root, top, base, path, true)) return true;
-  // A bun.lockb beside npm's record (row s49h-1): bun keeps writing it, so no bun.lock tells what bun put there.
+  // A bun.lockb beside npm's record (row 915): bun keeps writing it, so no bun.lock tells what bun put there.
   if (isFileAt(join(root, base, 'bun.lockb')) && changedAfterRecord(join(root, base), path, join(root, base, 'node_modules', '.package-lock.json'))) {
     lockCause = 'bun.lockb';
     return true;

@@ -64,7 +64,7 @@ export function pendingCheckpointsGate(): string[] {
     '  [ -n "$aitrail_n" ] && aitrail_p=1',
     'fi',
     // A reset (git's ORIG_HEAD newer than post-commit's last look at it, RESET_SEEN: builtins) whose undone commits' notes node may carry
-    // (row s49l-1): only while a note may exist, and not during a rebase (which wrote ORIG_HEAD). merge, pull, rebase and am write ORIG_HEAD
+    // (row 931): only while a note may exist, and not during a rebase (which wrote ORIG_HEAD). merge, pull, rebase and am write ORIG_HEAD
     // too: one `tail` of the HEAD reflog tells, once; the line before this commit's not `reset: moving to`, the shim marks the look itself.
     `if [ -f "$aitrail_g/ORIG_HEAD" ] && ! ${REBASING} && ! [ "$aitrail_g/${RESET_SEEN}" -nt "$aitrail_g/ORIG_HEAD" ]; then`,
     ...notesMayExistLines('  '),

@@ -678,7 +678,7 @@ export function ledIntoTrackedLines(): string[] {
     '  aitrail_rr=${aitrail_ne##*/}',
     '  return 0',
     '}',
-    // A bun.lockb (binary, not read) beside npm's record (row s49h-1): bun 1.3 keeps writing a committed bun.lockb, so
+    // A bun.lockb (binary, not read) beside npm's record (row 915): bun 1.3 keeps writing a committed bun.lockb, so
     // a bun install over npm's leaves no bun.lock for aitrail_nb to judge, and npm's record as npm wrote it. Whatever
     // bun put in the package's folder was linked or written after npm wrote its record: a file or folder of the
     // package whose status changed after the record was written (find -cnewer: a change time no one can set back)

@@ -41,7 +41,7 @@ export function readBytes(fd: number, length: number, position = 0): Buffer {
  * to `/dev/stdin` would wait forever.
  */
 export function readRegularFile(path: string, limit: number): string | null;
-/** As {@link readRegularFile}, `tooLarge` for a regular file past `limit` (an agent's settings file it reads whole: row s49y-1). */
+/** As {@link readRegularFile}, `tooLarge` for a regular file past `limit` (an agent's settings file it reads whole: row 938). */
 export function readRegularFile<T>(path: string, limit: number, tooLarge: T): string | null | T;
 export function readRegularFile(path: string, limit: number, tooLarge: unknown = null): unknown {
   const opened = openRegularFile(path);

@@ -20,7 +20,7 @@ const ZERO = /^0+$/;
  * through a line diff to this commit, only lines it adds), told by the worktree's HEAD reflog: its
  * last entry this plain commit (`commit: …`), the one before `reset: moving to …` from `old` to this
  * commit's one parent, an ancestor of `old`. Marks the look done (RESET_SEEN) for the shim. Returns
- * warnings. (row s49l-1)
+ * warnings. (row 931)
  */
 export async function writeResetNote(top: string, gitDir: string, own: string | null, options: DetectOptions): Promise<string[]> {
   try {

@@ -73,7 +73,7 @@ export function bunLockb(range: string, homeDir: string): string {
 }
 
 /**
- * Row s49h-1's replay: npm installs aitrail 1.0.0 from the person's registry (`registryUrl`); then package.json asks
+ * Row 915's replay: npm installs aitrail 1.0.0 from the person's registry (`registryUrl`); then package.json asks
  * `range`, a bun.lockb for it is committed, and bun installs it (no bun.lock appears; npm's record still says 1.0.0).
  */
 export function npmThenBunLockb(registryUrl: string, range: string): { repo: TestRepo; homeDir: string } {

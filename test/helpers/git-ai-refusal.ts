@@ -4,7 +4,7 @@ import { aitrail } from './cli.js';
 import { makeRepo, type TestRepo } from './gitdir.js';
 
 /**
- * Shared by the tests of metadata git-ai refuses whole (rows 824, s49g-1): a silent commit a note
+ * Shared by the tests of metadata git-ai refuses whole (rows 824, 914): a silent commit a note
  * can speak for, its blame totals, and the verdicts of each reading.
  */
 

@@ -149,7 +149,7 @@ export function targetEvent(name: string, world: Origin, head: string) {
 
 /**
  * A pull request `event` judged on a checkout of the base branch's tip (actions/checkout's default on
- * pull_request_target): exit 2 and one `::error` line naming the head and the checkout's fix (rows s49m-3, s49u-1). That line.
+ * pull_request_target): exit 2 and one `::error` line naming the head and the checkout's fix (rows 929, 934). That line.
  */
 export function expectHeadMissing(event: string): string {
   const world = origin();

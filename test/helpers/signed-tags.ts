@@ -15,7 +15,7 @@ export function sshSigning(work: TestRepo): void {
 /**
  * On a branch from main: a person's commit, signed tag `name` of it saying `tagMessage`, merged into
  * `branch` by `git merge -m` (so the merge's own message quotes nothing of the tag: only its
- * `mergetag` header holds it, rows s49e-3, s49m-1). The merge's id.
+ * `mergetag` header holds it, rows 920, 927). The merge's id.
  */
 export function mergedSignedTag(work: TestRepo, name: string, tagMessage: string, branch: string): string {
   work.git(['checkout', '-q', '-b', `${name}-side`, 'main']);

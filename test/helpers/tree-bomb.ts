@@ -24,7 +24,7 @@ export function treeAddingFolder(work: TestRepo, commit: string, name: string, t
   return work.git(['mktree'], { input: `${listing}\n040000 tree ${tree}\t${name}\n` });
 }
 
-/** A commit on `parent` adding `vendor/` of 2,100,000 files (100 x 100 x 210) with `message`, hooks not run (row s49n-1's vendored import). */
+/** A commit on `parent` adding `vendor/` of 2,100,000 files (100 x 100 x 210) with `message`, hooks not run (row 925's vendored import). */
 export function vendoredCommit(work: TestRepo, parent: string, message: string): string {
   const tree = treeAddingFolder(work, parent, 'vendor', treeBomb(work, [100, 210]));
   return work.git(['commit-tree', tree, '-p', parent, '-F', '-'], { input: message });

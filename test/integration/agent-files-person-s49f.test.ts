@@ -1,4 +1,4 @@
-// Session 49 task f, careless truth beside rows s49f-1..s49f-4: a person's commit on a machine where agents left
+// Session 49 task f, careless truth beside rows 909..912: a person's commit on a machine where agents left
 // their files (Factory Droid's `~/.factory/settings.json`, Continue's `~/.continue/config.yaml`, Qwen Code's
 // `~/.qwen/.env` and a committed `.qwen/.env`, aider's `~/.aider.model.settings.yml` with a local `api_base`, Claude
 // Code's settings) and a Claude Platform on AWS profile with an odd region, but no agent's marker, names no AI and

@@ -1,4 +1,4 @@
-// Session 49 helper v (row s49v-1): an agent whose own name means one vendor's models named alone.
+// Session 49 helper v (row 944): an agent whose own name means one vendor's models named alone.
 // ChatGPT runs only OpenAI's models, claude.ai only Anthropic's, Jules only Google's Gemini; but
 // `Assisted-by: ChatGPT` read `chatgpt:unknown`, `Assisted-by: claude.ai` `claude-ai:unknown`,
 // `Assisted-by: Jules` `jules:unknown`: a warning under policy.unknownModel, so each passed `check`
@@ -16,7 +16,7 @@ const CASES = [
   { vendor: 'google', messages: { jules: 'feat: d\n\nAssisted-by: Jules\n', google: 'feat: e\n\nAssisted-by: Google Jules\n' } },
 ] as const;
 
-describe('an agent of one vendor named alone (row s49v-1)', () => {
+describe('an agent of one vendor named alone (row 944)', () => {
   for (const { vendor, messages } of CASES) {
     it(`reads as ${vendor}/unknown: refused under deny ${vendor}/* by check and pre-receive, passed under allow ${vendor}/*`, () => {
       const denied = policyServer(`policy:\n  deny: ["${vendor}/*"]\n`);

@@ -1,4 +1,4 @@
-// Row s49y-2: `genericAgentValues`' slugs (`neo` for Pulumi Neo, `kimi` for Kimi CLI, `github_copilot_vscode_agent`
+// Row 939: `genericAgentValues`' slugs (`neo` for Pulumi Neo, `kimi` for Kimi CLI, `github_copilot_vscode_agent`
 // for VS Code's Copilot terminals) are what each of those agents sets in `AI_AGENT` (pulumi/pulumi PR #23251
 // `childEnvWithAgent`, MoonshotAI/kimi-cli PR #2585, microsoft/vscode); none sets `AGENT`. They were read in `AGENT`
 // too, so a person whose shell or CI has `AGENT=neo` (a host's or a person's name) had an honest commit recorded as
@@ -9,7 +9,7 @@ import { tryGit } from '../helpers/enforce-repos.js';
 
 const CLEAN = { CLAUDECODE: '', CLAUDE_CODE_ENTRYPOINT: '', ANTHROPIC_MODEL: '', CLAUDE_CODE_MODEL: '', ANTHROPIC_BASE_URL: '', CLAUDE_CONFIG_DIR: '', AI_AGENT: '', AGENT: '' };
 
-describe('a slug of genericAgentValues read in AI_AGENT only (row s49y-2)', () => {
+describe('a slug of genericAgentValues read in AI_AGENT only (row 939)', () => {
   it("careless truth: a person's commit with AGENT=neo or AGENT=kimi names no AI and passes unknownModel: deny", () => {
     const { repo, env } = stagedInHome({}, CLEAN);
     repo.write('.aitrailrc.yml', 'policy:\n  unknownModel: deny\n');

@@ -1,4 +1,4 @@
-// Rows s49f-1 and s49f-2: `AI_AGENT` values agents really set that named no agent. Claude Code sets
+// Rows 909 and 910: `AI_AGENT` values agents really set that named no agent. Claude Code sets
 // `AI_AGENT=claude-code_<version, dashes>_agent` for its Bash tool's commands (env dumps of live
 // sessions: `claude-code_2-1-263_agent`, `claude-code_2-1-220_agent`; microsoft/vscode PR #327433:
 // "the bundled Claude CLI overwrites AI_AGENT with claude-code_<version>_agent"), and some builds set
@@ -18,7 +18,7 @@ const CLEAN = { CLAUDECODE: '', CLAUDE_CODE_ENTRYPOINT: '', ANTHROPIC_MODEL: '',
 
 const trailer = (repo: TestRepo) => repo.git(['log', '-1', '--format=%(trailers:key=Assisted-by,valueonly)']).trim();
 
-describe("Claude Code's AI_AGENT=claude-code_<version>_agent (row s49f-1)", () => {
+describe("Claude Code's AI_AGENT=claude-code_<version>_agent (row 909)", () => {
   it("is Claude Code with its settings' model, and a deny of that model refuses the commit", () => {
     const { repo, env } = stagedInHome(CLAUDE_SETTINGS, CLEAN, 'policy:\n  deny: ["anthropic/claude-sonnet-*"]\n');
     const head = repo.git(['rev-parse', 'HEAD']);
@@ -55,7 +55,7 @@ describe("Claude Code's AI_AGENT=claude-code_<version>_agent (row s49f-1)", () =
   });
 });
 
-describe("Pulumi Neo's AI_AGENT=neo (row s49f-2)", () => {
+describe("Pulumi Neo's AI_AGENT=neo (row 910)", () => {
   it('is recorded as Pulumi Neo with an unknown model, and unknownModel: deny refuses it', () => {
     const { repo, env } = stagedInHome(CLAUDE_SETTINGS, CLEAN);
     const recorded = tryGit(repo.dir, ['commit', '-q', '-m', 'feat: a'], { env: { ...env, AI_AGENT: 'neo' } });

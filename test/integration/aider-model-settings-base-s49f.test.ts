@@ -1,4 +1,4 @@
-// Row s49f-3: aider's `.aider.model.settings.yml` can send a model to a server on this machine with no
+// Row 911: aider's `.aider.model.settings.yml` can send a model to a server on this machine with no
 // variable or `.aider.conf.yml` key saying so: an entry's `extra_params` is passed to `litellm.completion()`
 // whole (Aider-AI/aider `models.py` `send_completion`), so `extra_params.api_base: http://localhost:3000/v1`
 // (a Copilot proxy's published setup for aider) sends `gpt-4o` there, and the special `aider/extra_params`
@@ -12,7 +12,7 @@ import { agentRun, expectGatewayRefused, STRICT } from '../helpers/local-gateway
 const CONF = { '.aider.conf.yml': 'model: gpt-4o\n' };
 const settings = (entries: string) => ({ ...CONF, '.aider.model.settings.yml': entries });
 
-describe("aider's model settings api_base (row s49f-3)", () => {
+describe("aider's model settings api_base (row 911)", () => {
   it("a model's extra_params.api_base, or aider/extra_params', on loopback: aider:unknown, refused", () => {
     const repo = hooked(STRICT);
     const own = agentRun(repo, 'aider', [], {}, settings('- name: gpt-4o\n  extra_params:\n    api_key: n/a\n    api_base: http://localhost:3000/v1\n'));

@@ -1,4 +1,4 @@
-// Row s49j-1 (review of row s49f-3): aider's `.aider.model.settings.yml` read as aider reads it. aider loads it with
+// Row 924 (review of row 911): aider's `.aider.model.settings.yml` read as aider reads it. aider loads it with
 // PyYAML's `safe_load`, which applies YAML merge keys (`<<: *anchor`) to an entry and to its `extra_params`; it looks
 // an entry up by the model's name after its built-in aliases (`Model.__init__`: `MODEL_ALIASES.get(model, model)`, so
 // `model: 4o` uses the entry `gpt-4o`); `send_completion` builds `dict(model=self.name, …)` and then
@@ -12,7 +12,7 @@ import { agentRun, expectGatewayRefused, STRICT } from '../helpers/local-gateway
 
 const settings = (entries: string, model = 'gpt-4o') => ({ '.aider.conf.yml': `model: ${model}\n`, '.aider.model.settings.yml': entries });
 
-describe("aider's model settings as aider reads them (row s49j-1)", () => {
+describe("aider's model settings as aider reads them (row 924)", () => {
   it('a merge key, a built-in alias, base_url and custom_llm_provider that send to this machine: aider:unknown, refused', () => {
     const repo = hooked(STRICT);
     const cases: [string, Record<string, string>][] = [

@@ -1,7 +1,7 @@
-// Row s49y-1: aider reads its `.aider.model.settings.yml` and `.aider.conf.yml` whole, whatever their size (PyYAML's
+// Row 938: aider reads its `.aider.model.settings.yml` and `.aider.conf.yml` whole, whatever their size (PyYAML's
 // `safe_load`, configargparse), but the hooks read no settings file past 1 MiB (row 72's bound) and read one past it as
 // no file: a comment padding the file past the bound hid its `extra_params.api_base` at a server on this machine (row
-// s49f-3), and the commit was recorded `aider:openai/gpt-4o`, passing `unknownModel: deny`. Now such a file makes the
+// 911), and the commit was recorded `aider:openai/gpt-4o`, passing `unknownModel: deny`. Now such a file makes the
 // model aider runs `unknown`, whichever file it is (the person's, the repository's, aider's configuration). Run by an
 // executable named `aider` through init's installed hooks.
 import { describe, expect, it } from 'vitest';
@@ -11,7 +11,7 @@ import { agentRun, STRICT } from '../helpers/local-gateway.js';
 const PAD = `# ${'x'.repeat(1024 * 1024)}\n`;
 const LOCAL = '- name: gpt-4o\n  extra_params:\n    api_base: http://localhost:3000/v1\n';
 
-describe("aider's settings files past the bound the hooks read (row s49y-1)", () => {
+describe("aider's settings files past the bound the hooks read (row 938)", () => {
   it('a padded model settings file (home or committed) or configuration: aider:unknown, refused under unknownModel: deny', () => {
     const repo = hooked(STRICT);
     const home = agentRun(repo, 'aider', [], {}, { '.aider.conf.yml': 'model: gpt-4o\n', '.aider.model.settings.yml': LOCAL + PAD });

@@ -1,9 +1,9 @@
-// Row s49n-2: row s49h-2's commit-msg drops its own `<agent>:unknown` line beside a model of that agent the message
+// Row 926: row 916's commit-msg drops its own `<agent>:unknown` line beside a model of that agent the message
 // declares; it did so for a line carried from a commit recorded at a gateway (row 829: Claude Code at a local
 // gateway, `claude-code:unknown` kept beside the model the person named, row 894), when that commit was amended in a
 // shell without the gateway: `git commit --amend --no-edit` erased the gateway's unknown, so the stored commit named
 // Claude alone (log, blame counted it as Claude; a server's `unknownModel: deny` passed it). Now only an agent this
-// commit's own signals show has its unknown line dropped; row s49h-2's editor flow is unchanged.
+// commit's own signals show has its unknown line dropped; row 916's editor flow is unchanged.
 import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -23,7 +23,7 @@ function addBelow(): string {
   return path;
 }
 
-describe("an amend elsewhere keeps a gateway's unknown beside the named model (row s49n-2)", () => {
+describe("an amend elsewhere keeps a gateway's unknown beside the named model (row 926)", () => {
   it('recorded at a gateway, amended without it: both lines stay; log and check read both', () => {
     const { repo, env } = hookedRepo();
     writeFileSync(join(repo.dir, '.aitrailrc.yml'), 'policy:\n  deny: ["qwen/*"]\n');

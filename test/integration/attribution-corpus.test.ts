@@ -35,7 +35,7 @@ interface Report {
  * Session 48 (s48d) added 54 public commits (31 AI, 23 hard negatives): 522/527, the same five; before its
  * fix a docs commit ending with a closed code fence of example trailers read as Claude's and Copilot's (row 863).
  * Session 49 (s49d) added 38 public commits (24 AI, 14 hard negatives): 546/551, the same five; before its
- * fix (row s49d-1) six were missed (`Claude Assistant <claude@anthropic.com>` twice, `Google Gemini
+ * fix (row 913) six were missed (`Claude Assistant <claude@anthropic.com>` twice, `Google Gemini
  * <ai-assistant@google.com>`, a gate's `Codex Assistant`/`Gemini Assistant`, `Gemini AI <gemini@users.noreply…>`),
  * and `Kimi AI`, `Gemini AI <gemini@google.com>`, `Antigravity AI`/`Google Gemini` went unread beside other lines.
  */

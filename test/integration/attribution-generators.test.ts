@@ -115,7 +115,7 @@ const CHECKLISTS: Case[] = [
     ['claude-code:unknown'],
   ],
   ['fix: retry the upload (#88)\n\n### Which AI tools did you use?\n\n- [ ] Claude Code\n* [X] Cursor (Claude Sonnet 4.5)\n- [ ] None\n', ['cursor:anthropic/claude-sonnet-4.5']],
-  ['fix: the pager (#90)\n\n**AI tools used:**\n- [x] GitHub Copilot\n- [x] ChatGPT\n', ['copilot:unknown', 'chatgpt:openai/unknown']], // ChatGPT runs only OpenAI's models (row s49v-1)
+  ['fix: the pager (#90)\n\n**AI tools used:**\n- [x] GitHub Copilot\n- [x] ChatGPT\n', ['copilot:unknown', 'chatgpt:openai/unknown']], // ChatGPT runs only OpenAI's models (row 944)
 ];
 
 /** Unticked, outside an AI question, or a task that only names an agent: a person's as before. */

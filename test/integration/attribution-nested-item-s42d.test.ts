@@ -11,7 +11,7 @@ import { type Case, expectLog, refusedBy } from '../helpers/log-cases.js';
 const CHECKLIST = 'Add the security review (#6)\n\n## PR Checklist:\n\n- [x] I will abide by the BeeWare Code of Conduct\n- [x] I have read and have followed the **CONTRIBUTING.md** file\n- [x] This PR was generated or assisted using an AI tool\n';
 
 const CASES: Case[] = [
-  [`${CHECKLIST}  - Assisted-by: Jules\n`, ['jules:google/unknown']], // Jules runs only Gemini (row s49v-1)
+  [`${CHECKLIST}  - Assisted-by: Jules\n`, ['jules:google/unknown']], // Jules runs only Gemini (row 944)
   [`${CHECKLIST}    * Assisted-by: qwen3-coder\n`, ['unknown:qwen/qwen3-coder']],
   [`${CHECKLIST}\t1. Assisted-by: Claude Opus 4.6\n`, ['unknown:anthropic/claude-opus-4.6']],
   // As at the list's top: an unticked item, a person, words that are no declaration, and no bullet at 4 spaces (a code block).

@@ -14,7 +14,7 @@ const CASES: Case[] = [
   ['chore: project setup rules\n\n**NEVER include these in commit messages:**\n- ❌ `🤖 Generated with [Claude Code](https://claude.ai/code)`\n- ❌ `Co-Authored-By: Claude <noreply@anthropic.com>`\n- ❌ Any Claude Code signatures or attributions\n', []],
   // Read as before: a list of co-authors with no footer among its items, a ticked tool under a disclosure, and the trailer block under a quoting list.
   ['feat: pair work\n\n- Co-authored-by: Claude <noreply@anthropic.com>\n', ['claude-code:unknown']],
-  ['Add the review (#6)\n\n- [x] This PR was generated or assisted using an AI tool\n  - Assisted-by: Jules\n', ['jules:google/unknown']], // row s49v-1
+  ['Add the review (#6)\n\n- [x] This PR was generated or assisted using an AI tool\n  - Assisted-by: Jules\n', ['jules:google/unknown']], // row 944
   ['docs: rules\n\n- `Generated with [Claude Code](https://claude.ai/code)`\n- `Co-Authored-By: Claude <noreply@anthropic.com>`\n\nAssisted-by: qwen-code:qwen/qwen3-coder\n', ['qwen-code:qwen/qwen3-coder']],
   // The model an OpenCode signature names after its footer; a name that is no model stays unknown.
   ['feat: add new feature\n\n🤖 Generated with [OpenCode](https://opencode.ai) (Claude 3.5 Sonnet)\n', ['opencode:anthropic/claude-3.5-sonnet']],

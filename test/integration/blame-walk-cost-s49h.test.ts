@@ -1,4 +1,4 @@
-// Row s49h-3: the blame walk's first bound (ChangeBound, row 900) ran `git rev-list --objects` over the trees of
+// Row 917: the blame walk's first bound (ChangeBound, row 900) ran `git rev-list --objects` over the trees of
 // the chain's first 32 commits, though the report's count (treeCounts) had read the tip's whole tree already and
 // those trees share most of it: every tree walked again (a 400,000-file repository: 3.2 -> 2.2 s for one package).
 // The report's bound now reads the new roots a level at a time from the run's shared cat-file, only trees not read yet.
@@ -11,7 +11,7 @@ import { makeRepo, tempDir } from '../helpers/gitdir.js';
 /** The git processes a GIT_TRACE file records (each logs its command line once as it starts). */
 const gitCommands = (trace: string): string[] => readFileSync(trace, 'utf8').split('\n').flatMap((line) => /trace: (?:built-in|exec): git (.*)$/.exec(line)?.[1] ?? []);
 
-describe('the blame walk reads no tree twice (row s49h-3)', () => {
+describe('the blame walk reads no tree twice (row 917)', () => {
   it('no `git rev-list --objects` in a report run; the figures as with --no-cache', () => {
     const repo = makeRepo();
     repo.commit('start\n', { 'lib/a.ts': 'a\n', 'lib/deep/b.ts': 'b\n', 'pkg/x.ts': 'x\n' });

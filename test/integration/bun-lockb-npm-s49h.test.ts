@@ -8,7 +8,7 @@ import { DENY_QWEN, expectLocalRuns, home, npm, PACKAGE_JSON, type Served } from
 import { honestAitrail, npmFound } from '../helpers/pnpm.js';
 
 /**
- * Row s49h-1: a binary bun.lockb beside npm's record (node_modules/.package-lock.json). Row 893 judges a bun.lock
+ * Row 915: a binary bun.lockb beside npm's record (node_modules/.package-lock.json). Row 893 judges a bun.lock
  * beside npm's record, but left a bun.lockb there unread (its limit). bun 1.3 keeps writing the project's bun.lockb
  * when one is committed (no bun.lock appears): a person's npm install of aitrail 1.0.0, then a branch whose committed
  * bun.lockb and package.json name a server's tarball, `bun install`: bun put the server's aitrail in node_modules,
@@ -16,7 +16,7 @@ import { honestAitrail, npmFound } from '../helpers/pnpm.js';
  * Real npm and bun (`bun install --ignore-scripts`), a server on 127.0.0.1, the real hooks init installs.
  */
 
-warnWithoutBun('row s49h-1');
+warnWithoutBun('row 915');
 
 let evil: Served | undefined;
 let marker = '';
@@ -30,7 +30,7 @@ afterAll(() => {
   registry?.stop();
 });
 
-describe.skipIf(!npmFound || !bunFound)("bun.lockb beside npm's stale record (row s49h-1)", () => {
+describe.skipIf(!npmFound || !bunFound)("bun.lockb beside npm's stale record (row 915)", () => {
   it("a server's tarball installed by bun from a bun.lockb over npm's install: refused, said as bun.lockb; the script never runs", () => {
     const { repo, homeDir } = npmThenBunLockb(registry!.url, `${evil!.url}/aitrail/-/aitrail-9.9.9.tgz`);
     expect(readFileSync(join(repo.dir, 'node_modules', 'aitrail', 'package.json'), 'utf8')).toContain('9.9.9');

@@ -7,16 +7,16 @@ import type { Served } from '../helpers/lock-resolved.js';
 import { honestAitrail, npmFound } from '../helpers/pnpm.js';
 
 /**
- * Review s49w of row s49h-1 (no row: work, not a way past): the shims' aitrail_na ran `find … -cnewer <npm's record> -print`
+ * Review s49w of row 915 (no row: work, not a way past): the shims' aitrail_na ran `find … -cnewer <npm's record> -print`
  * over the whole package bun put over npm's install, every newer path captured into a shell variable, and init/status's
  * changedAfterRecord listed the whole package folder before looking at one change time: a bun-installed package of a
  * million files cost each hook a walk of a million entries. The first newer entry now ends both (`-print -quit`, an
  * early-exit walk). Shown by a folder deep in the package whose access time is set back: reading it (getdents)
  * sets it again on a relatime filesystem, so an untouched access time says no walk read it.
- * Real npm and bun, a server on 127.0.0.1, the real hooks init installs (row s49h-1's replay).
+ * Real npm and bun, a server on 127.0.0.1, the real hooks init installs (row 915's replay).
  */
 
-warnWithoutBun('review s49w of row s49h-1');
+warnWithoutBun('review s49w of row 915');
 
 let evil: Served | undefined;
 let registry: Served | undefined;
@@ -39,7 +39,7 @@ function setBack(dir: string): boolean {
   return statSync(dir).atimeMs === LONG_AGO.getTime();
 }
 
-describe.skipIf(!npmFound || !bunFound)("bun.lockb beside npm's record: the first changed entry ends the walk (review s49w of row s49h-1)", () => {
+describe.skipIf(!npmFound || !bunFound)("bun.lockb beside npm's record: the first changed entry ends the walk (review s49w of row 915)", () => {
   it("the hooks' find and init's walk stop at the package's own folder: a folder inside it is never read; still refused", (context) => {
     const probe = join(tempDir('aitrail-atime-'), 'probe');
     expect(setBack(probe)).toBe(true);

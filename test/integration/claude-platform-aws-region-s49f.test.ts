@@ -1,4 +1,4 @@
-// Row s49f-4: Claude Code on Claude Platform on AWS (`CLAUDE_CODE_USE_ANTHROPIC_AWS=1`, with
+// Row 912: Claude Code on Claude Platform on AWS (`CLAUDE_CODE_USE_ANTHROPIC_AWS=1`, with
 // `ANTHROPIC_AWS_WORKSPACE_ID`) sends every request to `https://aws-external-anthropic.{region}.api.aws`, the region
 // resolved as Bedrock's, unless `ANTHROPIC_AWS_BASE_URL` names another (code.claude.com claude-platform-on-aws).
 // `AWS_REGION=localhost:4000/x` makes that host `aws-external-anthropic.localhost`, a server on this machine that runs
@@ -21,7 +21,7 @@ const platform = (region: string, extra: NodeJS.ProcessEnv = {}): NodeJS.Process
   ...extra,
 });
 
-describe('Claude Code on Claude Platform on AWS with a crafted region (row s49f-4)', () => {
+describe('Claude Code on Claude Platform on AWS with a crafted region (row 912)', () => {
   it('AWS_REGION or AWS_DEFAULT_REGION that is no region: claude-code:unknown, refused', () => {
     const refused = agentCommit(hooked(STRICT), platform('localhost:4000/x'));
     expect(refused.status, refused.stderr).toBe(1);

@@ -1,4 +1,4 @@
-// Session 49 helper d (row s49d-1): a product's or model family's name with only an AI account's
+// Session 49 helper d (row 913): a product's or model family's name with only an AI account's
 // words beside it on a co-author line, at an address of no agent's, read as a person's. Real commits
 // carry `Co-authored-by: Claude Assistant <claude@anthropic.com>` and `Kimi AI <ai@moonshot.cn>`
 // (attribution corpus s49d entries); a project's gate lists `Codex Assistant`, `Copilot Assistant`,
@@ -12,7 +12,7 @@ import { expectLog } from '../helpers/log-cases.js';
 import { agentCommit, hooked } from '../helpers/agent-home.js';
 import { hookEnv } from '../helpers/hooks.js';
 
-describe("an AI account's name on a co-author line: a product's name and AI, Assistant, Agent (row s49d-1)", () => {
+describe("an AI account's name on a co-author line: a product's name and AI, Assistant, Agent (row 913)", () => {
   it('log names the agent or vendor, and no one for people and companies', () => {
     expectLog([
       ['feat: a\n\nCo-authored-by: Gemini AI <gemini@google.com>\n', ['gemini-cli:google/unknown']],

@@ -1,4 +1,4 @@
-// Row s49h-2: the editor flow. prepare-commit-msg writes `Assisted-by: claude-code:unknown` (an agent with no
+// Row 916: the editor flow. prepare-commit-msg writes `Assisted-by: claude-code:unknown` (an agent with no
 // readable model) and the person, in the editor, adds the model on a line of its own under it: since row 894 aitrail's
 // own `<agent>:unknown` is stated and never folded, so the commit was refused under `unknownModel: deny` (and, under
 // the default policy, stored with both lines: `log` and `blame` counted an `unknown` model the person had named).
@@ -38,7 +38,7 @@ function setUp(policy: string) {
   return { repo, commit };
 }
 
-describe('the editor flow: a person names the model under the unknown prepare-commit-msg wrote (row s49h-2)', () => {
+describe('the editor flow: a person names the model under the unknown prepare-commit-msg wrote (row 916)', () => {
   it('unknownModel: deny: the commit goes in with the named model alone; log reads it; deleting the line without a model is still refused', () => {
     const { repo, commit } = setUp('policy:\n  unknownModel: deny\n');
     const added = commit(ADD_BELOW, { AITRAIL_AGENT: 'claude-code' });

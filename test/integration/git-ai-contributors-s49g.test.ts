@@ -1,4 +1,4 @@
-// row s49g-1: a git-ai note whose `contributors` stats (git-ai's `AuthorshipMetadata.contributors:
+// row 914: a git-ai note whose `contributors` stats (git-ai's `AuthorshipMetadata.contributors:
 // Option<BTreeMap<String, ContributorStats>>`, git-ai-project/git-ai `src/authorship/authorship_log.rs`
 // and `authorship_log_serialization.rs` at 48d4062d39b3242b17a384332a1ce157c60a0cd3) hold a field of
 // the wrong type: serde_json refuses the whole metadata, so git-ai's blame reads no line of it, where
@@ -42,7 +42,7 @@ function note(contributors: string): string {
 
 const HONEST = '{"human@example.com": {"name": "Test Human", "human_additions": 1, "ai_additions": 2, "ai_accepted": 2, "mixed_additions": 0, "ai_acceptance_rate": 100.0, "tool_model_breakdown": {"opencode::qwen3-coder": {"ai_additions": 2, "ai_accepted": 2, "mixed_additions": 0, "ai_acceptance_rate": 100.0}}}}';
 
-describe('a git-ai note whose contributors stats git-ai refuses (s49g-1)', () => {
+describe('a git-ai note whose contributors stats git-ai refuses (914)', () => {
   it('the note as git-ai writes it is read line by line: the session’s lines, the known human’s line', () => {
     const { repo, sha } = silentCommit('a\nb\nc\nd\n');
     addNote(repo, sha, note(HONEST));

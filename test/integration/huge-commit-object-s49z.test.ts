@@ -1,4 +1,4 @@
-// Row s49z-1: nothing capped the size of a commit object that `check`, pre-push and pre-receive read. A commit
+// Row 943: nothing capped the size of a commit object that `check`, pre-push and pre-receive read. A commit
 // written with `git hash-object -t commit` holding a 34 MB `mergetag` header or message took `check` 10.7 s and
 // ~900 MB; ~100 MB would run pre-receive out of memory. Now a commit object over 16 MiB (its size from
 // `git cat-file --batch-check`, before it is read) is refused unread, with one line naming it and the limit.
@@ -20,7 +20,7 @@ function bigCommit(work: Project['work'], parent: string, bytes: number, where: 
   return work.git(['hash-object', '-t', 'commit', '-w', '--stdin', '--literally'], { input: text });
 }
 
-describe('a commit object larger than 16 MiB (row s49z-1)', () => {
+describe('a commit object larger than 16 MiB (row 943)', () => {
   for (const where of ['message', 'mergetag'] as const) {
     it(`is refused unread at check, pre-push and pre-receive, with one line (a huge ${where})`, () => {
       const server = policyServer(POLICY);

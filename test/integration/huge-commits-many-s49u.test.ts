@@ -1,7 +1,7 @@
-// Row s49u-2 (review of row s49n-1, session 49 helper u): with every huge commit of a range now found (a person's is
+// Row 935 (review of row 925, session 49 helper u): with every huge commit of a range now found (a person's is
 // judged without its files), commitsChangingTooMuch asked ChangeBound.firstTooLarge again on the rest of the range
 // after each one: quadratic. A push of 20,000 tiny commits (`git fast-import`, two trees) each adding or dropping a
-// 2.1-million-file folder took `check` 38 s (10,000: 8.4 s), where the first was refused at once before row s49n-1;
+// 2.1-million-file folder took `check` 38 s (10,000: 8.4 s), where the first was refused at once before row 925;
 // now one pass (ChangeBound.tooLarge): 3.3 s. Fails without the fix (the time bound).
 import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
@@ -10,7 +10,7 @@ import { treeBomb } from '../helpers/tree-bomb.js';
 
 const COMMITS = 20_000;
 
-describe('a range of thousands of huge commits (row s49u-2)', () => {
+describe('a range of thousands of huge commits (row 935)', () => {
   it('is judged in one pass over the range, not one per huge commit', () => {
     const { work, base } = project('policy:\n  deny: ["qwen/*"]\n');
     const bomb = treeBomb(work, [100, 210]);

@@ -1,5 +1,5 @@
-// Review of row s49n-1 (session 49, helper u): a huge commit judged without its files must still be refused when an AI
-// is named where the other layers read it: a merge's `mergetag` header (row s49e-3), past the message limits (row s49m-4),
+// Review of row 925 (session 49, helper u): a huge commit judged without its files must still be refused when an AI
+// is named where the other layers read it: a merge's `mergetag` header (row 920), past the message limits (row 930),
 // Qwen Code's notes ref, or a git-ai note pushed after the commit.
 import { describe, expect, it } from 'vitest';
 import { policyServer, tryGit, QWEN, type Project } from '../helpers/enforce-repos.js';
@@ -27,7 +27,7 @@ function check(work: Project['work'], tip: string): { code: number; stdout: stri
   return aitrail(work.dir, ['check', 'main..big']);
 }
 
-describe('a huge commit judged without its files still shows every AI signal (review of row s49n-1)', () => {
+describe('a huge commit judged without its files still shows every AI signal (review of row 925)', () => {
   it('a huge merge whose mergetag header declares Qwen, in its trailer block or past the message limits', () => {
     const server = policyServer(POLICY);
     const side = vendored(server.work, server.base, 'vendor: import the SDK\n');

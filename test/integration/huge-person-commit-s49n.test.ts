@@ -1,4 +1,4 @@
-// Row s49n-1: a person's commit changing more than 2,000,000 files (a vendored import), no path rule (no config at
+// Row 925: a person's commit changing more than 2,000,000 files (a vendored import), no path rule (no config at
 // all, too), was refused by `aitrail check`, pre-push and pre-receive (row 857's bound: "split it"), though a commit
 // naming no AI passes every rule whatever its files. Now such a commit is judged without listing its files; one
 // naming an AI in its message or in a git-ai note, or any under a path rule, is refused as before.
@@ -26,7 +26,7 @@ function check(work: Project['work'], tip: string): { code: number; stdout: stri
   return { ...run, ms: Date.now() - started };
 }
 
-describe("a person's commit of more than 2,000,000 files (row s49n-1)", () => {
+describe("a person's commit of more than 2,000,000 files (row 925)", () => {
   for (const [config, label] of [['', 'no config'], [POLICY, 'a policy without path rules']] as const) {
     it(`passes check, pre-push and pre-receive, quickly (${label})`, () => {
       const server = policyServer(config);

@@ -1,4 +1,4 @@
-// Red team, session 49 helper e (row s49e-3): a signed tag's declaration carried only in a merge's
+// Red team, session 49 helper e (row 920): a signed tag's declaration carried only in a merge's
 // `mergetag` header. `git merge <signed tag>` keeps the tag whole in the merge commit (a kernel pull);
 // its message says `Assisted-by: qwen-code:qwen/qwen3-coder` of the history merged. Merged with a
 // message of one's own (`git merge -m`), no `git log` format shows the header, and `check` and
@@ -10,7 +10,7 @@ import { aitrail } from '../helpers/cli.js';
 import { policyServer, tryGit } from '../helpers/enforce-repos.js';
 import { mergedSignedTag, sshSigning } from '../helpers/signed-tags.js';
 
-describe("a signed tag's declaration in a merge's mergetag header (row s49e-3)", () => {
+describe("a signed tag's declaration in a merge's mergetag header (row 920)", () => {
   it('is read by check and pre-receive; a tag of an allowed model or of none still passes', () => {
     const { remote, work } = policyServer('policy:\n  deny: ["qwen/*"]\n');
     sshSigning(work);

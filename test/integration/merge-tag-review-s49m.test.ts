@@ -1,18 +1,18 @@
-// Review, session 49 helper m (row s49m-1): a merge's `mergetag` header read as git reads a signed
-// tag. Row s49e-3 cut each merged tag's message at its FIRST line that opens a signature; git's
+// Review, session 49 helper m (row 927): a merge's `mergetag` header read as git reads a signed
+// tag. Row 920 cut each merged tag's message at its FIRST line that opens a signature; git's
 // parse_signed_buffer takes the LAST (the signature `git tag -s` appends). A tag whose message writes
 // `-----BEGIN PGP SIGNATURE-----` above its `Assisted-by: qwen-code:qwen/qwen3-coder` is signed by
 // `git tag -s` all the same, and `git merge` writes its mergetag header, declaration and all; merged
 // with `git merge -m`, `check` and a real bare server's pre-receive passed it under `deny: ["qwen/*"]`.
 // This test failed before its fix (src/git/log.ts mergeTagMessages now uses core/tag-signature.ts
-// withoutTagSignature, row 823's reading of a pushed tag). Row s49m-4, below: the same tag's
+// withoutTagSignature, row 823's reading of a pushed tag). Row 930, below: the same tag's
 // message past 20,000 lines (detect/commit.ts fromMergeTags now adds pastLimits, as for a message).
 import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
 import { policyServer, tryGit } from '../helpers/enforce-repos.js';
 import { mergedSignedTag, sshSigning } from '../helpers/signed-tags.js';
 
-describe("a merged signed tag's message past a signature-looking line (row s49m-1)", () => {
+describe("a merged signed tag's message past a signature-looking line (row 927)", () => {
   it('is read to its real signature by check and pre-receive; the signature itself is still no message', () => {
     const { remote, work } = policyServer('policy:\n  deny: ["qwen/*"]\n');
     sshSigning(work);
@@ -34,7 +34,7 @@ describe("a merged signed tag's message past a signature-looking line (row s49m-
     expect(passed.code, passed.stderr).toBe(0);
   }, 120_000);
 
-  // Row s49m-4: a merged tag's message past the body readers' 20,000 lines was read by none of them.
+  // Row 930: a merged tag's message past the body readers' 20,000 lines was read by none of them.
   it('past 20,000 lines, a declaration before a closing paragraph is unread and refused, as in a message', () => {
     const { remote, work } = policyServer('policy:\n  deny: ["qwen/*"]\n');
     sshSigning(work);

@@ -1,4 +1,4 @@
-// Final review, session 49 helper t (row s49t-1): a path-named model (rows s49e-1, s49m-2) written as
+// Final review, session 49 helper t (row 936): a path-named model (rows 918, 928) written as
 // llama.cpp's own docs run llama-server, `-m models/<name>/ggml-model-Q4_K_M.gguf` (a relative path
 // without `./`), or after a space in a folder's name (`/home/jane/My Models/<name>/ggml-model-Q4_K_M.gguf`,
 // whose words after the space are `Models/<name>/…`), was read as an id whose folders were its vendor:
@@ -16,7 +16,7 @@ const PAIRED = 'feat: c\n\nAssisted-by: aider:models/gpt-oss-20b/model.gguf\n';
 // The weights file of a Hugging Face folder, as vLLM and transformers load it (pre-GGUF llama.cpp wrote `ggml-model-q4_0.bin`).
 const WEIGHTS = 'feat: d\n\nAI-Model: models/Qwen3-Coder-30B-A3B-Instruct/pytorch_model.bin\n';
 
-describe('a path-named model whose folders would read as a vendor (row s49t-1)', () => {
+describe('a path-named model whose folders would read as a vendor (row 936)', () => {
   it('is only the model the path names: an honest team allowing it passes check and pre-receive', () => {
     const { work } = policyServer('policy:\n  allow: ["qwen/*", "openai/gpt-oss*"]\n');
     work.git(['checkout', '-q', '-b', 'allowed', 'main']);

@@ -1,4 +1,4 @@
-// Red team, session 49 helper e (row s49e-1): a model named by the path a local server loaded it
+// Red team, session 49 helper e (row 918): a model named by the path a local server loaded it
 // from. llama.cpp's llama-server without `--alias` names its model by its `-m` path
 // (`/models/Qwen2.5-Coder-32B-Instruct-Q4_K_M.gguf`), vLLM without `--served-model-name` by its
 // `--model` folder, a Windows server by `C:\models\…`; an agent declares what the server names.
@@ -12,7 +12,7 @@ import { hookEnv } from '../helpers/hooks.js';
 
 const DENY = 'policy:\n  deny: ["qwen/qwen3-coder*", "qwen/qwen-2.5-coder*"]\n';
 
-describe('a model named by its file or folder path (row s49e-1)', () => {
+describe('a model named by its file or folder path (row 918)', () => {
   it('is the model the path names, refused by check and pre-receive; an allowed model by path still passes', () => {
     const { remote, work } = policyServer(DENY);
     const expected: Record<string, string> = {

@@ -1,4 +1,4 @@
-// Review, session 49 helper m (row s49m-2): a path whose FOLDER names the model. Row s49e-1 reads a
+// Review, session 49 helper m (row 928): a path whose FOLDER names the model. Row 918 reads a
 // path-named model by its file (or last folder); a file that names no model, as llama.cpp's
 // converter and quantizer are commonly run to name theirs (`${model}/ggml-model-f16.gguf`,
 // `${model}/ggml-model-q4_0.gguf`, in the model's folder) or `model.gguf`, left only `qwen/unknown` from the folder's words, and a file
@@ -11,7 +11,7 @@ import { expectEachPasses, expectEachRefused, policyServer } from '../helpers/en
 
 const DENY = 'policy:\n  deny: ["qwen/qwen3-coder*"]\n';
 
-describe('a path whose folder names the model (row s49m-2)', () => {
+describe('a path whose folder names the model (row 928)', () => {
   it("is that folder's model, refused by check and pre-receive; a folder of an allowed model still passes", () => {
     const { remote, work } = policyServer(DENY);
     expectEachRefused(remote, work, {

@@ -79,7 +79,7 @@ describe('a detect rule\'s $1 read as one whole name (row 280)', () => {
     expect(judged.code, judged.stderr).toBe(1);
     const denied = (sha: string) => judged.violations.filter((v) => v.sha === sha && v.rule === 'model-denied').map((v) => v.model);
     expect(denied(cases.glued)).toEqual(['qwen/unknown']);
-    // `Qwen//qwen3-coder` is read as a path whose last segment names the model since rows s49e-1/s49m-2: still denied, and now named.
+    // `Qwen//qwen3-coder` is read as a path whose last segment names the model since rows 918/928: still denied, and now named.
     expect(denied(cases.slashes)).toEqual(['qwen/qwen3-coder']);
     expect(denied(cases.list)).toEqual(['qwen/qwen3-coder']);
     expect(denied(cases.claude)).toEqual([]);

@@ -1,12 +1,12 @@
-// Session 49 helper i, reviewing row s49d-1 (an AI account's name on a co-author line) and rows 882/901
+// Session 49 helper i, reviewing row 913 (an AI account's name on a co-author line) and rows 882/901
 // (a product's name on a co-author line). Three ways past a deny they left open, each read by the one
 // reading those rows made (declared-value.ts productName, mentions.ts productNamed/aiAccountNamed):
-// - row s49i-1: the same names under a declared key with an address of no agent's
+// - row 921: the same names under a declared key with an address of no agent's
 //   (`Assisted-by: Claude Opus <bot@example.com>`, `Generated-by: Kimi AI <ai@moonshot.cn>`) read as a
 //   human helper, no AI at all;
-// - row s49i-2: a product's name on a co-author line without an address (`Co-authored-by: Claude Opus`,
+// - row 922: a product's name on a co-author line without an address (`Co-authored-by: Claude Opus`,
 //   `Gemini Pro`, joined `KimiAI`, `Kimi_Assistant`) read as a person's (row 882 read it only with an address);
-// - row s49i-3: an account word written otherwise (`Kimi A.I.`, `Kimi (AI)`, `Claude [AI]`, `Kimi AI Bot`,
+// - row 923: an account word written otherwise (`Kimi A.I.`, `Kimi (AI)`, `Claude [AI]`, `Kimi AI Bot`,
 //   `Kimi AI.`) read as a person's.
 // Each block failed before its fix. People keep their names, with an address or without.
 import { describe, expect, it } from 'vitest';
@@ -18,7 +18,7 @@ import { hookEnv } from '../helpers/hooks.js';
 const DENY = 'policy:\n  deny: ["moonshotai/*", "google/*", "anthropic/*"]\n';
 const vendorOf = (expected: Record<string, string>) => (found: string[], name: string) => expect(found.join(' '), name).toContain(expected[name]!);
 
-describe('a product or AI account name under a declared key with an address of no agent (row s49i-1)', () => {
+describe('a product or AI account name under a declared key with an address of no agent (row 921)', () => {
   it('log reads the model or vendor named, and people as people', () => {
     expectLog([
       ['feat: a\n\nAssisted-by: Claude Opus <bot@example.com>\n', ['unknown:anthropic/claude-opus']],
@@ -55,7 +55,7 @@ describe('a product or AI account name under a declared key with an address of n
   });
 });
 
-describe('a product name on a co-author line without an address (row s49i-2)', () => {
+describe('a product name on a co-author line without an address (row 922)', () => {
   it('log reads the family or vendor named, and people as people', () => {
     expectLog([
       ['feat: a\n\nCo-authored-by: Claude Opus\n', ['unknown:anthropic/claude-opus']],
@@ -80,7 +80,7 @@ describe('a product name on a co-author line without an address (row s49i-2)', (
   }, 120_000);
 });
 
-describe("an AI account's word written with stops, brackets or Bot beside it (row s49i-3)", () => {
+describe("an AI account's word written with stops, brackets or Bot beside it (row 923)", () => {
   it('log reads the vendor named; a lone Bot and a note on a person stay people', () => {
     expectLog([
       ['feat: a\n\nCo-authored-by: Kimi A.I. <ai@example.com>\n', ['unknown:moonshotai/unknown']],

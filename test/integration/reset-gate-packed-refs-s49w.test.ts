@@ -1,4 +1,4 @@
-// Row s49w-1 (review s49w of row s49l-1): the post-commit shim's reset gate marked its look (reset-seen) only when a
+// Row 941 (review s49w of row 931): the post-commit shim's reset gate marked its look (reset-seen) only when a
 // git-ai note may exist. With none, it never marked, so after any reset, merge, pull or rebase (git's ORIG_HEAD) each
 // later commit of the person looked again: in a repository whose refs are packed (every clone: packed-refs), one
 // `grep` of packed-refs a commit, for good. It now marks with no note too (nothing to carry). Real commits through the
@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hookedRepo } from '../helpers/hooked-repo.js';
 
-describe('the reset gate with no note, refs packed (row s49w-1)', () => {
+describe('the reset gate with no note, refs packed (row 941)', () => {
   it('after a reset and a merge, one grep on the first commit, none on the next; no node', () => {
     const { repo, env, started } = hookedRepo();
     const bin = env.PATH!.slice(0, env.PATH!.indexOf(':'));

@@ -1,4 +1,4 @@
-// row s49l-1: `git reset --soft HEAD~2 && git commit` (the squash idiom) after an agent's commit: git
+// row 931: `git reset --soft HEAD~2 && git commit` (the squash idiom) after an agent's commit: git
 // copies no note, so the agent's lines read as the person's in `blame`, and `check` passed the new
 // commit under a deny of the agent's model. git-ai rebuilds the undone commits' attributions at a
 // backward reset so the next commit keeps them (git-ai-project/git-ai
@@ -52,7 +52,7 @@ const blame = (repo: TestRepo) => {
   return JSON.parse(result.stdout).totals as Record<string, unknown>;
 };
 
-describe('the first commit after a reset keeps the notes of the commits it undid (s49l-1)', () => {
+describe('the first commit after a reset keeps the notes of the commits it undid (931)', () => {
   it.each([['--soft'], ['--mixed']])('git reset %s HEAD~2, then a commit: the agent’s lines stay the agent’s, and check refuses them', (mode) => {
     const repo = agentThenPerson();
     git(repo, ['reset', '-q', mode, 'HEAD~2']);
@@ -87,7 +87,7 @@ function addNote(repo: TestRepo, rev: string): void {
   repo.git(['notes', '--ref=ai', 'add', '-f', '-m', `a.txt\n  s_0123456789abcd::t_0123456789abcd 1\n---\n${JSON.stringify(metadata, null, 2)}`, rev]);
 }
 
-describe('what the reset gate costs a person (s49l-1)', () => {
+describe('what the reset gate costs a person (931)', () => {
   it('no process without a note; with notes, one `tail` on the first commit after a merge and none after; node only after a reset', () => {
     const { repo, env, started } = hookedRepo();
     // A `tail` on PATH that notes each start (the shim's PATH keeps absolute folders outside the work tree).
@@ -147,7 +147,7 @@ describe('what the reset gate costs a person (s49l-1)', () => {
   });
 });
 
-describe('a forged reflog or ORIG_HEAD carries nothing that is not there (s49l-1)', () => {
+describe('a forged reflog or ORIG_HEAD carries nothing that is not there (931)', () => {
   it('a reset line naming a commit that does not descend from the new commit’s parent, or another parent, carries no note', () => {
     const repo = agentThenPerson();
     const agentCommit = git(repo, ['rev-parse', 'HEAD~1']).trim();

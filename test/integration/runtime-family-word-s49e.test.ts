@@ -1,4 +1,4 @@
-// Red team, session 49 helper e (row s49e-2): a runtime named after a model family read as that
+// Red team, session 49 helper e (row 919): a runtime named after a model family read as that
 // family's maker. llama.cpp (`llama.cpp`, `llama-server`, `llama_cpp`, llama-swap, llama-cpp-python),
 // LlamaIndex and mistral.rs serve or call any maker's model; `Assisted-by: gpt-oss-20b via llama.cpp`
 // was read as `openai/gpt-oss-20b` and `meta-llama/unknown`, so an honest team that denies Meta's
@@ -20,7 +20,7 @@ const HONEST = [
   'feat: f\n\nAssisted-by: devstral via mistral.rs\n',
 ];
 
-describe("a runtime named after a family is where a model ran, not its maker's model (row s49e-2)", () => {
+describe("a runtime named after a family is where a model ran, not its maker's model (row 919)", () => {
   it('passes check and pre-receive; Llama itself, run by llama.cpp, is still refused', () => {
     const { remote, work } = policyServer(POLICY);
     for (const [at, message] of HONEST.entries()) {

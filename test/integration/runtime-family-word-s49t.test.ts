@@ -1,4 +1,4 @@
-// Final review, session 49 helper t (row s49t-2): row s49e-2's runtimes named after a family, three it
+// Final review, session 49 helper t (row 937): row 919's runtimes named after a family, three it
 // left out. LlamaEdge (WasmEdge's OpenAI-compatible server of any GGUF model: Gemma, Mistral, Qwen),
 // GPUStack's llama-box (a llama.cpp server, its default GGUF backend) and LLaMA-Factory (a fine-tuning
 // framework of many makers' models) name where a model ran or was tuned, not Meta's model; read as
@@ -16,7 +16,7 @@ const HONEST = [
   'feat: c\n\nAssisted-by: qwen3-coder fine-tuned with LLaMA-Factory\n',
 ];
 
-describe('LlamaEdge, llama-box and LLaMA-Factory are where a model ran, not Llama (row s49t-2)', () => {
+describe('LlamaEdge, llama-box and LLaMA-Factory are where a model ran, not Llama (row 937)', () => {
   it('pass check and pre-receive; Llama itself, run by them, is still refused', () => {
     const { remote, work } = policyServer(POLICY);
     work.git(['checkout', '-q', '-b', 'honest', 'main']);

@@ -1,4 +1,4 @@
-// Row s49x-1: after row s49y-1 (aider), other agents' settings readers still read a settings file past 1 MiB (row 72's
+// Row 942: after row 938 (aider), other agents' settings readers still read a settings file past 1 MiB (row 72's
 // bound) as no file, while the agent reads it whole: `codex -m gpt-5` with a `~/.codex/config.toml` padded past the
 // bound by a comment, its `model_providers.<id>.base_url` at a gateway on this machine (row 866), was recorded
 // `codex:openai/gpt-5` and passed `unknownModel: deny`; so was Qwen Code with a padded `~/.qwen/settings.json` whose
@@ -23,7 +23,7 @@ function qwenEnv(settings: string): NodeJS.ProcessEnv {
   return { HOME: dir, QWEN_CODE: '1', QWEN_CODE_SYSTEM_SETTINGS_PATH: join(dir, 'no-system.json'), QWEN_CODE_SYSTEM_DEFAULTS_PATH: join(dir, 'no-defaults.json'), OPENAI_BASE_URL: undefined, OPENAI_MODEL: undefined, QWEN_MODEL: undefined };
 }
 
-describe('settings files past the bound the hooks read, agents other than aider (row s49x-1)', () => {
+describe('settings files past the bound the hooks read, agents other than aider (row 942)', () => {
   it('Codex: a padded config.toml at a gateway, the model on the command line: codex:unknown, refused under unknownModel: deny', () => {
     const repo = hooked(STRICT);
     const argv = runAgent(repo, agentBin('codex'), ['-m', 'gpt-5'], hookEnv(codexEnv(`${PAD}${CODEX_LOCAL}`)));

@@ -5,7 +5,7 @@
 // a person's commit or an AI one; pre-push and `aitrail check` of a range holding it the same. Now the
 // change is counted from the trees themselves (each distinct tree read once) and past 2,000,000 files
 // the commit is refused in one line (exit 3), in under a second.
-// Row s49n-1: under no path rule a commit naming no AI (message, git-ai notes) is judged without listing its files
+// Row 925: under no path rule a commit naming no AI (message, git-ai notes) is judged without listing its files
 // (it passes every rule whatever they are): a person's bomb goes in, as quickly; an AI's is refused as here.
 import { describe, expect, it } from 'vitest';
 import { policyServer, project, tryGit, CLAUDE_DECLARED, type Project } from '../helpers/enforce-repos.js';
@@ -56,7 +56,7 @@ describe('commits of trees of tens of millions of paths (row 857)', () => {
       cases.push(['merge', commitTree(server, treeAddingFolder(server.work, base, 'vendor', bomb), [base, side], 'Merge branch vendor\n')]);
       for (const [ref, commit] of cases) {
         const started = Date.now();
-        // Row s49n-1: under no path rule a person's commit (no AI named) is judged without listing its files: it goes in, as quickly.
+        // Row 925: under no path rule a person's commit (no AI named) is judged without listing its files: it goes in, as quickly.
         if (policy === POLICY && !ref.endsWith('-ai')) {
           const result = pushed(server, commit, ref);
           expect(result.code, result.stderr).toBe(0);

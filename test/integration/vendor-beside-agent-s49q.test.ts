@@ -1,4 +1,4 @@
-// Session 49 helper q (row s49q-1): a vendor's word, or a family only one vendor makes, written beside
+// Session 49 helper q (row 932): a vendor's word, or a family only one vendor makes, written beside
 // an agent's name read as the agent's unknown model, a warning under a deny of that vendor:
 // `AI-Agent: OpenAI Codex` (with a space; `OpenAI-Codex` was refused), `Assisted-by: Anthropic Claude`,
 // `Anthropic Claude Code`, `ChatGPT Codex`, and an AI account's name whose product is a family
@@ -18,7 +18,7 @@ import { hookEnv } from '../helpers/hooks.js';
 
 const DENY = 'policy:\n  deny: ["openai/*", "anthropic/*", "google/*"]\n';
 
-describe('a vendor or its family named beside an agent (row s49q-1)', () => {
+describe('a vendor or its family named beside an agent (row 932)', () => {
   it('log reads the agent with that vendor; the agent alone, a maker of no family and a named model as before', () => {
     expectLog([
       ['feat: a\n\nAI-Agent: OpenAI Codex\n', ['codex:openai/unknown']],
@@ -33,7 +33,7 @@ describe('a vendor or its family named beside an agent (row s49q-1)', () => {
       ['feat: j\n\nAssisted-by: Claude\n', ['claude-code:unknown']],
       ['feat: k\n\nAssisted-by: Codex\n', ['codex:unknown']],
       ['feat: l\n\nCo-Authored-By: Claude <noreply@anthropic.com>\n', ['claude-code:unknown']],
-      ['feat: m\n\nAssisted-by: Google Jules\n', ['jules:google/unknown']], // Jules runs only Gemini (row s49v-1)
+      ['feat: m\n\nAssisted-by: Google Jules\n', ['jules:google/unknown']], // Jules runs only Gemini (row 944)
       ['feat: n\n\nAssisted-by: Microsoft Copilot\n', ['copilot:unknown']],
       ['feat: o\n\nAssisted-by: Copilot AI\n', ['copilot:unknown']],
       ['feat: p\n\nAssisted-by: OpenAI Codex with qwen3-coder\n', ['codex:qwen/qwen3-coder']],
@@ -54,7 +54,7 @@ describe('a vendor or its family named beside an agent (row s49q-1)', () => {
       assistant: 'feat: c\n\nCo-authored-by: Claude Assistant <claude@example.com>\n',
       gemini: 'feat: d\n\nCo-authored-by: Gemini AI <g@example.com>\n',
       claudeAi: 'feat: e\n\nAssisted-by: Claude AI\n',
-      jules: 'feat: h\n\nAssisted-by: Google Jules\n', // row s49v-1
+      jules: 'feat: h\n\nAssisted-by: Google Jules\n', // row 944
     }, (found, name) => expect(found, name).toContain(models[name]));
     expectEachPasses(work, [
       'feat: f\n\nAssisted-by: Claude Code\n',
@@ -77,10 +77,10 @@ describe('a vendor or its family named beside an agent (row s49q-1)', () => {
   });
 });
 
-// Row s49q-2: an AI account's name with a version or `Helper` after it (`Claude Assistant v2`,
+// Row 933: an AI account's name with a version or `Helper` after it (`Claude Assistant v2`,
 // `Gemini AI 2.5`, `Kimi AI Helper`) read as a person's, no AI, past a deny of its vendor; it failed
 // before the fix (mentions.ts aiAccountNamed). People stay people, and a joined login (`kimi_ai`) too.
-describe("an AI account's name with a version or Helper after it (row s49q-2)", () => {
+describe("an AI account's name with a version or Helper after it (row 933)", () => {
   it('log reads the vendor; people and a lone Helper stay people', () => {
     expectLog([
       ['feat: a\n\nCo-authored-by: Claude Assistant v2 <x@example.com>\n', ['claude-code:anthropic/unknown']],

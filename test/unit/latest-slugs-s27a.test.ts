@@ -15,7 +15,7 @@ const slugs: Case[] = [
 ];
 
 /**
- * A `~` that is no author's: a home directory (a path, read by the name its last segment gives since row s49e-1,
+ * A `~` that is no author's: a home directory (a path, read by the name its last segment gives since row 918,
  * never as an OpenRouter author), or one before the model's own name.
  */
 const others: Case[] = [

@@ -143,6 +143,6 @@ export const PREVIOUS_COMMITS = 'aitrail/previous-commits';
  * the commit is no reset (src/install/pending-gate.ts). The shim looks only while git's `ORIG_HEAD`
  * (which `git reset`, merge, pull, rebase and am write) is not older than this file and a git-ai
  * note may exist. In the fast path's folder (aitrail_quiet reads nothing there but its stamp; a
- * folder the stamp removes takes this with it: the next look costs one `tail` more). (row s49l-1)
+ * folder the stamp removes takes this with it: the next look costs one `tail` more). (row 931)
  */
 export const RESET_SEEN = 'aitrail/fast-path/reset-seen';

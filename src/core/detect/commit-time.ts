@@ -81,7 +81,7 @@ function applyFixed(fixed: FixedModel, fromEnv: readonly EnvFinding[], fromMessa
  * names the model it ran). Agents the environment names got theirs from envFindings. A reading that
  * says the name the agent uses is not what runs (`routed`: a gateway on this machine, a settings file
  * past the bound) is read whatever the message names: aider's own `Co-authored-by: aider (gpt-4o)`
- * names only what it asked the gateway for, and its `unknown` stays beside it (row s49y-3).
+ * names only what it asked the gateway for, and its `unknown` stays beside it (row 940).
  */
 function settingsFindings(time: CommitTimeSignals, fromEnv: readonly EnvFinding[], fromMessage: readonly Attribution[], aliases: Record<string, string>): Attribution[] {
   const inEnv = new Set(fromEnv.map((finding) => finding.attribution.agent));

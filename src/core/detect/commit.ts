@@ -1173,7 +1173,7 @@ function fromSquashed(signals: CommitSignals, trailerKey: string, aliases: Recor
 }
 
 /**
- * What the signed tags a merge embeds in its `mergetag` headers declared (row s49e-3): `git merge
+ * What the signed tags a merge embeds in its `mergetag` headers declared (row 920): `git merge
  * <signed tag>` keeps the tag whole in the merge commit, and its message is what the tagger signed of
  * the history merged (a kernel pull's tag). Its message is read as a quoted squashed commit's is
  * (trailer block, trailer-looking lines, footers), so a merge whose own message leaves it out
@@ -1185,7 +1185,7 @@ function fromMergeTags(signals: CommitSignals, trailerKey: string, aliases: Reco
   return (signals.mergeTags ?? []).flatMap((message) => {
     const quoted: CommitSignals = { subject: subjectLine(message), message, trailers: parseCommitTrailers(message), author: none, committer: none };
     // …and past the body readers' limits as a message is (pastLimits): a declaration after 20,000 lines
-    // of a tag's notes, then a paragraph of prose, was read by none and passed (row s49m-4).
+    // of a tag's notes, then a paragraph of prose, was read by none and passed (row 930).
     const read = [...fromTrailers(quoted, trailerKey, aliases, budget), ...fromBodyTrailerLines(quoted, trailerKey, aliases, budget), ...fromText(quoted), ...pastLimits(message, trailerKey)];
     return read.map((attribution) => ({ ...attribution, evidence: attribution.evidence.map((why) => `merged signed tag: ${why}`) }));
   });

@@ -219,7 +219,7 @@ export function readDeclaredValues(value: string, aliases: Record<string, string
     // `aider:qwen3-coder <noreply@aider.chat>`: the trailer's own pair before an address, read as without it (a name's reading took the pair for one word).
     const paired = agentModelPair(read.name, aliases, budget).filter((p) => !byName.some((m) => m.agent === p.agent && m.model === p.model));
     // A product's or an AI account's name at an address of no agent's (`Claude Opus <bot@example.com>`, `Kimi AI <ai@moonshot.cn>`),
-    // read as on a co-author line (rows 882, s49d-1); a person's stays a person's (`Claude Dupont <claude@example.com>`) (row s49i-1).
+    // read as on a co-author line (rows 882, 913); a person's stays a person's (`Claude Dupont <claude@example.com>`) (row 921).
     const named = byName.length === 0 && paired.length === 0 ? productName(read.name, read.email, aliases, budget) : byName;
     return [...named, ...paired, ...mailbox];
   }
@@ -414,7 +414,7 @@ const SEGMENT_END = /[\s/\\,;()<>[\]{}"'`]/;
  * cache folder `models--Qwen--…` too), or null. A path names its model by the file, or where the file
  * names none (llama-quantize's `ggml-model-Q4_K_M.gguf`, `model.gguf`) or names another's, by a folder
  * (`/models/Qwen3-Coder-30B-A3B-Instruct/ggml-model-Q4_K_M.gguf`): that folder's model, not only its
- * vendor's `qwen/unknown`, so a model-level deny judges it (row s49m-2). Only a model of the vendor
+ * vendor's `qwen/unknown`, so a model-level deny judges it (row 928). Only a model of the vendor
  * whose word it is: a segment read as another maker's model leaves `vendor/unknown`.
  */
 function segmentModel(text: string, at: number, vendor: string): string | null {
@@ -691,7 +691,7 @@ export function readCoAuthor(value: string, aliases: Record<string, string> = {}
   const paired = agentModelPair(named, aliases, budget);
   const byName = wholly(named, 'named', aliases, budget);
   // No address: a product's or an AI account's name (`Claude Opus`, `Gemini AI Agent`, `Kimi AI`, `ClaudeAssistant`)
-  // is read as at an address of no agent's (rows 882, 901, s49d-1, s49i-2).
+  // is read as at an address of no agent's (rows 882, 901, 913, 922).
   const product = byName.length === 0 && paired.length === 0 ? productName(named, '', aliases, budget) : [];
   const found = withUnreadVendors(product.length > 0 ? product : byName, named);
   return [...paired, ...found.filter((m) => !paired.some((p) => p.agent === m.agent && p.model === m.model)), ...unread];
@@ -718,7 +718,7 @@ function productName(written: string, email: string, aliases: Record<string, str
   const agents = mentions(name, 'named', aliases, budget).filter((m) => m.agent !== 'unknown');
   if (agents.length > 0) return agents;
   if (spelled(mailbox.split('+')[0]!) === spelled(name)) return [];
-  // `Gemini AI`, `Kimi AI`, `Claude Assistant`, `Google Gemini`: an AI's account, whatever its model (row s49d-1).
+  // `Gemini AI`, `Kimi AI`, `Claude Assistant`, `Google Gemini`: an AI's account, whatever its model (row 913).
   const account = aiAccountNamed(name);
   return mentions(name, 'declared', aliases, budget).filter((m) => (account ? m.agent !== 'unknown' || m.model !== 'unknown' : m.model !== 'unknown' && !m.model.endsWith('/unknown')));
 }

@@ -225,7 +225,7 @@ export function envFindings(env: Env, aliases: Record<string, string>, settings?
  * `@` dropped (`cursor-cli@1.2`, `devin@v2`: the AI_AGENT convention's form; `amp@example.com` is no version), or a slug an agent chose that is
  * another's word (`AI_AGENT=kimi`: Kimi CLI's own, `genericAgentValues`); null when it names none.
  * The slugs are read in {@link SLUG_VARIABLE} only, the variable each of their agents sets (Kimi CLI, VS Code, Pulumi
- * Neo): `AGENT=neo` or `AGENT=kimi` is a person's, a host's or a CI's word (row s49y-2).
+ * Neo): `AGENT=neo` or `AGENT=kimi` is a person's, a host's or a CI's word (row 939).
  */
 export function genericAgent(value: string, variable: string): string | null {
   const name = genericAgentValue(value);

@@ -205,7 +205,7 @@ const AI_ACCOUNT_WORDS: ReadonlySet<string> = new Set(['assistant', 'agent', 'll
 const aiAccountWord = (word: string): boolean => word.replace(/\./g, '') === 'AI' || AI_ACCOUNT_WORDS.has(word.toLowerCase());
 /** A version written after an account's name (`v2`, `2.5`, `v1.0`). */
 const ACCOUNT_VERSION = /^v?\d{1,3}(?:\.\d{1,3}){0,2}$/i;
-/** A name's words as an account's are read: brackets and a word's closing stop dropped (`Claude (AI)`, `Claude [AI]`, `Gemini AI.`; row s49i-3). */
+/** A name's words as an account's are read: brackets and a word's closing stop dropped (`Claude (AI)`, `Claude [AI]`, `Gemini AI.`; row 923). */
 const accountWords = (name: string): string[] => name.replace(/[()[\]{}]/g, ' ').trim().split(/\s+/).map((word) => word.replace(/(?<=\p{L})[,;:!?]+$|(?<=\p{L}\p{L})\.$/u, '')).filter(Boolean);
 
 /**
@@ -213,13 +213,13 @@ const accountWords = (name: string): string[] => name.replace(/[()[\]{}]/g, ' ')
  * (`Gemini AI`, `Kimi AI`, `Claude Assistant`, `Copilot AI`, `Codex Assistant`, `Google Gemini`): one
  * word is an agent's one-word name or a model family's, every other an account word (AI,
  * Assistant, Agent, LLM) or a vendor's word, and at least one is an account word or a
- * vendor's; no person's name is written so (row s49d-1). A company's own name stays a company's
+ * vendor's; no person's name is written so (row 913). A company's own name stays a company's
  * (`Mistral AI`, `Moonshot AI`: the words spell the vendor's id), and so do a vendor alone with an
  * account word (`Google AI`) and any name with a word a person's may hold (`Claude Dupont`, `Kimi Ai`).
  */
 export function aiAccountNamed(name: string): boolean {
   const words = accountWords(name);
-  // A version after an account's name is the account's (`Claude Assistant v2`, `Gemini AI 2.5`), beside an account word only (`Claude 2` is no account's name) (row s49q-2).
+  // A version after an account's name is the account's (`Claude Assistant v2`, `Gemini AI 2.5`), beside an account word only (`Claude 2` is no account's name) (row 933).
   const list = words.length > 2 && ACCOUNT_VERSION.test(words.at(-1)!) && words.slice(0, -1).some(aiAccountWord) ? words.slice(0, -1) : words;
   if (list.length < 2 || list.length > 4) return false;
   const sig = signatures();
@@ -227,13 +227,13 @@ export function aiAccountNamed(name: string): boolean {
   const product = (word: string) => sig.agentNames.has(word) || isFamilyWord(word);
   const vendors = new Set(lower.map((word) => sig.vendorWords.get(word)).filter((vendor) => vendor !== undefined));
   if (!lower.some(product) || [...vendors].some((vendor) => vendor.replace(/[^a-z0-9]/g, '') === lower.join(''))) return false;
-  // `Bot`, `Helper`, and `Ai` as a surname is written, beside an account word (`Claude Assistant Bot`, `Kimi Ai Assistant`, `Kimi AI Helper`: row s49q-2), never alone (`OpenHands Bot`, `Kimi Ai`) (row s49i-3).
+  // `Bot`, `Helper`, and `Ai` as a surname is written, beside an account word (`Claude Assistant Bot`, `Kimi Ai Assistant`, `Kimi AI Helper`: row 933), never alone (`OpenHands Bot`, `Kimi Ai`) (row 923).
   const bot = (word: string) => (word === 'bot' || word === 'ai' || word === 'helper') && list.some(aiAccountWord);
   return list.every((word, index) => product(lower[index]!) || aiAccountWord(word) || bot(lower[index]!) || sig.vendorWords.has(lower[index]!)) && list.some((word, index) => aiAccountWord(word) || (sig.vendorWords.has(lower[index]!) && !product(lower[index]!)));
 }
 
 function vendorAt(word: string, trust: Trust): string | null {
-  // A runtime named after a family (`llama.cpp`, `llama-server`: catalog.ts RUNTIME_NAME) is where a model ran, no vendor's model (row s49e-2).
+  // A runtime named after a family (`llama.cpp`, `llama-server`: catalog.ts RUNTIME_NAME) is where a model ran, no vendor's model (row 919).
   if (RUNTIME_WORD.test(word)) return null;
   const vendorWords = signatures().vendorWords;
   for (const part of [word, ...leadingParts(word)]) {
@@ -546,7 +546,7 @@ function makerOf(word: string): string | undefined {
 }
 
 /**
- * The vendor an agent's name is written with, beside the agent (row s49q-1): a vendor's word before
+ * The vendor an agent's name is written with, beside the agent (row 932): a vendor's word before
  * a name that holds a family only that vendor makes (`OpenAI Codex`, `ChatGPT Codex`, `Anthropic
  * Claude`, `Anthropic Claude Code`, as `OpenAI-Codex` and `Google Gemini CLI` were read), or an AI
  * account's name (aiAccountNamed: the whole clause `Claude Assistant`, `Gemini AI`, `Claude AI`,

@@ -126,7 +126,7 @@ class LazyPattern implements SignaturePattern {
 
 const regex = (source: string): SignaturePattern => new LazyPattern(source);
 
-/** Signatures.agentModels: each agent's one `defaultModel` over its identities, lines and markers (none when two differ), and the agents signatures.json's `agentModels` names as one vendor's alone (row s49v-1). */
+/** Signatures.agentModels: each agent's one `defaultModel` over its identities, lines and markers (none when two differ), and the agents signatures.json's `agentModels` names as one vendor's alone (row 944). */
 function agentModels(): ReadonlyMap<string, string> {
   const found = new Map<string, Set<string>>();
   for (const entry of [...data.identities, ...data.subjects, ...data.bodyLines, ...data.env] as { agent: string; defaultModel?: string }[]) {

@@ -82,7 +82,7 @@ const isF64 = (value: unknown) => typeof value === 'number' && Number.isFinite(v
  * ContributorStats>>`, git-ai's per-developer stats, every field `#[serde(default)]`), or null: the
  * entry an object, `name` a string, its counts `u32`, `ai_acceptance_rate` a number, and
  * `tool_model_breakdown` a map of objects of `u32` counts and a number rate; no lone surrogate in
- * a key or `name`. Other fields are ignored, as serde does. (row s49g-1)
+ * a key or `name`. Other fields are ignored, as serde does. (row 914)
  */
 function contributorGap(key: string, stats: unknown): string | null {
   const named = `the contributors entry ${JSON.stringify(key.slice(0, 40))}`;
@@ -149,7 +149,7 @@ function hiddenRecordGap(json: string): string | null {
     key(path, end) {
       const [field, key] = path;
       if (found || key == null) return;
-      // A repeated contributor (or tool::model of its breakdown) is read by serde_json at each occurrence too (row s49g-1).
+      // A repeated contributor (or tool::model of its breakdown) is read by serde_json at each occurrence too (row 914).
       if (field === 'contributors' && path.length === 2) found = contributorGap(key, JSON.parse(jsonValueAfter(json, end)));
       else if (field === 'contributors' && path.length === 4 && path[2] === 'tool_model_breakdown' && path[3] != null) found = breakdownGap(key, path[3], JSON.parse(jsonValueAfter(json, end)));
       else if (path.length === 2 && (RECORD_SECTIONS as readonly (string | null)[]).includes(field!)) found = recordGap(field as (typeof RECORD_SECTIONS)[number], key, JSON.parse(jsonValueAfter(json, end)));

@@ -1,4 +1,4 @@
-// row s49g-1: git-ai reads a note's metadata with serde_json into `AuthorshipMetadata`, which now holds
+// row 914: git-ai reads a note's metadata with serde_json into `AuthorshipMetadata`, which now holds
 // `contributors: Option<BTreeMap<String, ContributorStats>>` (git-ai-project/git-ai
 // `src/authorship/authorship_log_serialization.rs` and `src/authorship/authorship_log.rs` at commit
 // 48d4062d39b3242b17a384332a1ce157c60a0cd3; its snapshot
@@ -13,7 +13,7 @@ import { expectMetadataVerdict } from '../../helpers/git-ai-refusal.js';
 
 const withContributors = (value: string) => `{"schema_version":"authorship/3.0.0","base_commit_sha":"x","prompts":{},"contributors":${value}}`;
 
-describe('metadata git-ai refuses for its contributors stats (s49g-1)', () => {
+describe('metadata git-ai refuses for its contributors stats (914)', () => {
   it.each([
     ['contributors null', withContributors('null'), 'ok'],
     ['contributors {}', withContributors('{}'), 'ok'],
