@@ -2,7 +2,7 @@ import { dirname, isAbsolute, join } from 'node:path';
 import { quote } from '../core/detect/found.js';
 import type { SettingsModel } from '../core/types.js';
 import { parseYaml, yamlStringAt } from './parse-settings.js';
-import { readOwnFile, shownPath, type SettingsPlace } from './settings-place.js';
+import { OVERSIZED, oversizedEvidence, readOwnFile, readOwnSettings, shownPath, type SettingsPlace } from './settings-place.js';
 import type { CommandLineModel } from './command-line.js';
 import { askedName, gatewayModel, HOSTED_NAME, localEndpoint } from './claude-code-router.js';
 
@@ -21,9 +21,12 @@ const ALSO_KEYS = ['GOOSE_LEAD_MODEL', 'GOOSE_PLANNER_MODEL'] as const;
 export async function gooseModel(place: SettingsPlace, cli?: CommandLineModel | null): Promise<SettingsModel | null> {
   const xdg = place.env.XDG_CONFIG_HOME?.trim();
   const file = join(xdg && isAbsolute(xdg) ? xdg : join(place.home, '.config'), 'goose', 'config.yaml');
-  const text = readOwnFile(file);
-  const yaml = text === null ? undefined : await parseYaml(text);
+  const read = readOwnSettings(file);
   const shown = shownPath(place, file);
+  // goose reads config.yaml whole: past the bound its GOOSE_PROVIDER/host are not known, so neither is the model (row 942).
+  if (read === OVERSIZED) return { model: 'unknown', evidence: oversizedEvidence(shown), overriddenBy: [], routed: true };
+  const text = read;
+  const yaml = text === null ? undefined : await parseYaml(text);
   const found = text === null ? null : configModel(yaml, shown);
   // A provider on this machine (Ollama, LiteLLM's proxy) answers a hosted model's name with any model it runs (row 868).
   const setting = (key: string): string | undefined => place.env[key]?.trim() || yamlStringAt(yaml, key);

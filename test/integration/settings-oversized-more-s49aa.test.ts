@@ -1,0 +1,33 @@
+// Row 942 (session 49 aa): goose's ~/.config/goose/config.yaml padded past the 1 MiB the hooks read, naming
+// GOOSE_PROVIDER: ollama, with GOOSE_MODEL=gpt-4o in the environment (a hosted name answered by a server on this
+// machine, row 868), was read as no file: the hooks recorded goose:openai/gpt-4o and passed unknownModel: deny. Now the running agent's padded file makes
+// its model `unknown` ("over 1 MiB, not read"). Committed for real through init's installed hooks.
+import { describe, expect, it } from 'vitest';
+import { agentCommit, homeWith, hooked } from '../helpers/agent-home.js';
+import { STRICT } from '../helpers/local-gateway.js';
+
+const PAD = `# ${'x'.repeat(1024 * 1024)}\n`;
+
+function gooseEnv(config: string): NodeJS.ProcessEnv {
+  return { HOME: homeWith({ '.config/goose/config.yaml': config }), XDG_CONFIG_HOME: undefined, GOOSE_TERMINAL: '1', GOOSE_MODEL: undefined, GOOSE_PROVIDER: undefined, OLLAMA_HOST: undefined };
+}
+
+describe('settings files past the bound the hooks read: goose (row 942, session 49 aa)', () => {
+  it('goose: a padded config.yaml naming a provider on this machine: goose:unknown, refused under unknownModel: deny', () => {
+    const repo = hooked(STRICT);
+    const result = agentCommit(repo, { ...gooseEnv(`GOOSE_PROVIDER: ollama\n${PAD}`), GOOSE_MODEL: 'gpt-4o' });
+    expect(result.status, result.stderr).toBe(1);
+    expect(result.stderr).toContain('config.yaml (over 1 MiB, not read');
+    expect(result.stderr).not.toMatch(/model: openai\//);
+  });
+
+  it('careless truth: goose:unknown where unknown models are allowed; a file under the bound read as before', () => {
+    const repo = hooked('policy:\n  deny: ["qwen/*"]\n');
+    const padded = agentCommit(repo, gooseEnv(`GOOSE_PROVIDER: openai\nGOOSE_MODEL: gpt-4o\n${PAD}`));
+    expect(padded.status, padded.stderr).toBe(0);
+    expect(padded.message).toContain('Assisted-by: goose:unknown');
+    const small = agentCommit(repo, gooseEnv(`GOOSE_PROVIDER: openai\nGOOSE_MODEL: gpt-4o\n# ${'x'.repeat(1000)}\n`));
+    expect(small.status, small.stderr).toBe(0);
+    expect(small.message).toContain('Assisted-by: goose:openai/gpt-4o');
+  });
+});
