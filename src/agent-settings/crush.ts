@@ -4,7 +4,7 @@ import { quote } from '../core/detect/found.js';
 import type { SettingsModel } from '../core/types.js';
 import { givenPath, type CommandLineModel } from './command-line.js';
 import { parseJson, stringAt } from './parse-settings.js';
-import { belowTop, inDir, readOwnFile, readRepoFile, shownPath, type SettingsPlace } from './settings-place.js';
+import { belowTop, inDir, OVERSIZED, oversizedEvidence, readOwnSettings, readRepoSettings, shownPath, type SettingsPlace, type SettingsText } from './settings-place.js';
 import { askedName, gatewayModel, HOSTED_NAME, localEndpoint } from './claude-code-router.js';
 
 /** A model or provider id past this is no id: it is cut, and reads as `unknown`. */
@@ -14,7 +14,7 @@ const MAX_ID_CHARS = 256;
 interface Layer {
   /** How evidence names the file. */
   shown: string;
-  read: () => string | null;
+  read: () => SettingsText;
   /** The global data file, where the TUI's model picker writes (`ScopeGlobal`). */
   picks?: true;
 }
@@ -56,9 +56,9 @@ function layers(place: SettingsPlace, cwd?: string): Layer[] {
   const own = (dir: string | null, picks = false): Layer[] => {
     if (dir === null) return [];
     const path = join(dir, 'crush.json');
-    return [{ shown: shownPath(place, path), read: () => readOwnFile(path), ...(picks ? { picks: true as const } : {}) }];
+    return [{ shown: shownPath(place, path), read: () => readOwnSettings(path), ...(picks ? { picks: true as const } : {}) }];
   };
-  const repo = (path: string): Layer => ({ shown: path, read: () => readRepoFile(place, path) });
+  const repo = (path: string): Layer => ({ shown: path, read: () => readRepoSettings(place, path) });
   return [
     ...own(crushDir(place, 'CRUSH_GLOBAL_CONFIG', 'XDG_CONFIG_HOME', '.config')),
     // CRUSH_GLOBAL_DATA names the directory itself, as CRUSH_GLOBAL_CONFIG does; XDG_DATA_HOME and the default are `…/crush`.
@@ -139,7 +139,8 @@ function readLayers(place: SettingsPlace, cwd?: string): [Layer, unknown][] {
   const read: [Layer, unknown][] = [];
   for (const layer of layers(place, cwd)) {
     const text = layer.read();
-    if (text !== null) read.push([layer, parseJson(text)]);
+    // A file past the bound stays as OVERSIZED: Crush reads it whole, what it names is not known (row 942).
+    if (text !== null) read.push([layer, text === OVERSIZED ? OVERSIZED : parseJson(text)]);
   }
   return read;
 }
@@ -149,10 +150,10 @@ function workspaceLayer(place: SettingsPlace, dir: CrushDataDir | null): Layer |
   if (!dir) return null;
   if (dir.inTree) {
     const file = `${dir.inTree}/crush.json`;
-    return { shown: file, read: () => readRepoFile(place, file) };
+    return { shown: file, read: () => readRepoSettings(place, file) };
   }
   const path = join(dir.path, 'crush.json');
-  return { shown: shownPath(place, path), read: () => readOwnFile(path) };
+  return { shown: shownPath(place, path), read: () => readOwnSettings(path) };
 }
 
 /** The id Crush sends `model` to `provider` as, read as the catalog reads a routed id (`openrouter/qwen/qwen3-coder`). */
@@ -186,7 +187,10 @@ export function crushModel(place: SettingsPlace, cli?: CommandLineModel | null):
   const read = readLayers(place, cli?.cwd);
   const workspace = workspaceLayer(place, crushDataDir(place, cli, read));
   const text = workspace?.read() ?? null;
-  if (workspace && text !== null) read.push([workspace, parseJson(text)]);
+  if (workspace && text !== null) read.push([workspace, text === OVERSIZED ? OVERSIZED : parseJson(text)]);
+  // A file Crush merges past the bound the hooks read: its model and provider's base_url are not known (row 942).
+  const oversized = read.find(([, data]) => data === OVERSIZED);
+  if (oversized) return { model: 'unknown', evidence: oversizedEvidence(oversized[0].shown), overriddenBy: [], routed: true };
   for (const [layer, data] of read) {
     const named: Named = { shown: layer.shown };
     const ownModel = idAt(data, 'model');

@@ -8,6 +8,15 @@ import { STRICT } from '../helpers/local-gateway.js';
 
 const PAD = `# ${'x'.repeat(1024 * 1024)}\n`;
 
+const JSON_PAD = ' '.repeat(1024 * 1024);
+const CRUSH_MODEL = '{"models": {"large": {"model": "gpt-5", "provider": "openai"}}}';
+const CRUSH_LOCAL = '{"providers": {"openai": {"type": "openai", "base_url": "http://127.0.0.1:4000/v1"}}}';
+
+function crushEnv(data: string): NodeJS.ProcessEnv {
+  const files = { '.config/crush/crush.json': CRUSH_MODEL, '.local/share/crush/crush.json': data };
+  return { HOME: homeWith(files), XDG_CONFIG_HOME: undefined, XDG_DATA_HOME: undefined, CRUSH_GLOBAL_CONFIG: undefined, CRUSH_GLOBAL_DATA: undefined, CRUSH: '1', AGENT: 'crush', AI_AGENT: 'crush' };
+}
+
 function gooseEnv(config: string): NodeJS.ProcessEnv {
   return { HOME: homeWith({ '.config/goose/config.yaml': config }), XDG_CONFIG_HOME: undefined, GOOSE_TERMINAL: '1', GOOSE_MODEL: undefined, GOOSE_PROVIDER: undefined, OLLAMA_HOST: undefined };
 }
@@ -29,5 +38,23 @@ describe('settings files past the bound the hooks read: goose (row 942, session 
     const small = agentCommit(repo, gooseEnv(`GOOSE_PROVIDER: openai\nGOOSE_MODEL: gpt-4o\n# ${'x'.repeat(1000)}\n`));
     expect(small.status, small.stderr).toBe(0);
     expect(small.message).toContain('Assisted-by: goose:openai/gpt-4o');
+  });
+
+  it('Crush: a padded global data crush.json moving openai to a gateway on loopback, gpt-5 named: crush:unknown, refused', () => {
+    const repo = hooked(STRICT);
+    const result = agentCommit(repo, crushEnv(`${CRUSH_LOCAL}${JSON_PAD}`));
+    expect(result.status, result.stderr).toBe(1);
+    expect(result.stderr).toContain('crush.json (over 1 MiB, not read');
+    expect(result.stderr).not.toMatch(/model: openai\//);
+  });
+
+  it('careless truth, Crush: crush:unknown where unknown models are allowed; a file under the bound read as before', () => {
+    const repo = hooked('policy:\n  deny: ["qwen/*"]\n');
+    const padded = agentCommit(repo, crushEnv(`{}${JSON_PAD}`));
+    expect(padded.status, padded.stderr).toBe(0);
+    expect(padded.message).toContain('Assisted-by: crush:unknown');
+    const small = agentCommit(repo, crushEnv(`{}${' '.repeat(1000)}`));
+    expect(small.status, small.stderr).toBe(0);
+    expect(small.message).toContain('Assisted-by: crush:openai/gpt-5');
   });
 });
