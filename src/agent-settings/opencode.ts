@@ -7,7 +7,7 @@ import { gatewayModels, localEndpoint } from './claude-code-router.js';
 import { opencodeAgentModels } from './opencode-agents.js';
 import { opencodeSessionModels } from './opencode-session.js';
 import { parseJsonc, stringAt } from './parse-settings.js';
-import { belowTop, inDir, readOwnFile, readRepoFile, shownPath, systemPath, type SettingsPlace } from './settings-place.js';
+import { belowTop, inDir, OVERSIZED, oversizedEvidence, readOwnSettings, readRepoSettings, shownPath, systemPath, type SettingsPlace, type SettingsText } from './settings-place.js';
 
 const MANAGED = process.platform === 'darwin' ? 'Library/Application Support/opencode' : 'etc/opencode';
 
@@ -42,6 +42,7 @@ export function opencodeModel(place: SettingsPlace, cli: CommandLineModel | null
  */
 export async function opencodeModels(place: SettingsPlace, cli: CommandLineModel | null = null): Promise<SettingsModel | null> {
   const found = topLevelModel(place, cli?.cwd);
+  if (found?.routed) return found; // a config past the bound (row 942): unknown, the command line and agents with it
   let also: NonNullable<SettingsModel['also']> = [];
   try {
     also = await opencodeAgentModels(
@@ -80,13 +81,13 @@ export function projectDirs(place: SettingsPlace, cwd: string | undefined): stri
   return ['', ...belowTop(place, cwd)];
 }
 
-type Layer = [shown: string, read: () => string | null, whose: 'own' | 'repo'];
+type Layer = [shown: string, read: () => SettingsText, whose: 'own' | 'repo'];
 
 /** OpenCode's config files and inline config, highest first (see {@link opencodeModel}). */
 function configLayers(place: SettingsPlace, cwd: string | undefined): Layer[] {
   const { env } = place;
-  const own = (path: string): Layer => [shownPath(place, path), () => readOwnFile(path), 'own'];
-  const repo = (path: string): Layer => [path, () => readRepoFile(place, path), 'repo'];
+  const own = (path: string): Layer => [shownPath(place, path), () => readOwnSettings(path), 'own'];
+  const repo = (path: string): Layer => [path, () => readRepoSettings(place, path), 'repo'];
   // The project's directories, nearest first: from OpenCode's working directory up to the work tree's top.
   const dirs = env.OPENCODE_DISABLE_PROJECT_CONFIG?.trim() ? [] : projectDirs(place, cwd).reverse();
   const projects = dirs.flatMap((dir) => [repo(inDir(dir, '.opencode/opencode.json')), repo(inDir(dir, '.opencode/opencode.jsonc'))]);
@@ -114,13 +115,17 @@ function configLayers(place: SettingsPlace, cwd: string | undefined): Layer[] {
 
 /** The top-level `model`, the first layer naming one, highest first. */
 function topLevelModel(place: SettingsPlace, cwd: string | undefined): SettingsModel | null {
+  let found: SettingsModel | null = null;
   for (const [shown, read, whose] of configLayers(place, cwd)) {
     const text = read();
+    // OpenCode merges every config whole: one past the bound the hooks read hides its model and providers (row 942).
+    if (text === OVERSIZED) return { model: 'unknown', evidence: oversizedEvidence(shown), overriddenBy: [], routed: true };
+    if (found) continue;
     const written = text === null ? undefined : stringAt(parseJsonc(text), 'model');
     const model = written === undefined ? undefined : whose === 'own' ? substituted(written, place.env) : written;
-    if (model) return { model, evidence: `settings ${shown} model=${quote(model)}` };
+    if (model) found = { model, evidence: `settings ${shown} model=${quote(model)}` };
   }
-  return null;
+  return found;
 }
 
 /**
@@ -139,7 +144,7 @@ function providerGateways(place: SettingsPlace, cwd: string | undefined): (model
     if (found.has(id)) return found.get(id)!;
     read ??= configLayers(place, cwd).map(([shown, text]) => {
       const written = text();
-      return [shown, written === null ? undefined : parseJsonc(written)];
+      return [shown, written === null || written === OVERSIZED ? undefined : parseJsonc(written)];
     });
     // OpenCode's built-in `lmstudio` provider with no baseURL calls LM Studio's server here (models.dev: http://127.0.0.1:1234/v1; row 895).
     let evidence: string | null = id === 'lmstudio' ? `model ${quote(model)} (OpenCode's lmstudio provider, no baseURL: LM Studio at 127.0.0.1:1234)` : null;

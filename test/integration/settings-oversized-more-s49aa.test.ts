@@ -17,6 +17,13 @@ function crushEnv(data: string): NodeJS.ProcessEnv {
   return { HOME: homeWith(files), XDG_CONFIG_HOME: undefined, XDG_DATA_HOME: undefined, CRUSH_GLOBAL_CONFIG: undefined, CRUSH_GLOBAL_DATA: undefined, CRUSH: '1', AGENT: 'crush', AI_AGENT: 'crush' };
 }
 
+const OPENCODE_LOCAL = '{"provider": {"openai": {"options": {"baseURL": "http://127.0.0.1:4000/v1"}}}}';
+
+function opencodeEnv(other: string): NodeJS.ProcessEnv {
+  const files = { '.config/opencode/opencode.json': '{"model": "openai/gpt-5"}', '.opencode/opencode.json': other };
+  return { HOME: homeWith(files), XDG_CONFIG_HOME: undefined, OPENCODE_CONFIG: undefined, OPENCODE_CONFIG_CONTENT: undefined, OPENCODE_CONFIG_DIR: undefined, OPENCODE: '1' };
+}
+
 function gooseEnv(config: string): NodeJS.ProcessEnv {
   return { HOME: homeWith({ '.config/goose/config.yaml': config }), XDG_CONFIG_HOME: undefined, GOOSE_TERMINAL: '1', GOOSE_MODEL: undefined, GOOSE_PROVIDER: undefined, OLLAMA_HOST: undefined };
 }
@@ -56,5 +63,23 @@ describe('settings files past the bound the hooks read: goose (row 942, session 
     const small = agentCommit(repo, crushEnv(`{}${' '.repeat(1000)}`));
     expect(small.status, small.stderr).toBe(0);
     expect(small.message).toContain('Assisted-by: crush:openai/gpt-5');
+  });
+
+  it('OpenCode: a padded ~/.opencode/opencode.json moving openai to a gateway on loopback, openai/gpt-5 named: opencode:unknown, refused', () => {
+    const repo = hooked(STRICT);
+    const result = agentCommit(repo, opencodeEnv(`${OPENCODE_LOCAL}${JSON_PAD}`));
+    expect(result.status, result.stderr).toBe(1);
+    expect(result.stderr).toContain('opencode.json (over 1 MiB, not read');
+    expect(result.stderr).not.toMatch(/model: openai\//);
+  });
+
+  it('careless truth, OpenCode: opencode:unknown where unknown models are allowed; a file under the bound read as before', () => {
+    const repo = hooked('policy:\n  deny: ["qwen/*"]\n');
+    const padded = agentCommit(repo, opencodeEnv(`{}${JSON_PAD}`));
+    expect(padded.status, padded.stderr).toBe(0);
+    expect(padded.message).toContain('Assisted-by: opencode:unknown');
+    const small = agentCommit(repo, opencodeEnv(`{}${' '.repeat(1000)}`));
+    expect(small.status, small.stderr).toBe(0);
+    expect(small.message).toContain('Assisted-by: opencode:openai/gpt-5');
   });
 });
