@@ -90,10 +90,10 @@ describe("Crush's config files", () => {
     expect(crushModel(place({ [DATA]: JSON.stringify({ models: { small: { model: 'qwen/qwen3-coder', provider: 'openrouter' } } }) }))).toBeNull();
     expect(crushModel(place({ [DATA]: '{"__proto__": {"large": {"model": "qwen3-coder"}}}' }))).toBeNull();
     expect(crushModel(place({ [DATA]: '['.repeat(500_000) }))).toBeNull();
-    // Past 1 MiB a file is no config of Crush's: not read (the next layer still is).
+    // Past 1 MiB a file is not read, and since row 942 the model is unknown: padding could hide a provider's local base_url.
     const huge = JSON.stringify({ pad: 'x'.repeat(1024 * 1024), models: { large: { model: 'qwen3-coder', provider: 'openrouter' } } });
-    expect(crushModel(place({ [DATA]: huge }))).toBeNull();
-    expect(crushModel(place({ [CONFIG]: large('gpt-5', 'openai'), [DATA]: huge }))?.model).toBe('openai/gpt-5');
+    expect(crushModel(place({ [DATA]: huge }))).toMatchObject({ model: 'unknown', evidence: expect.stringMatching(/over 1 MiB, not read/) });
+    expect(crushModel(place({ [CONFIG]: large('gpt-5', 'openai'), [DATA]: huge }))?.model).toBe('unknown');
     // A wrong-typed layer leaves the layers below it in force (go-jsons merges what is there).
     expect(crushModel(place({ [CONFIG]: large('gpt-5', 'openai'), 'root/crush.json': large(7, 'acme') }))?.model).toBe('acme/gpt-5');
   });
