@@ -1,4 +1,4 @@
-import { accessSync, closeSync, constants, existsSync, lstatSync, opendirSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
+import { accessSync, type BigIntStats, closeSync, constants, existsSync, lstatSync, opendirSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
 import { delimiter, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { NO_FSMONITOR, runGitRawSync, runGitSync } from '../git/exec.js';
 import { trackedFiles } from '../git/tracked-files.js';
@@ -387,15 +387,18 @@ function bunConfigNamed(dir: string): boolean {
 }
 
 /**
- * True when a file or folder of the package holding `path` (relative to `at`), or `path` itself, changed status after
- * npm wrote its `record` (`find -cnewer … -print -quit`, as the shims' aitrail_na reads it): bun linked or wrote it over
- * npm's install, from a bun.lockb aitrail does not read (row 915). A change time no one sets back; unreadable: true.
+ * True when a file or folder of the package holding `path` (relative to `at`), or `path` itself, changed status and
+ * content after npm wrote its `record` (`find -cnewer … -newer … -print -quit`, as the shims' aitrail_na reads it): bun
+ * linked or wrote it over npm's install, from a bun.lockb aitrail does not read (row 915); bun makes every folder and
+ * link anew, so their times are its install's. A tree restored with its times kept (`cp -a`, a CI cache: change times
+ * new, times as npm left them) or `chmod`ed after npm is npm's (row s50h-1). Unreadable: true.
  * The walk ends at the first such entry and holds one folder's handle at a time (a package of a million files).
  */
 function changedAfterRecord(at: string, path: string, record: string): boolean {
   try {
     const written = statSync(record, { bigint: true }).mtimeNs;
-    const changed = (entry: string) => lstatSync(entry, { bigint: true }).ctimeNs > written;
+    const later = (status: BigIntStats) => status.ctimeNs > written && status.mtimeNs > written;
+    const changed = (entry: string) => later(lstatSync(entry, { bigint: true }));
     const head = path.slice(0, path.lastIndexOf('node_modules/') + 'node_modules/'.length);
     const after = path.slice(head.length).split('/');
     const folder = join(at, head, after[0]!.startsWith('@') ? `${after[0]}/${after[1]}` : after[0]!);
@@ -407,8 +410,8 @@ function changedAfterRecord(at: string, path: string, record: string): boolean {
         for (let entry = listing.readSync(); entry; entry = listing.readSync()) {
           const full = join(dir, entry.name);
           const status = lstatSync(full, { bigint: true });
-          if (status.ctimeNs > written) return true;
-          // A link to a folder is not walked (find's default -P): its own change time is what counts.
+          if (later(status)) return true;
+          // A link to a folder is not walked (find's default -P): its own times are what count.
           if (status.isDirectory()) folders.push(full);
         }
       } finally {

@@ -681,14 +681,17 @@ export function ledIntoTrackedLines(): string[] {
     // A bun.lockb (binary, not read) beside npm's record (row 915): bun 1.3 keeps writing a committed bun.lockb, so
     // a bun install over npm's leaves no bun.lock for aitrail_nb to judge, and npm's record as npm wrote it. Whatever
     // bun put in the package's folder was linked or written after npm wrote its record: a file or folder of the
-    // package whose status changed after the record was written (find -cnewer: a change time no one can set back)
-    // is bun's, the repository's, said as bun.lockb; find failing too. npm's own install (the record written last) runs.
+    // package whose status and content both changed after the record was written (find -cnewer -newer: bun makes each
+    // folder and link anew, so their times are its install's even where it links files its cache holds from before)
+    // is bun's, the repository's, said as bun.lockb; find failing too (busybox has no -cnewer). npm's own install (the
+    // record written last) runs, and so does its tree restored by `cp -a` or a CI cache (row s50h-1: times kept, change
+    // times new) or `chmod`ed after it.
     // The first such path ends the walk (`-print -quit`): a package of a million files holds no million paths in a variable.
     'aitrail_na() {',
     '  aitrail_nh=${2%node_modules/*}',
     '  aitrail_nt=${2#"${aitrail_nh}node_modules/"}',
     '  case $aitrail_nt in @*/*) aitrail_nv=${aitrail_nt#*/}; aitrail_nt=${aitrail_nt%%/*}/${aitrail_nv%%/*} ;; *) aitrail_nt=${aitrail_nt%%/*} ;; esac',
-    '  aitrail_ng=$(find "${1:+$1/}${aitrail_nh}node_modules/$aitrail_nt" "${1:+$1/}$2" -cnewer "$aitrail_nf" -print -quit 2>/dev/null) || aitrail_ng=1',
+    '  aitrail_ng=$(find "${1:+$1/}${aitrail_nh}node_modules/$aitrail_nt" "${1:+$1/}$2" -cnewer "$aitrail_nf" -newer "$aitrail_nf" -print -quit 2>/dev/null) || aitrail_ng=1',
     '  [ -n "$aitrail_ng" ] || return 1',
     '  aitrail_rr=bun.lockb',
     '  return 0',
