@@ -1,12 +1,12 @@
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { hooked } from './agent-home.js';
 import { makeRepo, TEST_GIT_ENV, tempDir, type TestRepo } from './gitdir.js';
 import { BIN, envWithAitrailOnPath } from './cli.js';
 import { commit, DENY_QWEN, evilTarball, home, npm, npmFree, PACKAGE_JSON, run, serve, serveRegistry, type Served } from './lock-resolved.js';
-import { PNPM_PATH } from './pnpm.js';
+import { honestAitrail, npmFound, PNPM_PATH } from './pnpm.js';
 
 /** bun, where one runs (on PATH, or AITRAIL_TEST_BUN naming it): the real-bun tests (rows 873, 891, 893, 906) skip without it. */
 export const BUN = process.env.AITRAIL_TEST_BUN ?? (spawnSync('sh', ['-c', 'command -v bun'], { encoding: 'utf8' }).stdout.trim() || 'bun');
@@ -42,6 +42,23 @@ export interface BunServers {
 export async function bunServers(honestTgz: string): Promise<BunServers> {
   const { tgz: evilTgz, marker } = evilTarball();
   return { evil: await serve(evilTgz), registry: await serveRegistry(honestTgz, '1.0.0'), evilTgz, marker };
+}
+
+/**
+ * bunServers for a test file that needs npm and bun: started before its tests (an honest aitrail 1.0.0 packed
+ * for the person's registry), stopped after them; read the servers through the returned object once tests run.
+ */
+export function bunServersForFile(): { servers?: BunServers } {
+  const held: { servers?: BunServers } = {};
+  beforeAll(async () => {
+    if (!npmFound || !bunFound) return;
+    held.servers = await bunServers(honestAitrail(tempDir('aitrail-honest-')).tarball);
+  });
+  afterAll(() => {
+    held.servers?.evil.stop();
+    held.servers?.registry.stop();
+  });
+  return held;
 }
 
 /**

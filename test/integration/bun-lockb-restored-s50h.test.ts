@@ -1,12 +1,12 @@
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, lstatSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { hooked } from '../helpers/agent-home.js';
-import { bunFound, bunLockb, bunServers, expectBunLockbRefused, npmThenBunLockb, warnWithoutBun } from '../helpers/bun.js';
+import { bunFound, bunLockb, bunServersForFile, expectBunLockbRefused, npmThenBunLockb, warnWithoutBun } from '../helpers/bun.js';
 import { makeRepo, tempDir, type TestRepo } from '../helpers/gitdir.js';
-import { DENY_QWEN, expectLocalRuns, home, npm, PACKAGE_JSON, type Served } from '../helpers/lock-resolved.js';
-import { honestAitrail, npmFound } from '../helpers/pnpm.js';
+import { DENY_QWEN, expectLocalRuns, home, npm, PACKAGE_JSON } from '../helpers/lock-resolved.js';
+import { npmFound } from '../helpers/pnpm.js';
 
 /**
  * Row s50h-1: row 915 refuses a package whose files changed status after npm wrote its record (node_modules/
@@ -19,17 +19,7 @@ import { honestAitrail, npmFound } from '../helpers/pnpm.js';
 
 warnWithoutBun('row s50h-1');
 
-let evil: Served | undefined;
-let marker = '';
-let registry: Served | undefined;
-beforeAll(async () => {
-  if (!npmFound || !bunFound) return;
-  ({ evil, registry, marker } = await bunServers(honestAitrail(tempDir('aitrail-honest-')).tarball));
-});
-afterAll(() => {
-  evil?.stop();
-  registry?.stop();
-});
+const held = bunServersForFile();
 
 /** `cp -a` of the project into a new folder (times kept, change times new), as a restored tree or CI cache is. */
 function restored(repo: TestRepo): TestRepo {
@@ -49,21 +39,21 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 describe.skipIf(!npmFound || !bunFound)('an npm tree beside a bun.lockb restored with its times kept (row s50h-1)', () => {
   it("the honest npm project keeping an old bun.lockb, copied by cp -a: its aitrail runs (was refused as bun's)", () => {
     const repo = hooked(DENY_QWEN, { 'package.json': PACKAGE_JSON('1.0.0'), '.gitignore': 'node_modules\n' });
-    const homeDir = home(`registry=${registry!.url}/\n`);
+    const homeDir = home(`registry=${held.servers!.registry.url}/\n`);
     copyFileSync(bunLockb('1.0.0', homeDir), join(repo.dir, 'bun.lockb'));
     npm(repo, homeDir, ['install']);
     expectLocalRuns(restored(repo), homeDir);
   });
 
   it("bun's install from a bun.lockb over npm's, then copied by cp -a: still refused as bun.lockb's", () => {
-    const { repo, homeDir } = npmThenBunLockb(registry!.url, `${evil!.url}/aitrail/-/aitrail-9.9.9.tgz`);
+    const { repo, homeDir } = npmThenBunLockb(held.servers!.registry.url, `${held.servers!.evil.url}/aitrail/-/aitrail-9.9.9.tgz`);
     expectBunLockbRefused(restored(repo), homeDir);
   });
 
   it("bun linking files its cache held since before npm's install (their times older than the record): refused; the script never runs", async () => {
-    const range = `${evil!.url}/aitrail/-/aitrail-9.9.9.tgz`;
+    const range = `${held.servers!.evil.url}/aitrail/-/aitrail-9.9.9.tgz`;
     const cache = tempDir('aitrail-bun-cache-');
-    const homeDir = home(`registry=${registry!.url}/\n`);
+    const homeDir = home(`registry=${held.servers!.registry.url}/\n`);
     const bun = (dir: string) => {
       const result = spawnSync('bun', ['install', '--ignore-scripts'], { cwd: dir, env: { ...process.env, HOME: homeDir, BUN_INSTALL_CACHE_DIR: cache }, encoding: 'utf8' });
       expect(result.status, result.stderr).toBe(0);
@@ -84,6 +74,6 @@ describe.skipIf(!npmFound || !bunFound)('an npm tree beside a bun.lockb restored
     // The bin bun linked from its cache is older than npm's record: only the folders and links bun made are newer.
     expect(lstatSync(join(repo.dir, 'node_modules', 'aitrail', 'package.json'), { bigint: true }).mtimeNs < record).toBe(true);
     expectBunLockbRefused(repo, homeDir);
-    expect(spawnSync('test', ['-e', marker]).status).not.toBe(0);
+    expect(spawnSync('test', ['-e', held.servers!.marker]).status).not.toBe(0);
   });
 });
