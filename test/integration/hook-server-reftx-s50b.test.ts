@@ -1,10 +1,8 @@
-import { spawn } from 'node:child_process';
-import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tryGit, type GitResult } from '../helpers/enforce-repos.js';
-import { tempDir } from '../helpers/gitdir.js';
-import { initServer } from '../helpers/receive-server.js';
+import { tryGit } from '../helpers/enforce-repos.js';
+import { holdingDispatcher, initServer, pushLater } from '../helpers/receive-server.js';
 import { qwenNote } from '../helpers/qwen-code-notes.js';
 
 // The server's reference-transaction hook (`aitrail hook reference-transaction prepared`, what its
@@ -16,17 +14,6 @@ import { qwenNote } from '../helpers/qwen-code-notes.js';
 const server = process.env.TEST_HOOK_SERVER;
 const servedRuns = () => (server && existsSync(join(dirname(server), 'served')) ? readFileSync(join(dirname(server), 'served'), 'utf8').split('\n').filter((line) => line === 'reference-transaction').length : 0);
 
-function pushLater(cwd: string, env: NodeJS.ProcessEnv, args: string[]): Promise<GitResult> {
-  return new Promise((resolve) => {
-    const child = spawn('git', ['push', ...args], { cwd, env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
-}
-
 /**
  * A commit push held after aitrail's pre-receive (an admin's dispatcher, as in row 562) while a notes
  * push lands (`note`: what it adds to the pushed commit), then let go: the reference-transaction
@@ -35,14 +22,7 @@ function pushLater(cwd: string, env: NodeJS.ProcessEnv, args: string[]): Promise
 async function raced(serve: boolean, note: 'qwen' | 'person') {
   const { work, remote, env: given } = initServer();
   const env: NodeJS.ProcessEnv = serve ? given : { ...given, TEST_HOOK_SERVER: '' };
-  const hooks = join(remote.dir, 'hooks');
-  const gate = tempDir('aitrail-gate-');
-  renameSync(join(hooks, 'pre-receive'), join(hooks, 'aitrail-pre-receive'));
-  writeFileSync(
-    join(hooks, 'pre-receive'),
-    `#!/bin/sh\nexport AITRAIL_RECEIVE_PID=$PPID\n"$(dirname "$0")/aitrail-pre-receive" "$@" || exit $?\nif [ -f "${gate}/hold" ]; then rm -f "${gate}/hold"; : >"${gate}/held"; while [ ! -f "${gate}/go" ]; do sleep 0.05; done; fi\nexit 0\n`,
-  );
-  chmodSync(join(hooks, 'pre-receive'), 0o755);
+  const gate = holdingDispatcher(remote.dir);
   const before = remote.git(['rev-parse', 'main']);
   work.write('q.ts', 'export const q = 1;\n');
   work.git(['add', '-A']);
