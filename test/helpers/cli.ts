@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { appendFileSync, chmodSync, constants, mkdirSync, mkdtempSync, openSync, readSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { appendFileSync, chmodSync, constants, mkdirSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -78,6 +78,7 @@ function servable(cwd: string, args: string[], env: NodeJS.ProcessEnv, options: 
 
 interface Server {
   dir: string;
+  pid: number | undefined;
   requests: number;
   answers: number;
   out: number;
@@ -130,7 +131,7 @@ function startServer(): Server | null {
   child.unref();
   const answers = openSync(answerFifo, constants.O_RDONLY | constants.O_NONBLOCK);
   const requests = openSync(requestFifo, 'r+');
-  const state: Server = { dir, requests, answers, out, err, pending: '' };
+  const state: Server = { dir, pid: child.pid, requests, answers, out, err, pending: '' };
   if (answer(state, false)?.ready !== true) {
     child.kill();
     return null;
@@ -151,6 +152,23 @@ function startServer(): Server | null {
  */
 export function startServerForHooks(): void {
   if (process.env.TEST_HOOK_NODE && server === undefined) server = startServer();
+}
+
+/**
+ * The CPU the worker's server has used so far, its children's that it waited for included (git, and
+ * the hooks that git ran), in clock ticks (user+system, /proc/<pid>/stat), or 0 (no server, no /proc).
+ * Read before and after a test file (test/setup/temp-dirs.ts, AITRAIL_TEST_FILE_CPU): the runs it
+ * served for that file, CLI and hooks, since a worker runs one file at a time and every run it
+ * serves is waited for by the file's own code or git before the file goes on.
+ */
+export function serverCpuTicks(): number {
+  if (!server?.pid) return 0;
+  try {
+    const stat = readFileSync(`/proc/${server.pid}/stat`, 'latin1');
+    return stat.slice(stat.lastIndexOf(') ') + 2).split(' ').slice(11, 15).map(Number).reduce((sum, value) => sum + value, 0);
+  } catch {
+    return 0;
+  }
 }
 
 /** One run by the worker's CLI server (started on first use), or null when there is none. */

@@ -67,7 +67,7 @@ const madePairs = new Map<string, { remote: string; work: string; base: string }
  * work repository's only mention of a path, its origin's url, names the copy's server; git re-reads
  * the copied work tree's files at its next command (their stat data are not the index's).
  */
-function copiedPair(key: string, build: () => Project): Project {
+export function copiedPair(key: string, build: () => Project): Project {
   let made = madePairs.get(key);
   if (made === undefined || !existsSync(made.remote) || !existsSync(made.work)) {
     const built = build();

@@ -30,7 +30,8 @@ static void real(char **argv) {
   _exit(127);
 }
 
-static const char *HOOKS[] = {"prepare-commit-msg", "commit-msg", "post-commit", "post-checkout", "applypatch-msg", "pre-applypatch", "post-applypatch", NULL};
+/* reference-transaction: what its server shim runs (`hook reference-transaction prepared`) reads no stdin (the record a push's pre-receive left holds the list). */
+static const char *HOOKS[] = {"prepare-commit-msg", "commit-msg", "post-commit", "post-checkout", "applypatch-msg", "pre-applypatch", "post-applypatch", "reference-transaction", NULL};
 /* Served too, with their stdin (git writes the whole list, then closes it). */
 static const char *STDIN_HOOKS[] = {"pre-receive", "pre-push", "post-rewrite", NULL};
 /* A longer stdin (a push of ~100,000 refs): the real node, given it all. */

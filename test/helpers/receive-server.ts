@@ -1,10 +1,39 @@
-import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { expect } from 'vitest';
 import { aitrail, envWithAitrailOnPath } from './cli.js';
 import { QWEN, commitCase, policyServer, tryGit, type GitResult, type Project } from './enforce-repos.js';
 import { tempDir } from './gitdir.js';
+
+/** `git push` in the background: its result when it ends. */
+export function pushLater(cwd: string, env: NodeJS.ProcessEnv, args: string[]): Promise<GitResult> {
+  return new Promise((resolve) => {
+    const child = spawn('git', ['push', ...args], { cwd, env });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+  });
+}
+
+/**
+ * The admin's dispatcher in the bare repository `remote`: runs aitrail's installed pre-receive shim as
+ * one of its hooks (AITRAIL_RECEIVE_PID=$PPID exported, as the README says), then, when the test left
+ * `<gate>/hold`, writes `<gate>/held` and waits for `<gate>/go`. Returns the gate folder.
+ */
+export function holdingDispatcher(remote: string): string {
+  const hooks = join(remote, 'hooks');
+  const gate = tempDir('aitrail-gate-');
+  renameSync(join(hooks, 'pre-receive'), join(hooks, 'aitrail-pre-receive'));
+  writeFileSync(
+    join(hooks, 'pre-receive'),
+    `#!/bin/sh\nexport AITRAIL_RECEIVE_PID=$PPID\n"$(dirname "$0")/aitrail-pre-receive" "$@" || exit $?\nif [ -f "${gate}/hold" ]; then rm -f "${gate}/hold"; : >"${gate}/held"; while [ ! -f "${gate}/go" ]; do sleep 0.05; done; fi\nexit 0\n`,
+  );
+  chmodSync(join(hooks, 'pre-receive'), 0o755);
+  return gate;
+}
 
 /** policyServer denying `qwen/*`, then `aitrail init` run in its bare repository (pre-receive and reference-transaction shims), aitrail on `env`'s PATH. */
 export function initServer(): Project & { env: NodeJS.ProcessEnv } {

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { huskyLib } from '../../src/install/husky-block.js';
 import { treeCpuClock } from '../helpers/cpu-clock.js';
 import { CURSOR_FOOTER_2026 } from '../helpers/agent-footers.js';
-import { BIN } from '../helpers/cli.js';
+import { BIN, nodeForHooks } from '../helpers/cli.js';
 import { stampedRepo } from '../helpers/shim-fast-path.js';
 import { TEST_GIT_ENV, tempDir } from '../helpers/gitdir.js';
 import { prng } from '../helpers/trailer-messages.js';
@@ -124,10 +124,10 @@ function setup() {
     expect(result.status, result.stderr).toBe(0);
     return existsSync(log) ? readFileSync(log, 'utf8').trimEnd().split('\n') : [];
   };
-  /** The real hook on the same amend: true when it amended HEAD again (carried). */
+  /** The real hook on the same amend (through the hook client: served as a fresh node runs it): true when it amended HEAD again (carried). */
   const node = (input: string): { carried: boolean; stdout: string; stderr: string } => {
     const made = input.trim().split(' ')[1];
-    const result = spawnSync(process.execPath, [BIN, 'hook', 'post-rewrite', 'amend'], { cwd: repo.dir, env: base, input, encoding: 'utf8' });
+    const result = spawnSync(nodeForHooks(), [BIN, 'hook', 'post-rewrite', 'amend'], { cwd: repo.dir, env: base, input, encoding: 'utf8' });
     expect(result.status, result.stderr).toBe(0);
     return { carried: repo.git(['rev-parse', 'HEAD']) !== made, stdout: result.stdout, stderr: result.stderr };
   };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
-import { committed, CRYPTO_PATH_POLICY, policyServer, project, QWEN_KEY, tryGit } from '../helpers/enforce-repos.js';
+import { committed, copiedPair, CRYPTO_PATH_POLICY, policyServer, project, QWEN_KEY, tryGit } from '../helpers/enforce-repos.js';
 import type { TestRepo } from '../helpers/gitdir.js';
 
 // Session 40 (history laundering): Qwen's lib/key.ts, accepted where Qwen is allowed, rewritten
@@ -18,13 +18,21 @@ const later = (hours: number): NodeJS.ProcessEnv => {
 
 type Found = Array<{ sha: string; rule: string; paths: string[]; lines?: number }>;
 
-/** A server (pre-receive) with CRYPTO_PATH_POLICY, and Qwen's lib/key.ts accepted on its main: the work repo, the server, Qwen's commit. */
+/**
+ * A server (pre-receive) with CRYPTO_PATH_POLICY, and Qwen's lib/key.ts accepted on its main: the work repo, the server, Qwen's commit.
+ * Pushed (its pre-receive run) once per file; each test a copy of that pair (copiedPair).
+ */
 function qwenAccepted(): { work: TestRepo; remote: TestRepo; qwen: string } {
-  const { work, remote } = policyServer(CRYPTO_PATH_POLICY);
-  const qwen = committed(work, `feat: key derivation\n\n${QWEN_DECLARED}\n`, { 'lib/key.ts': QWEN_KEY });
-  const push = tryGit(work.dir, ['push', '-q', 'origin', 'main']);
-  if (push.code !== 0) throw new Error(push.stderr);
-  work.git(['fetch', '-q', 'origin']);
+  const { work, remote } = copiedPair('laundered-twins qwenAccepted', () => {
+    const made = policyServer(CRYPTO_PATH_POLICY);
+    committed(made.work, `feat: key derivation\n\n${QWEN_DECLARED}\n`, { 'lib/key.ts': QWEN_KEY });
+    const push = tryGit(made.work.dir, ['push', '-q', 'origin', 'main']);
+    if (push.code !== 0) throw new Error(push.stderr);
+    made.work.git(['fetch', '-q', 'origin']);
+    return made;
+  });
+  // The copy's HEAD: Qwen's commit, read from .git (makeRepo's rev-parse HEAD).
+  const qwen = work.git(['rev-parse', 'HEAD']);
   return { work, remote, qwen };
 }
 

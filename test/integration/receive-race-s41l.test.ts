@@ -3,7 +3,7 @@ import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, wr
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BIN } from '../helpers/cli.js';
+import { BIN, nodeForHooks } from '../helpers/cli.js';
 import { policyServer, tryGit, type GitResult } from '../helpers/enforce-repos.js';
 import { addNote, gitAiNote, NOTE_KEYS, session } from '../helpers/git-ai-notes.js';
 import { removeTempDirs, tempDir, TEST_GIT_ENV, type TestRepo } from '../helpers/gitdir.js';
@@ -32,7 +32,8 @@ function server(): Server {
   const gate = tempDir('aitrail-race-gate-');
   const bin = join(gate, 'bin');
   mkdirSync(bin);
-  writeFileSync(join(bin, 'aitrail'), `#!/bin/sh\nexec "${process.execPath}" "${BIN}" "$@"\n`);
+  // Through the hook client (test/helpers/hook-node.c): pre-receive and reference-transaction served as a real node runs them.
+  writeFileSync(join(bin, 'aitrail'), `#!/bin/sh\nexec "${nodeForHooks()}" "${BIN}" "$@"\n`);
   chmodSync(join(bin, 'aitrail'), 0o755);
   // aitrail's pre-receive, as its shim runs it; then, when the test left `hold`, wait for `go`.
   writeFileSync(

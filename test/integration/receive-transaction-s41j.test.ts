@@ -1,11 +1,11 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BIN } from '../helpers/cli.js';
-import { tryGit, type GitResult } from '../helpers/enforce-repos.js';
+import { tryGit } from '../helpers/enforce-repos.js';
 import { removeTempDirs, tempDir, TEST_GIT_ENV } from '../helpers/gitdir.js';
-import { initServer, pushPastHeldLock } from '../helpers/receive-server.js';
+import { holdingDispatcher, initServer, pushLater, pushPastHeldLock } from '../helpers/receive-server.js';
 import { qwenNote } from '../helpers/qwen-code-notes.js';
 
 /**
@@ -35,31 +35,11 @@ describe('the reference-transaction shim and honest pushes (row 561)', () => {
   }, 120_000);
 });
 
-/** `git push` in the background: its result when it ends. */
-function pushLater(cwd: string, env: NodeJS.ProcessEnv, args: string[]): Promise<GitResult> {
-  return new Promise((resolve) => {
-    const child = spawn('git', ['push', ...args], { cwd, env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
-}
-
 describe("a server's own pre-receive that runs aitrail's (row 562)", () => {
   it('a commit push held in a dispatcher while a Qwen Code note of it lands is judged again: refused', async () => {
     const { work, remote, env } = initServer();
-    const hooks = join(remote.dir, 'hooks');
-    const gate = tempDir('aitrail-gate-');
-    // The admin's dispatcher: runs aitrail's installed shim as one of its hooks (as the README said:
-    // AITRAIL_RECEIVE_PID=$PPID exported), then, when the test left `hold`, waits for `go`.
-    renameSync(join(hooks, 'pre-receive'), join(hooks, 'aitrail-pre-receive'));
-    writeFileSync(
-      join(hooks, 'pre-receive'),
-      `#!/bin/sh\nexport AITRAIL_RECEIVE_PID=$PPID\n"$(dirname "$0")/aitrail-pre-receive" "$@" || exit $?\nif [ -f "${gate}/hold" ]; then rm -f "${gate}/hold"; : >"${gate}/held"; while [ ! -f "${gate}/go" ]; do sleep 0.05; done; fi\nexit 0\n`,
-    );
-    chmodSync(join(hooks, 'pre-receive'), 0o755);
+    // The admin's dispatcher: runs aitrail's installed shim as one of its hooks, then, when the test left `hold`, waits for `go`.
+    const gate = holdingDispatcher(remote.dir);
     const before = remote.git(['rev-parse', 'main']);
     work.write('q.ts', 'export const q = 1;\n');
     work.git(['add', '-A']);

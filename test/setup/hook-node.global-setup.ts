@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
  * CPU (user+sys of npx vitest run and its children, plus the servers') of 45 hook-heavy integration
  * files on this 2-core machine, back to back: spawned 129.2, 122.6 s -> served 106.4, 102.3 s
  * (-17.7%, -16.6%), ~545 hook runs served (~42 ms of CPU saved each, the server's own ~13.5 ms counted).
+ * reference-transaction served too (session 50 b; test/integration/hook-server-reftx-s50b.test.ts: served == real node).
  * pre-receive, pre-push and post-rewrite served too (their stdin forwarded): CPU of 10 push-heavy files
  * (enforce-bypass, -server, -redteam, -redteam4, -redteam5, receive-shapes, subtree-squash-s36f,
  * receive-noted-walked-s44c, prepush-s23i, qwen-notes-moved-s40d), each alone, interleaved: 46.0, 41.7 s

@@ -1,7 +1,7 @@
 import { appendFileSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { closeObjectBatches } from '../../src/git/object-batch.js';
-import { startServerForHooks } from '../helpers/cli.js';
+import { serverCpuTicks, startServerForHooks } from '../helpers/cli.js';
 import { removeTempDirs } from '../helpers/gitdir.js';
 
 // Every test file's temporary repositories go when the file is done, also in a worker that runs
@@ -19,9 +19,11 @@ afterAll(async () => {
 /**
  * AITRAIL_TEST_FILE_CPU=<file> (off by default, Linux): each test file's CPU appended there as a JSON line when it
  * ends, from its first hook to its last: `self` the worker's own (user+system), `children` what the processes it
- * spawned and waited for used (git, npm, the CLIs and hooks they ran), `wall` its seconds. Not counted: the file's
- * import, and the runs the worker's long-lived CLI and hook server took (test/helpers/cli-server.cjs: its CPU
- * counts only when it ends). To rank files by what they cost, beside the wall times of scripts/test-durations.mjs.
+ * spawned and waited for used (git, npm, the CLIs and hooks they ran), `server` what the worker's long-lived CLI and
+ * hook server (test/helpers/cli-server.cjs) used for the file's runs (its children included; counted apart: the
+ * worker's `children` holds it only when the server ends), `cpu` the three summed (the file's true cost), `wall`
+ * its seconds. Not counted: the file's import. `node scripts/test-cpu-table.mjs <file>` writes
+ * test/setup/test-durations.json's order from it; beside the wall times of scripts/test-durations.mjs.
  */
 const cpuLog = process.env.AITRAIL_TEST_FILE_CPU;
 if (cpuLog) {
@@ -31,14 +33,18 @@ if (cpuLog) {
     return stat.slice(stat.lastIndexOf(') ') + 2).split(' ').slice(11, 15).map(Number);
   };
   let start: number[] = [];
+  let serverStart = 0;
   let began = 0;
   const round = (seconds: number) => Math.round(seconds * 100) / 100;
   beforeAll(() => {
     start = ticks();
+    serverStart = serverCpuTicks();
     began = performance.now();
   });
   afterAll(() => {
     const [user, system, childUser, childSystem] = ticks().map((value, index) => (value - start[index]!) / 100) as [number, number, number, number];
-    appendFileSync(cpuLog, `${JSON.stringify({ file: expect.getState().testPath, self: round(user + system), children: round(childUser + childSystem), wall: round((performance.now() - began) / 1000) })}\n`);
+    const server = (serverCpuTicks() - serverStart) / 100;
+    const [self, children] = [user + system, childUser + childSystem];
+    appendFileSync(cpuLog, `${JSON.stringify({ file: expect.getState().testPath, self: round(self), children: round(children), server: round(server), cpu: round(self + children + server), wall: round((performance.now() - began) / 1000) })}\n`);
   });
 }
