@@ -416,9 +416,9 @@ function storedModelName(text: string): string[] | null {
     const hub = HUB_CACHE.exec(part);
     if (hub) return [`${hub[1]}/${hub[2]}`];
   }
-  // The file's name, else the nearest folder's that names a model (`models/<name>/model.pt`,
-  // `openai/models/<name>/model.gguf`: no made-up `<name>/model.pt` id, no `openai/` vendor; row s50f-4).
-  return parts.slice(-MAX_SEGMENTS).reverse();
+  // The file's name, else the folder holding it (`models/<name>/model.pt`, `openai/models/<name>/model.gguf`:
+  // no made-up `<name>/model.pt` id, no `openai/` vendor; row s50f-4); folders above it say where it is stored.
+  return parts.slice(-2).reverse();
 }
 
 /**
