@@ -353,7 +353,13 @@ function resolveName(text: string, user: Lookup, context: ModelContext = {}): st
   const cleaned = text.replace(/^["'`]+|["'`]+$/g, '').trim().toLowerCase();
   if (cleaned === '') return null;
   const stored = storedModelName(cleaned);
-  if (stored !== null) return stored === '' ? null : resolveName(stored, user, context);
+  if (stored !== null) {
+    for (const name of stored) {
+      const model = resolveName(name, user, context);
+      if (model !== null) return model;
+    }
+    return null;
+  }
   // OpenRouter's `~author/family-latest` slugs (`~anthropic/claude-sonnet-latest`, `openrouter/~qwen/…`):
   // the `~` asks for the family's newest model, the author is the vendor all the same.
   const segments = cleaned.split('/').map((segment, at, all) => (at < all.length - 1 ? segment.trim().replace(/^~(?=[a-z])/, '') : segment.trim()));
@@ -387,7 +393,7 @@ export const RUNTIME_WORD = new RegExp(`^${RUNTIME_NAME}$`, 'i');
  * path without `./`; the part after a space in a folder's name, `My Models/<name>/model.gguf`): read as an
  * id, its folders were a vendor (`qwen3-coder-30b-a3b-instruct/ggml-model-q4_k_m.gguf`, row 936).
  */
-const FILE_PATH = /^(?:~?\/|\.{1,2}[/\\]|[a-z]:[/\\])|\\|\/[^/]*\.(?:gguf|ggml|bin|safetensors|llamafile)$/;
+const FILE_PATH = /^(?:~?\/|\.{1,2}[/\\]|[a-z]:[/\\])|\\|\/[^/]*\.(?:gguf|ggml|bin|safetensors|llamafile|pt|pth|ckpt|onnx)$/;
 /** A Hugging Face cache folder (`models--Qwen--Qwen3-Coder-30B-A3B-Instruct`): the Hub repository it holds. */
 const HUB_CACHE = /^models--(.+?)--(.+)$/;
 
@@ -400,7 +406,7 @@ const HUB_CACHE = /^models--(.+?)--(.+)$/;
  * Read as an id of empty or backslashed segments, such a path was nothing, or only `qwen/unknown`
  * by its words, past a deny of `qwen/qwen3-coder*`. Null for text that is no path; '' for a path of no name.
  */
-function storedModelName(text: string): string | null {
+function storedModelName(text: string): string[] | null {
   // …behind a router's or vendor's prefix (aider's and LiteLLM's `openai//models/….gguf`: the `openai/` route to that server).
   const routed = /^((?:[a-z0-9._-]+\/)+)(\/.*)$/.exec(text);
   const path = routed && (routed[1] ?? '').split('/').slice(0, -1).every((segment) => ROUTERS.has(segment) || VENDOR_NAMES.has(segment) || RUNTIME_WORD.test(segment)) ? (routed[2] ?? '') : text;
@@ -408,9 +414,11 @@ function storedModelName(text: string): string | null {
   const parts = path.split(/[/\\]+/).filter((part) => part !== '' && part !== '.' && part !== '..' && part !== '~' && !/^[a-z]:$/.test(part));
   for (const part of parts) {
     const hub = HUB_CACHE.exec(part);
-    if (hub) return `${hub[1]}/${hub[2]}`;
+    if (hub) return [`${hub[1]}/${hub[2]}`];
   }
-  return parts.pop() ?? '';
+  // The file's name, else the folder holding it (`models/<name>/model.pt`, `openai/models/<name>/model.gguf`:
+  // no made-up `<name>/model.pt` id, no `openai/` vendor; row s50f-4); folders above it say where it is stored.
+  return parts.slice(-2).reverse();
 }
 
 /**

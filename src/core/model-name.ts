@@ -95,6 +95,18 @@ const GENERIC_SUFFIXES: readonly RegExp[] = [
 const ABAB_MODEL = /^-?[5-9](?:\.\d)?[a-z]?(?:-|$)/;
 
 /** The family a name starts with (`claude-…`, `gpt4o`, `o3-mini`, `qwen2.5`), or null. */
+/**
+ * A fine-tuned model's whole id as OpenAI and Mistral write it (`ft:gpt-4o-mini-2024-07-18:acme:support-bot:9abc`,
+ * `ft:gpt-3.5-turbo-0613:personal::7qn4BCMz`, `ft:open-mistral-7b:587a6b29:20240514:7e773925`, a checkpoint's
+ * `…:ckpt-step-88`): the base model, then the owner, the suffix its owner chose and the job's id. The
+ * suffix is a name, no model (`:qwen:` is a team's label: a fine-tune runs on its base, the vendor's own
+ * model): only the base is read (row s50f-3). Null for anything else.
+ */
+const FINE_TUNE_ID = /^ft:([a-z0-9][a-z0-9._-]{0,80}):[a-z0-9_-]{0,64}:[a-z0-9._-]{0,64}:[a-z0-9]{1,40}(?::ckpt-step-\d{1,9})?$/i;
+export function fineTuneBase(text: string): string | null {
+  return FINE_TUNE_ID.exec(text.trim())?.[1] ?? null;
+}
+
 export function familyOf(token: string): Family | null {
   for (const family of FAMILIES) {
     if (!token.startsWith(family.word)) continue;

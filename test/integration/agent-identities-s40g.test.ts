@@ -41,10 +41,10 @@ describe("Bun's robobun account (session 40 g)", () => {
 
   it("reads `Jules <jules@google.com>` as Jules, as author and co-author; a person's full name at that address stays a person's", () => {
     expectLog([
-      ['feat: add rate limiting\n\nImplemented by: Google Jules AI Agent\nTask ID: 7215530381475923456\n\nCo-authored-by: Jules <jules@google.com>\n', ['jules:unknown']],
-      ['fix(review): aplicar correções solicitadas na PR #42\n', ['jules:unknown'], { name: 'Jules', email: 'jules@google.com' }],
-      ['chore(jules): alterações automáticas feitas no ambiente\n', ['jules:unknown'], { name: 'Jules Bot', email: 'jules@google.com' }],
-      ['x\n\nCo-authored-by: Google Labs Jules <jules@google.com>\n', ['jules:unknown']],
+      ['feat: add rate limiting\n\nImplemented by: Google Jules AI Agent\nTask ID: 7215530381475923456\n\nCo-authored-by: Jules <jules@google.com>\n', ['jules:google/unknown']],
+      ['fix(review): aplicar correções solicitadas na PR #42\n', ['jules:google/unknown'], { name: 'Jules', email: 'jules@google.com' }],
+      ['chore(jules): alterações automáticas feitas no ambiente\n', ['jules:google/unknown'], { name: 'Jules Bot', email: 'jules@google.com' }],
+      ['x\n\nCo-authored-by: Google Labs Jules <jules@google.com>\n', ['jules:google/unknown']],
       ['Fix the flaky resolver test\n', [], { name: 'Jules Fontaine', email: 'jules@google.com' }],
       ['y\n\nCo-authored-by: Jules Fontaine <jules@google.com>\n', []],
       ['z\n', [], { name: 'Jules', email: 'jules@example.fr' }],

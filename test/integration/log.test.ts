@@ -28,7 +28,7 @@ const HISTORY: [string, NodeJS.ProcessEnv, string[]][] = [
   ['feat: qwen\n\nCo-authored-by: Qwen-Coder <qwen-coder@alibabacloud.com>\n', jane, ['qwen-code:qwen/unknown']],
   ['feat: gemini\n\nAI-Agent: Gemini CLI\nAI-Model: gemini-2.5-pro\n', jane, ['gemini-cli:google/gemini-2.5-pro']],
   ['Devin change\n', as('devin-ai-integration[bot]', '158243242+devin-ai-integration[bot]@users.noreply.github.com'), ['devin:unknown']],
-  ['Jules change\n', as('google-labs-jules[bot]', '161369871+google-labs-jules[bot]@users.noreply.github.com'), ['jules:unknown']],
+  ['Jules change\n', as('google-labs-jules[bot]', '161369871+google-labs-jules[bot]@users.noreply.github.com'), ['jules:google/unknown']],
   ['mm: fix\n\nSigned-off-by: Jane Doe <jane@example.com>\nAssisted-by: Claude:claude-3-opus coccinelle sparse\n', jane, ['claude-code:anthropic/claude-3-opus']],
   ['pair work\n\nCo-authored-by: John Roe <john@example.org>\n', jane, []],
   ['helped\n\nAssisted-by: Bob Smith <bob@example.org>\n', jane, []],

@@ -45,7 +45,7 @@ describe('detectCommit: real agent signatures', () => {
     ['Codex co-author at codex@openai.com', 'x\n\nCo-authored-by: Codex <codex@openai.com>\n', ['codex:unknown']],
     ['Gemini CLI identity co-author', 'x\n\nCo-Authored-By: Gemini CLI <gemini-cli@google.com>\n', ['gemini-cli:unknown']],
     ['Devin co-author', 'x\n\nCo-authored-by: Devin AI <158243242+devin-ai-integration[bot]@users.noreply.github.com>\n', ['devin:unknown']],
-    ['Jules co-author', 'x\n\nCo-authored-by: google-labs-jules[bot] <161369871+google-labs-jules[bot]@users.noreply.github.com>\n', ['jules:unknown']],
+    ['Jules co-author', 'x\n\nCo-authored-by: google-labs-jules[bot] <161369871+google-labs-jules[bot]@users.noreply.github.com>\n', ['jules:google/unknown']],
     ['OpenHands co-author', 'x\n\nCo-authored-by: openhands <openhands@all-hands.dev>\n', ['openhands:unknown']],
     ['Factory Droid co-author', 'x\n\nCo-authored-by: factory-droid[bot] <138933559+factory-droid[bot]@users.noreply.github.com>\n', ['factory-droid:unknown']],
     ['Windsurf Cascade co-author', 'x\n\nCo-authored-by: Cascade <cascade@windsurf.dev>\n', ['windsurf:unknown']],
@@ -62,7 +62,8 @@ describe('detectCommit: real agent signatures', () => {
   it.each([
     ['copilot-swe-agent[bot]', '198982749+Copilot@users.noreply.github.com', 'copilot'],
     ['devin-ai-integration[bot]', '158243242+devin-ai-integration[bot]@users.noreply.github.com', 'devin'],
-    ['google-labs-jules[bot]', '161369871+google-labs-jules[bot]@users.noreply.github.com', 'jules'],
+    // Jules runs only Google's Gemini (row s50f-1).
+    ['google-labs-jules[bot]', '161369871+google-labs-jules[bot]@users.noreply.github.com', 'jules', 'google/unknown'],
     ['claude[bot]', '209825114+claude[bot]@users.noreply.github.com', 'claude-code'],
     ['chatgpt-codex-connector[bot]', '199175422+chatgpt-codex-connector[bot]@users.noreply.github.com', 'codex'],
     ['Cursor Agent', 'cursoragent@cursor.com', 'cursor'],
@@ -70,8 +71,8 @@ describe('detectCommit: real agent signatures', () => {
     ['factory-droid[bot]', '138933559+factory-droid[bot]@users.noreply.github.com', 'factory-droid'],
     ['opencode-agent[bot]', '219766164+opencode-agent[bot]@users.noreply.github.com', 'opencode'],
     ['openhands', 'openhands@all-hands.dev', 'openhands'],
-  ])('bot author %s', (name, email, agent) => {
-    expect(detect('Initial plan\n', { name, email })).toEqual([`${agent}:unknown`]);
+  ])('bot author %s', (name, email, agent, model = 'unknown') => {
+    expect(detect('Initial plan\n', { name, email })).toEqual([`${agent}:${model}`]);
   });
 
   it('the evidence names the signal', () => {

@@ -1,10 +1,11 @@
 import FAST_PATH_TEXTS from '../data/fast-path-texts.generated.json' with { type: 'json' };
 import { canonicalModel, knownModels, RUNTIME_NAME } from '../catalog.js';
 import { CLAUSE, matchIdentity, parseIdentity, plainAddress, type IdentityMatch, type IdentityRole } from './identity.js';
-import { agentFirstNamed, aiAccountNamed, isFamilyWord, productNamed, MAX_WHOLE, mentions, newBudget, readMentions, readWhole, vendorsIn, type Budget, type Mention } from './mentions.js';
+import { accountSpaced, agentFirstNamed, aiAccountNamed, isFamilyWord, productNamed, MAX_WHOLE, mentions, newBudget, readMentions, readWhole, vendorsIn, type Budget, type Mention } from './mentions.js';
 import { joints, letterRuns } from './letters.js';
 import { MODEL_WORDS, mayStartModel } from '../model-words.js';
 import { VENDOR_NAMES } from '../model-data.js';
+import { fineTuneBase } from '../model-name.js';
 import { knownCoAuthorLine, ownTrailerPair } from './fixed-values.js';
 import { readable } from './readable.js';
 import { signatures } from './signatures.js';
@@ -209,6 +210,9 @@ export function readDeclaredValues(value: string, aliases: Record<string, string
   // `none` only as the whole value: a long one is read whole below (`none, <600 characters> qwen3-coder` names Qwen).
   const none = readAll && NONE_START.test(text) ? NONE.exec(text) : null;
   if (none) return namedBeside(none[1] ?? none[2] ?? '', aliases, budget);
+  // A fine-tune's whole id is its base model alone (`Assisted-by: ft:gpt-4o-mini:acme:qwen:abc`: row s50f-3).
+  const tuned = fineTuneBase(text);
+  if (tuned !== null) return declaredMentions(tuned, tuned, aliases, budget);
   const read = withoutAddress(expandGroups(text));
   if (read.email) {
     const { match: byIdentity, via } = identityVia({ name: read.name, email: read.email }, aliases);
@@ -709,7 +713,9 @@ function productName(written: string, email: string, aliases: Record<string, str
   if (written.length > MAX_VALUE) return [];
   // One joined word is read as its words (`Kimi-Code`, `Claude_Opus`, `GeminiPro`), as row 60 reads `Qwen-Coder` (row 901).
   const joined = !/\s/.test(written.trim());
-  const name = joined ? written.split(joints(written)).filter(Boolean).join(' ') : written;
+  const split = joined ? written.split(joints(written)).filter(Boolean).join(' ') : written;
+  // An AI account's name is read by its words (`Claude, Assistant`, `Gemini - AI`, `Gemini/AI`: row s50f-2), not split at its comma.
+  const name = aiAccountNamed(split) ? accountSpaced(split) : split;
   if (!productNamed(name)) return [];
   const spelled = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
   const mailbox = plainAddress(email).split('@')[0]!;
@@ -888,6 +894,8 @@ export function parseModelValue(value: string, aliases: Record<string, string> =
   budget.lookups -= 1;
   const whole = kept.length <= MAX_VALUE ? canonicalModel(kept, aliases, { isModel: true }) : null;
   if (!whole) return parseDeclaredValues(kept.length <= MAX_VALUE ? kept : value, aliases, budget);
+  // A fine-tune's whole id names its base alone: its owner's suffix is a label, no second model (row s50f-3).
+  if (fineTuneBase(kept) !== null) return [{ agent: 'unknown', model: whole }];
   // Read whole, the catalog drops what a model id may carry after it (`claude-opus-4-1@20250805`,
   // a date suffix glued on): `anthropic/claude-opus-4.6@qwen3-coder` and `claude-opus-4.6qwen3-coder`
   // were Claude alone under `deny: ["qwen/*"]`. The value is also read as a declared one is (rows 91,

@@ -1,5 +1,6 @@
 import { canonicalModel, modelVendor, RUNTIME_WORD } from '../catalog.js';
 import { FAMILIES, MODEL_ALIASES, ROUTERS, VENDOR_NAMES } from '../model-data.js';
+import { fineTuneBase } from '../model-name.js';
 import { isModelWord, MODEL_WORDS, mayStartModel, plainWordStart, shortName } from '../model-words.js';
 import { agentSlug, slugify } from './agent-name.js';
 import { signatures } from './signatures.js';
@@ -205,8 +206,21 @@ const AI_ACCOUNT_WORDS: ReadonlySet<string> = new Set(['assistant', 'agent', 'll
 const aiAccountWord = (word: string): boolean => word.replace(/\./g, '') === 'AI' || AI_ACCOUNT_WORDS.has(word.toLowerCase());
 /** A version written after an account's name (`v2`, `2.5`, `v1.0`). */
 const ACCOUNT_VERSION = /^v?\d{1,3}(?:\.\d{1,3}){0,2}$/i;
-/** A name's words as an account's are read: brackets and a word's closing stop dropped (`Claude (AI)`, `Claude [AI]`, `Gemini AI.`; row 923). */
-const accountWords = (name: string): string[] => name.replace(/[()[\]{}]/g, ' ').trim().split(/\s+/).map((word) => word.replace(/(?<=\p{L})[,;:!?]+$|(?<=\p{L}\p{L})\.$/u, '')).filter(Boolean);
+/** A comma, a slash or a dash standing alone between an account's words (`Claude, Assistant`, `Gemini/AI`, `Gemini - AI`, `Gemini — AI`: row s50f-2). */
+const ACCOUNT_JOIN = /(?<=\p{L})(?:\s*\/\s*|,\s+|\s+[-\u2010-\u2015|]+\s+)(?=\p{L})/gu;
+/** The name with such joins written as spaces; anything else as written. */
+export const accountSpaced = (name: string): string => name.replace(ACCOUNT_JOIN, ' ');
+/**
+ * A name's words as an account's are read: brackets and a word's closing stop dropped (`Claude (AI)`, `Claude [AI]`,
+ * `Gemini AI.`; row 923), a slash between words and a dash standing alone are spaces (`Gemini/AI`, `Gemini - AI`,
+ * `Gemini — AI`: row s50f-2).
+ */
+const accountWords = (name: string): string[] =>
+  accountSpaced(name.replace(/[()[\]{}]/g, ' '))
+    .trim()
+    .split(/\s+/)
+    .map((word) => word.replace(/(?<=\p{L})[,;:!?]+$|(?<=\p{L}\p{L})\.$/u, ''))
+    .filter((word) => word !== '' && !/^[-\u2010-\u2015:|]+$/u.test(word));
 
 /**
  * A product's or model family's name with only an AI account's words beside it, and a vendor's
@@ -601,7 +615,8 @@ function agentPair(text: string): RegExpExecArray | null {
  * `qwen3-coder:claude-opus-4.6` names both models).
  */
 function scanClause(written: string, clause: number, scan: Scan): void {
-  const text = scan.trust === 'declared' ? (agentSlashPair(written) ?? written) : written;
+  // A fine-tune's whole id is its base model, not the kernel's `AGENT:MODEL` (`ft:gpt-4o-mini:acme:qwen:abc` is no agent `ft`'s Qwen: row s50f-3).
+  const text = scan.trust === 'declared' ? (fineTuneBase(written) ?? agentSlashPair(written) ?? written) : written;
   const pair = scan.trust === 'declared' ? agentPair(text) : null;
   if (!pair) {
     scanWords(words(text), clause, scan, undefined);
