@@ -23,7 +23,9 @@ import { delimiter, dirname, join, relative } from 'node:path';
  * alone: 214 npm/pnpm/yarn processes, ~68 s of their CPU; ~15 installs, the 13 packs of the honest package and the
  * --version probes repeated): most are what a test judges, each of other inputs. CPU (user+sys of npx vitest run
  * and its children, interleaved): husky-block-judged-s47b 6.64, 7.59 -> 5.90, 6.34 s; the eight files changed,
- * one run, 41.40, 38.87 -> 37.47, 36.69 s.
+ * one run, 41.40, 38.87 -> 37.47, 36.69 s. Session 50: pnpm's installs too (one store for the run,
+ * sharedPnpmStore), but the 23 of the five files that make them (shim-pnpm-file-dep-s43d, -store-dir-s43t,
+ * -hoisted-s43l, shim-copied-package-s44x, shim-tool-path-s43t) are 23 keys: each a layout its test judges.
  */
 
 const ROOT = '\u0000root\u0000';
