@@ -4,6 +4,9 @@
 // (TEST_CODE_CACHE) and given back to the next process that loads the same bytes, as node 22's
 // NODE_COMPILE_CACHE does (node 20 has none). Each pnpm process compiled it afresh: ~0.18 s of its ~0.55 s of
 // CPU an install (pnpm 9.15, node 20, measured). The code run is the same: only its compilation is skipped.
+// CPU of npx vitest run and its children, interleaved, the six files with pnpm processes (shim-pnpm-file-dep-s43d,
+// -store-dir-s43t, -hoisted-s43l, shim-copied-package-s44x, shim-tool-path-s43t, pnpm-git-lock-s48g) in one run:
+// 34.77, 33.94 -> 27.99, 28.21 s (session 50). npm (many small files) and yarn 1 gained nothing from it: not used there.
 // Smaller files, and a node without the main context's import() for vm (vm.constants), are compiled as node does.
 const Module = require('node:module');
 const vm = require('node:vm');
