@@ -23,7 +23,9 @@ import { delimiter, dirname, join, relative } from 'node:path';
  * alone: 214 npm/pnpm/yarn processes, ~68 s of their CPU; ~15 installs, the 13 packs of the honest package and the
  * --version probes repeated): most are what a test judges, each of other inputs. CPU (user+sys of npx vitest run
  * and its children, interleaved): husky-block-judged-s47b 6.64, 7.59 -> 5.90, 6.34 s; the eight files changed,
- * one run, 41.40, 38.87 -> 37.47, 36.69 s.
+ * one run, 41.40, 38.87 -> 37.47, 36.69 s. Session 50: pnpm's installs too (one store for the run,
+ * sharedPnpmStore), but the 23 of the five files that make them (shim-pnpm-file-dep-s43d, -store-dir-s43t,
+ * -hoisted-s43l, shim-copied-package-s44x, shim-tool-path-s43t) are 23 keys: each a layout its test judges.
  */
 
 const ROOT = '\u0000root\u0000';
@@ -87,7 +89,7 @@ function foldersNamed(text: string, into: Set<string>): void {
   const base = tmpdir();
   let at = text.indexOf(`${base}/`);
   while (at !== -1) {
-    const name = /^[^/\s"'\\:;,)\]}]+/.exec(text.slice(at + base.length + 1))?.[0];
+    const name = /^[^/\s\0"'\\:;,)\]}]+/.exec(text.slice(at + base.length + 1))?.[0];
     if (name !== undefined) into.add(join(base, name));
     at = text.indexOf(`${base}/`, at + 1);
   }
@@ -119,6 +121,8 @@ function installKey(spec: InstallSpec, before: Map<string, Stat>): string {
   hash.update(text(`${head}\0${env}`));
   hashTree(hash, spec.root, before, spec.root, named);
   named.delete(spec.root);
+  // The run's pnpm store (sharedPnpmStore): content-addressed, what an install takes from it is named by the package's own bytes, in the key.
+  named.delete(runPnpmStore() ?? '');
   for (const folder of [...named].sort()) {
     if (spec.root.startsWith(`${folder}/`) || !statSync(folder, { throwIfNoEntry: false })?.isDirectory()) continue;
     hash.update(`\0folder ${folder}`);
@@ -254,4 +258,24 @@ export function toolVersion(command: string, env: NodeJS.ProcessEnv = process.en
     rmSync(`${file}.lock`, { force: true });
   }
   return result;
+}
+
+/**
+ * The run's one pnpm store, on the filesystem of the tests' folders (pnpm hard-links from a store there, and copies
+ * from one elsewhere: the run's cache is on the disk when the tests are in RAM); undefined without the run's cache.
+ */
+function runPnpmStore(): string | undefined {
+  const cache = process.env.TEST_INSTALL_CACHE;
+  if (cache === undefined || !existsSync(cache)) return undefined;
+  return dirname(cache) === tmpdir() ? join(cache, 'pnpm-store') : join(tmpdir(), 'aitrail-run-pnpm-store');
+}
+
+/**
+ * One pnpm store for the run (a fresh store per install kept every key apart, so no pnpm install was ever
+ * shared), for installs whose subject is not the store: its path is the same in every key, its contents are not
+ * read into it (a store is content-addressed: a `file:` folder or tarball is imported by its own bytes, which the
+ * key holds). Without the run's cache: a store of the test's (`fallback`).
+ */
+export function sharedPnpmStore(fallback: () => string): string {
+  return runPnpmStore() ?? fallback();
 }

@@ -6,7 +6,7 @@ import { expect } from 'vitest';
 import { hooked } from './agent-home.js';
 import { BIN, envWithAitrailOnPath } from './cli.js';
 import { TEST_GIT_ENV, tempDir, type TestRepo } from './gitdir.js';
-import { PNPM_PATH } from './pnpm.js';
+import { PNPM_PATH, pnpmEnv } from './pnpm.js';
 
 /** Shared by the lock-resolved tests (rows 833-836, 855): a hooked repository committing a lock, npm run in a HOME of its own. */
 
@@ -91,7 +91,7 @@ export function pnpmLockText(specifier: string, key: string, resolution: string)
 export function pnpmFrozen(repo: TestRepo, homeDir: string, frozen = true): void {
   const result = spawnSync('pnpm', ['install', ...(frozen ? ['--frozen-lockfile'] : []), '--ignore-scripts', '--store-dir', tempDir('aitrail-pnpm-store-')], {
     cwd: repo.dir,
-    env: { ...npmFree(process.env), HOME: homeDir, PATH: PNPM_PATH },
+    env: pnpmEnv({ ...npmFree(process.env), HOME: homeDir, PATH: PNPM_PATH }),
     encoding: 'utf8',
   });
   expect(result.status, `${result.stdout}${result.stderr}`).toBe(0);

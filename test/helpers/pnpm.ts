@@ -2,12 +2,13 @@ import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import { hooked } from './agent-home.js';
 import { BIN } from './cli.js';
 import { TEST_GIT_ENV, tempDir, type TestRepo } from './gitdir.js';
 import { copiedRepo } from './hooked-repo.js';
-import { cachedInstall, testRoot, toolVersion } from './install-cache.js';
+import { cachedInstall, sharedPnpmStore, testRoot, toolVersion } from './install-cache.js';
 
 /**
  * The folder pnpm is in, found on the full PATH: .ci/run installs it with `npm install -g`, into npm's
@@ -30,13 +31,32 @@ export function skipWithoutPnpm(what: string): boolean {
   return !pnpmFound && !process.env.CI;
 }
 
-/** `pnpm install --ignore-scripts --offline` in `dir` (the careful person's install: none of the repository's scripts run). */
-export function pnpmInstall(dir: string, frozen = false): void {
-  const store = tempDir('aitrail-pnpm-store-');
-  const result = spawnSync('pnpm', ['install', '--ignore-scripts', '--offline', ...(frozen ? ['--frozen-lockfile'] : [])], {
+const CODE_CACHE = fileURLToPath(new URL('./code-cache.cjs', import.meta.url));
+
+/**
+ * `env` for a pnpm process of the tests that runs none of the repository's code (an install with --ignore-scripts):
+ * V8's compiled pnpm kept for the run (test/helpers/code-cache.cjs, in the run's cache; ~0.18 s of CPU a pnpm
+ * process). Without the run's cache (AITRAIL_TEST_INSTALLS=real): `env` as it is.
+ */
+export function pnpmEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const cache = process.env.TEST_INSTALL_CACHE;
+  if (cache === undefined || !existsSync(cache)) return env;
+  return { ...env, NODE_OPTIONS: `${env.NODE_OPTIONS ?? ''} --require "${CODE_CACHE}"`.trim(), TEST_CODE_CACHE: join(cache, 'v8-code') };
+}
+
+/**
+ * `pnpm install --ignore-scripts --offline` in `dir` (the careful person's install: none of the repository's scripts
+ * run), `path` its PATH. Once per run and inputs (test/helpers/install-cache.ts), the run's one store (sharedPnpmStore):
+ * the same install again, in another test's folder, is a copy of what pnpm wrote (~0.5 s of pnpm's CPU an install);
+ * its compiled code kept (pnpmEnv).
+ */
+export function pnpmInstall(dir: string, frozen = false, path = PNPM_PATH): void {
+  const result = cachedInstall({
+    command: 'pnpm',
+    args: ['install', '--ignore-scripts', '--offline', ...(frozen ? ['--frozen-lockfile'] : [])],
     cwd: dir,
-    env: { ...process.env, PATH: PNPM_PATH, npm_config_store_dir: store, npm_config_update_notifier: 'false', CI: '' },
-    encoding: 'utf8',
+    env: pnpmEnv({ ...process.env, PATH: path, npm_config_store_dir: sharedPnpmStore(() => tempDir('aitrail-pnpm-store-')), npm_config_update_notifier: 'false', CI: '' }),
+    root: testRoot(dir),
   });
   expect(result.status, `${result.stdout}${result.stderr}`).toBe(0);
 }

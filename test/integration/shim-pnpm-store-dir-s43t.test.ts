@@ -4,20 +4,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN } from '../helpers/cli.js';
 import { makeRepo, TEST_GIT_ENV, tempDir, type TestRepo } from '../helpers/gitdir.js';
+import { toolVersion } from '../helpers/install-cache.js';
+import { pnpmInstall } from '../helpers/pnpm.js';
 import { vendoredAitrailRepo } from '../helpers/shim-fast-path.js';
 
 const PATH = '/usr/local/bin:/usr/bin:/bin';
-const pnpm = spawnSync('pnpm', ['--version'], { env: { ...process.env, PATH }, encoding: 'utf8' }).status === 0;
-
-function pnpmInstall(dir: string): void {
-  const store = tempDir('aitrail-pnpm-store-');
-  const result = spawnSync('pnpm', ['install', '--ignore-scripts', '--offline'], {
-    cwd: dir,
-    env: { ...process.env, PATH, npm_config_store_dir: store, npm_config_update_notifier: 'false', CI: '' },
-    encoding: 'utf8',
-  });
-  expect(result.status, `${result.stdout}${result.stderr}`).toBe(0);
-}
+const pnpm = toolVersion('pnpm', { ...process.env, PATH }).status === 0;
 
 function commit(repo: TestRepo, model: string): ReturnType<typeof spawnSync> {
   repo.write('a.txt', `${Math.random()}\n`);
@@ -47,7 +39,7 @@ function storeDir(prefix: string, value: string): { repo: TestRepo; marker: stri
   repo.write('.npmrc', `virtual-store-dir=${value}\n`);
   repo.git(['add', '.']);
   repo.git(['commit', '-q', '--no-verify', '-m', 'store dir']);
-  pnpmInstall(repo.dir);
+  pnpmInstall(repo.dir, false, PATH);
   return { repo, marker };
 }
 
@@ -78,7 +70,7 @@ describe.skipIf(!pnpm)('a nested project\'s own pnpm store (Rush\'s common/temp)
       'common/temp/package.json': `{"name":"rush-common","version":"1.0.0","devDependencies":{"aitrail":${JSON.stringify(dependency(root))}}}\n`,
     });
     chmodSync(join(repo.dir, 'vendor', 'aitrail', 'bin', 'aitrail'), 0o755);
-    pnpmInstall(join(repo.dir, 'common', 'temp'));
+    pnpmInstall(join(repo.dir, 'common', 'temp'), false, PATH);
     expect(existsSync(join(repo.dir, 'common', 'temp', 'node_modules', '.pnpm', 'lock.yaml'))).toBe(true);
     const bin = join(repo.dir, 'common', 'temp', 'node_modules', '.bin');
     const init = spawnSync(process.execPath, [BIN, 'init', '--mode', 'git'], { cwd: repo.dir, env: { ...TEST_GIT_ENV, PATH: `${bin}:${PATH}` }, encoding: 'utf8' });

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN } from '../helpers/cli.js';
 import { makeRepo, TEST_GIT_ENV, tempDir } from '../helpers/gitdir.js';
-import { npmInstall } from '../helpers/pnpm.js';
+import { toolVersion } from '../helpers/install-cache.js';
+import { npmInstall, pnpmInstall } from '../helpers/pnpm.js';
 import { vendoredAitrailRepo } from '../helpers/shim-fast-path.js';
 
 /**
@@ -51,7 +52,7 @@ describe('the tools the shims run are not the repository\'s (session 43)', () =>
   });
 });
 
-const pnpm = spawnSync('pnpm', ['--version'], { encoding: 'utf8' }).status === 0;
+const pnpm = toolVersion('pnpm').status === 0;
 
 describe.skipIf(!pnpm)('pnpm\'s wrapper runs under the shims\' PATH (session 43, real pnpm)', () => {
   it('`.` first on PATH and a committed ./sed, ./dirname, ./uname: an agent\'s commit runs aitrail through pnpm\'s .bin wrapper, none of them', () => {
@@ -65,9 +66,7 @@ describe.skipIf(!pnpm)('pnpm\'s wrapper runs under the shims\' PATH (session 43,
     const tools = Object.fromEntries(['sed', 'dirname', 'uname'].map((tool) => [tool, `#!/bin/sh\ntouch '${marker}'\nexec /usr/bin/env -i PATH=/usr/bin:/bin ${tool} "$@"\n`]));
     repo.commit('start\n', { '.gitignore': 'node_modules\n', 'a.txt': 'a\n', '.aitrailrc.yml': 'policy:\n  deny: ["qwen/*"]\n', 'package.json': `{"name":"app","version":"1.0.0","devDependencies":{"aitrail":"file:${pkg}"}}\n`, ...tools });
     for (const tool of Object.keys(tools)) chmodSync(join(repo.dir, tool), 0o755);
-    const store = tempDir('aitrail-pnpm-store-');
-    const install = spawnSync('pnpm', ['install', '--ignore-scripts', '--offline'], { cwd: repo.dir, env: { ...process.env, npm_config_store_dir: store, npm_config_update_notifier: 'false', CI: '' }, encoding: 'utf8' });
-    expect(install.status, `${install.stdout}${install.stderr}`).toBe(0);
+    pnpmInstall(repo.dir, false, process.env.PATH);
     const init = spawnSync(process.execPath, [BIN, 'init', '--mode', 'git'], { cwd: repo.dir, env: TEST_GIT_ENV, encoding: 'utf8' });
     expect(init.status, init.stderr).toBe(0);
     repo.write('a.txt', 'b\n');
