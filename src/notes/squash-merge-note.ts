@@ -25,6 +25,10 @@ export interface SquashCommit {
   /** The note post-commit itself wrote for `head` just before, from the agents' checkpoints, or null. */
   own: string | null;
   options: DetectOptions;
+  /** Told when a squashed commit holds a note (reset-note.ts keeps looking at later commits then). */
+  noted?: () => void;
+  /** Told the text of the note written (reset-note.ts keeps an amend's for post-rewrite). */
+  written?: (text: string) => void;
 }
 
 /**
@@ -46,6 +50,7 @@ export async function writeSquashMergeNote(commit: SquashCommit): Promise<string
     return oid ? [{ rev, oid }] : [];
   });
   if (named.length === 0) return [];
+  commit.noted?.();
   const currentOid = usableNoteOid(entries.get(head));
   const got = await readRevisionBlobs(top, [...named.map((source) => source.oid), ...(currentOid ? [currentOid] : [])]);
   const current = currentOid ? (got[named.length]?.content.toString('utf8') ?? null) : null;
@@ -76,5 +81,6 @@ export async function writeSquashMergeNote(commit: SquashCommit): Promise<string
   if (note.files.length === 0) return [];
   const text = serializeAuthorshipLog(note);
   if (text !== current) writeNote(top, DEFAULT_NOTES_REF, head, text, { force: current !== null });
+  commit.written?.(text);
   return [];
 }
