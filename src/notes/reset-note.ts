@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { RESET_PENDING, RESET_SEEN } from '../core/checkpoint/store-layout.js';
 import type { DetectOptions } from '../core/detect.js';
 import { lastHeadReflogEntries, type ReflogEntry } from '../git/head-reflog.js';
-import { runGit } from '../git/exec.js';
+import { GitError, runGit } from '../git/exec.js';
 import { headWithParentsSync } from '../git/resolve-commit.js';
 import { isAncestor } from '../git/is-ancestor.js';
 import { writeFileAtomicSync } from '../io/atomic-write.js';
@@ -60,7 +60,7 @@ function isCommitLine(message: string): boolean {
  * it again with the amended commit's), before it commits each from the one before back to a reset line
  * (`reset: moving to …`, or `<action>: updating HEAD` under GIT_REFLOG_ACTION) from `old` to the
  * first one's parent, an ancestor of `old`. Marks the look done (RESET_SEEN) for the shim, and keeps
- * RESET_PENDING while the undone commits hold a note, this commit's tree is not yet `old`'s and the
+ * RESET_PENDING while the undone commits hold a note whose files this commit does not hold as `old` does, and the
  * chain is shorter than RESET_CHAIN_LIMIT, so the shim starts node at the next commit too. Returns
  * warnings. (rows 931, s50g-1, s50g-2, s50g-3)
  */
@@ -83,22 +83,34 @@ export async function writeResetNote(top: string, gitDir: string, own: string | 
     const amend = last?.message.startsWith('commit (amend): ') === true;
     if (!made || !last || made.head !== last.newOid || made.parents.length !== 1 || (!amend && made.parents[0] !== last.oldOid)) return [];
     if (!(await isAncestor(top, reset.newOid, old))) return [];
-    let noted = false;
+    let noted: readonly string[] = [];
     // After an amend post-rewrite composes the commit's note again, from the amended commit's and the one post-commit wrote (fresh-note.ts): this one.
     const written = amend ? (text: string) => writeFreshNote(gitDir, made.head, text) : undefined;
-    const warnings = await writeSquashMergeNote({ top, head: made.head, parent: last.oldOid, squashed: [old], own, options, noted: () => (noted = true), written });
-    // Nothing left to carry once this commit's tree is the old tip's (the squash idiom lands it all at once).
-    pending = noted && found.commits < RESET_CHAIN_LIMIT && !(await sameTree(top, made.head, old));
+    const warnings = await writeSquashMergeNote({ top, head: made.head, parent: last.oldOid, squashed: [old], own, options, noted: (paths) => (noted = paths), written });
+    // Nothing left to carry once the noted files are in this commit as in the old tip (the squash idiom lands them all at once).
+    pending = noted.length > 0 && found.commits < RESET_CHAIN_LIMIT && !(await samePaths(top, made.head, old, noted));
     return warnings;
   } finally {
     markPending(gitDir, pending);
   }
 }
 
-/** Whether two commits (full hex ids: no option) hold the same tree (one `git rev-parse`). */
-async function sameTree(top: string, one: string, other: string): Promise<boolean> {
-  const [a, b] = (await runGit(['rev-parse', `${one}^{tree}`, `${other}^{tree}`], { cwd: top })).split('\n');
-  return a !== undefined && a !== '' && a === b;
+/** How many noted paths are compared; past it, the whole trees. */
+const PATHS_COMPARED = 256;
+
+/**
+ * Whether two commits (full hex ids: no option) hold the same content at `paths` (the notes' names,
+ * read literally; past PATHS_COMPARED of them, everywhere): one `git diff --quiet`.
+ */
+async function samePaths(top: string, one: string, other: string, paths: readonly string[]): Promise<boolean> {
+  const limit = paths.length <= PATHS_COMPARED ? ['--', ...paths] : [];
+  try {
+    await runGit(['--literal-pathspecs', 'diff', '--quiet', '--no-ext-diff', '--no-textconv', one, other, ...limit], { cwd: top });
+    return true;
+  } catch (error) {
+    if (error instanceof GitError && error.exitCode === 1) return false;
+    throw error;
+  }
 }
 
 /** RESET_PENDING written (never through a link: writeFileAtomicSync renames over it) or removed; a failure leaves it as it was. */

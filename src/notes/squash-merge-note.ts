@@ -25,8 +25,8 @@ export interface SquashCommit {
   /** The note post-commit itself wrote for `head` just before, from the agents' checkpoints, or null. */
   own: string | null;
   options: DetectOptions;
-  /** Told when a squashed commit holds a note (reset-note.ts keeps looking at later commits then). */
-  noted?: () => void;
+  /** Told the paths the squashed commits' readable notes name, when one names any (reset-note.ts keeps looking at later commits then). */
+  noted?: (paths: readonly string[]) => void;
   /** Told the text of the note written (reset-note.ts keeps an amend's for post-rewrite). */
   written?: (text: string) => void;
 }
@@ -50,7 +50,6 @@ export async function writeSquashMergeNote(commit: SquashCommit): Promise<string
     return oid ? [{ rev, oid }] : [];
   });
   if (named.length === 0) return [];
-  commit.noted?.();
   const currentOid = usableNoteOid(entries.get(head));
   const got = await readRevisionBlobs(top, [...named.map((source) => source.oid), ...(currentOid ? [currentOid] : [])]);
   const current = currentOid ? (got[named.length]?.content.toString('utf8') ?? null) : null;
@@ -66,6 +65,7 @@ export async function writeSquashMergeNote(commit: SquashCommit): Promise<string
     if (note.files.size > 0) attesting.add(source.rev);
   });
   if (attesting.size === 0) return [];
+  commit.noted?.([...new Set(sources.flatMap((source) => [...source.note.files.keys()]))]);
   const silent = commits.filter((rev) => !attesting.has(rev));
   if (silent.length > 0) {
     for await (const record of streamCommits(top, silent, { extra: ['--no-walk=unsorted'], whole: true })) {

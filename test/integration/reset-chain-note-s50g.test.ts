@@ -110,7 +110,7 @@ describe('an amend right after the reset keeps the undone notes (row s50g-3)', (
 });
 
 describe('what carrying into later commits costs a person (rows s50g-1, s50g-2)', () => {
-  it('node at each commit only while a reset of noted commits has not landed; none once the tree is the old tip’s or the reflog moves on', () => {
+  it('node at each commit only while a reset of noted commits has not landed; none once the noted files are the old tip’s or the reflog moves on', () => {
     const { repo, env, started } = hookedRepo();
     let tick = 0;
     const run = (args: string[], extra: NodeJS.ProcessEnv = {}) => {
@@ -125,9 +125,11 @@ describe('what carrying into later commits costs a person (rows s50g-1, s50g-2)'
     run(['add', 'a.txt', 'b.txt']);
     run(['commit', '-q', '-m', 'agent']);
     noteTwoFiles(repo, 'HEAD', env);
-    // A reset, then the work in two commits: node at both, and no more once the tree is the undone tip's.
+    // A reset, then the work in two commits (the person's own file in the second): node at both, and no more once the noted files are the undone tip's.
     run(['reset', '-q', '--soft', 'HEAD~1']);
     expect(run(['commit', '-q', '-m', 'part', '--', 'a.txt'])).toEqual(['hook post-commit']);
+    repo.write('mine.txt', 'mine\n');
+    run(['add', 'mine.txt']);
     expect(run(['commit', '-q', '-m', 'rest'])).toEqual(['hook post-commit']);
     expect(note(repo, 'HEAD')).toMatch(/^b\.txt\n/);
     expect(run(['commit', '-q', '--allow-empty', '-m', 'after'])).toEqual([]);
