@@ -1,26 +1,68 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { RESET_SEEN } from '../core/checkpoint/store-layout.js';
+import { RESET_PENDING, RESET_SEEN } from '../core/checkpoint/store-layout.js';
 import type { DetectOptions } from '../core/detect.js';
-import { lastHeadReflogEntries } from '../git/head-reflog.js';
+import { lastHeadReflogEntries, type ReflogEntry } from '../git/head-reflog.js';
+import { GitError, runGit } from '../git/exec.js';
 import { headWithParentsSync } from '../git/resolve-commit.js';
 import { isAncestor } from '../git/is-ancestor.js';
 import { writeFileAtomicSync } from '../io/atomic-write.js';
+import { removeFileIfThere } from '../io/remove-file.js';
+import { writeFreshNote } from './fresh-note.js';
 import { writeSquashMergeNote } from './squash-merge-note.js';
 
 const ZERO = /^0+$/;
 
+/** How many plain commits after a reset still carry its undone notes (the reflog read back that far, RESET_PENDING kept that long). */
+export const RESET_CHAIN_LIMIT = 20;
+
 /**
- * post-commit: the commit just made is the first after a `git reset --soft` (or `--mixed`) that
- * took HEAD back from `old` to this commit's parent, the commits it undid still in the work (the
- * idiom `git reset --soft HEAD~3 && git commit` squashes them). git copies no note, so their AI
- * lines read as the person's; git-ai rebuilds them (`rewrite_reset.rs`,
- * `reconstruct_working_log_after_backward_reset`) so the next commit keeps them. Here the note is
- * composed as for a squash merge (writeSquashMergeNote: the undone commits' notes, each line carried
+ * A reflog line of a reset that may have moved HEAD back: `reset: moving to <rev>`, or, under
+ * GIT_REFLOG_ACTION (a script's, git-sh-setup's set_reflog_action), `<action>: updating HEAD` (git's
+ * builtin/reset.c set_reflog_message); never a commit's own line, whose subject may end so. (rows 931, s50g-2)
+ */
+function isResetLine(message: string): boolean {
+  return message.startsWith('reset: moving to ') || (!message.startsWith('commit') && message.endsWith(': updating HEAD'));
+}
+
+/**
+ * The reset the reflog's last line (a plain commit, `commit: …`) follows through plain commits only,
+ * each from the one before (at most RESET_CHAIN_LIMIT of them), with how many, or null.
+ */
+function resetBefore(entries: readonly ReflogEntry[]): { reset: ReflogEntry; commits: number } | null {
+  let next = entries.length - 1;
+  if (next < 1 || !isCommitLine(entries[next]!.message)) return null;
+  for (let index = next - 1; index >= 0; index -= 1) {
+    const entry = entries[index]!;
+    if (entry.newOid !== entries[next]!.oldOid) return null;
+    if (isResetLine(entry.message)) return { reset: entry, commits: entries.length - 1 - index };
+    if (!isCommitLine(entry.message)) return null;
+    next = index;
+  }
+  return null;
+}
+
+/** A plain commit's reflog line (`commit: …`) or an amend's (`commit (amend): …`, row s50g-3): no merge, no initial commit. */
+function isCommitLine(message: string): boolean {
+  return message.startsWith('commit: ') || message.startsWith('commit (amend): ');
+}
+
+/**
+ * post-commit: the commit just made follows a `git reset --soft` (or `--mixed`) that took HEAD back
+ * from `old` to an ancestor, the commits it undid still in the work (the idiom
+ * `git reset --soft HEAD~3 && git commit` squashes them), through commits only (a reset, then
+ * `git commit -- part` and `git commit` for the rest, or `git commit --amend`). git copies no note,
+ * so their AI lines read as the person's; git-ai rebuilds them (`rewrite_reset.rs`, `reconstruct_working_log_after_backward_reset`)
+ * and its working log keeps what a commit leaves for the next. Here the note is composed as for a
+ * squash merge (writeSquashMergeNote: the undone commits' notes, `parent..old`, each line carried
  * through a line diff to this commit, only lines it adds), told by the worktree's HEAD reflog: its
- * last entry this plain commit (`commit: …`), the one before `reset: moving to …` from `old` to this
- * commit's one parent, an ancestor of `old`. Marks the look done (RESET_SEEN) for the shim. Returns
- * warnings. (row 931)
+ * last entry this commit (plain, or an amend: then the note is kept for post-rewrite, which composes
+ * it again with the amended commit's), before it commits each from the one before back to a reset line
+ * (`reset: moving to …`, or `<action>: updating HEAD` under GIT_REFLOG_ACTION) from `old` to the
+ * first one's parent, an ancestor of `old`. Marks the look done (RESET_SEEN) for the shim, and keeps
+ * RESET_PENDING while the undone commits hold a note whose files this commit does not hold as `old` does, and the
+ * chain is shorter than RESET_CHAIN_LIMIT, so the shim starts node at the next commit too. Returns
+ * warnings. (rows 931, s50g-1, s50g-2, s50g-3)
  */
 export async function writeResetNote(top: string, gitDir: string, own: string | null, options: DetectOptions): Promise<string[]> {
   try {
@@ -28,13 +70,57 @@ export async function writeResetNote(top: string, gitDir: string, own: string | 
   } catch {
     // Not marked: the shim reads the reflog again at the next commit, which finds no reset before it.
   }
-  const [reset, commit] = lastHeadReflogEntries(gitDir, 2);
-  if (!reset || !commit || !reset.message.startsWith('reset: moving to ') || !commit.message.startsWith('commit: ')) return [];
-  const parent = commit.oldOid;
-  const old = reset.oldOid;
-  if (reset.newOid !== parent || old === parent || ZERO.test(old)) return [];
-  const made = headWithParentsSync(top);
-  if (!made || made.head !== commit.newOid || made.parents.length !== 1 || made.parents[0] !== parent) return [];
-  if (!(await isAncestor(top, parent, old))) return [];
-  return writeSquashMergeNote({ top, head: made.head, parent, squashed: [old], own, options });
+  let pending = false;
+  try {
+    const found = resetBefore(lastHeadReflogEntries(gitDir, RESET_CHAIN_LIMIT + 1));
+    if (!found) return [];
+    const { reset } = found;
+    const old = reset.oldOid;
+    if (old === reset.newOid || ZERO.test(old)) return [];
+    const made = headWithParentsSync(top);
+    const last = lastHeadReflogEntries(gitDir, 1)[0];
+    // An amend's commit replaces the one it amends (its parent is that one's): the undone commits are still `<that one>..old`.
+    const amend = last?.message.startsWith('commit (amend): ') === true;
+    if (!made || !last || made.head !== last.newOid || made.parents.length !== 1 || (!amend && made.parents[0] !== last.oldOid)) return [];
+    if (!(await isAncestor(top, reset.newOid, old))) return [];
+    let noted: readonly string[] = [];
+    // After an amend post-rewrite composes the commit's note again, from the amended commit's and the one post-commit wrote (fresh-note.ts): this one.
+    const written = amend ? (text: string) => writeFreshNote(gitDir, made.head, text) : undefined;
+    const warnings = await writeSquashMergeNote({ top, head: made.head, parent: last.oldOid, squashed: [old], own, options, noted: (paths) => (noted = paths), written });
+    // Nothing left to carry once the noted files are in this commit as in the old tip (the squash idiom lands them all at once).
+    pending = noted.length > 0 && found.commits < RESET_CHAIN_LIMIT && !(await samePaths(top, made.head, old, noted));
+    return warnings;
+  } finally {
+    markPending(gitDir, pending);
+  }
+}
+
+/** How many noted paths are compared; past it, the whole trees. */
+const PATHS_COMPARED = 256;
+
+/**
+ * Whether two commits (full hex ids: no option) hold the same content at `paths` (the notes' names,
+ * read literally; past PATHS_COMPARED of them, everywhere): one `git diff --quiet`.
+ */
+async function samePaths(top: string, one: string, other: string, paths: readonly string[]): Promise<boolean> {
+  const limit = paths.length <= PATHS_COMPARED ? ['--', ...paths] : [];
+  try {
+    await runGit(['--literal-pathspecs', 'diff', '--quiet', '--no-ext-diff', '--no-textconv', one, other, ...limit], { cwd: top });
+    return true;
+  } catch (error) {
+    if (error instanceof GitError && error.exitCode === 1) return false;
+    throw error;
+  }
+}
+
+/** RESET_PENDING written (never through a link: writeFileAtomicSync renames over it) or removed; a failure leaves it as it was. */
+function markPending(gitDir: string, pending: boolean): void {
+  const path = join(gitDir, RESET_PENDING);
+  try {
+    if (pending) {
+      if (existsSync(dirname(path))) writeFileAtomicSync(path, '');
+    } else removeFileIfThere(path);
+  } catch {
+    // Kept: node looks again at the next commit, and removes it then.
+  }
 }

@@ -25,6 +25,10 @@ export interface SquashCommit {
   /** The note post-commit itself wrote for `head` just before, from the agents' checkpoints, or null. */
   own: string | null;
   options: DetectOptions;
+  /** Told the paths the squashed commits' readable notes name, when one names any (reset-note.ts keeps looking at later commits then). */
+  noted?: (paths: readonly string[]) => void;
+  /** Told the text of the note written (reset-note.ts keeps an amend's for post-rewrite). */
+  written?: (text: string) => void;
 }
 
 /**
@@ -61,6 +65,7 @@ export async function writeSquashMergeNote(commit: SquashCommit): Promise<string
     if (note.files.size > 0) attesting.add(source.rev);
   });
   if (attesting.size === 0) return [];
+  commit.noted?.([...new Set(sources.flatMap((source) => [...source.note.files.keys()]))]);
   const silent = commits.filter((rev) => !attesting.has(rev));
   if (silent.length > 0) {
     for await (const record of streamCommits(top, silent, { extra: ['--no-walk=unsorted'], whole: true })) {
@@ -76,5 +81,6 @@ export async function writeSquashMergeNote(commit: SquashCommit): Promise<string
   if (note.files.length === 0) return [];
   const text = serializeAuthorshipLog(note);
   if (text !== current) writeNote(top, DEFAULT_NOTES_REF, head, text, { force: current !== null });
+  commit.written?.(text);
   return [];
 }

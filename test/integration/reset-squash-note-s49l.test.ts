@@ -174,7 +174,7 @@ describe('a forged reflog or ORIG_HEAD carries nothing that is not there (931)',
     expect(note(repo, 'HEAD')).toBe('');
   });
 
-  it('limit: only the first commit after the reset carries (git-ai carries into later commits too)', () => {
+  it('a later commit after the reset carries too, as git-ai does (row s50g-1: before it, only the first did)', () => {
     const repo = agentThenPerson();
     git(repo, ['reset', '-q', '--mixed', 'HEAD~2']);
     repo.write('other.txt', 'mine\n');
@@ -182,7 +182,7 @@ describe('a forged reflog or ORIG_HEAD carries nothing that is not there (931)',
     git(repo, ['commit', '-q', '-m', 'first: my file only']);
     expect(note(repo, 'HEAD')).toBe('');
     git(repo, ['commit', '-q', '-am', 'second: the agent’s lines']);
-    expect(note(repo, 'HEAD')).toBe('');
+    expect(note(repo, 'HEAD')).toMatch(/^src\/app\.ts\n {2}s_[0-9a-f]{14}::t_[0-9a-f]{14} 3-4\n---\n/);
   });
 
   it('an amend right after the reset: post-rewrite carries the amended commit’s note, post-commit adds nothing and says nothing', () => {
