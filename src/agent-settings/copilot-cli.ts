@@ -12,7 +12,7 @@ import type { CommandLineModel } from './command-line.js';
 import { gatewayModel, HOSTED_NAME, localEndpoint } from './claude-code-router.js';
 import { changedPlace } from './copilot-context.js';
 import { modelsSince, parseTimestamp, printableModel, RECENT_MS, usedAt, type SessionRecords } from './session-window.js';
-import { ownDirectories, readOwnFile, readRepoFile, realRoot, shownPath, systemPath, within, type SettingsPlace } from './settings-place.js';
+import { OVERSIZED, oversizedEvidence, ownDirectories, readOwnFile, readOwnSettings, readRepoFile, readRepoSettings, realRoot, shownPath, systemPath, within, type SettingsPlace, type SettingsText } from './settings-place.js';
 import { trimTrailing } from '../core/trim-run.js';
 
 /** Managed settings an organisation deploys (docs.github.com, Copilot CLI configuration directory: MDM managed settings). */
@@ -71,6 +71,8 @@ function managedModel(data: unknown): { model: string; key: string } | undefined
  */
 export function copilotCliModel(place: SettingsPlace, cli?: CommandLineModel | null): SettingsModel | null {
   const found = copilotSettingsModel(place);
+  // A settings file past the bound the hooks read: what it names is not known, nor the model (row s50e-5).
+  if (found?.routed === true) return found;
   // Its bring-your-own-key provider on this machine (LiteLLM on :4000) answers a hosted model's name with any model (row 868).
   const env = place.env;
   const named = [cli?.models ?? [], env.COPILOT_MODEL ?? '', env.COPILOT_PROVIDER_MODEL_ID ?? '', env.COPILOT_PROVIDER_WIRE_MODEL ?? '', found?.model ?? ''].flat();
@@ -83,19 +85,27 @@ function copilotSettingsModel(place: SettingsPlace): SettingsModel | null {
   if (home === null) return null;
   const settingsFile = join(home, 'settings.json');
   const configFile = join(home, 'config.json');
-  const settings = parsed(readOwnFile(settingsFile));
-  const config = parsed(readOwnFile(configFile));
+  // Copilot CLI reads each file whole: one past the bound hides the model it names, and the next file's would be read in its place (row s50e-5).
+  const padded = (shown: string): SettingsModel => ({ model: 'unknown', evidence: oversizedEvidence(shown), overriddenBy: [], routed: true });
+  const own: [string, SettingsText][] = [settingsFile, configFile].map((file) => [shownPath(place, file), readOwnSettings(file)]);
+  const oversized = own.find(([, text]) => text === OVERSIZED);
+  if (oversized) return padded(oversized[0]);
+  const [settings, config] = own.map(([, text]) => parsed(text as string | null));
   const managed = systemPath(place, MANAGED);
-  const repo = (path: string) => () => (trusted(place, settings, config) ? parsed(readRepoFile(place, path)) : undefined);
-  const layers: [string, () => unknown][] = [
+  const repo = (path: string) => (): SettingsText | undefined => (trusted(place, settings, config) ? readRepoSettings(place, path) : undefined);
+  const layers: [string, () => SettingsText | undefined][] = [
     ['.github/copilot/settings.local.json', repo('.github/copilot/settings.local.json')],
     ['.github/copilot/settings.json', repo('.github/copilot/settings.json')],
-    [shownPath(place, settingsFile), () => settings],
-    [shownPath(place, configFile), () => config],
   ];
-  for (const [shown, data] of layers) {
-    const model = stringAt(data(), 'model');
+  for (const [shown, read] of layers) {
+    const text = read();
+    if (text === OVERSIZED) return padded(shown);
+    const model = stringAt(text === undefined ? undefined : parsed(text), 'model');
     if (model) return { model, evidence: `settings ${shown} model=${quote(model)}`, overriddenBy: ['COPILOT_MODEL'] };
+  }
+  for (const [index, data] of [settings, config].entries()) {
+    const model = stringAt(data, 'model');
+    if (model) return { model, evidence: `settings ${own[index]![0]} model=${quote(model)}`, overriddenBy: ['COPILOT_MODEL'] };
   }
   const found = managedModel(parsed(readOwnFile(managed)));
   return found ? { model: found.model, evidence: `settings ${shownPath(place, managed)} ${found.key}=${quote(found.model)}`, overriddenBy: ['COPILOT_MODEL'] } : null;

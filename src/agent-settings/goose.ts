@@ -32,6 +32,9 @@ export async function gooseModel(place: SettingsPlace, cli?: CommandLineModel | 
   const setting = (key: string): string | undefined => place.env[key]?.trim() || yamlStringAt(yaml, key);
   const provider = setting('GOOSE_PROVIDER');
   const custom = join(dirname(file), 'custom_providers');
+  // goose reads a custom provider's file whole too: past the bound its base_url is not known, nor the model (row s50e-1).
+  const padded = [provider, ...ALSO_KEYS.map((key) => setting(key.replace('_MODEL', '_PROVIDER')))].find((name) => name !== undefined && customOversized(name, custom));
+  if (padded !== undefined) return { model: 'unknown', evidence: oversizedEvidence(shownPath(place, join(custom, `${padded}.json`))), overriddenBy: [], routed: true };
   const gateway = provider ? gooseGateway(provider, setting, custom) : null;
   const named = [cli?.models ?? [], setting('GOOSE_MODEL') ?? ''].flat();
   const unknown = gatewayModel(gateway, named, HOSTED_NAME, false, ['GOOSE_MODEL']);
@@ -86,6 +89,12 @@ function withScheme(host: string): string {
 
 /** A custom provider's id as goose names its file (`custom_providers/<id>.json`): letters, digits, `_` and `-`. */
 const CUSTOM_ID = /^[a-z0-9_-]{1,64}$/i;
+
+/** Whether `provider` is a custom provider of goose's (not a built-in one) whose `custom_providers/<id>.json` is past the bound the hooks read (row s50e-1). */
+function customOversized(provider: string, dir: string): boolean {
+  if (Object.hasOwn(PROVIDER_HOSTS, provider.toLowerCase()) || !CUSTOM_ID.test(provider)) return false;
+  return readOwnSettings(join(dir, `${provider}.json`)) === OVERSIZED;
+}
 
 /** The host of this machine goose's `provider` calls (its key, variable first, else its default; a host without a scheme read as `http://`), as evidence, or null. */
 function gooseGateway(provider: string, setting: (key: string) => string | undefined, customDir?: string): string | null {

@@ -6,7 +6,7 @@ import { substituted } from './opencode.js';
 import { KILO_AGENTS, opencodeAgentModels } from './opencode-agents.js';
 import { KILO, opencodeSessionModels } from './opencode-session.js';
 import { parseJsonc, stringAt } from './parse-settings.js';
-import { belowTop, inDir, readOwnFile, readRepoFile, shownPath, systemPath, type SettingsPlace } from './settings-place.js';
+import { belowTop, inDir, OVERSIZED, oversizedEvidence, readOwnSettings, readRepoSettings, shownPath, systemPath, type SettingsPlace, type SettingsText } from './settings-place.js';
 
 /** The files of one Kilo config folder, highest first: Kilo merges `kilo.jsonc`, `kilo.json`, `opencode.jsonc`, `opencode.json` in that order, a later one winning. */
 const FOLDER_FILES = ['opencode.json', 'opencode.jsonc', 'kilo.json', 'kilo.jsonc'];
@@ -30,9 +30,9 @@ function globalDir(place: SettingsPlace): string {
  */
 export function kiloCliModel(place: SettingsPlace, cwd?: string): SettingsModel | null {
   const global = globalDir(place);
-  type Layer = [shown: string, read: () => string | null, own: boolean];
-  const repo = (path: string): Layer => [path, () => readRepoFile(place, path), false];
-  const own = (path: string): Layer => [shownPath(place, path), () => readOwnFile(path), true];
+  type Layer = [shown: string, read: () => SettingsText, own: boolean];
+  const repo = (path: string): Layer => [path, () => readRepoSettings(place, path), false];
+  const own = (path: string): Layer => [shownPath(place, path), () => readOwnSettings(path), true];
   // The work tree's directories from the top down to Kilo's working directory (`''`: the top).
   const dirs = ['', ...belowTop(place, cwd)];
   const layers: Layer[] = [
@@ -42,13 +42,17 @@ export function kiloCliModel(place: SettingsPlace, cwd?: string): SettingsModel 
     ...dirs.toReversed().flatMap((dir) => FOLDER_FILES.map((file) => repo(inDir(dir, file)))),
     ...[...FOLDER_FILES.map((file) => join(global, file)), join(global, 'config.json')].map(own),
   ];
+  let found: SettingsModel | null = null;
+  // Every layer is read: Kilo merges them all and reads each whole, so one past the bound hides what it sets (a model, a provider's host: row s50e-3).
   for (const [shown, read, mine] of layers) {
     const text = read();
-    const written = text === null ? undefined : stringAt(parseJsonc(text), 'model');
+    if (text === OVERSIZED) return { model: 'unknown', evidence: oversizedEvidence(shown), overriddenBy: [], routed: true };
+    if (found || text === null) continue;
+    const written = stringAt(parseJsonc(text), 'model');
     const model = written !== undefined && mine ? substituted(written, place.env) : written;
-    if (model) return { model, evidence: `settings ${shown} model=${quote(model)}` };
+    if (model) found = { model, evidence: `settings ${shown} model=${quote(model)}` };
   }
-  return null;
+  return found;
 }
 
 /** Kilo's managed config folder (`config/config.ts` `systemManagedConfigDir`), under the place's system root. */
@@ -66,6 +70,8 @@ const MANAGED = process.platform === 'darwin' ? 'Library/Application Support/kil
  */
 export async function kiloCliModels(place: SettingsPlace, cli?: CommandLineModel | null): Promise<SettingsModel | null> {
   const found = kiloCliModel(place, cli?.cwd);
+  // A config past the bound: what runs is not known, so neither the agents' nor the session's models stand for it (row s50e-3, as OpenCode's row 942).
+  if (found?.routed === true) return found;
   let also: NonNullable<SettingsModel['also']> = [];
   try {
     also = await opencodeAgentModels(

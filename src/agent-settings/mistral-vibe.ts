@@ -4,7 +4,7 @@ import { quote } from '../core/detect/found.js';
 import type { SettingsModel } from '../core/types.js';
 import type { CommandLineModel } from './command-line.js';
 import { parseToml, stringAt, valueAt } from './parse-settings.js';
-import { belowTop, inDir, readOwnFile, readRepoFile, realRoot, shownPath, type SettingsPlace } from './settings-place.js';
+import { belowTop, inDir, OVERSIZED, oversizedEvidence, readOwnFile, readRepoSettings, readOwnSettings, realRoot, shownPath, type SettingsPlace, type SettingsText } from './settings-place.js';
 
 /** At most this many `[[models]]` entries are looked at. */
 const MAX_MODELS = 1024;
@@ -63,11 +63,11 @@ function sessionTrusted(place: SettingsPlace, cli: CommandLineModel | null | und
  * `default_orchestrator.py`: "the project config when one is discovered and trusted, otherwise the
  * user config"). Null when none is found, or the nearest is not trusted (then the person's is read).
  */
-async function trustedProjectConfig(place: SettingsPlace, home: string, cli: CommandLineModel | null | undefined): Promise<{ shown: string; text: string } | null> {
+async function trustedProjectConfig(place: SettingsPlace, home: string, cli: CommandLineModel | null | undefined): Promise<{ shown: string; text: SettingsText } | null> {
   const session = sessionTrusted(place, cli);
   for (const dir of [...belowTop(place, cli?.cwd).reverse(), '']) {
     const shown = inDir(dir, '.vibe/config.toml');
-    const text = readRepoFile(place, shown);
+    const text = readRepoSettings(place, shown);
     if (text === null) continue;
     return (await trusted(home, join(realRoot(place), dir, '.vibe'), session)) ? { shown, text } : null;
   }
@@ -90,7 +90,9 @@ export async function mistralVibeModel(place: SettingsPlace, cli?: CommandLineMo
   const home = custom && isAbsolute(custom) ? custom : join(place.home, '.vibe');
   const project = await trustedProjectConfig(place, home, cli);
   const file = project?.shown ?? join(home, 'config.toml');
-  const text = project ? project.text : readOwnFile(file);
+  const text = project ? project.text : readOwnSettings(file);
+  // Vibe reads its config whole: past the bound the alias it defines for the model named is not known, nor the model (row s50e-4).
+  if (text === OVERSIZED) return { model: 'unknown', evidence: oversizedEvidence(project ? file : shownPath(place, file)), overriddenBy: [], routed: true };
   const data = text === null ? undefined : await parseToml(text);
   const variable = place.env.VIBE_ACTIVE_MODEL?.trim();
   const active = variable || stringAt(data, 'active_model');

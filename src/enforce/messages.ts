@@ -115,6 +115,9 @@ export const enforceMessages = {
   /** A commit object larger than is read (judge-commits.ts, row 943). */
   commitTooLarge: (sha: string, size: number, most: number) =>
     `cannot judge commit ${show(sha)}: its object is ${size.toLocaleString('en-US')} bytes, more than the ${most.toLocaleString('en-US')} read, so it is refused unread; rewrite it with a shorter message and headers.`,
+  /** A pushed tag object larger than a judge reads (judge-tagged-objects.ts, row s50e-2): refused unread, as a commit is (row 943). */
+  tagTooLarge: (oid: string, size: number, most: number) =>
+    `cannot judge the pushed tag ${show(oid)}: its object is ${size.toLocaleString('en-US')} bytes, more than the ${most.toLocaleString('en-US')} read, so it is refused unread; tag again with a shorter message.`,
   /** How to fix a pushed tag of a tree or blob the policy refuses (judge-tagged-objects.ts): it is no commit. */
   taggedObjectFix: (name: string, kind: 'tree' | 'blob') =>
     `The tag ${show(name)} names a ${kind}, no commit: git commit --amend, git rebase -i and \`aitrail check\` never reach it, and every file of the ${kind} is judged as written as the tag's message says. Delete it (git tag -d ${show(name)}) and tag again as the rule above asks: the ${kind} without this model's work, or the tag's message fixed.`,
