@@ -10,15 +10,18 @@ import { quote } from './config-error.js';
  * reviewer read one value and aitrail another: `files: ["src/cry<U+200B>pto/**"]` reads
  * `src/crypto/**` in a pull request's diff and in a terminal, and protects nothing.
  */
-const UNSEEN = /[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff9-\ufffd\u{e0000}-\u{e01ef}\p{Default_Ignorable_Code_Point}]/gu;
+let unseenRegExp: RegExp | undefined;
+/** Made on first use (unseen()): the `\p{…}` classes are read through ICU when an expression is made, ~0.1-0.3 ms of every hook run that loads this module at load, for a config that is rarely read (src/core/sanitize.ts unsafeChars). */
+const unseen = (): RegExp => (unseenRegExp ??= /[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff9-\ufffd\u{e0000}-\u{e01ef}\p{Default_Ignorable_Code_Point}]/gu);
 /** What may carry a zero-width joiner or an emoji variation selector: an emoji (`👨‍💻`, `⚠️`, `❤️‍🔥`). */
-const EMOJI = /[\p{Extended_Pictographic}\p{Emoji_Modifier}\ufe0f]$/u;
+let emojiRegExp: RegExp | undefined;
+const emoji = (): RegExp => (emojiRegExp ??= /[\p{Extended_Pictographic}\p{Emoji_Modifier}\ufe0f]$/u);
 
 /** The first character of `text` a reviewer cannot see, with its offset, or null. */
 export function unseenChar(text: string): { char: string; index: number } | null {
-  for (const match of text.matchAll(UNSEEN)) {
+  for (const match of text.matchAll(unseen())) {
     const char = match[0];
-    if ((char === '\u200d' || char === '\ufe0e' || char === '\ufe0f') && EMOJI.test(text.slice(Math.max(0, match.index - 2), match.index))) continue;
+    if ((char === '\u200d' || char === '\ufe0e' || char === '\ufe0f') && emoji().test(text.slice(Math.max(0, match.index - 2), match.index))) continue;
     return { char, index: match.index };
   }
   return null;
@@ -36,14 +39,14 @@ function problem(file: string, path: readonly (string | number)[], text: string,
   const found = unseenChar(text);
   if (!found) return null;
   // quote() escapes what sanitize knows; the other invisible characters are shown by their code point here.
-  const shown = quote(text).replace(UNSEEN, (char) => `\\u{${char.codePointAt(0)!.toString(16)}}`);
+  const shown = quote(text).replace(unseen(), (char) => `\\u{${char.codePointAt(0)!.toString(16)}}`);
   const what = `${isKey ? 'the key ' : ''}${shown}, which holds ${codePoint(found.char)} at character ${found.index + 1}`;
   if (found.char === '\ufffd') return { file, path: pointer(path), found: `${what} (bytes that are not UTF-8, or a replacement character)`, expected: 'UTF-8 text (save the file as UTF-8)' };
   return { file, path: pointer(path), found: `${what} (a character no screen shows: a reviewer reads another ${isKey ? 'key' : 'value'} than aitrail does)`, expected: 'visible characters only (delete it; write the value as it reads)' };
 }
 
 /**
- * Every key and string of the parsed config that holds a character no screen shows (UNSEEN; an
+ * Every key and string of the parsed config that holds a character no screen shows (unseen(); an
  * emoji keeps its joiners and variation selectors), or U+FFFD. Comments are not data and are not
  * looked at. Pure; `data` is a plain tree (parseConfigText refused shared nodes and deep nesting).
  */

@@ -1,5 +1,5 @@
 /**
- * Characters never shown raw: C0/C1 controls, DEL, soft hyphen, every bidi control (ALM U+061C,
+ * unsafeChars(): characters never shown raw: C0/C1 controls, DEL, soft hyphen, every bidi control (ALM U+061C,
  * LRM/RLM, U+202A-U+202E, U+2066-U+2069), invisible format characters (U+180E, U+200B-U+200D,
  * U+2060-U+206F, U+FEFF, U+FFF9-U+FFFB), line/paragraph separators, and what a screen draws as
  * nothing or as a blank (the set `check-unseen-text.ts` refuses in a policy): the combining grapheme
@@ -11,7 +11,14 @@
  * tells a renderer to draw as nothing even unassigned: the rest of U+E0000-U+E0FFF (U+E0080, U+E01F0…),
  * the musical formatting marks U+1D173-U+1D17A, the shorthand format controls U+1BCA0-U+1BCA3, U+FFF0-U+FFF8.
  */
-export const UNSAFE_CHARS = /[\u0000-\u001f\u007f-\u009f\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u2028-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff9-\ufffb\u{e0000}-\u{e007f}\u{e0100}-\u{e01ef}\p{Default_Ignorable_Code_Point}]/gu;
+let unsafeCharsRegExp: RegExp | undefined;
+/**
+ * The expression, made on first use: a `\p{…}` class is read through ICU when the
+ * expression is made, not when it first runs, and a module-level literal cost every hook run ~0.3 ms
+ * of CPU at load (most hook runs never sanitize a thing). One object, as the literal was: `replace`
+ * with a `g` expression starts at 0 and leaves lastIndex at 0.
+ */
+export const unsafeChars = (): RegExp => (unsafeCharsRegExp ??= /[\u0000-\u001f\u007f-\u009f\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u2028-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff9-\ufffb\u{e0000}-\u{e007f}\u{e0100}-\u{e01ef}\p{Default_Ignorable_Code_Point}]/gu);
 
 /**
  * What a CI runner runs as a command ANYWHERE in a log line, not only at its start: GitHub Actions'
@@ -31,7 +38,7 @@ export const RUNNER_COMMAND_OPENER = /(##(?:vso)?)\[/gi;
 export function sanitize(text: string, options: { keepNewlines?: boolean; max?: number; insideRunnerCommand?: boolean } = {}): string {
   const max = options.max ?? 100_000;
   const cut = text.length > max ? `${text.slice(0, max).replace(/[\ud800-\udbff]$/, '')}…` : text;
-  const shown = (options.insideRunnerCommand || !cut.includes('##') ? cut : cut.replace(RUNNER_COMMAND_OPENER, '$1\\x5b')).replace(UNSAFE_CHARS, (ch) => {
+  const shown = (options.insideRunnerCommand || !cut.includes('##') ? cut : cut.replace(RUNNER_COMMAND_OPENER, '$1\\x5b')).replace(unsafeChars(), (ch) => {
     if (ch === '\n' && options.keepNewlines) return ch;
     if (ch === '\t' && options.keepNewlines) return ch;
     const code = ch.codePointAt(0) ?? 0;
@@ -50,20 +57,20 @@ export function sanitize(text: string, options: { keepNewlines?: boolean; max?: 
 /** `\uXXXX` for each UTF-16 unit of `char` (a tag character is a surrogate pair: `\udb40\udc68`, which JSON reads back as the one character). */
 const unicodeEscape = (char: string): string => [...Array(char.length).keys()].map((index) => `\\u${char.charCodeAt(index).toString(16).padStart(4, '0')}`).join('');
 
-/** Every unsafe character (UNSAFE_CHARS) as a `\uXXXX` escape: inert text that JSON and JavaScript read back unchanged. */
+/** Every unsafe character (unsafeChars()) as a `\uXXXX` escape: inert text that JSON and JavaScript read back unchanged. */
 export function escapeUnsafe(text: string): string {
-  return text.replace(UNSAFE_CHARS, unicodeEscape);
+  return text.replace(unsafeChars(), unicodeEscape);
 }
 
 /**
  * JSON text for every JSON output (log, check, status, blame, trend): strings keep their exact
  * values (a path with a newline parses back to that path) but the bytes hold no control, escape,
  * bidi or invisible character — JSON.stringify escapes C0 controls itself, escapeUnsafe the rest
- * of the one UNSAFE_CHARS set.
+ * of the one unsafeChars() set.
  */
 export function safeJson(value: unknown, indent?: number): string {
   // Raw line breaks in JSON text are only the indentation's (inside strings JSON.stringify wrote `\n`).
   return JSON.stringify(value, null, indent)
-    .replace(UNSAFE_CHARS, (char) => (char === '\n' ? char : unicodeEscape(char)))
+    .replace(unsafeChars(), (char) => (char === '\n' ? char : unicodeEscape(char)))
     .replace(RUNNER_COMMAND_OPENER, '$1\\u005b');
 }

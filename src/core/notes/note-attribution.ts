@@ -22,25 +22,29 @@ const MAX_RAW = 4096;
  * UTF-8) and a lone surrogate (a JSON `\ud800` escape, which JSON.parse keeps): read as a space,
  * so `qwen3-coder\ufffd` is the model it shows, not one unknown word.
  */
-const UNREADABLE = /[\ufffd]|\p{Cs}/u;
-const UNREADABLES = new RegExp(UNREADABLE.source, 'gu');
+// Each made on first use: a `\p{…}` class is read through ICU when the expression is made, at load for a module-level one (src/core/sanitize.ts unsafeChars).
+let unreadableRegExp: RegExp | undefined;
+let unreadablesRegExp: RegExp | undefined;
+const unreadable = (): RegExp => (unreadableRegExp ??= /[\ufffd]|\p{Cs}/u);
+const unreadables = (): RegExp => (unreadablesRegExp ??= new RegExp(unreadable().source, 'gu'));
 
 /** A run of what a screen shows as blank or nothing: blanks, controls, format characters, U+FFFD, lone surrogates, colour sequences. */
-const PADDING = /(?:\u001b\[[0-?]*[ -/]*[@-~]|[\s\p{C}\ufffd])+/gu;
+let paddingRegExp: RegExp | undefined;
+const padding = (): RegExp => (paddingRegExp ??= /(?:\u001b\[[0-?]*[ -/]*[@-~]|[\s\p{C}\ufffd])+/gu);
 
 /**
- * A value longer than MAX_RAW (never a name git-ai recorded) with each run of PADDING read as one
+ * A value longer than MAX_RAW (never a name git-ai recorded) with each run of padding() read as one
  * space: 5,000 spaces, BELs or colour resets before (or after a decoy letter and before)
  * `qwen3-coder` no longer push the name past the part read.
  */
 function unpadded(value: string): string {
-  return value.replace(PADDING, ' ').replace(/^ /, '');
+  return value.replace(padding(), ' ').replace(/^ /, '');
 }
 
 /**
  * What the value says, as detection reads a trailer (detect/readable.ts): NFKC, without format
  * characters (zero-width, bidi), terminal sequences dropped and other control characters (BEL,
- * NUL, CR, ESC, NEL, U+2028…) and UNREADABLE read as spaces, lookalike letters read as Latin, then trimmed: a
+ * NUL, CR, ESC, NEL, U+2028…) and unreadable() read as spaces, lookalike letters read as Latin, then trimmed: a
  * model written `qwen3-coder\x07` or `\x1b[0mqwen3-coder` is the model a terminal, `git notes
  * show` or git-ai's own display shows. Null (unknown) when nothing is left, or (`longer`
  * `unknown`, a tool) more than MAX_FIELD characters; `cut`: a longer value is read by its first
@@ -50,7 +54,7 @@ function unpadded(value: string): string {
 function readable(value: string | null, longer: 'unknown' | 'cut' = 'unknown'): string | null {
   if (value === null) return null;
   const head = value.length > MAX_RAW ? unpadded(value).slice(0, MAX_RAW) : value;
-  const read = shownText(UNREADABLE.test(head) ? head.replace(UNREADABLES, ' ') : head, MAX_RAW).trim();
+  const read = shownText(unreadable().test(head) ? head.replace(unreadables(), ' ') : head, MAX_RAW).trim();
   if (read === '') return null;
   return read.length <= MAX_FIELD ? read : longer === 'cut' ? read.slice(0, MAX_FIELD) : null;
 }
@@ -105,7 +109,7 @@ export function modelOfNote(model: string | null, aliases?: Record<string, strin
     // A symbol glued to the name (`qwen3-coder☃`, `qwen3!coder`, an emoji): its words, as row 337 reads a trailer's.
     if (id === 'unknown') {
       const read = readable(model, 'cut');
-      const words = read === null ? null : read.replace(NOT_A_NAME, ' ').trim();
+      const words = read === null ? null : read.replace(notAName(), ' ').trim();
       if (words && words !== read) id = modelOfName(words, aliases);
     }
     known.set(model, id);
@@ -114,7 +118,8 @@ export function modelOfNote(model: string | null, aliases?: Record<string, strin
 }
 
 /** What is no part of a model name's words: anything but letters, digits and `-._/:@+`. */
-const NOT_A_NAME = /[^\p{L}\p{N}._/:@+-]+/gu;
+let notANameRegExp: RegExp | undefined;
+const notAName = (): RegExp => (notANameRegExp ??= /[^\p{L}\p{N}._/:@+-]+/gu);
 
 function modelOfName(name: string | null, aliases?: Record<string, string>): string {
   if (name === null) return 'unknown';
@@ -138,7 +143,7 @@ export function moreModelsOfNote(model: string | null, primary: string, aliases?
   let found = known.get(key);
   if (found === undefined) {
     const read = readable(model, 'cut');
-    const words = read === null ? [] : read.replace(NOT_A_NAME, ' ').split(' ').filter((word) => word !== '');
+    const words = read === null ? [] : read.replace(notAName(), ' ').split(' ').filter((word) => word !== '');
     const ids = words.length < 2 ? [] : words.map((word) => modelOfName(word, aliases));
     // A word naming the primary's vendor (`claude` of `claude opus 4.6`, `qwen3` of `qwen3\0-coder`) says nothing a deny of it misses.
     const vendor = primary === 'unknown' ? null : primary.split('/')[0];

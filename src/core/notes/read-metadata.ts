@@ -214,8 +214,12 @@ function u32Path(path: readonly (string | null)[]): boolean {
   return path.length === 5 && path[0] === 'contributors' && path[2] === 'tool_model_breakdown' && path[3] !== null && BREAKDOWN_COUNTS.has(field);
 }
 
-/** A UTF-16 surrogate without its pair (`\ud800` in the JSON: JSON.parse keeps it, a Rust String cannot hold it). */
-const LONE = /\p{Cs}/u;
+/**
+ * A UTF-16 surrogate without its pair (`\ud800` in the JSON: JSON.parse keeps it, a Rust String cannot hold it).
+ * Made on first use: a `\p{…}` class is read through ICU when the expression is made, at load for a module-level one (src/core/sanitize.ts unsafeChars).
+ */
+let loneRegExp: RegExp | undefined;
+const loneRegExpOnce = (): RegExp => (loneRegExp ??= /\p{Cs}/u);
 
 /**
  * Whether a record gives a lone surrogate to a field git-ai reads as a Rust `String` (serde_json
@@ -232,7 +236,7 @@ function loneSurrogate(field: (typeof RECORD_SECTIONS)[number], key: string, rec
   return strings.some(lone);
 }
 
-const lone = (value: unknown) => typeof value === 'string' && LONE.test(value);
+const lone = (value: unknown) => typeof value === 'string' && loneRegExpOnce().test(value);
 
 /**
  * The metadata section (the JSON after `---`): schema version and the agent of every record, when

@@ -1,0 +1,63 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+
+// Session 50 (c), the speed of an AI commit's hooks (issue 12 item 2): V8 parses a regular
+// expression when it is made, and a `\p{…}` class is read through ICU then (~0.1-0.35 ms of CPU
+// each, the first one the most), not when it first runs. A module-level literal is made when its
+// module loads: in a hook's bundle, on every run, though no usual hook run uses it (sanitize's
+// escaping set, the config's unseen-character check). They are made on first use now
+// (src/core/sanitize.ts unsafeChars, src/config/check-unseen-text.ts unseen and emoji).
+
+const bundleDir = fileURLToPath(new URL('../../dist/bundle/', import.meta.url));
+
+/**
+ * The regular expressions of `file` (literals, and RegExp() of a string) made when the bundle loads: at its top level, or in the
+ * body of a module's init function (esbuild's `var x = init(() => { … })` for an ES module,
+ * `var x = wrap((exports, module) => { … })` for a CommonJS one, each run when the module is first
+ * needed, which in a hook's bundle is at load), not inside any other function.
+ */
+function loadTimeRegExps(file: string): string[] {
+  const source = ts.createSourceFile(file, readFileSync(file, 'latin1'), ts.ScriptTarget.Latest, true, ts.ScriptKind.JS);
+  const initFunction = (node: ts.Node): boolean => {
+    if (!ts.isArrowFunction(node) && !ts.isFunctionExpression(node)) return false;
+    const call = node.parent;
+    if (!call || !ts.isCallExpression(call) || !call.arguments.includes(node as ts.Expression)) return false;
+    const declaration = call.parent;
+    return declaration !== undefined && ts.isVariableDeclaration(declaration) && declaration.initializer === call && enclosingFunction(declaration) === undefined;
+  };
+  const enclosingFunction = (node: ts.Node): ts.Node | undefined => {
+    for (let parent = node.parent; parent; parent = parent.parent) if (ts.isFunctionLike(parent)) return parent;
+    return undefined;
+  };
+  const found: string[] = [];
+  const visit = (node: ts.Node): void => {
+    // A literal, or `new RegExp("…")` / `RegExp("…")` of a string (esbuild writes some literals so).
+    const made =
+      node.kind === ts.SyntaxKind.RegularExpressionLiteral ||
+      ((ts.isNewExpression(node) || ts.isCallExpression(node)) && node.expression.getText(source) === 'RegExp' && node.arguments?.[0] !== undefined && ts.isStringLiteral(node.arguments[0]));
+    if (made) {
+      const fn = enclosingFunction(node);
+      if (fn === undefined || initFunction(fn)) found.push(ts.isNewExpression(node) || ts.isCallExpression(node) ? `RegExp(${JSON.stringify((node.arguments![0] as ts.StringLiteral).text)})` : node.getText(source));
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return found;
+}
+
+const hookBundles = readdirSync(bundleDir).filter((name) => name.endsWith('.cjs') && name !== 'cli.cjs' && name !== 'loader.cjs');
+
+describe('a hook bundle makes no Unicode-property expression when it loads (session 50 c: speed only, nothing read differently)', () => {
+  it('lists the bundles of the hooks and checkpoint', () => {
+    expect(hookBundles).toEqual(expect.arrayContaining(['prepare-commit-msg.cjs', 'commit-msg.cjs', 'post-commit.cjs', 'pre-push.cjs', 'checkpoint.cjs']));
+  });
+
+  it.each(hookBundles)('%s: no \\p{…} literal is made at load', (name) => {
+    const made = loadTimeRegExps(`${bundleDir}${name}`);
+    // The walk finds what a load makes: sanitize's runner-command opener is one (cheap, no \p).
+    if (name !== 'checkpoint.cjs' && name !== 'post-applypatch.cjs') expect(made).toContain('/(##(?:vso)?)\\[/gi');
+    expect(made.filter((literal) => /\\[pP]\{/.test(literal))).toEqual([]);
+  });
+});
