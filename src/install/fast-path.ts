@@ -511,7 +511,8 @@ function amendSourceLines(version: string): string[] {
     '[ -z "$aitrail_dq" ] || [ -n "$aitrail_dn" ] || {',
     '  aitrail_x=',
     '  aitrail_k=',
-    '  { read -r aitrail_x </proc/$PPID/comm; IFS= read -r aitrail_k </proc/$PPID/cmdline; } 2>/dev/null',
+    // Every line of it: a word may hold a newline (a --trailer value) before --author.
+    '  { read -r aitrail_x </proc/$PPID/comm && while IFS= read -r aitrail_y || [ -n "$aitrail_y" ]; do aitrail_k=$aitrail_k$aitrail_y; done </proc/$PPID/cmdline; } 2>/dev/null',
     '  [ "$aitrail_x" = git ] || exit 0',
     '  case $aitrail_k in *--au*|*--res*) exit 0 ;; esac',
     '  [ -n "${GIT_AUTHOR_NAME+x}" ] && [ -n "${GIT_AUTHOR_EMAIL+x}" ] || exit 0',

@@ -68,6 +68,7 @@ describe("a person's amend --no-edit: post-rewrite reads the amended commit with
       ['--res', ['commit', '-q', '--amend', '--no-edit', '--allow-empty', '--res'], []],
       ['--author', ['commit', '-q', '--amend', '--no-edit', '--allow-empty', '--author=Test Human <human@example.com>'], []],
       ['--auth', ['commit', '-q', '--amend', '--no-edit', '--allow-empty', '--auth=Test Human <human@example.com>'], []],
+      ['--author after a word with a newline', ['commit', '-q', '--amend', '--no-edit', '--allow-empty', '--trailer', 'Reviewed-by: Sam\n <sam@example.com>', '--author=Test Human <human@example.com>'], []],
       ['alias', ['-c', 'alias.own=commit -q --amend --no-edit --allow-empty --author=Test\\ Human\\ <human@example.com>', 'own'], []],
     ];
     for (const [label, args] of cases) {
