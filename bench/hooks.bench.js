@@ -167,9 +167,10 @@ try {
     // History edits: an amend runs the three commit hooks and post-rewrite; a rebase runs prepare-commit-msg and post-commit per replayed commit, post-rewrite once.
     'human: git commit --amend, hooks installed': () => spawn('git', ['commit', '-q', '--amend', '--allow-empty', '-m', 'Human change, amended'], env),
     'human: git commit --amend, no hooks': () => spawn('git', ['-c', `core.hooksPath=${noHooks}`, 'commit', '-q', '--amend', '--allow-empty', '-m', 'Human change, amended'], env),
-    // The amend that keeps HEAD's message (git fills the message file from HEAD: prepare-commit-msg reads HEAD there, post-rewrite need not).
-    'human: git commit --amend --no-edit, hooks installed': () => spawn('git', ['commit', '-q', '--amend', '--allow-empty', '--no-edit'], env),
-    'human: git commit --amend --no-edit, no hooks': () => spawn('git', ['-c', `core.hooksPath=${noHooks}`, 'commit', '-q', '--amend', '--allow-empty', '--no-edit'], env),
+    // The amend that keeps HEAD's message (git fills the message file from HEAD: prepare-commit-msg reads HEAD there, post-rewrite need not),
+    // of a commit made just before without hooks, untimed: a first amend (the -m amends above may leave HEAD the very commit post-rewrite kept).
+    'human: git commit --amend --no-edit, hooks installed': () => (git('-c', `core.hooksPath=${noHooks}`, 'commit', '-q', '--allow-empty', '-m', `Work ${Math.random()}`), spawn('git', ['commit', '-q', '--amend', '--allow-empty', '--no-edit'], env)),
+    'human: git commit --amend --no-edit, no hooks': () => (git('-c', `core.hooksPath=${noHooks}`, 'commit', '-q', '--allow-empty', '-m', `Work ${Math.random()}`), spawn('git', ['-c', `core.hooksPath=${noHooks}`, 'commit', '-q', '--amend', '--allow-empty', '--no-edit'], env)),
     // A merge commit (git exports no author to its hooks: the shims ask git var): a side branch one commit ahead, made outside the timing.
     'human: git merge --no-ff, hooks installed': () => (sideCommit(), spawn('git', ['merge', '-q', '--no-ff', '--no-edit', 'side'], env)),
     'human: git merge --no-ff, no hooks': () => (sideCommit(), spawn('git', ['-c', `core.hooksPath=${noHooks}`, 'merge', '-q', '--no-ff', '--no-edit', 'side'], env)),
