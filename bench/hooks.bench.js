@@ -5,7 +5,7 @@
 //    post-commit) cost together — the shims alone (executed one after the other from one sh, as git
 //    runs hooks, minus that sh's own start), and `git commit` with the hooks minus without (with -m,
 //    and in an editor: git's template of comment and status lines in the message file); the
-//    same for `git commit --amend` (post-rewrite too), a merge commit and per commit a `git rebase` replays.
+//    same for `git commit --amend` (post-rewrite too; with -m and with --no-edit), a merge commit and per commit a `git rebase` replays.
 //    Target: at most 0.3x `node -e 0` (the shims decide without starting node).
 //    The same `git commit` in a copy of the repository with a 5 KB package.json (a project's scripts and
 //    dependencies, no aitrail key): each shim compares every config file with the copy node validated.
@@ -167,6 +167,10 @@ try {
     // History edits: an amend runs the three commit hooks and post-rewrite; a rebase runs prepare-commit-msg and post-commit per replayed commit, post-rewrite once.
     'human: git commit --amend, hooks installed': () => spawn('git', ['commit', '-q', '--amend', '--allow-empty', '-m', 'Human change, amended'], env),
     'human: git commit --amend, no hooks': () => spawn('git', ['-c', `core.hooksPath=${noHooks}`, 'commit', '-q', '--amend', '--allow-empty', '-m', 'Human change, amended'], env),
+    // The amend that keeps HEAD's message (git fills the message file from HEAD: prepare-commit-msg reads HEAD there, post-rewrite need not),
+    // of a commit made just before without hooks, untimed: a first amend (the -m amends above may leave HEAD the very commit post-rewrite kept).
+    'human: git commit --amend --no-edit, hooks installed': () => (git('-c', `core.hooksPath=${noHooks}`, 'commit', '-q', '--allow-empty', '-m', `Work ${Math.random()}`), spawn('git', ['commit', '-q', '--amend', '--allow-empty', '--no-edit'], env)),
+    'human: git commit --amend --no-edit, no hooks': () => (git('-c', `core.hooksPath=${noHooks}`, 'commit', '-q', '--allow-empty', '-m', `Work ${Math.random()}`), spawn('git', ['-c', `core.hooksPath=${noHooks}`, 'commit', '-q', '--amend', '--allow-empty', '--no-edit'], env)),
     // A merge commit (git exports no author to its hooks: the shims ask git var): a side branch one commit ahead, made outside the timing.
     'human: git merge --no-ff, hooks installed': () => (sideCommit(), spawn('git', ['merge', '-q', '--no-ff', '--no-edit', 'side'], env)),
     'human: git merge --no-ff, no hooks': () => (sideCommit(), spawn('git', ['-c', `core.hooksPath=${noHooks}`, 'merge', '-q', '--no-ff', '--no-edit', 'side'], env)),
@@ -216,6 +220,8 @@ try {
   line('git commit in an editor overhead (installed - none)', edited);
   const amend = med['human: git commit --amend, hooks installed'] - med['human: git commit --amend, no hooks'];
   line('git commit --amend overhead (installed - none)', amend);
+  const noEdit = med['human: git commit --amend --no-edit, hooks installed'] - med['human: git commit --amend --no-edit, no hooks'];
+  line('git commit --amend --no-edit overhead (installed - none)', noEdit);
   const merge = med['human: git merge --no-ff, hooks installed'] - med['human: git merge --no-ff, no hooks'];
   line('git merge --no-ff overhead (installed - none)', merge);
   const mergeConfigAuthor = med['human: git merge --no-ff, no author variables, hooks installed'] - med['human: git merge --no-ff, no author variables, no hooks'];
@@ -225,7 +231,7 @@ try {
   const human = Math.max(overhead, withPackage, edited, shims) / base;
   console.log(`  target <= ${HUMAN_TARGET}x node -e 0: ${human <= HUMAN_TARGET ? 'met' : 'NOT met'} (worst ${human.toFixed(2)}x)`);
   // An amend runs four hooks (post-rewrite too), a merge two, a rebase two per replayed commit: each shim costs an sh start and a few checks.
-  const edits = Math.max(amend, merge, mergeConfigAuthor, replay) / base;
+  const edits = Math.max(amend, noEdit, merge, mergeConfigAuthor, replay) / base;
   console.log(`  a person's amend, merge, rebase: ${edits <= HUMAN_TARGET ? 'within' : 'NOT within'} ${HUMAN_TARGET}x (worst ${edits.toFixed(2)}x)`);
   // For reference: the same three, each spawned straight from this node process (each spawn pays a fork of it).
   line('(the 3 shims, each spawned from this node process)', med['human: the 3 shims of a commit']);
@@ -256,6 +262,7 @@ try {
     // History edits too: on a loaded machine their wall-clock differences wander most (each hook a process waiting for a core).
     cpuLine('git commit in an editor', cpuMean('human: git commit in an editor, hooks installed') - cpuMean('human: git commit in an editor, no hooks'));
     cpuLine('git commit --amend', cpuMean('human: git commit --amend, hooks installed') - cpuMean('human: git commit --amend, no hooks'));
+    cpuLine('git commit --amend --no-edit', cpuMean('human: git commit --amend --no-edit, hooks installed') - cpuMean('human: git commit --amend --no-edit, no hooks'));
     cpuLine('git merge --no-ff', cpuMean('human: git merge --no-ff, hooks installed') - cpuMean('human: git merge --no-ff, no hooks'));
     cpuLine('git merge --no-ff, no GIT_AUTHOR_* exported', cpuMean('human: git merge --no-ff, no author variables, hooks installed') - cpuMean('human: git merge --no-ff, no author variables, no hooks'));
     cpuLine('git rebase, per replayed commit (/ 3)', (cpuMean('human: git rebase of 3 commits, hooks installed') - cpuMean('human: git rebase of 3 commits, no hooks')) / 3);

@@ -197,9 +197,11 @@ function outermost(texts: readonly string[]): string[] {
  * cmp byte for byte) around the condition only: the caller's LC_ALL is given back before anything
  * else runs. `deferred` (aitrail_quiet's condition): then deferredAuthorLine, under the same LC_ALL=C.
  */
-function endQuietly(condition: string, deferred = false): string[] {
+function endQuietly(condition: string, deferred = false, amendSource?: string): string[] {
   const call = deferred
-    ? ['aitrail_dn=', 'aitrail_dq=', `if ${condition}; then [ -n "$aitrail_dn" ] || exit 0; aitrail_dq=1; fi`, ...deferredAuthorLine()]
+    ? amendSource !== undefined
+      ? ['aitrail_dn=', 'aitrail_dq=', `if ${condition}; then [ -n "$aitrail_dn" ] || [ "\${2-}:\${3-}" = commit:HEAD ] || exit 0; aitrail_dq=1; fi`, ...amendSourceLines(amendSource), ...deferredAuthorLine()]
+      : ['aitrail_dn=', 'aitrail_dq=', `if ${condition}; then [ -n "$aitrail_dn" ] || exit 0; aitrail_dq=1; fi`, ...deferredAuthorLine()]
     : [`if ${condition}; then exit 0; fi`];
   return ['aitrail_l=${LC_ALL+x}${LC_ALL-}', 'LC_ALL=C; export LC_ALL', ...call, 'case $aitrail_l in x*) LC_ALL=${aitrail_l#x} ;; *) unset LC_ALL ;; esac'];
 }
@@ -431,9 +433,9 @@ export function preparedFunction(): string[] {
  * unless a rebase's fold step already decided that node must run (`aitrail_fold`, set by the replay
  * gate before it), or `aitrail_prepared` (preparedFunction) finds a prepared message that `-m` replaces.
  */
-export function fastPathCall(prepare = false, unless?: string): string[] {
+export function fastPathCall(prepare = false, unless?: string, amendSource?: string): string[] {
   const quiet = `${unless === undefined ? '' : `${unless} && `}aitrail_quiet "$1" && aitrail_fresh`;
-  return endQuietly(prepare ? `[ -z "$aitrail_fold" ] && ${quiet} && aitrail_prepared "$1" "\${2-}"` : quiet, true);
+  return endQuietly(prepare ? `[ -z "$aitrail_fold" ] && ${quiet} && aitrail_prepared "$1" "\${2-}"` : quiet, true, amendSource);
 }
 
 /**
@@ -469,9 +471,79 @@ export function plainCommitsFunction(): string[] {
     "'",
     '  aitrail_lc=${LC_ALL+x}${LC_ALL-}',
     '  LC_ALL=C',
-    `  ${identityCase('"$aitrail_t"', '*[!\\ -~$aitrail_nl]*', messageTexts(), 'aitrail_t=1', 'aitrail_t=')}`,
+    `  ${plainTextCase()}`,
     '  case $aitrail_lc in x*) LC_ALL=${aitrail_lc#x} ;; *) unset LC_ALL ;; esac',
     '  [ -z "$aitrail_t" ]',
+    '}',
+  ];
+}
+
+/**
+ * The sh case of aitrail_plain over `$aitrail_t` (an author, a newline, a message; `$aitrail_nl` a
+ * newline, under LC_ALL=C): empties it when it holds no text a message or identity signature needs,
+ * nor a byte outside printable ASCII but the newline; sets it to 1 otherwise.
+ */
+function plainTextCase(): string {
+  return identityCase('"$aitrail_t"', '*[!\\ -~$aitrail_nl]*', messageTexts(), 'aitrail_t=1', 'aitrail_t=');
+}
+
+/** In the stamp's folder: the version that read it and the commit a person's `git commit --amend --no-edit` amended, read plain by its prepare-commit-msg (amendSourceLines). */
+export const AMEND_SOURCE_FILE = 'amend-source';
+
+/**
+ * The top-level lines after prepare-commit-msg's fast path (endQuietly) that end a quiet
+ * `git commit --amend` whose message file git filled from HEAD (`$2 $3` = `commit HEAD`: no -m nor
+ * -F), having kept HEAD's id for post-rewrite (aitrail_amended) when HEAD is plain as aitrail_plain
+ * reads it, without its git process: the file holds HEAD's whole message (leading blank lines aside;
+ * git's comment lines and a sign-off only add text) and git exported HEAD's author, unless
+ * `--author` or `--reset-author` (abbreviated to `--au`, `--res` at least) stands in the command line
+ * of the git process that runs this hook (its parent, /proc/<pid>/cmdline: an alias of commit runs
+ * as a git child with the words expanded). Doubts keep nothing (post-rewrite's git log answers):
+ * no /proc, a parent that is not git (a hook manager's shell), a hook this one replaced (it ran
+ * first and may have rewritten the file), a HEAD read from no loose ref, a `+` before a letter,
+ * digit, `/`, `+` or `-` (a UTF-7 output encoding hides `@` so), more than PLAIN_BYTES. Reached only
+ * by such an amend and by commits node reads anyway: a person's commit ends before and parses none
+ * of it. Not in the husky block (its functions are parsed for every commit).
+ */
+function amendSourceLines(version: string): string[] {
+  const kept = `$aitrail_s/${AMEND_SOURCE_FILE}`;
+  return [
+    '[ -z "$aitrail_dq" ] || [ -n "$aitrail_dn" ] || {',
+    '  aitrail_x=',
+    '  aitrail_k=',
+    // Every line of it: a word may hold a newline (a --trailer value) before --author.
+    '  { read -r aitrail_x </proc/$PPID/comm && while IFS= read -r aitrail_y || [ -n "$aitrail_y" ]; do aitrail_k=$aitrail_k$aitrail_y; done </proc/$PPID/cmdline; } 2>/dev/null',
+    '  [ "$aitrail_x" = git ] || exit 0',
+    '  case $aitrail_k in *--au*|*--res*) exit 0 ;; esac',
+    '  [ -n "${GIT_AUTHOR_NAME+x}" ] && [ -n "${GIT_AUTHOR_EMAIL+x}" ] || exit 0',
+    `  if [ -e "$0.aitrail-chained" ] || [ -L "$0.aitrail-chained" ] || [ -L "${kept}" ]; then exit 0; fi`,
+    '  aitrail_x=',
+    '  { IFS= read -r aitrail_x <"$aitrail_g/HEAD"; } 2>/dev/null',
+    '  case $aitrail_x in "ref: refs/heads/"*)',
+    '    aitrail_c=${GIT_COMMON_DIR-}',
+    '    if [ -z "$aitrail_c" ]; then',
+    '      aitrail_c=$aitrail_g',
+    '      if [ -f "$aitrail_g/commondir" ]; then { read -r aitrail_c <"$aitrail_g/commondir"; } 2>/dev/null || exit 0; case $aitrail_c in /*) ;; *) aitrail_c=$aitrail_g/$aitrail_c ;; esac; fi',
+    '    fi',
+    '    aitrail_k=${aitrail_x#ref: }',
+    '    aitrail_x=',
+    '    case $aitrail_k in *..*|*//*|*/) exit 0 ;; esac',
+    '    [ -f "$aitrail_c/$aitrail_k" ] && [ ! -L "$aitrail_c/$aitrail_k" ] || exit 0',
+    '    { IFS= read -r aitrail_x <"$aitrail_c/$aitrail_k"; } 2>/dev/null ;;',
+    '  esac',
+    '  case $aitrail_x in ""|*[!0-9a-f]*) exit 0 ;; esac',
+    '  case ${#aitrail_x} in 40|64) ;; *) exit 0 ;; esac',
+    '  aitrail_nl=\'',
+    "'",
+    '  aitrail_t="$GIT_AUTHOR_NAME <$GIT_AUTHOR_EMAIL>"',
+    '  while IFS= read -r aitrail_y || [ -n "$aitrail_y" ]; do',
+    '    aitrail_t=$aitrail_t$aitrail_nl$aitrail_y',
+    `    [ "\${#aitrail_t}" -le ${PLAIN_BYTES} ] || exit 0`,
+    '  done <"$1"',
+    "  case $aitrail_t in *+[0-9A-Za-z/+-]*) exit 0 ;; esac",
+    `  ${plainTextCase()}`,
+    `  [ -z "$aitrail_t" ] && { printf '%s\\n%s\\n' ${shQuote(stampHeader(version))} "$aitrail_x" >"${kept}"; } 2>/dev/null`,
+    '  exit 0',
     '}',
   ];
 }
@@ -573,11 +645,15 @@ export const PLAIN_AMEND_FILE = 'plain-amend';
  */
 export function amendedQuietFunction(version: string): string[] {
   const kept = `$aitrail_s/${PLAIN_AMEND_FILE}`;
+  const source = `$aitrail_s/${AMEND_SOURCE_FILE}`;
   return [
     '# An amend: node records again what the amended commit declared when the new message dropped it, when that commit may name an agent.',
     'aitrail_amended() {',
     ...stampedLines(version),
     '  case $1 in ""|*[!0-9a-f]*) return 1 ;; esac',
+    `  if [ -f "${source}" ] && [ ! -L "${source}" ] && { read -r aitrail_v && read -r aitrail_k; } 2>/dev/null <"${source}"; then`,
+    `    [ "$aitrail_v" = ${shQuote(stampHeader(version))} ] && [ "$aitrail_k" = "$1" ] && return 0`,
+    '  fi',
     `  if [ -f "${kept}" ] && [ ! -L "${kept}" ] && { read -r aitrail_v && read -r aitrail_k; } 2>/dev/null <"${kept}"; then`,
     `    [ "$aitrail_v" = ${shQuote(stampHeader(version))} ] && [ "$aitrail_k" = "$1" ] && return 0`,
     '  fi',

@@ -400,10 +400,12 @@ function appliedCheckpointsGate(): string[] {
  * What a hook checks before it looks for aitrail, so that a commit or a history edit with nothing
  * for node to do starts nothing: the message hooks' fast path, the rebase replays prepare-commit-msg
  * records nothing for, post-commit's pending checkpoints, post-rewrite's notes. The shims
- * (shim-source.ts) and the husky block (husky-block.ts) run the same lines.
+ * (shim-source.ts) and the husky block (husky-block.ts) run the same lines; `shim`: the git shims'
+ * prepare-commit-msg also keeps the commit a plain `git commit --amend --no-edit` amends (fast-path.ts
+ * amendSourceLines), which the husky block, whose functions every commit parses, does not.
  */
-export function hookGates(hook: InstalledHook): string[] {
-  if (hook === 'prepare-commit-msg') return [...sameFunction(), ...rebaseReplayGate(), ...fastPathFunctions(packageVersion()), ...freshFunction(), ...preparedFunction(), ...fastPathCall(true), ...foldStepGate()];
+export function hookGates(hook: InstalledHook, shim = false): string[] {
+  if (hook === 'prepare-commit-msg') return [...sameFunction(), ...rebaseReplayGate(), ...fastPathFunctions(packageVersion()), ...freshFunction(), ...preparedFunction(), ...fastPathCall(true, undefined, shim ? packageVersion() : undefined), ...foldStepGate()];
   if (hook === 'commit-msg') return [...rewordGate(), ...fastPathLines(packageVersion(), '[ -z "$aitrail_rw" ]')];
   if (hook === 'applypatch-msg') return [...applyReplayGate(), ...fastPathLines(packageVersion())];
   if (hook === 'pre-applypatch') return [...appliedMessageGate(), ...applyReplayGate(), ...fastPathLines(packageVersion()), ...judgedMessageGate()];

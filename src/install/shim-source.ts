@@ -54,7 +54,7 @@ export function shimSource(hook: ShimHook): string {
     // Past the gates, which start nothing for a commit with nothing to record or refuse: their
     // answer is the same whatever AITRAIL* say, and such a commit (the person's with AITRAIL=0, a
     // test's set-up) spares plantedEnv's git process.
-    ...hookGates(hook),
+    ...hookGates(hook, !server),
     // Past the gates every shim cleans PATH (a builtin walk, no process) before git, grep, node or aitrail run.
     ...(server ? [] : ['aitrail_safe']),
     ...(server ? [] : plantedEnv(blocks)),

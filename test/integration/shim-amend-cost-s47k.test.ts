@@ -56,7 +56,8 @@ describe("row 844: the author's model-author test waits for the line after the f
       expect(start, name).toBeGreaterThan(0);
       expect(body, name).not.toContain('[0-9]*\\<*) case');
       expect(body, name).toContain('*[0-9]*\\<*) aitrail_dn=1 ;;');
-      expect(text, name).toMatch(/\nif [^\n]*aitrail_quiet "\$1"[^\n]*; then \[ -n "\$aitrail_dn" \] \|\| exit 0; aitrail_dq=1; fi\n\[ -z "\$aitrail_dq" \] \|\| case "\$aitrail_i" in \*\[[a-z][A-Z]\][^\n]*\*\\<\*\) ;; \*\) exit 0 ;; esac\n/);
+      // prepare-commit-msg: an amend that keeps HEAD's message reaches the lines that keep HEAD's id (session 50 d: amend-source-s50d.test.ts) before the author's line.
+      expect(text, name).toMatch(/\nif [^\n]*aitrail_quiet "\$1"[^\n]*; then \[ -n "\$aitrail_dn" \] \|\|(?: \[ "\$\{2-\}:\$\{3-\}" = commit:HEAD \] \|\|)? exit 0; aitrail_dq=1; fi\n(?:\[ -z "\$aitrail_dq" \] \|\| \[ -n "\$aitrail_dn" \] \|\| \{\n[\s\S]*?\n\}\n)?\[ -z "\$aitrail_dq" \] \|\| case "\$aitrail_i" in \*\[[a-z][A-Z]\][^\n]*\*\\<\*\) ;; \*\) exit 0 ;; esac\n/);
     }
   });
 
