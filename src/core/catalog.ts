@@ -517,6 +517,9 @@ function byFamily(token: string, isModel = false): string | null {
   return modelLike ? `${family.vendor}/${token}` : null;
 }
 
+/** The families' words that are no vendor's name (`claude`, `gemini`, `kimi`, `gpt`). */
+const FAMILY_WORDS: ReadonlySet<string> = new Set(FAMILIES.map((family) => family.word).filter((word) => !VENDOR_NAMES.has(word)));
+
 /** `acme/coder-2` (or `openrouter/acme/coder-2`): a vendor the catalog does not know, kept literally. */
 function literalId(segments: readonly string[]): string | null {
   let rest = segments;
@@ -524,7 +527,9 @@ function literalId(segments: readonly string[]): string | null {
   if (rest.length !== 2) return null;
   const [written, model] = rest as [string, string];
   // An agent that is also a vendor (`cursor`, maker of composer-1) keeps its agent names out of ids.
-  const vendor = isAgentName(slug(written)) ? null : (VENDOR_NAMES.get(written) ?? (ROUTERS.has(written) ? null : written));
+  // A family's word is no vendor (`claude/ai`, `kimi/k2-foo` were made-up vendors `claude`, `kimi`, past a deny of
+  // `anthropic/*`; `Claude/AI <…>`, `Claude/Lee <…>` on a co-author line are an account's and a person's names): row s50i-2.
+  const vendor = isAgentName(slug(written)) || FAMILY_WORDS.has(written) ? null : (VENDOR_NAMES.get(written) ?? (ROUTERS.has(written) ? null : written));
   if (!vendor || !/^[a-z][a-z0-9._-]*$/.test(vendor) || !/^[a-z0-9][a-z0-9._-]*$/.test(model)) return null;
   if (isAgentName(slug(model)) || FAMILIES.some((family) => family.word === model)) return null;
   const id = `${vendor}/${model}`;

@@ -211,8 +211,13 @@ export function readDeclaredValues(value: string, aliases: Record<string, string
   const none = readAll && NONE_START.test(text) ? NONE.exec(text) : null;
   if (none) return namedBeside(none[1] ?? none[2] ?? '', aliases, budget);
   // A fine-tune's whole id is its base model alone (`Assisted-by: ft:gpt-4o-mini:acme:qwen:abc`: row s50f-3).
+  // A base of no model the catalog knows (`ft:davinci-002:personal::abc`, `ft:my-base:acme:x:abc`) is still a model: `unknown`, as
+  // `AI-Model: davinci-002` is, never no AI (row s50i-1).
   const tuned = fineTuneBase(text);
-  if (tuned !== null) return declaredMentions(tuned, tuned, aliases, budget);
+  if (tuned !== null) {
+    const base = declaredMentions(tuned, tuned, aliases, budget);
+    return base.length > 0 ? base : [UNKNOWN];
+  }
   const read = withoutAddress(expandGroups(text));
   if (read.email) {
     const { match: byIdentity, via } = identityVia({ name: read.name, email: read.email }, aliases);
