@@ -89,3 +89,17 @@ describe('a forged reflog line between a reset and the commit carries nothing (r
     expect(aiNote(repo, 'HEAD')).toBe('');
   });
 });
+
+describe('a reflog line with no message before the reset cuts no carry (row s50j-3)', () => {
+  it('`git update-ref` without -m (no tab in its line), then git reset --soft HEAD~1 and a commit: the agent’s lines stay the agent’s', () => {
+    const { repo, run } = hookedAgentCommit();
+    run(['commit', '-q', '--allow-empty', '-m', 'p2']);
+    const branch = repo.git(['symbolic-ref', 'HEAD']);
+    run(['update-ref', branch, 'HEAD~1']);
+    expect(readFileSync(join(repo.dir, '.git', 'logs', 'HEAD'), 'utf8')).toMatch(/ [+-]\d{4}\n$/);
+    run(['reset', '-q', '--soft', 'HEAD~1']);
+    expect(run(['commit', '-q', '-m', 'squash'])).toEqual(['hook post-commit']);
+    // Before row s50j-3: no note (the reflog's last 21 lines read as none), Claude's lines read as the person's.
+    expect(aiNote(repo, 'HEAD')).toMatch(/^a\.txt\n {2}s_0123456789abcd::t_[0-9a-f]{14} 2\nb\.txt\n {2}s_0123456789abcd::t_[0-9a-f]{14} 2\n---\n/);
+  });
+});
