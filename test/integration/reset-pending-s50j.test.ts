@@ -103,3 +103,27 @@ describe('a reflog line with no message before the reset cuts no carry (row s50j
     expect(aiNote(repo, 'HEAD')).toMatch(/^a\.txt\n {2}s_0123456789abcd::t_[0-9a-f]{14} 2\nb\.txt\n {2}s_0123456789abcd::t_[0-9a-f]{14} 2\n---\n/);
   });
 });
+
+describe('a script that runs both the reset and its commits under GIT_REFLOG_ACTION carries too (row s50j-4)', () => {
+  it('GIT_REFLOG_ACTION=wip exported: git reset --soft HEAD~1, a commit of a.txt, a commit of the rest (git logs `wip: part`, `wip: rest`): each keeps its AI line', () => {
+    const { repo, run } = hookedAgentCommit();
+    const wip = { GIT_REFLOG_ACTION: 'wip' };
+    run(['reset', '-q', '--soft', 'HEAD~1'], wip);
+    run(['commit', '-q', '-m', 'part', '--', 'a.txt'], wip);
+    expect(readFileSync(join(repo.dir, '.git', 'logs', 'HEAD'), 'utf8')).toMatch(/\twip: updating HEAD\n[^\n]*\twip: part\n$/);
+    // Before row s50j-4: no note on either (only `commit: …` lines were read as commits).
+    expect(aiNote(repo, 'HEAD')).toMatch(/^a\.txt\n {2}s_0123456789abcd::t_[0-9a-f]{14} 2\n---\n/);
+    run(['commit', '-q', '-m', 'rest'], wip);
+    expect(aiNote(repo, 'HEAD')).toMatch(/^b\.txt\n {2}s_0123456789abcd::t_[0-9a-f]{14} 2\n---\n/);
+  });
+
+  it('the same variable set only at the commit, no reset before it: no note', () => {
+    const { repo, run } = hookedAgentCommit();
+    repo.write('c.txt', 'agent b\n');
+    run(['add', 'c.txt']);
+    run(['commit', '-q', '-m', 'updating HEAD'], { GIT_REFLOG_ACTION: 'wip' });
+    run(['commit', '-q', '--allow-empty', '-m', 'next'], { GIT_REFLOG_ACTION: 'wip' });
+    expect(aiNote(repo, 'HEAD~1')).toBe('');
+    expect(aiNote(repo, 'HEAD')).toBe('');
+  });
+});
