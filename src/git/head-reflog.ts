@@ -24,7 +24,9 @@ export function lastHeadReflogEntry(gitDir: string): ReflogEntry | null {
 /**
  * The last `count` entries of the worktree's HEAD reflog, oldest first, read from the file's end
  * (lastHeadReflogEntry's rules): fewer when the reflog holds fewer, or when one of them cannot be
- * read whole (none at all then).
+ * read whole (a line longer than the tail, or one with no message: `git update-ref` without `-m`
+ * writes no tab): then only the entries after it. (Before row s50j-3 none at all: such a line
+ * among the last 21 cut row 931's carry of a reset just before the commit.)
  */
 export function lastHeadReflogEntries(gitDir: string, count: number): ReflogEntry[] {
   let fd: number;
@@ -45,9 +47,9 @@ export function lastHeadReflogEntries(gitDir: string, count: number): ReflogEntr
     while (entries.length < count && end > 0) {
       const start = text.lastIndexOf('\n', end - 1) + 1;
       // A whole line only: its start is the file's start or follows a line feed inside the tail.
-      if (start === 0 && length < size) return [];
+      if (start === 0 && length < size) break;
       const match = /^([0-9a-f]{40,64}) ([0-9a-f]{40,64}) [^\t\n]* \d+ [+-]\d{4}\t(.*)$/.exec(text.slice(start, end));
-      if (!match) return [];
+      if (!match) break;
       entries.unshift({ oldOid: match[1]!, newOid: match[2]!, message: match[3]! });
       end = start - 1;
     }

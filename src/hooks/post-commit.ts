@@ -74,7 +74,7 @@ export const handler: HookHandler = async (_args, context) => {
       try {
         const [{ writeResetNote }, { loadHookConfig }] = await Promise.all([import('../notes/reset-note.js'), import('./hook-config.js')]);
         const { config } = await loadHookConfig(context.cwd, gitDir);
-        for (const line of await writeResetNote(context.cwd, gitDir, written, { detect: config.detect, trailerKey: config.trailer.key })) warn(context.env, line);
+        for (const line of await writeResetNote(context.cwd, gitDir, written, { detect: config.detect, trailerKey: config.trailer.key }, context.env.GIT_REFLOG_ACTION ?? '')) warn(context.env, line);
       } catch (error) {
         warn(context.env, `post-commit could not carry the notes of the commits a reset undid: ${firstLine(error)}`);
       }

@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { RESET_PENDING, RESET_SEEN } from '../core/checkpoint/store-layout.js';
 import type { DetectOptions } from '../core/detect.js';
 import { lastHeadReflogEntries, type ReflogEntry } from '../git/head-reflog.js';
-import { GitError, runGit } from '../git/exec.js';
+import { GitError, NO_FSMONITOR, runGit } from '../git/exec.js';
 import { headWithParentsSync } from '../git/resolve-commit.js';
 import { isAncestor } from '../git/is-ancestor.js';
 import { writeFileAtomicSync } from '../io/atomic-write.js';
@@ -29,22 +29,32 @@ function isResetLine(message: string): boolean {
  * The reset the reflog's last line (a plain commit, `commit: …`) follows through plain commits only,
  * each from the one before (at most RESET_CHAIN_LIMIT of them), with how many, or null.
  */
-function resetBefore(entries: readonly ReflogEntry[]): { reset: ReflogEntry; commits: number } | null {
+function resetBefore(entries: readonly ReflogEntry[], action: string): { reset: ReflogEntry; commits: number; chain: readonly ReflogEntry[] } | null {
   let next = entries.length - 1;
-  if (next < 1 || !isCommitLine(entries[next]!.message)) return null;
+  if (next < 1 || !isCommitLine(entries[next]!.message, action)) return null;
   for (let index = next - 1; index >= 0; index -= 1) {
     const entry = entries[index]!;
     if (entry.newOid !== entries[next]!.oldOid) return null;
-    if (isResetLine(entry.message)) return { reset: entry, commits: entries.length - 1 - index };
-    if (!isCommitLine(entry.message)) return null;
+    if (isResetLine(entry.message)) return { reset: entry, commits: entries.length - 1 - index, chain: entries.slice(index + 1) };
+    if (!isCommitLine(entry.message, action)) return null;
     next = index;
   }
   return null;
 }
 
-/** A plain commit's reflog line (`commit: …`) or an amend's (`commit (amend): …`, row s50g-3): no merge, no initial commit. */
-function isCommitLine(message: string): boolean {
-  return message.startsWith('commit: ') || message.startsWith('commit (amend): ');
+/**
+ * A plain commit's reflog line (`commit: …`) or an amend's (`commit (amend): …`, row s50g-3): no
+ * merge, no initial commit; or, when this commit runs under GIT_REFLOG_ACTION (`action`, its hooks
+ * inherit it), `<action>: …`, which git's builtin/commit.c logs for both (row s50j-4): never a
+ * reset's line.
+ */
+function isCommitLine(message: string, action: string): boolean {
+  return message.startsWith('commit: ') || message.startsWith('commit (amend): ') || isActionLine(message, action);
+}
+
+/** A commit's line under GIT_REFLOG_ACTION `action` (row s50j-4): plain or amend alike. */
+function isActionLine(message: string, action: string): boolean {
+  return action !== '' && message.startsWith(`${action}: `) && !isResetLine(message);
 }
 
 /**
@@ -60,11 +70,12 @@ function isCommitLine(message: string): boolean {
  * it again with the amended commit's), before it commits each from the one before back to a reset line
  * (`reset: moving to …`, or `<action>: updating HEAD` under GIT_REFLOG_ACTION) from `old` to the
  * first one's parent, an ancestor of `old`. Marks the look done (RESET_SEEN) for the shim, and keeps
- * RESET_PENDING while the undone commits hold a note whose files this commit does not hold as `old` does, and the
+ * RESET_PENDING while the undone commits hold a note whose files this commit does not hold as `old` does, the
+ * index or work tree still differs from this commit at them (row s50j-1: the rest thrown away, nothing left to carry), and the
  * chain is shorter than RESET_CHAIN_LIMIT, so the shim starts node at the next commit too. Returns
  * warnings. (rows 931, s50g-1, s50g-2, s50g-3)
  */
-export async function writeResetNote(top: string, gitDir: string, own: string | null, options: DetectOptions): Promise<string[]> {
+export async function writeResetNote(top: string, gitDir: string, own: string | null, options: DetectOptions, action = ''): Promise<string[]> {
   try {
     if (existsSync(dirname(join(gitDir, RESET_SEEN)))) writeFileAtomicSync(join(gitDir, RESET_SEEN), '');
   } catch {
@@ -72,7 +83,7 @@ export async function writeResetNote(top: string, gitDir: string, own: string | 
   }
   let pending = false;
   try {
-    const found = resetBefore(lastHeadReflogEntries(gitDir, RESET_CHAIN_LIMIT + 1));
+    const found = resetBefore(lastHeadReflogEntries(gitDir, RESET_CHAIN_LIMIT + 1), action);
     if (!found) return [];
     const { reset } = found;
     const old = reset.oldOid;
@@ -80,19 +91,50 @@ export async function writeResetNote(top: string, gitDir: string, own: string | 
     const made = headWithParentsSync(top);
     const last = lastHeadReflogEntries(gitDir, 1)[0];
     // An amend's commit replaces the one it amends (its parent is that one's): the undone commits are still `<that one>..old`.
-    const amend = last?.message.startsWith('commit (amend): ') === true;
+    // Under GIT_REFLOG_ACTION git logs both alike: a commit not made on the one HEAD moved from is an amend (row s50j-4).
+    const amend = last?.message.startsWith('commit (amend): ') === true || (last !== undefined && isActionLine(last.message, action) && made?.parents[0] !== last.oldOid);
     if (!made || !last || made.head !== last.newOid || made.parents.length !== 1 || (!amend && made.parents[0] !== last.oldOid)) return [];
     if (!(await isAncestor(top, reset.newOid, old))) return [];
+    // The commits between the reset and this one as git made them (row s50j-2): a reflog line is text anyone who writes `.git` writes.
+    if (found.commits > 1 && !(await chainIsReal(top, found.chain, action))) return [];
     let noted: readonly string[] = [];
     // After an amend post-rewrite composes the commit's note again, from the amended commit's and the one post-commit wrote (fresh-note.ts): this one.
     const written = amend ? (text: string) => writeFreshNote(gitDir, made.head, text) : undefined;
     const warnings = await writeSquashMergeNote({ top, head: made.head, parent: last.oldOid, squashed: [old], own, options, noted: (paths) => (noted = paths), written });
-    // Nothing left to carry once the noted files are in this commit as in the old tip (the squash idiom lands them all at once).
-    pending = noted.length > 0 && found.commits < RESET_CHAIN_LIMIT && !(await samePaths(top, made.head, old, noted));
+    // Nothing left to carry once the noted files are in this commit as in the old tip (the squash idiom lands them all at once),
+    // or once the work tree and index hold them as this commit does (the rest thrown away: a later commit can add none of them, row s50j-1).
+    pending = noted.length > 0 && found.commits < RESET_CHAIN_LIMIT && !(await samePaths(top, made.head, old, noted)) && (await workHolds(top, noted));
     return warnings;
   } finally {
     markPending(gitDir, pending);
   }
+}
+
+/**
+ * Whether each commit line of `chain` is a commit git made so: a plain commit's (`commit: …`) one
+ * parent the commit it moved from, an amend's parents those of the commit it replaced. One `git
+ * rev-list --no-walk --parents` of the ids (hex, checked by the reflog's reader); a missing object
+ * or a failure reads as no. Without it a forged line between the reset and this commit let a reset
+ * to any commit (none of this commit's history) carry notes of another branch. (row s50j-2)
+ */
+async function chainIsReal(top: string, chain: readonly ReflogEntry[], action: string): Promise<boolean> {
+  const ids = [...new Set(chain.flatMap((entry) => [entry.oldOid, entry.newOid]))];
+  const parents = new Map<string, string>();
+  try {
+    for (const line of (await runGit(['rev-list', '--no-walk=unsorted', '--parents', ...ids], { cwd: top })).split('\n')) {
+      const [id, ...rest] = line.split(' ');
+      if (id) parents.set(id, rest.join(' '));
+    }
+  } catch {
+    return false;
+  }
+  return chain.every((entry) => {
+    const made = parents.get(entry.newOid);
+    if (made === undefined) return false;
+    // Under GIT_REFLOG_ACTION a commit's line says not which it was (row s50j-4): either relation.
+    if (isActionLine(entry.message, action) && !entry.message.startsWith('commit')) return made === entry.oldOid || made === parents.get(entry.oldOid);
+    return made === (entry.message.startsWith('commit (amend): ') ? parents.get(entry.oldOid) : entry.oldOid);
+  });
 }
 
 /** How many noted paths are compared; past it, the whole trees. */
@@ -110,6 +152,22 @@ async function samePaths(top: string, one: string, other: string, paths: readonl
   } catch (error) {
     if (error instanceof GitError && error.exitCode === 1) return false;
     throw error;
+  }
+}
+
+/**
+ * Whether the index or the work tree still differs from HEAD at `paths` (read literally; past
+ * PATHS_COMPARED of them, anywhere), untracked files counted (a `reset --mixed` leaves an undone
+ * commit's new file untracked): one `git status`, no optional lock, no fsmonitor hook. A failure
+ * reads as yes (the mark kept: node looks again at the next commit, at most RESET_CHAIN_LIMIT). (row s50j-1)
+ */
+async function workHolds(top: string, paths: readonly string[]): Promise<boolean> {
+  const limit = paths.length <= PATHS_COMPARED ? ['--', ...paths] : [];
+  try {
+    const out = await runGit([...NO_FSMONITOR, '--no-optional-locks', '--literal-pathspecs', 'status', '--porcelain', '-z', '--untracked-files=all', '--ignore-submodules=all', ...limit], { cwd: top });
+    return out.length > 0;
+  } catch {
+    return true;
   }
 }
 

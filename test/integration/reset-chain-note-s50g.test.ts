@@ -4,19 +4,11 @@
 // handle_reset_preserve_working_dir: whatever the wrapper's reflog says) and that log carries what a
 // commit leaves to the next. Real repository, the hooks `aitrail init` installs, a git-ai note
 // written by hand (two files, one AI line each), the real CLI's `check`.
-import { readFileSync, writeFileSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { makeRepo, type TestRepo } from '../helpers/gitdir.js';
-import { hookedRepo } from '../helpers/hooked-repo.js';
 import { aitrail, gitRun } from '../helpers/hooks.js';
-
-/** A git-ai note on `rev`: line 2 of a.txt and of b.txt written by Claude. */
-function noteTwoFiles(repo: TestRepo, rev: string, env: NodeJS.ProcessEnv = {}): void {
-  const metadata = { schema_version: 'authorship/3.0.0', base_commit_sha: repo.git(['rev-parse', rev]), prompts: {}, sessions: { s_0123456789abcd: { agent_id: { tool: 'claude', id: 'x', model: 'claude-opus-4-6' } } } };
-  const text = `a.txt\n  s_0123456789abcd::t_0123456789abcd 2\nb.txt\n  s_0123456789abcd::t_0123456789abcd 2\n---\n${JSON.stringify(metadata, null, 2)}`;
-  expect(gitRun(repo.dir, ['notes', '--ref=ai', 'add', '-f', '-m', text, rev], env).status).toBe(0);
-}
+import { aiNote as note, hookedAgentCommit, noteTwoFiles } from '../helpers/reset-notes.js';
 
 /** main: the policy (Claude denied), a.txt and b.txt, hooks installed; feature: the agent's commit (noted), then the person's c.txt. */
 function agentThenPerson(): TestRepo {
@@ -40,8 +32,6 @@ function git(repo: TestRepo, args: string[], env: NodeJS.ProcessEnv = {}): strin
   expect(result.status, result.stderr).toBe(0);
   return result.stdout;
 }
-
-const note = (repo: TestRepo, rev: string) => gitRun(repo.dir, ['notes', '--ref', 'ai', 'show', rev]).stdout;
 
 /** The commits `check main..feature` refuses for a denied model. */
 function denied(repo: TestRepo): string[] {
@@ -111,20 +101,7 @@ describe('an amend right after the reset keeps the undone notes (row s50g-3)', (
 
 describe('what carrying into later commits costs a person (rows s50g-1, s50g-2)', () => {
   it('node at each commit only while a reset of noted commits has not landed; none once the noted files are the old tip’s or the reflog moves on', () => {
-    const { repo, env, started } = hookedRepo();
-    let tick = 0;
-    const run = (args: string[], extra: NodeJS.ProcessEnv = {}) => {
-      writeFileSync(started, '');
-      tick += 1;
-      const result = spawnSync('git', args, { cwd: repo.dir, env: { ...env, ...extra, GIT_AUTHOR_DATE: `@${1780000000 + tick} +0000`, GIT_COMMITTER_DATE: `@${1780000000 + tick} +0000` }, encoding: 'utf8' });
-      expect(result.status, result.stderr).toBe(0);
-      return readFileSync(started, 'utf8').split('\n').filter(Boolean);
-    };
-    repo.write('a.txt', 'a\nagent a\n');
-    repo.write('b.txt', 'b\nagent b\n');
-    run(['add', 'a.txt', 'b.txt']);
-    run(['commit', '-q', '-m', 'agent']);
-    noteTwoFiles(repo, 'HEAD', env);
+    const { repo, run } = hookedAgentCommit();
     // A reset, then the work in two commits (the person's own file in the second): node at both, and no more once the noted files are the undone tip's.
     run(['reset', '-q', '--soft', 'HEAD~1']);
     expect(run(['commit', '-q', '-m', 'part', '--', 'a.txt'])).toEqual(['hook post-commit']);

@@ -1,0 +1,40 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { expect } from 'vitest';
+import type { TestRepo } from './gitdir.js';
+import { hookedRepo } from './hooked-repo.js';
+import { gitRun } from './hooks.js';
+
+/** A git-ai note on `rev`: line 2 of a.txt and of b.txt written by Claude (rows s50g-1, s50j-1). */
+export function noteTwoFiles(repo: TestRepo, rev: string, env: NodeJS.ProcessEnv = {}): void {
+  const metadata = { schema_version: 'authorship/3.0.0', base_commit_sha: repo.git(['rev-parse', rev]), prompts: {}, sessions: { s_0123456789abcd: { agent_id: { tool: 'claude', id: 'x', model: 'claude-opus-4-6' } } } };
+  const text = `a.txt\n  s_0123456789abcd::t_0123456789abcd 2\nb.txt\n  s_0123456789abcd::t_0123456789abcd 2\n---\n${JSON.stringify(metadata, null, 2)}`;
+  expect(gitRun(repo.dir, ['notes', '--ref=ai', 'add', '-f', '-m', text, rev], env).status).toBe(0);
+}
+
+/** The git-ai note on `rev`, or '' (rows s50g-1, s50j-1). */
+export const aiNote = (repo: TestRepo, rev: string): string => gitRun(repo.dir, ['notes', '--ref', 'ai', 'show', rev]).stdout;
+
+/**
+ * hookedRepo with the agent's commit on top (a.txt changed, b.txt added, noteTwoFiles) and `run`: a
+ * git command (a date a second later each time), which must succeed, and the aitrail starts it
+ * caused, one line each (rows s50g-1, s50j-1).
+ */
+export function hookedAgentCommit(): { repo: TestRepo; env: NodeJS.ProcessEnv; run: (args: string[], extra?: NodeJS.ProcessEnv) => string[] } {
+  const { repo, env, started } = hookedRepo();
+  let tick = 0;
+  const run = (args: string[], extra: NodeJS.ProcessEnv = {}) => {
+    writeFileSync(started, '');
+    tick += 1;
+    const date = `@${1780000000 + tick} +0000`;
+    const result = spawnSync('git', args, { cwd: repo.dir, env: { ...env, ...extra, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date }, encoding: 'utf8' });
+    expect(result.status, result.stderr).toBe(0);
+    return readFileSync(started, 'utf8').split('\n').filter(Boolean);
+  };
+  repo.write('a.txt', 'a\nagent a\n');
+  repo.write('b.txt', 'b\nagent b\n');
+  run(['add', 'a.txt', 'b.txt']);
+  run(['commit', '-q', '-m', 'agent']);
+  noteTwoFiles(repo, 'HEAD', env);
+  return { repo, env, run };
+}
