@@ -41,9 +41,9 @@ describe('log: a git-ai note\'s evidence counts only what the commit adds (row s
   it('a commit changing an existing file: only the lines it adds are the note\'s; an honest note reads as before', () => {
     const repo = makeRepo();
     repo.commit('base', { 'c.ts': numbered('c', 1, 10) });
-    const edit = repo.commit('edit', { 'c.ts': `${numbered('c', 1, 4)}new 5\nnew 6\n${numbered('c', 7, 10)}`, 'd.ts': numbered('d', 1, 3) });
-    // Lines 1-10 of c.ts claimed: the commit wrote 5 and 6 only; d.ts 1-3 as written.
-    addNote(repo, edit, gitAiNote({ 'c.ts': [claude('1-10')], 'd.ts': [cursor('1-3')] }));
+    const edit = repo.commit('edit', { 'c.ts': `${numbered('c', 1, 4)}new 5\nnew 6\n${numbered('c', 7, 10)}`, 'dir/naïve d.ts': numbered('d', 1, 3) });
+    // Lines 1-10 of c.ts claimed: the commit wrote 5 and 6 only; the new file's 1-3 (a name git quotes) as written.
+    addNote(repo, edit, gitAiNote({ 'c.ts': [claude('1-10')], 'dir/naïve d.ts': [cursor('1-3')] }));
     const found = evidence(repo.dir);
     expect(found.get('claude-code:anthropic/claude-opus-4.6')).toEqual(['note refs/notes/ai: git-ai tool "claude", model "claude-opus-4-6", 2 lines in 1 file']);
     expect(found.get('cursor:cursor/composer-1')).toEqual(['note refs/notes/ai: git-ai tool "cursor", model "composer-1", 3 lines in 1 file']);
