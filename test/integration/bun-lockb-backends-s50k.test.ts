@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hooked } from '../helpers/agent-home.js';
 import { BUN, bunFound, bunLockb, expectBunLockbRefused, warnWithoutBun } from '../helpers/bun.js';
+import { envWithAitrailOnPath } from '../helpers/cli.js';
 import { tempDir } from '../helpers/gitdir.js';
-import { DENY_QWEN, expectLocalRuns, home, npm, npmFree, PACKAGE_JSON, serve, serveRegistry, type Served } from '../helpers/lock-resolved.js';
+import { commit, DENY_QWEN, expectLocalRuns, home, npm, npmFree, PACKAGE_JSON, serve, serveRegistry, type Served } from '../helpers/lock-resolved.js';
 import { honestAitrail, npmFound } from '../helpers/pnpm.js';
 
 /**
@@ -80,5 +81,23 @@ describe.skipIf(!npmFound || !bunFound)('bun --backend=symlink, honest (row s50k
     expect(existsSync(join(repo.dir, 'bun.lock'))).toBe(true);
     expect(lstatSync(join(repo.dir, 'node_modules', 'aitrail', 'package.json')).isSymbolicLink()).toBe(true);
     expectLocalRuns(repo, homeDir);
+  });
+
+  it("the repository's bun.lock naming the server's tarball, installed by bun alone with --backend=symlink: refused (bun.lock judged, row 873)", () => {
+    const range = `${evil!.url}/aitrail/-/aitrail-9.9.9.tgz`;
+    const repo = hooked(DENY_QWEN, { 'package.json': PACKAGE_JSON(range), '.gitignore': 'node_modules\n' });
+    const homeDir = home(`registry=${registry!.url}/\n`);
+    const result = spawnSync(BUN, ['install', '--ignore-scripts', '--backend=symlink'], {
+      cwd: repo.dir,
+      env: { ...npmFree(process.env), HOME: homeDir, BUN_INSTALL_CACHE_DIR: tempDir('aitrail-bun-cache-') },
+      encoding: 'utf8',
+    });
+    expect(result.status, `${result.stdout}${result.stderr}`).toBe(0);
+    expect(readFileSync(join(repo.dir, 'bun.lock'), 'utf8')).toContain('aitrail-9.9.9.tgz');
+    const denied = commit(repo, { ...envWithAitrailOnPath(), HOME: homeDir }, 'qwen/qwen3-coder');
+    expect(denied.status).not.toBe(0);
+    expect(denied.stderr).toContain('model-denied');
+    expect(denied.stderr).toContain('not running node_modules/.bin/aitrail');
+    expect(existsSync(marker)).toBe(false);
   });
 });
