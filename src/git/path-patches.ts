@@ -18,7 +18,7 @@ export class PathPatchesCapError extends Error {
 }
 
 /** `paths` in runs of at most PATH_PATCHES_CAP paths and PATH_BYTES_CAP bytes. */
-function pathRuns(paths: readonly string[]): string[][] {
+export function pathRuns(paths: readonly string[]): string[][] {
   const runs: string[][] = [];
   let run: string[] = [];
   let bytes = 0;

@@ -1,4 +1,4 @@
-import { accessSync, type BigIntStats, closeSync, constants, existsSync, lstatSync, opendirSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
+import { accessSync, type BigIntStats, closeSync, constants, existsSync, lstatSync, opendirSync, openSync, readdirSync, readFileSync, readlinkSync, readSync, realpathSync, statSync } from 'node:fs';
 import { delimiter, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { NO_FSMONITOR, runGitRawSync, runGitSync } from '../git/exec.js';
 import { trackedFiles } from '../git/tracked-files.js';
@@ -76,10 +76,43 @@ async function ledIntoTracked(root: string, path: string, packageDir: string, vi
   // Outside the work tree through a link git tracks (a committed `file:` package's script, or a folder above
   // it, linked to /usr/bin/true): the repository chose what runs (as aitrail_lk). One git ls-files, only then.
   const untracked = ['node_modules', ...(packageDir !== '' ? [`${packageDir}/node_modules`] : [])];
-  if (!inside(top, real)) return (await ledByTrackedLink(root, path, untracked)) || outsideStore(root, top, relative(root, via).split(sep).join('/'), real);
+  if (!inside(top, real)) {
+    if (await ledByTrackedLink(root, path, untracked)) return true;
+    const linkedOut = bunLinkedOut(root, path);
+    if (linkedOut !== null && (await ledInTree(root, top, linkedOut, packageDir))) return true;
+    return outsideStore(root, top, relative(root, via).split(sep).join('/'), real);
+  }
   // In the work tree, not the repository's by its real path (untracked: node_modules, a gitignored folder): a link
   // git tracks on the way still makes it so (a committed `run.sh -> ../../node_modules/truthy/run.sh`), as aitrail_lk.
   return (await ledInTree(root, top, relative(top, real).split(sep).join('/'), packageDir)) || ledByTrackedLink(root, path, untracked);
+}
+
+/**
+ * bun's `--backend=symlink` (row s50k-2, as the shims' aitrail_bo): where a bun lock is beside package.json, the
+ * path in the tree (relative to `root`) that `node_modules/.bin/<name>` links to in one hop, when it lies in a
+ * package of the top's node_modules that is no link itself (`npm link`'s) and is itself a link out of the work
+ * tree (bun's cache); null otherwise. It is judged as that path (ledInTree: npm's record, bun.lock or bun.lockb).
+ */
+function bunLinkedOut(root: string, path: string): string | null {
+  if (!existsSync(join(root, 'bun.lock')) && !existsSync(join(root, 'bun.lockb'))) return null;
+  const written = relative(root, path).split(sep).join('/');
+  if (!written.startsWith('node_modules/.bin/')) return null;
+  let target: string;
+  try {
+    target = readlinkSync(path);
+  } catch {
+    return null;
+  }
+  if (!/^\.\.\/[^/]+\/./.test(target) || target.startsWith('../.') || /\/\.\.?\/|\/\//.test(target) || target.includes('\0')) return null;
+  const rel = `node_modules/${target.slice(3)}`;
+  const parts = rel.slice('node_modules/'.length).split('/');
+  if (parts[0]!.startsWith('@') && parts.length < 3) return null;
+  const folder = `node_modules/${parts[0]!.startsWith('@') ? `${parts[0]}/${parts[1]}` : parts[0]}`;
+  try {
+    return lstatSync(join(root, rel)).isSymbolicLink() && !lstatSync(join(root, folder)).isSymbolicLink() ? rel : null;
+  } catch {
+    return null;
+  }
 }
 
 /** ledIntoTracked for a real path in the work tree (`rel`, relative to its top), judged by that path alone. */

@@ -286,7 +286,8 @@ export function ledIntoTrackedLines(): string[] {
     // Outside the work tree: a pnpm store a committed .npmrc put there (`virtual-store-dir=../vs`) is judged by its lock (aitrail_vo).
     // Outside the work tree through a link git tracks (a committed `file:` package's `run.sh -> /usr/bin/true`, or
     // `bin -> /usr/bin` above its script): the repository chose what runs (aitrail_lk).
-    '  case $aitrail_x in "$aitrail_tp"/*) aitrail_x=${aitrail_x#"$aitrail_tp"/} ;; /*) aitrail_lk "$1" && return 0; aitrail_vo "$1"; return ;; *) return 0 ;; esac',
+    // bun's `--backend=symlink` (row s50k-2): the package's files are links into bun's cache, outside the work tree.
+    '  case $aitrail_x in "$aitrail_tp"/*) aitrail_x=${aitrail_x#"$aitrail_tp"/} ;; /*) aitrail_lk "$1" && return 0; aitrail_bo "$1" && return 0; aitrail_vo "$1"; return ;; *) return 0 ;; esac',
     // In the work tree and not the repository's by its real path (untracked: under node_modules, a gitignored
     // folder): a link git tracks on the way still makes it so (a committed `run.sh -> ../../node_modules/truthy/run.sh`,
     // truthy unpacked from a tarball outside, ran as aitrail). Links under the top's or packageDir's node_modules
@@ -977,6 +978,24 @@ export function ledIntoTrackedLines(): string[] {
     // names the store (`virtualStoreDir`, relative to that node_modules; one grep, only where the file is): a real
     // path under it is judged by the store's lock.yaml as the default store's (aitrail_pn). No such file, or a
     // real path not under the store (a global install): not the repository's, as before.
+    // bun's `--backend=symlink` (row s50k-2): bun makes the package's folders and links each file into its cache, outside the
+    // work tree, so the real path of node_modules/.bin/aitrail said nothing of bun.lockb or bun.lock (row 915's and
+    // 873's judges never ran) and the server's tarball ran. Where a bun lock is beside package.json, `.bin/<name>`'s one
+    // link into a package of the top's node_modules (not itself a link: `npm link`'s) whose file is a link out is judged
+    // as that file's path in the tree (aitrail_iw: npm's record, bun.lock or bun.lockb). 0 = the repository's.
+    'aitrail_bo() {',
+    '  { [ -f bun.lock ] || [ -f bun.lockb ]; } || return 1',
+    '  case $1 in node_modules/.bin/*) ;; *) return 1 ;; esac',
+    '  aitrail_bl=$(readlink -- "$1" && echo .) || return 1',
+    '  aitrail_bl=${aitrail_bl%.}',
+    '  aitrail_bl=${aitrail_bl%?}',
+    '  case $aitrail_bl in ../.*|*/../*|*/./*|*//*) return 1 ;; ../?*/?*) aitrail_bl=node_modules/${aitrail_bl#../} ;; *) return 1 ;; esac',
+    '  aitrail_bt=${aitrail_bl#node_modules/}',
+    '  case $aitrail_bt in @*/*/*) aitrail_bv=${aitrail_bt#*/}; aitrail_bt=${aitrail_bt%%/*}/${aitrail_bv%%/*} ;; @*) return 1 ;; *) aitrail_bt=${aitrail_bt%%/*} ;; esac',
+    '  [ -L "$aitrail_bl" ] && [ ! -L "node_modules/$aitrail_bt" ] || return 1',
+    '  aitrail_x=$aitrail_bl',
+    '  aitrail_iw',
+    '}',
     'aitrail_vo() {',
     '  case $1 in node_modules/*) aitrail_vb= ;; */node_modules/*) aitrail_vb=${1%%/node_modules/*} ;; *) return 1 ;; esac',
     '  [ -f "${aitrail_vb:+$aitrail_vb/}node_modules/.modules.yaml" ] || return 1',

@@ -3,6 +3,7 @@ import type { NoteLines } from '../core/notes/note-lines.js';
 import { DEFAULT_NOTES_REF } from '../core/notes/notes-ref.js';
 import { withNoteAttributions } from '../core/notes/with-note-attributions.js';
 import type { Attribution } from '../core/types.js';
+import type { AddedLines } from '../git/added-lines.js';
 import { GitError } from '../git/exec.js';
 import { listNotes, notesTip, type NoteEntry } from '../git/notes.js';
 import { promisorFetchFailure } from '../git/partial-clone.js';
@@ -14,8 +15,12 @@ export interface CommitNotes {
   count: number;
   /** The commit's parsed note, or undefined (none, or not usable: warned). */
   lines(sha: string): Promise<NoteLines | undefined>;
-  /** `attributions` with those of the commit's note added (as they are without a usable note). */
-  add(sha: string, attributions: Attribution[], changed: readonly string[] | null): Promise<Attribution[]>;
+  /**
+   * `attributions` with those of the commit's note added (as they are without a usable note). `added`
+   * (a report): where the commit adds lines to the note's AI paths; the note's evidence then counts
+   * only those lines (row s50k-1), as blame counts them.
+   */
+  add(sha: string, attributions: Attribution[], changed: readonly string[] | null, added?: (paths: readonly string[]) => Promise<AddedLines>): Promise<Attribution[]>;
   /** Commits read so far whose note names a record that may sit in a note that could not be read (NotesReader.unresolved). */
   unresolved(): readonly string[];
   /** Flush the held-back warnings and stop git. */
@@ -59,10 +64,12 @@ export async function openCommitNotes(root: string, options: ReadNotesOptions & 
       if (twins.has(sha)) throw new GitError(notesMessages.caseTwin(ref, sha), ['ls-tree'], null, '');
       return reader.of(sha);
     },
-    async add(sha, attributions, changed) {
+    async add(sha, attributions, changed, added) {
       if (twins.has(sha)) throw new GitError(notesMessages.caseTwin(ref, sha), ['ls-tree'], null, '');
       const note = await reader.of(sha);
-      return note ? withNoteAttributions(attributions, note.authors(), ref, changed, note.stale === true) : attributions;
+      if (!note) return attributions;
+      const within = added ? await added(note.aiPaths()) : undefined;
+      return withNoteAttributions(attributions, note.authors(within), ref, changed, note.stale === true);
     },
     unresolved: () => reader.unresolved(),
     close: () => reader.close(),

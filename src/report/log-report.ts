@@ -5,6 +5,7 @@ import { ExitCode } from '../core/exit-codes.js';
 import { renderLogEntry, renderLogSummary, type LogEntry } from '../core/render-log.js';
 import { badRangeError } from '../git/bad-range.js';
 import { streamCommits } from '../git/log.js';
+import { openAddedLines } from '../git/added-lines.js';
 import { locateRepo } from '../git/repo.js';
 import { resolveCommit } from '../git/resolve-commit.js';
 import { UsageError } from '../errors/usage-error.js';
@@ -120,6 +121,8 @@ export async function* logEntries(options: LogOptions): AsyncGenerator<LogEntry>
   const boundary = await shallowBoundary(repo.root, repo.shallow);
   const cut: string[] = [];
   let yielded = 0;
+  // Where each noted commit adds lines, for its note's evidence: one git process for the walk.
+  const added = openAddedLines(repo.root);
   try {
     for await (const commit of explainBadRange(streamCommits(repo.root, revisions, { extra }), options.range)) {
       if (options.maxCount !== undefined && yielded >= options.maxCount) break;
@@ -127,7 +130,8 @@ export async function* logEntries(options: LogOptions): AsyncGenerator<LogEntry>
       reading = [];
       const signals = commitSignals(commit);
       const detected = detectCommit(signals, detectOptions);
-      const noted = notes ? await notes.add(commit.sha, detected, null) : detected;
+      // The note's evidence counts the lines it can claim: those the commit adds, in files it changed (row s50k-1).
+      const noted = notes ? await notes.add(commit.sha, detected, null, (paths) => added.of(commit.sha, commit.parents[0] ?? null, paths)) : detected;
       const read = qwenNotes ? await qwenNotes.add(commit.sha, noted) : noted;
       // A pull request description's agent footer on a merge is the merged commits' work when they name its model: counted once, there (merge-footers).
       const attributions = commit.parents.length > 1 ? await mergeFooters(repo.root, commit.parents, read, detectOptions, 'drop') : read;
@@ -151,6 +155,7 @@ export async function* logEntries(options: LogOptions): AsyncGenerator<LogEntry>
       };
     }
   } finally {
+    added.close();
     await qwenNotes?.close();
     await notes?.close();
   }

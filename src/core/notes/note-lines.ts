@@ -24,8 +24,12 @@ export interface NoteLines {
    * AI author and its number of lines; the rest (`h_` keys, untracked lines) are human.
    */
   judge(path: string, start: number, count: number, onAi: (author: NoteAttribution, lines: number) => void): void;
-  /** Every AI author the note names (its records and the keys its lines use), one per agent and model. */
-  authors(): NoteAuthor[];
+  /**
+   * Every AI author the note names (its records and the keys its lines use), one per agent and model.
+   * `within`: their lines and paths counted only where the commit adds lines (the note's other claims,
+   * on files it never touched, lines past a file's end, are no one's: row s50k-1); every author still named.
+   */
+  authors(within?: ReadonlyMap<string, ReadonlyArray<readonly [number, number]>>): NoteAuthor[];
   /** Paths holding at least one AI line, in note order. */
   aiPaths(): string[];
   /** The note attests no line at all (git-ai's note of a commit it saw no AI line in): it says nothing line by line. */
@@ -60,9 +64,18 @@ export function commitWide(note: NoteLines): NoteLines {
       onAi({ agent: first.agent, model: first.model }, count);
       for (const author of rest) onAi({ agent: author.agent, model: author.model }, 0);
     },
-    authors: () => all(),
+    // `within`: as judge reads it, every line the commit adds its first author's, none the others'.
+    authors: (within) => (within ? all().map((author, at) => widened(author, at === 0 ? within : new Map())) : all()),
     aiPaths: () => note.aiPaths(),
   };
+}
+
+/** `author` with the lines and paths of `within` (a stale note's first author: every line the commit adds). */
+function widened(author: NoteAuthor, within: ReadonlyMap<string, ReadonlyArray<readonly [number, number]>>): NoteAuthor {
+  const paths = [...within].filter(([, runs]) => runs.some(([, count]) => count > 0)).map(([path]) => path);
+  let lines = 0;
+  for (const runs of within.values()) for (const [, count] of runs) lines += count;
+  return { ...author, paths, lines };
 }
 
 /** `log` with its per-file indexes built on first use and one attribution object per record. */
@@ -102,7 +115,7 @@ export function noteLines(log: AuthorshipLog, aliases?: Record<string, string>):
         if (author) onAi(author, lines);
       });
     },
-    authors() {
+    authors(within) {
       const found = new Map<string, NoteAuthor>();
       const author = (record: AgentRecord | undefined, model?: string) => {
         const { also: _also, ...attribution } = noteAttribution(record, aliases);
@@ -123,19 +136,29 @@ export function noteLines(log: AuthorshipLog, aliases?: Record<string, string>):
         if (!authors) expanded.set(record, (authors = [...new Set([...withAlso(record), ...(record.others ?? []).flatMap(withAlso)])]));
         return authors;
       };
+      const owns = (path: string, entry: AttestationEntry, lines: number) => {
+        if (entry.kind === 'human') return;
+        for (const owner of each((entry.kind === 'session' ? log.sessions : log.prompts).get(entry.record))) {
+          if (owner.paths[owner.paths.length - 1] !== path) owner.paths.push(path);
+          owner.lines += lines;
+        }
+      };
       for (const record of log.sessions.values()) each(record);
       for (const record of log.prompts.values()) each(record);
       for (const [path, entries] of log.files) {
         // Every AI key is named, even one whose lines later entries all took.
         for (const entry of entries) if (entry.kind !== 'human') each((entry.kind === 'session' ? log.sessions : log.prompts).get(entry.record));
+        if (within) continue;
         const index = indexOf(path, entries);
-        for (let at = 0; at < index.owners.length; at += 1) {
-          const entry = index.owners[at]!;
-          if (entry.kind === 'human') continue;
-          for (const owner of each((entry.kind === 'session' ? log.sessions : log.prompts).get(entry.record))) {
-            if (owner.paths[owner.paths.length - 1] !== path) owner.paths.push(path);
-            owner.lines += index.ends[at]! - index.starts[at]! + 1;
-          }
+        for (let at = 0; at < index.owners.length; at += 1) owns(path, index.owners[at]!, index.ends[at]! - index.starts[at]! + 1);
+      }
+      // Only the lines the commit adds: one binary search and its owners per run (eachOwner), the paths the commit changed.
+      if (within) {
+        for (const [path, runs] of within) {
+          const entries = log.files.get(path);
+          if (!entries) continue;
+          const index = indexOf(path, entries);
+          for (const [start, count] of runs) eachOwner(index, start, count, (entry, lines) => owns(path, entry, lines));
         }
       }
       return [...found.values()];

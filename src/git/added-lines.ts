@@ -1,0 +1,126 @@
+import { unquoteCPath } from '../core/blame/parse-blame.js';
+import { childProcess, gitEnvironment, NO_FSMONITOR, runGit, splitRecords, streamGit } from './exec.js';
+import { pathRuns } from './path-patches.js';
+
+/** Where a commit adds lines: by path, `[start, count]` runs in its version of the file (a run of count 0 adds none). */
+export type AddedLines = Map<string, Array<readonly [number, number]>>;
+
+// Paths literal (`*` is that file); no external diff, no textconv, no prefixes a config changes.
+const LITERAL = { env: { GIT_LITERAL_PATHSPECS: '1' } } as const;
+const DIFF = ['diff-tree', '-r', '--no-renames', '--no-ext-diff', '--no-textconv', '--no-relative', '--no-color', '--ignore-submodules=none'];
+
+/**
+ * The lines `sha` adds to those of `paths` it changes (against `parent`, its first; null: a root
+ * commit, every line added), as `git blame` gives them to it: one `git diff-tree -p -U0` over
+ * `paths` (read whole up to WHOLE_OUTPUT_LIMIT, as a stream past it; only hunk headers kept). More
+ * paths than one run of PATH_PATCHES_CAP (a hostile note's million): the commit's changed paths
+ * first (`--name-only`), those of `paths` among them in as many runs; a Set of `paths`, never a
+ * diff of paths the commit did not change.
+ * History as git shows it (a report's view, as `log` walks it).
+ */
+export async function addedLines(cwd: string, sha: string, parent: string | null, paths: readonly string[]): Promise<AddedLines> {
+  const added: AddedLines = new Map();
+  if (paths.length === 0) return added;
+  const sides = parent === null ? ['--root', sha] : [parent, sha];
+  // The note's paths name the diff's (one git process) unless they are more than one run holds (a hostile note's
+  // million paths): then only those the commit changes, asked first (`--name-only`), in as many runs.
+  let runs = pathRuns(paths);
+  if (runs.length > 1) {
+    const asked = new Set(paths);
+    runs = pathRuns((await runGit([...NO_FSMONITOR, ...DIFF, '-z', '--name-only', '--no-commit-id', ...sides], { cwd, ...LITERAL })).split('\0').filter((path) => path !== '' && asked.has(path)));
+  }
+  for (const run of runs) {
+    const args = [...NO_FSMONITOR, '-c', 'core.quotePath=true', ...DIFF, '-p', '-U0', '--src-prefix=a/', '--dst-prefix=b/', '--no-commit-id', ...sides, '--', ...run];
+    const found = await hunksOf(splitRecords(streamGit(args, { cwd, ...LITERAL, whole: true }), '\n'), null, null);
+    for (const [path, hunks] of found!) added.set(path, hunks);
+  }
+  return added;
+}
+
+/**
+ * The added runs of a `diff-tree -p -U0` text by path (`asked`: only those paths), up to the line
+ * `mark` (null: the end); null when the text ends before the mark (git stopped).
+ */
+async function hunksOf(lines: AsyncIterator<string>, asked: ReadonlySet<string> | null, mark: string | null): Promise<AddedLines | null> {
+  const added: AddedLines = new Map();
+  let path: string | null = null;
+  let oldLeft = 0;
+  let newLeft = 0;
+  for (let next = await lines.next(); !next.done; next = await lines.next()) {
+    const line = next.value;
+    // A hunk's lines are counted by its header: a line of content reading like a header (or the mark) stays content.
+    if (oldLeft > 0 || newLeft > 0) {
+      if (line.startsWith('+')) newLeft -= 1;
+      else if (line.startsWith('-')) oldLeft -= 1;
+      else if (line.startsWith('\\')) continue;
+      else {
+        oldLeft -= 1;
+        newLeft -= 1;
+      }
+      continue;
+    }
+    if (line === mark) return added;
+    if (line.startsWith('diff --git ')) path = null;
+    else if (line.startsWith('+++ ')) {
+      // C-quoted when it holds special bytes (`"b/t\tab.ts"`); a name with a space ends with a tab.
+      const name = unquoteCPath(line.slice(4).replace(/\t$/, ''));
+      path = name.startsWith('b/') && (asked === null || asked.has(name.slice(2))) ? name.slice(2) : null;
+    } else {
+      const hunk = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/.exec(line);
+      if (!hunk) continue;
+      oldLeft = hunk[1] === undefined ? 1 : Number(hunk[1]);
+      newLeft = hunk[3] === undefined ? 1 : Number(hunk[3]);
+      if (path === null || newLeft === 0) continue;
+      let runs = added.get(path);
+      if (!runs) added.set(path, (runs = []));
+      runs.push([Number(hunk[2]), newLeft]);
+    }
+  }
+  return mark === null ? added : null;
+}
+
+/** addedLines for every noted commit of a walk, in one git process (openAddedLines). */
+export interface AddedLinesReader {
+  of(sha: string, parent: string | null, paths: readonly string[]): Promise<AddedLines>;
+  close(): void;
+}
+
+/**
+ * One `git diff-tree --stdin -p -U0 --root` for a walk (`log`): each commit asked as `<sha> <parent>`
+ * (a root alone), then a mark git echoes and flushes (a line that is no object id), so its diff is
+ * read up to the mark; only hunk headers of `paths` are kept. No pathspec (one process for every
+ * commit): the commit's other files stream past, counted, never held. git failing: addedLines alone.
+ */
+export function openAddedLines(cwd: string): AddedLinesReader {
+  let child: ReturnType<ReturnType<typeof childProcess>['spawn']> | null = null;
+  let lines: AsyncGenerator<string> | null = null;
+  let broken = false;
+  const mark = `aitrail-${process.getBuiltinModule('node:crypto').randomBytes(16).toString('hex')}`;
+  const start = () => {
+    const args = [...NO_FSMONITOR, '-c', 'core.quotePath=true', ...DIFF, '--stdin', '--root', '-p', '-U0', '--src-prefix=a/', '--dst-prefix=b/', '--no-commit-id'];
+    child = childProcess().spawn('git', args, { cwd, env: gitEnvironment({ cwd, ...LITERAL }), stdio: ['pipe', 'pipe', 'ignore'] });
+    child.stdin!.on('error', () => {});
+    child.on('error', () => {});
+    lines = splitRecords(child.stdout!, '\n');
+    return lines;
+  };
+  return {
+    async of(sha, parent, paths) {
+      if (paths.length === 0) return new Map();
+      if (broken) return addedLines(cwd, sha, parent, paths);
+      const read = lines ?? start();
+      child!.stdin!.write(`${parent === null ? sha : `${sha} ${parent}`}\n${mark}\n`);
+      const added = await hunksOf(read, new Set(paths), mark);
+      if (added) return added;
+      broken = true;
+      this.close();
+      return addedLines(cwd, sha, parent, paths);
+    },
+    close() {
+      child?.stdin?.end();
+      if (child && child.exitCode === null) child.kill();
+      child = null;
+      lines = null;
+    },
+  };
+}
