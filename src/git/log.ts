@@ -1,7 +1,8 @@
-import { GitError, runGitRawSync, splitRecords, streamGit } from './exec.js';
+import { GitError, runGitRawSync, splitRecords, streamGit, type LongRecord } from './exec.js';
+import { COMMIT_BYTES_CAP } from './commit-size.js';
 import { showsOtherwise } from '../core/commit-encoding.js';
 import { withoutTagSignature } from '../core/tag-signature.js';
-import { objectContents } from './object-batch.js';
+import { foundObject, objectContents, objectInfoLines } from './object-batch.js';
 import type { Identity } from '../core/types.js';
 
 /** One commit as read from a single `git log` pass. */
@@ -25,6 +26,12 @@ export interface CommitRecord {
    * path and link blob; submodules (gitlinks) likewise, `blob` then being the commit they name.
    */
   links?: { path: string; blob: string; submodule?: true }[];
+  /**
+   * Set when the commit was not read whole (row s50n-1): a field git shows of it (its message) past
+   * COMMIT_BYTES_CAP bytes of UTF-8, left empty here, or a merge's object past it, whose `mergetag`
+   * headers were not read; `bytes`, that field's or object's length.
+   */
+  tooLarge?: { part: 'message' | 'object'; bytes: number };
 }
 
 export interface LogOptions {
@@ -110,7 +117,16 @@ export async function* streamCommits(cwd: string, revisions: string[], options: 
   let inFields = false;
   // --raw: each change is a `:<old mode> <new mode> <old id> <new id> <status>` token, then its path.
   let change: string | undefined;
-  for await (const token of splitRecords(streamGit(args, { cwd, asStored: options.asStored === true, whole: options.whole === true, ...(options.input === undefined ? {} : { input: options.input }) }), '\0')) {
+  // A field past COMMIT_BYTES_CAP (a 200 MB message) is not kept: its length, for the record.
+  let long: LongRecord | undefined;
+  for await (const given of splitRecords(streamGit(args, { cwd, asStored: options.asStored === true, whole: options.whole === true, ...(options.input === undefined ? {} : { input: options.input }) }), '\0', COMMIT_BYTES_CAP)) {
+    const token = typeof given === 'string' ? given : '';
+    if (typeof given !== 'string' && !inFields) {
+      // Only a commit's fields are long (a path is at most a tree entry's name): anything else is out of line.
+      if (current?.paths) continue;
+      throw unreadable(args, last);
+    }
+    if (typeof given !== 'string') long = { tooLong: Math.max(long?.tooLong ?? 0, given.tooLong) };
     if (!inFields && !started && token === '') {
       if (current) held.push(await withMergeTags(cwd, current, options.asStored === true));
       if (asking.length === 0) yield* held.splice(0);
@@ -142,7 +158,9 @@ export async function* streamCommits(cwd: string, revisions: string[], options: 
           ...shownRecord(ask ? ['', '', '', '', '', shown[5], ''] : shown),
           ...(options.paths ? { paths: [] } : {}),
           ...(raw ? { links: [] } : {}),
+          ...(long ? { tooLarge: { part: 'message' as const, bytes: long.tooLong } } : {}),
         };
+        long = undefined;
         if (ask) asking.push({ record: current, shown });
         change = undefined;
         inFields = false;
@@ -177,6 +195,13 @@ export async function* streamCommits(cwd: string, revisions: string[], options: 
  */
 async function withMergeTags(cwd: string, record: CommitRecord, asStored: boolean): Promise<CommitRecord> {
   if (record.parents.length < 2) return record;
+  // Its size first, from the header alone: a merge past COMMIT_BYTES_CAP (a 34 MB `mergetag`) is not read (row s50n-1).
+  const [info] = await objectInfoLines(cwd, [record.sha], { asStored });
+  const size = foundObject(info ?? '')?.size ?? 0;
+  if (size > COMMIT_BYTES_CAP) {
+    record.tooLarge = { part: 'object', bytes: Math.max(size, record.tooLarge?.bytes ?? 0) };
+    return record;
+  }
   const [answer] = await objectContents(cwd, [record.sha], { asStored });
   const tags = answer?.content ? mergeTagMessages(answer.content.toString('utf8')) : [];
   if (tags.length > 0) record.mergeTags = tags;
