@@ -56,6 +56,11 @@ export interface CommitSignals {
    * without their signatures (row 920): what the tagger declared of the merged history.
    */
   mergeTags?: readonly string[];
+  /**
+   * Set when a report did not read the commit whole (row s50n-1): its message past the bound
+   * reports read (16 MiB of UTF-8), or a merge's object past it (its `mergetag` headers unread).
+   */
+  tooLarge?: { part: 'message' | 'object'; bytes: number };
 }
 
 /** What `aitrail use` stores under the git directory. */

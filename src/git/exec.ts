@@ -181,26 +181,54 @@ export async function* streamGit(args: readonly string[], options: GitOptions & 
   }
 }
 
+/** A record longer than splitRecords' `cap`, dropped as it was read: its length, in bytes of UTF-8. */
+export interface LongRecord {
+  tooLong: number;
+}
+
 /**
  * Split a stream of chunks into records separated by `separator` (one character: NUL or newline).
  * A record may span many chunks (an 8 MB commit message): its pieces are kept and only new text
- * is searched, so a long record costs linear time, not a rescan of everything held so far.
+ * is searched, so a long record costs linear time, not a rescan of everything held so far. With
+ * `cap`: a record longer than `cap` bytes (its text in UTF-8) is not kept but counted, and given as
+ * a LongRecord (a 200 MB commit message held whole ran a report out of memory).
  */
-export async function* splitRecords(chunks: AsyncIterable<Buffer>, separator: string): AsyncGenerator<string> {
+export function splitRecords(chunks: AsyncIterable<Buffer>, separator: string): AsyncGenerator<string>;
+export function splitRecords(chunks: AsyncIterable<Buffer>, separator: string, cap: number): AsyncGenerator<string | LongRecord>;
+export async function* splitRecords(chunks: AsyncIterable<Buffer>, separator: string, cap = Infinity): AsyncGenerator<string | LongRecord> {
   if (separator.length !== 1) throw new Error('splitRecords: the separator must be one character');
   const decoder = new TextDecoder('utf8');
   let held: string[] = [];
-  function* feed(text: string): Generator<string> {
+  // With a cap: the UTF-8 bytes of the record read so far, once it spans a chunk (a record within one chunk is short).
+  let bytes = 0;
+  let dropping = false;
+  const measured = (piece: string): number => (cap === Infinity || (held.length === 0 && !dropping && piece.length * 3 <= cap) ? 0 : Buffer.byteLength(piece, 'utf8'));
+  function* feed(text: string): Generator<string | LongRecord> {
     let start = 0;
     for (let index = text.indexOf(separator); index !== -1; index = text.indexOf(separator, start)) {
-      held.push(text.slice(start, index));
-      yield held.length === 1 ? (held[0] ?? '') : held.join('');
+      const piece = text.slice(start, index);
+      const total = bytes + measured(piece);
+      if (dropping || total > cap) yield { tooLong: total };
+      else {
+        held.push(piece);
+        yield held.length === 1 ? (held[0] ?? '') : held.join('');
+      }
       held = [];
+      bytes = 0;
+      dropping = false;
       start = index + 1;
     }
-    if (start < text.length) held.push(text.slice(start));
+    if (start < text.length) {
+      const piece = text.slice(start);
+      if (cap !== Infinity) bytes += Buffer.byteLength(piece, 'utf8');
+      if (bytes > cap) {
+        dropping = true;
+        held = [];
+      } else held.push(piece);
+    }
   }
   for await (const chunk of chunks) yield* feed(decoder.decode(chunk, { stream: true }));
   yield* feed(decoder.decode());
-  if (held.length > 0) yield held.join('');
+  if (dropping) yield { tooLong: bytes };
+  else if (held.length > 0) yield held.join('');
 }

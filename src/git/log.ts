@@ -1,7 +1,8 @@
-import { GitError, runGitRawSync, splitRecords, streamGit } from './exec.js';
+import { GitError, runGitRawSync, splitRecords, streamGit, type LongRecord } from './exec.js';
+import { COMMIT_BYTES_CAP } from './commit-size.js';
 import { showsOtherwise } from '../core/commit-encoding.js';
 import { withoutTagSignature } from '../core/tag-signature.js';
-import { objectContents } from './object-batch.js';
+import { foundObject, objectContents, objectInfoLines } from './object-batch.js';
 import type { Identity } from '../core/types.js';
 
 /** One commit as read from a single `git log` pass. */
@@ -25,6 +26,12 @@ export interface CommitRecord {
    * path and link blob; submodules (gitlinks) likewise, `blob` then being the commit they name.
    */
   links?: { path: string; blob: string; submodule?: true }[];
+  /**
+   * Set when the commit was not read whole (row s50n-1): a field git shows of it (its message) past
+   * COMMIT_BYTES_CAP bytes of UTF-8, left empty here, or a merge's object past it, whose `mergetag`
+   * headers were not read; `bytes`, that field's or object's length.
+   */
+  tooLarge?: { part: 'message' | 'object'; bytes: number };
 }
 
 export interface LogOptions {
@@ -99,22 +106,37 @@ export async function* streamCommits(cwd: string, revisions: string[], options: 
   const held: CommitRecord[] = [];
   const asking: Array<{ record: CommitRecord; shown: string[] }> = [];
   const asker = bodyAsker(cwd, options.asStored === true);
-  const settle = (): CommitRecord[] => {
+  // Merges held for their `mergetag` headers, read MERGE_BATCH at a time (withMergeTags).
+  const merging: CommitRecord[] = [];
+  const settle = async (): Promise<CommitRecord[]> => {
     const found = asker(asking.map(({ record }) => record.sha));
     asking.forEach(({ record, shown }, at) => {
       if (found[at]) Object.assign(record, shownRecord(shown));
     });
     asking.length = 0;
+    await withMergeTags(cwd, merging.splice(0), options.asStored === true);
     return held.splice(0);
+  };
+  const hold = (record: CommitRecord): void => {
+    held.push(record);
+    if (record.parents.length > 1) merging.push(record);
   };
   let inFields = false;
   // --raw: each change is a `:<old mode> <new mode> <old id> <new id> <status>` token, then its path.
   let change: string | undefined;
-  for await (const token of splitRecords(streamGit(args, { cwd, asStored: options.asStored === true, whole: options.whole === true, ...(options.input === undefined ? {} : { input: options.input }) }), '\0')) {
+  // A field past COMMIT_BYTES_CAP (a 200 MB message) is not kept: its length, for the record.
+  let long: LongRecord | undefined;
+  for await (const given of splitRecords(streamGit(args, { cwd, asStored: options.asStored === true, whole: options.whole === true, ...(options.input === undefined ? {} : { input: options.input }) }), '\0', COMMIT_BYTES_CAP)) {
+    const token = typeof given === 'string' ? given : '';
+    if (typeof given !== 'string' && !inFields) {
+      // Only a commit's fields are read past the bound: a path that long (a crafted tree's entry) is out of line too, never skipped by a path rule.
+      throw unreadable(args, last);
+    }
+    if (typeof given !== 'string') long = { tooLong: Math.max(long?.tooLong ?? 0, given.tooLong) };
     if (!inFields && !started && token === '') {
-      if (current) held.push(await withMergeTags(cwd, current, options.asStored === true));
-      if (asking.length === 0) yield* held.splice(0);
-      else if (asking.length >= ASK_BATCH || held.length >= HOLD) yield* settle();
+      if (current) hold(current);
+      if (asking.length === 0 && merging.length === 0) yield* held.splice(0);
+      else if (asking.length >= ASK_BATCH || merging.length >= MERGE_BATCH || held.length >= HOLD) yield* await settle();
       current = undefined;
       fields = [];
       started = true;
@@ -142,7 +164,9 @@ export async function* streamCommits(cwd: string, revisions: string[], options: 
           ...shownRecord(ask ? ['', '', '', '', '', shown[5], ''] : shown),
           ...(options.paths ? { paths: [] } : {}),
           ...(raw ? { links: [] } : {}),
+          ...(long ? { tooLarge: { part: 'message' as const, bytes: long.tooLong } } : {}),
         };
+        long = undefined;
         if (ask) asking.push({ record: current, shown });
         change = undefined;
         inFields = false;
@@ -165,22 +189,49 @@ export async function* streamCommits(cwd: string, revisions: string[], options: 
   }
   // Output that ends inside a record: out of line too, never a shorter history.
   if (started || inFields) throw unreadable(args, last);
-  if (current) held.push(await withMergeTags(cwd, current, options.asStored === true));
-  yield* asking.length === 0 ? held.splice(0) : settle();
+  if (current) hold(current);
+  yield* asking.length === 0 && merging.length === 0 ? held.splice(0) : await settle();
 }
 
+/** Merges read at once for their `mergetag` headers: one `--batch-check` and one `--batch` question for them all. */
+const MERGE_BATCH = 64;
+/** The most bytes of merge objects one `--batch` question reads (each at most COMMIT_BYTES_CAP). */
+const MERGE_BYTES = 2 * COMMIT_BYTES_CAP;
+
 /**
- * `record` with the messages of the signed tags its `mergetag` headers embed (a merge only: `git merge
- * <signed tag>` writes one per tag merged), read from the stored commit through the shared `git cat-file
+ * `merges` given the messages of the signed tags their `mergetag` headers embed (`git merge <signed
+ * tag>` writes one per tag merged), read from the stored commits through the shared `git cat-file
  * --batch`. `git log`'s formats show no such header; a merge whose own message drops the tag's
- * (`git merge -m`) kept the tagger's `Assisted-by:` out of every reading (row 920).
+ * (`git merge -m`) kept the tagger's `Assisted-by:` out of every reading (row 920). Their sizes are
+ * read first (`--batch-check`, the header alone): a merge past COMMIT_BYTES_CAP (a 34 MB `mergetag`)
+ * is not read but marked tooLarge (row s50n-1), and one question reads at most MERGE_BYTES.
  */
-async function withMergeTags(cwd: string, record: CommitRecord, asStored: boolean): Promise<CommitRecord> {
-  if (record.parents.length < 2) return record;
-  const [answer] = await objectContents(cwd, [record.sha], { asStored });
-  const tags = answer?.content ? mergeTagMessages(answer.content.toString('utf8')) : [];
-  if (tags.length > 0) record.mergeTags = tags;
-  return record;
+async function withMergeTags(cwd: string, merges: readonly CommitRecord[], asStored: boolean): Promise<void> {
+  if (merges.length === 0) return;
+  const sizes = (await objectInfoLines(cwd, merges.map((record) => record.sha), { asStored })).map((info) => foundObject(info)?.size ?? 0);
+  const groups: CommitRecord[][] = [];
+  let bytes = Infinity;
+  merges.forEach((record, at) => {
+    const size = sizes[at] ?? 0;
+    if (size > COMMIT_BYTES_CAP) {
+      record.tooLarge = { part: 'object', bytes: size };
+      return;
+    }
+    if (bytes + size > MERGE_BYTES) {
+      groups.push([]);
+      bytes = 0;
+    }
+    groups[groups.length - 1]!.push(record);
+    bytes += size;
+  });
+  for (const group of groups) {
+    const answers = await objectContents(cwd, group.map((record) => record.sha), { asStored });
+    group.forEach((record, at) => {
+      const content = answers[at]?.content;
+      const tags = content ? mergeTagMessages(content.toString('utf8')) : [];
+      if (tags.length > 0) record.mergeTags = tags;
+    });
+  }
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { DetectOptions } from '../core/detect.js';
 import { readAttributions, writeAttributions } from './attribution-cache.js';
-import { namedAttributions, rangeAttributions, type Attributions } from './commit-attributions.js';
+import { namedAttributions, rangeAttributions, type Attributions, type TooLarge } from './commit-attributions.js';
+import { blameMessages } from './blame-messages.js';
 
 export interface AttributionsInput {
   root: string;
@@ -11,6 +12,8 @@ export interface AttributionsInput {
   cache: { dir: string; key: string } | null;
   /** The whole report (not one shard): every commit of the range is likely blamed somewhere. */
   whole: boolean;
+  /** Said of each blamed commit not read whole (row s50n-1). */
+  onWarning?: ((message: string) => void) | undefined;
 }
 
 /**
@@ -22,15 +25,21 @@ export interface AttributionsInput {
  */
 export function startAttributions(input: AttributionsInput): (blamed: ReadonlySet<string>) => Promise<Attributions> {
   const { root, rev, since, detect, cache } = input;
+  // Commits not read whole (row s50n-1): said when blamed, never stored (a later run reads them again, and says so again).
+  const tooLarge = new Map<string, TooLarge>();
   const stored = cache ? readAttributions(cache.dir, cache.key) : Promise.resolve<Attributions>(new Map());
-  const early = stored.then((known) => (known.size === 0 && input.whole ? rangeAttributions(root, rev, since, detect) : null));
+  const early = stored.then((known) => (known.size === 0 && input.whole ? rangeAttributions(root, rev, since, detect, tooLarge) : null));
   early.catch(() => {});
   return async (blamed) => {
     const known = await stored;
     const added: Attributions = (await early) ?? new Map();
     const missing = [...blamed].filter((sha) => !known.has(sha) && !added.has(sha));
-    for (const [sha, value] of await namedAttributions(root, missing, detect)) added.set(sha, value);
-    if (cache && added.size > 0) await writeAttributions(cache.dir, cache.key, known, added, blamed);
+    for (const [sha, value] of await namedAttributions(root, missing, detect, undefined, tooLarge)) added.set(sha, value);
+    for (const [sha, over] of tooLarge) {
+      if (blamed.has(sha)) input.onWarning?.(blameMessages.commitTooLarge(sha, over.part, over.bytes));
+    }
+    const kept = tooLarge.size === 0 ? added : new Map([...added].filter(([sha]) => !tooLarge.has(sha)));
+    if (cache && kept.size > 0) await writeAttributions(cache.dir, cache.key, known, kept, blamed);
     for (const [sha, value] of added) known.set(sha, value);
     return known;
   };

@@ -384,7 +384,7 @@ async function reportOf(run: BlameRun): Promise<BlameResult> {
     });
     const noted = noteEntries.size > 0 ? (sha: string) => noteEntries.has(sha) : undefined;
     const useCache = run.cache !== false;
-    const attributionsOf = startAttributions({ root: repo.root, rev, since, detect, cache: useCache ? { dir, key: cacheKey({ v: CACHE_VERSION, version, build, detect, environment }) } : null, whole: !run.shard });
+    const attributionsOf = startAttributions({ root: repo.root, rev, since, detect, cache: useCache ? { dir, key: cacheKey({ v: CACHE_VERSION, version, build, detect, environment }) } : null, whole: !run.shard, onWarning });
     // Per-file entries: what git blame answers for (anchor, path) under these options and this environment.
     const keyBase = JSON.stringify({ v: FILE_CACHE_VERSION, version, build, since, flags: keyFlags, environment, ...(run.giveBack === false ? { giveBack: false } : {}) });
     const jobs = run.jobs ?? availableParallelism();

@@ -38,3 +38,20 @@ describe('splitRecords', () => {
     expect(elapsed).toBeLessThan(5 * baseline + 1000);
   });
 });
+
+describe('splitRecords with a cap (row s50n-1)', () => {
+  async function capped(text: string, size: number, cap: number): Promise<Array<string | { tooLong: number }>> {
+    const records: Array<string | { tooLong: number }> = [];
+    for await (const record of splitRecords(chunked(text, size), '\0', cap)) records.push(record);
+    return records;
+  }
+
+  it('gives a record past `cap` bytes of UTF-8 as its length, unkept, and every other record as without a cap', async () => {
+    // 'é' is 2 bytes, '🤖' 4: the cap counts bytes, not characters.
+    const text = '\0abc\0ééé\0🤖🤖\0x\0tail-past';
+    for (const size of [1, 2, 3, 5, 64]) {
+      expect(await capped(text, size, 6)).toEqual(['', 'abc', 'ééé', { tooLong: 8 }, 'x', { tooLong: 9 }]);
+      expect(await capped(text, size, Infinity)).toEqual(await collect(text, size));
+    }
+  });
+});

@@ -1346,7 +1346,20 @@ export function commitFindings(given: CommitSignals, options: DetectOptions = {}
     ...fromChecklist(signals, aliases, budget),
     ...userRuleAttributions(options.detect?.rules ?? [], signals, aliases),
     ...pastLimits(signals.message, trailerKey),
+    ...unreadWhole(signals),
   ];
+}
+
+/**
+ * A commit a report did not read whole (row s50n-1: its message, or a merge's object, past 16 MiB):
+ * what it declares is not known, so it is `unread` (AI, model unknown, as a message past pastLimits' caps),
+ * never human: padding a message past the bound must not hide its `Assisted-by:`.
+ */
+function unreadWhole(signals: CommitSignals): Attribution[] {
+  const over = signals.tooLarge;
+  if (!over) return [];
+  const what = over.part === 'message' ? 'its text as git shows it' : 'its object';
+  return [{ ...found('unknown', 'unknown', `not read: ${what} is ${over.bytes} bytes, past the 16,777,216 a report reads`, true), unread: true }];
 }
 
 /**
