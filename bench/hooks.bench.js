@@ -13,7 +13,7 @@
 //    commit that names its model (AITRAIL_MODEL) and for one as Claude Code makes it (its
 //    environment markers and message lines, no model: commit-msg warns under unknownModel: warn).
 //    Target: each `aitrail hook` at most 1.5x `node -e 0`; the same through the shims printed beside it.
-//    Their CPU time (user + system, children included) is printed after: on a shared machine the ratio that moves least.
+//    Their CPU time (user + system, children included; exact, from wait4 by a python3 reaper: lib.js exactRunner) is printed after: on a shared machine the ratio that moves least.
 // aitrail is installed in the repository as npm installs it (a copy in node_modules/aitrail, a relative .bin link,
 // npm's hidden lockfile node_modules/.package-lock.json).
 // BENCH_ITERATIONS=n changes the number of runs (default 40).
@@ -22,13 +22,15 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, sym
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { childrenCpuMs, cleanEnv, median, WARM_RUNS } from './lib.js';
+import { childrenCpuMs, cleanEnv, exactRunner, median, WARM_RUNS } from './lib.js';
 
 // The package this bench measures; it runs the copy npm's way of installing makes of it in the repository (below).
 const packageDir = resolve(fileURLToPath(import.meta.url), '../..');
 let bin = join(packageDir, 'bin', 'aitrail.js');
 const iterations = Number(process.env.BENCH_ITERATIONS ?? 40);
 const HUMAN_TARGET = 0.3;
+// Each timed command reaped with wait4 (exact CPU, lib.js exactRunner); null without python3.
+const exact = exactRunner();
 const AI_TARGET = 1.5;
 
 const env = { ...cleanEnv(), GIT_AUTHOR_NAME: 'Bench Human', GIT_AUTHOR_EMAIL: 'bench@example.com' };
@@ -127,11 +129,18 @@ try {
   const agentMessage = `${message}\n\u{1F916} Generated with [Claude Code](https://claude.com/claude-code)\n\nCo-Authored-By: Claude <noreply@anthropic.com>\n`;
   const agentRecorded = `${agentMessage}Assisted-by: claude-code:unknown\n`;
   const hook = (name) => join('.git', 'hooks', name);
-  // CPU (user + system) of the timed processes and their children, summed over all spawns: Linux counts it in 10 ms
-  // ticks, exact enough over many runs, and other processes on a shared machine move it far less than wall time.
+  // CPU (user + system) of the timed processes and their children, summed over all spawns: exact from wait4 under
+  // exactRunner (lib.js), the wall time then from spawn to reap; without python3, /proc/self/stat's 10 ms ticks
+  // (exact enough over many runs only) and node's clock around spawnSync. Every case, node -e 0 too, the same way.
   let spawnCpu = 0;
   const spawn = (command, args, runEnv, text, cwd = dir) => {
     if (text !== undefined) writeFileSync(messageFile, text);
+    if (exact !== null) {
+      const run = exact(command, args, { cwd, env: runEnv });
+      spawnCpu += run.cpuMs;
+      if (run.status !== 0) throw new Error(`${command} ${args.join(' ')} exited ${run.status}: ${run.stderr}`);
+      return run.wallMs;
+    }
     const cpu = childrenCpuMs();
     const start = process.hrtime.bigint();
     const result = spawnSync(command, args, { cwd, env: runEnv, encoding: 'utf8' });
@@ -205,7 +214,7 @@ try {
   const med = Object.fromEntries(Object.entries(times).map(([name, list]) => [name, median(list)]));
   const base = med['node -e 0'];
   const line = (name, value) => console.log(`  ${name.padEnd(58)} ${value.toFixed(1).padStart(7)} ms  ${(value / base).toFixed(2)}x`);
-  console.log(`${iterations} interleaved runs each, node ${process.version}, medians (ratios to node -e 0); aitrail installed as npm installs it (node_modules/aitrail, .bin/aitrail -> ../aitrail/bin/aitrail.js, node_modules/.package-lock.json):`);
+  console.log(`${iterations} interleaved runs each, node ${process.version}, medians (ratios to node -e 0; wall time ${exact !== null ? 'from spawn to wait4 by a python3 reaper' : "around node's spawnSync"}); aitrail installed as npm installs it (node_modules/aitrail, .bin/aitrail -> ../aitrail/bin/aitrail.js, node_modules/.package-lock.json):`);
   line('node -e 0', base);
   console.log('human commit (no AI signal), all hooks together:');
   const shims = med['human: the 3 shims, as git runs them'] - med['sh -c :'];
@@ -233,8 +242,8 @@ try {
   // An amend runs four hooks (post-rewrite too), a merge two, a rebase two per replayed commit: each shim costs an sh start and a few checks.
   const edits = Math.max(amend, noEdit, merge, mergeConfigAuthor, replay) / base;
   console.log(`  a person's amend, merge, rebase: ${edits <= HUMAN_TARGET ? 'within' : 'NOT within'} ${HUMAN_TARGET}x (worst ${edits.toFixed(2)}x)`);
-  // For reference: the same three, each spawned straight from this node process (each spawn pays a fork of it).
-  line('(the 3 shims, each spawned from this node process)', med['human: the 3 shims of a commit']);
+  // For reference: the same three, each spawned apart (by the reaper, or without python3 from this node process, each spawn then paying a fork of it).
+  line('(the 3 shims, each spawned apart)', med['human: the 3 shims of a commit']);
   console.log('AI commit, each hook:');
   let worst = 0;
   for (const name of ['AI: aitrail hook prepare-commit-msg', 'AI: aitrail hook commit-msg', 'AI: agent commit, aitrail hook prepare-commit-msg', 'AI: agent commit, aitrail hook commit-msg']) {
@@ -252,10 +261,13 @@ try {
   // The same runs' CPU time (means; the shim's git processes included), beside wall time: on a busy machine the ratio to compare.
   if (Number.isFinite(cpuMean('node -e 0')) && cpuMean('node -e 0') > 0) {
     const cpuBase = cpuMean('node -e 0');
-    console.log(`AI commit, CPU time (user + system, the process and its children; mean of ${iterations}; node -e 0 ${cpuBase.toFixed(1)} ms):`);
-    for (const name of Object.keys(cases).filter((key) => key.startsWith('AI: '))) console.log(`  ${name.slice(4).padEnd(58)} ${cpuMean(name).toFixed(1).padStart(7)} ms  ${(cpuMean(name) / cpuBase).toFixed(2)}x`);
+    // Exact (wait4): two decimals; from /proc/self/stat's ticks one is already more than they hold.
+    const digits = exact !== null ? 2 : 1;
+    const how = exact !== null ? 'exact, wait4 rusage of each run' : '/proc/self/stat, 10 ms ticks: no python3 for wait4';
+    console.log(`AI commit, CPU time (user + system, the process and its children; ${how}; mean of ${iterations}; node -e 0 ${cpuBase.toFixed(digits)} ms):`);
+    for (const name of Object.keys(cases).filter((key) => key.startsWith('AI: '))) console.log(`  ${name.slice(4).padEnd(58)} ${cpuMean(name).toFixed(digits).padStart(7)} ms  ${(cpuMean(name) / cpuBase).toFixed(2)}x`);
     // A person's commit: what the hooks add to git's own CPU time, without and with a 5 KB package.json.
-    const cpuLine = (label, value) => console.log(`  ${label.padEnd(58)} ${value.toFixed(1).padStart(7)} ms  ${(value / cpuBase).toFixed(2)}x`);
+    const cpuLine = (label, value) => console.log(`  ${label.padEnd(58)} ${value.toFixed(digits).padStart(7)} ms  ${(value / cpuBase).toFixed(2)}x`);
     console.log('a person, CPU time the hooks add (installed - none, means):');
     cpuLine('git commit', cpuMean('human: git commit, hooks installed') - cpuMean('human: git commit, no hooks'));
     cpuLine('git commit, 5 KB package.json', cpuMean('human: git commit, 5 KB package.json, hooks installed') - cpuMean('human: git commit, 5 KB package.json, no hooks'));

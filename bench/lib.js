@@ -30,6 +30,49 @@ export function childrenCpuMs() {
 }
 
 /**
+ * A child's exact CPU time, which node cannot read: process.resourceUsage() and process.cpuUsage() are
+ * node's own, /proc/self/stat's cutime and cstime count 10 ms ticks (a hook's 1-2 ms vanish in them),
+ * and a child's /proc/<pid>/stat, read before node reaps it, is racy and in ticks too. wait4(2) is
+ * exact: Linux hands the reaper the child's CPU plus that of every descendant it reaped (git's hooks,
+ * their git and sh), user + system summing to the scheduler's nanosecond runtime, in microseconds.
+ * So each command runs under a small python3 that starts it (posix_spawnp, with its environment and
+ * working directory), reaps it with os.wait4 and writes on fd 3 the wall time from spawn to reap and
+ * that CPU; python's own start is outside both figures. Returns null without a python3 (then the
+ * benches fall back to childrenCpuMs); the interpreter is resolved once (a pyenv shim is a bash
+ * script, a start of its own).
+ */
+const REAP = [
+  'import os, sys, time',
+  'os.set_inheritable(3, False)',
+  't = time.perf_counter_ns()',
+  'p = os.posix_spawnp(sys.argv[1], sys.argv[1:], os.environ)',
+  '_, s, r = os.wait4(p, 0)',
+  't = time.perf_counter_ns() - t',
+  "os.write(3, ('%d %d %d' % (t, round(r.ru_utime * 1e6), round(r.ru_stime * 1e6))).encode())",
+  'c = os.waitstatus_to_exitcode(s)',
+  'sys.exit(c if c >= 0 else 128 - c)',
+].join('\n');
+
+export function exactRunner() {
+  let python = '';
+  try {
+    python = execFileSync('python3', ['-I', '-S', '-c', 'import os, sys; os.wait4; os.posix_spawnp; os.waitstatus_to_exitcode; print(sys.executable)'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return null;
+  }
+  if (!python.startsWith('/')) return null;
+  /** `command args` in `cwd` with `env`: { status, stdout, stderr, wallMs, cpuMs } (cpuMs: user + system of it and its reaped descendants). */
+  return (command, args, { cwd, env }) => {
+    const result = spawnSync(python, ['-I', '-S', '-c', REAP, command, ...args], { cwd, env, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe', 'pipe'], maxBuffer: 1 << 26 });
+    const [wallNs, userUs, systemUs] = String(result.output?.[3] ?? '').split(' ').map(Number);
+    if (result.error || !Number.isFinite(wallNs) || !Number.isFinite(userUs) || !Number.isFinite(systemUs)) {
+      throw new Error(`${command} ${args.join(' ')}: no wait4 figures (${result.error?.message ?? result.stderr})`);
+    }
+    return { status: result.status, stdout: result.stdout, stderr: result.stderr, wallMs: wallNs / 1e6, cpuMs: (userUs + systemUs) / 1e3 };
+  };
+}
+
+/**
  * Untimed rounds of every case before the timed ones: past the runs that rewrite a fresh build's V8
  * code cache (the first run, then WIDENING_RUNS more: src/cli/bundle-loader.ts), so that a hook is
  * timed as it runs on a developer's machine after a few commits, not while its cache is written.

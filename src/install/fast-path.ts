@@ -487,7 +487,14 @@ function plainTextCase(): string {
   return identityCase('"$aitrail_t"', '*[!\\ -~$aitrail_nl]*', messageTexts(), 'aitrail_t=1', 'aitrail_t=');
 }
 
-/** In the stamp's folder: the version that read it and the commit a person's `git commit --amend --no-edit` amended, read plain by its prepare-commit-msg (amendSourceLines). */
+/**
+ * In the stamp's folder: the version that read it, the commit a person's `git commit --amend --no-edit`
+ * amended, read plain by its prepare-commit-msg (amendSourceLines), and the id of the git process
+ * that ran that hook: post-rewrite (aitrail_amended) takes it only from the same git process (its
+ * $PPID), so a keep outlives no amend that git aborted after prepare-commit-msg (row s50p-1: the
+ * judged file was not the commit's whole message, or HEAD moved before the hook) to answer for a
+ * later rewrite of that commit.
+ */
 export const AMEND_SOURCE_FILE = 'amend-source';
 
 /**
@@ -542,7 +549,7 @@ function amendSourceLines(version: string): string[] {
     '  done <"$1"',
     "  case $aitrail_t in *+[0-9A-Za-z/+-]*) exit 0 ;; esac",
     `  ${plainTextCase()}`,
-    `  [ -z "$aitrail_t" ] && { printf '%s\\n%s\\n' ${shQuote(stampHeader(version))} "$aitrail_x" >"${kept}"; } 2>/dev/null`,
+    `  [ -z "$aitrail_t" ] && { printf '%s\\n%s\\n%s\\n' ${shQuote(stampHeader(version))} "$aitrail_x" "$PPID" >"${kept}"; } 2>/dev/null`,
     '  exit 0',
     '}',
   ];
@@ -651,8 +658,8 @@ export function amendedQuietFunction(version: string): string[] {
     'aitrail_amended() {',
     ...stampedLines(version),
     '  case $1 in ""|*[!0-9a-f]*) return 1 ;; esac',
-    `  if [ -f "${source}" ] && [ ! -L "${source}" ] && { read -r aitrail_v && read -r aitrail_k; } 2>/dev/null <"${source}"; then`,
-    `    [ "$aitrail_v" = ${shQuote(stampHeader(version))} ] && [ "$aitrail_k" = "$1" ] && return 0`,
+    `  if [ -f "${source}" ] && [ ! -L "${source}" ] && { read -r aitrail_v && read -r aitrail_k && read -r aitrail_kp; } 2>/dev/null <"${source}"; then`,
+    `    [ "$aitrail_v" = ${shQuote(stampHeader(version))} ] && [ "$aitrail_k" = "$1" ] && [ "$aitrail_kp" = "$PPID" ] && return 0`,
     '  fi',
     `  if [ -f "${kept}" ] && [ ! -L "${kept}" ] && { read -r aitrail_v && read -r aitrail_k; } 2>/dev/null <"${kept}"; then`,
     `    [ "$aitrail_v" = ${shQuote(stampHeader(version))} ] && [ "$aitrail_k" = "$1" ] && return 0`,
