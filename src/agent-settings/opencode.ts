@@ -7,7 +7,7 @@ import { gatewayModels, localEndpoint } from './claude-code-router.js';
 import { opencodeAgentModels } from './opencode-agents.js';
 import { opencodeSessionModels } from './opencode-session.js';
 import { parseJsonc, stringAt } from './parse-settings.js';
-import { belowTop, inDir, OVERSIZED, oversizedEvidence, readOwnSettings, readRepoSettings, shownPath, systemPath, type SettingsPlace, type SettingsText } from './settings-place.js';
+import { belowTop, inDir, OVERSIZED, oversizedEvidence, readOwnSettings, rethrowOversized, readRepoSettings, shownPath, systemPath, type SettingsPlace, type SettingsText } from './settings-place.js';
 
 const MANAGED = process.platform === 'darwin' ? 'Library/Application Support/opencode' : 'etc/opencode';
 
@@ -50,7 +50,8 @@ export async function opencodeModels(place: SettingsPlace, cli: CommandLineModel
       { global: globalDir(place), managed: systemPath(place, MANAGED), substitute: (model) => substituted(model, place.env), dirs: projectDirs(place, cli?.cwd) },
       (cli?.models.length ?? 0) > 0,
     );
-  } catch {
+  } catch (error) {
+    rethrowOversized(error); // a config past the bound: unknown (readAgentSettings)
     // Unreadable agent files name no model.
   }
   try {

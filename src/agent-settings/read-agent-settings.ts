@@ -27,7 +27,7 @@ import { kimiCliModel } from './kimi-cli.js';
 import { mistralVibeModel } from './mistral-vibe.js';
 import { opencodeModels } from './opencode.js';
 import { qwenCodeModel, qwenSubagentModels } from './qwen-code.js';
-import type { SettingsPlace } from './settings-place.js';
+import { OversizedSettingsError, oversizedEvidence, shownPath, type SettingsPlace } from './settings-place.js';
 
 /**
  * VS Code's Copilot agent (its terminals' `AI_AGENT=github_copilot_vscode_agent`) without Copilot CLI's
@@ -103,8 +103,9 @@ function atRouter(place: SettingsPlace, model: string): boolean {
   try {
     const router = claudeCodeRouterModels(place, haikuMain(place, model));
     return router.unread !== undefined || router.also.length > 0;
-  } catch {
-    return false;
+  } catch (error) {
+    // ccr's config past the bound: what it routes to is not known, as unread (its reader, Claude Code's, says so).
+    return error instanceof OversizedSettingsError;
   }
 }
 
@@ -251,8 +252,10 @@ export async function readAgentSettings(agents: Iterable<string>, place: Setting
     let settings: SettingsModel | null = null;
     try {
       settings = await READERS[agent]!(place, cli);
-    } catch {
-      // Unreadable settings name no model.
+    } catch (error) {
+      // A file the agent reads whole past the bound the hooks read: what runs is not known, whatever else is read (row s50m-1).
+      // Otherwise unreadable settings name no model.
+      if (error instanceof OversizedSettingsError) settings = { model: 'unknown', evidence: oversizedEvidence(shownPath(place, error.path)), overriddenBy: [], routed: true };
     }
     // A router that picks the model whatever the agent asks (claude-code-router): its `--model` does not run (the router's reader read it).
     const read = cli && cli.models.length > 0 && (agent !== 'codex' || !settings) && !settings?.routed ? fromCommandLine(agent, cli, settings) : settings;
