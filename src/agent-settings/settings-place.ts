@@ -71,6 +71,7 @@ export function oversizedEvidence(shown: string): string {
  * `readAgentSettings`, around each agent's reader; a reader never catches it.
  */
 export class OversizedSettingsError extends Error {
+  /** `path`: the file's full path, or as evidence shows it (`~/.gemini/settings.json`, `.qwen/settings.json`). */
   constructor(readonly path: string) {
     super(`settings file ${path} is over ${MAX_SETTINGS_BYTES} bytes`);
   }

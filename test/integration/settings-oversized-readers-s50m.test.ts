@@ -54,4 +54,23 @@ describe('a settings file past the bound read by the remaining readers (row s50m
     expect(small.status).toBe(1);
     expect(small.stderr).toMatch(/qwen\/qwen3-coder \(via mistral-vibe\) is denied/);
   });
+
+  // Row s50m-2: Gemini CLI (and BLACKBOX CLI, its layers' reader) read a padded settings file as none; only Qwen Code's was unknown (row 942).
+  it("Gemini CLI: a padded ~/.gemini/settings.json naming Pro over the system defaults' Flash: gemini-cli:unknown, refused", () => {
+    const repo = hooked('policy:\n  deny: ["google/gemini-2.5-pro"]\n  unknownModel: deny\n');
+    const env = (user: string): NodeJS.ProcessEnv => {
+      const home = homeWith({ '.gemini/settings.json': user, 'defaults.json': '{"model": {"name": "gemini-2.5-flash"}}' });
+      return { HOME: home, GEMINI_CLI: '1', GEMINI_MODEL: undefined, GEMINI_CLI_SYSTEM_SETTINGS_PATH: join(home, 'none.json'), GEMINI_CLI_SYSTEM_DEFAULTS_PATH: join(home, 'defaults.json'), GEMINI_CLI_TRUSTED_FOLDERS_PATH: undefined, GOOGLE_GEMINI_BASE_URL: undefined };
+    };
+    const padded = agentCommit(repo, env(`{"model": {"name": "gemini-2.5-pro"}}${JSON_PAD}`));
+    expect(padded.status, padded.stderr).toBe(1);
+    expect(padded.stderr).toContain('~/.gemini/settings.json (over 1 MiB, not read');
+    expect(padded.stderr).not.toMatch(/model: google\/gemini-2\.5-flash/);
+    const small = agentCommit(repo, env('{"model": {"name": "gemini-2.5-pro"}}'));
+    expect(small.status).toBe(1);
+    expect(small.stderr).toMatch(/google\/gemini-2\.5-pro \(via gemini-cli\) is denied/);
+    const honest = agentCommit(repo, env('{"theme": "dark"}'));
+    expect(honest.status, honest.stderr).toBe(0);
+    expect(honest.message).toContain('Assisted-by: gemini-cli:google/gemini-2.5-flash');
+  });
 });

@@ -60,6 +60,17 @@ describe('a whole settings read past the bound makes the agent unknown (row s50m
     expect(JSON.stringify(await modelOf('claude-code', at))).toContain('qwen/qwen3-coder');
   });
 
+  // Row s50m-2: the Gemini CLI-style layers (Gemini CLI, BLACKBOX CLI) read a padded file as none; Qwen Code's alone was unknown.
+  it("BLACKBOX CLI's and Gemini CLI's settings layers: a padded project or user file", async () => {
+    const blackbox = `{"model": {"name": "qwen/qwen3-coder"}}`;
+    const lower = { 'home/.blackboxcli/settings.json': '{"model": {"name": "gpt-4o"}}' };
+    expect((await modelOf('blackbox', place({ ...lower, 'root/.blackboxcli/settings.json': `${blackbox}${PAD}` })))?.model).toBe('unknown');
+    expect((await modelOf('blackbox', place({ ...lower, 'root/.blackboxcli/settings.json': blackbox })))?.model).toBe('qwen/qwen3-coder');
+    const gemini = await modelOf('gemini-cli', place({ 'home/.gemini/settings.json': `{"model": {"name": "gemini-2.5-pro"}}${PAD}` }));
+    expect(gemini?.model).toBe('unknown');
+    expect(gemini?.evidence).toBe('settings ~/.gemini/settings.json (over 1 MiB, not read: the agent reads it whole, so the model it runs is not known)');
+  });
+
   it('a file that names no model stays absent past the bound: Gemini CLI projects.json', async () => {
     // projects.json only maps a project to its chats: padded, the chats are not found (no model beside), the settings read as before.
     const gemini = place({ 'home/.gemini/settings.json': '{"model": {"name": "gemini-2.5-pro"}}', 'home/.gemini/projects.json': `{"projects": {}}${PAD}` }, {
