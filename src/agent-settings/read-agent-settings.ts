@@ -126,6 +126,24 @@ function setterModels(setter: CommandLineModel | null): Also {
   return (setter?.models ?? []).map((name, index) => ({ model: name, evidence: setter!.evidence[index]!, overriddenBy: [] }));
 }
 
+/**
+ * Agents whose settings can send the model their command line names elsewhere (a provider's base URL, an alias): past
+ * the bound, that name is not what runs, so it is not recorded (rows 938, 942). Another agent's `--model` runs whatever
+ * its settings say (Claude Code's `--model` over every file's `model`; its gateway is a variable the hook sees).
+ */
+const SETTINGS_REROUTE = new Set(['codex', 'aider', 'opencode', 'qwen-code', 'blackbox', 'mistral-vibe', 'kilo-code', 'goose', 'crush', 'copilot']);
+
+/**
+ * The one reading of a file an agent reads whole past the bound the hooks read (row s50m-1): what runs is not known,
+ * `unknown`, routed; the command line's models kept beside where the file cannot move them (a padded file never
+ * hides a denied `--model`).
+ */
+function oversizedModel(agent: string, place: SettingsPlace, error: OversizedSettingsError, cli: CommandLineModel | null): SettingsModel {
+  const unknown: SettingsModel = { model: 'unknown', evidence: oversizedEvidence(shownPath(place, error.path)), overriddenBy: [], routed: true };
+  const named = SETTINGS_REROUTE.has(agent) ? [] : setterModels(cli);
+  return named.length > 0 ? { ...unknown, also: named } : unknown;
+}
+
 /** Claude Code's session (`CLAUDE_CODE_SESSION_ID`) and the project directories it may be in: listed once for its transcript and its subagents'. */
 function claudeSession(place: SettingsPlace): ClaudeSession | null {
   try {
@@ -255,7 +273,7 @@ export async function readAgentSettings(agents: Iterable<string>, place: Setting
     } catch (error) {
       // A file the agent reads whole past the bound the hooks read: what runs is not known, whatever else is read (row s50m-1).
       // Otherwise unreadable settings name no model.
-      if (error instanceof OversizedSettingsError) settings = { model: 'unknown', evidence: oversizedEvidence(shownPath(place, error.path)), overriddenBy: [], routed: true };
+      if (error instanceof OversizedSettingsError) settings = oversizedModel(agent, place, error, cli);
     }
     // A router that picks the model whatever the agent asks (claude-code-router): its `--model` does not run (the router's reader read it).
     const read = cli && cli.models.length > 0 && (agent !== 'codex' || !settings) && !settings?.routed ? fromCommandLine(agent, cli, settings) : settings;

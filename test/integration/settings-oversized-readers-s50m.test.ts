@@ -9,7 +9,9 @@
 import { realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { agentCommit, claudeHome, homeWith, hooked } from '../helpers/agent-home.js';
+import { agentCommit, claudeHome, homeWith, hooked, writeFile } from '../helpers/agent-home.js';
+import { agentBin, runAgent } from '../helpers/fake-agent.js';
+import { hookEnv } from '../helpers/hooks.js';
 import { STRICT } from '../helpers/local-gateway.js';
 
 const JSON_PAD = ' '.repeat(1024 * 1024);
@@ -23,6 +25,14 @@ describe('a settings file past the bound read by the remaining readers (row s50m
     expect(result.status, result.stderr).toBe(1);
     expect(result.stderr).toContain('.claude/settings.json (over 1 MiB, not read');
     expect(result.stderr).not.toMatch(/model: anthropic\/claude-sonnet/);
+  });
+
+  it("Claude Code: a padded .claude/settings.local.json never hides a denied --model (kept beside the unknown, default unknown policy)", () => {
+    const repo = hooked('policy:\n  deny: ["anthropic/claude-opus-*"]\n');
+    writeFile(join(repo.dir, '.claude/settings.local.json'), `{"model": "claude-sonnet-4-5"${JSON_PAD}}`);
+    const result = runAgent(repo, agentBin('claude'), ['--model', 'claude-opus-4-1'], hookEnv(claudeHome('claude-sonnet-4-5')));
+    expect(result.status, result.stderr).toBe(1);
+    expect(result.stderr).toMatch(/anthropic\/claude-opus-4\.1 \(via claude-code\) is denied/);
   });
 
   it('Claude Code, careless truth: unknown where unknown models are allowed; the same file under the bound read as before', () => {

@@ -71,6 +71,17 @@ describe('a whole settings read past the bound makes the agent unknown (row s50m
     expect(gemini?.evidence).toBe('settings ~/.gemini/settings.json (over 1 MiB, not read: the agent reads it whole, so the model it runs is not known)');
   });
 
+  it("Claude Code's `--model` is kept beside the unknown: a padded settings file never hides a denied --model", async () => {
+    const at = argvPlace({ 'root/.claude/settings.local.json': `{"model": "claude-sonnet-4-5"}${PAD}` }, {}, [['claude', '--model', 'claude-opus-4-1']]);
+    const read = await modelOf('claude-code', at);
+    expect(read?.model).toBe('unknown');
+    expect(read?.also).toEqual([{ model: 'claude-opus-4-1', evidence: expect.stringContaining('claude-opus-4-1'), overriddenBy: [] }]);
+    // Codex's config may move `-m`'s name to a gateway: not kept (row 942).
+    const codex = await modelOf('codex', argvPlace({ 'home/.codex/config.toml': `model = "x"\n#${PAD}\n` }, {}, [['codex', '-m', 'gpt-5']]));
+    expect(codex?.model).toBe('unknown');
+    expect(codex?.also).toBeUndefined();
+  });
+
   it('a file that names no model stays absent past the bound: Gemini CLI projects.json', async () => {
     // projects.json only maps a project to its chats: padded, the chats are not found (no model beside), the settings read as before.
     const gemini = place({ 'home/.gemini/settings.json': '{"model": {"name": "gemini-2.5-pro"}}', 'home/.gemini/projects.json': `{"projects": {}}${PAD}` }, {
