@@ -4,7 +4,7 @@ import { quote } from '../core/detect/found.js';
 import type { SettingsModel } from '../core/types.js';
 import { AIDER_SHORTCUTS, type CommandLineModel } from './command-line.js';
 import { parseYaml, valueAt, yamlStringAt, yamlValueAt } from './parse-settings.js';
-import { OVERSIZED, oversizedEvidence, readOwnSettings, readRepoSettings, shownPath, type SettingsPlace, type SettingsText } from './settings-place.js';
+import { OVERSIZED, OversizedSettingsError, readOwnSettings, readRepoSettings, shownPath, type SettingsPlace, type SettingsText } from './settings-place.js';
 import { CLAUDE_NAME, gatewayModels, localEndpoint } from './claude-code-router.js';
 
 /** `--alias` definitions looked at, from one place. */
@@ -68,13 +68,14 @@ type ModelSettingsFile = { shown: string; list: unknown[] };
 
 /**
  * aider's files (`.aider.conf.yml`s, `.aider.model.settings.yml`s), each as where it is shown from and its text: the
- * ones read, and those past the settings files' bound (aider reads them whole: what they set is not known, row 938).
+ * ones read. One past the settings files' bound (aider reads them whole: what they set is not known, row 938) throws
+ * {@link OversizedSettingsError}: readAgentSettings records `unknown` (row s50m-1's one rule).
  */
-function readFiles(files: readonly ([string, SettingsText] | undefined)[], oversized: string[]): [string, string][] {
+function readFiles(files: readonly ([string, SettingsText] | undefined)[]): [string, string][] {
   const read: [string, string][] = [];
   for (const file of files) {
-    if (file?.[1] === OVERSIZED) oversized.push(file[0]);
-    else if (file && file[1] !== null) read.push([file[0], file[1]]);
+    if (file?.[1] === OVERSIZED) throw new OversizedSettingsError(file[0]);
+    if (file && file[1] !== null) read.push([file[0], file[1]]);
   }
   return read;
 }
@@ -84,7 +85,7 @@ function readFiles(files: readonly ([string, SettingsText] | undefined)[], overs
  * directory's file, then the git root's, the working directory's, then `--model-settings-file`'s, a later entry of a
  * name replacing an earlier).
  */
-async function modelSettingsFiles(place: SettingsPlace, cli: CommandLineModel | null | undefined, given: { path: string; evidence: string } | undefined, oversized: string[]): Promise<ModelSettingsFile[]> {
+async function modelSettingsFiles(place: SettingsPlace, cli: CommandLineModel | null | undefined, given: { path: string; evidence: string } | undefined): Promise<ModelSettingsFile[]> {
   const files: ([string, SettingsText] | undefined)[] = [];
   const named = given ? givenPath(place, cli, given.path) : undefined;
   if (given && named) files.push([given.evidence, readOwnSettings(named)]);
@@ -92,7 +93,7 @@ async function modelSettingsFiles(place: SettingsPlace, cli: CommandLineModel | 
   files.push(['.aider.model.settings.yml', readRepoSettings(place, '.aider.model.settings.yml')]);
   files.push([shownPath(place, join(place.home, '.aider.model.settings.yml')), readOwnSettings(join(place.home, '.aider.model.settings.yml'))]);
   const read: ModelSettingsFile[] = [];
-  for (const [shown, text] of readFiles(files, oversized)) {
+  for (const [shown, text] of readFiles(files)) {
     const list = await parseYaml(text);
     if (Array.isArray(list)) read.push({ shown, list });
   }
@@ -234,10 +235,10 @@ export async function aiderModel(place: SettingsPlace, cli?: CommandLineModel | 
   files.push(cwdFile(place, cli?.cwd, '.aider.conf.yml'));
   files.push(['.aider.conf.yml', readRepoSettings(place, '.aider.conf.yml')]);
   files.push([shownPath(place, join(place.home, '.aider.conf.yml')), readOwnSettings(join(place.home, '.aider.conf.yml'))]);
-  // A file past the bound, aider's configuration or its model settings: what it sets (a model, a base) is not known.
-  const oversized: string[] = [];
+  // A file past the bound, aider's configuration or its model settings: what it sets (a model, a base) is not known, so
+  // neither is what runs, the command line's name with it (readFiles throws; row 938).
   const layers: { shown: string; data: unknown }[] = [];
-  for (const [shown, text] of readFiles(files, oversized)) layers.push({ shown, data: await parseYaml(text) });
+  for (const [shown, text] of readFiles(files)) layers.push({ shown, data: await parseYaml(text) });
   const fromFiles = (name: string) => {
     for (const { shown, data } of layers) {
       const found = confValue(data, name);
@@ -290,9 +291,7 @@ export async function aiderModel(place: SettingsPlace, cli?: CommandLineModel | 
     const found = fromEnv('AIDER_MODEL_SETTINGS_FILE') ?? fromFiles('model-settings-file');
     return found ? { path: found.model, evidence: found.evidence } : undefined;
   })();
-  const modelSettings = await modelSettingsFiles(place, cli, givenSettings, oversized);
-  // What aider runs is not known: recorded `unknown` in place of any name (routed: the command line's is not what runs either).
-  if (oversized.length > 0) return { model: 'unknown', evidence: oversizedEvidence(oversized[0]!), overriddenBy: [], routed: true };
+  const modelSettings = await modelSettingsFiles(place, cli, givenSettings);
   const editor = unalias(cli?.editorModel ?? fromEnv('AIDER_EDITOR_MODEL') ?? fromFiles('editor-model') ?? (inForce ? settingsEditor(modelSettings, inForce) : undefined));
   const also: { model: string; evidence: string; overriddenBy: string[] }[] = [];
   // The command line's model is recorded as it is written (`read-agent-settings.ts`): what an alias or a switch set beside it.

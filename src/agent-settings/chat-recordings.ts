@@ -8,7 +8,7 @@ import { filesByWritten } from './files-by-written.js';
 import type { CommandLineModel } from './command-line.js';
 import { answerModel, headModel, modelsSince, parseTimestamp, RECENT_MS, usedAt, windowModels, type DatedRecord, type SessionRecords, type WindowModel } from './session-window.js';
 import { qwenRuntimeDir } from './qwen-code.js';
-import { absolute, ownDirectories, readOwnFile, realRoot, shownPath, within, type SettingsPlace } from './settings-place.js';
+import { absolute, ownDirectories, readOwnIndex, realRoot, shownPath, within, type SettingsPlace } from './settings-place.js';
 
 /** A model recorded beside the settings' (always in force: no variable hides what the session ran). */
 export type Beside = { model: string; evidence: string; overriddenBy: string[]; unread?: true };
@@ -245,7 +245,7 @@ function geminiChatDirs(place: SettingsPlace, starts: readonly string[]): string
   const ids = new Set<string>();
   let projects: unknown;
   try {
-    projects = (JSON.parse(readOwnFile(join(gemini, 'projects.json')) ?? 'null') as { projects?: unknown } | null)?.projects;
+    projects = (JSON.parse(readOwnIndex(join(gemini, 'projects.json')) ?? 'null') as { projects?: unknown } | null)?.projects;
   } catch {
     projects = undefined;
   }

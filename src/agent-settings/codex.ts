@@ -5,7 +5,7 @@ import { commandLineAlso, type CommandLineModel } from './command-line.js';
 import { parseToml, stringAt, valueAt } from './parse-settings.js';
 import { rootMarkers, projectDirs, keysOf } from './codex-project.js';
 import { gatewayModel, HOSTED_NAME, localEndpoint } from './claude-code-router.js';
-import { belowTop, inDir, OVERSIZED, oversizedEvidence, projectPaths, readOwnSettings, readRepoSettings, realRoot, shownPath, systemPath, within, type SettingsPlace, type SettingsText } from './settings-place.js';
+import { belowTop, inDir, OVERSIZED, OversizedSettingsError, projectPaths, readOwnSettings, readRepoSettings, realRoot, shownPath, systemPath, within, type SettingsPlace, type SettingsText } from './settings-place.js';
 
 /** A Codex profile's name (developers.openai.com/codex/config-advanced): letters, digits, hyphens and underscores. */
 const PROFILE_NAME = /^[A-Za-z0-9_-]{1,128}$/;
@@ -75,11 +75,11 @@ async function overrideLayer(entries: readonly string[]): Promise<Layer | null> 
  */
 export async function codexModel(place: SettingsPlace, cli?: CommandLineModel | null): Promise<SettingsModel | null> {
   const home = place.env.CODEX_HOME?.trim() || join(place.home, '.codex');
-  // A file past the settings files' bound (Codex reads it whole): its provider's base_url is not known (row 942).
-  const oversized: string[] = [];
+  // A file past the settings files' bound (Codex reads it whole): its provider's base_url is not known, so neither is what
+  // runs, the command line's name with it (row 942; readAgentSettings records `unknown`, row s50m-1's one rule).
   const read = async (shown: string, text: SettingsText): Promise<Layer | null> => {
-    if (text === OVERSIZED) oversized.push(shown);
-    return text === null || text === OVERSIZED ? null : { shown, data: await parseToml(text) };
+    if (text === OVERSIZED) throw new OversizedSettingsError(shown);
+    return text === null ? null : { shown, data: await parseToml(text) };
   };
   const user = await read(shownPath(place, join(home, 'config.toml')), readOwnSettings(join(home, 'config.toml')));
   const systemFile = systemPath(place, 'etc/codex/config.toml');
@@ -94,8 +94,6 @@ export async function codexModel(place: SettingsPlace, cli?: CommandLineModel | 
   const layered = named?.name ?? configProfile;
   const profileFile = layered && PROFILE_NAME.test(layered) ? join(home, `${layered}.config.toml`) : undefined;
   const profileLayer = profileFile ? await read(shownPath(place, profileFile), readOwnSettings(profileFile)) : null;
-  // What Codex runs is not known: recorded `unknown` in place of any name (routed: the command line's is not what runs either).
-  if (oversized.length > 0) return { model: 'unknown', evidence: oversizedEvidence(oversized[0]!), overriddenBy: [], routed: true };
   const served = cli?.oss ? {} : endpoint([profileLayer, user, system], profile);
   // A gateway on this machine answers a hosted model's name (gpt-5-codex) with any model it runs (row 866).
   const gateway = codexGateway(place.env, [profileLayer, user, system], profile, cli?.oss === true);

@@ -6,7 +6,7 @@ import { SqliteTables, type SqliteReadLimits, type SqliteValue } from '../io/sql
 import { MAX_WINDOW_MODELS } from './claude-transcript.js';
 import { parseJson, valueAt } from './parse-settings.js';
 import { parseTimestamp, printableModel, RECENT_MS, usedAt, windowModels } from './session-window.js';
-import { editorsBase, projectPaths, readOwnFile, shownPath, type SettingsPlace } from './settings-place.js';
+import { editorsBase, projectPaths, readOwnIndex, shownPath, type SettingsPlace } from './settings-place.js';
 import { trimTrailing } from '../core/trim-run.js';
 
 type Also = { model: string; evidence: string; overriddenBy: string[] }[];
@@ -72,7 +72,7 @@ function recentComposers(place: SettingsPlace, user: string): Set<string> {
   }
   for (const hash of entries) {
     if (!/^[A-Za-z0-9._-]{1,128}$/.test(hash)) continue;
-    const described = readOwnFile(join(storage, hash, 'workspace.json'));
+    const described = readOwnIndex(join(storage, hash, 'workspace.json'));
     const folder = described === null ? null : folderPath(valueAt(parseJson(described), 'folder'));
     if (folder === null || !paths.has(folder)) continue;
     let db: SqliteTables | null = null;

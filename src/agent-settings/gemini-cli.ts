@@ -5,7 +5,7 @@ import type { CommandLineModel } from './command-line.js';
 import { resolvedReferences } from './env-reference.js';
 import { parseJsonc, stringAt, valueAt } from './parse-settings.js';
 import { agentFolderModels, linkedAgentFile, unreadFolder } from './agent-files.js';
-import { OVERSIZED, readOwnFile, readOwnSettings, shownPath, startFile, systemPath, within, type SettingsPlace, type SettingsText } from './settings-place.js';
+import { OVERSIZED, OversizedSettingsError, readOwnFile, readOwnSettings, shownPath, startFile, systemPath, within, type SettingsPlace, type SettingsText } from './settings-place.js';
 import { gatewayModel, localEndpoint } from './claude-code-router.js';
 
 /** A settings file's model: `model.name` (settings v2), or the v1 string `model` Gemini CLI migrates to it. */
@@ -66,7 +66,7 @@ export function settingsLayers(place: SettingsPlace, layout: SettingsLayout, cwd
 }
 
 /** {@link settingsLayers}, and whether the workspace (the directory the agent was started in) is trusted, so its project files are read. */
-export function layersAndTrust(place: SettingsPlace, layout: SettingsLayout, cwd?: string): { layers: [shown: string, data: () => unknown][]; trusted: () => boolean; oversized: () => string | undefined } {
+export function layersAndTrust(place: SettingsPlace, layout: SettingsLayout, cwd?: string): { layers: [shown: string, data: () => unknown][]; trusted: () => boolean } {
   const { env } = place;
   const userDir = join(place.home, layout.dir);
   const systemDir = process.platform === 'darwin' ? layout.system.darwin : layout.system.linux;
@@ -76,11 +76,10 @@ export function layersAndTrust(place: SettingsPlace, layout: SettingsLayout, cwd
   const userFile = join(userDir, 'settings.json');
   // The workspace is the directory the agent was started in (`loadSettings(process.cwd())`: no walk up to the work tree's top).
   const project = startFile(place, cwd, `${layout.dir}/settings.json`);
-  // A file past the settings files' bound (the agent reads it whole) is read as none and its place kept (row 942).
-  const oversized = new Set<string>();
+  // A file past the settings files' bound (the agent reads it whole): what it sets is not known (rows 942, s50m-2).
   const parsed = (shown: string, text: SettingsText): unknown => {
-    if (text === OVERSIZED) oversized.add(shown);
-    return text === null || text === OVERSIZED ? undefined : parseJsonc(text);
+    if (text === OVERSIZED) throw new OversizedSettingsError(shown);
+    return text === null ? undefined : parseJsonc(text);
   };
   const system = parsed(shownPath(place, systemFile), readOwnSettings(systemFile));
   const user = parsed(shownPath(place, userFile), readOwnSettings(userFile));
@@ -92,14 +91,7 @@ export function layersAndTrust(place: SettingsPlace, layout: SettingsLayout, cwd
     [shownPath(place, userFile), () => user],
     [shownPath(place, defaultsFile), () => parsed(shownPath(place, defaultsFile), readOwnSettings(defaultsFile))],
   ];
-  return {
-    layers,
-    trusted,
-    oversized: () => {
-      for (const [, data] of layers) data();
-      return [...oversized][0];
-    },
-  };
+  return { layers, trusted };
 }
 
 /**

@@ -6,7 +6,7 @@ import { substituted } from './opencode.js';
 import { KILO_AGENTS, opencodeAgentModels } from './opencode-agents.js';
 import { KILO, opencodeSessionModels } from './opencode-session.js';
 import { parseJsonc, stringAt } from './parse-settings.js';
-import { belowTop, inDir, OVERSIZED, oversizedEvidence, readOwnSettings, readRepoSettings, shownPath, systemPath, type SettingsPlace, type SettingsText } from './settings-place.js';
+import { belowTop, inDir, OVERSIZED, oversizedEvidence, readOwnSettings, rethrowOversized, readRepoSettings, shownPath, systemPath, type SettingsPlace, type SettingsText } from './settings-place.js';
 
 /** The files of one Kilo config folder, highest first: Kilo merges `kilo.jsonc`, `kilo.json`, `opencode.jsonc`, `opencode.json` in that order, a later one winning. */
 const FOLDER_FILES = ['opencode.json', 'opencode.jsonc', 'kilo.json', 'kilo.jsonc'];
@@ -80,7 +80,8 @@ export async function kiloCliModels(place: SettingsPlace, cli?: CommandLineModel
       (cli?.models.length ?? 0) > 0,
       KILO_AGENTS,
     );
-  } catch {
+  } catch (error) {
+    rethrowOversized(error); // a config past the bound: unknown (readAgentSettings)
     // Unreadable agent files name no model.
   }
   try {

@@ -7,7 +7,7 @@ import { gatewayModels, localEndpoint } from './claude-code-router.js';
 import { opencodeAgentModels } from './opencode-agents.js';
 import { opencodeSessionModels } from './opencode-session.js';
 import { parseJsonc, stringAt } from './parse-settings.js';
-import { belowTop, inDir, OVERSIZED, oversizedEvidence, readOwnSettings, readRepoSettings, shownPath, systemPath, type SettingsPlace, type SettingsText } from './settings-place.js';
+import { belowTop, inDir, OVERSIZED, OversizedSettingsError, readOwnSettings, rethrowOversized, readRepoSettings, shownPath, systemPath, type SettingsPlace, type SettingsText } from './settings-place.js';
 
 const MANAGED = process.platform === 'darwin' ? 'Library/Application Support/opencode' : 'etc/opencode';
 
@@ -42,7 +42,6 @@ export function opencodeModel(place: SettingsPlace, cli: CommandLineModel | null
  */
 export async function opencodeModels(place: SettingsPlace, cli: CommandLineModel | null = null): Promise<SettingsModel | null> {
   const found = topLevelModel(place, cli?.cwd);
-  if (found?.routed) return found; // a config past the bound (row 942): unknown, the command line and agents with it
   let also: NonNullable<SettingsModel['also']> = [];
   try {
     also = await opencodeAgentModels(
@@ -50,7 +49,8 @@ export async function opencodeModels(place: SettingsPlace, cli: CommandLineModel
       { global: globalDir(place), managed: systemPath(place, MANAGED), substitute: (model) => substituted(model, place.env), dirs: projectDirs(place, cli?.cwd) },
       (cli?.models.length ?? 0) > 0,
     );
-  } catch {
+  } catch (error) {
+    rethrowOversized(error); // a config past the bound: unknown (readAgentSettings)
     // Unreadable agent files name no model.
   }
   try {
@@ -118,8 +118,9 @@ function topLevelModel(place: SettingsPlace, cwd: string | undefined): SettingsM
   let found: SettingsModel | null = null;
   for (const [shown, read, whose] of configLayers(place, cwd)) {
     const text = read();
-    // OpenCode merges every config whole: one past the bound the hooks read hides its model and providers (row 942).
-    if (text === OVERSIZED) return { model: 'unknown', evidence: oversizedEvidence(shown), overriddenBy: [], routed: true };
+    // OpenCode merges every config whole: one past the bound the hooks read hides its model and providers (row 942),
+    // so what runs is not known, its agents' and session's models with it (readAgentSettings: row s50m-1's one rule).
+    if (text === OVERSIZED) throw new OversizedSettingsError(shown);
     if (found) continue;
     const written = text === null ? undefined : stringAt(parseJsonc(text), 'model');
     const model = written === undefined ? undefined : whose === 'own' ? substituted(written, place.env) : written;

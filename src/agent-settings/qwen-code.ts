@@ -6,7 +6,7 @@ import { agentFolderModels, linkedAgentFile, unreadFolder } from './agent-files.
 import { layeredSettingsModel, layersAndTrust, settingsLayers, type SettingsLayout } from './gemini-cli.js';
 import { stringAt, valueAt } from './parse-settings.js';
 import { gatewayModel, HOSTED_NAME, localEndpoint } from './claude-code-router.js';
-import { absolute, oversizedEvidence, readOwnFile, realRoot, shownPath, startFile, type SettingsPlace } from './settings-place.js';
+import { absolute, readOwnFile, realRoot, shownPath, startFile, type SettingsPlace } from './settings-place.js';
 
 /** Qwen Code's settings files: Gemini CLI's, of which it is a fork, under its own names. */
 const QWEN: SettingsLayout = {
@@ -26,9 +26,9 @@ const QWEN: SettingsLayout = {
  */
 export function qwenCodeModel(place: SettingsPlace, cli?: CommandLineModel | null): SettingsModel | null {
   // A settings file past the bound (Qwen Code reads it whole) may set `security.auth.baseUrl` at a gateway on this machine
-  // or its `model.name`: what runs is not known, whatever the name (row 942).
-  const oversized = layersAndTrust(place, QWEN, cli?.cwd).oversized();
-  if (oversized !== undefined) return { model: 'unknown', evidence: oversizedEvidence(oversized), overriddenBy: [], routed: true };
+  // or its `model.name`: every layer is read, whatever names the model, and one past the bound throws (row 942;
+  // readAgentSettings makes the model unknown, row s50m-2).
+  for (const [, data] of settingsLayers(place, QWEN, cli?.cwd)) data();
   const found = layeredSettingsModel(place, QWEN, cli?.cwd);
   // A gateway on this machine answers a hosted model's name (`gpt-4o`) with any model it runs (row 866); Qwen's own
   // names, open weights at Ollama, are read as before. With no name its default is Qwen's (the marker's `qwen/unknown`).

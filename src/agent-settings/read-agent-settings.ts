@@ -27,7 +27,7 @@ import { kimiCliModel } from './kimi-cli.js';
 import { mistralVibeModel } from './mistral-vibe.js';
 import { opencodeModels } from './opencode.js';
 import { qwenCodeModel, qwenSubagentModels } from './qwen-code.js';
-import type { SettingsPlace } from './settings-place.js';
+import { OversizedSettingsError, oversizedEvidence, shownPath, type SettingsPlace } from './settings-place.js';
 
 /**
  * VS Code's Copilot agent (its terminals' `AI_AGENT=github_copilot_vscode_agent`) without Copilot CLI's
@@ -103,8 +103,9 @@ function atRouter(place: SettingsPlace, model: string): boolean {
   try {
     const router = claudeCodeRouterModels(place, haikuMain(place, model));
     return router.unread !== undefined || router.also.length > 0;
-  } catch {
-    return false;
+  } catch (error) {
+    // ccr's config past the bound: what it routes to is not known, as unread (its reader, Claude Code's, says so).
+    return error instanceof OversizedSettingsError;
   }
 }
 
@@ -123,6 +124,24 @@ function withAlso(model: SettingsModel | null, added: Also): SettingsModel | nul
  */
 function setterModels(setter: CommandLineModel | null): Also {
   return (setter?.models ?? []).map((name, index) => ({ model: name, evidence: setter!.evidence[index]!, overriddenBy: [] }));
+}
+
+/**
+ * Agents whose settings can send the model their command line names elsewhere (a provider's base URL, an alias): past
+ * the bound, that name is not what runs, so it is not recorded (rows 938, 942). Another agent's `--model` runs whatever
+ * its settings say (Claude Code's `--model` over every file's `model`; its gateway is a variable the hook sees).
+ */
+const SETTINGS_REROUTE = new Set(['codex', 'aider', 'opencode', 'qwen-code', 'blackbox', 'mistral-vibe', 'kilo-code', 'goose', 'crush', 'copilot']);
+
+/**
+ * The one reading of a file an agent reads whole past the bound the hooks read (row s50m-1): what runs is not known,
+ * `unknown`, routed; the command line's models kept beside where the file cannot move them (a padded file never
+ * hides a denied `--model`).
+ */
+function oversizedModel(agent: string, place: SettingsPlace, error: OversizedSettingsError, cli: CommandLineModel | null): SettingsModel {
+  const unknown: SettingsModel = { model: 'unknown', evidence: oversizedEvidence(shownPath(place, error.path)), overriddenBy: [], routed: true };
+  const named = SETTINGS_REROUTE.has(agent) ? [] : setterModels(cli);
+  return named.length > 0 ? { ...unknown, also: named } : unknown;
 }
 
 /** Claude Code's session (`CLAUDE_CODE_SESSION_ID`) and the project directories it may be in: listed once for its transcript and its subagents'. */
@@ -251,8 +270,10 @@ export async function readAgentSettings(agents: Iterable<string>, place: Setting
     let settings: SettingsModel | null = null;
     try {
       settings = await READERS[agent]!(place, cli);
-    } catch {
-      // Unreadable settings name no model.
+    } catch (error) {
+      // A file the agent reads whole past the bound the hooks read: what runs is not known, whatever else is read (row s50m-1).
+      // Otherwise unreadable settings name no model.
+      if (error instanceof OversizedSettingsError) settings = oversizedModel(agent, place, error, cli);
     }
     // A router that picks the model whatever the agent asks (claude-code-router): its `--model` does not run (the router's reader read it).
     const read = cli && cli.models.length > 0 && (agent !== 'codex' || !settings) && !settings?.routed ? fromCommandLine(agent, cli, settings) : settings;

@@ -64,9 +64,40 @@ export function oversizedEvidence(shown: string): string {
   return `settings ${shown} (over ${MAX_SETTINGS_BYTES / 1024 / 1024} MiB, not read: the agent reads it whole, so the model it runs is not known)`;
 }
 
-/** A file of the person's or the machine's (home, /etc, a variable's path): links followed, never a FIFO or a device. `head`: its first so many bytes, whatever its size. */
+/**
+ * Thrown by a whole read ({@link readOwnFile}, {@link readRepoFile}) of a file past the bound: the agent
+ * reads it whole, so what it sets is not known, and read as no file it let a lower layer's model be
+ * recorded (rows 938, 942, s50m-1). One place turns it into the agent's unknown model:
+ * `readAgentSettings`, around each agent's reader; a reader never catches it.
+ */
+export class OversizedSettingsError extends Error {
+  /** `path`: the file's full path, or as evidence shows it (`~/.gemini/settings.json`, `.qwen/settings.json`). */
+  constructor(readonly path: string) {
+    super(`settings file ${path} is over ${MAX_SETTINGS_BYTES} bytes`);
+  }
+}
+
+/** Rethrows `error` when it is {@link OversizedSettingsError}: for a reader's own `catch` around reads that may meet one. */
+export function rethrowOversized(error: unknown): void {
+  if (error instanceof OversizedSettingsError) throw error;
+}
+
+/**
+ * A file of the person's or the machine's (home, /etc, a variable's path): links followed, never a FIFO or a device.
+ * `head`: its first so many bytes, whatever its size; else the whole file, past the bound {@link OversizedSettingsError}.
+ */
 export function readOwnFile(path: string, head?: number): string | null {
   if (head !== undefined) return isAbsolute(path) ? readRegularFileHead(path, head) : null;
+  const text = readOwnSettings(path);
+  if (text === OVERSIZED) throw new OversizedSettingsError(path);
+  return text;
+}
+
+/**
+ * A file of the person's that names no model and no endpoint (an agent's index of its projects or
+ * workspaces, read to find its session records): past the bound, none (its sessions' models, beside, go unread).
+ */
+export function readOwnIndex(path: string): string | null {
   const text = readOwnSettings(path);
   return text === OVERSIZED ? null : text;
 }
@@ -82,7 +113,8 @@ export function readOwnSettings(path: string): SettingsText {
  * most {@link MAX_SETTINGS_BYTES} (or its `head`). A link out of the work tree is followed as the
  * agent follows it (an agent's `.gemini/settings.json -> ../x/settings.json` ran it on the model
  * named there, unseen: 788); what is read of it is the agent's settings keys alone, never shown
- * whole (a committed link to `~/.ssh/…` parses as no settings and names nothing).
+ * whole (a committed link to `~/.ssh/…` parses as no settings and names nothing). Past the bound
+ * (whole), {@link OversizedSettingsError}.
  */
 export function readRepoFile(place: SettingsPlace, path: string, head?: number): string | null {
   if (head !== undefined) {
@@ -90,7 +122,8 @@ export function readRepoFile(place: SettingsPlace, path: string, head?: number):
     return real === null ? null : readRegularFileHead(real, head);
   }
   const text = readRepoSettings(place, path);
-  return text === OVERSIZED ? null : text;
+  if (text === OVERSIZED) throw new OversizedSettingsError(join(place.root, path));
+  return text;
 }
 
 /** {@link readRepoFile} whole, {@link OVERSIZED} past its bound. */

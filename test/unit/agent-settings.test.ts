@@ -8,7 +8,7 @@ import { claudeCodeModel } from '../../src/agent-settings/claude-code.js';
 import { codexModel } from '../../src/agent-settings/codex.js';
 import { opencodeModel } from '../../src/agent-settings/opencode.js';
 import { parseJson, parseJsonc, stringAt } from '../../src/agent-settings/parse-settings.js';
-import { settingsPlace, type SettingsPlace } from '../../src/agent-settings/settings-place.js';
+import { OversizedSettingsError, settingsPlace, type SettingsPlace } from '../../src/agent-settings/settings-place.js';
 
 /** A work tree, a home and a system root of their own, with `files` (paths starting `root/`, `home/` or `system/`). */
 function place(files: Record<string, string>, env: Record<string, string> = {}): SettingsPlace {
@@ -71,7 +71,8 @@ describe("Claude Code's precedence", () => {
     mkdirSync(join(device.root, '.claude'));
     symlinkSync('/dev/zero', join(device.root, '.claude/settings.json'));
     expect(claudeCodeModel(device)).toBeNull();
-    expect(claudeCodeModel(place({ 'root/.claude/settings.json': `{"model": "x", "pad": "${' '.repeat(1024 * 1024)}"}` }))).toBeNull();
+    // Too big: not read, and not absent either (row s50m-1): readAgentSettings makes the model unknown.
+    expect(() => claudeCodeModel(place({ 'root/.claude/settings.json': `{"model": "x", "pad": "${' '.repeat(1024 * 1024)}"}` }))).toThrow(OversizedSettingsError);
     expect(claudeCodeModel(place({ 'root/.claude/settings.json': 'model: x\n' }))).toBeNull();
     // A link inside the work tree is read.
     const inside = place({ 'root/config/claude.json': '{"model": "inside"}' });
