@@ -88,22 +88,28 @@ function copilotSettingsModel(place: SettingsPlace): SettingsModel | null {
   // Copilot CLI reads each file whole: one past the bound hides the model it names, and the next file's would be read in its place (row s50e-5).
   const padded = (shown: string): SettingsModel => ({ model: 'unknown', evidence: oversizedEvidence(shown), overriddenBy: [], routed: true });
   const own: [string, SettingsText][] = [settingsFile, configFile].map((file) => [shownPath(place, file), readOwnSettings(file)]);
-  const oversized = own.find(([, text]) => text === OVERSIZED);
-  if (oversized) return padded(oversized[0]);
-  const [settings, config] = own.map(([, text]) => parsed(text as string | null));
+  if (own[0]![1] === OVERSIZED) return padded(own[0]![0]);
+  // config.json is Copilot CLI's application state too (authentication, plugins, trusted folders): one past the bound
+  // hides its trust list and its older `model`, and changes the answer only where those are asked (row s50o-3).
+  const stateUnread = own[1]![1] === OVERSIZED;
+  const [settings, config] = own.map(([, text]) => parsed(text === OVERSIZED ? null : text));
+  const trust = trusted(place, settings, config) ? true : stateUnread ? undefined : false;
   const managed = systemPath(place, MANAGED);
-  const repo = (path: string) => (): SettingsText | undefined => (trusted(place, settings, config) ? readRepoSettings(place, path) : undefined);
+  const repo = (path: string) => (): SettingsText | undefined => (trust !== false ? readRepoSettings(place, path) : undefined);
   const layers: [string, () => SettingsText | undefined][] = [
     ['.github/copilot/settings.local.json', repo('.github/copilot/settings.local.json')],
     ['.github/copilot/settings.json', repo('.github/copilot/settings.json')],
   ];
   for (const [shown, read] of layers) {
     const text = read();
-    if (text === OVERSIZED) return padded(shown);
+    if (text === OVERSIZED) return padded(trust ? shown : own[1]![0]);
     const model = stringAt(text === undefined ? undefined : parsed(text), 'model');
+    // A repository's model whose folder's trust is not known: Copilot CLI may run it or the person's.
+    if (model && !trust) return padded(own[1]![0]);
     if (model) return { model, evidence: `settings ${shown} model=${quote(model)}`, overriddenBy: ['COPILOT_MODEL'] };
   }
   for (const [index, data] of [settings, config].entries()) {
+    if (index === 1 && stateUnread) return padded(own[1]![0]);
     const model = stringAt(data, 'model');
     if (model) return { model, evidence: `settings ${own[index]![0]} model=${quote(model)}`, overriddenBy: ['COPILOT_MODEL'] };
   }

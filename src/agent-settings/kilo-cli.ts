@@ -11,6 +11,9 @@ import { belowTop, inDir, OVERSIZED, oversizedEvidence, readOwnSettings, rethrow
 /** The files of one Kilo config folder, highest first: Kilo merges `kilo.jsonc`, `kilo.json`, `opencode.jsonc`, `opencode.json` in that order, a later one winning. */
 const FOLDER_FILES = ['opencode.json', 'opencode.jsonc', 'kilo.json', 'kilo.jsonc'];
 
+/** Kilo's managed config folder (`config/config.ts` `systemManagedConfigDir`), under the place's system root. */
+const MANAGED = process.platform === 'darwin' ? 'Library/Application Support/kilo' : 'etc/kilo';
+
 /** `~/.config/kilo` (`XDG_CONFIG_HOME`): Kilo's global config folder. */
 function globalDir(place: SettingsPlace): string {
   const xdg = place.env.XDG_CONFIG_HOME?.trim();
@@ -19,9 +22,11 @@ function globalDir(place: SettingsPlace): string {
 
 /**
  * Kilo CLI's top-level `model` (Kilo-Org/kilocode, OpenCode's fork: `packages/opencode/src/config/config.ts`,
- * `kilocode/config/config.ts`, `config/paths.ts`), highest first: the work tree's `.kilo/` and
+ * `kilocode/config/config.ts`, `config/paths.ts`), highest first: the managed folder (`/etc/kilo`),
+ * `KILO_CONFIG_CONTENT`, the files of `KILO_CONFIG_DIR`, `~/.kilo/` and `~/.kilocode/`, the work tree's `.kilo/` and
  * `.kilocode/` folders, then its config names in each directory from Kilo's working directory (`cwd`,
- * its process's, when found below the work tree's top) up to the top, the nearest first, then the global folder `~/.config/kilo` (`XDG_CONFIG_HOME`), where Kilo loads
+ * its process's, when found below the work tree's top) up to the top, the nearest first (none under
+ * `KILO_DISABLE_PROJECT_CONFIG`), then `KILO_CONFIG`'s file, then the global folder `~/.config/kilo` (`XDG_CONFIG_HOME`), where Kilo loads
  * `config.json` first, then `kilo.json(c)`, then `opencode.json(c)`. JSONC. `{env:NAME}` is read in
  * the person's own files only, as OpenCode's (a repository's file would write the variable into the
  * commit). Kilo reads OpenCode's files under its own folders only: `~/.config/opencode` is not Kilo's.
@@ -33,13 +38,25 @@ export function kiloCliModel(place: SettingsPlace, cwd?: string): SettingsModel 
   type Layer = [shown: string, read: () => SettingsText, own: boolean];
   const repo = (path: string): Layer => [path, () => readRepoSettings(place, path), false];
   const own = (path: string): Layer => [shownPath(place, path), () => readOwnSettings(path), true];
-  // The work tree's directories from the top down to Kilo's working directory (`''`: the top).
-  const dirs = ['', ...belowTop(place, cwd)];
+  // The work tree's directories from the top down to Kilo's working directory (`''`: the top); none under `KILO_DISABLE_PROJECT_CONFIG` (`flag/flag.ts`: `true` or `1`).
+  const dirs = /^(?:true|1)$/i.test(place.env.KILO_DISABLE_PROJECT_CONFIG ?? '') ? [] : ['', ...belowTop(place, cwd)];
+  const inline = place.env.KILO_CONFIG_CONTENT;
+  const configDir = place.env.KILO_CONFIG_DIR?.trim();
+  const custom = place.env.KILO_CONFIG?.trim();
+  const ownFolder = (dir: string): Layer[] => FOLDER_FILES.map((file) => own(join(dir, file)));
   const layers: Layer[] = [
+    // `config/config.ts` merges the managed folder last, `KILO_CONFIG_CONTENT` after every config folder, and the home's `.kilo`, `.kilocode` and `KILO_CONFIG_DIR` after the project's (`ConfigPaths.directories`; row s50o-2).
+    ...ownFolder(systemPath(place, MANAGED)),
+    ...(inline?.trim() ? [['env KILO_CONFIG_CONTENT', () => inline, true] as Layer] : []),
+    ...(configDir ? ownFolder(configDir) : []),
+    ...ownFolder(join(place.home, '.kilo')),
+    ...ownFolder(join(place.home, '.kilocode')),
     // Its config folders (`ConfigPaths.directories`: `.kilocode`, `.kilo` of each directory up from its own, merged in that order, the top's last).
     ...dirs.flatMap((dir) => ['.kilo', '.kilocode'].flatMap((folder) => FOLDER_FILES.map((file) => repo(inDir(dir, join(folder, file)))))),
     // Its project files (`ConfigPaths.projectFiles`: up from its own directory to the work tree's top, the nearest merged last).
     ...dirs.toReversed().flatMap((dir) => FOLDER_FILES.map((file) => repo(inDir(dir, file)))),
+    // `KILO_CONFIG`: above the global folder, below the project's files.
+    ...(custom ? [own(custom)] : []),
     ...[...FOLDER_FILES.map((file) => join(global, file)), join(global, 'config.json')].map(own),
   ];
   let found: SettingsModel | null = null;
@@ -54,9 +71,6 @@ export function kiloCliModel(place: SettingsPlace, cwd?: string): SettingsModel 
   }
   return found;
 }
-
-/** Kilo's managed config folder (`config/config.ts` `systemManagedConfigDir`), under the place's system root. */
-const MANAGED = process.platform === 'darwin' ? 'Library/Application Support/kilo' : 'etc/kilo';
 
 /**
  * {@link kiloCliModel} with, beside it, its agents' models (a message runs on its agent's model before

@@ -4,7 +4,7 @@ import { quote } from '../core/detect/found.js';
 import type { SettingsModel } from '../core/types.js';
 import type { CommandLineModel } from './command-line.js';
 import { parseToml, stringAt, valueAt } from './parse-settings.js';
-import { belowTop, inDir, OVERSIZED, oversizedEvidence, readOwnFile, readRepoSettings, readOwnSettings, realRoot, shownPath, type SettingsPlace, type SettingsText } from './settings-place.js';
+import { belowTop, inDir, OVERSIZED, oversizedEvidence, readRepoSettings, readOwnSettings, realRoot, shownPath, type SettingsPlace, type SettingsText } from './settings-place.js';
 
 /** At most this many `[[models]]` entries are looked at. */
 const MAX_MODELS = 1024;
@@ -18,8 +18,10 @@ const MAX_FOLDERS = 4096;
  * decides, `trusted` (or this run's) before `untrusted` (mistralai/mistral-vibe
  * `vibe/core/trusted_folders.py` `_closest_decision`, `trust_for_session`); none listed: not trusted.
  */
-async function trusted(home: string, dir: string, session: ReadonlySet<string>): Promise<boolean> {
-  const text = readOwnFile(join(home, 'trusted_folders.toml'));
+async function trusted(home: string, dir: string, session: ReadonlySet<string>): Promise<boolean | typeof OVERSIZED> {
+  const text = readOwnSettings(join(home, 'trusted_folders.toml'));
+  // Vibe reads it whole (`tomllib.load`): past the bound whether it trusts the project is not known (row s50o-1).
+  if (text === OVERSIZED) return OVERSIZED;
   const data = text === null ? undefined : await parseToml(text);
   const list = (key: string) => {
     const value = valueAt(data, key);
@@ -64,12 +66,16 @@ function sessionTrusted(place: SettingsPlace, cli: CommandLineModel | null | und
  * user config"). Null when none is found, or the nearest is not trusted (then the person's is read).
  */
 async function trustedProjectConfig(place: SettingsPlace, home: string, cli: CommandLineModel | null | undefined): Promise<{ shown: string; text: SettingsText } | null> {
+  const trustFile = join(home, 'trusted_folders.toml');
   const session = sessionTrusted(place, cli);
   for (const dir of [...belowTop(place, cli?.cwd).reverse(), '']) {
     const shown = inDir(dir, '.vibe/config.toml');
     const text = readRepoSettings(place, shown);
     if (text === null) continue;
-    return (await trusted(home, join(realRoot(place), dir, '.vibe'), session)) ? { shown, text } : null;
+    const trust = await trusted(home, join(realRoot(place), dir, '.vibe'), session);
+    // A project config whose trust is not known: Vibe may use it or the person's, so neither is the model (row s50o-1).
+    if (trust === OVERSIZED) return { shown: shownPath(place, trustFile), text: OVERSIZED };
+    return trust ? { shown, text } : null;
   }
   return null;
 }
