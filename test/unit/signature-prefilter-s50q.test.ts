@@ -4,6 +4,8 @@ import holdout from '../fixtures/attribution-holdout.json' with { type: 'json' }
 import { fromText } from '../../src/core/detect/commit.js';
 import { lineLower, mayMatchLine, signatures } from '../../src/core/detect/signatures.js';
 import { requiredTextSets } from '../../src/install/required-text.js';
+import { signatureFlags } from '../../src/core/detect/pattern-flags.js';
+import signatureData from '../../src/core/data/signatures.json' with { type: 'json' };
 
 type Entry = { message: string };
 
@@ -63,5 +65,39 @@ describe('a footer holding another signature\'s first text compiles no more expr
     expect(requiredTextSets('^abc(?:def|ghi)x+yz$')).toEqual([['abc'], ['def', 'ghi']]);
     expect(requiredTextSets('^abcd|efgh$')).toEqual([['abcd', 'efgh']]);
     expect(requiredTextSets('^ab(?:cd)?')).toEqual([]);
+  });
+});
+
+/** signatureFlags as it was written with regular expressions (each compiled by every agent's hook that ran a signature). */
+function flagsByRegExp(source: string): 'iu' | 'u' {
+  for (let at = 0; at < source.length; at += 1) {
+    const char = source[at]!;
+    if (char === '\\') {
+      const escaped = source[at + 1];
+      at += 1;
+      if (escaped === undefined || (/[A-Za-z0-9]/.test(escaped) && !/[sSdD]/.test(escaped))) return 'iu';
+      if (!/[\x20-\x7e]/.test(escaped)) return 'iu';
+      continue;
+    }
+    if (char === '[' || char === ']' || !/[\x20-\x7e]/.test(char) || /[A-Za-z]/.test(char)) return 'iu';
+  }
+  return 'u';
+}
+
+describe('signatureFlags reads character codes, with the same answers', () => {
+  it('as the regular expressions gave, for every signature and every character alone, escaped and between others', () => {
+    const data = signatureData as unknown as { env: { when: Record<string, string> }[]; identities: { name?: string; email?: string }[]; subjects: { pattern: string }[]; bodyLines: { pattern: string }[] };
+    const sources = [...data.env.flatMap((entry) => Object.values(entry.when)), ...data.identities.flatMap((entry) => [entry.name ?? '', entry.email ?? '']), ...[...data.subjects, ...data.bodyLines].map((entry) => entry.pattern), '', '\\'];
+    for (let code = 0; code < 0x2200; code += 1) {
+      const char = String.fromCharCode(code);
+      sources.push(char, `\\${char}`, `^1${char}$`, `\\s${char}\\d`, `${char}\\`);
+    }
+    sources.push('\u{1F916}', '\\\u{1F916}', '\ud83e', '\\\ud83e');
+    let u = 0;
+    for (const source of sources) {
+      expect(signatureFlags(source), JSON.stringify(source)).toBe(flagsByRegExp(source));
+      if (signatureFlags(source) === 'u') u += 1;
+    }
+    expect(u).toBeGreaterThan(50);
   });
 });
