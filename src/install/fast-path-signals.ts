@@ -1,7 +1,7 @@
 import data from '../core/data/signatures.json' with { type: 'json' };
 import { FAMILIES } from '../core/model-data.js';
 import { messageKeys } from '../core/fast-path-layout.js';
-import { requiredTexts } from './required-text.js';
+import { requiredTextSets, requiredTexts } from './required-text.js';
 import { SQUASH_LINE } from '../core/detect/squashed-messages.js';
 
 export { envNames } from '../core/fast-path-layout.js';
@@ -99,4 +99,25 @@ export function lineTexts(): Record<string, string[]> {
     if (found) texts[entry.pattern] = [...new Set(found.map((text) => text.toLowerCase()))].sort();
   }
   return texts;
+}
+
+/**
+ * For each subject and body-line signature (by its pattern) with more than lineTexts() gives: the
+ * further sets of texts (lower case, ASCII) one text of each of which every line it matches holds
+ * too (requiredTextSets), so that a line holding the first text only (Claude Code's footer holds
+ * `generated with `, the first text of Qwen Code's and Codebuff's footers) compiles no more
+ * expressions. Read by mayMatchLine (src/core/detect/signatures.ts).
+ */
+export function lineAlsoTexts(): Record<string, string[][]> {
+  const first = lineTexts();
+  const also: Record<string, string[][]> = {};
+  for (const entry of [...data.subjects, ...data.bodyLines]) {
+    const own = first[entry.pattern];
+    if (!own) continue;
+    const sets = requiredTextSets(entry.pattern)
+      .map((texts) => [...new Set(texts.map((text) => text.toLowerCase()))].sort())
+      .filter((texts) => texts.every((text) => /^[\x20-\x7e]+$/.test(text)) && JSON.stringify(texts) !== JSON.stringify(own));
+    if (sets.length > 0) also[entry.pattern] = sets;
+  }
+  return also;
 }

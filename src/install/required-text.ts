@@ -122,8 +122,27 @@ function best(node: Alternation, min: number, worth: (text: string) => number): 
   return [...new Set(all)];
 }
 
-/** Candidates of a sequence: each run of mandatory characters, each mandatory group; the one whose least worth text is worth most wins (default worth: length). */
+/**
+ * Every set of texts one text of which every match of `pattern` holds, best first (requiredTexts'
+ * own first): each run of mandatory characters and each mandatory group of a pattern whose top
+ * level has no alternative, each text at least `min` characters. A line holding no text of one of
+ * the sets cannot match (`Generated with ` and `Qwen Code` for Qwen Code's footer, where
+ * requiredTexts gives only the first, which Claude Code's footer holds too). Empty when none.
+ */
+export function requiredTextSets(pattern: string, min = 3): string[][] {
+  const parsed = parseAlternation(pattern, 0);
+  if (parsed.end !== pattern.length) return [];
+  const sets = parsed.node.length === 1 ? candidatesOfSequence(parsed.node[0]!, min, (text) => text.length) : [best(parsed.node, min, (text) => text.length) ?? []];
+  return sets.filter((texts) => texts.length > 0 && texts.every((text) => text.length >= min));
+}
+
+/** The best candidate of a sequence (candidatesOfSequence). */
 function bestOfSequence(sequence: Sequence, min: number, worth: (text: string) => number): string[] | null {
+  return candidatesOfSequence(sequence, min, worth)[0] ?? null;
+}
+
+/** Candidates of a sequence: each run of mandatory characters, each mandatory group; the one whose least worth text is worth most first (default worth: length). */
+function candidatesOfSequence(sequence: Sequence, min: number, worth: (text: string) => number): string[][] {
   const candidates: string[][] = [];
   let run = '';
   const flush = () => {
@@ -145,5 +164,5 @@ function bestOfSequence(sequence: Sequence, min: number, worth: (text: string) =
   flush();
   const score = (texts: string[]) => Math.min(...texts.map((text) => (text.length < min ? 0 : worth(text))));
   candidates.sort((a, b) => score(b) - score(a) || a.length - b.length);
-  return candidates[0] ?? null;
+  return candidates;
 }

@@ -21,13 +21,14 @@ describe('hooks/* are generated from the one template', () => {
 });
 
 describe('the texts node reads at run time are the shims\' list', () => {
-  it('src/core/data/fast-path-texts.generated.json equals identityTexts(), messageTexts() and lineTexts() (run npm run build:shims after changing the signatures)', async () => {
-    const { dependencyBotTexts, identityTexts, lineTexts, messageTexts } = await import('../../src/install/fast-path-signals.js');
-    const generated = JSON.parse(readFileSync(new URL('../../src/core/data/fast-path-texts.generated.json', import.meta.url), 'utf8')) as { identity: string[]; dependencyBots: string[]; message: string[]; lines: Record<string, string[]> };
+  it('src/core/data/fast-path-texts.generated.json equals identityTexts(), messageTexts(), lineTexts() and lineAlsoTexts() (run npm run build:shims after changing the signatures)', async () => {
+    const { dependencyBotTexts, identityTexts, lineAlsoTexts, lineTexts, messageTexts } = await import('../../src/install/fast-path-signals.js');
+    const generated = JSON.parse(readFileSync(new URL('../../src/core/data/fast-path-texts.generated.json', import.meta.url), 'utf8')) as { identity: string[]; dependencyBots: string[]; message: string[]; lines: Record<string, string[]>; lineAlso: Record<string, string[][]> };
     expect(generated.identity).toEqual(identityTexts());
     expect(generated.dependencyBots).toEqual(dependencyBotTexts());
     expect(generated.message).toEqual(messageTexts());
     expect(generated.lines).toEqual(lineTexts());
+    expect(generated.lineAlso).toEqual(lineAlsoTexts());
   });
 });
 

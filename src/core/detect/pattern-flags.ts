@@ -12,19 +12,27 @@
  * texts (a unit test compares them over every code point class that could differ).
  */
 export function signatureFlags(source: string): 'iu' | 'u' {
+  // Character codes, not regular expressions: each of those was compiled by every agent's hook that ran a signature.
   for (let at = 0; at < source.length; at += 1) {
-    const char = source[at]!;
-    if (char === '\\') {
-      const escaped = source[at + 1];
+    const code = source.charCodeAt(at);
+    if (code === 0x5c) {
       at += 1;
-      if (escaped === undefined || (/[A-Za-z0-9]/.test(escaped) && !/[sSdD]/.test(escaped))) return 'iu';
-      if (!/[\x20-\x7e]/.test(escaped)) return 'iu';
+      if (at >= source.length) return 'iu';
+      const escaped = source.charCodeAt(at);
+      if (isAsciiLetterOrDigit(escaped) && !ESCAPES_WITHOUT_CASE.includes(source[at]!)) return 'iu';
+      if (!isPrintableAscii(escaped)) return 'iu';
       continue;
     }
-    if (char === '[' || char === ']' || !/[\x20-\x7e]/.test(char) || /[A-Za-z]/.test(char)) return 'iu';
+    if (code === 0x5b || code === 0x5d || !isPrintableAscii(code) || isAsciiLetter(code)) return 'iu';
   }
   return 'u';
 }
+
+/** The letter escapes that name no cased character: `\s`, `\S`, `\d`, `\D`. */
+const ESCAPES_WITHOUT_CASE = 'sSdD';
+const isPrintableAscii = (code: number): boolean => code >= 0x20 && code <= 0x7e;
+const isAsciiLetter = (code: number): boolean => (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+const isAsciiLetterOrDigit = (code: number): boolean => isAsciiLetter(code) || (code >= 0x30 && code <= 0x39);
 
 /** What `.` matches (no `s` flag): every code point but the four line terminators, spelled as a class. */
 const NOT_A_LINE_END = '[^\\n\\r\\u2028\\u2029]';

@@ -28,6 +28,12 @@ export interface LineSignature {
   texts?: readonly string[];
   /** Every text is ASCII (mayMatchLine then also checks lines outside ASCII). */
   asciiTexts?: boolean;
+  /**
+   * More sets of texts (lower case, ASCII), one text of each of which every match holds too
+   * (generated: fast-path-signals.ts lineAlsoTexts(): Qwen Code's footer needs `qwen code` beside
+   * `generated with `, which Claude Code's footer holds). mayMatchLine() reads them.
+   */
+  alsoTexts?: readonly (readonly string[])[];
   /** A body line's: the line before it (blank lines skipped) must match this too. */
   after?: SignaturePattern;
   defaultModel?: string;
@@ -137,14 +143,17 @@ function agentModels(): ReadonlyMap<string, string> {
 }
 const lowerSet = (keys: string[]) => new Set(keys.map((key) => key.toLowerCase()));
 const LINE_TEXTS: Readonly<Record<string, readonly string[]>> = FAST_PATH_TEXTS.lines;
+const LINE_ALSO_TEXTS: Readonly<Record<string, readonly (readonly string[])[]>> = FAST_PATH_TEXTS.lineAlso;
 
 function line(entry: { agent: string; pattern: string; after?: string; defaultModel?: string }): LineSignature {
   const texts = Object.hasOwn(LINE_TEXTS, entry.pattern) ? LINE_TEXTS[entry.pattern] : undefined;
   const asciiTexts = texts?.every((text) => /^[\x00-\x7f]*$/.test(text)) ?? false;
+  const alsoTexts = texts && Object.hasOwn(LINE_ALSO_TEXTS, entry.pattern) ? LINE_ALSO_TEXTS[entry.pattern] : undefined;
   return {
     agent: entry.agent,
     pattern: regex(entry.pattern),
     ...(texts ? { texts, asciiTexts } : {}),
+    ...(alsoTexts ? { alsoTexts } : {}),
     ...(entry.after ? { after: regex(entry.after) } : {}),
     ...(entry.defaultModel ? { defaultModel: entry.defaultModel } : {}),
   };
@@ -159,7 +168,7 @@ function line(entry: { agent: string; pattern: string; after?: string; defaultMo
  */
 export function mayMatchLine(signature: LineSignature, lower: LineLower): boolean {
   if (signature.texts === undefined || (!lower.ascii && !signature.asciiTexts)) return true;
-  return signature.texts.some((text) => lower.text.includes(text));
+  return signature.texts.some((text) => lower.text.includes(text)) && (signature.alsoTexts ?? []).every((texts) => texts.some((text) => lower.text.includes(text)));
 }
 
 export interface LineLower {
