@@ -899,8 +899,8 @@ export function parseModelValue(value: string, aliases: Record<string, string> =
   budget.lookups -= 1;
   const whole = kept.length <= MAX_VALUE ? canonicalModel(kept, aliases, { isModel: true }) : null;
   if (!whole) return parseDeclaredValues(kept.length <= MAX_VALUE ? kept : value, aliases, budget);
-  // A fine-tune's whole id names its base alone: its owner's suffix is a label, no second model (row s50f-3).
-  if (fineTuneBase(kept) !== null) return [{ agent: 'unknown', model: whole }];
+  // A fine-tune's whole id names its base alone (row s50f-3): the declared reading below reads only the base, and a
+  // vendor written before the id (`qwen/ft:gpt-4o:…`, which the catalog reads as `openai/gpt-4o`) still counts (row s50s-1).
   // Read whole, the catalog drops what a model id may carry after it (`claude-opus-4-1@20250805`,
   // a date suffix glued on): `anthropic/claude-opus-4.6@qwen3-coder` and `claude-opus-4.6qwen3-coder`
   // were Claude alone under `deny: ["qwen/*"]`. The value is also read as a declared one is (rows 91,
