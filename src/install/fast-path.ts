@@ -507,7 +507,7 @@ export const AMEND_SOURCE_FILE = 'amend-source';
  * of the git process that runs this hook (its parent, /proc/<pid>/cmdline: an alias of commit runs
  * as a git child with the words expanded). Doubts keep nothing (post-rewrite's git log answers):
  * no /proc, a parent that is not git (a hook manager's shell), a hook this one replaced (it ran
- * first and may have rewritten the file), a HEAD read from no loose ref, a `+` before a letter,
+ * first and may have rewritten the file), a HEAD read from no loose ref, an empty first line (row s50u-1), a `+` before a letter,
  * digit, `/`, `+` or `-` (a UTF-7 output encoding hides `@` so), more than PLAIN_BYTES. Reached only
  * by such an amend and by commits node reads anyway: a person's commit ends before and parses none
  * of it. Not in the husky block (its functions are parsed for every commit).
@@ -540,6 +540,13 @@ function amendSourceLines(version: string): string[] {
     '  esac',
     '  case $aitrail_x in ""|*[!0-9a-f]*) exit 0 ;; esac',
     '  case ${#aitrail_x} in 40|64) ;; *) exit 0 ;; esac',
+    // git fills the file from HEAD's message past its blank lines: a subject first. An empty first line is HEAD's
+    // message lost to a NUL in a header (git's C string of the object stops there), whose whole message only
+    // post-rewrite's git log reads: with `--trailer` (interpret-trailers puts a blank line before it) or
+    // `--allow-empty-message` the amend goes on (row s50u-1).
+    '  aitrail_y=',
+    '  { IFS= read -r aitrail_y <"$1"; } 2>/dev/null',
+    '  [ -n "$aitrail_y" ] || exit 0',
     '  aitrail_nl=\'',
     "'",
     '  aitrail_t="$GIT_AUTHOR_NAME <$GIT_AUTHOR_EMAIL>"',

@@ -22,6 +22,15 @@ import { honestAitrail, npmFound } from '../helpers/pnpm.js';
 
 warnWithoutBun('session 50 task k');
 
+/** `bun install --ignore-scripts --backend=<backend>` in `repo`, with the person's `homeDir` and a cache of its own. */
+function bunInstall(repo: ReturnType<typeof hooked>, homeDir: string, backend: string) {
+  return spawnSync(BUN, ['install', '--ignore-scripts', `--backend=${backend}`], {
+    cwd: repo.dir,
+    env: { ...npmFree(process.env), HOME: homeDir, BUN_INSTALL_CACHE_DIR: tempDir('aitrail-bun-cache-') },
+    encoding: 'utf8',
+  });
+}
+
 let evil: Served | undefined;
 let registry: Served | undefined;
 let marker = '';
@@ -52,11 +61,7 @@ describe.skipIf(!npmFound || !bunFound)("bun's backends over npm's install, the 
     npm(repo, homeDir, ['install']);
     copyFileSync(bunLockb(range, homeDir), join(repo.dir, 'bun.lockb'));
     repo.write('package.json', PACKAGE_JSON(range));
-    const result = spawnSync(BUN, ['install', '--ignore-scripts', `--backend=${backend}`], {
-      cwd: repo.dir,
-      env: { ...npmFree(process.env), HOME: homeDir, BUN_INSTALL_CACHE_DIR: tempDir('aitrail-bun-cache-') },
-      encoding: 'utf8',
-    });
+    const result = bunInstall(repo, homeDir, backend);
     expect(result.status, `${result.stdout}${result.stderr}`).toBe(0);
     expect(existsSync(join(repo.dir, 'bun.lock'))).toBe(false);
     expect(readFileSync(join(repo.dir, 'node_modules', 'aitrail', 'package.json'), 'utf8')).toContain('9.9.9');
@@ -72,11 +77,7 @@ describe.skipIf(!npmFound || !bunFound)('bun --backend=symlink, honest (row s50k
   it("bun's own install from the person's registry, its files linked into its cache: the local aitrail runs", () => {
     const repo = hooked(DENY_QWEN, { 'package.json': PACKAGE_JSON('1.0.0'), '.gitignore': 'node_modules\n' });
     const homeDir = home(`registry=${registry!.url}/\n`);
-    const result = spawnSync(BUN, ['install', '--ignore-scripts', '--backend=symlink'], {
-      cwd: repo.dir,
-      env: { ...npmFree(process.env), HOME: homeDir, BUN_INSTALL_CACHE_DIR: tempDir('aitrail-bun-cache-') },
-      encoding: 'utf8',
-    });
+    const result = bunInstall(repo, homeDir, 'symlink');
     expect(result.status, `${result.stdout}${result.stderr}`).toBe(0);
     expect(existsSync(join(repo.dir, 'bun.lock'))).toBe(true);
     expect(lstatSync(join(repo.dir, 'node_modules', 'aitrail', 'package.json')).isSymbolicLink()).toBe(true);
@@ -87,11 +88,7 @@ describe.skipIf(!npmFound || !bunFound)('bun --backend=symlink, honest (row s50k
     const range = `${evil!.url}/aitrail/-/aitrail-9.9.9.tgz`;
     const repo = hooked(DENY_QWEN, { 'package.json': PACKAGE_JSON(range), '.gitignore': 'node_modules\n' });
     const homeDir = home(`registry=${registry!.url}/\n`);
-    const result = spawnSync(BUN, ['install', '--ignore-scripts', '--backend=symlink'], {
-      cwd: repo.dir,
-      env: { ...npmFree(process.env), HOME: homeDir, BUN_INSTALL_CACHE_DIR: tempDir('aitrail-bun-cache-') },
-      encoding: 'utf8',
-    });
+    const result = bunInstall(repo, homeDir, 'symlink');
     expect(result.status, `${result.stdout}${result.stderr}`).toBe(0);
     expect(readFileSync(join(repo.dir, 'bun.lock'), 'utf8')).toContain('aitrail-9.9.9.tgz');
     const denied = commit(repo, { ...envWithAitrailOnPath(), HOME: homeDir }, 'qwen/qwen3-coder');
