@@ -70,9 +70,9 @@ function managedModel(data: unknown): { model: string; key: string } | undefined
  * are recorded), and `/model` from the session's events ({@link copilotSessionModels}).
  */
 export function copilotCliModel(place: SettingsPlace, cli?: CommandLineModel | null): SettingsModel | null {
+  // A settings file past the bound the hooks read: what it names is not known (row s50e-5), yet `COPILOT_MODEL` and
+  // `--model` come before every file, so each still wins over it (row s50t-1).
   const found = copilotSettingsModel(place);
-  // A settings file past the bound the hooks read: what it names is not known, nor the model (row s50e-5).
-  if (found?.routed === true) return found;
   // Its bring-your-own-key provider on this machine (LiteLLM on :4000) answers a hosted model's name with any model (row 868).
   const env = place.env;
   const named = [cli?.models ?? [], env.COPILOT_MODEL ?? '', env.COPILOT_PROVIDER_MODEL_ID ?? '', env.COPILOT_PROVIDER_WIRE_MODEL ?? '', found?.model ?? ''].flat();
@@ -86,7 +86,8 @@ function copilotSettingsModel(place: SettingsPlace): SettingsModel | null {
   const settingsFile = join(home, 'settings.json');
   const configFile = join(home, 'config.json');
   // Copilot CLI reads each file whole: one past the bound hides the model it names, and the next file's would be read in its place (row s50e-5).
-  const padded = (shown: string): SettingsModel => ({ model: 'unknown', evidence: oversizedEvidence(shown), overriddenBy: [], routed: true });
+  // What it hides is a file's `model` (or the trust a repository's needs): `COPILOT_MODEL` and `--model` come before it (row s50t-1).
+  const padded = (shown: string): SettingsModel => ({ model: 'unknown', evidence: oversizedEvidence(shown), overriddenBy: ['COPILOT_MODEL'] });
   const own: [string, SettingsText][] = [settingsFile, configFile].map((file) => [shownPath(place, file), readOwnSettings(file)]);
   if (own[0]![1] === OVERSIZED) return padded(own[0]![0]);
   // config.json is Copilot CLI's application state too (authentication, plugins, trusted folders): one past the bound

@@ -2,7 +2,7 @@ import { dirname, isAbsolute, join } from 'node:path';
 import { quote } from '../core/detect/found.js';
 import type { SettingsModel } from '../core/types.js';
 import { parseYaml, yamlStringAt } from './parse-settings.js';
-import { OVERSIZED, oversizedEvidence, readOwnFile, readOwnSettings, shownPath, type SettingsPlace } from './settings-place.js';
+import { OVERSIZED, OversizedSettingsError, readOwnFile, readOwnSettings, shownPath, type SettingsPlace } from './settings-place.js';
 import type { CommandLineModel } from './command-line.js';
 import { askedName, gatewayModel, HOSTED_NAME, localEndpoint } from './claude-code-router.js';
 
@@ -24,7 +24,7 @@ export async function gooseModel(place: SettingsPlace, cli?: CommandLineModel | 
   const read = readOwnSettings(file);
   const shown = shownPath(place, file);
   // goose reads config.yaml whole: past the bound its GOOSE_PROVIDER/host are not known, so neither is the model (row 942).
-  if (read === OVERSIZED) return { model: 'unknown', evidence: oversizedEvidence(shown), overriddenBy: [], routed: true };
+  if (read === OVERSIZED) throw new OversizedSettingsError(file); // unknown: readAgentSettings (row s50m-1's one rule)
   const text = read;
   const yaml = text === null ? undefined : await parseYaml(text);
   const found = text === null ? null : configModel(yaml, shown);
@@ -34,7 +34,7 @@ export async function gooseModel(place: SettingsPlace, cli?: CommandLineModel | 
   const custom = join(dirname(file), 'custom_providers');
   // goose reads a custom provider's file whole too: past the bound its base_url is not known, nor the model (row s50e-1).
   const padded = [provider, ...ALSO_KEYS.map((key) => setting(key.replace('_MODEL', '_PROVIDER')))].find((name) => name !== undefined && customOversized(name, custom));
-  if (padded !== undefined) return { model: 'unknown', evidence: oversizedEvidence(shownPath(place, join(custom, `${padded}.json`))), overriddenBy: [], routed: true };
+  if (padded !== undefined) throw new OversizedSettingsError(join(custom, `${padded}.json`));
   const gateway = provider ? gooseGateway(provider, setting, custom) : null;
   const named = [cli?.models ?? [], setting('GOOSE_MODEL') ?? ''].flat();
   const unknown = gatewayModel(gateway, named, HOSTED_NAME, false, ['GOOSE_MODEL']);

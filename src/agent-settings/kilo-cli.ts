@@ -6,7 +6,7 @@ import { substituted } from './opencode.js';
 import { KILO_AGENTS, opencodeAgentModels } from './opencode-agents.js';
 import { KILO, opencodeSessionModels } from './opencode-session.js';
 import { parseJsonc, stringAt } from './parse-settings.js';
-import { belowTop, inDir, OVERSIZED, oversizedEvidence, readOwnSettings, rethrowOversized, readRepoSettings, shownPath, systemPath, type SettingsPlace, type SettingsText } from './settings-place.js';
+import { belowTop, inDir, OVERSIZED, OversizedSettingsError, readOwnSettings, rethrowOversized, readRepoSettings, shownPath, systemPath, type SettingsPlace, type SettingsText } from './settings-place.js';
 
 /** The files of one Kilo config folder, highest first: Kilo merges `kilo.jsonc`, `kilo.json`, `opencode.jsonc`, `opencode.json` in that order, a later one winning. */
 const FOLDER_FILES = ['opencode.json', 'opencode.jsonc', 'kilo.json', 'kilo.jsonc'];
@@ -63,7 +63,7 @@ export function kiloCliModel(place: SettingsPlace, cwd?: string): SettingsModel 
   // Every layer is read: Kilo merges them all and reads each whole, so one past the bound hides what it sets (a model, a provider's host: row s50e-3).
   for (const [shown, read, mine] of layers) {
     const text = read();
-    if (text === OVERSIZED) return { model: 'unknown', evidence: oversizedEvidence(shown), overriddenBy: [], routed: true };
+    if (text === OVERSIZED) throw new OversizedSettingsError(shown); // unknown: readAgentSettings (row s50m-1's one rule)
     if (found || text === null) continue;
     const written = stringAt(parseJsonc(text), 'model');
     const model = written !== undefined && mine ? substituted(written, place.env) : written;
@@ -83,9 +83,8 @@ export function kiloCliModel(place: SettingsPlace, cwd?: string): SettingsModel 
  * its answers ran since the previous commit (the session of its own directory first).
  */
 export async function kiloCliModels(place: SettingsPlace, cli?: CommandLineModel | null): Promise<SettingsModel | null> {
+  // A config past the bound throws: what runs is not known, so neither the agents' nor the session's models stand for it (row s50e-3, as OpenCode's row 942).
   const found = kiloCliModel(place, cli?.cwd);
-  // A config past the bound: what runs is not known, so neither the agents' nor the session's models stand for it (row s50e-3, as OpenCode's row 942).
-  if (found?.routed === true) return found;
   let also: NonNullable<SettingsModel['also']> = [];
   try {
     also = await opencodeAgentModels(

@@ -4,7 +4,7 @@ import { quote } from '../core/detect/found.js';
 import type { SettingsModel } from '../core/types.js';
 import type { CommandLineModel } from './command-line.js';
 import { parseToml, stringAt, valueAt } from './parse-settings.js';
-import { belowTop, inDir, OVERSIZED, oversizedEvidence, readRepoSettings, readOwnSettings, realRoot, shownPath, type SettingsPlace, type SettingsText } from './settings-place.js';
+import { belowTop, inDir, OVERSIZED, OversizedSettingsError, readRepoSettings, readOwnSettings, realRoot, shownPath, type SettingsPlace, type SettingsText } from './settings-place.js';
 
 /** At most this many `[[models]]` entries are looked at. */
 const MAX_MODELS = 1024;
@@ -98,7 +98,7 @@ export async function mistralVibeModel(place: SettingsPlace, cli?: CommandLineMo
   const file = project?.shown ?? join(home, 'config.toml');
   const text = project ? project.text : readOwnSettings(file);
   // Vibe reads its config whole: past the bound the alias it defines for the model named is not known, nor the model (row s50e-4).
-  if (text === OVERSIZED) return { model: 'unknown', evidence: oversizedEvidence(project ? file : shownPath(place, file)), overriddenBy: [], routed: true };
+  if (text === OVERSIZED) throw new OversizedSettingsError(file); // unknown: readAgentSettings (row s50m-1's one rule)
   const data = text === null ? undefined : await parseToml(text);
   const variable = place.env.VIBE_ACTIVE_MODEL?.trim();
   const active = variable || stringAt(data, 'active_model');
