@@ -69,7 +69,7 @@ type ModelSettingsFile = { shown: string; list: unknown[] };
 /**
  * aider's files (`.aider.conf.yml`s, `.aider.model.settings.yml`s), each as where it is shown from and its text: the
  * ones read. One past the settings files' bound (aider reads them whole: what they set is not known, row 938) throws
- * {@link OversizedSettingsError}: readAgentSettings records `unknown` (row s50m-1's one rule).
+ * {@link OversizedSettingsError}: readAgentSettings records `unknown` (row 968's one rule).
  */
 function readFiles(files: readonly ([string, SettingsText] | undefined)[]): [string, string][] {
   const read: [string, string][] = [];

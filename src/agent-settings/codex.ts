@@ -76,7 +76,7 @@ async function overrideLayer(entries: readonly string[]): Promise<Layer | null> 
 export async function codexModel(place: SettingsPlace, cli?: CommandLineModel | null): Promise<SettingsModel | null> {
   const home = place.env.CODEX_HOME?.trim() || join(place.home, '.codex');
   // A file past the settings files' bound (Codex reads it whole): its provider's base_url is not known, so neither is what
-  // runs, the command line's name with it (row 942; readAgentSettings records `unknown`, row s50m-1's one rule).
+  // runs, the command line's name with it (row 942; readAgentSettings records `unknown`, row 968's one rule).
   const read = async (shown: string, text: SettingsText): Promise<Layer | null> => {
     if (text === OVERSIZED) throw new OversizedSettingsError(shown);
     return text === null ? null : { shown, data: await parseToml(text) };

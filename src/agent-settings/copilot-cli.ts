@@ -70,8 +70,8 @@ function managedModel(data: unknown): { model: string; key: string } | undefined
  * are recorded), and `/model` from the session's events ({@link copilotSessionModels}).
  */
 export function copilotCliModel(place: SettingsPlace, cli?: CommandLineModel | null): SettingsModel | null {
-  // A settings file past the bound the hooks read: what it names is not known (row s50e-5), yet `COPILOT_MODEL` and
-  // `--model` come before every file, so each still wins over it (row s50t-1).
+  // A settings file past the bound the hooks read: what it names is not known (row 957), yet `COPILOT_MODEL` and
+  // `--model` come before every file, so each still wins over it (row 976).
   const found = copilotSettingsModel(place);
   // Its bring-your-own-key provider on this machine (LiteLLM on :4000) answers a hosted model's name with any model (row 868).
   const env = place.env;
@@ -85,13 +85,13 @@ function copilotSettingsModel(place: SettingsPlace): SettingsModel | null {
   if (home === null) return null;
   const settingsFile = join(home, 'settings.json');
   const configFile = join(home, 'config.json');
-  // Copilot CLI reads each file whole: one past the bound hides the model it names, and the next file's would be read in its place (row s50e-5).
-  // What it hides is a file's `model` (or the trust a repository's needs): `COPILOT_MODEL` and `--model` come before it (row s50t-1).
+  // Copilot CLI reads each file whole: one past the bound hides the model it names, and the next file's would be read in its place (row 957).
+  // What it hides is a file's `model` (or the trust a repository's needs): `COPILOT_MODEL` and `--model` come before it (row 976).
   const padded = (shown: string): SettingsModel => ({ model: 'unknown', evidence: oversizedEvidence(shown), overriddenBy: ['COPILOT_MODEL'] });
   const own: [string, SettingsText][] = [settingsFile, configFile].map((file) => [shownPath(place, file), readOwnSettings(file)]);
   if (own[0]![1] === OVERSIZED) return padded(own[0]![0]);
   // config.json is Copilot CLI's application state too (authentication, plugins, trusted folders): one past the bound
-  // hides its trust list and its older `model`, and changes the answer only where those are asked (row s50o-3).
+  // hides its trust list and its older `model`, and changes the answer only where those are asked (row 972).
   const stateUnread = own[1]![1] === OVERSIZED;
   const [settings, config] = own.map(([, text]) => parsed(text === OVERSIZED ? null : text));
   const trust = trusted(place, settings, config) ? true : stateUnread ? undefined : false;

@@ -76,7 +76,7 @@ export function layersAndTrust(place: SettingsPlace, layout: SettingsLayout, cwd
   const userFile = join(userDir, 'settings.json');
   // The workspace is the directory the agent was started in (`loadSettings(process.cwd())`: no walk up to the work tree's top).
   const project = startFile(place, cwd, `${layout.dir}/settings.json`);
-  // A file past the settings files' bound (the agent reads it whole): what it sets is not known (rows 942, s50m-2).
+  // A file past the settings files' bound (the agent reads it whole): what it sets is not known (rows 942, 969).
   const parsed = (shown: string, text: SettingsText): unknown => {
     if (text === OVERSIZED) throw new OversizedSettingsError(shown);
     return text === null ? undefined : parseJsonc(text);

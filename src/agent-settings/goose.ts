@@ -24,7 +24,7 @@ export async function gooseModel(place: SettingsPlace, cli?: CommandLineModel | 
   const read = readOwnSettings(file);
   const shown = shownPath(place, file);
   // goose reads config.yaml whole: past the bound its GOOSE_PROVIDER/host are not known, so neither is the model (row 942).
-  if (read === OVERSIZED) throw new OversizedSettingsError(file); // unknown: readAgentSettings (row s50m-1's one rule)
+  if (read === OVERSIZED) throw new OversizedSettingsError(file); // unknown: readAgentSettings (row 968's one rule)
   const text = read;
   const yaml = text === null ? undefined : await parseYaml(text);
   const found = text === null ? null : configModel(yaml, shown);
@@ -32,7 +32,7 @@ export async function gooseModel(place: SettingsPlace, cli?: CommandLineModel | 
   const setting = (key: string): string | undefined => place.env[key]?.trim() || yamlStringAt(yaml, key);
   const provider = setting('GOOSE_PROVIDER');
   const custom = join(dirname(file), 'custom_providers');
-  // goose reads a custom provider's file whole too: past the bound its base_url is not known, nor the model (row s50e-1).
+  // goose reads a custom provider's file whole too: past the bound its base_url is not known, nor the model (row 953).
   const padded = [provider, ...ALSO_KEYS.map((key) => setting(key.replace('_MODEL', '_PROVIDER')))].find((name) => name !== undefined && customOversized(name, custom));
   if (padded !== undefined) throw new OversizedSettingsError(join(custom, `${padded}.json`));
   const gateway = provider ? gooseGateway(provider, setting, custom) : null;
@@ -90,7 +90,7 @@ function withScheme(host: string): string {
 /** A custom provider's id as goose names its file (`custom_providers/<id>.json`): letters, digits, `_` and `-`. */
 const CUSTOM_ID = /^[a-z0-9_-]{1,64}$/i;
 
-/** Whether `provider` is a custom provider of goose's (not a built-in one) whose `custom_providers/<id>.json` is past the bound the hooks read (row s50e-1). */
+/** Whether `provider` is a custom provider of goose's (not a built-in one) whose `custom_providers/<id>.json` is past the bound the hooks read (row 953). */
 function customOversized(provider: string, dir: string): boolean {
   if (Object.hasOwn(PROVIDER_HOSTS, provider.toLowerCase()) || !CUSTOM_ID.test(provider)) return false;
   return readOwnSettings(join(dir, `${provider}.json`)) === OVERSIZED;

@@ -45,7 +45,7 @@ export function kiloCliModel(place: SettingsPlace, cwd?: string): SettingsModel 
   const custom = place.env.KILO_CONFIG?.trim();
   const ownFolder = (dir: string): Layer[] => FOLDER_FILES.map((file) => own(join(dir, file)));
   const layers: Layer[] = [
-    // `config/config.ts` merges the managed folder last, `KILO_CONFIG_CONTENT` after every config folder, and the home's `.kilo`, `.kilocode` and `KILO_CONFIG_DIR` after the project's (`ConfigPaths.directories`; row s50o-2).
+    // `config/config.ts` merges the managed folder last, `KILO_CONFIG_CONTENT` after every config folder, and the home's `.kilo`, `.kilocode` and `KILO_CONFIG_DIR` after the project's (`ConfigPaths.directories`; row 971).
     ...ownFolder(systemPath(place, MANAGED)),
     ...(inline?.trim() ? [['env KILO_CONFIG_CONTENT', () => inline, true] as Layer] : []),
     ...(configDir ? ownFolder(configDir) : []),
@@ -60,10 +60,10 @@ export function kiloCliModel(place: SettingsPlace, cwd?: string): SettingsModel 
     ...[...FOLDER_FILES.map((file) => join(global, file)), join(global, 'config.json')].map(own),
   ];
   let found: SettingsModel | null = null;
-  // Every layer is read: Kilo merges them all and reads each whole, so one past the bound hides what it sets (a model, a provider's host: row s50e-3).
+  // Every layer is read: Kilo merges them all and reads each whole, so one past the bound hides what it sets (a model, a provider's host: row 955).
   for (const [shown, read, mine] of layers) {
     const text = read();
-    if (text === OVERSIZED) throw new OversizedSettingsError(shown); // unknown: readAgentSettings (row s50m-1's one rule)
+    if (text === OVERSIZED) throw new OversizedSettingsError(shown); // unknown: readAgentSettings (row 968's one rule)
     if (found || text === null) continue;
     const written = stringAt(parseJsonc(text), 'model');
     const model = written !== undefined && mine ? substituted(written, place.env) : written;
@@ -83,7 +83,7 @@ export function kiloCliModel(place: SettingsPlace, cwd?: string): SettingsModel 
  * its answers ran since the previous commit (the session of its own directory first).
  */
 export async function kiloCliModels(place: SettingsPlace, cli?: CommandLineModel | null): Promise<SettingsModel | null> {
-  // A config past the bound throws: what runs is not known, so neither the agents' nor the session's models stand for it (row s50e-3, as OpenCode's row 942).
+  // A config past the bound throws: what runs is not known, so neither the agents' nor the session's models stand for it (row 955, as OpenCode's row 942).
   const found = kiloCliModel(place, cli?.cwd);
   let also: NonNullable<SettingsModel['also']> = [];
   try {

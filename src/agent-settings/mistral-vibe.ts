@@ -20,7 +20,7 @@ const MAX_FOLDERS = 4096;
  */
 async function trusted(home: string, dir: string, session: ReadonlySet<string>): Promise<boolean | typeof OVERSIZED> {
   const text = readOwnSettings(join(home, 'trusted_folders.toml'));
-  // Vibe reads it whole (`tomllib.load`): past the bound whether it trusts the project is not known (row s50o-1).
+  // Vibe reads it whole (`tomllib.load`): past the bound whether it trusts the project is not known (row 970).
   if (text === OVERSIZED) return OVERSIZED;
   const data = text === null ? undefined : await parseToml(text);
   const list = (key: string) => {
@@ -73,7 +73,7 @@ async function trustedProjectConfig(place: SettingsPlace, home: string, cli: Com
     const text = readRepoSettings(place, shown);
     if (text === null) continue;
     const trust = await trusted(home, join(realRoot(place), dir, '.vibe'), session);
-    // A project config whose trust is not known: Vibe may use it or the person's, so neither is the model (row s50o-1).
+    // A project config whose trust is not known: Vibe may use it or the person's, so neither is the model (row 970).
     if (trust === OVERSIZED) return { shown: shownPath(place, trustFile), text: OVERSIZED };
     return trust ? { shown, text } : null;
   }
@@ -97,8 +97,8 @@ export async function mistralVibeModel(place: SettingsPlace, cli?: CommandLineMo
   const project = await trustedProjectConfig(place, home, cli);
   const file = project?.shown ?? join(home, 'config.toml');
   const text = project ? project.text : readOwnSettings(file);
-  // Vibe reads its config whole: past the bound the alias it defines for the model named is not known, nor the model (row s50e-4).
-  if (text === OVERSIZED) throw new OversizedSettingsError(file); // unknown: readAgentSettings (row s50m-1's one rule)
+  // Vibe reads its config whole: past the bound the alias it defines for the model named is not known, nor the model (row 956).
+  if (text === OVERSIZED) throw new OversizedSettingsError(file); // unknown: readAgentSettings (row 968's one rule)
   const data = text === null ? undefined : await parseToml(text);
   const variable = place.env.VIBE_ACTIVE_MODEL?.trim();
   const active = variable || stringAt(data, 'active_model');

@@ -119,7 +119,7 @@ function topLevelModel(place: SettingsPlace, cwd: string | undefined): SettingsM
   for (const [shown, read, whose] of configLayers(place, cwd)) {
     const text = read();
     // OpenCode merges every config whole: one past the bound the hooks read hides its model and providers (row 942),
-    // so what runs is not known, its agents' and session's models with it (readAgentSettings: row s50m-1's one rule).
+    // so what runs is not known, its agents' and session's models with it (readAgentSettings: row 968's one rule).
     if (text === OVERSIZED) throw new OversizedSettingsError(shown);
     if (found) continue;
     const written = text === null ? undefined : stringAt(parseJsonc(text), 'model');

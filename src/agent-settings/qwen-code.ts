@@ -27,7 +27,7 @@ const QWEN: SettingsLayout = {
 export function qwenCodeModel(place: SettingsPlace, cli?: CommandLineModel | null): SettingsModel | null {
   // A settings file past the bound (Qwen Code reads it whole) may set `security.auth.baseUrl` at a gateway on this machine
   // or its `model.name`: every layer is read, whatever names the model, and one past the bound throws (row 942;
-  // readAgentSettings makes the model unknown, row s50m-2).
+  // readAgentSettings makes the model unknown, row 969).
   for (const [, data] of settingsLayers(place, QWEN, cli?.cwd)) data();
   const found = layeredSettingsModel(place, QWEN, cli?.cwd);
   // A gateway on this machine answers a hosted model's name (`gpt-4o`) with any model it runs (row 866); Qwen's own

@@ -134,7 +134,7 @@ function setterModels(setter: CommandLineModel | null): Also {
 const SETTINGS_REROUTE = new Set(['codex', 'aider', 'opencode', 'qwen-code', 'blackbox', 'mistral-vibe', 'kilo-code', 'goose', 'crush', 'copilot']);
 
 /**
- * The one reading of a file an agent reads whole past the bound the hooks read (row s50m-1): what runs is not known,
+ * The one reading of a file an agent reads whole past the bound the hooks read (row 968): what runs is not known,
  * `unknown`, routed; the command line's models kept beside where the file cannot move them (a padded file never
  * hides a denied `--model`).
  */
@@ -271,7 +271,7 @@ export async function readAgentSettings(agents: Iterable<string>, place: Setting
     try {
       settings = await READERS[agent]!(place, cli);
     } catch (error) {
-      // A file the agent reads whole past the bound the hooks read: what runs is not known, whatever else is read (row s50m-1).
+      // A file the agent reads whole past the bound the hooks read: what runs is not known, whatever else is read (row 968).
       // Otherwise unreadable settings name no model.
       if (error instanceof OversizedSettingsError) settings = oversizedModel(agent, place, error, cli);
     }

@@ -67,7 +67,7 @@ export function oversizedEvidence(shown: string): string {
 /**
  * Thrown by a whole read ({@link readOwnFile}, {@link readRepoFile}) of a file past the bound: the agent
  * reads it whole, so what it sets is not known, and read as no file it let a lower layer's model be
- * recorded (rows 938, 942, s50m-1). One place turns it into the agent's unknown model:
+ * recorded (rows 938, 942, 968). One place turns it into the agent's unknown model:
  * `readAgentSettings`, around each agent's reader; a reader never catches it.
  */
 export class OversizedSettingsError extends Error {

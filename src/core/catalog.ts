@@ -417,7 +417,7 @@ function storedModelName(text: string): string[] | null {
     if (hub) return [`${hub[1]}/${hub[2]}`];
   }
   // The file's name, else the folder holding it (`models/<name>/model.pt`, `openai/models/<name>/model.gguf`:
-  // no made-up `<name>/model.pt` id, no `openai/` vendor; row s50f-4); folders above it say where it is stored.
+  // no made-up `<name>/model.pt` id, no `openai/` vendor; row 949); folders above it say where it is stored.
   return parts.slice(-2).reverse();
 }
 
@@ -528,7 +528,7 @@ function literalId(segments: readonly string[]): string | null {
   const [written, model] = rest as [string, string];
   // An agent that is also a vendor (`cursor`, maker of composer-1) keeps its agent names out of ids.
   // A family's word is no vendor (`claude/ai`, `kimi/k2-foo` were made-up vendors `claude`, `kimi`, past a deny of
-  // `anthropic/*`; `Claude/AI <…>`, `Claude/Lee <…>` on a co-author line are an account's and a person's names): row s50i-2.
+  // `anthropic/*`; `Claude/AI <…>`, `Claude/Lee <…>` on a co-author line are an account's and a person's names): row 959.
   const vendor = isAgentName(slug(written)) || FAMILY_WORDS.has(written) ? null : (VENDOR_NAMES.get(written) ?? (ROUTERS.has(written) ? null : written));
   if (!vendor || !/^[a-z][a-z0-9._-]*$/.test(vendor) || !/^[a-z0-9][a-z0-9._-]*$/.test(model)) return null;
   if (isAgentName(slug(model)) || FAMILIES.some((family) => family.word === model)) return null;

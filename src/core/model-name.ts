@@ -99,10 +99,10 @@ const ABAB_MODEL = /^-?[5-9](?:\.\d)?[a-z]?(?:-|$)/;
  * `ft:gpt-3.5-turbo-0613:personal::7qn4BCMz`, `ft:open-mistral-7b:587a6b29:20240514:7e773925`, a checkpoint's
  * `…:ckpt-step-88`): the base model, then the owner, the suffix its owner chose and the job's id. The
  * suffix is a name, no model (`:qwen:` is a team's label: a fine-tune runs on its base, the vendor's own
- * model): only the base is read (row s50f-3). Behind a route or vendor (`openai/ft:gpt-4o:acme:qwen3-coder:abc`,
+ * model): only the base is read (row 948). Behind a route or vendor (`openai/ft:gpt-4o:acme:qwen3-coder:abc`,
  * `openrouter/openai/ft:…`: LiteLLM's and aider's `openai/` route) the route is kept before the base (`openai/gpt-4o`),
  * so a vendor written there is still read (`qwen/ft:gpt-4o:…` names Qwen); read whole, the route's id was a made-up
- * `openai/ft` beside the suffix's `qwen/unknown` (row s50s-1). Null for anything else.
+ * `openai/ft` beside the suffix's `qwen/unknown` (row 973). Null for anything else.
  */
 const FINE_TUNE_ID = /^((?:[a-z0-9._~-]{1,40}\/){0,3})ft:([a-z0-9][a-z0-9._-]{0,80}):[a-z0-9_-]{0,64}:[a-z0-9._-]{0,64}:[a-z0-9]{1,40}(?::ckpt-step-\d{1,9})?$/i;
 export function fineTuneBase(text: string): string | null {

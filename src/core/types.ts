@@ -57,7 +57,7 @@ export interface CommitSignals {
    */
   mergeTags?: readonly string[];
   /**
-   * Set when a report did not read the commit whole (row s50n-1): its message past the bound
+   * Set when a report did not read the commit whole (row 966): its message past the bound
    * reports read (16 MiB of UTF-8), or a merge's object past it (its `mergetag` headers unread).
    */
   tooLarge?: { part: 'message' | 'object'; bytes: number };

@@ -77,7 +77,7 @@ async function taggedObject(repoDir: string, oid: string): Promise<{ tags: ReadT
     const [header] = await objectInfoLines(repoDir, [name], { asStored: true });
     const found = header === undefined ? null : foundObject(header);
     if (!found || found.type !== 'tag') return { tags, tree: found?.type === 'tree' ? found.oid : null };
-    // A tag of a hundred megabytes (a push of a few hundred kilobytes, packed) took pre-receive 40 s and 560 MB: refused unread as a commit is (row s50e-2).
+    // A tag of a hundred megabytes (a push of a few hundred kilobytes, packed) took pre-receive 40 s and 560 MB: refused unread as a commit is (row 954).
     if (found.size > COMMIT_BYTES_CAP) throw new GitError(enforceMessages.tagTooLarge(found.oid, found.size, COMMIT_BYTES_CAP), ['cat-file'], null, '');
     const [answer] = await objectContents(repoDir, [found.oid], { asStored: true });
     if (!answer?.content) return { tags, tree: null };

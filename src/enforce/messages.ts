@@ -115,7 +115,7 @@ export const enforceMessages = {
   /** A commit object larger than is read (judge-commits.ts, row 943). */
   commitTooLarge: (sha: string, size: number, most: number) =>
     `cannot judge commit ${show(sha)}: its object is ${size.toLocaleString('en-US')} bytes, more than the ${most.toLocaleString('en-US')} read, so it is refused unread; rewrite it with a shorter message and headers.`,
-  /** A pushed tag object larger than a judge reads (judge-tagged-objects.ts, row s50e-2): refused unread, as a commit is (row 943). */
+  /** A pushed tag object larger than a judge reads (judge-tagged-objects.ts, row 954): refused unread, as a commit is (row 943). */
   tagTooLarge: (oid: string, size: number, most: number) =>
     `cannot judge the pushed tag ${show(oid)}: its object is ${size.toLocaleString('en-US')} bytes, more than the ${most.toLocaleString('en-US')} read, so it is refused unread; tag again with a shorter message.`,
   /** How to fix a pushed tag of a tree or blob the policy refuses (judge-tagged-objects.ts): it is no commit. */

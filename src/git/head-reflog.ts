@@ -25,7 +25,7 @@ export function lastHeadReflogEntry(gitDir: string): ReflogEntry | null {
  * The last `count` entries of the worktree's HEAD reflog, oldest first, read from the file's end
  * (lastHeadReflogEntry's rules): fewer when the reflog holds fewer, or when one of them cannot be
  * read whole (a line longer than the tail, or one with no message: `git update-ref` without `-m`
- * writes no tab): then only the entries after it. (Before row s50j-3 none at all: such a line
+ * writes no tab): then only the entries after it. (Before row 962 none at all: such a line
  * among the last 21 cut row 931's carry of a reset just before the commit.)
  */
 export function lastHeadReflogEntries(gitDir: string, count: number): ReflogEntry[] {

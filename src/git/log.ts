@@ -27,7 +27,7 @@ export interface CommitRecord {
    */
   links?: { path: string; blob: string; submodule?: true }[];
   /**
-   * Set when the commit was not read whole (row s50n-1): a field git shows of it (its message) past
+   * Set when the commit was not read whole (row 966): a field git shows of it (its message) past
    * COMMIT_BYTES_CAP bytes of UTF-8, left empty here, or a merge's object past it, whose `mergetag`
    * headers were not read; `bytes`, that field's or object's length.
    */
@@ -204,7 +204,7 @@ const MERGE_BYTES = 2 * COMMIT_BYTES_CAP;
  * --batch`. `git log`'s formats show no such header; a merge whose own message drops the tag's
  * (`git merge -m`) kept the tagger's `Assisted-by:` out of every reading (row 920). Their sizes are
  * read first (`--batch-check`, the header alone): a merge past COMMIT_BYTES_CAP (a 34 MB `mergetag`)
- * is not read but marked tooLarge (row s50n-1), and one question reads at most MERGE_BYTES.
+ * is not read but marked tooLarge (row 966), and one question reads at most MERGE_BYTES.
  */
 async function withMergeTags(cwd: string, merges: readonly CommitRecord[], asStored: boolean): Promise<void> {
   if (merges.length === 0) return;

@@ -69,7 +69,7 @@ export const handler: HookHandler = async (_args, context) => {
       written = recorded.written;
     }
     const replay = isReplay(context.env, gitDir);
-    // A commit after a `git reset --soft`/`--mixed` (git's ORIG_HEAD there): the undone commits' notes (rows 931, s50g-1).
+    // A commit after a `git reset --soft`/`--mixed` (git's ORIG_HEAD there): the undone commits' notes (rows 931, 950).
     if (!picking && !replay && !existsSync(join(gitDir, SQUASH_SOURCE)) && existsSync(join(gitDir, 'ORIG_HEAD'))) {
       try {
         const [{ writeResetNote }, { loadHookConfig }] = await Promise.all([import('../notes/reset-note.js'), import('./hook-config.js')]);

@@ -88,7 +88,7 @@ async function ledIntoTracked(root: string, path: string, packageDir: string, vi
 }
 
 /**
- * bun's `--backend=symlink` (row s50k-2, as the shims' aitrail_bo): where a bun lock is beside package.json, the
+ * bun's `--backend=symlink` (row 965, as the shims' aitrail_bo): where a bun lock is beside package.json, the
  * path in the tree (relative to `root`) that `node_modules/.bin/<name>` links to in one hop, when it lies in a
  * package of the top's node_modules that is no link itself (`npm link`'s) and is itself a link out of the work
  * tree (bun's cache); null otherwise. It is judged as that path (ledInTree: npm's record, bun.lock or bun.lockb).
@@ -424,7 +424,7 @@ function bunConfigNamed(dir: string): boolean {
  * content after npm wrote its `record` (`find -cnewer … -newer … -print -quit`, as the shims' aitrail_na reads it): bun
  * linked or wrote it over npm's install, from a bun.lockb aitrail does not read (row 915); bun makes every folder and
  * link anew, so their times are its install's. A tree restored with its times kept (`cp -a`, a CI cache: change times
- * new, times as npm left them) or `chmod`ed after npm is npm's (row s50h-1). Unreadable: true.
+ * new, times as npm left them) or `chmod`ed after npm is npm's (row 945). Unreadable: true.
  * The walk ends at the first such entry and holds one folder's handle at a time (a package of a million files).
  */
 function changedAfterRecord(at: string, path: string, record: string): boolean {

@@ -491,7 +491,7 @@ function plainTextCase(): string {
  * In the stamp's folder: the version that read it, the commit a person's `git commit --amend --no-edit`
  * amended, read plain by its prepare-commit-msg (amendSourceLines), and the id of the git process
  * that ran that hook: post-rewrite (aitrail_amended) takes it only from the same git process (its
- * $PPID), so a keep outlives no amend that git aborted after prepare-commit-msg (row s50p-1: the
+ * $PPID), so a keep outlives no amend that git aborted after prepare-commit-msg (row 967: the
  * judged file was not the commit's whole message, or HEAD moved before the hook) to answer for a
  * later rewrite of that commit.
  */
@@ -507,7 +507,7 @@ export const AMEND_SOURCE_FILE = 'amend-source';
  * of the git process that runs this hook (its parent, /proc/<pid>/cmdline: an alias of commit runs
  * as a git child with the words expanded). Doubts keep nothing (post-rewrite's git log answers):
  * no /proc, a parent that is not git (a hook manager's shell), a hook this one replaced (it ran
- * first and may have rewritten the file), a HEAD read from no loose ref, an empty first line (row s50u-1), a `+` before a letter,
+ * first and may have rewritten the file), a HEAD read from no loose ref, an empty first line (row 975), a `+` before a letter,
  * digit, `/`, `+` or `-` (a UTF-7 output encoding hides `@` so), more than PLAIN_BYTES. Reached only
  * by such an amend and by commits node reads anyway: a person's commit ends before and parses none
  * of it. Not in the husky block (its functions are parsed for every commit).
@@ -543,7 +543,7 @@ function amendSourceLines(version: string): string[] {
     // git fills the file from HEAD's message past its blank lines: a subject first. An empty first line is HEAD's
     // message lost to a NUL in a header (git's C string of the object stops there), whose whole message only
     // post-rewrite's git log reads: with `--trailer` (interpret-trailers puts a blank line before it) or
-    // `--allow-empty-message` the amend goes on (row s50u-1).
+    // `--allow-empty-message` the amend goes on (row 975).
     '  aitrail_y=',
     '  { IFS= read -r aitrail_y <"$1"; } 2>/dev/null',
     '  [ -n "$aitrail_y" ] || exit 0',

@@ -72,7 +72,7 @@ export function pendingCheckpointsGate(): string[] {
     '    aitrail_safe',
     '    aitrail_r=$(tail -n 2 "$aitrail_g/logs/HEAD" 2>/dev/null) || aitrail_r=',
     // The line before this commit's a reset that moved HEAD (`git reset` to unstage logs one from HEAD to HEAD: nothing undone).
-    // Or a reset under GIT_REFLOG_ACTION (`<action>: updating HEAD`, row s50g-2).
+    // Or a reset under GIT_REFLOG_ACTION (`<action>: updating HEAD`, row 951).
     '    case $aitrail_r in *"	reset: moving to "*"',
     '"*|*": updating HEAD',
     '"*) aitrail_r=${aitrail_r%%"	"*}; aitrail_o=${aitrail_r%% *}; aitrail_r=${aitrail_r#* }; [ "$aitrail_o" != "${aitrail_r%% *}" ] && aitrail_p=1 ;; esac',
@@ -82,7 +82,7 @@ export function pendingCheckpointsGate(): string[] {
     `  [ -n "$aitrail_p" ] || { [ -d "$aitrail_g/${dirname(RESET_SEEN)}" ] && ! [ -L "$aitrail_g/aitrail" ] && ! [ -L "$aitrail_g/${dirname(RESET_SEEN)}" ] && ! [ -L "$aitrail_g/${RESET_SEEN}" ] && { : >"$aitrail_g/${RESET_SEEN}"; } 2>/dev/null; }`,
     'fi',
     // The second and later commits after a reset whose undone commits hold a note (node keeps RESET_PENDING while the reflog runs from it
-    // through plain commits: row s50g-1): a builtin test, the file there only after such a reset.
+    // through plain commits: row 950): a builtin test, the file there only after such a reset.
     `[ -e "$aitrail_g/${RESET_PENDING}" ] && ! ${REBASING} && aitrail_p=1`,
     // During a rebase only an `exec` step's command (the last line of rebase-merge/done) and a `git commit` at a stop (no rebase-apply; none of
     // git's replay variables, or at a stop not the author git gives its own commit) commit new work: looked at only when an agent left a checkpoint.

@@ -286,7 +286,7 @@ export function ledIntoTrackedLines(): string[] {
     // Outside the work tree: a pnpm store a committed .npmrc put there (`virtual-store-dir=../vs`) is judged by its lock (aitrail_vo).
     // Outside the work tree through a link git tracks (a committed `file:` package's `run.sh -> /usr/bin/true`, or
     // `bin -> /usr/bin` above its script): the repository chose what runs (aitrail_lk).
-    // bun's `--backend=symlink` (row s50k-2): the package's files are links into bun's cache, outside the work tree.
+    // bun's `--backend=symlink` (row 965): the package's files are links into bun's cache, outside the work tree.
     '  case $aitrail_x in "$aitrail_tp"/*) aitrail_x=${aitrail_x#"$aitrail_tp"/} ;; /*) aitrail_lk "$1" && return 0; aitrail_bo "$1" && return 0; aitrail_vo "$1"; return ;; *) return 0 ;; esac',
     // In the work tree and not the repository's by its real path (untracked: under node_modules, a gitignored
     // folder): a link git tracks on the way still makes it so (a committed `run.sh -> ../../node_modules/truthy/run.sh`,
@@ -685,7 +685,7 @@ export function ledIntoTrackedLines(): string[] {
     // package whose status and content both changed after the record was written (find -cnewer -newer: bun makes each
     // folder and link anew, so their times are its install's even where it links files its cache holds from before)
     // is bun's, the repository's, said as bun.lockb; find failing too (busybox has no -cnewer). npm's own install (the
-    // record written last) runs, and so does its tree restored by `cp -a` or a CI cache (row s50h-1: times kept, change
+    // record written last) runs, and so does its tree restored by `cp -a` or a CI cache (row 945: times kept, change
     // times new) or `chmod`ed after it.
     // The first such path ends the walk (`-print -quit`): a package of a million files holds no million paths in a variable.
     'aitrail_na() {',
@@ -978,7 +978,7 @@ export function ledIntoTrackedLines(): string[] {
     // names the store (`virtualStoreDir`, relative to that node_modules; one grep, only where the file is): a real
     // path under it is judged by the store's lock.yaml as the default store's (aitrail_pn). No such file, or a
     // real path not under the store (a global install): not the repository's, as before.
-    // bun's `--backend=symlink` (row s50k-2): bun makes the package's folders and links each file into its cache, outside the
+    // bun's `--backend=symlink` (row 965): bun makes the package's folders and links each file into its cache, outside the
     // work tree, so the real path of node_modules/.bin/aitrail said nothing of bun.lockb or bun.lock (row 915's and
     // 873's judges never ran) and the server's tarball ran. Where a bun lock is beside package.json, `.bin/<name>`'s one
     // link into a package of the top's node_modules (not itself a link: `npm link`'s) whose file is a link out is judged

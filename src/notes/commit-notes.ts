@@ -18,7 +18,7 @@ export interface CommitNotes {
   /**
    * `attributions` with those of the commit's note added (as they are without a usable note). `added`
    * (a report): where the commit adds lines to the note's AI paths; the note's evidence then counts
-   * only those lines (row s50k-1), as blame counts them.
+   * only those lines (row 964), as blame counts them.
    */
   add(sha: string, attributions: Attribution[], changed: readonly string[] | null, added?: (paths: readonly string[]) => Promise<AddedLines>): Promise<Attribution[]>;
   /** Commits read so far whose note names a record that may sit in a note that could not be read (NotesReader.unresolved). */

@@ -19,7 +19,7 @@ export const RESET_CHAIN_LIMIT = 20;
 /**
  * A reflog line of a reset that may have moved HEAD back: `reset: moving to <rev>`, or, under
  * GIT_REFLOG_ACTION (a script's, git-sh-setup's set_reflog_action), `<action>: updating HEAD` (git's
- * builtin/reset.c set_reflog_message); never a commit's own line, whose subject may end so. (rows 931, s50g-2)
+ * builtin/reset.c set_reflog_message); never a commit's own line, whose subject may end so. (rows 931, 951)
  */
 function isResetLine(message: string): boolean {
   return message.startsWith('reset: moving to ') || (!message.startsWith('commit') && message.endsWith(': updating HEAD'));
@@ -43,16 +43,16 @@ function resetBefore(entries: readonly ReflogEntry[], action: string): { reset: 
 }
 
 /**
- * A plain commit's reflog line (`commit: …`) or an amend's (`commit (amend): …`, row s50g-3): no
+ * A plain commit's reflog line (`commit: …`) or an amend's (`commit (amend): …`, row 952): no
  * merge, no initial commit; or, when this commit runs under GIT_REFLOG_ACTION (`action`, its hooks
- * inherit it), `<action>: …`, which git's builtin/commit.c logs for both (row s50j-4): never a
+ * inherit it), `<action>: …`, which git's builtin/commit.c logs for both (row 963): never a
  * reset's line.
  */
 function isCommitLine(message: string, action: string): boolean {
   return message.startsWith('commit: ') || message.startsWith('commit (amend): ') || isActionLine(message, action);
 }
 
-/** A commit's line under GIT_REFLOG_ACTION `action` (row s50j-4): plain or amend alike. */
+/** A commit's line under GIT_REFLOG_ACTION `action` (row 963): plain or amend alike. */
 function isActionLine(message: string, action: string): boolean {
   return action !== '' && message.startsWith(`${action}: `) && !isResetLine(message);
 }
@@ -71,9 +71,9 @@ function isActionLine(message: string, action: string): boolean {
  * (`reset: moving to …`, or `<action>: updating HEAD` under GIT_REFLOG_ACTION) from `old` to the
  * first one's parent, an ancestor of `old`. Marks the look done (RESET_SEEN) for the shim, and keeps
  * RESET_PENDING while the undone commits hold a note whose files this commit does not hold as `old` does, the
- * index or work tree still differs from this commit at them (row s50j-1: the rest thrown away, nothing left to carry), and the
+ * index or work tree still differs from this commit at them (row 960: the rest thrown away, nothing left to carry), and the
  * chain is shorter than RESET_CHAIN_LIMIT, so the shim starts node at the next commit too. Returns
- * warnings. (rows 931, s50g-1, s50g-2, s50g-3)
+ * warnings. (rows 931, 950, 951, 952)
  */
 export async function writeResetNote(top: string, gitDir: string, own: string | null, options: DetectOptions, action = ''): Promise<string[]> {
   try {
@@ -91,18 +91,18 @@ export async function writeResetNote(top: string, gitDir: string, own: string | 
     const made = headWithParentsSync(top);
     const last = lastHeadReflogEntries(gitDir, 1)[0];
     // An amend's commit replaces the one it amends (its parent is that one's): the undone commits are still `<that one>..old`.
-    // Under GIT_REFLOG_ACTION git logs both alike: a commit not made on the one HEAD moved from is an amend (row s50j-4).
+    // Under GIT_REFLOG_ACTION git logs both alike: a commit not made on the one HEAD moved from is an amend (row 963).
     const amend = last?.message.startsWith('commit (amend): ') === true || (last !== undefined && isActionLine(last.message, action) && made?.parents[0] !== last.oldOid);
     if (!made || !last || made.head !== last.newOid || made.parents.length !== 1 || (!amend && made.parents[0] !== last.oldOid)) return [];
     if (!(await isAncestor(top, reset.newOid, old))) return [];
-    // The commits between the reset and this one as git made them (row s50j-2): a reflog line is text anyone who writes `.git` writes.
+    // The commits between the reset and this one as git made them (row 961): a reflog line is text anyone who writes `.git` writes.
     if (found.commits > 1 && !(await chainIsReal(top, found.chain, action))) return [];
     let noted: readonly string[] = [];
     // After an amend post-rewrite composes the commit's note again, from the amended commit's and the one post-commit wrote (fresh-note.ts): this one.
     const written = amend ? (text: string) => writeFreshNote(gitDir, made.head, text) : undefined;
     const warnings = await writeSquashMergeNote({ top, head: made.head, parent: last.oldOid, squashed: [old], own, options, noted: (paths) => (noted = paths), written });
     // Nothing left to carry once the noted files are in this commit as in the old tip (the squash idiom lands them all at once),
-    // or once the work tree and index hold them as this commit does (the rest thrown away: a later commit can add none of them, row s50j-1).
+    // or once the work tree and index hold them as this commit does (the rest thrown away: a later commit can add none of them, row 960).
     pending = noted.length > 0 && found.commits < RESET_CHAIN_LIMIT && !(await samePaths(top, made.head, old, noted)) && (await workHolds(top, noted));
     return warnings;
   } finally {
@@ -115,7 +115,7 @@ export async function writeResetNote(top: string, gitDir: string, own: string | 
  * parent the commit it moved from, an amend's parents those of the commit it replaced. One `git
  * rev-list --no-walk --parents` of the ids (hex, checked by the reflog's reader); a missing object
  * or a failure reads as no. Without it a forged line between the reset and this commit let a reset
- * to any commit (none of this commit's history) carry notes of another branch. (row s50j-2)
+ * to any commit (none of this commit's history) carry notes of another branch. (row 961)
  */
 async function chainIsReal(top: string, chain: readonly ReflogEntry[], action: string): Promise<boolean> {
   const ids = [...new Set(chain.flatMap((entry) => [entry.oldOid, entry.newOid]))];
@@ -131,7 +131,7 @@ async function chainIsReal(top: string, chain: readonly ReflogEntry[], action: s
   return chain.every((entry) => {
     const made = parents.get(entry.newOid);
     if (made === undefined) return false;
-    // Under GIT_REFLOG_ACTION a commit's line says not which it was (row s50j-4): either relation.
+    // Under GIT_REFLOG_ACTION a commit's line says not which it was (row 963): either relation.
     if (isActionLine(entry.message, action) && !entry.message.startsWith('commit')) return made === entry.oldOid || made === parents.get(entry.oldOid);
     return made === (entry.message.startsWith('commit (amend): ') ? parents.get(entry.oldOid) : entry.oldOid);
   });
@@ -159,7 +159,7 @@ async function samePaths(top: string, one: string, other: string, paths: readonl
  * Whether the index or the work tree still differs from HEAD at `paths` (read literally; past
  * PATHS_COMPARED of them, anywhere), untracked files counted (a `reset --mixed` leaves an undone
  * commit's new file untracked): one `git status`, no optional lock, no fsmonitor hook. A failure
- * reads as yes (the mark kept: node looks again at the next commit, at most RESET_CHAIN_LIMIT). (row s50j-1)
+ * reads as yes (the mark kept: node looks again at the next commit, at most RESET_CHAIN_LIMIT). (row 960)
  */
 async function workHolds(top: string, paths: readonly string[]): Promise<boolean> {
   const limit = paths.length <= PATHS_COMPARED ? ['--', ...paths] : [];

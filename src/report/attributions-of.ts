@@ -12,7 +12,7 @@ export interface AttributionsInput {
   cache: { dir: string; key: string } | null;
   /** The whole report (not one shard): every commit of the range is likely blamed somewhere. */
   whole: boolean;
-  /** Said of each blamed commit not read whole (row s50n-1). */
+  /** Said of each blamed commit not read whole (row 966). */
   onWarning?: ((message: string) => void) | undefined;
 }
 
@@ -25,7 +25,7 @@ export interface AttributionsInput {
  */
 export function startAttributions(input: AttributionsInput): (blamed: ReadonlySet<string>) => Promise<Attributions> {
   const { root, rev, since, detect, cache } = input;
-  // Commits not read whole (row s50n-1): said when blamed, never stored (a later run reads them again, and says so again).
+  // Commits not read whole (row 966): said when blamed, never stored (a later run reads them again, and says so again).
   const tooLarge = new Map<string, TooLarge>();
   const stored = cache ? readAttributions(cache.dir, cache.key) : Promise.resolve<Attributions>(new Map());
   const early = stored.then((known) => (known.size === 0 && input.whole ? rangeAttributions(root, rev, since, detect, tooLarge) : null));

@@ -10,7 +10,7 @@ const WHOLE_COMMITS = 4096;
 /** sha → models/agents of a commit, null for a commit with no AI. */
 export type Attributions = Map<string, CommitModels | null>;
 
-/** A commit not read whole (row s50n-1): what was past the bound, and its length. */
+/** A commit not read whole (row 966): what was past the bound, and its length. */
 export type TooLarge = NonNullable<CommitRecord['tooLarge']>;
 
 /** What a commit's notes add to its attributions (notes only add). */

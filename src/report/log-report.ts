@@ -131,7 +131,7 @@ export async function* logEntries(options: LogOptions): AsyncGenerator<LogEntry>
       if (commit.tooLarge) onWarning(blameMessages.commitTooLarge(commit.sha, commit.tooLarge.part, commit.tooLarge.bytes));
       const signals = commitSignals(commit);
       const detected = detectCommit(signals, detectOptions);
-      // The note's evidence counts the lines it can claim: those the commit adds, in files it changed (row s50k-1).
+      // The note's evidence counts the lines it can claim: those the commit adds, in files it changed (row 964).
       const noted = notes ? await notes.add(commit.sha, detected, null, (paths) => added.of(commit.sha, commit.parents[0] ?? null, paths)) : detected;
       const read = qwenNotes ? await qwenNotes.add(commit.sha, noted) : noted;
       // A pull request description's agent footer on a merge is the merged commits' work when they name its model: counted once, there (merge-footers).

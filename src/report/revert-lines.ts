@@ -86,8 +86,8 @@ export async function giveBackRevertedLines(input: RevertLinesInput): Promise<vo
 
 /**
  * `commits` without those whose object is past COMMIT_BYTES_CAP (one `git cat-file --batch-check`
- * question): the report counts such a commit unread (row s50n-1), and its message is no revert to
- * follow; asked of `git log --grep`, its 70 MB message was piped whole (64 MB held) only to be dropped. (row s50v-1)
+ * question): the report counts such a commit unread (row 966), and its message is no revert to
+ * follow; asked of `git log --grep`, its 70 MB message was piped whole (64 MB held) only to be dropped. (row 974)
  */
 async function readable(root: string, commits: readonly string[]): Promise<string[]> {
   if (commits.length === 0) return [];

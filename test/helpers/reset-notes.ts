@@ -5,20 +5,20 @@ import type { TestRepo } from './gitdir.js';
 import { hookedRepo } from './hooked-repo.js';
 import { gitRun } from './hooks.js';
 
-/** A git-ai note on `rev`: line 2 of a.txt and of b.txt written by Claude (rows s50g-1, s50j-1). */
+/** A git-ai note on `rev`: line 2 of a.txt and of b.txt written by Claude (rows 950, 960). */
 export function noteTwoFiles(repo: TestRepo, rev: string, env: NodeJS.ProcessEnv = {}): void {
   const metadata = { schema_version: 'authorship/3.0.0', base_commit_sha: repo.git(['rev-parse', rev]), prompts: {}, sessions: { s_0123456789abcd: { agent_id: { tool: 'claude', id: 'x', model: 'claude-opus-4-6' } } } };
   const text = `a.txt\n  s_0123456789abcd::t_0123456789abcd 2\nb.txt\n  s_0123456789abcd::t_0123456789abcd 2\n---\n${JSON.stringify(metadata, null, 2)}`;
   expect(gitRun(repo.dir, ['notes', '--ref=ai', 'add', '-f', '-m', text, rev], env).status).toBe(0);
 }
 
-/** The git-ai note on `rev`, or '' (rows s50g-1, s50j-1). */
+/** The git-ai note on `rev`, or '' (rows 950, 960). */
 export const aiNote = (repo: TestRepo, rev: string): string => gitRun(repo.dir, ['notes', '--ref', 'ai', 'show', rev]).stdout;
 
 /**
  * hookedRepo with the agent's commit on top (a.txt changed, b.txt added, noteTwoFiles) and `run`: a
  * git command (a date a second later each time), which must succeed, and the aitrail starts it
- * caused, one line each (rows s50g-1, s50j-1).
+ * caused, one line each (rows 950, 960).
  */
 export function hookedAgentCommit(): { repo: TestRepo; env: NodeJS.ProcessEnv; run: (args: string[], extra?: NodeJS.ProcessEnv) => string[] } {
   const { repo, env, started } = hookedRepo();

@@ -14,7 +14,7 @@ import { huskyLib } from '../../src/install/husky-block.js';
 import { TEST_GIT_ENV, tempDir } from '../helpers/gitdir.js';
 import { npmInstalledRepo } from '../helpers/shim-fast-path.js';
 
-/** The kept file: the version, the amended commit's id, the id of the git process that kept it (row s50p-1). */
+/** The kept file: the version, the amended commit's id, the id of the git process that kept it (row 967). */
 const keptFor = (id: string): RegExp => new RegExp(`^aitrail 0\\.1\\.0\\n${id}\\n[1-9][0-9]*\\n$`);
 
 function setup() {

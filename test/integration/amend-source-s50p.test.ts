@@ -1,4 +1,4 @@
-// Row s50p-1: the id prepare-commit-msg keeps for post-rewrite on a person's `git commit --amend --no-edit`
+// Row 967: the id prepare-commit-msg keeps for post-rewrite on a person's `git commit --amend --no-edit`
 // (amend-source, session 50 task d) outlived the amend that wrote it. git fills that hook's message file
 // from HEAD's object with C strings: a NUL byte in an extra header (which `git log`, node and CI read past)
 // leaves the file empty, so the shim judged HEAD plain and kept its id; git then aborted the amend
@@ -17,7 +17,7 @@ import { TEST_GIT_ENV } from '../helpers/gitdir.js';
 import { npmInstalledRepo } from '../helpers/shim-fast-path.js';
 
 describe('amend-source is taken only by the amend that kept it (session 50, task p)', () => {
-  it('row s50p-1: an amend git aborted after prepare-commit-msg leaves no keep that a later amend of HEAD takes', () => {
+  it('row 967: an amend git aborted after prepare-commit-msg leaves no keep that a later amend of HEAD takes', () => {
     const repo = npmInstalledRepo('aitrail-amend-source-p-');
     const kept = join(repo.dir, '.git', 'aitrail', 'fast-path', 'amend-source');
     const git = (args: string[]) => spawnSync('git', args, { cwd: repo.dir, env: TEST_GIT_ENV, encoding: 'utf8' });

@@ -1,5 +1,5 @@
-// Row s50u-1: the id prepare-commit-msg keeps for post-rewrite on a person's `git commit --amend --no-edit`
-// (amend-source, rows s50d/s50p-1) was kept when git had filled the message file with nothing of HEAD's message:
+// Row 975: the id prepare-commit-msg keeps for post-rewrite on a person's `git commit --amend --no-edit`
+// (amend-source, rows s50d/967) was kept when git had filled the message file with nothing of HEAD's message:
 // a NUL byte in an extra header of HEAD (which `git log` reads past) ends git's C string of the object before
 // the message. With `--trailer` (interpret-trailers writes a blank line, then the trailer) or
 // `--allow-empty-message` git carries the amend out: the new message lost HEAD's `Co-Authored-By: Claude`
@@ -32,7 +32,7 @@ function headerNulRepo() {
 }
 
 describe('amend-source keeps nothing when git filled the message file with none of HEAD (session 50, task u)', () => {
-  it('row s50u-1: `--amend --no-edit --trailer` of a HEAD with a NUL in a header records the agent again', () => {
+  it('row 975: `--amend --no-edit --trailer` of a HEAD with a NUL in a header records the agent again', () => {
     const { repo, git, kept } = headerNulRepo();
     const amended = git(['commit', '-q', '--amend', '--allow-empty', '--no-edit', '--trailer', 'Reviewed-by: Jo <jo@example.com>']);
     expect(amended.status, amended.stderr).toBe(0);
@@ -43,14 +43,14 @@ describe('amend-source keeps nothing when git filled the message file with none 
     expect(existsSync(kept)).toBe(false);
   });
 
-  it('row s50u-1: `--amend --no-edit --allow-empty-message` of such a HEAD records the agent again', () => {
+  it('row 975: `--amend --no-edit --allow-empty-message` of such a HEAD records the agent again', () => {
     const { repo, git } = headerNulRepo();
     const amended = git(['commit', '-q', '--amend', '--allow-empty', '--no-edit', '--allow-empty-message']);
     expect(amended.status, amended.stderr).toBe(0);
     expect(repo.git(['log', '-1', '--format=%B'])).toMatch(/^Assisted-by: claude-code:/m);
   });
 
-  it('row s50u-1: a plain HEAD amended with `--no-edit --trailer` is still kept (no git log in post-rewrite)', () => {
+  it('row 975: a plain HEAD amended with `--no-edit --trailer` is still kept (no git log in post-rewrite)', () => {
     const { repo, git, kept } = headerNulRepo();
     rmSync(kept, { force: true });
     const plain = repo.git(['commit-tree', '-p', 'HEAD^', '-m', 'Plain work', 'HEAD^{tree}'], { env: person });

@@ -39,7 +39,7 @@ interface Report {
  * <ai-assistant@google.com>`, a gate's `Codex Assistant`/`Gemini Assistant`, `Gemini AI <gemini@users.noreply…>`),
  * and `Kimi AI`, `Gemini AI <gemini@google.com>`, `Antigravity AI`/`Google Gemini` went unread beside other lines.
  * Session 50 (s50f) added 38 public commits (24 AI, 14 hard negatives) and relabelled 11 Jules commits
- * `google/unknown`: 569/574, the same five; before its fix (row s50f-1) the 12 Jules commits read `jules:unknown`.
+ * `google/unknown`: 569/574, the same five; before its fix (row 946) the 12 Jules commits read `jules:unknown`.
  */
 const FLOOR = { recall: 574 / 574, modelAccuracy: 569 / 574 };
 

@@ -1,11 +1,11 @@
 // Session 50 helper f: misreads of public and near-public commit texts, each replayed with real git,
 // the built CLI's `log` and `check`, a real bare server's pre-receive and the installed hooks.
-// row s50f-1: Jules' own identities and task footer read `jules:unknown` (row 944 read only `Assisted-by: Jules`
+// row 946: Jules' own identities and task footer read `jules:unknown` (row 944 read only `Assisted-by: Jules`
 //   as `jules:google/unknown`), a warning under unknownModel, so `deny: ["google/*"]` passed them.
-// row s50f-2: an AI account's name written with a comma, a lone dash or a slash (`Claude, Assistant`,
+// row 947: an AI account's name written with a comma, a lone dash or a slash (`Claude, Assistant`,
 //   `Gemini - AI`, `Gemini/AI`) read as a person's, or as the agent without its vendor.
-// row s50f-3: a fine-tune's whole id (`ft:gpt-4o-mini:acme:qwen:abc`) read its owner's suffix as a second vendor.
-// row s50f-4: a model file's path (`models/<name>/model.pt`, `openai/models/<name>/model.gguf`) read as a made-up id
+// row 948: a fine-tune's whole id (`ft:gpt-4o-mini:acme:qwen:abc`) read its owner's suffix as a second vendor.
+// row 949: a model file's path (`models/<name>/model.pt`, `openai/models/<name>/model.gguf`) read as a made-up id
 //   or as OpenAI's beside the model. Each block fails without its fix.
 import { describe, expect, it } from 'vitest';
 import { agentCommit, hooked } from '../helpers/agent-home.js';
@@ -15,7 +15,7 @@ import { expectLog } from '../helpers/log-cases.js';
 
 const JULES_BOT = 'google-labs-jules[bot] <161369871+google-labs-jules[bot]@users.noreply.github.com>';
 
-describe("Jules' own identities and footer are Google's unknown model (row s50f-1)", () => {
+describe("Jules' own identities and footer are Google's unknown model (row 946)", () => {
   it('reads its bot co-author, its bot as author, its address and its task footer as jules:google/unknown', () => {
     expectLog([
       [`perf: batch the invoice queries\n\nCo-authored-by: ${JULES_BOT}\n`, ['jules:google/unknown']],
@@ -42,7 +42,7 @@ describe("Jules' own identities and footer are Google's unknown model (row s50f-
   }, 180_000);
 });
 
-describe("an AI account's name with a comma, a lone dash or a slash between its words (row s50f-2)", () => {
+describe("an AI account's name with a comma, a lone dash or a slash between its words (row 947)", () => {
   it("reads as the account's name written with a space", () => {
     expectLog([
       ['fix a\n\nCo-authored-by: Claude, Assistant <a@example.com>\n', ['claude-code:anthropic/unknown']],
@@ -63,7 +63,7 @@ describe("an AI account's name with a comma, a lone dash or a slash between its 
   }, 120_000);
 });
 
-describe("a fine-tune's whole id names its base model alone (row s50f-3)", () => {
+describe("a fine-tune's whole id names its base model alone (row 948)", () => {
   it('reads no second vendor from the owner\'s suffix, under AI-Model and Assisted-by', () => {
     expectLog([
       ['fix a\n\nAI-Model: ft:gpt-4o-mini:acme:qwen:abc\n', ['unknown:openai/gpt-4o-mini']],
@@ -81,7 +81,7 @@ describe("a fine-tune's whole id names its base model alone (row s50f-3)", () =>
   }, 120_000);
 });
 
-describe("a model file's path names the folder's model (row s50f-4)", () => {
+describe("a model file's path names the folder's model (row 949)", () => {
   it('reads no made-up id and no openai/unknown beside the model', () => {
     expectLog([
       ['fix a\n\nAI-Model: models/llama-3/model.pt\n', ['unknown:meta-llama/llama-3']],

@@ -10,13 +10,13 @@ import { commit, DENY_QWEN, expectLocalRuns, home, npm, npmFree, PACKAGE_JSON, s
 import { honestAitrail, npmFound } from '../helpers/pnpm.js';
 
 /**
- * Row s50k-2, and session 50 task k's review of row s50h-1: an entry is bun's when its change time and its time are
+ * Row 965, and session 50 task k's review of row 945: an entry is bun's when its change time and its time are
  * both past npm's record's. The hostile repository's ways to make bun's files keep old times, replayed with real npm
  * 11 and bun 1.3: a tarball whose every entry (folders too) is dated 2000-01-01, installed by each of bun's Linux
  * backends (`--backend=hardlink`, the default; `copyfile`; `symlink`), scripts off. bun keeps no entry's time from
  * the tarball, and makes the package's folder and the .bin link anew. But `--backend=symlink` links each file into bun's
  * cache, outside the work tree: the hooks read the real path as no project's and ran the server's tarball (its marker
- * written, a Qwen commit in under deny: ["qwen/*"]), before and after row s50h-1 (row s50k-2: it fails without the fix).
+ * written, a Qwen commit in under deny: ["qwen/*"]), before and after row 945 (row 965: it fails without the fix).
  * The honest twin: bun's own symlink install from the person's registry (bun.lock, no npm record) runs.
  */
 
@@ -53,7 +53,7 @@ afterAll(() => {
   registry?.stop();
 });
 
-describe.skipIf(!npmFound || !bunFound)("bun's backends over npm's install, the tarball's entries dated 2000 (review of row s50h-1)", () => {
+describe.skipIf(!npmFound || !bunFound)("bun's backends over npm's install, the tarball's entries dated 2000 (review of row 945)", () => {
   it.each(['hardlink', 'copyfile', 'symlink'])('--backend=%s: refused as bun.lockb\'s; the script never runs', (backend) => {
     const range = `${evil!.url}/aitrail/-/aitrail-9.9.9.tgz`;
     const repo = hooked(DENY_QWEN, { 'package.json': PACKAGE_JSON('1.0.0'), '.gitignore': 'node_modules\n' });
@@ -73,7 +73,7 @@ describe.skipIf(!npmFound || !bunFound)("bun's backends over npm's install, the 
   });
 });
 
-describe.skipIf(!npmFound || !bunFound)('bun --backend=symlink, honest (row s50k-2)', () => {
+describe.skipIf(!npmFound || !bunFound)('bun --backend=symlink, honest (row 965)', () => {
   it("bun's own install from the person's registry, its files linked into its cache: the local aitrail runs", () => {
     const repo = hooked(DENY_QWEN, { 'package.json': PACKAGE_JSON('1.0.0'), '.gitignore': 'node_modules\n' });
     const homeDir = home(`registry=${registry!.url}/\n`);

@@ -9,7 +9,7 @@ import { DENY_QWEN, expectLocalRuns, home, npm, PACKAGE_JSON } from '../helpers/
 import { npmFound } from '../helpers/pnpm.js';
 
 /**
- * Row s50h-1: row 915 refuses a package whose files changed status after npm wrote its record (node_modules/
+ * Row 945: row 915 refuses a package whose files changed status after npm wrote its record (node_modules/
  * .package-lock.json) beside a bun.lockb. A tree restored with its times kept (`cp -a`, a CI cache's tar) has every
  * change time new and every time as npm left it: an honest npm project was refused. Now an entry is bun's when both
  * its change time and its time are past the record's: bun makes the package's folders and its .bin link anew, even
@@ -17,7 +17,7 @@ import { npmFound } from '../helpers/pnpm.js';
  * Real npm 11, bun 1.3 (`install --ignore-scripts`), GNU find, the hooks init installs, a server on 127.0.0.1.
  */
 
-warnWithoutBun('row s50h-1');
+warnWithoutBun('row 945');
 
 const held = bunServersForFile();
 
@@ -36,7 +36,7 @@ function restored(repo: TestRepo): TestRepo {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-describe.skipIf(!npmFound || !bunFound)('an npm tree beside a bun.lockb restored with its times kept (row s50h-1)', () => {
+describe.skipIf(!npmFound || !bunFound)('an npm tree beside a bun.lockb restored with its times kept (row 945)', () => {
   it("the honest npm project keeping an old bun.lockb, copied by cp -a: its aitrail runs (was refused as bun's)", () => {
     const repo = hooked(DENY_QWEN, { 'package.json': PACKAGE_JSON('1.0.0'), '.gitignore': 'node_modules\n' });
     const homeDir = home(`registry=${held.servers!.registry.url}/\n`);

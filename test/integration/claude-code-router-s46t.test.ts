@@ -36,7 +36,7 @@ describe('Claude Code through claude-code-router: what the hooks record', () => 
     for (const text of unread) {
       const commit = agentCommit(repo, env(homeWith({ '.claude-code-router/config.json': text, '.claude/settings.json': OPUS }), undefined, { ANTHROPIC_MODEL: 'claude-sonnet-4-5' }), LINE);
       expect(commit.status, commit.message).toBe(1);
-      // Past the bound, the one rule's evidence (row s50m-1): `settings ~/.claude-code-router/config.json (over 1 MiB, not read: …)`.
+      // Past the bound, the one rule's evidence (row 968): `settings ~/.claude-code-router/config.json (over 1 MiB, not read: …)`.
       expect(commit.stderr).toMatch(/~\/\.claude-code-router\/config\.json \((?:over 1 MiB, )?not read/);
       expect(commit.stderr).toContain('model: unknown (agent claude-code)');
       expect(commit.stderr).not.toMatch(/model: anthropic/);

@@ -1,4 +1,4 @@
-// Row s50t-1: rows s50e-5 and s50o-3 record `copilot:unknown` when one of Copilot CLI's own files past the 1 MiB bound
+// Row 976: rows 957 and 972 record `copilot:unknown` when one of Copilot CLI's own files past the 1 MiB bound
 // hides the model (its `settings.json`, or the older `model` and trust list of its `config.json`, the application
 // state that grows on its own). But `COPILOT_MODEL` and `--model` come before every settings file (docs.github.com,
 // Copilot CLI configuration: "Command-line flags and environment variables always take the highest precedence"), so
@@ -16,7 +16,7 @@ function copilotEnv(files: Record<string, string>, model?: string): NodeJS.Proce
   return { HOME: homeWith(files), COPILOT_HOME: undefined, COPILOT_AGENT_SESSION_ID: undefined, COPILOT_CLI: '1', COPILOT_MODEL: model, COPILOT_PROVIDER_BASE_URL: undefined };
 }
 
-describe("COPILOT_MODEL over a Copilot CLI file past the bound the hooks read (row s50t-1)", () => {
+describe("COPILOT_MODEL over a Copilot CLI file past the bound the hooks read (row 976)", () => {
   it("careless truth: a 2 MB config.json, no settings.json model, COPILOT_MODEL=claude-sonnet-4.5: Claude recorded, passing unknownModel: deny", () => {
     const repo = hooked(STRICT);
     const result = agentCommit(repo, copilotEnv({ '.copilot/settings.json': '{"theme": "dark"}', '.copilot/config.json': STATE('"model": "qwen/qwen3-coder", ') }, 'claude-sonnet-4.5'));
@@ -32,7 +32,7 @@ describe("COPILOT_MODEL over a Copilot CLI file past the bound the hooks read (r
     expect(result.stderr).toMatch(/qwen\/qwen3-coder/);
   });
 
-  it("without COPILOT_MODEL the padded config.json's older model is still unknown, refused (row s50o-3 unchanged)", () => {
+  it("without COPILOT_MODEL the padded config.json's older model is still unknown, refused (row 972 unchanged)", () => {
     const repo = hooked(STRICT);
     const result = agentCommit(repo, copilotEnv({ '.copilot/settings.json': '{"theme": "dark"}', '.copilot/config.json': STATE('"model": "qwen/qwen3-coder", ') }));
     expect(result.status, result.stderr).toBe(1);

@@ -1,4 +1,4 @@
-// Row s50e-5: Copilot CLI reads its settings files whole, in precedence (the trusted repository's
+// Row 957: Copilot CLI reads its settings files whole, in precedence (the trusted repository's
 // `.github/copilot/settings(.local).json`, then `~/.copilot/settings.json`, then `config.json`), but the hooks read
 // one past the 1 MiB bound as no file and took the next file's model: `~/.copilot/settings.json` naming
 // `qwen/qwen3-coder` (a bring-your-own-key provider's model), padded past the bound, was skipped and `config.json`'s
@@ -15,7 +15,7 @@ function copilotEnv(settings: string): NodeJS.ProcessEnv {
   return { HOME: homeWith(files), COPILOT_HOME: undefined, COPILOT_AGENT_SESSION_ID: undefined, COPILOT_CLI: '1', COPILOT_MODEL: undefined, COPILOT_PROVIDER_BASE_URL: undefined };
 }
 
-describe("Copilot CLI's settings past the bound the hooks read (row s50e-5)", () => {
+describe("Copilot CLI's settings past the bound the hooks read (row 957)", () => {
   it("a padded ~/.copilot/settings.json naming Qwen over config.json's Claude: unknown, refused under unknownModel: deny", () => {
     const repo = hooked(STRICT);
     const result = agentCommit(repo, copilotEnv(`{"model": "qwen/qwen3-coder"${JSON_PAD}}`));

@@ -1,4 +1,4 @@
-// Row s50o-3: row s50e-5 made any of Copilot CLI's own files past the 1 MiB bound `copilot:unknown`, `config.json`
+// Row 972: row 957 made any of Copilot CLI's own files past the 1 MiB bound `copilot:unknown`, `config.json`
 // too. But `config.json` is Copilot CLI's application state (docs.github.com CLI config directory reference:
 // "authentication, installed plugins, trusted folders"; its maintainer in github/copilot-cli#2935: "a dumping ground
 // for application state"), which grows on its own: an honest 2 MB one beside a `settings.json` naming Claude made
@@ -16,7 +16,7 @@ function copilotEnv(files: Record<string, string>): NodeJS.ProcessEnv {
   return { HOME: homeWith(files), COPILOT_HOME: undefined, COPILOT_AGENT_SESSION_ID: undefined, COPILOT_CLI: '1', COPILOT_MODEL: undefined, COPILOT_PROVIDER_BASE_URL: undefined };
 }
 
-describe("Copilot CLI's config.json (application state) past the bound the hooks read (row s50o-3)", () => {
+describe("Copilot CLI's config.json (application state) past the bound the hooks read (row 972)", () => {
   it("careless truth: a 2 MB config.json beside a settings.json naming Claude records Claude, passing unknownModel: deny", () => {
     expect(STATE('').length).toBeGreaterThan(2 * 1024 * 1024);
     const repo = hooked(STRICT);

@@ -1,5 +1,5 @@
-// Session 50 helper i: review of helper f's detection changes (rows s50f-1..s50f-4).
-// row s50i-2: row s50f-2 read `Gemini/AI <…>` as Google's account, but `Claude/AI <…>`, `Claude/Assistant <…>`,
+// Session 50 helper i: review of helper f's detection changes (rows 946..949).
+// row 959: row 947 read `Gemini/AI <…>` as Google's account, but `Claude/AI <…>`, `Claude/Assistant <…>`,
 //   `Kimi/AI <…>` were read before it as a model id of a made-up vendor (`claude/ai`, `kimi/ai`): a family's word
 //   (`claude`, `kimi`, `llama`, `grok`, `gpt`) was kept as a vendor the catalog does not know, so `AI-Model: llama/my-tune`,
 //   `grok/x`, `Co-authored-by: Claude/AI <…>` passed `deny: ["meta-llama/*", "x-ai/*", "anthropic/*"]`, and a person's
@@ -8,7 +8,7 @@ import { describe, it } from 'vitest';
 import { expectEachPasses, expectEachRefused, policyServer } from '../helpers/enforce-repos.js';
 import { expectLog } from '../helpers/log-cases.js';
 
-describe("a family's word before a slash is no vendor (row s50i-2)", () => {
+describe("a family's word before a slash is no vendor (row 959)", () => {
   it("reads the family's vendor, the account's name, or a person", () => {
     expectLog([
       ['fix a\n\nCo-authored-by: Claude/AI <c@example.com>\n', ['claude-ai:anthropic/unknown']],

@@ -1,5 +1,5 @@
-// Session 50 helper s: final review of today's detection changes (rows s50f-1..4, s50i-1..2).
-// row s50s-1: row s50f-3 read a fine-tune's whole id (`ft:<base>:<owner>:<suffix>:<id>`) as its base alone, but not
+// Session 50 helper s: final review of today's detection changes (rows 946, 947, 948, 949, 958, 959).
+// row 973: row 948 read a fine-tune's whole id (`ft:<base>:<owner>:<suffix>:<id>`) as its base alone, but not
 //   behind a route (LiteLLM's and aider's `openai/ft:gpt-4o:acme:qwen3-coder:abc`): read whole, that id named a
 //   made-up `openai/ft` beside the owner's suffix as `qwen/unknown`, so a team denying `qwen/*` had its OpenAI
 //   fine-tune refused at every layer. Fails without the fix.
@@ -10,14 +10,14 @@ import { expectLog } from '../helpers/log-cases.js';
 const ROUTED = 'feat: a\n\nAI-Model: openai/ft:gpt-4o:acme:qwen3-coder:abc\n';
 const ROUTED_ASSISTED = 'feat: b\n\nAssisted-by: openrouter/openai/ft:gpt-4o-mini-2024-07-18:acme:qwen:9abc\n';
 
-describe("a fine-tune's id behind a route names its base alone (row s50s-1)", () => {
+describe("a fine-tune's id behind a route names its base alone (row 973)", () => {
   it('reads no made-up openai/ft and no suffix vendor; a vendor written before the id is still read', () => {
     expectLog([
       [ROUTED, ['unknown:openai/gpt-4o']],
       [ROUTED_ASSISTED, ['unknown:openai/gpt-4o-mini']],
-      // Row s50i-1 behind a route: a base the catalog does not know is still AI.
+      // Row 958 behind a route: a base the catalog does not know is still AI.
       ['feat: c\n\nAI-Model: openai/ft:davinci-002:personal::7qn4BCMz\n', ['unknown:openai/davinci-002']],
-      // Row s50f-3 as it was, without a route.
+      // Row 948 as it was, without a route.
       ['feat: d\n\nAI-Model: ft:gpt-4o-mini:acme:qwen:abc\n', ['unknown:openai/gpt-4o-mini']],
     ]);
   });

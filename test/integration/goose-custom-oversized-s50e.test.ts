@@ -1,4 +1,4 @@
-// Row s50e-1: goose's custom provider file (`~/.config/goose/custom_providers/<id>.json`, what `goose configure`
+// Row 953: goose's custom provider file (`~/.config/goose/custom_providers/<id>.json`, what `goose configure`
 // writes for an OpenAI-compatible server) padded past the 1 MiB the hooks read, its base_url on loopback (row 895),
 // was read as no file: GOOSE_MODEL=gpt-4o was recorded goose:openai/gpt-4o and passed unknownModel: deny while the
 // server on this machine ran anything. goose reads the file whole (serde_json), so now its padding makes the model
@@ -16,7 +16,7 @@ function gooseEnv(custom: string, key = 'GOOSE_PROVIDER'): NodeJS.ProcessEnv {
   return { HOME: homeWith(files), XDG_CONFIG_HOME: undefined, GOOSE_TERMINAL: '1', GOOSE_MODEL: undefined, GOOSE_PROVIDER: undefined, GOOSE_LEAD_PROVIDER: undefined, GOOSE_LEAD_MODEL: undefined, GOOSE_PLANNER_PROVIDER: undefined, GOOSE_PLANNER_MODEL: undefined };
 }
 
-describe("goose's custom provider file past the bound the hooks read (row s50e-1)", () => {
+describe("goose's custom provider file past the bound the hooks read (row 953)", () => {
   it('a padded custom_providers/<id>.json with base_url on loopback, gpt-4o named: goose:unknown, refused under unknownModel: deny', () => {
     const repo = hooked(STRICT);
     const result = agentCommit(repo, gooseEnv(`${LOCAL}${JSON_PAD}}`));

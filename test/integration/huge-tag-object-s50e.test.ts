@@ -1,4 +1,4 @@
-// Row s50e-2: row 943 capped a commit object's size, not a pushed tag's. A tag of a tree (what pre-receive and
+// Row 954: row 943 capped a commit object's size, not a pushed tag's. A tag of a tree (what pre-receive and
 // pre-push read whole: its message is judged, row 823) of 100 MB, packed to under a megabyte, took the server's
 // pre-receive 41.6 s and 560 MB before the push was accepted; a chain of 64 such tags is one push. Now a tag object
 // over 16 MiB (its size from `git cat-file --batch-check`, before it is read) is refused unread, one line naming it.
@@ -19,7 +19,7 @@ function bigTag(work: Project['work'], name: string, bytes: number): string {
   return tag;
 }
 
-describe('a pushed tag object larger than 16 MiB (row s50e-2)', () => {
+describe('a pushed tag object larger than 16 MiB (row 954)', () => {
   it('is refused unread by pre-receive, with one line naming it', () => {
     const server = policyServer(POLICY);
     const tag = bigTag(server.work, 'big', CAP + 1024 * 1024);

@@ -1,4 +1,4 @@
-// Row s50o-2: Kilo CLI merges more config layers than the hooks read (Kilo-Org/kilocode `config/config.ts`,
+// Row 971: Kilo CLI merges more config layers than the hooks read (Kilo-Org/kilocode `config/config.ts`,
 // `config/paths.ts`, `flag/flag.ts`): the home's `~/.kilo/` and `~/.kilocode/` folders, `KILO_CONFIG_DIR`,
 // `KILO_CONFIG_CONTENT` and `KILO_CONFIG` each set a `model` above `~/.config/kilo`, and `KILO_DISABLE_PROJECT_CONFIG`
 // drops the work tree's files. The hooks read none of these: `~/.kilo/kilo.json` naming Qwen (Kilo runs it) was
@@ -18,7 +18,7 @@ function kiloEnv(home: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv
   return { HOME: home, ...unset, KILO: '1', OPENCODE: '1', AGENT: '1', ...extra };
 }
 
-describe("Kilo CLI's config layers the hooks did not read (row s50o-2)", () => {
+describe("Kilo CLI's config layers the hooks did not read (row 971)", () => {
   it("~/.kilo/kilo.json and ~/.kilocode/opencode.json naming Qwen over ~/.config/kilo's Claude: Qwen, denied", () => {
     const repo = hooked(DENY);
     for (const file of ['.kilo/kilo.json', '.kilocode/opencode.json']) {

@@ -1,4 +1,4 @@
-// Row s50e-3: Kilo CLI (OpenCode's fork) merges its config files and reads each whole, but the hooks read one past
+// Row 955: Kilo CLI (OpenCode's fork) merges its config files and reads each whole, but the hooks read one past
 // the 1 MiB bound as no file and took the first file naming a model: `~/.config/kilo/opencode.json` naming
 // `openrouter/qwen/qwen3-coder`, padded past the bound, was skipped and `~/.config/kilo/config.json`'s
 // `anthropic/claude-sonnet-4-5` recorded, passing `deny: ["qwen/*"]` and unknownModel: deny. Row 942 made OpenCode's
@@ -16,7 +16,7 @@ function kiloEnv(files: Record<string, string>): NodeJS.ProcessEnv {
 
 const CLAUDE = { '.config/kilo/config.json': '{"model": "anthropic/claude-sonnet-4-5"}' };
 
-describe("Kilo CLI's config files past the bound the hooks read (row s50e-3)", () => {
+describe("Kilo CLI's config files past the bound the hooks read (row 955)", () => {
   it('a padded global opencode.json naming Qwen over a config.json naming Claude: kilo-code:unknown, refused under unknownModel: deny', () => {
     const repo = hooked(STRICT);
     const result = agentCommit(repo, kiloEnv({ ...CLAUDE, '.config/kilo/opencode.json': `{"model": "openrouter/qwen/qwen3-coder"${JSON_PAD}}` }));

@@ -4,7 +4,7 @@ import { addNote, gitAiNote, NOTE_KEYS, session } from '../helpers/git-ai-notes.
 import { makeRepo } from '../helpers/gitdir.js';
 
 /*
- * Row s50k-1: `log`'s evidence for a git-ai note repeated the note's own claim. A hostile note on a commit adding
+ * Row 964: `log`'s evidence for a git-ai note repeated the note's own claim. A hostile note on a commit adding
  * 6 lines (a.ts 4, b.ts 2) claimed lines of c.ts (a file the commit never touched), of ghost.ts (nowhere) and
  * a.ts 50-60 (past its end): `log --format json` said "105 lines in 3 files" for Claude and "12 lines in 1 file"
  * for Cursor. Now the evidence counts the lines the commit adds that the note gives each author, as `blame`
@@ -24,7 +24,7 @@ function evidence(dir: string, range?: string): Map<string, string[]> {
   return new Map(head!.attributions.map((a) => [`${a.agent}:${a.model}`, a.evidence.filter((line) => line.startsWith('note '))]));
 }
 
-describe('log: a git-ai note\'s evidence counts only what the commit adds (row s50k-1)', () => {
+describe('log: a git-ai note\'s evidence counts only what the commit adds (row 964)', () => {
   it('claims on untouched files, files that are nowhere and lines past the end count nowhere', () => {
     const repo = makeRepo();
     repo.commit('base', { 'c.ts': numbered('c', 1, 4), 'keep.ts': numbered('k', 1, 3) });

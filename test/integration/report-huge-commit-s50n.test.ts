@@ -1,4 +1,4 @@
-// Row s50n-1: row 943 refuses a commit object over 16 MiB unread in the judges, but the reports read it whole:
+// Row 966: row 943 refuses a commit object over 16 MiB unread in the judges, but the reports read it whole:
 // `log` on a 34 MB message (`git hash-object -t commit -w`) took 41 s and 227 MB on a busy machine, `blame a` 18 s
 // for a file that commit does not touch, and 200 MB would run a CI report job out of memory; a message padded past
 // the bound with `Assisted-by:` at its end was read as that model. Now `log`, `blame` and `trend` do not keep such a
@@ -50,7 +50,7 @@ function history(big: (repo: TestRepo) => string): { repo: TestRepo; sha: string
   return { repo, sha };
 }
 
-describe('reports on a commit over 16 MiB (row s50n-1)', () => {
+describe('reports on a commit over 16 MiB (row 966)', () => {
   for (const [where, big, part] of [
     ['message', paddedCommit, 'its text as git shows it'],
     ['mergetag header', mergetagCommit, 'its object'],

@@ -1,4 +1,4 @@
-// Row s50v-1: row s50n-1 left a commit over 16 MiB unread in blame's attributions, but blame's following of
+// Row 974: row 966 left a commit over 16 MiB unread in blame's attributions, but blame's following of
 // reverts and cherry-picks (`git log --grep … --no-walk --stdin` of every blamed commit) still asked git for it: a
 // 70 MB message saying `This reverts commit …` was piped whole (64 MB held by the synchronous read, then read again
 // as a stream) only to be dropped, peak memory 236 MB against 143 MB for the same commit not saying so. Now the
@@ -29,7 +29,7 @@ exec '${real}' "$@"
   return dir;
 }
 
-describe('blame does not hand a commit over 16 MiB to its revert following (row s50v-1)', () => {
+describe('blame does not hand a commit over 16 MiB to its revert following (row 974)', () => {
   it('a padded message saying `This reverts commit …`: not asked of git log --grep; its line still counted unread, the others asked as before', () => {
     const repo = makeRepo();
     repo.commit('feat: a\n', { 'a.ts': 'a\n' });

@@ -1,4 +1,4 @@
-// rows s50g-1, s50g-2: row 931 carried an agent's git-ai notes over `git reset --soft/--mixed` only
+// rows 950, 951: row 931 carried an agent's git-ai notes over `git reset --soft/--mixed` only
 // into the first commit after it, and only when the reflog said `reset: moving to`. git-ai rebuilds
 // its working log at a backward reset (git-ai-project/git-ai `src/commands/hooks/reset_hooks.rs`,
 // handle_reset_preserve_working_dir: whatever the wrapper's reflog says) and that log carries what a
@@ -40,7 +40,7 @@ function denied(repo: TestRepo): string[] {
   return violations.filter((violation) => violation.rule === 'model-denied').map((violation) => (violation.commit ?? violation.sha ?? '').slice(0, 12));
 }
 
-describe('the second and later commits after a reset keep the undone notes (row s50g-1)', () => {
+describe('the second and later commits after a reset keep the undone notes (row 950)', () => {
   it.each([['--soft'], ['--mixed']])('git reset %s HEAD~2, a commit of a.txt, then a commit of the rest: each keeps its AI line, check refuses both', (mode) => {
     const repo = agentThenPerson();
     git(repo, ['reset', '-q', mode, 'HEAD~2']);
@@ -48,7 +48,7 @@ describe('the second and later commits after a reset keep the undone notes (row 
     expect(note(repo, 'HEAD')).toMatch(/^a\.txt\n {2}s_0123456789abcd::t_[0-9a-f]{14} 2\n---\n/);
     git(repo, ['add', '-A']);
     git(repo, ['commit', '-q', '-m', 'rest']);
-    // Before row s50g-1: no note, Claude's line of b.txt read as the person's.
+    // Before row 950: no note, Claude's line of b.txt read as the person's.
     expect(note(repo, 'HEAD')).toMatch(/^b\.txt\n {2}s_0123456789abcd::t_[0-9a-f]{14} 2\n---\n/);
     const heads = [git(repo, ['rev-parse', 'HEAD~1']).trim().slice(0, 12), git(repo, ['rev-parse', 'HEAD']).trim().slice(0, 12)];
     expect(denied(repo).sort()).toEqual(heads.sort());
@@ -59,7 +59,7 @@ describe('the second and later commits after a reset keep the undone notes (row 
   });
 });
 
-describe('a reset run under GIT_REFLOG_ACTION carries the undone notes too (row s50g-2)', () => {
+describe('a reset run under GIT_REFLOG_ACTION carries the undone notes too (row 951)', () => {
   it('GIT_REFLOG_ACTION=wip git reset --soft HEAD~2 (git logs `wip: updating HEAD`), then a commit: the note is carried', () => {
     const repo = agentThenPerson();
     git(repo, ['reset', '-q', '--soft', 'HEAD~2'], { GIT_REFLOG_ACTION: 'wip' });
@@ -77,7 +77,7 @@ describe('a reset run under GIT_REFLOG_ACTION carries the undone notes too (row 
   });
 });
 
-describe('an amend right after the reset keeps the undone notes (row s50g-3)', () => {
+describe('an amend right after the reset keeps the undone notes (row 952)', () => {
   it('the person’s commit, the agent’s on it; git reset --soft HEAD~1 and git commit --amend: the agent’s lines stay the agent’s', () => {
     const repo = makeRepo();
     repo.commit('base', { '.aitrailrc.yml': 'policy:\n  deny: ["anthropic/*"]\n  undeclared: allow\n', 'a.txt': 'a\n', 'b.txt': 'b\n' });
@@ -93,13 +93,13 @@ describe('an amend right after the reset keeps the undone notes (row s50g-3)', (
     git(repo, ['reset', '-q', '--soft', 'HEAD~1']);
     const amend = gitRun(repo.dir, ['commit', '-q', '--amend', '-m', 'feat: mine and the agent’s']);
     expect(amend.status, amend.stderr).toBe(0);
-    // Before row s50g-3: no note (post-rewrite carried the amended commit's, which had none).
+    // Before row 952: no note (post-rewrite carried the amended commit's, which had none).
     expect(note(repo, 'HEAD')).toMatch(/^a\.txt\n {2}s_0123456789abcd::t_[0-9a-f]{14} 2\nb\.txt\n {2}s_0123456789abcd::t_[0-9a-f]{14} 2\n---\n/);
     expect(denied(repo)).toEqual([git(repo, ['rev-parse', 'HEAD']).trim().slice(0, 12)]);
   });
 });
 
-describe('what carrying into later commits costs a person (rows s50g-1, s50g-2)', () => {
+describe('what carrying into later commits costs a person (rows 950, 951)', () => {
   it('node at each commit only while a reset of noted commits has not landed; none once the noted files are the old tip’s or the reflog moves on', () => {
     const { repo, run } = hookedAgentCommit();
     // A reset, then the work in two commits (the person's own file in the second): node at both, and no more once the noted files are the undone tip's.

@@ -1,4 +1,4 @@
-// row s50j-1: after `git reset --mixed` of an agent's noted commit, a person who commits part of the
+// row 960: after `git reset --mixed` of an agent's noted commit, a person who commits part of the
 // work and throws the rest away paid a node start at each of the next 20 commits (the mark
 // `.git/aitrail/fast-path/reset-pending` stayed while the noted files differed from the old tip's).
 // git-ai (git-ai-project/git-ai `src/authorship/rewrite_reset.rs`) carries only lines still in the
@@ -20,7 +20,7 @@ function undoneAgentCommit() {
   return { repo, run, pending };
 }
 
-describe('the reset carry ends once the rest of the undone work is thrown away (row s50j-1)', () => {
+describe('the reset carry ends once the rest of the undone work is thrown away (row 960)', () => {
   it('reset --mixed, a commit of a.txt, b.txt (untracked) deleted: node at the next commit once, then none', () => {
     const { repo, run, pending } = undoneAgentCommit();
     expect(run(['commit', '-q', '-m', 'part', '--', 'a.txt'])).toEqual(['hook post-commit']);
@@ -29,7 +29,7 @@ describe('the reset carry ends once the rest of the undone work is thrown away (
     rmSync(join(repo.dir, 'b.txt'));
     expect(run(['commit', '-q', '--allow-empty', '-m', 'one'])).toEqual(['hook post-commit']);
     expect(pending()).toBe(false);
-    // Before row s50j-1: node here and at each of the next 18 commits.
+    // Before row 960: node here and at each of the next 18 commits.
     expect(run(['commit', '-q', '--allow-empty', '-m', 'two'])).toEqual([]);
     expect(run(['commit', '-q', '--allow-empty', '-m', 'three'])).toEqual([]);
   });
@@ -58,7 +58,7 @@ describe('the reset carry ends once the rest of the undone work is thrown away (
   });
 });
 
-describe('a forged reflog line between a reset and the commit carries nothing (row s50j-2)', () => {
+describe('a forged reflog line between a reset and the commit carries nothing (row 961)', () => {
   it('a reset line from another branch’s noted commit, a made-up `commit:` line to HEAD, the pending mark: the person’s identical line stays the person’s', () => {
     const { repo, env } = hookedRepo();
     const git = (args: string[]) => {
@@ -85,12 +85,12 @@ describe('a forged reflog line between a reset and the commit carries nothing (r
     repo.write('b.txt', 'b\nagent b\n');
     git(['add', 'b.txt']);
     git(['commit', '-q', '-m', 'mine']);
-    // Before row s50j-2: b.txt's line 2 noted as Claude's.
+    // Before row 961: b.txt's line 2 noted as Claude's.
     expect(aiNote(repo, 'HEAD')).toBe('');
   });
 });
 
-describe('a reflog line with no message before the reset cuts no carry (row s50j-3)', () => {
+describe('a reflog line with no message before the reset cuts no carry (row 962)', () => {
   it('`git update-ref` without -m (no tab in its line), then git reset --soft HEAD~1 and a commit: the agent’s lines stay the agent’s', () => {
     const { repo, run } = hookedAgentCommit();
     run(['commit', '-q', '--allow-empty', '-m', 'p2']);
@@ -99,19 +99,19 @@ describe('a reflog line with no message before the reset cuts no carry (row s50j
     expect(readFileSync(join(repo.dir, '.git', 'logs', 'HEAD'), 'utf8')).toMatch(/ [+-]\d{4}\n$/);
     run(['reset', '-q', '--soft', 'HEAD~1']);
     expect(run(['commit', '-q', '-m', 'squash'])).toEqual(['hook post-commit']);
-    // Before row s50j-3: no note (the reflog's last 21 lines read as none), Claude's lines read as the person's.
+    // Before row 962: no note (the reflog's last 21 lines read as none), Claude's lines read as the person's.
     expect(aiNote(repo, 'HEAD')).toMatch(/^a\.txt\n {2}s_0123456789abcd::t_[0-9a-f]{14} 2\nb\.txt\n {2}s_0123456789abcd::t_[0-9a-f]{14} 2\n---\n/);
   });
 });
 
-describe('a script that runs both the reset and its commits under GIT_REFLOG_ACTION carries too (row s50j-4)', () => {
+describe('a script that runs both the reset and its commits under GIT_REFLOG_ACTION carries too (row 963)', () => {
   it('GIT_REFLOG_ACTION=wip exported: git reset --soft HEAD~1, a commit of a.txt, a commit of the rest (git logs `wip: part`, `wip: rest`): each keeps its AI line', () => {
     const { repo, run } = hookedAgentCommit();
     const wip = { GIT_REFLOG_ACTION: 'wip' };
     run(['reset', '-q', '--soft', 'HEAD~1'], wip);
     run(['commit', '-q', '-m', 'part', '--', 'a.txt'], wip);
     expect(readFileSync(join(repo.dir, '.git', 'logs', 'HEAD'), 'utf8')).toMatch(/\twip: updating HEAD\n[^\n]*\twip: part\n$/);
-    // Before row s50j-4: no note on either (only `commit: …` lines were read as commits).
+    // Before row 963: no note on either (only `commit: …` lines were read as commits).
     expect(aiNote(repo, 'HEAD')).toMatch(/^a\.txt\n {2}s_0123456789abcd::t_[0-9a-f]{14} 2\n---\n/);
     run(['commit', '-q', '-m', 'rest'], wip);
     expect(aiNote(repo, 'HEAD')).toMatch(/^b\.txt\n {2}s_0123456789abcd::t_[0-9a-f]{14} 2\n---\n/);

@@ -174,7 +174,7 @@ describe('a forged reflog or ORIG_HEAD carries nothing that is not there (931)',
     expect(note(repo, 'HEAD')).toBe('');
   });
 
-  it('a later commit after the reset carries too, as git-ai does (row s50g-1: before it, only the first did)', () => {
+  it('a later commit after the reset carries too, as git-ai does (row 950: before it, only the first did)', () => {
     const repo = agentThenPerson();
     git(repo, ['reset', '-q', '--mixed', 'HEAD~2']);
     repo.write('other.txt', 'mine\n');

@@ -1,4 +1,4 @@
-// Row s50m-1: the readers left after rows 938/942 and s50e-1..5 read a file past the 1 MiB bound as no file
+// Row 968: the readers left after rows 938/942 and 953, 954, 955, 956, 957 read a file past the 1 MiB bound as no file
 // (`readOwnFile`/`readRepoFile` whole), while the agent reads it whole. A hostile repository's committed
 // `.claude/settings.json` naming Opus, padded past the bound, was skipped and the person's
 // `~/.claude/settings.json` Sonnet recorded, passing `deny: ["anthropic/claude-opus-*"]` and unknownModel: deny;
@@ -18,7 +18,7 @@ const JSON_PAD = ' '.repeat(1024 * 1024);
 const TOML_PAD = `# ${'x'.repeat(1024 * 1024)}\n`;
 const NO_OPUS = 'policy:\n  deny: ["anthropic/claude-opus-*"]\n  unknownModel: deny\n';
 
-describe('a settings file past the bound read by the remaining readers (row s50m-1)', () => {
+describe('a settings file past the bound read by the remaining readers (row 968)', () => {
   it("Claude Code: a committed .claude/settings.json naming Opus, padded: claude-code:unknown, refused; the person's Sonnet not recorded", () => {
     const repo = hooked(NO_OPUS, { '.claude/settings.json': `{"model": "claude-opus-4-1"${JSON_PAD}}` });
     const result = agentCommit(repo, claudeHome('claude-sonnet-4-5'));
@@ -65,7 +65,7 @@ describe('a settings file past the bound read by the remaining readers (row s50m
     expect(small.stderr).toMatch(/qwen\/qwen3-coder \(via mistral-vibe\) is denied/);
   });
 
-  // Row s50m-2: Gemini CLI (and BLACKBOX CLI, its layers' reader) read a padded settings file as none; only Qwen Code's was unknown (row 942).
+  // Row 969: Gemini CLI (and BLACKBOX CLI, its layers' reader) read a padded settings file as none; only Qwen Code's was unknown (row 942).
   it("Gemini CLI: a padded ~/.gemini/settings.json naming Pro over the system defaults' Flash: gemini-cli:unknown, refused", () => {
     const repo = hooked('policy:\n  deny: ["google/gemini-2.5-pro"]\n  unknownModel: deny\n');
     const env = (user: string): NodeJS.ProcessEnv => {

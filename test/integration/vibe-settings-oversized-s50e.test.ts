@@ -1,4 +1,4 @@
-// Row s50e-4: Mistral Vibe reads its config.toml whole, but the hooks read one past the 1 MiB bound as no file: with
+// Row 956: Mistral Vibe reads its config.toml whole, but the hooks read one past the 1 MiB bound as no file: with
 // VIBE_ACTIVE_MODEL=devstral naming an alias the padded file defines as `qwen/qwen3-coder` at OpenRouter, the alias
 // was read as written and recorded `mistral-vibe:devstral…` (Mistral's), passing `deny: ["qwen/*"]` and
 // unknownModel: deny. Now a padded config (the person's, or a trusted project's) makes the model
@@ -14,7 +14,7 @@ function vibeEnv(config: string): NodeJS.ProcessEnv {
   return { HOME: homeWith({ '.vibe/config.toml': config, '.vibe/trusted_folders.toml': 'trusted = []\nuntrusted = []\n' }), AI_AGENT: 'mistral-vibe', VIBE_HOME: undefined, VIBE_ACTIVE_MODEL: 'devstral' };
 }
 
-describe("Mistral Vibe's config.toml past the bound the hooks read (row s50e-4)", () => {
+describe("Mistral Vibe's config.toml past the bound the hooks read (row 956)", () => {
   it('a padded config.toml redefining the alias VIBE_ACTIVE_MODEL names: mistral-vibe:unknown, refused under unknownModel: deny', () => {
     const repo = hooked(STRICT);
     const result = agentCommit(repo, vibeEnv(`${QWEN_ALIAS}${PAD}`));

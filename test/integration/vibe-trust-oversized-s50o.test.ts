@@ -1,4 +1,4 @@
-// Row s50o-1: Mistral Vibe reads `~/.vibe/trusted_folders.toml` whole (`vibe/core/trusted_folders.py`, `tomllib.load`) to
+// Row 970: Mistral Vibe reads `~/.vibe/trusted_folders.toml` whole (`vibe/core/trusted_folders.py`, `tomllib.load`) to
 // decide whether the project's `.vibe/config.toml` replaces the person's, but the hooks read it with no bound's
 // answer: one past 1 MiB was no file, so no folder trusted. A padded trust file listing the work tree let Vibe run the
 // project's Qwen while the hooks recorded the person's Devstral, passing `deny: ["qwen/*"]`. Now a project config whose
@@ -16,7 +16,7 @@ function vibeEnv(trust: string): NodeJS.ProcessEnv {
   return { HOME: homeWith({ '.vibe/config.toml': PERSON, '.vibe/trusted_folders.toml': trust }), AI_AGENT: 'mistral-vibe', VIBE_HOME: undefined, VIBE_ACTIVE_MODEL: undefined };
 }
 
-describe("Mistral Vibe's trusted_folders.toml past the bound the hooks read (row s50o-1)", () => {
+describe("Mistral Vibe's trusted_folders.toml past the bound the hooks read (row 970)", () => {
   it("a padded trust file trusting the work tree: not the person's Devstral but mistral-vibe:unknown, refused under unknownModel: deny", () => {
     const repo = hooked(STRICT, { '.vibe/config.toml': PROJECT });
     const result = agentCommit(repo, vibeEnv(`trusted = [${JSON.stringify(realpathSync(repo.dir))}]\n${PAD}`));

@@ -89,7 +89,7 @@ describe("Kimi CLI's config.toml", () => {
     symlinkSync('/dev/zero', join(place.home, '.kimi/config.toml'));
     expect(await kimiCliModel(place)).toBeNull();
     const big = placeWith({ '~/.kimi/config.toml': `${KIMI}\n# ${'x'.repeat(2 * 1024 * 1024)}\n` });
-    // Past the bound: not absent, unknown (Kimi reads it whole; row s50m-1).
+    // Past the bound: not absent, unknown (Kimi reads it whole; row 968).
     expect((await readAgentSettings(['kimi-code'], big))['kimi-code']?.model).toBe('unknown');
   });
 });

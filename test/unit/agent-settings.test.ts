@@ -71,7 +71,7 @@ describe("Claude Code's precedence", () => {
     mkdirSync(join(device.root, '.claude'));
     symlinkSync('/dev/zero', join(device.root, '.claude/settings.json'));
     expect(claudeCodeModel(device)).toBeNull();
-    // Too big: not read, and not absent either (row s50m-1): readAgentSettings makes the model unknown.
+    // Too big: not read, and not absent either (row 968): readAgentSettings makes the model unknown.
     expect(() => claudeCodeModel(place({ 'root/.claude/settings.json': `{"model": "x", "pad": "${' '.repeat(1024 * 1024)}"}` }))).toThrow(OversizedSettingsError);
     expect(claudeCodeModel(place({ 'root/.claude/settings.json': 'model: x\n' }))).toBeNull();
     // A link inside the work tree is read.

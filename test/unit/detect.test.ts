@@ -62,7 +62,7 @@ describe('detectCommit: real agent signatures', () => {
   it.each([
     ['copilot-swe-agent[bot]', '198982749+Copilot@users.noreply.github.com', 'copilot'],
     ['devin-ai-integration[bot]', '158243242+devin-ai-integration[bot]@users.noreply.github.com', 'devin'],
-    // Jules runs only Google's Gemini (row s50f-1).
+    // Jules runs only Google's Gemini (row 946).
     ['google-labs-jules[bot]', '161369871+google-labs-jules[bot]@users.noreply.github.com', 'jules', 'google/unknown'],
     ['claude[bot]', '209825114+claude[bot]@users.noreply.github.com', 'claude-code'],
     ['chatgpt-codex-connector[bot]', '199175422+chatgpt-codex-connector[bot]@users.noreply.github.com', 'codex'],

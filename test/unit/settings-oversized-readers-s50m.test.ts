@@ -1,4 +1,4 @@
-// Row s50m-1: every whole read of an agent's settings file past the 1 MiB bound (`readOwnFile`, `readRepoFile`) throws
+// Row 968: every whole read of an agent's settings file past the 1 MiB bound (`readOwnFile`, `readRepoFile`) throws
 // OversizedSettingsError, and readAgentSettings alone makes that agent's model unknown (routed: no command line or
 // lower layer stands for it). Before, each of these read as no file and a lower layer's model (or none) was recorded.
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -22,7 +22,7 @@ async function modelOf(agent: string, at: SettingsPlace): Promise<{ model: strin
 const CLAUDE_MANAGED = process.platform === 'darwin' ? 'system/Library/Application Support/ClaudeCode/managed-settings.json' : 'system/etc/claude-code/managed-settings.json';
 const COPILOT_MANAGED = process.platform === 'darwin' ? 'system/Library/Application Support/GitHubCopilot/managed-settings.json' : 'system/etc/github-copilot/managed-settings.json';
 
-describe('a whole settings read past the bound makes the agent unknown (row s50m-1)', () => {
+describe('a whole settings read past the bound makes the agent unknown (row 968)', () => {
   it("Claude Code's managed settings over the user's model", async () => {
     const files = { 'home/.claude/settings.json': '{"model": "claude-sonnet-4-5"}' };
     expect((await modelOf('claude-code', place({ ...files, [CLAUDE_MANAGED]: `{"model": "claude-opus-4-1"${PAD}}` })))?.model).toBe('unknown');
@@ -60,7 +60,7 @@ describe('a whole settings read past the bound makes the agent unknown (row s50m
     expect(JSON.stringify(await modelOf('claude-code', at))).toContain('qwen/qwen3-coder');
   });
 
-  // Row s50m-2: the Gemini CLI-style layers (Gemini CLI, BLACKBOX CLI) read a padded file as none; Qwen Code's alone was unknown.
+  // Row 969: the Gemini CLI-style layers (Gemini CLI, BLACKBOX CLI) read a padded file as none; Qwen Code's alone was unknown.
   it("BLACKBOX CLI's and Gemini CLI's settings layers: a padded project or user file", async () => {
     const blackbox = `{"model": {"name": "qwen/qwen3-coder"}}`;
     const lower = { 'home/.blackboxcli/settings.json': '{"model": {"name": "gpt-4o"}}' };

@@ -39,7 +39,7 @@ describe('splitRecords', () => {
   });
 });
 
-describe('splitRecords with a cap (row s50n-1)', () => {
+describe('splitRecords with a cap (row 966)', () => {
   async function capped(text: string, size: number, cap: number): Promise<Array<string | { tooLong: number }>> {
     const records: Array<string | { tooLong: number }> = [];
     for await (const record of splitRecords(chunked(text, size), '\0', cap)) records.push(record);

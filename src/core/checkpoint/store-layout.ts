@@ -151,8 +151,8 @@ export const RESET_SEEN = 'aitrail/fast-path/reset-seen';
  * Written (empty) by post-commit (src/notes/reset-note.ts) when the commit just made follows a reset
  * whose undone commits hold a git-ai note, removed when the HEAD reflog no longer runs from that
  * reset through plain commits (or after RESET_CHAIN_LIMIT of them, or once the index and work tree
- * hold the noted files as the commit does: row s50j-1): while it is there the shim
+ * hold the noted files as the commit does: row 960): while it is there the shim
  * starts node at each commit (a `-e`, a builtin), so the second and later commits after the reset
- * keep the undone lines they add. (row s50g-1)
+ * keep the undone lines they add. (row 950)
  */
 export const RESET_PENDING = 'aitrail/fast-path/reset-pending';

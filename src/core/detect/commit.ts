@@ -1351,7 +1351,7 @@ export function commitFindings(given: CommitSignals, options: DetectOptions = {}
 }
 
 /**
- * A commit a report did not read whole (row s50n-1: its message, or a merge's object, past 16 MiB):
+ * A commit a report did not read whole (row 966: its message, or a merge's object, past 16 MiB):
  * what it declares is not known, so it is `unread` (AI, model unknown, as a message past pastLimits' caps),
  * never human: padding a message past the bound must not hide its `Assisted-by:`.
  */

@@ -210,9 +210,9 @@ export function readDeclaredValues(value: string, aliases: Record<string, string
   // `none` only as the whole value: a long one is read whole below (`none, <600 characters> qwen3-coder` names Qwen).
   const none = readAll && NONE_START.test(text) ? NONE.exec(text) : null;
   if (none) return namedBeside(none[1] ?? none[2] ?? '', aliases, budget);
-  // A fine-tune's whole id is its base model alone (`Assisted-by: ft:gpt-4o-mini:acme:qwen:abc`: row s50f-3).
+  // A fine-tune's whole id is its base model alone (`Assisted-by: ft:gpt-4o-mini:acme:qwen:abc`: row 948).
   // A base of no model the catalog knows (`ft:davinci-002:personal::abc`, `ft:my-base:acme:x:abc`) is still a model: `unknown`, as
-  // `AI-Model: davinci-002` is, never no AI (row s50i-1).
+  // `AI-Model: davinci-002` is, never no AI (row 958).
   const tuned = fineTuneBase(text);
   if (tuned !== null) {
     const base = declaredMentions(tuned, tuned, aliases, budget);
@@ -719,7 +719,7 @@ function productName(written: string, email: string, aliases: Record<string, str
   // One joined word is read as its words (`Kimi-Code`, `Claude_Opus`, `GeminiPro`), as row 60 reads `Qwen-Coder` (row 901).
   const joined = !/\s/.test(written.trim());
   const split = joined ? written.split(joints(written)).filter(Boolean).join(' ') : written;
-  // An AI account's name is read by its words (`Claude, Assistant`, `Gemini - AI`, `Gemini/AI`: row s50f-2), not split at its comma.
+  // An AI account's name is read by its words (`Claude, Assistant`, `Gemini - AI`, `Gemini/AI`: row 947), not split at its comma.
   const name = aiAccountNamed(split) ? accountSpaced(split) : split;
   if (!productNamed(name)) return [];
   const spelled = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
@@ -899,8 +899,8 @@ export function parseModelValue(value: string, aliases: Record<string, string> =
   budget.lookups -= 1;
   const whole = kept.length <= MAX_VALUE ? canonicalModel(kept, aliases, { isModel: true }) : null;
   if (!whole) return parseDeclaredValues(kept.length <= MAX_VALUE ? kept : value, aliases, budget);
-  // A fine-tune's whole id names its base alone (row s50f-3): the declared reading below reads only the base, and a
-  // vendor written before the id (`qwen/ft:gpt-4o:…`, which the catalog reads as `openai/gpt-4o`) still counts (row s50s-1).
+  // A fine-tune's whole id names its base alone (row 948): the declared reading below reads only the base, and a
+  // vendor written before the id (`qwen/ft:gpt-4o:…`, which the catalog reads as `openai/gpt-4o`) still counts (row 973).
   // Read whole, the catalog drops what a model id may carry after it (`claude-opus-4-1@20250805`,
   // a date suffix glued on): `anthropic/claude-opus-4.6@qwen3-coder` and `claude-opus-4.6qwen3-coder`
   // were Claude alone under `deny: ["qwen/*"]`. The value is also read as a declared one is (rows 91,

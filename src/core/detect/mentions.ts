@@ -206,7 +206,7 @@ const AI_ACCOUNT_WORDS: ReadonlySet<string> = new Set(['assistant', 'agent', 'll
 const aiAccountWord = (word: string): boolean => word.replace(/\./g, '') === 'AI' || AI_ACCOUNT_WORDS.has(word.toLowerCase());
 /** A version written after an account's name (`v2`, `2.5`, `v1.0`). */
 const ACCOUNT_VERSION = /^v?\d{1,3}(?:\.\d{1,3}){0,2}$/i;
-/** A comma, a slash or a dash standing alone between an account's words (`Claude, Assistant`, `Gemini/AI`, `Gemini - AI`, `Gemini — AI`: row s50f-2). */
+/** A comma, a slash or a dash standing alone between an account's words (`Claude, Assistant`, `Gemini/AI`, `Gemini - AI`, `Gemini — AI`: row 947). */
 // Made on first use: a `\p{…}` class costs every hook run ~0.1-0.35 ms when made at load (bundle-load-regexps-s50c).
 let accountJoin: RegExp | undefined;
 /** The name with such joins written as spaces; anything else as written. */
@@ -215,7 +215,7 @@ export const accountSpaced = (name: string): string =>
 /**
  * A name's words as an account's are read: brackets and a word's closing stop dropped (`Claude (AI)`, `Claude [AI]`,
  * `Gemini AI.`; row 923), a slash between words and a dash standing alone are spaces (`Gemini/AI`, `Gemini - AI`,
- * `Gemini — AI`: row s50f-2).
+ * `Gemini — AI`: row 947).
  */
 const accountWords = (name: string): string[] =>
   accountSpaced(name.replace(/[()[\]{}]/g, ' '))
@@ -617,7 +617,7 @@ function agentPair(text: string): RegExpExecArray | null {
  * `qwen3-coder:claude-opus-4.6` names both models).
  */
 function scanClause(written: string, clause: number, scan: Scan): void {
-  // A fine-tune's whole id is its base model, not the kernel's `AGENT:MODEL` (`ft:gpt-4o-mini:acme:qwen:abc` is no agent `ft`'s Qwen: row s50f-3).
+  // A fine-tune's whole id is its base model, not the kernel's `AGENT:MODEL` (`ft:gpt-4o-mini:acme:qwen:abc` is no agent `ft`'s Qwen: row 948).
   const text = scan.trust === 'declared' ? (fineTuneBase(written) ?? agentSlashPair(written) ?? written) : written;
   const pair = scan.trust === 'declared' ? agentPair(text) : null;
   if (!pair) {

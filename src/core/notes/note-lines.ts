@@ -27,7 +27,7 @@ export interface NoteLines {
   /**
    * Every AI author the note names (its records and the keys its lines use), one per agent and model.
    * `within`: their lines and paths counted only where the commit adds lines (the note's other claims,
-   * on files it never touched, lines past a file's end, are no one's: row s50k-1); every author still named.
+   * on files it never touched, lines past a file's end, are no one's: row 964); every author still named.
    */
   authors(within?: ReadonlyMap<string, ReadonlyArray<readonly [number, number]>>): NoteAuthor[];
   /** Paths holding at least one AI line, in note order. */
