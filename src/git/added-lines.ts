@@ -7,6 +7,9 @@ export type AddedLines = Map<string, Array<readonly [number, number]>>;
 
 // Paths literal (`*` is that file); no external diff, no textconv, no prefixes a config changes.
 const LITERAL = { env: { GIT_LITERAL_PATHSPECS: '1' } } as const;
+// Hunks placed as git blame places them (BLAME_COMMAND: myers, the indent heuristic), whatever the machine's
+// diff.algorithm or diff.indentHeuristic say, so the counts are blame's (git-config-s25e).
+const BLAME_PLACED = ['--diff-algorithm=myers', '--indent-heuristic'];
 const DIFF = ['diff-tree', '-r', '--no-renames', '--no-ext-diff', '--no-textconv', '--no-relative', '--no-color', '--ignore-submodules=none'];
 
 /**
@@ -30,7 +33,7 @@ export async function addedLines(cwd: string, sha: string, parent: string | null
     runs = pathRuns((await runGit([...NO_FSMONITOR, ...DIFF, '-z', '--name-only', '--no-commit-id', ...sides], { cwd, ...LITERAL })).split('\0').filter((path) => path !== '' && asked.has(path)));
   }
   for (const run of runs) {
-    const args = [...NO_FSMONITOR, '-c', 'core.quotePath=true', ...DIFF, '-p', '-U0', '--src-prefix=a/', '--dst-prefix=b/', '--no-commit-id', ...sides, '--', ...run];
+    const args = [...NO_FSMONITOR, '-c', 'core.quotePath=true', ...DIFF, '-p', '-U0', ...BLAME_PLACED, '--src-prefix=a/', '--dst-prefix=b/', '--no-commit-id', ...sides, '--', ...run];
     const found = await hunksOf(splitRecords(streamGit(args, { cwd, ...LITERAL, whole: true }), '\n'), null, null);
     for (const [path, hunks] of found!) added.set(path, hunks);
   }
@@ -97,7 +100,7 @@ export function openAddedLines(cwd: string): AddedLinesReader {
   let broken = false;
   const mark = `aitrail-${process.getBuiltinModule('node:crypto').randomBytes(16).toString('hex')}`;
   const start = () => {
-    const args = [...NO_FSMONITOR, '-c', 'core.quotePath=true', ...DIFF, '--stdin', '--root', '-p', '-U0', '--src-prefix=a/', '--dst-prefix=b/', '--no-commit-id'];
+    const args = [...NO_FSMONITOR, '-c', 'core.quotePath=true', ...DIFF, '--stdin', '--root', '-p', '-U0', ...BLAME_PLACED, '--src-prefix=a/', '--dst-prefix=b/', '--no-commit-id'];
     child = childProcess().spawn('git', args, { cwd, env: gitEnvironment({ cwd, ...LITERAL }), stdio: ['pipe', 'pipe', 'ignore'] });
     child.stdin!.on('error', () => {});
     child.on('error', () => {});
