@@ -76,7 +76,37 @@ export function copilotCliModel(place: SettingsPlace, cli?: CommandLineModel | n
   // Its bring-your-own-key provider on this machine (LiteLLM on :4000) answers a hosted model's name with any model (row 868).
   const env = place.env;
   const named = [cli?.models ?? [], env.COPILOT_MODEL ?? '', env.COPILOT_PROVIDER_MODEL_ID ?? '', env.COPILOT_PROVIDER_WIRE_MODEL ?? '', found?.model ?? ''].flat();
-  return gatewayModel(localEndpoint(env, ['COPILOT_PROVIDER_BASE_URL']), named, HOSTED_NAME, true, ['COPILOT_MODEL']) ?? found;
+  const byEnv = gatewayModel(localEndpoint(env, ['COPILOT_PROVIDER_BASE_URL']), named, HOSTED_NAME, true, ['COPILOT_MODEL']);
+  if (byEnv) return byEnv;
+  // A provider of its `providers.json` on this machine serves `<provider>/<id>` under any hosted name (row s50w-1).
+  const registry = registryGateway(place, named);
+  return (registry && gatewayModel(registry.found, registry.names, HOSTED_NAME, false, ['COPILOT_MODEL'])) ?? found;
+}
+
+/**
+ * Copilot CLI's bring-your-own-key registry (`COPILOT_PROVIDERS_CONFIG`, else `providers.json` in its configuration
+ * directory: docs.github.com, Copilot CLI configuration directory): its `providers` (a list of `{name, baseUrl}`, or
+ * an object by name) whose `baseUrl` names this machine, and the models of `named` selected as `<provider>/<id>`
+ * (Fireworks' Copilot CLI guide: `--model fireworks/<name>`), which go there under the `wireModel` the file sets.
+ */
+function registryGateway(place: SettingsPlace, named: readonly string[]): { found: string; names: string[] } | null {
+  const custom = place.env.COPILOT_PROVIDERS_CONFIG?.trim();
+  const home = copilotHome(place);
+  const file = custom ? (isAbsolute(custom) ? custom : null) : home === null ? null : join(home, 'providers.json');
+  if (file === null) return null;
+  const text = readOwnSettings(file);
+  const providers = valueAt(parsed(text === OVERSIZED ? null : text), 'providers');
+  const entries: [string, unknown][] = Array.isArray(providers)
+    ? providers.slice(0, 4096).map((entry) => [stringAt(entry, 'name') ?? stringAt(entry, 'id') ?? '', entry])
+    : providers !== null && typeof providers === 'object' ? Object.entries(providers).slice(0, 4096) : [];
+  for (const [name, entry] of entries) {
+    const base = stringAt(entry, 'baseUrl') ?? stringAt(entry, 'base_url');
+    if (!name || !base) continue;
+    const found = localEndpoint({ base }, ['base']);
+    const names = named.filter((model) => model.trim().toLowerCase().startsWith(`${name.toLowerCase()}/`));
+    if (found && names.length > 0) return { found: `${shownPath(place, file)} provider ${quote(name)} baseUrl=${quote(base)}`, names };
+  }
+  return null;
 }
 
 /** The model Copilot CLI's settings files name (see {@link copilotCliModel}). */
