@@ -40,6 +40,15 @@ describe('Copilot CLI providers.json routing a hosted name to a gateway (row s50
     expect(result.message).toMatch(/Assisted-by: [\w-]*copilot[\w-]*:anthropic\/claude-sonnet-4/);
   });
 
+  it('hostile registry (not JSON, odd entries): no stack trace, the settings model read as before', () => {
+    for (const text of ['{"providers": [null, 7, {"name": {}}, {"name": "x", "baseUrl": "::"}], "models": 3}', 'not json', '{"providers": "anthropic"}']) {
+      const repo = hooked(STRICT);
+      const result = agentCommit(repo, copilotEnv({ '.copilot/settings.json': '{"model": "claude-sonnet-4.5"}', '.copilot/providers.json': text }));
+      expect(result.status, result.stderr).toBe(0);
+      expect(result.stderr).not.toMatch(/at \w+ \(/);
+    }
+  });
+
   it('careless truth: no providers.json, settings model claude-sonnet-4.5: recorded as Claude, passing', () => {
     const repo = hooked(STRICT);
     const result = agentCommit(repo, copilotEnv({ '.copilot/settings.json': '{"model": "claude-sonnet-4.5"}' }));
