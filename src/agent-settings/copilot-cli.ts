@@ -12,7 +12,7 @@ import type { CommandLineModel } from './command-line.js';
 import { gatewayModel, HOSTED_NAME, localEndpoint } from './claude-code-router.js';
 import { changedPlace } from './copilot-context.js';
 import { modelsSince, parseTimestamp, printableModel, RECENT_MS, usedAt, type SessionRecords } from './session-window.js';
-import { OVERSIZED, oversizedEvidence, ownDirectories, readOwnFile, readOwnSettings, readRepoFile, readRepoSettings, realRoot, shownPath, systemPath, within, type SettingsPlace, type SettingsText } from './settings-place.js';
+import { OVERSIZED, OversizedSettingsError, oversizedEvidence, ownDirectories, readOwnFile, readOwnSettings, readRepoFile, readRepoSettings, realRoot, shownPath, systemPath, within, type SettingsPlace, type SettingsText } from './settings-place.js';
 import { trimTrailing } from '../core/trim-run.js';
 
 /** Managed settings an organisation deploys (docs.github.com, Copilot CLI configuration directory: MDM managed settings). */
@@ -95,7 +95,9 @@ function registryGateway(place: SettingsPlace, named: readonly string[]): { foun
   const file = custom ? (isAbsolute(custom) ? custom : null) : home === null ? null : join(home, 'providers.json');
   if (file === null) return null;
   const text = readOwnSettings(file);
-  const providers = valueAt(parsed(text === OVERSIZED ? null : text), 'providers');
+  // Past the bound its providers are not known, nor where a selected name goes: the one rule's unknown (row 968).
+  if (text === OVERSIZED) throw new OversizedSettingsError(file);
+  const providers = valueAt(parsed(text), 'providers');
   const entries: [string, unknown][] = Array.isArray(providers)
     ? providers.slice(0, 4096).map((entry) => [stringAt(entry, 'name') ?? stringAt(entry, 'id') ?? '', entry])
     : providers !== null && typeof providers === 'object' ? Object.entries(providers).slice(0, 4096) : [];

@@ -32,6 +32,14 @@ describe('Copilot CLI providers.json routing a hosted name to a gateway (row s50
     expect(result.status, result.stderr + result.message).toBe(1);
   });
 
+  it('the registry padded past 1 MiB (its local provider unseen): the model unknown, refused under unknownModel: deny (row 968\'s rule)', () => {
+    const repo = hooked(STRICT);
+    const padded = REGISTRY.replace('{', `{${' '.repeat(1024 * 1024 + 16)}`);
+    const result = agentCommit(repo, copilotEnv({ '.copilot/settings.json': '{"model": "anthropic/claude-sonnet-4.5"}', '.copilot/providers.json': padded }));
+    expect(result.status, result.stderr + result.message).toBe(1);
+    expect(result.stderr).toContain('over 1 MiB, not read');
+  });
+
   it('careless truth: a remote provider of providers.json (Fireworks) changes nothing; its models are read as before', () => {
     const repo = hooked(STRICT);
     const remote = REGISTRY.replace('http://127.0.0.1:4000/v1', 'https://api.fireworks.ai/inference/v1');
