@@ -78,7 +78,7 @@ export function copilotCliModel(place: SettingsPlace, cli?: CommandLineModel | n
   const named = [cli?.models ?? [], env.COPILOT_MODEL ?? '', env.COPILOT_PROVIDER_MODEL_ID ?? '', env.COPILOT_PROVIDER_WIRE_MODEL ?? '', found?.model ?? ''].flat();
   const byEnv = gatewayModel(localEndpoint(env, ['COPILOT_PROVIDER_BASE_URL']), named, HOSTED_NAME, true, ['COPILOT_MODEL']);
   if (byEnv) return byEnv;
-  // A provider of its `providers.json` on this machine serves `<provider>/<id>` under any hosted name (row s50w-1).
+  // A provider of its `providers.json` on this machine serves `<provider>/<id>` under any hosted name (row 977).
   const registry = registryGateway(place, named);
   return (registry && gatewayModel(registry.found, registry.names, HOSTED_NAME, false, ['COPILOT_MODEL'])) ?? found;
 }

@@ -1,4 +1,4 @@
-// Row s50w-1: Copilot CLI's `~/.copilot/providers.json` (docs.github.com, Copilot CLI configuration directory:
+// Row 977: Copilot CLI's `~/.copilot/providers.json` (docs.github.com, Copilot CLI configuration directory:
 // the BYOK provider and model registry, at `COPILOT_PROVIDERS_CONFIG` or `$COPILOT_HOME/providers.json`) names
 // providers (`baseUrl`) and their models (`id`, with a `wireModel` sent in its place); a selection is
 // `<provider>/<id>` (Fireworks' Copilot CLI guide: `copilot --model fireworks/<name>`). A provider named `anthropic`
@@ -18,7 +18,7 @@ function copilotEnv(files: Record<string, string>, model?: string): NodeJS.Proce
   return { HOME: homeWith(files), COPILOT_HOME: undefined, COPILOT_PROVIDERS_CONFIG: undefined, COPILOT_AGENT_SESSION_ID: undefined, COPILOT_CLI: '1', COPILOT_MODEL: model, COPILOT_PROVIDER_BASE_URL: undefined };
 }
 
-describe('Copilot CLI providers.json routing a hosted name to a gateway (row s50w-1)', () => {
+describe('Copilot CLI providers.json routing a hosted name to a gateway (row 977)', () => {
   it('settings.json model anthropic/claude-sonnet-4.5 served by a local provider of providers.json: refused under unknownModel: deny', () => {
     const repo = hooked(STRICT);
     const result = agentCommit(repo, copilotEnv({ '.copilot/settings.json': '{"model": "anthropic/claude-sonnet-4.5"}', '.copilot/providers.json': REGISTRY }));

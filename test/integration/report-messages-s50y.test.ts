@@ -1,11 +1,11 @@
-// Row s50y-1: row 966's evidence line for a commit a report did not read whole printed its size raw
+// Row 978: row 966's evidence line for a commit a report did not read whole printed its size raw
 // ("is 17000006 bytes, past the 16,777,216 a report reads"): two numbers in one line, one with separators and one
 // without, hard to compare by eye. Now both are written alike (en-US separators), as the warning beside it is.
 import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
 import { makeRepo } from '../helpers/gitdir.js';
 
-describe('row s50y-1: the unread commit evidence writes its size as the bound is written', () => {
+describe('row 978: the unread commit evidence writes its size as the bound is written', () => {
   it('log names a 17 MB message size with separators, as its warning does', () => {
     const repo = makeRepo();
     repo.commit('feat: a\n', { 'a.ts': 'a\n' });
