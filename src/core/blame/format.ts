@@ -45,3 +45,6 @@ export function countsSummary(counts: Record<string, number>, limit = 3): string
 export function sortedCounts(counts: Record<string, number>): [string, number][] {
   return Object.entries(counts).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
 }
+
+/** `1 file`, `2 files`: a count with its noun. */
+export const plural = (count: number, one: string, many: string): string => `${count} ${count === 1 ? one : many}`;

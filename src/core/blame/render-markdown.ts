@@ -1,4 +1,4 @@
-import { displayName, percent, sortedCounts } from './format.js';
+import { displayName, percent, plural, sortedCounts } from './format.js';
 import { leftOutByModel, reportNotes } from './report-notes.js';
 import type { BlameGrouping, BlameReport, GroupRow } from './types.js';
 
@@ -36,7 +36,7 @@ export function renderMarkdown(report: BlameReport, by: BlameGrouping, rows: rea
   if (report.rev === null) return `${['### AI-authored lines', '', 'No lines to report: the repository has no commit yet.', ...markdownWarnings(report.warnings)].join('\n')}\n`;
   const scope = `\`${report.rev.slice(0, 12)}\`${report.since ? ` since \`${report.since.slice(0, 12)}\`` : ''}`;
   const out = [`### AI-authored lines at ${scope}`, ''];
-  out.push(`**${percent(totals.ai, totals.lines)}** of ${totals.lines} lines are AI-authored (${totals.ai} AI, ${totals.human} human) in ${report.files.length} files.`, '');
+  out.push(`**${percent(totals.ai, totals.lines)}** of ${plural(totals.lines, 'line', 'lines')} ${totals.lines === 1 ? 'is' : 'are'} AI-authored (${totals.ai} AI, ${totals.human} human) in ${plural(report.files.length, 'file', 'files')}.`, '');
   if (totals.lineLevel > 0) out.push(`${totals.lineLevel} lines (${percent(totals.lineLevel, totals.lines)}) were judged line by line from git-ai notes.`, '');
   if (by === 'model' || by === 'agent') {
     out.push(tableText([by === 'model' ? 'Model' : 'Agent', 'Lines', 'Share'], ['---', '---:', '---:'], rows.map((r) => [markdownName(r.key), String(r.lines), percent(r.lines, totals.lines)])));

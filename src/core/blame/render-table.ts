@@ -1,4 +1,4 @@
-import { countsSummary, displayName, percent, sortedCounts } from './format.js';
+import { countsSummary, displayName, percent, plural, sortedCounts } from './format.js';
 import { leftOutByModel, reportNotes, reportScope } from './report-notes.js';
 import { warningLines } from './report-warnings.js';
 import type { BlameGrouping, BlameReport, GroupRow } from './types.js';
@@ -39,7 +39,7 @@ export function renderTable(report: BlameReport, by: BlameGrouping, rows: readon
     );
   }
   out.push('');
-  out.push(`Total at ${scope}: ${totals.ai} of ${totals.lines} lines AI-authored (${percent(totals.ai, totals.lines)}), ${totals.human} human, ${report.files.length} files.`);
+  out.push(`Total at ${scope}: ${totals.ai} of ${plural(totals.lines, 'line', 'lines')} AI-authored (${percent(totals.ai, totals.lines)}), ${totals.human} human, ${plural(report.files.length, 'file', 'files')}.`);
   out.push(...notes);
   if (totals.lineLevel > 0) out.push(`Line by line from git-ai notes: ${totals.lineLevel} lines (${percent(totals.lineLevel, totals.lines)}); the rest by their commit's attribution.`);
   const models = sortedCounts(totals.byModel);

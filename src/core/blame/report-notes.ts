@@ -1,7 +1,6 @@
-import { sortedCounts } from './format.js';
+import { plural, sortedCounts } from './format.js';
 import type { BlameReport, LeftOutLines } from './types.js';
 
-const plural = (count: number, one: string, many: string): string => `${count} ${count === 1 ? one : many}`;
 
 /** `abc123def456 since 0123456789ab`, or what stands in for a missing commit. */
 export function reportScope(report: BlameReport): string {
