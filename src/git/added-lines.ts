@@ -1,6 +1,6 @@
 import { unquoteCPath } from '../core/blame/parse-blame.js';
 import { childProcess, gitEnvironment, NO_FSMONITOR, runGit, splitRecords, streamGit } from './exec.js';
-import { pathRuns } from './path-patches.js';
+import { hunkHeader, pathRuns } from './path-patches.js';
 
 /** Where a commit adds lines: by path, `[start, count]` runs in its version of the file (a run of count 0 adds none). */
 export type AddedLines = Map<string, Array<readonly [number, number]>>;
@@ -69,14 +69,14 @@ async function hunksOf(lines: AsyncIterator<string>, asked: ReadonlySet<string> 
       const name = unquoteCPath(line.slice(4).replace(/\t$/, ''));
       path = name.startsWith('b/') && (asked === null || asked.has(name.slice(2))) ? name.slice(2) : null;
     } else {
-      const hunk = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/.exec(line);
+      const hunk = hunkHeader(line);
       if (!hunk) continue;
-      oldLeft = hunk[1] === undefined ? 1 : Number(hunk[1]);
-      newLeft = hunk[3] === undefined ? 1 : Number(hunk[3]);
+      oldLeft = hunk.oldCount;
+      newLeft = hunk.newCount;
       if (path === null || newLeft === 0) continue;
       let runs = added.get(path);
       if (!runs) added.set(path, (runs = []));
-      runs.push([Number(hunk[2]), newLeft]);
+      runs.push([hunk.newStart, newLeft]);
     }
   }
   return mark === null ? added : null;

@@ -79,6 +79,17 @@ export interface PatchOf {
  * lines are counted by its header (`@@ -a,b +c,d @@`), so a line of content that reads like a header
  * (`+++ b/x` added) stays content.
  */
+/**
+ * A `-U0`/`-p` hunk header's counts (`@@ -a[,b] +c[,d] @@`: a count left out is 1): the old side's lines,
+ * the new side's first line and its lines; null for any other line. The one reading of hunk headers
+ * ({@link addedLinesOf}, `added-lines.ts`).
+ */
+export function hunkHeader(line: string): { oldCount: number; newStart: number; newCount: number } | null {
+  const hunk = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/.exec(line);
+  if (!hunk) return null;
+  return { oldCount: hunk[1] === undefined ? 1 : Number(hunk[1]), newStart: Number(hunk[2]), newCount: hunk[3] === undefined ? 1 : Number(hunk[3]) };
+}
+
 export function addedLinesOf(patch: string): Map<string, { added: Map<string, number[]>; blobs: Map<string, string> }> {
   const result = new Map<string, { added: Map<string, number[]>; blobs: Map<string, string> }>();
   let commit: { added: Map<string, number[]>; blobs: Map<string, string> } | undefined;
@@ -117,11 +128,11 @@ export function addedLinesOf(patch: string): Map<string, { added: Map<string, nu
       if (lines !== undefined) commit.added.set(name.slice(2), lines);
       if (lines !== undefined && blob !== undefined) commit.blobs.set(name.slice(2), blob);
     } else {
-      const hunk = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/.exec(line);
+      const hunk = hunkHeader(line);
       if (hunk) {
-        oldLeft = hunk[1] === undefined ? 1 : Number(hunk[1]);
-        next = Number(hunk[2]);
-        newLeft = hunk[3] === undefined ? 1 : Number(hunk[3]);
+        oldLeft = hunk.oldCount;
+        next = hunk.newStart;
+        newLeft = hunk.newCount;
       }
     }
   }
