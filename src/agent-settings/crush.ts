@@ -4,7 +4,7 @@ import { quote } from '../core/detect/found.js';
 import type { SettingsModel } from '../core/types.js';
 import { givenPath, type CommandLineModel } from './command-line.js';
 import { parseJson, stringAt } from './parse-settings.js';
-import { belowTop, inDir, OVERSIZED, oversizedEvidence, readOwnSettings, readRepoSettings, shownPath, type SettingsPlace, type SettingsText } from './settings-place.js';
+import { belowTop, inDir, OVERSIZED, OversizedSettingsError, readOwnSettings, readRepoSettings, shownPath, type SettingsPlace, type SettingsText } from './settings-place.js';
 import { askedName, gatewayModel, HOSTED_NAME, localEndpoint } from './claude-code-router.js';
 
 /** A model or provider id past this is no id: it is cut, and reads as `unknown`. */
@@ -188,9 +188,11 @@ export function crushModel(place: SettingsPlace, cli?: CommandLineModel | null):
   const workspace = workspaceLayer(place, crushDataDir(place, cli, read));
   const text = workspace?.read() ?? null;
   if (workspace && text !== null) read.push([workspace, text === OVERSIZED ? OVERSIZED : parseJson(text)]);
-  // A file Crush merges past the bound the hooks read: its model and provider's base_url are not known (row 942).
+  // A file Crush merges past the bound the hooks read: its model and provider's base_url are not known (row 942),
+  // `unknown` by readAgentSettings (row 968's one rule). The layers keep OVERSIZED until here: the data directory
+  // (its session database, read beside) is still found through the other files.
   const oversized = read.find(([, data]) => data === OVERSIZED);
-  if (oversized) return { model: 'unknown', evidence: oversizedEvidence(oversized[0].shown), overriddenBy: [], routed: true };
+  if (oversized) throw new OversizedSettingsError(oversized[0].shown);
   for (const [layer, data] of read) {
     const named: Named = { shown: layer.shown };
     const ownModel = idAt(data, 'model');

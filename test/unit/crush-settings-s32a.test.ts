@@ -78,7 +78,7 @@ describe("Crush's config files", () => {
     expect(crushModel(place({ [CONFIG]: large('gpt-5', 'openai') }, { CRUSH_GLOBAL_CONFIG: 'cfg' }))).toBeNull();
   });
 
-  it('hostile or broken files name nothing: not JSON (Crush reads strict JSON), wrong types, missing fields, __proto__, too large', () => {
+  it('hostile or broken files name nothing: not JSON (Crush reads strict JSON), wrong types, missing fields, __proto__, too large', async () => {
     expect(crushModel(place({}))).toBeNull();
     expect(crushModel(place({ [DATA]: '{"models": {"large": {"model": "qwen/qwen3-coder", "provider": "openrouter",}}}' }))).toBeNull();
     expect(crushModel(place({ [DATA]: '// mine\n' + large('qwen/qwen3-coder', 'openrouter') }))).toBeNull();
@@ -92,8 +92,10 @@ describe("Crush's config files", () => {
     expect(crushModel(place({ [DATA]: '['.repeat(500_000) }))).toBeNull();
     // Past 1 MiB a file is not read, and since row 942 the model is unknown: padding could hide a provider's local base_url.
     const huge = JSON.stringify({ pad: 'x'.repeat(1024 * 1024), models: { large: { model: 'qwen3-coder', provider: 'openrouter' } } });
-    expect(crushModel(place({ [DATA]: huge }))).toMatchObject({ model: 'unknown', evidence: expect.stringMatching(/over 1 MiB, not read/) });
-    expect(crushModel(place({ [CONFIG]: large('gpt-5', 'openai'), [DATA]: huge }))?.model).toBe('unknown');
+    // The reader throws it; readAgentSettings's one rule (row 968) makes it unknown, as for every agent.
+    expect(() => crushModel(place({ [DATA]: huge }))).toThrow(/over 1048576 bytes/);
+    expect((await readAgentSettings(['crush'], place({ [DATA]: huge }))).crush).toMatchObject({ model: 'unknown', evidence: expect.stringMatching(/over 1 MiB, not read/), routed: true });
+    expect((await readAgentSettings(['crush'], place({ [CONFIG]: large('gpt-5', 'openai'), [DATA]: huge }))).crush?.model).toBe('unknown');
     // A wrong-typed layer leaves the layers below it in force (go-jsons merges what is there).
     expect(crushModel(place({ [CONFIG]: large('gpt-5', 'openai'), 'root/crush.json': large(7, 'acme') }))?.model).toBe('acme/gpt-5');
   });
