@@ -1,8 +1,9 @@
+import { readdirSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
 import { quote } from '../core/detect/found.js';
 import type { SettingsModel } from '../core/types.js';
 import { parseYaml, yamlStringAt } from './parse-settings.js';
-import { OVERSIZED, OversizedSettingsError, readOwnFile, readOwnSettings, shownPath, type SettingsPlace } from './settings-place.js';
+import { OVERSIZED, OversizedSettingsError, readOwnSettings, shownPath, type SettingsPlace } from './settings-place.js';
 import type { CommandLineModel } from './command-line.js';
 import { askedName, gatewayModel, HOSTED_NAME, localEndpoint } from './claude-code-router.js';
 
@@ -31,13 +32,13 @@ export async function gooseModel(place: SettingsPlace, cli?: CommandLineModel | 
   // A provider on this machine (Ollama, LiteLLM's proxy) answers a hosted model's name with any model it runs (row 868).
   const setting = (key: string): string | undefined => place.env[key]?.trim() || yamlStringAt(yaml, key);
   const provider = setting('GOOSE_PROVIDER');
-  const custom = join(dirname(file), 'custom_providers');
-  // goose reads a custom provider's file whole too: past the bound its base_url is not known, nor the model (row 953).
-  const padded = [provider, ...ALSO_KEYS.map((key) => setting(key.replace('_MODEL', '_PROVIDER')))].find((name) => name !== undefined && customOversized(name, custom));
-  if (padded !== undefined) throw new OversizedSettingsError(join(custom, `${padded}.json`));
+  const custom = customProviders(join(dirname(file), 'custom_providers'));
+  // goose reads a custom provider's file whole too: past the bound its name and base_url are not known, nor the model (rows 953, s51h-1).
+  const named = [provider, ...ALSO_KEYS.map((key) => setting(key.replace('_MODEL', '_PROVIDER')))].some((name) => name !== undefined);
+  if (named && custom.padded !== undefined) throw new OversizedSettingsError(custom.padded);
   const gateway = provider ? gooseGateway(provider, setting, custom) : null;
-  const named = [cli?.models ?? [], setting('GOOSE_MODEL') ?? ''].flat();
-  const unknown = gatewayModel(gateway, named, HOSTED_NAME, false, ['GOOSE_MODEL']);
+  const asked = [cli?.models ?? [], setting('GOOSE_MODEL') ?? ''].flat();
+  const unknown = gatewayModel(gateway, asked, HOSTED_NAME, false, ['GOOSE_MODEL']);
   const evidenceOf = (key: string, model: string) => (place.env[key]?.trim() ? `${key}=${quote(model)}` : `settings ${shown} ${key}=${quote(model)}`);
   if (unknown === null) {
     // A remote main model with a lead or planner model asking a hosted name of its own provider on this machine (row 894):
@@ -87,42 +88,74 @@ function withScheme(host: string): string {
   return /^[a-z][a-z0-9+.-]*:\/\//i.test(host) ? host : `http://${host}`;
 }
 
-/** A custom provider's id as goose names its file (`custom_providers/<id>.json`): letters, digits, `_` and `-`. */
-const CUSTOM_ID = /^[a-z0-9_-]{1,64}$/i;
+/** Files of goose's `custom_providers` folder read at most: an honest one holds a few. */
+const MAX_CUSTOM_FILES = 256;
 
-/** Whether `provider` is a custom provider of goose's (not a built-in one) whose `custom_providers/<id>.json` is past the bound the hooks read (row 953). */
-function customOversized(provider: string, dir: string): boolean {
-  if (Object.hasOwn(PROVIDER_HOSTS, provider.toLowerCase()) || !CUSTOM_ID.test(provider)) return false;
-  return readOwnSettings(join(dir, `${provider}.json`)) === OVERSIZED;
+/** goose's custom providers: each file's `name` and `base_url` (as written), and the first file past the bound the hooks read. */
+interface CustomProviders {
+  entries: { file: string; name: string; url?: string }[];
+  padded?: string;
 }
 
-/** The host of this machine goose's `provider` calls (its key, variable first, else its default; a host without a scheme read as `http://`), as evidence, or null. */
-function gooseGateway(provider: string, setting: (key: string) => string | undefined, customDir?: string): string | null {
+/**
+ * goose's custom providers (block/goose `config/declarative_providers.rs`, `register_declarative_providers`): every
+ * `*.json` of `custom_providers` beside config.yaml, read whole, registered under the `name` it declares (not its
+ * file's name) after the built-in providers, into one map by name: a custom provider named `anthropic` or `ollama`
+ * replaces goose's own (row s51h-1). Read only once goose is detected and names a provider.
+ */
+function customProviders(dir: string): CustomProviders {
+  const found: CustomProviders = { entries: [] };
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((name) => name.endsWith('.json')).sort().slice(0, MAX_CUSTOM_FILES);
+  } catch {
+    return found; // No folder: no custom provider.
+  }
+  for (const name of names) {
+    const file = join(dir, name);
+    const text = readOwnSettings(file);
+    if (text === OVERSIZED) {
+      found.padded ??= file;
+      continue;
+    }
+    if (text === null) continue;
+    let data: { name?: unknown; base_url?: unknown } | null;
+    try {
+      data = JSON.parse(text) as { name?: unknown; base_url?: unknown } | null;
+    } catch {
+      continue; // goose skips a file it cannot parse.
+    }
+    if (typeof data?.name !== 'string' || data.name === '') continue;
+    found.entries.push({ file: name, name: data.name, ...(typeof data.base_url === 'string' ? { url: data.base_url } : {}) });
+  }
+  return found;
+}
+
+/**
+ * The host of this machine goose's `provider` calls, as evidence, or null: a custom provider declaring that name
+ * (any of them on this machine: which of two goose keeps is its folder's order), else the built-in provider's host
+ * (its key, variable first, else its default; a host without a scheme read as `http://`).
+ */
+function gooseGateway(provider: string, setting: (key: string) => string | undefined, custom: CustomProviders): string | null {
+  const own = custom.entries.filter((entry) => entry.name === provider);
+  if (own.length > 0) {
+    for (const entry of own) {
+      const found = entry.url === undefined ? null : customGateway(entry.file, entry.url, setting);
+      if (found) return found;
+    }
+    return null;
+  }
   const known = Object.hasOwn(PROVIDER_HOSTS, provider.toLowerCase()) ? PROVIDER_HOSTS[provider.toLowerCase()]! : undefined;
-  if (!known) return customDir === undefined ? null : customGateway(provider, setting, customDir);
+  if (!known) return null;
   const [key, fallback] = known;
   const host = setting(key) ?? fallback;
   const name = `GOOSE_PROVIDER=${quote(provider)} ${key}`;
   return localEndpoint({ [name]: withScheme(host) }, [name]);
 }
 
-/**
- * A custom provider's endpoint of this machine (row 895), as evidence, or null: goose's declarative providers,
- * `custom_providers/<id>.json` beside config.yaml (what `goose configure` writes for an OpenAI-, Anthropic- or
- * Ollama-compatible server), give `base_url` with `${NAME}` read from goose's settings (variable first).
- */
-function customGateway(provider: string, setting: (key: string) => string | undefined, dir: string): string | null {
-  if (!CUSTOM_ID.test(provider)) return null;
-  const text = readOwnFile(join(dir, `${provider}.json`));
-  if (text === null) return null;
-  let url: unknown;
-  try {
-    url = (JSON.parse(text) as { base_url?: unknown } | null)?.base_url;
-  } catch {
-    return null;
-  }
-  if (typeof url !== 'string') return null;
-  const name = `custom_providers/${provider}.json base_url`;
+/** A custom provider's `base_url` (with `${NAME}` read from goose's settings, variable first) when it names this machine (row 895), as evidence; else null. */
+function customGateway(file: string, url: string, setting: (key: string) => string | undefined): string | null {
+  const name = `custom_providers/${file} base_url`;
   const given = url.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (_, key: string) => setting(key) ?? '');
   return localEndpoint({ [name]: withScheme(given) }, [name]);
 }
