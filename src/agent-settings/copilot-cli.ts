@@ -63,8 +63,8 @@ function managedModel(data: unknown): { model: string; key: string } | undefined
  * its precedence: `.github/copilot/settings.local.json`, then `.github/copilot/settings.json` (a
  * repository's `model` applies only when the folder is trusted: {@link trusted}), then the user's
  * `settings.json` in `COPILOT_HOME` (`~/.copilot`; JSONC), then its `config.json` (where versions
- * before `settings.json` kept the user's settings, and `/model` wrote the model), then the managed
- * `managed-settings.json` (an organisation's default). `COPILOT_MODEL` comes before every file
+ * before `settings.json` kept the user's settings, and `/model` wrote the model); the managed
+ * `managed-settings.json` (an organisation's default) comes before them all (row s51h-2). `COPILOT_MODEL` comes before every file
  * (command-line flags and variables take the highest precedence); `--model` is read from the
  * command line (`command-line.ts`: which of it and `COPILOT_MODEL` wins is not documented, so both
  * are recorded), and `/model` from the session's events ({@link copilotSessionModels}).
@@ -113,6 +113,11 @@ function registryGateway(place: SettingsPlace, named: readonly string[]): { foun
 
 /** The model Copilot CLI's settings files name (see {@link copilotCliModel}). */
 function copilotSettingsModel(place: SettingsPlace): SettingsModel | null {
+  // The organisation's managed settings come before every user-level file, a repository's too (docs.github.com,
+  // enterprise managed settings: MDM, server, file-based, then user-level settings): its `model` is the default (row s51h-2).
+  const managed = systemPath(place, MANAGED);
+  const org = managedModel(parsed(readOwnFile(managed)));
+  if (org) return { model: org.model, evidence: `settings ${shownPath(place, managed)} ${org.key}=${quote(org.model)}`, overriddenBy: ['COPILOT_MODEL'] };
   const home = copilotHome(place);
   if (home === null) return null;
   const settingsFile = join(home, 'settings.json');
@@ -127,7 +132,6 @@ function copilotSettingsModel(place: SettingsPlace): SettingsModel | null {
   const stateUnread = own[1]![1] === OVERSIZED;
   const [settings, config] = own.map(([, text]) => parsed(text === OVERSIZED ? null : text));
   const trust = trusted(place, settings, config) ? true : stateUnread ? undefined : false;
-  const managed = systemPath(place, MANAGED);
   const repo = (path: string) => (): SettingsText | undefined => (trust !== false ? readRepoSettings(place, path) : undefined);
   const layers: [string, () => SettingsText | undefined][] = [
     ['.github/copilot/settings.local.json', repo('.github/copilot/settings.local.json')],
@@ -146,8 +150,7 @@ function copilotSettingsModel(place: SettingsPlace): SettingsModel | null {
     const model = stringAt(data, 'model');
     if (model) return { model, evidence: `settings ${own[index]![0]} model=${quote(model)}`, overriddenBy: ['COPILOT_MODEL'] };
   }
-  const found = managedModel(parsed(readOwnFile(managed)));
-  return found ? { model: found.model, evidence: `settings ${shownPath(place, managed)} ${found.key}=${quote(found.model)}`, overriddenBy: ['COPILOT_MODEL'] } : null;
+  return null;
 }
 
 /** The data of an event, when it is an object. */

@@ -108,7 +108,7 @@ describe('copilotSessionModels', () => {
 });
 
 describe('copilotCliModel', () => {
-  it("reads settings.json (JSONC) before config.json, then the managed settings' model or permissions.model", () => {
+  it("reads settings.json (JSONC) before config.json, the managed settings' model or permissions.model before both", () => {
     const both = homeWith({ '.copilot/settings.json': '{ /* picked */ "model": "claude-sonnet-4.5", }', '.copilot/config.json': '{ "model": "gpt-5" }' });
     expect(copilotCliModel(place(both))).toEqual({ model: 'claude-sonnet-4.5', evidence: 'settings ~/.copilot/settings.json model="claude-sonnet-4.5"', overriddenBy: ['COPILOT_MODEL'] });
     const broken = homeWith({ '.copilot/settings.json': '{ "model": ', '.copilot/config.json': '{ "model": "gpt-5" }' });
@@ -119,7 +119,9 @@ describe('copilotCliModel', () => {
     mkdirSync(managed, { recursive: true });
     writeFileSync(join(managed, 'managed-settings.json'), '{ "permissions": { "model": "gpt-5-mini" } }');
     expect(copilotCliModel(place(homeWith(), {}, { system }))).toMatchObject({ model: 'gpt-5-mini', evidence: expect.stringMatching(/managed-settings\.json permissions\.model="gpt-5-mini"$/) });
-    expect(copilotCliModel(place(homeWith(), { COPILOT_HOME: 'relative' }, { system }))).toBeNull();
+    // The organisation's file is read before the person's (row s51h-2), wherever COPILOT_HOME points.
+    expect(copilotCliModel(place(homeWith(), { COPILOT_HOME: 'relative' }, { system }))?.model).toBe('gpt-5-mini');
+    expect(copilotCliModel(place(homeWith(), { COPILOT_HOME: 'relative' }))).toBeNull();
   });
 
   it("reads a repository's settings only under a trusted folder, through a link out of the work tree as Copilot CLI does (788)", () => {
