@@ -117,12 +117,61 @@ export function layeredSettingsModel(place: SettingsPlace, layout: SettingsLayou
  * then the merged settings' `model.name`; geminicli.com/docs/reference/configuration for the files).
  */
 export function geminiCliModel(place: SettingsPlace, cli?: CommandLineModel | null): SettingsModel | null {
-  const found = layeredSettingsModel(place, GEMINI_LAYOUT, cli?.cwd);
+  const settings = layeredSettingsModel(place, GEMINI_LAYOUT, cli?.cwd);
+  // The name asked for, as Gemini CLI picks it, may be a custom alias or override's that sends another model (row s51h-3).
+  const asked = cli?.models[0] ?? (place.env.GEMINI_MODEL?.trim() || settings?.model);
+  const found = (asked && aliasedModel(place, asked, cli?.cwd)) || settings;
   // A gateway on this machine (LiteLLM, a proxy of one's own) answers a Gemini name with whatever it sends the request
   // to, and no Gemini model runs on this machine (Google's open weights are Gemma): the model is not known (row 848).
   // Names that are no Gemini name (`GEMINI_MODEL=qwen3-coder` at Ollama) are read as before, as what the gateway serves.
   const named = [cli?.models ?? [], place.env.GEMINI_MODEL ?? '', found?.model ?? ''].flat();
   return gatewayModel(localEndpoint(place.env, GEMINI_ENDPOINTS), named, GEMINI_NAME, true, ['GEMINI_MODEL']) ?? found;
+}
+
+/** Links of a custom alias's `extends` chain followed at most (Gemini CLI's own bound is 100). */
+const MAX_ALIAS_DEPTH = 100;
+
+/**
+ * The model Gemini CLI really sends for the name `asked`, when its settings' `modelConfigs` redirect it (gemini-cli
+ * `packages/core/src/services/modelConfigService.ts`: the chat model's name is resolved through `customAliases`
+ * (an alias of that name, its `extends` chain, a child's `modelConfig.model` over its parent's) and then every
+ * `customOverrides` entry whose `match.model` is that name or an alias of its chain may set `modelConfig.model`):
+ * a custom alias named `gemini-2.5-flash` can send `gemini-2.5-pro`. Read from every settings layer (the first
+ * naming an alias or override wins); null when nothing there sets another model. The redirected model is what
+ * runs: the name asked for, its variable and the command line no longer stand for it (`routed`, `replaces`).
+ */
+function aliasedModel(place: SettingsPlace, asked: string, cwd?: string): SettingsModel | null {
+  const aliases = new Map<string, { shown: string; value: unknown }>();
+  const overrides: { shown: string; index: number; value: unknown }[] = [];
+  for (const [shown, data] of settingsLayers(place, GEMINI_LAYOUT, cwd)) {
+    const configs = valueAt(data(), 'modelConfigs');
+    const custom = valueAt(configs, 'customAliases');
+    if (custom !== null && typeof custom === 'object' && !Array.isArray(custom)) {
+      for (const [name, value] of Object.entries(custom).slice(0, 4096)) if (!aliases.has(name)) aliases.set(name, { shown, value });
+    }
+    const list = valueAt(configs, 'customOverrides');
+    if (Array.isArray(list)) list.slice(0, 4096).forEach((value, index) => overrides.push({ shown, index, value }));
+  }
+  if (aliases.size === 0 && overrides.length === 0) return null;
+  const chain: string[] = [];
+  let model: { model: string; evidence: string } | undefined;
+  for (let name: string | undefined = asked; name !== undefined && aliases.has(name) && !chain.includes(name) && chain.length < MAX_ALIAS_DEPTH; ) {
+    const alias = aliases.get(name)!;
+    chain.push(name);
+    const target = stringAt(alias.value, 'modelConfig', 'model');
+    // The leaf's model comes before its parents' (merged root to leaf).
+    if (target && !model) model = { model: target, evidence: `settings ${alias.shown} modelConfigs.customAliases.${name}.modelConfig.model=${quote(target)}` };
+    name = stringAt(alias.value, 'extends');
+  }
+  const matched = new Set([asked, ...chain, ...(model ? [model.model] : [])]);
+  for (const override of overrides) {
+    const match = stringAt(override.value, 'match', 'model');
+    const target = stringAt(override.value, 'modelConfig', 'model');
+    // A later, deeper override comes after an earlier one: the last one naming a model is read.
+    if (match && target && matched.has(match)) model = { model: target, evidence: `settings ${override.shown} modelConfigs.customOverrides[${override.index}].modelConfig.model=${quote(target)}` };
+  }
+  if (!model || model.model === asked) return null;
+  return { ...model, overriddenBy: [], replaces: ['GEMINI_MODEL'], routed: true };
 }
 
 /** Gemini CLI's endpoint variables (its `@google/genai` client's): the Gemini API's and Vertex AI's (gemini-cli's sandbox passes both through). */
