@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
-import { makeRepo } from '../helpers/gitdir.js';
+import { makeRepo, tempDir, type TestRepo } from '../helpers/gitdir.js';
 
 interface LogJson {
   sha: string;
@@ -368,9 +370,34 @@ const PRONOUNS: Case[] = [
   ['feat: x\n\nCo-authored-by: Claude (claude-sonnet-4-6) via Anthropic <noreply@anthropic.com>\n', HUMAN, ['claude-code:anthropic/claude-sonnet-4.6']],
 ];
 
+/**
+ * The commits of `history` (after `first`, when given), each adding its own f<index>.txt, its message byte for byte and
+ * its author the case's (else the tests' person), written by one git fast-import instead of a `git add` and a `git commit`
+ * each: what they store is what those stored (names and addresses here carry none of the crud git commit strips); their shas.
+ */
+function commitAll(repo: TestRepo, history: Case[], first?: { message: string; files: Record<string, string> }): string[] {
+  const data = (text: string) => `data ${Buffer.byteLength(text)}\n${text}\n`;
+  const when = Math.floor(Date.now() / 1000);
+  const ident = (name: string | undefined, email: string | undefined) => `${name ?? 'Test Human'} <${email ?? 'human@example.com'}> ${when} +0000`;
+  const commit = (mark: number, message: string, files: Record<string, string>, env: NodeJS.ProcessEnv) =>
+    `commit refs/heads/main\nmark :${mark}\nauthor ${ident(env.GIT_AUTHOR_NAME, env.GIT_AUTHOR_EMAIL)}\ncommitter ${ident(undefined, undefined)}\n${data(message)}${Object.entries(files).map(([path, text]) => `M 100644 inline ${path}\n${data(text)}`).join('')}`;
+  const all = [...(first === undefined ? [] : [{ message: first.message, files: first.files, env: {} }]), ...history.map(([message, env], index) => ({ message, files: { [`f${index}.txt`]: `${index}\n` }, env }))];
+  // Only an author, and none of what git commit would strip or refuse (crud at either end, angle brackets, a line feed): stored as given.
+  const CRUD = /^[\x00-\x20.,:;<>"\\']|[\x00-\x20.,:;<>"\\']$|[<>\n]/;
+  for (const { env } of all) {
+    expect(Object.keys(env).filter((key) => !['GIT_AUTHOR_NAME', 'GIT_AUTHOR_EMAIL'].includes(key))).toEqual([]);
+    for (const value of [env.GIT_AUTHOR_NAME, env.GIT_AUTHOR_EMAIL]) if (value !== undefined) expect(value).not.toMatch(CRUD);
+  }
+  const marks = join(tempDir('aitrail-marks-'), 'marks');
+  repo.git(['fast-import', '--quiet', `--export-marks=${marks}`], { input: `${all.map(({ message, files, env }, at) => commit(at + 1, message, files, env)).join('')}done\n` });
+  repo.git(['reset', '-q', '--hard', 'main']);
+  const byMark = new Map(readFileSync(marks, 'utf8').trim().split('\n').map((line) => line.split(' ') as [string, string]));
+  return all.map((_, at) => byMark.get(`:${at + 1}`)!);
+}
+
 function expectLog(history: Case[]) {
   const repo = makeRepo();
-  const shas = history.map(([message, env], index) => repo.commit(message, { [`f${index}.txt`]: `${index}\n` }, env));
+  const shas = commitAll(repo, history);
   const result = aitrail(repo.dir, ['log', '--format', 'json']);
   expect(result.code, result.stderr).toBe(0);
   const bySha = new Map((JSON.parse(result.stdout) as LogJson[]).map((entry) => [entry.sha, entry]));
@@ -385,8 +412,7 @@ function expectLog(history: Case[]) {
 /** `check` under `unknownModel: deny` over the people's commits of `history`: no violation. */
 function expectCheckPasses(history: Case[]) {
   const repo = makeRepo();
-  const base = repo.commit('chore: policy\n', { '.aitrailrc.yml': 'policy:\n  unknownModel: deny\n' });
-  history.forEach(([message, env], index) => repo.commit(message, { [`f${index}.txt`]: `${index}\n` }, env));
+  const [base] = commitAll(repo, history, { message: 'chore: policy\n', files: { '.aitrailrc.yml': 'policy:\n  unknownModel: deny\n' } });
   const result = aitrail(repo.dir, ['check', `${base}..HEAD`, '--format', 'json']);
   expect(result.stdout).toContain('"violations": []');
   expect(result.code, result.stdout).toBe(0);

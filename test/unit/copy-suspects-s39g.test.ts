@@ -78,20 +78,43 @@ function history(seed: number, commits: number) {
   return { repo, parents };
 }
 
-/** What the judge asks: every file a commit of the range writes (against its first parent), whole or a random part. */
+/**
+ * What the judge asks: every file a commit of the range writes (against its first parent), whole or a random part.
+ * The range's diffs in one `git diff-tree --stdin` (a `<rev> <first parent>` line each: that pair's diff under a
+ * `<rev>` line) and the files' bytes in one `git cat-file --batch`: two processes a seed, not three a commit.
+ */
 function askedOf(repo: ReturnType<typeof makeRepo>, range: ReadonlyMap<string, { firstParent: string | undefined; merged: string[] }>, seed: number): WrittenLines[] {
+  const pairs = [...range].filter(([, { firstParent }]) => firstParent !== undefined);
+  const written = new Map<string, string[]>(pairs.map(([rev]) => [rev, []]));
+  let rev = '';
+  const out = repo.git(['diff-tree', '-r', '-z', '--no-renames', '--raw', '--stdin'], { raw: true, input: pairs.map(([sha, { firstParent }]) => `${sha} ${firstParent}\n`).join('') }).split('\0');
+  for (let at = 0; at < out.length; at += 1) {
+    if (/^[0-9a-f]{40,64}$/.test(out[at]!)) rev = out[at]!;
+    else if (out[at]!.startsWith(':')) {
+      if (/^:\d+ 100644 /.test(out[at]!)) written.get(rev)!.push(out[at + 1]!);
+      at += 1;
+    }
+  }
+  const files = pairs.flatMap(([sha]) => written.get(sha)!.map((path) => `${sha}:${path}`));
+  const batch = Buffer.from(repo.git(['cat-file', '--batch'], { raw: true, input: files.map((name) => `${name}\n`).join('') }), 'utf8');
+  const lineCounts = new Map<string, number>();
+  for (let at = 0, n = 0; n < files.length; n += 1) {
+    const header = batch.subarray(at, batch.indexOf(10, at)).toString();
+    const size = Number(header.split(' ')[2]);
+    const start = at + header.length + 1;
+    let lines = 0;
+    for (let i = start; i < start + size; i += 1) if (batch[i] === 10) lines += 1;
+    lineCounts.set(files[n]!, lines);
+    at = start + size + 1;
+  }
   const next = prng(seed);
   const asked: WrittenLines[] = [];
-  for (const [rev, { firstParent, merged }] of range) {
-    if (firstParent === undefined) continue;
-    const out = repo.git(['diff-tree', '-r', '-z', '--no-renames', '--raw', firstParent, rev], { raw: true }).split('\0');
-    for (let at = 0; at + 1 < out.length; at += 2) {
-      if (!/^:\d+ 100644 /.test(out[at]!)) continue;
-      const path = out[at + 1]!;
-      const lines = repo.git(['cat-file', 'blob', `${rev}:${path}`], { raw: true }).split('\n').length - 1;
+  for (const [rev, { firstParent, merged }] of pairs) {
+    for (const path of written.get(rev)!) {
+      const lines = lineCounts.get(`${rev}:${path}`)!;
       const start = next() < 0.7 ? 1 : 1 + Math.floor(next() * lines);
       const end = next() < 0.7 ? lines : start + Math.floor(next() * (lines - start + 1));
-      asked.push({ rev, parent: firstParent, merged, path, start, end });
+      asked.push({ rev, parent: firstParent!, merged, path, start, end });
     }
   }
   return asked;
@@ -123,16 +146,22 @@ describe('copy suspects searched once for a whole range (session 39)', () => {
 
   it('runs a few git processes for a range of many commits, not a search of each parent tree per commit', async () => {
     // 40 commits, each writing a protected file (half of them a copy of lib/a.ts, half lines of their own).
+    // Written by one git fast-import (mark 1 the base, mark n + 2 commit n): its set-up, not what is counted.
     const repo = makeRepo();
-    const base = repo.commit('base', { 'lib/a.ts': `${SHARED[0]}\n${SHARED[1]}\n` });
+    const data = (text: string) => `data ${Buffer.byteLength(text)}\n${text}\n`;
+    const bodies = Array.from({ length: 40 }, (_, n) => (n % 2 === 0 ? `${SHARED[0]}\n${SHARED[1]}\n` : `export const own${n} = somethingOnlyThisCommitWrote(${n});\n`));
+    const stream = [`commit refs/heads/main\nmark :1\ncommitter T <t@example.com> 1700000000 +0000\n${data('base')}M 100644 inline lib/a.ts\n${data(`${SHARED[0]}\n${SHARED[1]}\n`)}`];
+    bodies.forEach((body, n) => stream.push(`commit refs/heads/main\nmark :${n + 2}\ncommitter T <t@example.com> ${1700000060 + n * 60} +0000\n${data(`commit ${n}`)}from :${n + 1}\nM 100644 inline src/crypto/k${n}.ts\n${data(body)}`));
+    const marks = join(tempDir('aitrail-marks-'), 'marks');
+    repo.git(['fast-import', '--quiet', `--export-marks=${marks}`], { input: `${stream.join('')}done\n` });
+    const byMark = new Map(readFileSync(marks, 'utf8').trim().split('\n').map((line) => line.split(' ') as [string, string]));
     const range = new Map<string, { firstParent: string | undefined }>();
     const asked: WrittenLines[] = [];
-    let parent = base;
+    let parent = byMark.get(':1')!;
     for (let n = 0; n < 40; n += 1) {
-      const body = n % 2 === 0 ? `${SHARED[0]}\n${SHARED[1]}\n` : `export const own${n} = somethingOnlyThisCommitWrote(${n});\n`;
-      const sha = repo.commit(`commit ${n}`, { [`src/crypto/k${n}.ts`]: body });
+      const sha = byMark.get(`:${n + 2}`)!;
       range.set(sha, { firstParent: parent });
-      asked.push({ rev: sha, parent, path: `src/crypto/k${n}.ts`, start: 1, end: body.split('\n').length - 1 });
+      asked.push({ rev: sha, parent, path: `src/crypto/k${n}.ts`, start: 1, end: bodies[n]!.split('\n').length - 1 });
       parent = sha;
     }
     const traced = async (search: () => Promise<WrittenLines[]>) => {
