@@ -57,9 +57,16 @@ export async function judgeMessageFile(args: string[], context: HookContext, pat
     // and pre-receive read (row 457) ('\n': no line starts with it, so no line is a comment). Under
     // `-c commit.cleanup=strip` git strips `-m '#123 fix'` (core.commentChar=A: `-m 'Add f'`), and only
     // the recorded trailer was left. A scissors line cuts the message only where git opened the editor (and wrote it).
-    const stripped = stripsComments(root, commentChar, context.env, message, gitDir) ? commentChar : '\n';
+    // Asked only of a text with a line that starts with the prefix: under the default `#` (the trailer
+    // prefix then `#` whichever way git goes), whether git strips the comment lines changes nothing in a
+    // text with none, and an agent's `-m` message has none; asking read git's command line under /proc
+    // and the config files on every commit (~0.8 ms of a commit-msg hook).
+    const original = message;
+    let strips: boolean | undefined;
+    const strippedFor = (text: string): string =>
+      commentChar === '#' && !text.startsWith('#') && !text.includes('\n#') ? '#' : (strips ??= stripsComments(root, commentChar, context.env, original, gitDir)) ? commentChar : '\n';
     const cutChar = context.env.GIT_EDITOR === ':' ? '\n' : commentChar;
-    if (onlyRecordedTrailers(message, detectOptions.trailerKey, stripped)) {
+    if (onlyRecordedTrailers(message, detectOptions.trailerKey, strippedFor(message))) {
       writeStderr('Aborting commit due to empty commit message (aitrail: only the recorded trailer was left).\n');
       return ExitCode.violation;
     }
@@ -83,19 +90,19 @@ export async function judgeMessageFile(args: string[], context: HookContext, pat
         ? await (await import('./amended-attributions.js')).amendedAttributions(root, context.env, message, detectOptions, commentChar, now, true)
         : [];
     if (carried.length > 0) message = recordCarried(path, raw, carried, detectOptions.trailerKey, commentChar, trailerChar);
-    let attributions = detectAtCommitTime(message, { ...signals, commentChar: stripped, trailerChar, cutChar }, detectOptions);
+    let attributions = detectAtCommitTime(message, { ...signals, commentChar: strippedFor(message), trailerChar, cutChar }, detectOptions);
     // The person named, in the editor, the model of an agent prepare-commit-msg wrote as `<agent>:unknown` and left
     // that line (row 916): the line goes where nothing at commit time still says the model is unknown (a gateway's reading would).
     const named = ownUnknownsNamed(attributions);
     // Only for an agent this commit's own signals show (the message aside): a line carried from a commit recorded
     // elsewhere, at a gateway (an amend in a shell without it), is no unknown the hooks just wrote: kept (row 926).
     if (named.size > 0) {
-      const seen = new Set(detectAtCommitTime('', { ...signals, commentChar: stripped, trailerChar, cutChar }, detectOptions).map((a) => a.agent));
+      const seen = new Set(detectAtCommitTime('', { ...signals, commentChar: strippedFor(''), trailerChar, cutChar }, detectOptions).map((a) => a.agent));
       for (const agent of named) if (!seen.has(agent)) named.delete(agent);
     }
     if (named.size > 0) {
       const kept = withoutOwnUnknowns(message, detectOptions.trailerKey, named, { commentChar: trailerChar, cutChar: cutChar === '\n' ? trailerChar : cutChar, noDivider: true });
-      const again = kept === message ? attributions : detectAtCommitTime(kept, { ...signals, commentChar: stripped, trailerChar, cutChar }, detectOptions);
+      const again = kept === message ? attributions : detectAtCommitTime(kept, { ...signals, commentChar: strippedFor(kept), trailerChar, cutChar }, detectOptions);
       if (kept !== message && !again.some((a) => named.has(a.agent) && a.model === 'unknown') && Buffer.from(message, 'utf8').equals(readFileSync(path))) {
         rewriteFile(path, Buffer.from(kept, 'utf8'));
         message = kept;
@@ -108,7 +115,7 @@ export async function judgeMessageFile(args: string[], context: HookContext, pat
     const encoding = commitEncodingFor(root, gitDir, context.env);
     if (encoding !== undefined && showsOtherwise(encoding, [message])) {
       const shown = (await import('../git/shown-message.js')).shownMessageSync(root, readFileSync(path), encoding, gitDir);
-      if (shown !== undefined && shown !== message) attributions = mergeAttributions([...attributions, ...detectAtCommitTime(shown, { ...signals, commentChar: stripped, trailerChar, cutChar }, detectOptions)]);
+      if (shown !== undefined && shown !== message) attributions = mergeAttributions([...attributions, ...detectAtCommitTime(shown, { ...signals, commentChar: strippedFor(shown), trailerChar, cutChar }, detectOptions)]);
     }
     if (attributions.length > 0) rememberAiAuthor(gitDir, context.env);
     const policy = compilePolicy(config.policy, detectOptions);
