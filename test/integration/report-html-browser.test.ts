@@ -92,7 +92,7 @@ describe.skipIf(!HAVE_CHROMIUM)('HTML reports in headless chromium', () => {
     await expect.poll(() => texts(loaded, '#file-table td.path'), { timeout: 60_000 }).toEqual(['src/core/qwen.ts', 'src/human.ts']);
     await page.fill('#file-filter', 'IMG SRC');
     await expect.poll(() => texts(loaded, '#file-table td.path'), { timeout: 60_000 }).toEqual([IMG]);
-    expect(await page.textContent('#files-status')).toBe('Showing 1 of 1 files (8 in the report).');
+    expect(await page.textContent('#files-status')).toBe('Showing 1 of 1 file (8 in the report).');
 
     await page.emulateMedia({ media: 'print' });
     expect(await page.isVisible('#file-filter')).toBe(false);
