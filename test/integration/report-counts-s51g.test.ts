@@ -1,9 +1,8 @@
 // row s51g-1: the HTML reports (blame and trend, drawn in headless chromium) and trend's text and markdown
 // say "1 line", "1 file", "1 release" for one and the plural for more ("1 of 1 line is", not "1 of 1 lines
 // are"); a real repository, the built CLI, the page as a browser draws it.
-import type { BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HAVE_CHROMIUM, launchBrowser, openReport } from '../helpers/browser.js';
+import { describe, expect, it } from 'vitest';
+import { HAVE_CHROMIUM, openReport, sharedBrowser } from '../helpers/browser.js';
 import { aitrail } from '../helpers/cli.js';
 import { makeRepo } from '../helpers/gitdir.js';
 
@@ -32,19 +31,13 @@ describe('count phrases of trend text and markdown (row s51g-1)', () => {
 });
 
 describe.skipIf(!HAVE_CHROMIUM)('count phrases of the HTML reports in headless chromium (row s51g-1)', () => {
-  let browser: BrowserContext;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = sharedBrowser();
   const repo = oneLineRepo();
 
   it('blame --format html of one line in one file: "1 of 1 line is", "1 line ·", "1 of 1 file", treemap "1 of 1 line"', async () => {
     const result = aitrail(repo.dir, ['blame', '--format', 'html']);
     expect(result.code, result.stderr).toBe(0);
-    const { page, errors } = await openReport(browser, result.stdout);
+    const { page, errors } = await openReport(browser(), result.stdout);
     expect(errors).toEqual([]);
     expect(await page.textContent('#headline-lines')).toBe('1 of 1 line is AI-authored, 0 human.');
     expect(await page.locator('#by-model .bar-count').allTextContents()).toEqual(['1 line · 100.0%']);
@@ -58,7 +51,7 @@ describe.skipIf(!HAVE_CHROMIUM)('count phrases of the HTML reports in headless c
   it('trend --format html of one release of one line: "1 of 1 line it introduced is", "1 line introduced"', async () => {
     const result = aitrail(repo.dir, ['trend', 'v1', 'v2', '-q', '--format', 'html']);
     expect(result.code, result.stderr).toBe(0);
-    const { page, errors } = await openReport(browser, result.stdout);
+    const { page, errors } = await openReport(browser(), result.stdout);
     expect(errors).toEqual([]);
     expect(await page.textContent('#headline-lines')).toBe('1 of 1 line it introduced is AI-authored, 0 human.');
     expect(await page.textContent('#headline-overall')).toBe('100.0% AI: 1 of 1 line introduced');
@@ -71,7 +64,7 @@ describe.skipIf(!HAVE_CHROMIUM)('count phrases of the HTML reports in headless c
   it('more than one: the plural stays ("2 lines are", "2 files")', async () => {
     const two = makeRepo();
     two.commit(`two\n\n${CLAUDE}\n`, { 'a.txt': 'a\n', 'b.txt': 'b\n' });
-    const { page } = await openReport(browser, aitrail(two.dir, ['blame', '--format', 'html']).stdout);
+    const { page } = await openReport(browser(), aitrail(two.dir, ['blame', '--format', 'html']).stdout);
     expect(await page.textContent('#headline-lines')).toBe('2 of 2 lines are AI-authored, 0 human.');
     expect(await page.textContent('#files-status')).toBe('Showing 2 of 2 files.');
     expect(await page.locator('#by-model .bar-count').allTextContents()).toEqual(['2 lines · 100.0%']);
