@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import { fetchNotesCommand } from '../core/notes/notes-ref.js';
 import { sanitize } from '../core/sanitize.js';
 
@@ -17,6 +18,13 @@ function pushContext(refs: readonly string[], policies: readonly string[]): stri
   };
   const parts = [refs.length > 0 ? `pushing ${some(refs, ' refs')}` : '', policies.length > 0 ? `policy: ${some(policies, '')}` : ''].filter(Boolean);
   return parts.length === 0 ? '' : ` (${parts.join('; ')})`;
+}
+
+/** A policy's description as the server tells a pusher: its own files named without the server's paths. */
+function serverPolicyName(description: string): string {
+  if (description.startsWith('--config ')) return "the server's --config file";
+  if (description.endsWith(' (work tree)')) return `${basename(description.slice(0, -' (work tree)'.length))} in the server's work tree`;
+  return description;
 }
 
 /** What the enforcement layers say to people (hooks, check, server). */
@@ -70,7 +78,7 @@ export const enforceMessages = {
     `\naitrail: push to ${show(remote)} refused: commits above break the AI model policy${pushContext(refs, policies)}.\n` +
     'Fix them (git rebase -i <upstream> to reword or edit them) and push again. git push --no-verify only moves the check to CI and the server.\n',
   receiveRefused: (refs: readonly string[], policies: readonly string[]) =>
-    `\naitrail: push rejected by the server: commits above break the AI model policy of this repository${pushContext(refs, policies)}.\n` +
+    `\naitrail: push rejected by the server: commits above break the AI model policy of this repository${pushContext(refs, policies.map(serverPolicyName))}.\n` +
     'Fix them locally (git rebase -i to edit or reword them; after a git fetch, `npx aitrail check` shows every problem, by the default branch\'s policy as the server reads it) and push again.\n',
   replaceRefsRefused: (refs: readonly string[]) =>
     `aitrail: push rejected by the server: it changes ${show(refs[0] ?? '')}${refs.length > 1 ? ` and ${refs.length - 1} more replace ref(s)` : ''}: replace refs make git show one commit in place of another, so this server refuses them.\n` +

@@ -2,8 +2,11 @@
 // file: in the work tree at commit time, `<base sha>:<file>` at push) and, at push, the refs the push updates;
 // each used to say only "the AI model policy" (check alone named its policy, on stderr). Real repositories,
 // the hooks running the built CLI, a real bare server with the pre-receive hook.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { commitWith, policyServer, project, QWEN, tryGit } from '../helpers/enforce-repos.js';
+import { tempDir } from '../helpers/gitdir.js';
 
 const DENY_QWEN = 'policy:\n  deny: ["qwen/*"]\n';
 
@@ -31,5 +34,16 @@ describe('refusals name the config file and the pushed refs (row s51g-2)', () =>
     expect(pushed.code).not.toBe(0);
     expect(pushed.stderr).toContain(`remote: aitrail: push rejected by the server: commits above break the AI model policy of this repository (pushing refs/heads/main; policy: ${base}:.aitrailrc.yml).`);
     expect(pushed.stderr).toContain('pre-receive hook declined');
+  });
+
+  it("pre-receive with the server's own --config: named as such, its path on the server not told to the pusher", () => {
+    const file = join(tempDir('aitrail-server-policy-'), 'secret-place-policy.yml');
+    writeFileSync(file, DENY_QWEN);
+    const { work } = policyServer('{}\n', `--config ${file}`);
+    expect(commitWith(work, `feat: q\n\n${QWEN}\n`, { 'q.ts': 'q\n' }).code).toBe(0);
+    const pushed = tryGit(work.dir, ['push', 'origin', 'HEAD:refs/heads/main']);
+    expect(pushed.code).not.toBe(0);
+    expect(pushed.stderr).toContain("commits above break the AI model policy of this repository (pushing refs/heads/main; policy: the server's --config file).");
+    expect(pushed.stderr).not.toContain('secret-place-policy');
   });
 });
