@@ -8,6 +8,11 @@ export interface RefUpdate {
   to: string | null;
 }
 
+/** The refs a push creates or moves (not those it deletes), as a refusal names them. */
+export function updatedRefs(updates: readonly RefUpdate[]): string[] {
+  return updates.filter((update) => update.to !== null).map((update) => update.ref);
+}
+
 const OID = /^[0-9a-f]{40}$|^[0-9a-f]{64}$/;
 const isZero = (oid: string): boolean => /^0+$/.test(oid);
 

@@ -21,6 +21,8 @@ export interface CommitBeingMade {
   attributions: Attribution[];
   author: Identity | undefined;
   config: Config;
+  /** The config file the policy came from, as the refusal names it (relative to the work tree; null: built-in defaults). */
+  policyFile?: string | null;
   /** AITRAIL_QUIET=1: no warnings printed. */
   quiet?: boolean;
   /** The config's policy, already compiled by the caller (else compiled here). */
@@ -66,7 +68,7 @@ export function judgeCommitBeingMade(commit: CommitBeingMade): { violations: Vio
   if (errors.length === 0) return { violations, text: warnings };
   const said = new Set<string>();
   const body = errors.map((violation) => (said.has(violation.fix) ? renderViolation({ ...violation, fix: 'as above.' }) : (said.add(violation.fix), renderViolation(violation)))).join('\n\n');
-  const text = `${warnings}aitrail: the AI model policy says:\n\n${body}\n${detectedFrom(errors, commit.attributions)}${enforceMessages.commitRefused(errors.length)}`;
+  const text = `${warnings}aitrail: the AI model policy says:\n\n${body}\n${detectedFrom(errors, commit.attributions)}${enforceMessages.commitRefused(errors.length, commit.policyFile)}`;
   return { violations, text };
 }
 

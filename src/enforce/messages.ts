@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import { fetchNotesCommand } from '../core/notes/notes-ref.js';
 import { sanitize } from '../core/sanitize.js';
 
@@ -5,6 +6,26 @@ const show = (text: string): string => sanitize(text, { max: 200 });
 
 /** A hostile value (model id, evidence) made safe to print. */
 export const showValue = show;
+
+/**
+ * ` (pushing refs/heads/main; policy: abc…:.aitrailrc.yaml)`: the refs a refused push creates or moves (the first
+ * three named) and where the policy that refused it was read, as check's `policy from` line names it; '' for neither.
+ */
+function pushContext(refs: readonly string[], policies: readonly string[]): string {
+  const some = (list: readonly string[], more: string) => {
+    const named = [...new Set(list)];
+    return `${named.slice(0, 3).map(show).join(', ')}${named.length > 3 ? ` and ${named.length - 3} more${more}` : ''}`;
+  };
+  const parts = [refs.length > 0 ? `pushing ${some(refs, ' refs')}` : '', policies.length > 0 ? `policy: ${some(policies, '')}` : ''].filter(Boolean);
+  return parts.length === 0 ? '' : ` (${parts.join('; ')})`;
+}
+
+/** A policy's description as the server tells a pusher: its own files named without the server's paths. */
+function serverPolicyName(description: string): string {
+  if (description.startsWith('--config ')) return "the server's --config file";
+  if (description.endsWith(' (work tree)')) return `${basename(description.slice(0, -' (work tree)'.length))} in the server's work tree`;
+  return description;
+}
 
 /** What the enforcement layers say to people (hooks, check, server). */
 export const enforceMessages = {
@@ -49,15 +70,15 @@ export const enforceMessages = {
   policyFrom: (description: string, label: string) => `aitrail: policy from ${show(description)} [${show(label)}]\n`,
   noBase: (label: string) =>
     `aitrail: note: ${show(label)}; the policy is read from the work tree. Pin it with --policy-from <target branch>, a range A..B (policy read at A) or --config <file>.\n`,
-  commitRefused: (count: number) =>
-    `\naitrail: commit refused: ${count === 1 ? 'it breaks' : `${count} violations of`} the AI model policy (see above).\n` +
+  commitRefused: (count: number, policyFile?: string | null) =>
+    `\naitrail: commit refused: ${count === 1 ? 'it breaks' : `${count} violations of`} the AI model policy${policyFile === undefined ? '' : policyFile === null ? ' (built-in defaults: no config file)' : ` of ${show(policyFile)} in the work tree`} (see above).\n` +
     'Skipping the hooks (git commit --no-verify, AITRAIL=0 git am) will not get it in: the same policy is checked again at push, in CI and on the server.\n' +
     'To change the policy itself, change the config in a separate commit and get it onto the target branch first.\n',
-  pushRefused: (remote: string) =>
-    `\naitrail: push to ${show(remote)} refused: commits above break the AI model policy.\n` +
+  pushRefused: (remote: string, refs: readonly string[], policies: readonly string[]) =>
+    `\naitrail: push to ${show(remote)} refused: commits above break the AI model policy${pushContext(refs, policies)}.\n` +
     'Fix them (git rebase -i <upstream> to reword or edit them) and push again. git push --no-verify only moves the check to CI and the server.\n',
-  receiveRefused: () =>
-    '\naitrail: push rejected by the server: commits above break the AI model policy of this repository.\n' +
+  receiveRefused: (refs: readonly string[], policies: readonly string[]) =>
+    `\naitrail: push rejected by the server: commits above break the AI model policy of this repository${pushContext(refs, policies.map(serverPolicyName))}.\n` +
     'Fix them locally (git rebase -i to edit or reword them; after a git fetch, `npx aitrail check` shows every problem, by the default branch\'s policy as the server reads it) and push again.\n',
   replaceRefsRefused: (refs: readonly string[]) =>
     `aitrail: push rejected by the server: it changes ${show(refs[0] ?? '')}${refs.length > 1 ? ` and ${refs.length - 1} more replace ref(s)` : ''}: replace refs make git show one commit in place of another, so this server refuses them.\n` +

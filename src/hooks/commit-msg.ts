@@ -1,5 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { removeFileIfThere } from '../io/remove-file.js';
 import { cachedIn, loadConfig } from '../config/load.js';
 import { carriedAuthorDate } from '../core/amend.js';
@@ -44,7 +44,7 @@ export async function judgeMessageFile(args: string[], context: HookContext, pat
     const root = context.cwd;
     const gitDir = hookGitDir(root, context.env, file);
     const before = keepsStamp(context.env) ? configBytesNow(root) : undefined;
-    const { config } = await loadConfig(root, cachedIn({ gitDir, bare: false }));
+    const { config, filepath } = await loadConfig(root, cachedIn({ gitDir, bare: false }));
     const path = resolve(root, file);
     const raw = readFileSync(path);
     let message = raw.toString('utf8');
@@ -123,7 +123,7 @@ export async function judgeMessageFile(args: string[], context: HookContext, pat
     const { judgeCommitBeingMade } = await import('../enforce/judge-staged.js');
     // An amend's commit changes what HEAD changed too (as check and the push hooks read it), not only what is staged over HEAD.
     const changed = paths ?? (amend ? (await import('../git/staged-paths.js')).amendedPathsSync.bind(null, root) : undefined);
-    const { violations, text } = judgeCommitBeingMade({ repoDir: root, message, commentChar: cutChar === '\n' ? trailerChar : cutChar, trailerChar, attributions, author: signals.author, config, policy, quiet: context.env.AITRAIL_QUIET === '1', ...(changed ? { paths: changed } : {}) });
+    const { violations, text } = judgeCommitBeingMade({ repoDir: root, message, commentChar: cutChar === '\n' ? trailerChar : cutChar, trailerChar, attributions, author: signals.author, config, policy, policyFile: filepath === null ? null : relative(root, filepath), quiet: context.env.AITRAIL_QUIET === '1', ...(changed ? { paths: changed } : {}) });
     if (violations.length === 0) return ExitCode.ok;
     writeStderr(text);
     return violations.some((violation) => violation.severity === 'error') ? ExitCode.violation : ExitCode.ok;

@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
 import { ExitCode } from '../core/exit-codes.js';
-import { parsePrePushLines } from '../core/ref-updates.js';
+import { parsePrePushLines, updatedRefs } from '../core/ref-updates.js';
 import type { RunPaths } from '../git/git-path.js';
 import type { HookContext, HookHandler } from './dispatch.js';
 import { firstLine, hookWarning } from './hook-warning.js';
@@ -85,7 +85,8 @@ export const handler: HookHandler = async (args, context) => {
       const [{ judgeTaggedObjects }, { mergeVerdicts }] = await Promise.all([import('../enforce/judge-tagged-objects.js'), import('../core/policy/verdict.js')]);
       result.verdict = mergeVerdicts([result.verdict, await judgeTaggedObjects(context.cwd, tagged.objects, tagged.source.loaded.config)]);
     }
-    const code = reportHookVerdict(result, enforceMessages.pushRefused(remote), { quiet: context.env.AITRAIL_QUIET === '1' });
+    const policies = [...result.sources, ...(tagged.objects.length > 0 ? [tagged.source.description] : [])];
+    const code = reportHookVerdict(result, enforceMessages.pushRefused(remote, updatedRefs(updates), policies), { quiet: context.env.AITRAIL_QUIET === '1' });
     if (code === ExitCode.ok) await pushLineNotes(args, context, paths);
     return code;
   } catch (error) {

@@ -1,6 +1,6 @@
 import { safeJson } from '../core/sanitize.js';
 import { ExitCode } from '../core/exit-codes.js';
-import { parsePreReceiveLines, repeatedRefs } from '../core/ref-updates.js';
+import { parsePreReceiveLines, repeatedRefs, updatedRefs } from '../core/ref-updates.js';
 import { gitNamespacePrefix } from '../core/git-namespace.js';
 import type { HookHandler } from './dispatch.js';
 import { readFileSync } from 'node:fs';
@@ -133,14 +133,15 @@ export const handler: HookHandler = async (args, context) => {
       // A tip the push does not bring (refs/notes/ai's, refs/notes/ai-attribution's): as listed above ('' for none), as the readers would look it up.
       const listedTips = notesAndTips === null ? {} : { notesTip: notesAndTips.tips[0] ?? '', qwenNotesTip: notesAndTips.tips[1] ?? '' };
       const tips = { ...listedTips, ...(plan.notesTip === undefined ? {} : { notesTip: plan.notesTip }), ...(plan.qwenNotesTip === undefined ? {} : { qwenNotesTip: plan.qwenNotesTip }) };
-      const result = plan.sets.length > 0 ? await judgeSets(context.cwd, plan.sets, await shallowBoundary(context.cwd, await paths.shallow()), tips) : { verdict: verdictOf(0, []), cut: [] };
+      const result = plan.sets.length > 0 ? await judgeSets(context.cwd, plan.sets, await shallowBoundary(context.cwd, await paths.shallow()), tips) : { verdict: verdictOf(0, []), cut: [], sources: [] };
       // Refs naming no commit (tags of trees and blobs): their tags' messages, by the same policy.
       if (plan.tagged.objects.length > 0) {
         const { judgeTaggedObjects } = await import('../enforce/judge-tagged-objects.js');
         result.verdict = mergeVerdicts([result.verdict, await judgeTaggedObjects(context.cwd, plan.tagged.objects, plan.tagged.source.loaded.config)]);
       }
       // A cut inside what a push brings: the pushing clone was shallow (receive.shallowUpdate took its cut).
-      code = reportHookVerdict(result, enforceMessages.receiveRefused(), { cut: enforceMessages.shallowPush });
+      const policies = [...result.sources, ...(plan.tagged.objects.length > 0 ? [plan.tagged.source.description] : [])];
+      code = reportHookVerdict(result, enforceMessages.receiveRefused(updatedRefs(judged), policies), { cut: enforceMessages.shallowPush });
     }
     if (code === ExitCode.ok && stale.length > 0) {
       // The push as it lands if the notes are moved back to the old value it sent (see above).
@@ -153,7 +154,7 @@ export const handler: HookHandler = async (args, context) => {
         const listedTips = notesAndTips === null ? {} : { notesTip: notesAndTips.tips[0] ?? '', qwenNotesTip: notesAndTips.tips[1] ?? '' };
         const tips = { ...listedTips, ...(landing.notesTip === undefined ? {} : { notesTip: landing.notesTip }), ...(landing.qwenNotesTip === undefined ? {} : { qwenNotesTip: landing.qwenNotesTip }) };
         const result = await judgeSets(context.cwd, landing.sets, await shallowBoundary(context.cwd, await paths.shallow()), tips);
-        code = reportHookVerdict(result, enforceMessages.receiveRefused(), { cut: enforceMessages.shallowPush, quiet: true });
+        code = reportHookVerdict(result, enforceMessages.receiveRefused(updatedRefs(updates), result.sources), { cut: enforceMessages.shallowPush, quiet: true });
       }
     }
     if (code === ExitCode.ok) {

@@ -1,6 +1,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { tempDir } from './gitdir.js';
 
 /** Debian's chromium (`apt-get install -y chromium`; .ci/run installs it). */
@@ -17,6 +18,18 @@ const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '
 /** Headless chromium with a fresh profile; close it in afterAll. */
 export async function launchBrowser(): Promise<BrowserContext> {
   return chromium.launchPersistentContext(tempDir('aitrail-chromium-'), { executablePath: CHROMIUM, headless: true, args: ARGS });
+}
+
+/** One headless chromium for the describe block that calls this: launched before its tests, closed after them; the getter gives it. */
+export function sharedBrowser(): () => BrowserContext {
+  let context: BrowserContext | undefined;
+  beforeAll(async () => {
+    context = await launchBrowser();
+  }, 120_000);
+  afterAll(async () => {
+    await context?.close();
+  });
+  return () => context as BrowserContext;
 }
 
 export interface LoadedPage {

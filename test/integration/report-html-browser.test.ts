@@ -1,12 +1,11 @@
 // The HTML reports in a real browser (Debian's headless chromium driven by playwright-core):
 // drawn with no error, the numbers in the DOM, zoom/sort/filter working, hostile names inert.
-import type { BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sumReports } from '../../src/core/blame/aggregate.js';
 import { displayName, percent } from '../../src/core/blame/format.js';
 import { renderBlame } from '../../src/core/blame/render.js';
 import type { BlameReport, FileReport } from '../../src/core/blame/types.js';
-import { HAVE_CHROMIUM, launchBrowser, openReport, type LoadedPage } from '../helpers/browser.js';
+import { HAVE_CHROMIUM, openReport, sharedBrowser, type LoadedPage } from '../helpers/browser.js';
 import { aitrail } from '../helpers/cli.js';
 import { makeRepo } from '../helpers/gitdir.js';
 
@@ -37,13 +36,7 @@ async function expectInert(loaded: LoadedPage): Promise<void> {
 const texts = (loaded: LoadedPage, selector: string) => loaded.page.locator(selector).allTextContents();
 
 describe.skipIf(!HAVE_CHROMIUM)('HTML reports in headless chromium', () => {
-  let browser: BrowserContext;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = sharedBrowser();
 
   const repo = makeRepo();
   repo.commit('start\n', { 'src/human.ts': lines('h', 10), 'README.md': lines('r', 4) });
@@ -54,7 +47,7 @@ describe.skipIf(!HAVE_CHROMIUM)('HTML reports in headless chromium', () => {
     const json = JSON.parse(aitrail(repo.dir, ['blame', '--format', 'json']).stdout) as BlameJson;
     const result = aitrail(repo.dir, ['blame', '--format', 'html']);
     expect(result.code, result.stderr).toBe(0);
-    const loaded = await openReport(browser, result.stdout);
+    const loaded = await openReport(browser(), result.stdout);
     await expectInert(loaded);
     const { page } = loaded;
     expect(await page.textContent('#headline-share')).toBe(percent(json.totals.ai, json.totals.lines));
@@ -68,7 +61,7 @@ describe.skipIf(!HAVE_CHROMIUM)('HTML reports in headless chromium', () => {
   });
 
   it('zoom, sort, filter, print', async () => {
-    const loaded = await openReport(browser, aitrail(repo.dir, ['blame', '--format', 'html']).stdout);
+    const loaded = await openReport(browser(), aitrail(repo.dir, ['blame', '--format', 'html']).stdout);
     const { page } = loaded;
     const src = page.locator('#treemap g.tile-dir').filter({ has: page.locator('title', { hasText: /^src\/\n/ }) });
     await src.click({ position: { x: 8, y: 6 } });
@@ -92,7 +85,7 @@ describe.skipIf(!HAVE_CHROMIUM)('HTML reports in headless chromium', () => {
     await expect.poll(() => texts(loaded, '#file-table td.path'), { timeout: 60_000 }).toEqual(['src/core/qwen.ts', 'src/human.ts']);
     await page.fill('#file-filter', 'IMG SRC');
     await expect.poll(() => texts(loaded, '#file-table td.path'), { timeout: 60_000 }).toEqual([IMG]);
-    expect(await page.textContent('#files-status')).toBe('Showing 1 of 1 files (8 in the report).');
+    expect(await page.textContent('#files-status')).toBe('Showing 1 of 1 file (8 in the report).');
 
     await page.emulateMedia({ media: 'print' });
     expect(await page.isVisible('#file-filter')).toBe(false);
@@ -106,7 +99,7 @@ describe.skipIf(!HAVE_CHROMIUM)('HTML reports in headless chromium', () => {
     const byAgent = Object.assign(Object.create(null) as Record<string, number>, { '<svg onload=alert(4)>': 2 });
     const file: FileReport = { path: 'a<b>.js', lines: 3, ai: 2, human: 1, byModel, byAgent, lineLevel: 0 };
     const report: BlameReport = { rev: 'f'.repeat(40), since: null, totals: sumReports([file]), files: [file] };
-    const loaded = await openReport(browser, renderBlame(report, 'html', 'file', { tool: 'aitrail test', generatedAt: null, options: ['--', '<b>x</b>'] }));
+    const loaded = await openReport(browser(), renderBlame(report, 'html', 'file', { tool: 'aitrail test', generatedAt: null, options: ['--', '<b>x</b>'] }));
     await expectInert(loaded);
     expect(await texts(loaded, '#by-model .bar-name')).toEqual([displayName(evil)]);
     expect(displayName(evil)).toContain('\\x1b]8;;https://evil.example/\\x07\\u{202e}');
@@ -130,7 +123,7 @@ describe.skipIf(!HAVE_CHROMIUM)('HTML reports in headless chromium', () => {
       return { path: `${dirs.join('/')}/f${index}.ts`, lines: lineCount, ai, human: lineCount - ai, byModel, byAgent: Object.create(null) as Record<string, number>, lineLevel: 0 };
     }).sort((a, b) => (a.path < b.path ? -1 : 1));
     const report: BlameReport = { rev: 'a'.repeat(40), since: null, totals: sumReports(files), files };
-    const loaded = await openReport(browser, renderBlame(report, 'html', 'file'));
+    const loaded = await openReport(browser(), renderBlame(report, 'html', 'file'));
     expect(loaded.errors).toEqual([]);
     const { page } = loaded;
     expect(await page.textContent('#headline-share')).toBe(percent(report.totals.ai, report.totals.lines));
@@ -160,7 +153,7 @@ describe.skipIf(!HAVE_CHROMIUM)('HTML reports in headless chromium', () => {
     const json = JSON.parse(aitrail(trend.dir, ['trend', '--tags', 'v*', '<b>&"\'x', '--format', 'json']).stdout) as { releases: { totals: { lines: number; ai: number; byModel: Record<string, number> } }[] };
     const result = aitrail(trend.dir, ['trend', '--tags', 'v*', '<b>&"\'x', '--format', 'html']);
     expect(result.code, result.stderr).toBe(0);
-    const loaded = await openReport(browser, result.stdout);
+    const loaded = await openReport(browser(), result.stdout);
     await expectInert(loaded);
     const { page } = loaded;
     expect(await page.locator('#trend-share circle').count()).toBe(2);

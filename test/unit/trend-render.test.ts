@@ -29,7 +29,7 @@ describe('trend renderers', () => {
   it('table, CSV and Markdown: names inert, numbers per release and per model', () => {
     const table = renderTrend(report, 'table', meta);
     expect(table).toContain('75.0%   3      1      4  =HYPERLINK("x")..v1|`<b>`\\x1b[2J');
-    expect(table).toContain('Across 2 release(s): 4 of 8 lines introduced were AI-authored (50.0%), 4 human.');
+    expect(table).toContain('Across 2 releases: 4 of 8 lines introduced were AI-authored (50.0%), 4 human.');
     const csv = renderTrend(report, 'csv', meta).split('\r\n');
     expect(csv[0]).toBe('since,rev,since_sha,rev_sha,lines,ai,human,ai_share,anthropic/claude-opus-4.6,qwen/qwen3-coder');
     expect(csv[1]).toBe(`"'=HYPERLINK(""x"")",v1|\`<b>\`\\x1b[2J,${'a'.repeat(40)},${'b'.repeat(40)},4,3,1,0.75,3,0`);
@@ -52,7 +52,7 @@ describe('trend renderers', () => {
   it('a share never rounds to a number that says no AI line, or no human line, when there is one', () => {
     const tiny: TrendReport = { releases: [{ since: 'a'.repeat(40), rev: 'b'.repeat(40), sinceName: 'v1', revName: 'v2', totals: totals(1, 19_999, { 'anthropic/claude-opus-4.6': 1 }) }] };
     const table = renderTrend(tiny, 'table', meta);
-    expect(table).toContain('Across 1 release(s): 1 of 20000 lines introduced were AI-authored (<0.1%), 19999 human.');
+    expect(table).toContain('Across 1 release: 1 of 20000 lines introduced were AI-authored (<0.1%), 19999 human.');
     expect(renderTrend(tiny, 'markdown', meta)).toContain('| 20000 | 1 | 19999 | <0.1% |');
     const almost: TrendReport = { releases: [{ since: 'a'.repeat(40), rev: 'b'.repeat(40), sinceName: 'v1', revName: 'v2', totals: totals(19_999, 1, { 'anthropic/claude-opus-4.6': 19_999 }) }] };
     expect(renderTrend(almost, 'table', meta)).toContain('(>99.9%), 1 human.');

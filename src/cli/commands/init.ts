@@ -29,6 +29,7 @@ export const command: CommandModule<InitArgs> = {
       .example('$0 init --agents claude-code', "Also record Claude Code's edits line by line (.claude/settings.json)")
       .example('$0 init --mode git', 'Install into .git/hooks (or core.hooksPath), chaining any existing hook')
       .example('cd /srv/git/project.git && $0 init', 'On a server (bare repository): pre-receive, and reference-transaction for pushes that race each other')
-      .example('git config receive.denyCurrentBranch updateInstead && $0 init', 'A repository that takes pushes into its checked-out branch (push-to-deploy) gets pre-receive too'),
+      .example('git config receive.denyCurrentBranch updateInstead && $0 init', 'A repository that takes pushes into its checked-out branch (push-to-deploy) gets pre-receive too')
+      .epilogue('Exit codes: 0 installed (or already current), 2 nothing installed or a hook left as it was (an unknown agent, a hook it will not chain: the message says which and what to do), 3 git error or not a repository.'),
   run: async (args) => (await import('../../install/run-init.js')).runInit({ force: args.force, ...(args.mode ? { mode: args.mode } : {}), ...(args.agents !== undefined ? { agents: args.agents } : {}) }),
 };

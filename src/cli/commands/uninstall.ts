@@ -8,6 +8,7 @@ export const command: CommandModule<{ purge: boolean }> = {
     yargs
       .option('purge', { type: 'boolean', default: false, describe: "Also remove aitrail's data under the git dir (.git/aitrail/: sessions, caches, a server's policy memory)" })
       .example('$0 uninstall', 'Remove the hooks')
-      .example('$0 uninstall --purge', 'Remove the hooks and every trace of aitrail in .git/'),
+      .example('$0 uninstall --purge', 'Remove the hooks and every trace of aitrail in .git/')
+      .epilogue('Exit codes: 0 removed (or nothing to remove), 2 a hook left in place (the message says which), 3 git error or not a repository.'),
   run: async (args) => (await import('../../install/run-init.js')).runUninstall({ purge: args.purge }),
 };

@@ -16,7 +16,8 @@ export const command: CommandModule<UseArgs> = {
       .option('clear', { type: 'boolean', describe: 'Remove the session' })
       .option('config', { requiresArg: true, type: 'string', describe: 'Config file to use instead of the repository search' })
       .example('$0 use qwen3-coder --agent qwen-code --for 2h', 'Record qwen/qwen3-coder for the next two hours')
-      .example('$0 use --clear', 'Stop recording the session model'),
+      .example('$0 use --clear', 'Stop recording the session model')
+      .epilogue('Exit codes: 0 set, cleared or shown, 2 bad usage (an unknown model, a bad --for), 3 git error or not a repository.'),
   run: async (args) => {
     // yargs leaves what follows `--` in `_` (after the command name): `aitrail use -- <model>` still names the model.
     const rest = ((args as { _?: unknown[] })._ ?? []).slice(1).map(String);

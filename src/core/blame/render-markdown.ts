@@ -37,7 +37,7 @@ export function renderMarkdown(report: BlameReport, by: BlameGrouping, rows: rea
   const scope = `\`${report.rev.slice(0, 12)}\`${report.since ? ` since \`${report.since.slice(0, 12)}\`` : ''}`;
   const out = [`### AI-authored lines at ${scope}`, ''];
   out.push(`**${percent(totals.ai, totals.lines)}** of ${plural(totals.lines, 'line', 'lines')} ${totals.lines === 1 ? 'is' : 'are'} AI-authored (${totals.ai} AI, ${totals.human} human) in ${plural(report.files.length, 'file', 'files')}.`, '');
-  if (totals.lineLevel > 0) out.push(`${totals.lineLevel} lines (${percent(totals.lineLevel, totals.lines)}) were judged line by line from git-ai notes.`, '');
+  if (totals.lineLevel > 0) out.push(`${plural(totals.lineLevel, 'line', 'lines')} (${percent(totals.lineLevel, totals.lines)}) ${totals.lineLevel === 1 ? 'was' : 'were'} judged line by line from git-ai notes.`, '');
   if (by === 'model' || by === 'agent') {
     out.push(tableText([by === 'model' ? 'Model' : 'Agent', 'Lines', 'Share'], ['---', '---:', '---:'], rows.map((r) => [markdownName(r.key), String(r.lines), percent(r.lines, totals.lines)])));
   } else if (rows.length > 0) {

@@ -41,7 +41,7 @@ export function renderTable(report: BlameReport, by: BlameGrouping, rows: readon
   out.push('');
   out.push(`Total at ${scope}: ${totals.ai} of ${plural(totals.lines, 'line', 'lines')} AI-authored (${percent(totals.ai, totals.lines)}), ${totals.human} human, ${plural(report.files.length, 'file', 'files')}.`);
   out.push(...notes);
-  if (totals.lineLevel > 0) out.push(`Line by line from git-ai notes: ${totals.lineLevel} lines (${percent(totals.lineLevel, totals.lines)}); the rest by their commit's attribution.`);
+  if (totals.lineLevel > 0) out.push(`Line by line from git-ai notes: ${plural(totals.lineLevel, 'line', 'lines')} (${percent(totals.lineLevel, totals.lines)}); the rest by their commit's attribution.`);
   const models = sortedCounts(totals.byModel);
   if (models.length > 0 && by !== 'model') {
     out.push('', 'By model:');

@@ -1,4 +1,4 @@
-import { percent } from '../blame/format.js';
+import { percent, plural } from '../blame/format.js';
 import { markdownName, markdownWarnings } from '../blame/render-markdown.js';
 import { trendModels, trendNotes, trendSum, type TrendReport } from './types.js';
 
@@ -29,7 +29,7 @@ export function renderTrendMarkdown(report: TrendReport): string {
     `| ${header.map((_, column) => (column < 2 ? '---' : '---:')).join(' | ')} |`,
     ...rows.map((row) => `| ${row.join(' | ')} |`),
     '',
-    `Across ${report.releases.length} release(s): **${percent(sum.ai, sum.lines)}** of ${sum.lines} lines introduced were AI-authored (${sum.ai} AI, ${sum.human} human).`,
+    `Across ${plural(report.releases.length, 'release', 'releases')}: **${percent(sum.ai, sum.lines)}** of ${plural(sum.lines, 'line', 'lines')} introduced ${sum.lines === 1 ? 'was' : 'were'} AI-authored (${sum.ai} AI, ${sum.human} human).`,
     ...trendNotes(report, ({ sinceName, revName }) => `${markdownName(sinceName)}..${markdownName(revName)}`).flatMap((note) => ['', `_${note}_`]),
     ...markdownWarnings(report.warnings),
   ].join('\n')}\n`;

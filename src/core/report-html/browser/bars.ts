@@ -1,6 +1,6 @@
 import { seriesColour } from './colour.js';
 import { append, el } from './dom.js';
-import { num, pct } from './format.js';
+import { counted, pct } from './format.js';
 import type { CountList } from '../page-data.js';
 
 /**
@@ -30,7 +30,7 @@ export function countBars(id: string, heading: string, counts: CountList, whole:
     fill.style.width = `${top === 0 ? 0 : (lines / top) * 100}%`;
     fill.style.backgroundColor = seriesColour(rank);
     append(track, fill);
-    append(item, label, track, el('span', 'bar-count', `${num(lines)} lines · ${pct(lines, whole)}`));
+    append(item, label, track, el('span', 'bar-count', `${counted(lines, 'line', 'lines')} · ${pct(lines, whole)}`));
     append(list, item);
   });
   append(section, list);

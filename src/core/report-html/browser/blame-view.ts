@@ -2,7 +2,7 @@ import { countBars } from './bars.js';
 import { append, el } from './dom.js';
 import { fileRows } from './file-rows.js';
 import { fileTable } from './file-table.js';
-import { num } from './format.js';
+import { counted, num } from './format.js';
 import { bigShare, metaRow, provenance } from './headline.js';
 import { treemapView } from './treemap.js';
 import { buildTree } from './tree.js';
@@ -15,14 +15,14 @@ function headline(data: BlamePageData): HTMLElement {
     append(section, el('p', 'empty', 'No lines to report: the repository has no commit yet.'));
     return section;
   }
-  append(section, bigShare(data.totals, 'lines are'));
+  append(section, bigShare(data.totals));
   const list = el('dl', 'meta');
   metaRow(list, 'Files', num(data.files.length), 'headline-files');
   metaRow(list, 'Models', `${data.models.length}`, 'headline-models');
   metaRow(list, 'Agents', `${data.agents.length}`, 'headline-agents');
   metaRow(list, 'Revision', data.rev, 'headline-rev');
   if (data.since) metaRow(list, 'Since', `${data.since} (only lines introduced after it)`, 'headline-since');
-  if (data.totals.lineLevel > 0) metaRow(list, 'Line by line', `${num(data.totals.lineLevel)} lines judged from git-ai notes; the rest by their commit's attribution`);
+  if (data.totals.lineLevel > 0) metaRow(list, 'Line by line', `${counted(data.totals.lineLevel, 'line', 'lines')} judged from git-ai notes; the rest by their commit's attribution`);
   provenance(list, data);
   append(section, list);
   for (const note of data.notes) append(section, el('p', 'note', note));

@@ -1,6 +1,6 @@
 import { shareColour } from './colour.js';
 import { append, el } from './dom.js';
-import { num, pct } from './format.js';
+import { counted, num, pct } from './format.js';
 import { filterRows, sortRows, type FileRowView, type RowFilter, type SortKey } from './file-rows.js';
 
 const PAGE = 500;
@@ -97,7 +97,7 @@ export function fileTable(all: FileRowView[], withNotes: boolean) {
     for (const row of shown) fragment.appendChild(rowOf(proto, row, withNotes));
     body.replaceChildren(fragment);
     headers.forEach((th, index) => th.setAttribute('aria-sort', columns[index]!.key === key ? (descending ? 'descending' : 'ascending') : 'none'));
-    status.textContent = `Showing ${num(shown.length)} of ${num(rows.length)} files${rows.length === all.length ? '' : ` (${num(all.length)} in the report)`}.`;
+    status.textContent = `Showing ${num(shown.length)} of ${counted(rows.length, 'file', 'files')}${rows.length === all.length ? '' : ` (${num(all.length)} in the report)`}.`;
     more.hidden = everything.hidden = shown.length >= rows.length;
     const parts = [filter.exact !== null ? `the file ${filter.exact}` : '', filter.under !== '' ? `files under ${filter.under}/` : ''].filter(Boolean);
     scope.textContent = parts.length > 0 ? `Showing ${parts.join(', ')} (clear the filter or zoom out to see all).` : '';

@@ -19,3 +19,8 @@ export function clip(text: string, max: number): string {
   if (max < 2) return '';
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
+
+/** `1 line`, `12,345 lines`: a count with its noun, as the text reports write it (`plural` in core/blame/format). */
+export function counted(value: number, one: string, many: string): string {
+  return `${num(value)} ${value === 1 ? one : many}`;
+}

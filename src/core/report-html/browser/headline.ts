@@ -1,5 +1,5 @@
 import { append, el } from './dom.js';
-import { num, pct } from './format.js';
+import { counted, num, pct } from './format.js';
 import type { PageMeta, PageTotals } from '../page-data.js';
 
 /** A definition list row: `term` and its value, both as text. */
@@ -26,12 +26,12 @@ export function provenance(list: HTMLElement, meta: PageMeta): void {
   metaRow(list, 'Made by', meta.tool + (meta.generatedAt ? ` at ${meta.generatedAt}` : ''));
 }
 
-/** The big number: `37.5% AI-authored`, and the sentence under it. */
-export function bigShare(totals: PageTotals, what: string): HTMLElement {
+/** The big number: `37.5% AI-authored`, and the sentence under it (`1 of 1 line is`, `2 of 3 lines it introduced are`: `qualifier` after the noun). */
+export function bigShare(totals: PageTotals, qualifier = ''): HTMLElement {
   const box = el('div', 'big');
   const share = el('span', 'big-share', pct(totals.ai, totals.lines));
   share.id = 'headline-share';
-  const sentence = el('p', 'big-lines', `${num(totals.ai)} of ${num(totals.lines)} ${what} AI-authored, ${num(totals.human)} human.`);
+  const sentence = el('p', 'big-lines', `${num(totals.ai)} of ${counted(totals.lines, 'line', 'lines')}${qualifier} ${totals.lines === 1 ? 'is' : 'are'} AI-authored, ${num(totals.human)} human.`);
   sentence.id = 'headline-lines';
   append(box, share, el('span', 'big-label', ' AI-authored'), sentence, splitBar(totals));
   return box;

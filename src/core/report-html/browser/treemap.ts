@@ -1,7 +1,7 @@
 import { hierarchy, treemap, treemapSquarify, type HierarchyRectangularNode } from 'd3-hierarchy';
 import { SHARE_STOPS, shareColour } from './colour.js';
 import { append, el, svgEl, svgTitle } from './dom.js';
-import { clip, num, pct } from './format.js';
+import { clip, counted, num, pct } from './format.js';
 import { MAX_DEPTH, tilesOf, type Tile } from './tiles.js';
 import { dirLabel, filePath, type DirNode } from './tree.js';
 import type { BlamePageData } from '../page-data.js';
@@ -22,8 +22,8 @@ export interface TreemapEvents {
 
 function describe(data: BlamePageData, tile: Tile): string {
   const what = tile.kind === 'file' ? filePath(data, tile.file!) : tile.kind === 'small' ? `${tile.name} in ${dirLabel(tile.dir)}` : dirLabel(tile.dir);
-  const files = tile.kind === 'file' ? '' : `, ${num(tile.count)} files`;
-  return `${what}\n${pct(tile.ai, tile.lines)} AI: ${num(tile.ai)} of ${num(tile.lines)} lines${files}${tile.kind === 'folded' ? '\n(click to zoom in)' : ''}`;
+  const files = tile.kind === 'file' ? '' : `, ${counted(tile.count, 'file', 'files')}`;
+  return `${what}\n${pct(tile.ai, tile.lines)} AI: ${num(tile.ai)} of ${counted(tile.lines, 'line', 'lines')}${files}${tile.kind === 'folded' ? '\n(click to zoom in)' : ''}`;
 }
 
 function label(x: number, y: number, text: string, width: number, className: string): SVGTextElement | null {

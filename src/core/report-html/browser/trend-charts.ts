@@ -1,6 +1,6 @@
 import { seriesColour } from './colour.js';
 import { append, el, svgEl, svgTitle } from './dom.js';
-import { clip, num, pct } from './format.js';
+import { clip, counted, num, pct } from './format.js';
 import type { TrendPageData } from '../page-data.js';
 
 const WIDTH = 960;
@@ -41,7 +41,7 @@ export function shareChart(data: TrendPageData): SVGSVGElement {
   data.releases.forEach((release, index) => {
     const [x, y] = points[index]!;
     const point = svgEl('circle', { cx: x, cy: y, r: 4, class: 'share-point' });
-    append(point, svgTitle(`${release.revName}: ${pct(release.totals.ai, release.totals.lines)} AI (${num(release.totals.ai)} of ${num(release.totals.lines)} lines introduced)`));
+    append(point, svgTitle(`${release.revName}: ${pct(release.totals.ai, release.totals.lines)} AI (${num(release.totals.ai)} of ${counted(release.totals.lines, 'line', 'lines')} introduced)`));
     const value = svgEl('text', { x, y: y - 9, class: 'point-label', 'text-anchor': 'middle' });
     value.textContent = pct(release.totals.ai, release.totals.lines);
     append(svg, point, value);
@@ -66,7 +66,7 @@ export function modelStack(data: TrendPageData): HTMLElement {
     for (const [name, lines, colour] of segments) {
       if (lines === 0) continue;
       const rect = svgEl('rect', { x, y: yOf(base + lines), width: barWidth, height: Math.max(0.5, yOf(base) - yOf(base + lines)), fill: colour });
-      append(rect, svgTitle(`${release.revName}: ${name} ${num(lines)} lines (${pct(lines, release.totals.lines)})`));
+      append(rect, svgTitle(`${release.revName}: ${name} ${counted(lines, 'line', 'lines')} (${pct(lines, release.totals.lines)})`));
       svg.appendChild(rect);
       base += lines;
     }

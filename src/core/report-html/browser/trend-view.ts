@@ -1,5 +1,5 @@
 import { append, el } from './dom.js';
-import { num, pct } from './format.js';
+import { counted, num, pct } from './format.js';
 import { bigShare, metaRow, provenance } from './headline.js';
 import { modelStack, shareChart } from './trend-charts.js';
 import type { TrendPageData } from '../page-data.js';
@@ -42,10 +42,10 @@ export function trendView(root: HTMLElement, data: TrendPageData): void {
     return;
   }
   const all = data.releases.reduce((sum, release) => ({ lines: sum.lines + release.totals.lines, ai: sum.ai + release.totals.ai, human: sum.human + release.totals.human, lineLevel: sum.lineLevel + release.totals.lineLevel }), { lines: 0, ai: 0, human: 0, lineLevel: 0 });
-  append(section, el('h2', undefined, `Latest: ${last.revName}`), bigShare(last.totals, 'lines it introduced are'));
+  append(section, el('h2', undefined, `Latest: ${last.revName}`), bigShare(last.totals, ' it introduced'));
   const list = el('dl', 'meta');
   metaRow(list, 'Releases', `${num(data.releases.length)} (${data.releases[0]!.sinceName} … ${last.revName})`, 'headline-releases');
-  metaRow(list, 'All of them', `${pct(all.ai, all.lines)} AI: ${num(all.ai)} of ${num(all.lines)} lines introduced`, 'headline-overall');
+  metaRow(list, 'All of them', `${pct(all.ai, all.lines)} AI: ${num(all.ai)} of ${counted(all.lines, 'line', 'lines')} introduced`, 'headline-overall');
   metaRow(list, 'Models', `${data.models.length}`, 'headline-models');
   provenance(list, data);
   append(section, list);
