@@ -1,5 +1,5 @@
 import FAST_PATH_TEXTS from '../data/fast-path-texts.generated.json' with { type: 'json' };
-import { canonicalModel, knownModels, RUNTIME_NAME } from '../catalog.js';
+import { canonicalModel, knownModels, knownVendors, RUNTIME_NAME } from '../catalog.js';
 import { CLAUSE, matchIdentity, parseIdentity, plainAddress, type IdentityMatch, type IdentityRole } from './identity.js';
 import { accountSpaced, agentFirstNamed, aiAccountNamed, isFamilyWord, productNamed, MAX_WHOLE, mentions, newBudget, readMentions, readWhole, vendorsIn, type Budget, type Mention } from './mentions.js';
 import { joints, letterRuns } from './letters.js';
@@ -238,7 +238,7 @@ export function readDeclaredValues(value: string, aliases: Record<string, string
   const tools = readAll ? withoutMakers(read.text) : read.text;
   if (readAll && onlyTools(tools) && !namesAgentOrModel(tools, aliases, budget)) return [];
   // A script's path beside a model (`scripts/gen.sh and qwen3-coder`) is no model id.
-  const found = declaredMentions(tools, readAll ? withoutMakers(whole) : value, aliases, budget).filter((m) => !scriptPath(m.model));
+  const found = withoutRepositories(declaredMentions(tools, readAll ? withoutMakers(whole) : value, aliases, budget).filter((m) => !scriptPath(m.model)), tools);
   if (found.length > 0) return reading.people === true && readAll && found.every((m) => m.agent === 'unknown' && m.model.endsWith('/unknown')) && teamsOfPeople(read.text) ? [] : found;
   return saysNoAI(read.text) || (reading.people === true && readAll && peopleNamed(read.text)) ? [] : [UNKNOWN];
 }
@@ -486,6 +486,39 @@ function namedBeside(rest: string, aliases: Record<string, string>, budget: Budg
   if (reading.cut) named.push(UNREAD);
   const vendors = vendorsIn(readable(rest.slice(0, MAX_WHOLE), Infinity), 'named').filter((vendor) => !named.some((m) => m.model.startsWith(`${vendor}/`)));
   return [...named, ...vendors.map((vendor) => ({ agent: 'unknown', model: `${vendor}/unknown` }))];
+}
+
+/**
+ * A repository named as the rules the value's agent followed (`Generated-by: Claude Code (Claude Opus 4.7)
+ * following the apache/security AGENTS.md conventions`, `… per acme/widgets CONTRIBUTING.md`): an
+ * `owner/name` of no vendor the catalog knows, after a word that points at rules (`following`,
+ * `per`, `see`, `according to`, `under`, with or without `the`) or before a document's file name
+ * (`AGENTS.md`, `*.rst`), is no model id (`using the acme/coder-2 model` still names one).
+ * It read as the model `apache/security`, outside every allow list, so an honest commit was refused
+ * (row s51f-3). The agent it was read for keeps its own reading (`claude-code:unknown` when nothing
+ * else names its model); a vendor's id (`openai/gpt-5`) and an id written alone (`acme/coder-2`) stay models.
+ */
+function withoutRepositories(found: Mention[], text: string): Mention[] {
+  if (!found.some((m) => referencedRepository(m.model, text))) return found;
+  const kept = found.map((m) => (referencedRepository(m.model, text) ? { ...m, model: 'unknown' } : m));
+  const named = new Set(kept.filter((m) => m.model !== 'unknown').map((m) => m.agent));
+  return kept.filter((m, at) => (m.model !== 'unknown' || (m.agent !== 'unknown' && !named.has(m.agent))) && kept.findIndex((o) => o.agent === m.agent && o.model === m.model) === at);
+}
+
+/** Rules' words before a repository, and a document's file name after it (REPOSITORY_REFERENCE). */
+const RULES_BEFORE = /(?:^|\s)(?:following|per|see|according\s+to|under)(?:\s+the)?\s+$/i;
+const DOCUMENT_AFTER = /^\s+\S+\.(?:md|markdown|rst|adoc|txt)\b/i;
+
+function referencedRepository(model: string, text: string): boolean {
+  const slash = model.indexOf('/');
+  if (slash <= 0 || model.indexOf('/', slash + 1) >= 0 || knownVendors().includes(model.slice(0, slash)) || text.length > MAX_VALUE) return false;
+  const lower = text.toLowerCase();
+  for (let at = lower.indexOf(model); at >= 0; at = lower.indexOf(model, at + 1)) {
+    const end = at + model.length;
+    if ((at > 0 && !/[\s(\[]/.test(lower[at - 1]!)) || (end < lower.length && !/[\s)\].,;:]/.test(lower[end]!))) continue;
+    if (RULES_BEFORE.test(lower.slice(0, at)) || DOCUMENT_AFTER.test(lower.slice(end))) return true;
+  }
+  return false;
 }
 
 /** A script run to generate a file, named by its path (`scripts/gen.sh`, `./tools/update-tables.py`, `Makefile`, a semantic patch `memdup.cocci`). */

@@ -1,5 +1,5 @@
 import FAST_PATH_TEXTS from '../data/fast-path-texts.generated.json' with { type: 'json' };
-import { canonicalModel, modelVendor } from '../catalog.js';
+import { canonicalModel, modelVendor, nameVendor } from '../catalog.js';
 import { MODEL_ALIASES } from '../model-data.js';
 import type { Identity } from '../types.js';
 import { agentSlug } from './agent-name.js';
@@ -129,8 +129,20 @@ function modelOfName(name: string, group: string | undefined, agent: string, ali
     if (model) return model;
   }
   const word = (group ?? name).trim().toLowerCase();
-  const vendor = signatures().vendorWords.get(word);
+  const vendor = signatures().vendorWords.get(word) ?? idVendor(word, agent);
   return vendor && agentSlug(word) !== agent ? `${vendor}/unknown` : null;
+}
+
+/**
+ * One id-shaped word the catalog cannot read whose first word is a vendor's or a family's
+ * (`qianfan-code-latest`, `kimi-code-latest`, `glm-coding` at Claude Code's address: it writes the
+ * model it ran on another vendor's endpoint as its co-author's name): that vendor, as row 57 reads the
+ * same name in a model variable; `unknown` let it past a deny of that vendor (row s51f-1). Not the
+ * agent's own word (`claude-bot` at Claude Code's address stays unknown), nor a name with a space.
+ */
+function idVendor(word: string, agent: string): string | null {
+  if (!/^[a-z0-9][a-z0-9._]*-[a-z0-9._-]+$/.test(word)) return null;
+  return agentSlug(word.split('-')[0]!) === agent ? null : nameVendor(word);
 }
 
 /**
