@@ -263,7 +263,7 @@ export function ledIntoTrackedLines(): string[] {
     // yarn 2+'s `nodeLinker: node-modules` writes node_modules/.yarn-state.yml (row 856, aitrail_nz in aitrail_np).
     // bun writes none, its lock beside package.json (row 873, aitrail_nb in aitrail_np).
     '      [ -f node_modules/.package-lock.json ] || [ -f node_modules/.yarn-integrity ] || [ -f node_modules/.yarn-state.yml ] || [ -f bun.lock ] || [ -f bun.lockb ] || return 1',
-    '      if [ -z "$aitrail_tp" ]; then aitrail_tp=$(pwd -P && echo .) || return 0; aitrail_tp=${aitrail_tp%.}; aitrail_tp=${aitrail_tp%?}; fi',
+    '      if [ -n "$aitrail_tp" ]; then :; elif aitrail_phys; then aitrail_tp=$aitrail_tq; else aitrail_tp=$(pwd -P && echo .) || return 0; aitrail_tp=${aitrail_tp%.}; aitrail_tp=${aitrail_tp%?}; fi',
     '      aitrail_np "" node_modules/aitrail/bin/aitrail.js',
     '      return',
     '    fi',
@@ -282,7 +282,7 @@ export function ledIntoTrackedLines(): string[] {
     '  fi',
     '  aitrail_x=${aitrail_x%.}',
     '  aitrail_x=${aitrail_x%?}',
-    '  if [ -z "$aitrail_tp" ]; then aitrail_tp=$(pwd -P && echo .) || return 0; aitrail_tp=${aitrail_tp%.}; aitrail_tp=${aitrail_tp%?}; fi',
+    '  if [ -n "$aitrail_tp" ]; then :; elif aitrail_phys; then aitrail_tp=$aitrail_tq; else aitrail_tp=$(pwd -P && echo .) || return 0; aitrail_tp=${aitrail_tp%.}; aitrail_tp=${aitrail_tp%?}; fi',
     // Outside the work tree: a pnpm store a committed .npmrc put there (`virtual-store-dir=../vs`) is judged by its lock (aitrail_vo).
     // Outside the work tree through a link git tracks (a committed `file:` package's `run.sh -> /usr/bin/true`, or
     // `bin -> /usr/bin` above its script): the repository chose what runs (aitrail_lk).
