@@ -1173,6 +1173,13 @@ export function ledIntoTrackedLines(): string[] {
     'aitrail_led() {',
     '  aitrail_in "$1" && return 0',
     '  [ -f "$1" ] || return 1',
+    // A file whose first line is exactly `#!/usr/bin/env node` is run as JavaScript, by node (runLines: the same line
+    // read with its blanks kept, so this one too) or by the kernel's reading of that line (a node candidate): no line of
+    // it can lead the shell to a target, so its next 63 lines are not read (a read(2) per byte in dash: ~3,000 for
+    // aitrail's own bin, on every AI commit where npm installed it).
+    '  aitrail_l=',
+    '  { IFS= read -r aitrail_l <"$1"; } 2>/dev/null || :',
+    '  [ "$aitrail_l" != "#!/usr/bin/env node" ] || return 1',
     '  aitrail_y=0',
     '  aitrail_mp=',
     '  while [ "$aitrail_y" -lt 64 ] && IFS= read -r aitrail_l; do',
