@@ -51,6 +51,27 @@ const REPOSITORY_INDEX = 'unset GIT_INDEX_FILE GIT_DIR GIT_COMMON_DIR GIT_WORK_T
 /** What the committed `.env` files are read as setting when they cannot be read: every one of the variables. */
 const ALL_SET = "'AITRAIL= AITRAIL_MODEL AITRAIL_AGENT AITRAIL_QUIET'";
 
+/**
+ * aitrail_phys: the top's physical path (`pwd -P`) in aitrail_tq without a process (a `$(pwd -P)` is a fork of
+ * the shell, ~0.3-0.5 ms of CPU, and an AI commit's shims took two): the shell's `$PWD` when it is absolute,
+ * holds no `.`, `..` or `//`, names this very folder (`-ef`) and no folder on it is a link (`-L`), which is then
+ * the path `pwd -P` gives; any other `$PWD` (a link on the way, a stale or planted value) fails and the caller
+ * asks `pwd -P` as before. Defined where every client shim and husky block passes before plantedEnv's walk and
+ * the lookup's aitrail_tp (ledIntoTrackedLines), after the fast path: a person's commit parses none of it.
+ */
+export function physicalTopLines(): string[] {
+  return [
+    'aitrail_phys() {',
+    '  aitrail_tq=${PWD-}',
+    '  case $aitrail_tq in /?*) ;; *) return 1 ;; esac',
+    '  case $aitrail_tq/ in */./*|*/../*|*//*) return 1 ;; esac',
+    '  [ "$aitrail_tq" -ef . ] || return 1',
+    '  aitrail_tz=$aitrail_tq',
+    '  while [ -n "$aitrail_tz" ]; do [ ! -L "$aitrail_tz" ] || return 1; aitrail_tz=${aitrail_tz%/*}; done',
+    '}',
+  ];
+}
+
 export function plantedEnv(blocks: boolean): string[] {
   const assigns = `${ENV_ASSIGN_START}AITRAIL(_MODEL|_AGENT|_QUIET)?${ENV_ASSIGN_SEPARATOR_OR_END}`;
   const grep = (cached: string) =>
@@ -58,6 +79,7 @@ export function plantedEnv(blocks: boolean): string[] {
   const drop = (pattern: string, name: string, say: string) =>
     `  case "$aitrail_d " in ${pattern}) if [ -n "\${${name}+x}" ]; then ${blocks ? `${say}echo "aitrail: ${ENV_PLANTED_IGNORED(name)}" >&2; ` : ''}unset ${name}; fi ;; esac`;
   return [
+    ...physicalTopLines(),
     'if [ -n "${AITRAIL+x}${AITRAIL_MODEL+x}${AITRAIL_AGENT+x}${AITRAIL_QUIET+x}" ]; then',
     `  aitrail_l=$(${PATHSPECS_AS_WRITTEN} ${REPOSITORY_INDEX} GIT_LITERAL_PATHSPECS=0 git -c core.fsmonitor=false ls-files -s -t -- ${ENV_FILES} </dev/null 2>/dev/null) || aitrail_l=`,
     '  aitrail_d=',
@@ -85,7 +107,7 @@ export function plantedEnv(blocks: boolean): string[] {
     // From the top's physical path, as the agents walk (node's process.cwd()): $PWD keeps the link a person's shell
     // came in through (`~/lib` -> the superproject's `lib`), whose parents are not the superproject's. Home as git
     // or the person may spell it (`-ef`: the same folder through links).
-    '  aitrail_p=$(pwd -P 2>/dev/null) || aitrail_p=$PWD',
+    '  if aitrail_phys; then aitrail_p=$aitrail_tq; else aitrail_p=$(pwd -P 2>/dev/null) || aitrail_p=$PWD; fi',
     '  aitrail_p=${aitrail_p%/*}',
     '  while [ -n "$aitrail_p" ] && [ "$aitrail_p" != "${HOME:-/}" ] && ! [ "$aitrail_p" -ef "${HOME:-/}" ]; do',
     '    for aitrail_ef in "$aitrail_p/.qwen/.env" "$aitrail_p/.gemini/.env" "$aitrail_p/.env"; do',

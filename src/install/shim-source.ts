@@ -263,7 +263,7 @@ export function ledIntoTrackedLines(): string[] {
     // yarn 2+'s `nodeLinker: node-modules` writes node_modules/.yarn-state.yml (row 856, aitrail_nz in aitrail_np).
     // bun writes none, its lock beside package.json (row 873, aitrail_nb in aitrail_np).
     '      [ -f node_modules/.package-lock.json ] || [ -f node_modules/.yarn-integrity ] || [ -f node_modules/.yarn-state.yml ] || [ -f bun.lock ] || [ -f bun.lockb ] || return 1',
-    '      if [ -z "$aitrail_tp" ]; then aitrail_tp=$(pwd -P && echo .) || return 0; aitrail_tp=${aitrail_tp%.}; aitrail_tp=${aitrail_tp%?}; fi',
+    '      if [ -n "$aitrail_tp" ]; then :; elif aitrail_phys; then aitrail_tp=$aitrail_tq; else aitrail_tp=$(pwd -P && echo .) || return 0; aitrail_tp=${aitrail_tp%.}; aitrail_tp=${aitrail_tp%?}; fi',
     '      aitrail_np "" node_modules/aitrail/bin/aitrail.js',
     '      return',
     '    fi',
@@ -282,7 +282,7 @@ export function ledIntoTrackedLines(): string[] {
     '  fi',
     '  aitrail_x=${aitrail_x%.}',
     '  aitrail_x=${aitrail_x%?}',
-    '  if [ -z "$aitrail_tp" ]; then aitrail_tp=$(pwd -P && echo .) || return 0; aitrail_tp=${aitrail_tp%.}; aitrail_tp=${aitrail_tp%?}; fi',
+    '  if [ -n "$aitrail_tp" ]; then :; elif aitrail_phys; then aitrail_tp=$aitrail_tq; else aitrail_tp=$(pwd -P && echo .) || return 0; aitrail_tp=${aitrail_tp%.}; aitrail_tp=${aitrail_tp%?}; fi',
     // Outside the work tree: a pnpm store a committed .npmrc put there (`virtual-store-dir=../vs`) is judged by its lock (aitrail_vo).
     // Outside the work tree through a link git tracks (a committed `file:` package's `run.sh -> /usr/bin/true`, or
     // `bin -> /usr/bin` above its script): the repository chose what runs (aitrail_lk).
@@ -1173,6 +1173,13 @@ export function ledIntoTrackedLines(): string[] {
     'aitrail_led() {',
     '  aitrail_in "$1" && return 0',
     '  [ -f "$1" ] || return 1',
+    // A file whose first line is exactly `#!/usr/bin/env node` is run as JavaScript, by node (runLines: the same line
+    // read with its blanks kept, so this one too) or by the kernel's reading of that line (a node candidate): no line of
+    // it can lead the shell to a target, so its next 63 lines are not read (a read(2) per byte in dash: ~3,000 for
+    // aitrail's own bin, on every AI commit where npm installed it).
+    '  aitrail_l=',
+    '  { IFS= read -r aitrail_l <"$1"; } 2>/dev/null || :',
+    '  [ "$aitrail_l" != "#!/usr/bin/env node" ] || return 1',
     '  aitrail_y=0',
     '  aitrail_mp=',
     '  while [ "$aitrail_y" -lt 64 ] && IFS= read -r aitrail_l; do',
