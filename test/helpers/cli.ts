@@ -22,11 +22,11 @@ export interface CliResult {
  * AITRAIL_TEST_HOOKS=spawn: a fresh node each, as before; AITRAIL_TEST_HOOKS_COUNT=<file>: each hook run
  * it took, one a line).
  * AITRAIL_TEST_CLI: how a run is made. `spawn`: a fresh `node bin/aitrail.js` each time. `server`
- * (the default): a command that only reads (log, blame, check, trend, status, and help, version or
- * a mistake) goes to one long-lived node per worker (test/helpers/cli-server.cjs), which runs the
- * bundled CLI afresh in the run's directory and environment with its output on its own
- * descriptors; the rest (init, uninstall, use, notes, hook, checkpoint, stdin given, a short
- * timeout, an environment that changes how node starts) is spawned. `diff`: both, the spawned
+ * (the default): a command of the bundled CLI (log, blame, check, trend, status, init, uninstall, use,
+ * notes, and help, version or a mistake) goes to one long-lived node per worker (test/helpers/cli-server.cjs),
+ * which runs the bundled CLI afresh in the run's directory and environment with its output on its own
+ * descriptors; the rest (hook, checkpoint: their own bundles; stdin given, a short timeout, an environment
+ * that changes how node starts) is spawned. `diff`: both for the commands that only read (the others spawned), the spawned
  * result returned, each difference appended to AITRAIL_TEST_CLI_DIFF=<file> (the proof of the
  * server's equality over a run of the suite; the second run of a command finds what the first left,
  * a blame cache for one, and tests that count git processes see twice as many). AITRAIL_TEST_CLI_CPU=<file>: each server appends its
@@ -37,7 +37,7 @@ export function aitrail(cwd: string, args: string[], options: { env?: NodeJS.Pro
   if (process.env.AITRAIL_TEST_COUNT) appendFileSync(process.env.AITRAIL_TEST_COUNT, `${args[0] ?? ''}\n`);
   const env = { ...TEST_GIT_ENV, ...options.env };
   const mode = process.env.AITRAIL_TEST_CLI ?? 'server';
-  if (mode === 'spawn' || !servable(cwd, args, env, options)) return spawned(cwd, args, env, options);
+  if (mode === 'spawn' || !servable(cwd, args, env, options) || (mode === 'diff' && args.some((arg) => CHANGES.has(arg)))) return spawned(cwd, args, env, options);
   if (mode !== 'diff') return served(cwd, args, env) ?? spawned(cwd, args, env, options);
   const fresh = spawned(cwd, args, env, options);
   const server = served(cwd, args, env);
@@ -62,15 +62,27 @@ function spawned(cwd: string, args: string[], env: NodeJS.ProcessEnv, options: {
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 
-/** Commands that change the repository or its hooks: run twice (diff), they would not say the same. */
+/** Commands that change the repository or its hooks: run twice (diff), they would not say the same; spawned then. */
 const CHANGES = new Set(['init', 'uninstall', 'use', 'notes', 'hook', 'checkpoint']);
+/**
+ * What bin/aitrail.js runs with another bundle than the CLI's (dist/bundle/<hook>.cjs, checkpoint.cjs), ended
+ * its own way (process.exit at once): never served by the CLI server, which evaluates dist/bundle/cli.cjs.
+ */
+const OWN_BUNDLE = new Set(['hook', 'checkpoint']);
+let servedCount = 0;
+/** How many runs of aitrail() the worker's server has answered so far (test/integration/cli-server-changes-s51a.test.ts). */
+export function servedRuns(): number {
+  return servedCount;
+}
 /** What node reads from its environment once, at start-up: a run that sets them differently needs its own node. */
 const STARTUP = /^(NODE_.*|UV_.*|LC_.*|LANG|LANGUAGE|TZ|ICU_.*|SSL_CERT_.*|OPENSSL_.*)$/;
 const SERVER = fileURLToPath(new URL('./cli-server.cjs', import.meta.url));
 
 function servable(cwd: string, args: string[], env: NodeJS.ProcessEnv, options: { input?: string; timeout?: number }): boolean {
   if ((options.input ?? '') !== '' || (options.timeout !== undefined && options.timeout < 30_000)) return false;
-  if (args.some((arg) => CHANGES.has(arg))) return false;
+  // init, uninstall, use and notes are served too: the server runs them as bin/aitrail.js does (runBundledCli, the same
+  // bundle, directory, environment, argv and exit listeners); a fresh node each cost ~55 ms of CPU more (session 51 a: ~1.3 a test file).
+  if (args.some((arg) => OWN_BUNDLE.has(arg))) return false;
   if (!statSync(cwd, { throwIfNoEntry: false })?.isDirectory()) return false;
   const keys = new Set([...Object.keys(env), ...Object.keys(TEST_GIT_ENV)].filter((key) => STARTUP.test(key)));
   return [...keys].every((key) => (env[key] === undefined ? undefined : String(env[key])) === (TEST_GIT_ENV[key] === undefined ? undefined : String(TEST_GIT_ENV[key])));
@@ -187,6 +199,7 @@ function served(cwd: string, args: string[], env: NodeJS.ProcessEnv): CliResult 
     throw new Error('aitrail CLI server ended (AITRAIL_TEST_CLI=spawn runs without it)');
   }
   if (typeof result.crashed === 'string') throw new Error(`aitrail CLI server: ${result.crashed} (AITRAIL_TEST_CLI=spawn runs without it)`);
+  servedCount += 1;
   return { code: result.code as number, stdout: result.stdout as string, stderr: result.stderr as string };
 }
 

@@ -48,6 +48,21 @@ export function removeTempDirs(): void {
   for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
+const keptForWorker: string[] = [];
+/**
+ * A temporary directory that outlives the test file (removeTempDirs leaves it), removed when the worker
+ * process ends (and with the run's own temporary directory: test/helpers/ram-tmpdir.ts): what
+ * repoTemplate and initialised make once per worker, for the files it runs one after another
+ * (vitest's isolate: false), instead of once per file (session 51 a: ~4 git processes a file).
+ */
+function workerTempDir(prefix: string): string {
+  const dir = realpathSync(mkdtempSync(join(tmpdir(), prefix)));
+  if (keptForWorker.push(dir) === 1) process.once('exit', () => {
+    for (const kept of keptForWorker) rmSync(kept, { recursive: true, force: true });
+  });
+  return dir;
+}
+
 export function tempDir(prefix = 'aitrail-test-'): string {
   const dir = realpathSync(mkdtempSync(join(tmpdir(), prefix)));
   created.push(dir);
@@ -69,7 +84,7 @@ const REPO_CONFIG: [string, string][] = [
 
 let template: string | undefined;
 /**
- * A `git init --template` directory made once per test file: what a plain `git init` copies from
+ * A `git init --template` directory made once per worker (workerTempDir): what a plain `git init` copies from
  * git's own template (hook samples, info/exclude, branches/) plus a `config` holding REPO_CONFIG,
  * written as `git config` writes it (and read back by git to be sure). git copies it into each new
  * repository and adds its core settings, so a test repository costs one `git init` instead of
@@ -77,7 +92,7 @@ let template: string | undefined;
  */
 export function repoTemplate(): string {
   if (template !== undefined && existsSync(template)) return template;
-  const scratch = tempDir('aitrail-template-');
+  const scratch = workerTempDir('aitrail-template-');
   const git = (args: string[]) => execFileSync('git', args, { cwd: scratch, env: TEST_GIT_ENV, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   git(['init', '-q', 'plain']);
   const made = join(scratch, 'template');
@@ -116,7 +131,7 @@ function headOf(dir: string, env: NodeJS.ProcessEnv): string | undefined {
 const initialisedRepos = new Map<string, string>();
 /**
  * The `.git` directory (a bare repository's directory) that `git init <init...>` makes, made once per
- * test file, kind of repository and file system (git init probes the file system for core.filemode,
+ * worker (workerTempDir), kind of repository and file system (git init probes the file system for core.filemode,
  * core.symlinks, core.ignorecase): makeRepo copies it into an empty place instead of starting git
  * (`git init` writes nothing that names the repository's own path). A copy of a repository git made.
  */
@@ -124,7 +139,7 @@ function initialised(init: string[], into: string): string | undefined {
   const key = `${statSync(into).dev}\0${init.join('\0')}`;
   const made = initialisedRepos.get(key);
   if (made !== undefined && existsSync(made)) return made;
-  const scratch = join(tempDir('aitrail-initialised-'), 'repo');
+  const scratch = join(workerTempDir('aitrail-initialised-'), 'repo');
   mkdirSync(scratch);
   // Another file system than the temporary directory's: its own git init, as before.
   if (statSync(scratch).dev !== statSync(into).dev) return undefined;

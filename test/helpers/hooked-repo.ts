@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
@@ -75,8 +74,8 @@ export function huskyDenyQwen(): { repo: TestRepo; env: NodeJS.ProcessEnv; setUp
     const base = { ...TEST_GIT_ENV };
     original.write('package.json', '{"name":"p","devDependencies":{"husky":"^9.1.7"}}\n');
     original.commit('start\n', { 'a.txt': 'a\n' }, { ...base, AITRAIL: '0' });
-    const init = spawnSync(process.execPath, [BIN, 'init'], { cwd: original.dir, env: base, encoding: 'utf8' });
-    expect(init.status, init.stderr).toBe(0);
+    const init = aitrail(original.dir, ['init'], { env: base });
+    expect(init.code, init.stderr).toBe(0);
     expect(original.git(['config', 'core.hooksPath'])).toBe('.husky/_');
     const bin = tempDir('aitrail-bin-');
     writeFileSync(join(bin, 'aitrail'), `#!/bin/sh\nexec '${nodeForHooks()}' '${BIN}' "$@"\n`);

@@ -2,8 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { expect } from 'vitest';
-import { BIN } from './cli.js';
-import { makeRepo, TEST_GIT_ENV, tempDir, type TestRepo } from './gitdir.js';
+import { aitrail, BIN } from './cli.js';
+import { makeRepo, tempDir, type TestRepo } from './gitdir.js';
 
 /**
  * A repository with one commit and the fast-path stamp the real node `commit-msg` hook leaves after a
@@ -50,8 +50,8 @@ export function npmInstalledRepo(prefix: string): TestRepo {
   repo.commit('start\n', { '.gitignore': 'node_modules\n', 'a.txt': 'a\n' });
   mkdirSync(join(repo.dir, 'node_modules', '.bin'), { recursive: true });
   symlinkSync(BIN, join(repo.dir, 'node_modules', '.bin', 'aitrail'));
-  const init = spawnSync(process.execPath, [BIN, 'init', '--mode', 'git'], { cwd: repo.dir, env: TEST_GIT_ENV, encoding: 'utf8' });
-  expect(init.status, init.stderr).toBe(0);
+  const init = aitrail(repo.dir, ['init', '--mode', 'git']);
+  expect(init.code, init.stderr).toBe(0);
   return repo;
 }
 
@@ -81,8 +81,8 @@ export function vendoredAitrailRepo(prefix: string, binPath = 'bin/aitrail'): { 
     'package.json': '{"name":"app","version":"1.0.0","devDependencies":{"aitrail":"file:vendor/aitrail"}}\n',
   });
   chmodSync(join(repo.dir, 'vendor/aitrail', binPath), 0o755);
-  const init = spawnSync(process.execPath, [BIN, 'init', '--mode', 'git'], { cwd: repo.dir, env: TEST_GIT_ENV, encoding: 'utf8' });
-  expect(init.status, init.stderr).toBe(0);
+  const init = aitrail(repo.dir, ['init', '--mode', 'git']);
+  expect(init.code, init.stderr).toBe(0);
   return { repo, marker };
 }
 
