@@ -1,5 +1,5 @@
 import { unquoteCPath } from '../core/blame/parse-blame.js';
-import { childProcess, gitEnvironment, NO_FSMONITOR, runGit, splitRecords, streamGit } from './exec.js';
+import { childProcess, gitEnvironment, NO_FSMONITOR, runGit, splitRecords, streamGit, type ObjectView } from './exec.js';
 import { hunkHeader, pathRuns } from './path-patches.js';
 
 /** Where a commit adds lines: by path, `[start, count]` runs in its version of the file (a run of count 0 adds none). */
@@ -19,9 +19,9 @@ const DIFF = ['diff-tree', '-r', '--no-renames', '--no-ext-diff', '--no-textconv
  * paths than one run of PATH_PATCHES_CAP (a hostile note's million): the commit's changed paths
  * first (`--name-only`), those of `paths` among them in as many runs; a Set of `paths`, never a
  * diff of paths the commit did not change.
- * History as git shows it (a report's view, as `log` walks it).
+ * History as git shows it (a report's view, as `log` walks it), or as stored (`view.asStored`: enforcement).
  */
-export async function addedLines(cwd: string, sha: string, parent: string | null, paths: readonly string[]): Promise<AddedLines> {
+export async function addedLines(cwd: string, sha: string, parent: string | null, paths: readonly string[], view: ObjectView = {}): Promise<AddedLines> {
   const added: AddedLines = new Map();
   if (paths.length === 0) return added;
   const sides = parent === null ? ['--root', sha] : [parent, sha];
@@ -30,11 +30,11 @@ export async function addedLines(cwd: string, sha: string, parent: string | null
   let runs = pathRuns(paths);
   if (runs.length > 1) {
     const asked = new Set(paths);
-    runs = pathRuns((await runGit([...NO_FSMONITOR, ...DIFF, '-z', '--name-only', '--no-commit-id', ...sides], { cwd, ...LITERAL })).split('\0').filter((path) => path !== '' && asked.has(path)));
+    runs = pathRuns((await runGit([...NO_FSMONITOR, ...DIFF, '-z', '--name-only', '--no-commit-id', ...sides], { cwd, ...LITERAL, ...view })).split('\0').filter((path) => path !== '' && asked.has(path)));
   }
   for (const run of runs) {
     const args = [...NO_FSMONITOR, '-c', 'core.quotePath=true', ...DIFF, '-p', '-U0', ...BLAME_PLACED, '--src-prefix=a/', '--dst-prefix=b/', '--no-commit-id', ...sides, '--', ...run];
-    const found = await hunksOf(splitRecords(streamGit(args, { cwd, ...LITERAL, whole: true }), '\n'), null, null);
+    const found = await hunksOf(splitRecords(streamGit(args, { cwd, ...LITERAL, ...view, whole: true }), '\n'), null, null);
     for (const [path, hunks] of found!) added.set(path, hunks);
   }
   return added;
@@ -94,14 +94,14 @@ export interface AddedLinesReader {
  * read up to the mark; only hunk headers of `paths` are kept. No pathspec (one process for every
  * commit): the commit's other files stream past, counted, never held. git failing: addedLines alone.
  */
-export function openAddedLines(cwd: string): AddedLinesReader {
+export function openAddedLines(cwd: string, view: ObjectView = {}): AddedLinesReader {
   let child: ReturnType<ReturnType<typeof childProcess>['spawn']> | null = null;
   let lines: AsyncGenerator<string> | null = null;
   let broken = false;
   const mark = `aitrail-${process.getBuiltinModule('node:crypto').randomBytes(16).toString('hex')}`;
   const start = () => {
     const args = [...NO_FSMONITOR, '-c', 'core.quotePath=true', ...DIFF, '--stdin', '--root', '-p', '-U0', ...BLAME_PLACED, '--src-prefix=a/', '--dst-prefix=b/', '--no-commit-id'];
-    child = childProcess().spawn('git', args, { cwd, env: gitEnvironment({ cwd, ...LITERAL }), stdio: ['pipe', 'pipe', 'ignore'] });
+    child = childProcess().spawn('git', args, { cwd, env: gitEnvironment({ cwd, ...LITERAL, ...view }), stdio: ['pipe', 'pipe', 'ignore'] });
     child.stdin!.on('error', () => {});
     child.on('error', () => {});
     lines = splitRecords(child.stdout!, '\n');
@@ -110,14 +110,14 @@ export function openAddedLines(cwd: string): AddedLinesReader {
   return {
     async of(sha, parent, paths) {
       if (paths.length === 0) return new Map();
-      if (broken) return addedLines(cwd, sha, parent, paths);
+      if (broken) return addedLines(cwd, sha, parent, paths, view);
       const read = lines ?? start();
       child!.stdin!.write(`${parent === null ? sha : `${sha} ${parent}`}\n${mark}\n`);
       const added = await hunksOf(read, new Set(paths), mark);
       if (added) return added;
       broken = true;
       this.close();
-      return addedLines(cwd, sha, parent, paths);
+      return addedLines(cwd, sha, parent, paths, view);
     },
     close() {
       child?.stdin?.end();

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { aitrail } from '../helpers/cli.js';
+import { commitWith, policyServer, tryGit } from '../helpers/enforce-repos.js';
+import { addNote, gitAiNote, NOTE_KEYS, session } from '../helpers/git-ai-notes.js';
+import { makeRepo } from '../helpers/gitdir.js';
+
+/*
+ * Row s51e-1: row 964 made `log` count a git-ai note's evidence from git's diff, but `check`, pre-push and
+ * pre-receive still printed the note's own numbers: a note claiming lines 1-1000000 of src/crypto/k.ts (the
+ * commit adds 3) and 1-100 of ghost.ts (nowhere) read `1000100 lines in 2 files` in the refusal. Now the
+ * evidence counts the lines the commit adds that the note gives each author (as `log` and `blame` count them),
+ * while the note's paths still feed the path rules as written.
+ */
+
+const POLICY = 'policy:\n  deny: ["qwen/*"]\n  undeclared: warn\n  paths:\n    - files: ["src/crypto/**"]\n      allow: ["anthropic/*"]\n';
+const qwen = (ranges: string) => session(NOTE_KEYS.qwen, ranges);
+const claude = (ranges: string) => session(NOTE_KEYS.claude, ranges);
+const QWEN_COUNTED = 'note refs/notes/ai: git-ai tool "opencode", model "qwen3-coder", 3 lines in 1 file';
+const CLAUDE_COUNTED = 'note refs/notes/ai: git-ai tool "claude", model "claude-opus-4-6", 2 lines in 1 file';
+
+interface Violation { sha: string; rule: string; model: string; message: string; paths: string[] }
+
+describe('check, pre-receive: a git-ai note\'s evidence counts what the commit adds (row s51e-1)', () => {
+  it('check: a note claiming a million lines and a file that is nowhere says the 3 lines the commit adds; the refusal stands', () => {
+    const repo = makeRepo();
+    repo.commit('policy', { '.aitrailrc.yml': POLICY, 'README.md': 'hi\n' });
+    repo.git(['checkout', '-q', '-b', 'feature']);
+    const sha = repo.commit('feat: keys', { 'src/crypto/k.ts': 'a\nb\nc\n', 'src/o.ts': 'x\ny\n' });
+    addNote(repo, sha, gitAiNote({ 'src/crypto/k.ts': [qwen('1-1000000')], 'ghost.ts': [qwen('1-100')], 'src/o.ts': [claude('1-2')] }));
+    const run = aitrail(repo.dir, ['check', 'main..feature', '--format', 'json']);
+    expect(run.code, run.stderr).toBe(1);
+    const violations = (JSON.parse(run.stdout) as { violations: Violation[] }).violations;
+    expect(violations).toContainEqual(expect.objectContaining({ sha, rule: 'model-denied', model: 'qwen/qwen3-coder' }));
+    const said = violations.filter((violation) => violation.rule === 'undeclared').map((violation) => violation.message);
+    expect(said.join('\n')).not.toContain('1000100');
+    expect(said).toEqual(expect.arrayContaining([expect.stringContaining(QWEN_COUNTED), expect.stringContaining(CLAUDE_COUNTED)]));
+  });
+
+  it('check: a note whose claims miss every added line still puts its author on the path it names (path rule)', () => {
+    const repo = makeRepo();
+    repo.commit('policy', { '.aitrailrc.yml': POLICY.replace('deny: ["qwen/*"]', 'deny: []'), 'src/crypto/k.ts': 'a\nb\nc\n' });
+    repo.git(['checkout', '-q', '-b', 'feature']);
+    const sha = repo.commit('feat: keys', { 'src/crypto/k.ts': 'a\nb\nc\nd\n' });
+    // The commit adds line 4; the note claims 50-60 (past the end): no line counted, the path still judged.
+    addNote(repo, sha, gitAiNote({ 'src/crypto/k.ts': [qwen('50-60')] }));
+    const run = aitrail(repo.dir, ['check', 'main..feature', '--format', 'json']);
+    expect(run.code, run.stderr).toBe(1);
+    const violations = (JSON.parse(run.stdout) as { violations: Violation[] }).violations;
+    expect(violations).toContainEqual(expect.objectContaining({ sha, rule: 'path-model-not-allowed', model: 'qwen/qwen3-coder' }));
+    expect(violations.find((violation) => violation.rule === 'undeclared')?.message).toContain('model "qwen3-coder", no line left');
+  });
+
+  it('pre-receive: the refusal of a pushed noted commit says the lines it adds, not the note\'s claim', () => {
+    const { work, remote } = policyServer(POLICY);
+    expect(commitWith(work, 'feat: keys\n', { 'src/crypto/k.ts': 'a\nb\nc\n', 'src/o.ts': 'x\ny\n' }, { noVerify: true }).code).toBe(0);
+    const sha = work.git(['rev-parse', 'HEAD']);
+    addNote(work, sha, gitAiNote({ 'src/crypto/k.ts': [qwen('1-1000000')], 'ghost.ts': [qwen('1-100')], 'src/o.ts': [claude('1-2')] }));
+    const notesPush = tryGit(work.dir, ['push', '--no-verify', 'origin', 'refs/notes/ai']);
+    expect(notesPush.code, notesPush.stderr).toBe(0);
+    const push = tryGit(work.dir, ['push', '--no-verify', 'origin', 'HEAD:refs/heads/side']);
+    expect(push.code).not.toBe(0);
+    expect(push.stderr).toContain('qwen/qwen3-coder');
+    expect(push.stderr).not.toContain('1000100');
+    expect(tryGit(remote.dir, ['rev-parse', '--verify', '-q', 'refs/heads/side']).code).not.toBe(0);
+  });
+});
