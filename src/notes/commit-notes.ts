@@ -83,7 +83,14 @@ export async function openCommitNotes(root: string, options: ReadNotesOptions & 
       const note = await noteOf(sha);
       if (!note) return attributions;
       counter ??= openAddedLines(root, { asStored: options.asStored === true });
-      const counted = note.authors(await counter.of(sha, parent, note.aiPaths()));
+      // A diff git cannot make (a partial clone's blob its remote cannot give): the note's own count, never a refusal for a figure.
+      const counted = await counter.of(sha, parent, note.aiPaths()).then(
+        (added) => note.authors(added),
+        (error: unknown) => {
+          if (error instanceof GitError) return undefined;
+          throw error;
+        },
+      );
       return withNoteAttributions(attributions, note.authors(), ref, changed, note.stale === true, counted);
     },
     unresolved: () => reader.unresolved(),

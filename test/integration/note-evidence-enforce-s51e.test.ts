@@ -1,8 +1,10 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
 import { commitWith, policyServer, tryGit } from '../helpers/enforce-repos.js';
 import { addNote, gitAiNote, NOTE_KEYS, session } from '../helpers/git-ai-notes.js';
-import { makeRepo } from '../helpers/gitdir.js';
+import { makeRepo, tempDir, TEST_GIT_ENV } from '../helpers/gitdir.js';
 
 /*
  * Row s51e-1: row 964 made `log` count a git-ai note's evidence from git's diff, but `check`, pre-push and
@@ -62,5 +64,26 @@ describe('check, pre-receive: a git-ai note\'s evidence counts what the commit a
     expect(push.stderr).toContain('qwen/qwen3-coder');
     expect(push.stderr).not.toContain('1000100');
     expect(tryGit(remote.dir, ['rev-parse', '--verify', '-q', 'refs/heads/side']).code).not.toBe(0);
+  });
+
+  it('careless truth: a partial clone that cannot fetch the commit\'s files still judges it, the note\'s own count said', () => {
+    const remote = makeRepo();
+    remote.commit('chore: policy\n', { '.aitrailrc.yml': 'policy:\n  deny: ["qwen/*"]\n' });
+    remote.git(['config', 'uploadpack.allowFilter', 'true']);
+    remote.git(['config', 'uploadpack.allowAnySHA1InWant', 'true']);
+    remote.git(['checkout', '-q', '-b', 'side']);
+    const sha = remote.commit('feat: parser\n', { 'src/parser.ts': 'a\nb\n' });
+    addNote(remote, sha, gitAiNote({ 'src/parser.ts': [claude('1-2')] }));
+    remote.git(['checkout', '-q', 'main']);
+    const git = (cwd: string, args: string[]) => execFileSync('git', args, { cwd, env: TEST_GIT_ENV, encoding: 'utf8' });
+    const clone = join(tempDir(), 'ci');
+    git(tempDir(), ['clone', '-q', '--no-checkout', '--filter=blob:none', '-b', 'side', `file://${remote.dir}`, clone]);
+    git(clone, ['fetch', '-q', 'origin', 'main:refs/remotes/origin/main', 'refs/notes/ai:refs/notes/ai']);
+    // The note's and the policy's blobs fetched (what check needs to judge); the commit's file left behind, the remote then out of reach.
+    git(clone, ['notes', '--ref', 'ai', 'show', sha]);
+    git(clone, ['cat-file', '-p', 'origin/main:.aitrailrc.yml']);
+    git(clone, ['remote', 'set-url', 'origin', join(tempDir(), 'gone')]);
+    const run = aitrail(clone, ['check', 'origin/main..origin/side', '--format', 'json']);
+    expect(run.code, run.stdout + run.stderr).toBe(0);
   });
 });
