@@ -66,6 +66,13 @@ export async function openCommitNotes(root: string, options: ReadNotesOptions & 
   const reader = notesReader(root, entries, { ...options, tip });
   // addCounted's diff: one git process for the run, started at the first noted commit; objects seen as the notes are (asStored).
   let counter: ReturnType<typeof openAddedLines> | null = null;
+  // A diff git cannot make (a partial clone's blob its remote cannot give): the note's own count, said, never a refusal for a figure.
+  const countable = (sha: string, added: Promise<AddedLines>): Promise<AddedLines | undefined> =>
+    added.catch((error: unknown) => {
+      if (!(error instanceof GitError)) throw error;
+      options.onWarning?.(notesMessages.uncounted(ref, sha, error.message));
+      return undefined;
+    });
   const noteOf = async (sha: string): Promise<NoteLines | undefined> => {
     if (twins.has(sha)) throw new GitError(notesMessages.caseTwin(ref, sha), ['ls-tree'], null, '');
     return reader.of(sha);
@@ -76,21 +83,15 @@ export async function openCommitNotes(root: string, options: ReadNotesOptions & 
     async add(sha, attributions, changed, added) {
       const note = await noteOf(sha);
       if (!note) return attributions;
-      const within = added ? await added(note.aiPaths()) : undefined;
+      const within = added ? await countable(sha, added(note.aiPaths())) : undefined;
       return withNoteAttributions(attributions, note.authors(within), ref, changed, note.stale === true);
     },
     async addCounted(sha, parent, attributions, changed) {
       const note = await noteOf(sha);
       if (!note) return attributions;
       counter ??= openAddedLines(root, { asStored: options.asStored === true });
-      // A diff git cannot make (a partial clone's blob its remote cannot give): the note's own count, never a refusal for a figure.
-      const counted = await counter.of(sha, parent, note.aiPaths()).then(
-        (added) => note.authors(added),
-        (error: unknown) => {
-          if (error instanceof GitError) return undefined;
-          throw error;
-        },
-      );
+      const within = await countable(sha, counter.of(sha, parent, note.aiPaths()));
+      const counted = within ? note.authors(within) : undefined;
       return withNoteAttributions(attributions, note.authors(), ref, changed, note.stale === true, counted);
     },
     unresolved: () => reader.unresolved(),

@@ -67,23 +67,43 @@ describe('check, pre-receive: a git-ai note\'s evidence counts what the commit a
   });
 
   it('careless truth: a partial clone that cannot fetch the commit\'s files still judges it, the note\'s own count said', () => {
-    const remote = makeRepo();
-    remote.commit('chore: policy\n', { '.aitrailrc.yml': 'policy:\n  deny: ["qwen/*"]\n' });
-    remote.git(['config', 'uploadpack.allowFilter', 'true']);
-    remote.git(['config', 'uploadpack.allowAnySHA1InWant', 'true']);
-    remote.git(['checkout', '-q', '-b', 'side']);
-    const sha = remote.commit('feat: parser\n', { 'src/parser.ts': 'a\nb\n' });
-    addNote(remote, sha, gitAiNote({ 'src/parser.ts': [claude('1-2')] }));
-    remote.git(['checkout', '-q', 'main']);
-    const git = (cwd: string, args: string[]) => execFileSync('git', args, { cwd, env: TEST_GIT_ENV, encoding: 'utf8' });
-    const clone = join(tempDir(), 'ci');
-    git(tempDir(), ['clone', '-q', '--no-checkout', '--filter=blob:none', '-b', 'side', `file://${remote.dir}`, clone]);
-    git(clone, ['fetch', '-q', 'origin', 'main:refs/remotes/origin/main', 'refs/notes/ai:refs/notes/ai']);
-    // The note's and the policy's blobs fetched (what check needs to judge); the commit's file left behind, the remote then out of reach.
-    git(clone, ['notes', '--ref', 'ai', 'show', sha]);
-    git(clone, ['cat-file', '-p', 'origin/main:.aitrailrc.yml']);
-    git(clone, ['remote', 'set-url', 'origin', join(tempDir(), 'gone')]);
+    const { clone, sha } = partialClone();
     const run = aitrail(clone, ['check', 'origin/main..origin/side', '--format', 'json']);
     expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(run.stderr).toContain(`cannot diff commit ${sha} to count the lines its note in refs/notes/ai claims`);
+  });
+
+  // Row s51e-3: row 964's counting made `log` exit 3 there (`git diff-tree failed: fatal: ... does not appear to be a git repository`).
+  it('log in the same clone: the commit listed, its note\'s own count said with a warning, no failure (row s51e-3)', () => {
+    const { clone, sha } = partialClone();
+    const log = aitrail(clone, ['log', '--format', 'json', 'origin/main..origin/side']);
+    expect(log.code, log.stderr).toBe(0);
+    const [entry] = JSON.parse(log.stdout) as Array<{ sha: string; attributions: Array<{ evidence: string[] }> }>;
+    expect(entry!.sha).toBe(sha);
+    expect(entry!.attributions.flatMap((attribution) => attribution.evidence)).toContain('note refs/notes/ai: git-ai tool "claude", model "claude-opus-4-6", 2 lines in 1 file');
+    expect(log.stderr).toContain(`cannot diff commit ${sha} to count the lines its note in refs/notes/ai claims`);
   });
 });
+
+/**
+ * CI's partial clone (`--filter=blob:none`, no checkout) of a side branch whose commit carries Claude's git-ai note,
+ * the note's and the policy's blobs fetched, the commit's file left behind, then the remote out of reach.
+ */
+function partialClone(): { clone: string; sha: string } {
+  const remote = makeRepo();
+  remote.commit('chore: policy\n', { '.aitrailrc.yml': 'policy:\n  deny: ["qwen/*"]\n' });
+  remote.git(['config', 'uploadpack.allowFilter', 'true']);
+  remote.git(['config', 'uploadpack.allowAnySHA1InWant', 'true']);
+  remote.git(['checkout', '-q', '-b', 'side']);
+  const sha = remote.commit('feat: parser\n', { 'src/parser.ts': 'a\nb\n' });
+  addNote(remote, sha, gitAiNote({ 'src/parser.ts': [claude('1-2')] }));
+  remote.git(['checkout', '-q', 'main']);
+  const git = (cwd: string, args: string[]) => execFileSync('git', args, { cwd, env: TEST_GIT_ENV, encoding: 'utf8' });
+  const clone = join(tempDir(), 'ci');
+  git(tempDir(), ['clone', '-q', '--no-checkout', '--filter=blob:none', '-b', 'side', `file://${remote.dir}`, clone]);
+  git(clone, ['fetch', '-q', 'origin', 'main:refs/remotes/origin/main', 'refs/notes/ai:refs/notes/ai']);
+  git(clone, ['notes', '--ref', 'ai', 'show', sha]);
+  git(clone, ['cat-file', '-p', 'origin/main:.aitrailrc.yml']);
+  git(clone, ['remote', 'set-url', 'origin', join(tempDir(), 'gone')]);
+  return { clone, sha };
+}
