@@ -1,6 +1,18 @@
 import { unquoteCPath } from '../core/blame/parse-blame.js';
-import { childProcess, gitEnvironment, NO_FSMONITOR, runGit, splitRecords, streamGit, type ObjectView } from './exec.js';
+import { childProcess, GitError, gitEnvironment, NO_FSMONITOR, runGit, splitRecords, streamGit, type ObjectView } from './exec.js';
 import { hunkHeader, pathRuns } from './path-patches.js';
+
+/**
+ * Bytes of one commit's diff read to count its lines (row s51e-4): a file of hundreds of megabytes packs
+ * to a few hundred kilobytes when it repeats itself, and its diff would hold pre-receive for minutes.
+ * Past it the count is given up (a GitError: the callers say the note's own count).
+ */
+export const DIFF_BYTES_CAP = 16 * 1024 * 1024;
+
+const overCap = (sha: string) =>
+  new GitError(`the diff of ${sha} is more than ${DIFF_BYTES_CAP.toLocaleString('en-US')} bytes, or holds a file of more, which git diffs as binary: more than is read to count its lines`, ['diff-tree'], null, '');
+// A file over the cap is diffed as binary, never loaded: git's diff of a 200 MB file of short lines took 4.3 GB (row s51e-4).
+const BIG_AS_BINARY = ['-c', `core.bigFileThreshold=${DIFF_BYTES_CAP}`];
 
 /** Where a commit adds lines: by path, `[start, count]` runs in its version of the file (a run of count 0 adds none). */
 export type AddedLines = Map<string, Array<readonly [number, number]>>;
@@ -33,8 +45,9 @@ export async function addedLines(cwd: string, sha: string, parent: string | null
     runs = pathRuns((await runGit([...NO_FSMONITOR, ...DIFF, '-z', '--name-only', '--no-commit-id', ...sides], { cwd, ...LITERAL, ...view })).split('\0').filter((path) => path !== '' && asked.has(path)));
   }
   for (const run of runs) {
-    const args = [...NO_FSMONITOR, '-c', 'core.quotePath=true', ...DIFF, '-p', '-U0', ...BLAME_PLACED, '--src-prefix=a/', '--dst-prefix=b/', '--no-commit-id', ...sides, '--', ...run];
+    const args = [...NO_FSMONITOR, '-c', 'core.quotePath=true', ...BIG_AS_BINARY, ...DIFF, '-p', '-U0', ...BLAME_PLACED, '--src-prefix=a/', '--dst-prefix=b/', '--no-commit-id', ...sides, '--', ...run];
     const found = await hunksOf(splitRecords(streamGit(args, { cwd, ...LITERAL, ...view, whole: true }), '\n'), null, null);
+    if (found === 'over') throw overCap(sha);
     for (const [path, hunks] of found!) added.set(path, hunks);
   }
   return added;
@@ -42,15 +55,20 @@ export async function addedLines(cwd: string, sha: string, parent: string | null
 
 /**
  * The added runs of a `diff-tree -p -U0` text by path (`asked`: only those paths), up to the line
- * `mark` (null: the end); null when the text ends before the mark (git stopped).
+ * `mark` (null: the end); null when the text ends before the mark (git stopped); 'over' past DIFF_BYTES_CAP.
  */
-async function hunksOf(lines: AsyncIterator<string>, asked: ReadonlySet<string> | null, mark: string | null): Promise<AddedLines | null> {
+async function hunksOf(lines: AsyncIterator<string>, asked: ReadonlySet<string> | null, mark: string | null): Promise<AddedLines | null | 'over'> {
   const added: AddedLines = new Map();
+  let left = DIFF_BYTES_CAP;
+  // The file a `diff --git a/<p> b/<p>` header opens (both sides one name: --no-renames), for a `Binary files` line.
+  let opened: string | null = null;
   let path: string | null = null;
   let oldLeft = 0;
   let newLeft = 0;
   for (let next = await lines.next(); !next.done; next = await lines.next()) {
     const line = next.value;
+    left -= line.length + 1;
+    if (left < 0) return 'over';
     // A hunk's lines are counted by its header: a line of content reading like a header (or the mark) stays content.
     if (oldLeft > 0 || newLeft > 0) {
       if (line.startsWith('+')) newLeft -= 1;
@@ -63,7 +81,12 @@ async function hunksOf(lines: AsyncIterator<string>, asked: ReadonlySet<string> 
       continue;
     }
     if (line === mark) return added;
-    if (line.startsWith('diff --git ')) path = null;
+    if (line.startsWith('diff --git ')) {
+      path = null;
+      const sides = line.slice('diff --git '.length);
+      const name = unquoteCPath(sides.slice(Math.floor((sides.length + 1) / 2)));
+      opened = name.startsWith('b/') ? name.slice(2) : null;
+    } else if (line.startsWith('Binary files ') && opened !== null && (asked === null || asked.has(opened))) return 'over';
     else if (line.startsWith('+++ ')) {
       // C-quoted when it holds special bytes (`"b/t\tab.ts"`); a name with a space ends with a tab.
       const name = unquoteCPath(line.slice(4).replace(/\t$/, ''));
@@ -100,7 +123,7 @@ export function openAddedLines(cwd: string, view: ObjectView = {}): AddedLinesRe
   let broken = false;
   const mark = `aitrail-${process.getBuiltinModule('node:crypto').randomBytes(16).toString('hex')}`;
   const start = () => {
-    const args = [...NO_FSMONITOR, '-c', 'core.quotePath=true', ...DIFF, '--stdin', '--root', '-p', '-U0', ...BLAME_PLACED, '--src-prefix=a/', '--dst-prefix=b/', '--no-commit-id'];
+    const args = [...NO_FSMONITOR, '-c', 'core.quotePath=true', ...BIG_AS_BINARY, ...DIFF, '--stdin', '--root', '-p', '-U0', ...BLAME_PLACED, '--src-prefix=a/', '--dst-prefix=b/', '--no-commit-id'];
     child = childProcess().spawn('git', args, { cwd, env: gitEnvironment({ cwd, ...LITERAL, ...view }), stdio: ['pipe', 'pipe', 'ignore'] });
     child.stdin!.on('error', () => {});
     child.on('error', () => {});
@@ -114,6 +137,11 @@ export function openAddedLines(cwd: string, view: ObjectView = {}): AddedLinesRe
       const read = lines ?? start();
       child!.stdin!.write(`${parent === null ? sha : `${sha} ${parent}`}\n${mark}\n`);
       const added = await hunksOf(read, new Set(paths), mark);
+      if (added === 'over') {
+        // The rest of this commit's diff is not read: the next commit starts a new git.
+        this.close();
+        throw overCap(sha);
+      }
       if (added) return added;
       broken = true;
       this.close();

@@ -83,6 +83,25 @@ describe('check, pre-receive: a git-ai note\'s evidence counts what the commit a
     expect(entry!.attributions.flatMap((attribution) => attribution.evidence)).toContain('note refs/notes/ai: git-ai tool "claude", model "claude-opus-4-6", 2 lines in 1 file');
     expect(log.stderr).toContain(`cannot diff commit ${sha} to count the lines its note in refs/notes/ai claims`);
   });
+
+  // Row s51e-4: counting a note's lines diffs the commit; git's diff of a file of 20 MB of short lines (a pack of
+  // kilobytes) holds gigabytes (200 MB: 4.3 GB, 7 s). Now a file over 16 MiB is diffed as binary, never loaded, and
+  // the count given up, said; the diff's text is read up to 16 MiB.
+  it('a noted commit adding a file of 20 MB: the count is given up and said, at log and check (row s51e-4)', () => {
+    const repo = makeRepo();
+    repo.commit('policy', { '.aitrailrc.yml': 'policy:\n  deny: ["qwen/*"]\n', 'README.md': 'hi\n' });
+    repo.git(['checkout', '-q', '-b', 'feature']);
+    const sha = repo.commit('feat: table', { 'table.ts': 'a\n'.repeat(10 * 1024 * 1024) });
+    addNote(repo, sha, gitAiNote({ 'table.ts': [claude('1-10')] }));
+    const said = `cannot diff commit ${sha} to count the lines its note in refs/notes/ai claims`;
+    const log = aitrail(repo.dir, ['log', '--format', 'json', 'main..feature']);
+    expect(log.code, log.stderr).toBe(0);
+    expect(log.stderr).toContain(said);
+    const check = aitrail(repo.dir, ['check', 'main..feature', '--format', 'json']);
+    expect(check.code, check.stderr).toBe(0);
+    expect(check.stderr).toContain(said);
+    expect(check.stdout).toContain('model \\"claude-opus-4-6\\", 10 lines in 1 file');
+  });
 });
 
 /**
