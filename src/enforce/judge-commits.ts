@@ -121,7 +121,7 @@ export async function judgeCommits(
       // What the stored bytes name counts too (an encoding git cannot read them by, a NUL byte, a broken author line).
       const facts = await readCommitFacts(repoDir, commit, detect, stored);
       if (commit.parents.length > 1) mergeSubjects.set(commit.sha, facts.subject);
-      facts.attributions = await qwenNotes.add(commit.sha, await notes.add(commit.sha, facts.attributions, facts.paths));
+      facts.attributions = await qwenNotes.add(commit.sha, await notes.addCounted(commit.sha, commit.parents[0] ?? null, facts.attributions, facts.paths));
       // A pull request description's agent footer on a merge names the merged commits' declared models, not an unknown one (merge-footers).
       if (commit.parents.length > 1) facts.attributions = await mergeFooters(repoDir, commit.parents, facts.attributions, detect, 'fold');
       const judged = byLines ? await ownPathsOfMerge(repoDir, commit.parents, facts, isProtected) : facts;

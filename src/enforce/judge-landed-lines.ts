@@ -182,7 +182,7 @@ export async function judgeLandedLines(repoDir: string, run: LandedLinesRun): Pr
       // A shallow clone's oldest commit stands for all the history it cuts off: fail closed.
       if (run.shallow?.has(commit.sha)) cut.push(commit.sha);
       const found = await readCommitFacts(repoDir, commit, run.detect, stored);
-      if (run.notes) found.attributions = await run.notes.add(commit.sha, found.attributions, null);
+      if (run.notes) found.attributions = await run.notes.addCounted(commit.sha, commit.parents[0] ?? null, found.attributions, null);
       if (run.qwenNotes) found.attributions = await run.qwenNotes.add(commit.sha, found.attributions);
       read.set(commit.sha, found);
     }

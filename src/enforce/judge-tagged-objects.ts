@@ -18,7 +18,8 @@ import type { PolicySource } from './policy-source.js';
 /** The new objects of the refs a push points at no commit (tags of trees and blobs), and the policy that judges them. */
 export interface TaggedObjects {
   source: PolicySource;
-  objects: string[];
+  /** Each ref's new object id, and the ref (on the receiving side) it is pushed as: a refusal names both (row s51e-2). */
+  objects: Array<{ oid: string; ref: string }>;
 }
 
 /**
@@ -30,11 +31,11 @@ export interface TaggedObjects {
 export const TAGGED_TREE_PATHS_CAP = CHANGED_PATHS_CAP;
 
 /** Every file of `tree` (`ls-tree -r`, streamed): past TAGGED_TREE_PATHS_CAP, a GitError naming the tag. */
-async function treePaths(repoDir: string, tree: string, tag: string): Promise<string[]> {
+async function treePaths(repoDir: string, tree: string, tag: string, ref: string): Promise<string[]> {
   const paths: string[] = [];
   for await (const path of splitRecords(streamGit(['ls-tree', '-r', '-z', '--name-only', '--full-tree', tree], { cwd: repoDir, asStored: true }), '\0')) {
     if (path === '') continue;
-    if (paths.length === TAGGED_TREE_PATHS_CAP) throw new GitError(enforceMessages.taggedTreeTooLarge(tag, TAGGED_TREE_PATHS_CAP), ['ls-tree'], null, '');
+    if (paths.length === TAGGED_TREE_PATHS_CAP) throw new GitError(enforceMessages.taggedTreeTooLarge(tag, ref, TAGGED_TREE_PATHS_CAP), ['ls-tree'], null, '');
     paths.push(path);
   }
   return paths;
@@ -69,7 +70,7 @@ function parseTag(oid: string, content: Buffer): ReadTag {
  * (a tag of a tree, `git tag -a snapshot <tree>`; of a blob; of a tag of either), and the files of
  * that tree. A ref naming a tree or blob itself (no tag) has no message: nothing to read.
  */
-async function taggedObject(repoDir: string, oid: string): Promise<{ tags: ReadTag[]; tree: string | null }> {
+async function taggedObject(repoDir: string, oid: string, ref: string): Promise<{ tags: ReadTag[]; tree: string | null }> {
   const tags: ReadTag[] = [];
   let name = oid;
   for (;;) {
@@ -78,10 +79,10 @@ async function taggedObject(repoDir: string, oid: string): Promise<{ tags: ReadT
     const found = header === undefined ? null : foundObject(header);
     if (!found || found.type !== 'tag') return { tags, tree: found?.type === 'tree' ? found.oid : null };
     // A tag of a hundred megabytes (a push of a few hundred kilobytes, packed) took pre-receive 40 s and 560 MB: refused unread as a commit is (row 954).
-    if (found.size > COMMIT_BYTES_CAP) throw new GitError(enforceMessages.tagTooLarge(found.oid, found.size, COMMIT_BYTES_CAP), ['cat-file'], null, '');
+    if (found.size > COMMIT_BYTES_CAP) throw new GitError(enforceMessages.tagTooLarge(found.oid, ref, found.oid !== oid, found.size, COMMIT_BYTES_CAP), ['cat-file'], null, '');
     const [answer] = await objectContents(repoDir, [found.oid], { asStored: true });
     if (!answer?.content) return { tags, tree: null };
-    if (tags.length === MAX_TAG_CHAIN) throw new GitError(enforceMessages.tagChainTooLong(oid, MAX_TAG_CHAIN), ['cat-file'], null, '');
+    if (tags.length === MAX_TAG_CHAIN) throw new GitError(enforceMessages.tagChainTooLong(oid, ref, MAX_TAG_CHAIN), ['cat-file'], null, '');
     const tag = parseTag(found.oid, answer.content);
     tags.push(tag);
     if (!/^[0-9a-f]{40,64}$/.test(tag.object)) return { tags, tree: null };
@@ -97,19 +98,22 @@ async function taggedObject(repoDir: string, oid: string): Promise<{ tags: ReadT
  * path rule protects the tree's files as a commit's. A tag that names no AI passes (the kernel's
  * `v2.6.11-tree`, git's `junio-gpg-pub`). Violations name the tag object.
  */
-export async function judgeTaggedObjects(repoDir: string, objects: readonly string[], config: Config): Promise<Verdict> {
+export async function judgeTaggedObjects(repoDir: string, objects: TaggedObjects['objects'], config: Config): Promise<Verdict> {
   const detect = detectOptionsOf(config);
   const policy = compilePolicy(config.policy, { trailerKey: detect.trailerKey });
   const violations: Violation[] = [];
   let judged = 0;
-  for (const oid of new Set(objects)) {
-    const { tags, tree } = await taggedObject(repoDir, oid);
+  // One object pushed as several refs is judged once, named by the first.
+  const refOf = new Map<string, string>();
+  for (const { oid, ref } of objects) if (!refOf.has(oid)) refOf.set(oid, ref);
+  for (const [oid, ref] of refOf) {
+    const { tags, tree } = await taggedObject(repoDir, oid, ref);
     if (tags.length === 0) continue;
     const factsOf = (tag: ReadTag, paths: string[]) => storedCommitFacts({ sha: tag.oid, parents: [], author: tag.tagger, committer: tag.tagger, message: tag.message, paths }, detect);
     judged += tags.length;
     // A tag no rule can object to whatever the files (a person's, the kernel's v2.6.11-tree): its tree is never listed (row 840).
     if (tags.every((tag) => clearlyPasses(factsOf(tag, []).attributions, policy))) continue;
-    const paths = tree === null ? [] : await treePaths(repoDir, tree, oid);
+    const paths = tree === null ? [] : await treePaths(repoDir, tree, oid, ref);
     for (const tag of tags) {
       const facts = factsOf(tag, paths);
       // No commit to amend or rebase, none `check` reads: the way out is a new tag (row 839).

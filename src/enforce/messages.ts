@@ -125,11 +125,11 @@ export const enforceMessages = {
     `aitrail: push rejected by the server: it came in through the linked worktree whose git directory is ${show(gitDir)} (pushed to that worktree's path), where HEAD is that worktree's branch, not the repository's default branch, and the remembered policy and pre-receive's record are that worktree's own: the push would be judged by another branch's policy, so it judges none.\n` +
     `Push to the repository itself (${show(commonDir)}).\n`,
   /** A pushed tag whose chain of tags of tags does not end (judge-tagged-objects.ts). */
-  tagChainTooLong: (oid: string, most: number) =>
-    `cannot judge the pushed tag ${show(oid)}: it is a tag of a tag more than ${most} times over, so what it ends at is not known; tag the tree or blob itself.`,
+  tagChainTooLong: (oid: string, ref: string, most: number) =>
+    `cannot judge the pushed tag ${show(oid)} (pushed as ${show(ref)}): it is a tag of a tag more than ${most} times over, so what it ends at is not known; tag the tree or blob itself.`,
   /** A pushed tag of a tree of more files than are listed (judge-tagged-objects.ts). */
-  taggedTreeTooLarge: (oid: string, most: number) =>
-    `cannot judge the pushed tag ${show(oid)}: the tree it names holds more than ${most} files, more than are read (a commit of it is refused alike, row 857); tag a tree of fewer files.`,
+  taggedTreeTooLarge: (oid: string, ref: string, most: number) =>
+    `cannot judge the pushed tag ${show(oid)} (pushed as ${show(ref)}): the tree it names holds more than ${most} files, more than are read (a commit of it is refused alike, row 857); tag a tree of fewer files.`,
   /** A commit that changes more files than are listed (judge-commits.ts, row 857). */
   changeTooLarge: (sha: string, most: number) =>
     `cannot judge commit ${show(sha)}: it changes more than ${most} files, more than are read; split it into smaller commits.`,
@@ -137,8 +137,8 @@ export const enforceMessages = {
   commitTooLarge: (sha: string, size: number, most: number) =>
     `cannot judge commit ${show(sha)}: its object is ${size.toLocaleString('en-US')} bytes, more than the ${most.toLocaleString('en-US')} read, so it is refused unread; rewrite it with a shorter message and headers.`,
   /** A pushed tag object larger than a judge reads (judge-tagged-objects.ts, row 954): refused unread, as a commit is (row 943). */
-  tagTooLarge: (oid: string, size: number, most: number) =>
-    `cannot judge the pushed tag ${show(oid)}: its object is ${size.toLocaleString('en-US')} bytes, more than the ${most.toLocaleString('en-US')} read, so it is refused unread; tag again with a shorter message.`,
+  tagTooLarge: (oid: string, ref: string, inner: boolean, size: number, most: number) =>
+    `cannot judge the pushed tag ${show(oid)} (${inner ? 'a tag that the tag pushed as ' : 'pushed as '}${show(ref)}${inner ? ' names' : ''}): its object is ${size.toLocaleString('en-US')} bytes, more than the ${most.toLocaleString('en-US')} read, so it is refused unread; tag again with a shorter message and push ${show(ref)} again.`,
   /** How to fix a pushed tag of a tree or blob the policy refuses (judge-tagged-objects.ts): it is no commit. */
   taggedObjectFix: (name: string, kind: 'tree' | 'blob') =>
     `The tag ${show(name)} names a ${kind}, no commit: git commit --amend, git rebase -i and \`aitrail check\` never reach it, and every file of the ${kind} is judged as written as the tag's message says. Delete it (git tag -d ${show(name)}) and tag again as the rule above asks: the ${kind} without this model's work, or the tag's message fixed.`,

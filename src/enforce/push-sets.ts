@@ -60,7 +60,7 @@ export async function pushSets(repoDir: string, remote: string, updates: readonl
   for (const update of pushed) {
     const tip = commits.get(update.to as string);
     if (!tip) {
-      tagged.objects.push(update.to as string);
+      tagged.objects.push({ oid: update.to as string, ref: update.ref });
       continue;
     }
     const old = update.from ? commits.get(update.from) : null;

@@ -63,7 +63,7 @@ export async function receiveSets(
     const tip = commits.get(update.to as string);
     if (!tip) {
       // A ref naming no commit (a tag of a tree or a blob): its tags' messages are judged (judge-tagged-objects.ts).
-      tagged.objects.push(update.to as string);
+      tagged.objects.push({ oid: update.to as string, ref: update.ref });
       continue;
     }
     if (configFile === undefined && (update.ref === headRef || aliases.has(update.ref))) {

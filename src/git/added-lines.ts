@@ -1,6 +1,18 @@
 import { unquoteCPath } from '../core/blame/parse-blame.js';
-import { childProcess, gitEnvironment, NO_FSMONITOR, runGit, splitRecords, streamGit } from './exec.js';
+import { childProcess, GitError, gitEnvironment, NO_FSMONITOR, runGit, splitRecords, streamGit, type ObjectView } from './exec.js';
 import { hunkHeader, pathRuns } from './path-patches.js';
+
+/**
+ * Bytes of one commit's diff read to count its lines (row s51e-4): a file of hundreds of megabytes packs
+ * to a few hundred kilobytes when it repeats itself, and its diff would hold pre-receive for minutes.
+ * Past it the count is given up (a GitError: the callers say the note's own count).
+ */
+export const DIFF_BYTES_CAP = 16 * 1024 * 1024;
+
+const overCap = (sha: string) =>
+  new GitError(`the diff of ${sha} is more than ${DIFF_BYTES_CAP.toLocaleString('en-US')} bytes, or holds a file of more, which git diffs as binary: more than is read to count its lines`, ['diff-tree'], null, '');
+// A file over the cap is diffed as binary, never loaded: git's diff of a 200 MB file of short lines took 4.3 GB (row s51e-4).
+const BIG_AS_BINARY = ['-c', `core.bigFileThreshold=${DIFF_BYTES_CAP}`];
 
 /** Where a commit adds lines: by path, `[start, count]` runs in its version of the file (a run of count 0 adds none). */
 export type AddedLines = Map<string, Array<readonly [number, number]>>;
@@ -19,9 +31,9 @@ const DIFF = ['diff-tree', '-r', '--no-renames', '--no-ext-diff', '--no-textconv
  * paths than one run of PATH_PATCHES_CAP (a hostile note's million): the commit's changed paths
  * first (`--name-only`), those of `paths` among them in as many runs; a Set of `paths`, never a
  * diff of paths the commit did not change.
- * History as git shows it (a report's view, as `log` walks it).
+ * History as git shows it (a report's view, as `log` walks it), or as stored (`view.asStored`: enforcement).
  */
-export async function addedLines(cwd: string, sha: string, parent: string | null, paths: readonly string[]): Promise<AddedLines> {
+export async function addedLines(cwd: string, sha: string, parent: string | null, paths: readonly string[], view: ObjectView = {}): Promise<AddedLines> {
   const added: AddedLines = new Map();
   if (paths.length === 0) return added;
   const sides = parent === null ? ['--root', sha] : [parent, sha];
@@ -30,11 +42,12 @@ export async function addedLines(cwd: string, sha: string, parent: string | null
   let runs = pathRuns(paths);
   if (runs.length > 1) {
     const asked = new Set(paths);
-    runs = pathRuns((await runGit([...NO_FSMONITOR, ...DIFF, '-z', '--name-only', '--no-commit-id', ...sides], { cwd, ...LITERAL })).split('\0').filter((path) => path !== '' && asked.has(path)));
+    runs = pathRuns((await runGit([...NO_FSMONITOR, ...DIFF, '-z', '--name-only', '--no-commit-id', ...sides], { cwd, ...LITERAL, ...view })).split('\0').filter((path) => path !== '' && asked.has(path)));
   }
   for (const run of runs) {
-    const args = [...NO_FSMONITOR, '-c', 'core.quotePath=true', ...DIFF, '-p', '-U0', ...BLAME_PLACED, '--src-prefix=a/', '--dst-prefix=b/', '--no-commit-id', ...sides, '--', ...run];
-    const found = await hunksOf(splitRecords(streamGit(args, { cwd, ...LITERAL, whole: true }), '\n'), null, null);
+    const args = [...NO_FSMONITOR, '-c', 'core.quotePath=true', ...BIG_AS_BINARY, ...DIFF, '-p', '-U0', ...BLAME_PLACED, '--src-prefix=a/', '--dst-prefix=b/', '--no-commit-id', ...sides, '--', ...run];
+    const found = await hunksOf(splitRecords(streamGit(args, { cwd, ...LITERAL, ...view, whole: true }), '\n'), null, null);
+    if (found === 'over') throw overCap(sha);
     for (const [path, hunks] of found!) added.set(path, hunks);
   }
   return added;
@@ -42,15 +55,20 @@ export async function addedLines(cwd: string, sha: string, parent: string | null
 
 /**
  * The added runs of a `diff-tree -p -U0` text by path (`asked`: only those paths), up to the line
- * `mark` (null: the end); null when the text ends before the mark (git stopped).
+ * `mark` (null: the end); null when the text ends before the mark (git stopped); 'over' past DIFF_BYTES_CAP.
  */
-async function hunksOf(lines: AsyncIterator<string>, asked: ReadonlySet<string> | null, mark: string | null): Promise<AddedLines | null> {
+async function hunksOf(lines: AsyncIterator<string>, asked: ReadonlySet<string> | null, mark: string | null): Promise<AddedLines | null | 'over'> {
   const added: AddedLines = new Map();
+  let left = DIFF_BYTES_CAP;
+  // The file a `diff --git a/<p> b/<p>` header opens (both sides one name: --no-renames), for a `Binary files` line.
+  let opened: string | null = null;
   let path: string | null = null;
   let oldLeft = 0;
   let newLeft = 0;
   for (let next = await lines.next(); !next.done; next = await lines.next()) {
     const line = next.value;
+    left -= line.length + 1;
+    if (left < 0) return 'over';
     // A hunk's lines are counted by its header: a line of content reading like a header (or the mark) stays content.
     if (oldLeft > 0 || newLeft > 0) {
       if (line.startsWith('+')) newLeft -= 1;
@@ -63,7 +81,12 @@ async function hunksOf(lines: AsyncIterator<string>, asked: ReadonlySet<string> 
       continue;
     }
     if (line === mark) return added;
-    if (line.startsWith('diff --git ')) path = null;
+    if (line.startsWith('diff --git ')) {
+      path = null;
+      const sides = line.slice('diff --git '.length);
+      const name = unquoteCPath(sides.slice(Math.floor((sides.length + 1) / 2)));
+      opened = name.startsWith('b/') ? name.slice(2) : null;
+    } else if (line.startsWith('Binary files ') && opened !== null && (asked === null || asked.has(opened))) return 'over';
     else if (line.startsWith('+++ ')) {
       // C-quoted when it holds special bytes (`"b/t\tab.ts"`); a name with a space ends with a tab.
       const name = unquoteCPath(line.slice(4).replace(/\t$/, ''));
@@ -94,14 +117,14 @@ export interface AddedLinesReader {
  * read up to the mark; only hunk headers of `paths` are kept. No pathspec (one process for every
  * commit): the commit's other files stream past, counted, never held. git failing: addedLines alone.
  */
-export function openAddedLines(cwd: string): AddedLinesReader {
+export function openAddedLines(cwd: string, view: ObjectView = {}): AddedLinesReader {
   let child: ReturnType<ReturnType<typeof childProcess>['spawn']> | null = null;
   let lines: AsyncGenerator<string> | null = null;
   let broken = false;
   const mark = `aitrail-${process.getBuiltinModule('node:crypto').randomBytes(16).toString('hex')}`;
   const start = () => {
-    const args = [...NO_FSMONITOR, '-c', 'core.quotePath=true', ...DIFF, '--stdin', '--root', '-p', '-U0', ...BLAME_PLACED, '--src-prefix=a/', '--dst-prefix=b/', '--no-commit-id'];
-    child = childProcess().spawn('git', args, { cwd, env: gitEnvironment({ cwd, ...LITERAL }), stdio: ['pipe', 'pipe', 'ignore'] });
+    const args = [...NO_FSMONITOR, '-c', 'core.quotePath=true', ...BIG_AS_BINARY, ...DIFF, '--stdin', '--root', '-p', '-U0', ...BLAME_PLACED, '--src-prefix=a/', '--dst-prefix=b/', '--no-commit-id'];
+    child = childProcess().spawn('git', args, { cwd, env: gitEnvironment({ cwd, ...LITERAL, ...view }), stdio: ['pipe', 'pipe', 'ignore'] });
     child.stdin!.on('error', () => {});
     child.on('error', () => {});
     lines = splitRecords(child.stdout!, '\n');
@@ -110,14 +133,19 @@ export function openAddedLines(cwd: string): AddedLinesReader {
   return {
     async of(sha, parent, paths) {
       if (paths.length === 0) return new Map();
-      if (broken) return addedLines(cwd, sha, parent, paths);
+      if (broken) return addedLines(cwd, sha, parent, paths, view);
       const read = lines ?? start();
       child!.stdin!.write(`${parent === null ? sha : `${sha} ${parent}`}\n${mark}\n`);
       const added = await hunksOf(read, new Set(paths), mark);
+      if (added === 'over') {
+        // The rest of this commit's diff is not read: the next commit starts a new git.
+        this.close();
+        throw overCap(sha);
+      }
       if (added) return added;
       broken = true;
       this.close();
-      return addedLines(cwd, sha, parent, paths);
+      return addedLines(cwd, sha, parent, paths, view);
     },
     close() {
       child?.stdin?.end();

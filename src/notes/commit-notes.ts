@@ -3,7 +3,7 @@ import type { NoteLines } from '../core/notes/note-lines.js';
 import { DEFAULT_NOTES_REF } from '../core/notes/notes-ref.js';
 import { withNoteAttributions } from '../core/notes/with-note-attributions.js';
 import type { Attribution } from '../core/types.js';
-import type { AddedLines } from '../git/added-lines.js';
+import { openAddedLines, type AddedLines } from '../git/added-lines.js';
 import { GitError } from '../git/exec.js';
 import { listNotes, notesTip, type NoteEntry } from '../git/notes.js';
 import { promisorFetchFailure } from '../git/partial-clone.js';
@@ -21,13 +21,19 @@ export interface CommitNotes {
    * only those lines (row 964), as blame counts them.
    */
   add(sha: string, attributions: Attribution[], changed: readonly string[] | null, added?: (paths: readonly string[]) => Promise<AddedLines>): Promise<Attribution[]>;
+  /**
+   * add, for enforcement: the note's paths still say where its authors' lines are (path rules judge them
+   * as written), but its evidence counts the lines the commit adds (against `parent`, its first; null: a
+   * root) that the note gives each author, as `log` counts them, never the note's own numbers (row s51e-1).
+   */
+  addCounted(sha: string, parent: string | null, attributions: Attribution[], changed: readonly string[] | null): Promise<Attribution[]>;
   /** Commits read so far whose note names a record that may sit in a note that could not be read (NotesReader.unresolved). */
   unresolved(): readonly string[];
   /** Flush the held-back warnings and stop git. */
   close(): Promise<void>;
 }
 
-const NONE: CommitNotes = { count: 0, lines: async () => undefined, add: async (_sha, attributions) => attributions, unresolved: () => [], close: async () => {} };
+const NONE: CommitNotes = { count: 0, lines: async () => undefined, add: async (_sha, attributions) => attributions, addCounted: async (_sha, _parent, attributions) => attributions, unresolved: () => [], close: async () => {} };
 
 /**
  * Open the notes at `ref` (default refs/notes/ai) as they are stored in this repository: one
@@ -58,20 +64,40 @@ export async function openCommitNotes(root: string, options: ReadNotesOptions & 
   // reads the two joined, this reader the lower-case one; enforcement cannot tell which lines are whose.
   const twins = new Set(options.refuseTwins ? shadowed.filter((entry) => entry.twin && entry.oid !== entries.get(entry.commit)?.oid).map((entry) => entry.commit) : []);
   const reader = notesReader(root, entries, { ...options, tip });
+  // addCounted's diff: one git process for the run, started at the first noted commit; objects seen as the notes are (asStored).
+  let counter: ReturnType<typeof openAddedLines> | null = null;
+  // A diff git cannot make (a partial clone's blob its remote cannot give): the note's own count, said, never a refusal for a figure.
+  const countable = (sha: string, added: Promise<AddedLines>): Promise<AddedLines | undefined> =>
+    added.catch((error: unknown) => {
+      if (!(error instanceof GitError)) throw error;
+      options.onWarning?.(notesMessages.uncounted(ref, sha, error.message));
+      return undefined;
+    });
+  const noteOf = async (sha: string): Promise<NoteLines | undefined> => {
+    if (twins.has(sha)) throw new GitError(notesMessages.caseTwin(ref, sha), ['ls-tree'], null, '');
+    return reader.of(sha);
+  };
   return {
     count: entries.size,
-    lines: async (sha) => {
-      if (twins.has(sha)) throw new GitError(notesMessages.caseTwin(ref, sha), ['ls-tree'], null, '');
-      return reader.of(sha);
-    },
+    lines: noteOf,
     async add(sha, attributions, changed, added) {
-      if (twins.has(sha)) throw new GitError(notesMessages.caseTwin(ref, sha), ['ls-tree'], null, '');
-      const note = await reader.of(sha);
+      const note = await noteOf(sha);
       if (!note) return attributions;
-      const within = added ? await added(note.aiPaths()) : undefined;
+      const within = added ? await countable(sha, added(note.aiPaths())) : undefined;
       return withNoteAttributions(attributions, note.authors(within), ref, changed, note.stale === true);
     },
+    async addCounted(sha, parent, attributions, changed) {
+      const note = await noteOf(sha);
+      if (!note) return attributions;
+      counter ??= openAddedLines(root, { asStored: options.asStored === true });
+      const within = await countable(sha, counter.of(sha, parent, note.aiPaths()));
+      const counted = within ? note.authors(within) : undefined;
+      return withNoteAttributions(attributions, note.authors(), ref, changed, note.stale === true, counted);
+    },
     unresolved: () => reader.unresolved(),
-    close: () => reader.close(),
+    close: () => {
+      counter?.close();
+      return reader.close();
+    },
   };
 }

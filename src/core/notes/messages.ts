@@ -22,6 +22,9 @@ export const notesMessages = {
     `the git-ai note of commit ${short(commit)} was written for ${base === null ? 'no named commit (no base_commit_sha)' : `another commit (base_commit_sha ${sanitize(base, { max: 64 })})`}: git copies a note word for word at an amend or rebase no hook remapped, so its line numbers may name other lines; every line of ${short(commit)} is read as its models' (and the commit's own). Write the note again for this commit, or run the rewrite with aitrail's hooks.`,
   moreStale: (count: number) => `${count} more git-ai note(s) were written for another commit than the one they are attached to, and read for every line of it.`,
   more: (count: number) => `${count} more git-ai note(s) were left out for the same reasons.`,
+  /** git could not diff a noted commit (a partial clone's remote out of reach): its note's evidence says the note's own count (row s51e-1). */
+  uncounted: (ref: string, sha: string, reason: string) =>
+    `cannot diff commit ${sanitize(sha, { max: 64 })} to count the lines its note in ${sanitize(ref, { max: 200 })} claims (${sanitize(reason, { max: 200 })}); its evidence says the note's own count.`,
   unreadable: (ref: string, reason: string) =>
     `cannot read the notes ref ${sanitize(ref, { max: 200 })} (${sanitize(reason, { max: 200 })}); counting commit by commit. Check it with: git log -1 ${sanitize(ref, { max: 200 })}`,
   status: (ref: string, count: number) =>

@@ -16,12 +16,15 @@ export function noteEvidence(ref: string, author: NoteAuthor): string {
  * changed paths where the note puts its lines (`paths`; `changed` null: the note's paths as
  * written), so a path rule judges the note's lines. `wide`: a note written for another commit (its
  * line numbers cannot be trusted here, NoteLines.stale): each new author concerns the whole commit.
+ * `counted` (enforcement): the same authors counted over the lines the commit adds, whose counts the
+ * evidence says (a note's own numbers are its writer's to make up: row s51e-1); their paths stay `authors'`.
  */
-export function withNoteAttributions(attributions: readonly Attribution[], authors: readonly NoteAuthor[], ref: string, changed: readonly string[] | null, wide = false): Attribution[] {
+export function withNoteAttributions(attributions: readonly Attribution[], authors: readonly NoteAuthor[], ref: string, changed: readonly string[] | null, wide = false, counted?: readonly NoteAuthor[]): Attribution[] {
   const result = attributions.map((attribution) => ({ ...attribution, evidence: [...attribution.evidence] }));
   const inCommit = changed === null ? null : new Set(changed);
   for (const author of authors) {
-    const evidence = wide ? `${noteEvidence(ref, author)}; written for another commit: read for every line of this one` : noteEvidence(ref, author);
+    const shown = counted?.find((other) => other.agent === author.agent && other.model === author.model) ?? author;
+    const evidence = wide ? `${noteEvidence(ref, shown)}; written for another commit: read for every line of this one` : noteEvidence(ref, shown);
     const same = result.find((attribution) => attribution.agent === author.agent && attribution.model === author.model);
     if (same) {
       same.evidence.push(evidence);
