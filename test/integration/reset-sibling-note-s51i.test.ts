@@ -6,21 +6,13 @@
 // handle_reset_preserve_working_dir: "Forward reset or unrelated history", its working log deleted).
 // Real repository, the hooks `aitrail init` installs, a git-ai note written by hand, the real CLI.
 import { describe, expect, it } from 'vitest';
-import { makeRepo, type TestRepo } from '../helpers/gitdir.js';
-import { aitrail, gitRun } from '../helpers/hooks.js';
-import { aiNote as note, noteTwoFiles } from '../helpers/reset-notes.js';
+import type { TestRepo } from '../helpers/gitdir.js';
+import { gitRun } from '../helpers/hooks.js';
+import { aiNote as note, deniedCommits, notedAgentFeature } from '../helpers/reset-notes.js';
 
 /** main: the policy (Claude denied), a.txt and b.txt, hooks installed, then the person's c.txt; feature (from the base): the agent's commit (noted). */
 function agentBesideMain(): TestRepo {
-  const repo = makeRepo();
-  repo.commit('base', { '.aitrailrc.yml': 'policy:\n  deny: ["anthropic/*"]\n  undeclared: allow\n', 'a.txt': 'a\n', 'b.txt': 'b\n' });
-  const init = aitrail(repo.dir, ['init', '--mode', 'git']);
-  expect(init.status, init.stderr).toBe(0);
-  git(repo, ['checkout', '-q', '-b', 'feature']);
-  repo.write('a.txt', 'a\nagent a\n');
-  repo.write('b.txt', 'b\nagent b\n');
-  git(repo, ['commit', '-q', '-am', 'feat: the agent’s lines']);
-  noteTwoFiles(repo, 'HEAD');
+  const repo = notedAgentFeature();
   git(repo, ['checkout', '-q', 'main']);
   repo.write('c.txt', 'c\n');
   git(repo, ['add', 'c.txt']);
@@ -35,12 +27,7 @@ function git(repo: TestRepo, args: string[]): string {
   return result.stdout;
 }
 
-/** The commits `check main..feature` refuses for a denied model (12 hex digits). */
-function denied(repo: TestRepo): string[] {
-  const check = aitrail(repo.dir, ['check', 'main..feature', '--format', 'json']);
-  const violations = JSON.parse(check.stdout).violations as { rule: string; commit?: string; sha?: string }[];
-  return violations.filter((violation) => violation.rule === 'model-denied').map((violation) => (violation.commit ?? violation.sha ?? '').slice(0, 12));
-}
+const denied = deniedCommits;
 
 const short = (repo: TestRepo, rev: string) => git(repo, ['rev-parse', rev]).trim().slice(0, 12);
 
