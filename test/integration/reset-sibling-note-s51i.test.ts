@@ -73,3 +73,16 @@ describe('a reset onto a sibling, then commits: the undone notes carried where t
     expect(note(repo, 'HEAD')).toBe('');
   });
 });
+
+describe('a reset --hard, then the old tip’s files restored: carried, which is why a --hard reset is not told apart (task s51i, question 2)', () => {
+  it('git reset --hard HEAD~1 && git checkout ORIG_HEAD -- a.txt b.txt, then a commit: Claude’s lines keep the note, check refuses', () => {
+    // git-ai drops its working log at --hard (reset_hooks.rs handle_reset_hard); git logs every mode
+    // alike (`reset: moving to`), so dropping here would also drop this restore of the agent's lines.
+    const repo = notedAgentFeature();
+    git(repo, ['reset', '-q', '--hard', 'HEAD~1']);
+    git(repo, ['checkout', 'ORIG_HEAD', '--', 'a.txt', 'b.txt']);
+    git(repo, ['commit', '-q', '-m', 'feat: mine, really']);
+    expect(note(repo, 'HEAD')).toMatch(/^a\.txt\n {2}s_0123456789abcd::t_[0-9a-f]{14} 2\nb\.txt\n {2}s_0123456789abcd::t_[0-9a-f]{14} 2\n---\n/);
+    expect(denied(repo)).toEqual([short(repo, 'HEAD')]);
+  });
+});
