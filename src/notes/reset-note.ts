@@ -94,13 +94,15 @@ export async function writeResetNote(top: string, gitDir: string, own: string | 
     // Under GIT_REFLOG_ACTION git logs both alike: a commit not made on the one HEAD moved from is an amend (row 963).
     const amend = last?.message.startsWith('commit (amend): ') === true || (last !== undefined && isActionLine(last.message, action) && made?.parents[0] !== last.oldOid);
     if (!made || !last || made.head !== last.newOid || made.parents.length !== 1 || (!amend && made.parents[0] !== last.oldOid)) return [];
-    if (!(await isAncestor(top, reset.newOid, old))) return [];
+    // A reset onto a sibling (no ancestor of `old`: `git reset --soft <other branch>`, row s51i-1) carries only the files this commit holds as `old` did.
+    const skip = (await isAncestor(top, reset.newOid, old)) ? undefined : await siblingSkip(top, reset.newOid, old, made.head);
+    if (skip === null) return [];
     // The commits between the reset and this one as git made them (row 961): a reflog line is text anyone who writes `.git` writes.
     if (found.commits > 1 && !(await chainIsReal(top, found.chain, action))) return [];
     let noted: readonly string[] = [];
     // After an amend post-rewrite composes the commit's note again, from the amended commit's and the one post-commit wrote (fresh-note.ts): this one.
     const written = amend ? (text: string) => writeFreshNote(gitDir, made.head, text) : undefined;
-    const warnings = await writeSquashMergeNote({ top, head: made.head, parent: last.oldOid, squashed: [old], own, options, noted: (paths) => (noted = paths), written });
+    const warnings = await writeSquashMergeNote({ top, head: made.head, parent: last.oldOid, squashed: [old], own, options, noted: (paths) => (noted = paths), written, skip });
     // Nothing left to carry once the noted files are in this commit as in the old tip (the squash idiom lands them all at once),
     // or once the work tree and index hold them as this commit does (the rest thrown away: a later commit can add none of them, row 960).
     pending = noted.length > 0 && found.commits < RESET_CHAIN_LIMIT && !(await samePaths(top, made.head, old, noted)) && (await workHolds(top, noted));
@@ -135,6 +137,31 @@ async function chainIsReal(top: string, chain: readonly ReflogEntry[], action: s
     if (isActionLine(entry.message, action) && !entry.message.startsWith('commit')) return made === entry.oldOid || made === parents.get(entry.oldOid);
     return made === (entry.message.startsWith('commit (amend): ') ? parents.get(entry.oldOid) : entry.oldOid);
   });
+}
+
+/**
+ * After a reset from `old` onto `target`, no ancestor of it (a sibling: `git reset --soft main` once
+ * main moved on, `--keep`, `--merge`, `--hard` to `origin/main`): the paths this commit (`head`) does
+ * not hold as `old` does, whose undone notes are not carried; or null, nothing carried at all: `old`
+ * an ancestor of `target` (a forward reset, no commit undone), no history shared (the undone commits
+ * would be all of `old`'s), a local branch still holding `old` (nothing undone; and the bound row 931
+ * kept against a forged reflog line naming another branch's noted commit), or git failing. git-ai carries nothing into the commit after such a reset
+ * (reset_hooks.rs: its working log deleted); here the squash idiom's note, as after a backward reset,
+ * but only where the commit's file is the old tip's whole: the reflog says not whether the reset kept
+ * the index (`--soft`) or threw the work away (`--hard origin/main`, then the person's own lines, of
+ * which a retyped `}` would align with an agent's). Three git processes. (row s51i-1)
+ */
+async function siblingSkip(top: string, target: string, old: string, head: string): Promise<Set<string> | null> {
+  try {
+    const base = (await runGit(['merge-base', target, old], { cwd: top })).trim();
+    if (base === '' || base === old) return null;
+    // The old tip undone: no local branch still holds it (else another branch's noted commit, named in a reflog line an insider wrote, would carry into a person's identical file).
+    if ((await runGit(['for-each-ref', '--count=1', '--contains', old, '--format=x', 'refs/heads/'], { cwd: top })).trim() !== '') return null;
+    const out = await runGit(['diff', '--name-only', '-z', '--no-renames', '--no-ext-diff', '--no-textconv', old, head], { cwd: top });
+    return new Set(out.split('\0').filter(Boolean));
+  } catch {
+    return null;
+  }
 }
 
 /** How many noted paths are compared; past it, the whole trees. */

@@ -29,6 +29,8 @@ export interface SquashCommit {
   noted?: (paths: readonly string[]) => void;
   /** Told the text of the note written (reset-note.ts keeps an amend's for post-rewrite). */
   written?: (text: string) => void;
+  /** Paths whose squashed notes are not carried (reset-note.ts: after a reset onto a sibling, the files this commit does not hold as the old tip did, row s51i-1). */
+  skip?: ReadonlySet<string>;
 }
 
 /**
@@ -66,6 +68,8 @@ export async function writeSquashMergeNote(commit: SquashCommit): Promise<string
   });
   if (attesting.size === 0) return [];
   commit.noted?.([...new Set(sources.flatMap((source) => [...source.note.files.keys()]))]);
+  const skip = commit.skip;
+  if (skip !== undefined && skip.size > 0) for (const source of sources) for (const path of skip) source.note.files.delete(path);
   const silent = commits.filter((rev) => !attesting.has(rev));
   if (silent.length > 0) {
     for await (const record of streamCommits(top, silent, { extra: ['--no-walk=unsorted'], whole: true })) {

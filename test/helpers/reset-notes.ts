@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { expect } from 'vitest';
-import type { TestRepo } from './gitdir.js';
+import { makeRepo, type TestRepo } from './gitdir.js';
 import { hookedRepo } from './hooked-repo.js';
-import { gitRun } from './hooks.js';
+import { aitrail, gitRun } from './hooks.js';
 
 /** A git-ai note on `rev`: line 2 of a.txt and of b.txt written by Claude (rows 950, 960). */
 export function noteTwoFiles(repo: TestRepo, rev: string, env: NodeJS.ProcessEnv = {}): void {
@@ -37,4 +37,29 @@ export function hookedAgentCommit(): { repo: TestRepo; env: NodeJS.ProcessEnv; r
   run(['commit', '-q', '-m', 'agent']);
   noteTwoFiles(repo, 'HEAD', env);
   return { repo, env, run };
+}
+
+/**
+ * main: the policy (Claude denied), a.txt and b.txt, the hooks `init` installs; feature checked out,
+ * the agent's commit on it (a.txt changed, b.txt's line added, noteTwoFiles) (rows 950, s51i-1).
+ */
+export function notedAgentFeature(): TestRepo {
+  const repo = makeRepo();
+  repo.commit('base', { '.aitrailrc.yml': 'policy:\n  deny: ["anthropic/*"]\n  undeclared: allow\n', 'a.txt': 'a\n', 'b.txt': 'b\n' });
+  const init = aitrail(repo.dir, ['init', '--mode', 'git']);
+  expect(init.status, init.stderr).toBe(0);
+  expect(gitRun(repo.dir, ['checkout', '-q', '-b', 'feature']).status).toBe(0);
+  repo.write('a.txt', 'a\nagent a\n');
+  repo.write('b.txt', 'b\nagent b\n');
+  const made = gitRun(repo.dir, ['commit', '-q', '-am', 'feat: the agent’s lines']);
+  expect(made.status, made.stderr).toBe(0);
+  noteTwoFiles(repo, 'HEAD');
+  return repo;
+}
+
+/** The commits (12 hex digits) `check main..feature` refuses for a denied model (rows 950, s51i-1). */
+export function deniedCommits(repo: TestRepo): string[] {
+  const check = aitrail(repo.dir, ['check', 'main..feature', '--format', 'json']);
+  const violations = JSON.parse(check.stdout).violations as { rule: string; commit?: string; sha?: string }[];
+  return violations.filter((violation) => violation.rule === 'model-denied').map((violation) => (violation.commit ?? violation.sha ?? '').slice(0, 12));
 }

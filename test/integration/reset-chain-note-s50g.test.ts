@@ -8,19 +8,11 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { makeRepo, type TestRepo } from '../helpers/gitdir.js';
 import { aitrail, gitRun } from '../helpers/hooks.js';
-import { aiNote as note, hookedAgentCommit, noteTwoFiles } from '../helpers/reset-notes.js';
+import { aiNote as note, deniedCommits, hookedAgentCommit, notedAgentFeature, noteTwoFiles } from '../helpers/reset-notes.js';
 
 /** main: the policy (Claude denied), a.txt and b.txt, hooks installed; feature: the agent's commit (noted), then the person's c.txt. */
 function agentThenPerson(): TestRepo {
-  const repo = makeRepo();
-  repo.commit('base', { '.aitrailrc.yml': 'policy:\n  deny: ["anthropic/*"]\n  undeclared: allow\n', 'a.txt': 'a\n', 'b.txt': 'b\n' });
-  const init = aitrail(repo.dir, ['init', '--mode', 'git']);
-  expect(init.status, init.stderr).toBe(0);
-  git(repo, ['checkout', '-q', '-b', 'feature']);
-  repo.write('a.txt', 'a\nagent a\n');
-  repo.write('b.txt', 'b\nagent b\n');
-  git(repo, ['commit', '-q', '-am', 'feat: the agent’s lines']);
-  noteTwoFiles(repo, 'HEAD');
+  const repo = notedAgentFeature();
   repo.write('c.txt', 'mine\n');
   git(repo, ['add', 'c.txt']);
   git(repo, ['commit', '-q', '-m', 'feat: my file']);
@@ -33,12 +25,7 @@ function git(repo: TestRepo, args: string[], env: NodeJS.ProcessEnv = {}): strin
   return result.stdout;
 }
 
-/** The commits `check main..feature` refuses for a denied model. */
-function denied(repo: TestRepo): string[] {
-  const check = aitrail(repo.dir, ['check', 'main..feature', '--format', 'json']);
-  const violations = JSON.parse(check.stdout).violations as { rule: string; commit?: string; sha?: string }[];
-  return violations.filter((violation) => violation.rule === 'model-denied').map((violation) => (violation.commit ?? violation.sha ?? '').slice(0, 12));
-}
+const denied = deniedCommits;
 
 describe('the second and later commits after a reset keep the undone notes (row 950)', () => {
   it.each([['--soft'], ['--mixed']])('git reset %s HEAD~2, a commit of a.txt, then a commit of the rest: each keeps its AI line, check refuses both', (mode) => {
