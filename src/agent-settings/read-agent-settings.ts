@@ -139,7 +139,7 @@ const SETTINGS_REROUTE = new Set(['codex', 'aider', 'opencode', 'qwen-code', 'bl
  * hides a denied `--model`).
  */
 function oversizedModel(agent: string, place: SettingsPlace, error: OversizedSettingsError, cli: CommandLineModel | null): SettingsModel {
-  const unknown: SettingsModel = { model: 'unknown', evidence: oversizedEvidence(shownPath(place, error.path)), overriddenBy: [], routed: true };
+  const unknown: SettingsModel = { model: 'unknown', evidence: error.evidence ?? oversizedEvidence(shownPath(place, error.path)), overriddenBy: [], routed: true };
   const named = SETTINGS_REROUTE.has(agent) ? [] : setterModels(cli);
   return named.length > 0 ? { ...unknown, also: named } : unknown;
 }
