@@ -128,50 +128,152 @@ export function geminiCliModel(place: SettingsPlace, cli?: CommandLineModel | nu
   return gatewayModel(localEndpoint(place.env, GEMINI_ENDPOINTS), named, GEMINI_NAME, true, ['GEMINI_MODEL']) ?? found;
 }
 
-/** Links of a custom alias's `extends` chain followed at most (Gemini CLI's own bound is 100). */
+/** Links of an alias's `extends` chain followed at most (Gemini CLI's own bound: past it, it throws and nothing runs). */
 const MAX_ALIAS_DEPTH = 100;
 
 /**
- * The model Gemini CLI really sends for the name `asked`, when its settings' `modelConfigs` redirect it (gemini-cli
- * `packages/core/src/services/modelConfigService.ts`: the chat model's name is resolved through `customAliases`
- * (an alias of that name, its `extends` chain, a child's `modelConfig.model` over its parent's) and then every
- * `customOverrides` entry whose `match.model` is that name or an alias of its chain may set `modelConfig.model`):
- * a custom alias named `gemini-2.5-flash` can send `gemini-2.5-pro`. Read from every settings layer (the first
- * naming an alias or override wins); null when nothing there sets another model. The redirected model is what
- * runs: the name asked for, its variable and the command line no longer stand for it (`routed`, `replaces`).
+ * Gemini CLI's built-in aliases (gemini-cli `packages/core/src/config/defaultModelConfigs.ts`): each one's parent and
+ * model. The chat's models extend `chat-base-2.5`/`chat-base-3`, which extend `chat-base`, which extends `base`: an
+ * override matching any of these applies to the main chat (row s51j-1). A custom alias of the same name replaces one.
+ */
+const BUILT_IN_ALIASES: Readonly<Record<string, readonly [parent?: string, model?: string]>> = {
+  base: [],
+  'chat-base': ['base'],
+  'chat-base-2.5': ['chat-base'],
+  'chat-base-3': ['chat-base'],
+  'gemini-3-pro-preview': ['chat-base-3', 'gemini-3-pro-preview'],
+  'gemini-3-flash-preview': ['chat-base-3', 'gemini-3-flash-preview'],
+  'gemini-2.5-pro': ['chat-base-2.5', 'gemini-2.5-pro'],
+  'gemini-2.5-flash': ['chat-base-2.5', 'gemini-2.5-flash'],
+  'gemini-2.5-flash-lite': ['chat-base-2.5', 'gemini-2.5-flash-lite'],
+  'gemini-2.5-flash-base': ['base', 'gemini-2.5-flash'],
+  'gemini-3-flash-base': ['base', 'gemini-3-flash-preview'],
+  classifier: ['base', 'gemini-2.5-flash-lite'],
+  'prompt-completion': ['base', 'gemini-2.5-flash-lite'],
+  'fast-ack-helper': ['base', 'gemini-2.5-flash-lite'],
+  'edit-corrector': ['base', 'gemini-2.5-flash-lite'],
+  'summarizer-default': ['base', 'gemini-2.5-flash-lite'],
+  'summarizer-shell': ['base', 'gemini-2.5-flash-lite'],
+  'web-search': ['gemini-3-flash-base'],
+  'web-fetch': ['gemini-3-flash-base'],
+  'web-fetch-fallback': ['gemini-3-flash-base'],
+  'loop-detection': ['gemini-3-flash-base'],
+  'loop-detection-double-check': ['base', 'gemini-3-pro-preview'],
+  'llm-edit-fixer': ['gemini-3-flash-base'],
+  'next-speaker-checker': ['gemini-3-flash-base'],
+  'chat-compression-3-pro': [undefined, 'gemini-3-pro-preview'],
+  'chat-compression-3-flash': [undefined, 'gemini-3-flash-preview'],
+  'chat-compression-2.5-pro': [undefined, 'gemini-2.5-pro'],
+  'chat-compression-2.5-flash': [undefined, 'gemini-2.5-flash'],
+  'chat-compression-2.5-flash-lite': [undefined, 'gemini-2.5-flash-lite'],
+  'chat-compression-default': [undefined, 'gemini-3-pro-preview'],
+};
+
+/** An alias as read: its parent (a non-string one breaks the chain), its model, and a custom one's setting as evidence. */
+interface Alias {
+  parent: unknown;
+  model?: string;
+  evidence?: string;
+}
+
+/** A model set, with the setting naming it (none: the name asked for or a built-in alias's). */
+type Resolved = { model: string; evidence?: string } | undefined;
+
+/**
+ * The chain of aliases `name` extends, root first, and the model it resolves to (the leaf-most one naming one), as
+ * gemini-cli's `ModelConfigService.resolveAliasChain` builds it; null where Gemini CLI throws (a cycle, a missing
+ * parent, a chain past {@link MAX_ALIAS_DEPTH}): then no chat runs.
+ */
+function aliasChain(name: string, lookup: (name: string) => Alias | undefined): { chain: string[]; model: Resolved } | null {
+  const chain: string[] = [];
+  let model: Resolved;
+  let via: string | undefined; // The leaf-most custom alias's setting: a built-in parent's model is reached through it.
+  for (let current: unknown = name; current !== undefined && current !== null && current !== ''; ) {
+    const alias = typeof current === 'string' ? lookup(current) : undefined;
+    if (alias === undefined || chain.length >= MAX_ALIAS_DEPTH || chain.includes(current as string)) return null;
+    chain.push(current as string);
+    via ??= alias.evidence;
+    const evidence = alias.evidence ?? via;
+    if (alias.model && !model) model = { model: alias.model, ...(evidence ? { evidence } : {}) };
+    current = alias.parent;
+  }
+  return { chain: chain.reverse(), model };
+}
+
+/** Whether an override's `match` applies to the main chat (`{ model, isChatModel: true }`), and at which level (gemini-cli `findMatchingOverrides`). */
+function overrideLevel(match: unknown, levels: ReadonlyMap<string, number>): { level: number; specificity: number } | null {
+  if (match === null || typeof match !== 'object' || Array.isArray(match)) return null;
+  const entries = Object.entries(match);
+  if (entries.length === 0) return null;
+  let level = 0;
+  for (const [key, value] of entries) {
+    if (key === 'model') {
+      const at = typeof value === 'string' ? levels.get(value) : undefined;
+      if (at === undefined) return null;
+      level = at;
+    } else if (key === 'overrideScope' ? value !== 'core' : key !== 'isChatModel' || value !== true) {
+      return null; // Another subagent's scope, retries only (`isRetry`), or a key the main chat's request does not carry.
+    }
+  }
+  return { level, specificity: entries.length };
+}
+
+/**
+ * The model Gemini CLI really sends for the name `asked`, when its settings' `modelConfigs` redirect it (rows s51h-3,
+ * s51j-1), as gemini-cli `packages/core/src/services/modelConfigService.ts` resolves the main chat's request
+ * (`{ model, isChatModel: true }`): the built-in aliases (`defaultModelConfigs.ts`) with `customAliases` over them
+ * (each settings layer's, the first naming an alias wins), the name's `extends` chain (a child's model over its
+ * parents'; a name of no alias is a child of `chat-base`), then every override (the built-in ones, then each layer's
+ * `customOverrides`) whose `match` the main chat meets (`model` the resolved model or an alias of the chain,
+ * `overrideScope: "core"`, `isChatModel: true`; another scope or `isRetry` never), applied by level (the model, then
+ * the chain root to leaf), then specificity, then order. Null when nothing there sets another model, or when Gemini
+ * CLI would throw (then no chat runs). The redirected model is what runs: the name asked for, its variable and the
+ * command line no longer stand for it (`routed`, `replaces`); the models beside are kept (`resolved`, row s51j-2).
  */
 function aliasedModel(place: SettingsPlace, asked: string, cwd?: string): SettingsModel | null {
-  const aliases = new Map<string, { shown: string; value: unknown }>();
+  const custom: { shown: string; aliases: Record<string, unknown> }[] = [];
   const overrides: { shown: string; index: number; value: unknown }[] = [];
   for (const [shown, data] of settingsLayers(place, GEMINI_LAYOUT, cwd)) {
     const configs = valueAt(data(), 'modelConfigs');
-    const custom = valueAt(configs, 'customAliases');
-    if (custom !== null && typeof custom === 'object' && !Array.isArray(custom)) {
-      for (const [name, value] of Object.entries(custom).slice(0, 4096)) if (!aliases.has(name)) aliases.set(name, { shown, value });
-    }
+    const aliases = valueAt(configs, 'customAliases');
+    if (aliases !== null && typeof aliases === 'object' && !Array.isArray(aliases)) custom.push({ shown, aliases: aliases as Record<string, unknown> });
     const list = valueAt(configs, 'customOverrides');
-    if (Array.isArray(list)) list.slice(0, 4096).forEach((value, index) => overrides.push({ shown, index, value }));
+    if (Array.isArray(list)) list.forEach((value, index) => overrides.push({ shown, index, value }));
   }
-  if (aliases.size === 0 && overrides.length === 0) return null;
-  const chain: string[] = [];
-  let model: { model: string; evidence: string } | undefined;
-  for (let name: string | undefined = asked; name !== undefined && aliases.has(name) && !chain.includes(name) && chain.length < MAX_ALIAS_DEPTH; ) {
-    const alias = aliases.get(name)!;
-    chain.push(name);
-    const target = stringAt(alias.value, 'modelConfig', 'model');
-    // The leaf's model comes before its parents' (merged root to leaf).
-    if (target && !model) model = { model: target, evidence: `settings ${alias.shown} modelConfigs.customAliases.${name}.modelConfig.model=${quote(target)}` };
-    name = stringAt(alias.value, 'extends');
-  }
-  const matched = new Set([asked, ...chain, ...(model ? [model.model] : [])]);
-  for (const override of overrides) {
-    const match = stringAt(override.value, 'match', 'model');
+  if (custom.length === 0 && overrides.length === 0) return null;
+  const lookup = (name: string): Alias | undefined => {
+    const layer = custom.find((entry) => Object.hasOwn(entry.aliases, name));
+    if (layer) {
+      const value = layer.aliases[name];
+      const model = stringAt(value, 'modelConfig', 'model');
+      const parent = valueAt(value, 'extends');
+      const key = `settings ${layer.shown} modelConfigs.customAliases.${name}`;
+      const evidence = model ? `${key}.modelConfig.model=${quote(model)}` : `${key}.extends=${quote(String(parent))}`;
+      return value !== null && typeof value === 'object' ? { parent, evidence, ...(model ? { model } : {}) } : undefined;
+    }
+    if (!Object.hasOwn(BUILT_IN_ALIASES, name)) return undefined;
+    const [parent, model] = BUILT_IN_ALIASES[name]!;
+    return { parent, ...(model ? { model } : {}) };
+  };
+  const own = lookup(asked) === undefined ? null : aliasChain(asked, lookup);
+  const fallback = own === null && lookup(asked) === undefined ? aliasChain('chat-base', lookup) : null;
+  const resolved = own ?? (fallback && { chain: [...fallback.chain, asked], model: { model: asked } });
+  if (resolved === null) return null;
+  const levels = new Map<string, number>();
+  if (resolved.model) levels.set(resolved.model.model, 0);
+  resolved.chain.forEach((name, index) => levels.set(name, index + 1));
+  const matched = overrides.flatMap((override, order) => {
+    const at = overrideLevel(valueAt(override.value, 'match'), levels);
+    return at ? [{ ...at, order, override }] : [];
+  });
+  matched.sort((a, b) => a.level - b.level || a.specificity - b.specificity || a.order - b.order);
+  let model = resolved.model;
+  for (const { override } of matched) {
     const target = stringAt(override.value, 'modelConfig', 'model');
-    // A later, deeper override comes after an earlier one: the last one naming a model is read.
-    if (match && target && matched.has(match)) model = { model: target, evidence: `settings ${override.shown} modelConfigs.customOverrides[${override.index}].modelConfig.model=${quote(target)}` };
+    if (target) model = { model: target, evidence: `settings ${override.shown} modelConfigs.customOverrides[${override.index}].modelConfig.model=${quote(target)}` };
   }
-  if (!model || model.model === asked) return null;
-  return { ...model, overriddenBy: [], replaces: ['GEMINI_MODEL'], routed: true };
+  if (!model?.evidence || model.model === asked) return null;
+  return { model: model.model, evidence: model.evidence, overriddenBy: [], replaces: ['GEMINI_MODEL'], routed: true, resolved: true };
 }
 
 /** Gemini CLI's endpoint variables (its `@google/genai` client's): the Gemini API's and Vertex AI's (gemini-cli's sandbox passes both through). */

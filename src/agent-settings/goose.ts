@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { opendirSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
 import { quote } from '../core/detect/found.js';
 import type { SettingsModel } from '../core/types.js';
@@ -32,10 +32,11 @@ export async function gooseModel(place: SettingsPlace, cli?: CommandLineModel | 
   // A provider on this machine (Ollama, LiteLLM's proxy) answers a hosted model's name with any model it runs (row 868).
   const setting = (key: string): string | undefined => place.env[key]?.trim() || yamlStringAt(yaml, key);
   const provider = setting('GOOSE_PROVIDER');
-  const custom = customProviders(join(dirname(file), 'custom_providers'));
+  const customDir = join(dirname(file), 'custom_providers');
+  const custom = customProviders(customDir, shownPath(place, customDir));
   // goose reads a custom provider's file whole too: past the bound its name and base_url are not known, nor the model (rows 953, s51h-1).
   const named = [provider, ...ALSO_KEYS.map((key) => setting(key.replace('_MODEL', '_PROVIDER')))].some((name) => name !== undefined);
-  if (named && custom.padded !== undefined) throw new OversizedSettingsError(custom.padded);
+  if (named && custom.padded !== undefined) throw new OversizedSettingsError(custom.padded, custom.evidence);
   const gateway = provider ? gooseGateway(provider, setting, custom) : null;
   const asked = [cli?.models ?? [], setting('GOOSE_MODEL') ?? ''].flat();
   const unknown = gatewayModel(gateway, asked, HOSTED_NAME, false, ['GOOSE_MODEL']);
@@ -88,13 +89,39 @@ function withScheme(host: string): string {
   return /^[a-z][a-z0-9+.-]*:\/\//i.test(host) ? host : `http://${host}`;
 }
 
-/** Files of goose's `custom_providers` folder read at most: an honest one holds a few. */
+/** Files of goose's `custom_providers` folder read at most: an honest one holds a few; past it, the folder is not read (row s51j-3). */
 const MAX_CUSTOM_FILES = 256;
 
-/** goose's custom providers: each file's `name` and `base_url` (as written), and the first file past the bound the hooks read. */
+/** Entries of that folder listed at most (any name): past it, the folder is not read either. */
+const MAX_CUSTOM_ENTRIES = 4096;
+
+/** goose's custom providers: each file's `name` and `base_url` (as written), and the first file past the bound the hooks read (or the folder, with its evidence). */
 interface CustomProviders {
   entries: { file: string; name: string; url?: string }[];
   padded?: string;
+  evidence?: string;
+}
+
+/** The `*.json` names of `dir`, or null when it holds more than {@link MAX_CUSTOM_FILES} of them or {@link MAX_CUSTOM_ENTRIES} entries; [] without it. */
+function customFiles(dir: string): string[] | null {
+  let folder;
+  try {
+    folder = opendirSync(dir);
+  } catch {
+    return []; // No folder: no custom provider.
+  }
+  const names: string[] = [];
+  try {
+    for (let seen = 0, entry = folder.readSync(); entry !== null; entry = folder.readSync()) {
+      if (++seen > MAX_CUSTOM_ENTRIES) return null;
+      if (entry.name.endsWith('.json') && names.push(entry.name) > MAX_CUSTOM_FILES) return null;
+    }
+  } catch {
+    return names; // A folder that cannot be read on: goose stops there too (`read_dir` fails), the names seen so far.
+  } finally {
+    folder.closeSync();
+  }
+  return names.sort();
 }
 
 /**
@@ -103,14 +130,11 @@ interface CustomProviders {
  * file's name) after the built-in providers, into one map by name: a custom provider named `anthropic` or `ollama`
  * replaces goose's own (row s51h-1). Read only once goose is detected and names a provider.
  */
-function customProviders(dir: string): CustomProviders {
+function customProviders(dir: string, shown: string): CustomProviders {
   const found: CustomProviders = { entries: [] };
-  let names: string[];
-  try {
-    names = readdirSync(dir).filter((name) => name.endsWith('.json')).sort().slice(0, MAX_CUSTOM_FILES);
-  } catch {
-    return found; // No folder: no custom provider.
-  }
+  const names = customFiles(dir);
+  // goose reads every file: one past the bound could declare the provider named, so what runs is not known (row s51j-3).
+  if (names === null) return { entries: [], padded: dir, evidence: `settings ${shown} (over ${MAX_CUSTOM_FILES} *.json files, not read: goose reads them all, so the model it runs is not known)` };
   for (const name of names) {
     const file = join(dir, name);
     const text = readOwnSettings(file);

@@ -139,7 +139,7 @@ const SETTINGS_REROUTE = new Set(['codex', 'aider', 'opencode', 'qwen-code', 'bl
  * hides a denied `--model`).
  */
 function oversizedModel(agent: string, place: SettingsPlace, error: OversizedSettingsError, cli: CommandLineModel | null): SettingsModel {
-  const unknown: SettingsModel = { model: 'unknown', evidence: oversizedEvidence(shownPath(place, error.path)), overriddenBy: [], routed: true };
+  const unknown: SettingsModel = { model: 'unknown', evidence: error.evidence ?? oversizedEvidence(shownPath(place, error.path)), overriddenBy: [], routed: true };
   const named = SETTINGS_REROUTE.has(agent) ? [] : setterModels(cli);
   return named.length > 0 ? { ...unknown, also: named } : unknown;
 }
@@ -288,7 +288,8 @@ export async function readAgentSettings(agents: Iterable<string>, place: Setting
     // At a gateway on this machine (Gemini CLI's, row 848), a Gemini name beside is what was asked for, not what ran.
     // At a gateway on this machine (Codex's, Qwen Code's, row 866), a hosted model's name beside is what was asked for too.
     const asked = agent === 'gemini-cli' ? GEMINI_NAME : agent === 'claude-code' ? CLAUDE_NAME : HOSTED_NAME;
-    const model = withAlso(read, read?.routed ? beside.filter((also) => !asked.test(also.model)) : beside);
+    // The agent's own alias (Gemini CLI's `modelConfigs`) is no router: what is beside is kept (row s51j-2).
+    const model = withAlso(read, read?.routed && !read.resolved ? beside.filter((also) => !asked.test(also.model)) : beside);
     if (model) result[agent] = model;
   }
   return result;

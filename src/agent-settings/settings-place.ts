@@ -71,9 +71,12 @@ export function oversizedEvidence(shown: string): string {
  * `readAgentSettings`, around each agent's reader; a reader never catches it.
  */
 export class OversizedSettingsError extends Error {
-  /** `path`: the file's full path, or as evidence shows it (`~/.gemini/settings.json`, `.qwen/settings.json`). */
-  constructor(readonly path: string) {
-    super(`settings file ${path} is over ${MAX_SETTINGS_BYTES} bytes`);
+  /**
+   * `path`: the file's full path, or as evidence shows it (`~/.gemini/settings.json`, `.qwen/settings.json`);
+   * `evidence`: how the evidence says it, when what went unread is no one file's size (a folder past its bound, row s51j-3).
+   */
+  constructor(readonly path: string, readonly evidence?: string) {
+    super(evidence ?? `settings file ${path} is over ${MAX_SETTINGS_BYTES} bytes`);
   }
 }
 

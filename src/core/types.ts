@@ -106,6 +106,11 @@ export interface SettingsModel {
    * `--model`) are not what runs and are not recorded; `model` and `also` are what the router sends to.
    */
   routed?: true;
+  /**
+   * With `routed`: the agent itself resolved the name asked for to `model` (Gemini CLI's own model aliases and
+   * overrides, row s51j-2), no router or gateway: the models beside (subagents', the session's) are what they name, kept.
+   */
+  resolved?: true;
 }
 
 export type Tristate = 'allow' | 'warn' | 'deny';
