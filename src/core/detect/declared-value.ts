@@ -497,6 +497,10 @@ function namedBeside(rest: string, aliases: Record<string, string>, budget: Budg
  * It read as the model `apache/security`, outside every allow list, so an honest commit was refused
  * (row s51f-3). The agent it was read for keeps its own reading (`claude-code:unknown` when nothing
  * else names its model); a vendor's id (`openai/gpt-5`) and an id written alone (`acme/coder-2`) stay models.
+ * Every place the id is written must be such a reference, and a rules word must be followed by rules
+ * (a document or `conventions`, `guidelines`, …): `acme/coder-2 per acme/coder-2`, `Claude Code
+ * (acme/coder-2) following the acme/coder-2 AGENTS.md conventions`, `under the acme/coder-2 model`,
+ * `running under acme/coder-2` and `per acme/coder-2` declare the model, and hid it from a deny (row s51k-1).
  */
 function withoutRepositories(found: Mention[], text: string): Mention[] {
   if (!found.some((m) => referencedRepository(m.model, text))) return found;
@@ -505,20 +509,25 @@ function withoutRepositories(found: Mention[], text: string): Mention[] {
   return kept.filter((m, at) => (m.model !== 'unknown' || (m.agent !== 'unknown' && !named.has(m.agent))) && kept.findIndex((o) => o.agent === m.agent && o.model === m.model) === at);
 }
 
-/** Rules' words before a repository, and a document's file name after it (REPOSITORY_REFERENCE). */
+/** Rules' words before a repository, and a document's file name (or rules) after it (REPOSITORY_REFERENCE). */
 const RULES_BEFORE = /(?:^|\s)(?:following|per|see|according\s+to|under)(?:\s+the)?\s+$/i;
 const DOCUMENT_AFTER = /^\s+\S+\.(?:md|markdown|rst|adoc|txt)\b/i;
+const RULES_AFTER = /^\s+(?:conventions?|guidelines?|guides?|rules|instructions|standards?|style(?:\s+guide)?|polic(?:y|ies)|practices|docs|documentation|licen[cs]e|templates?|process|workflow)\b/i;
 
 function referencedRepository(model: string, text: string): boolean {
   const slash = model.indexOf('/');
   if (slash <= 0 || model.indexOf('/', slash + 1) >= 0 || knownVendors().includes(model.slice(0, slash)) || text.length > MAX_VALUE) return false;
   const lower = text.toLowerCase();
+  let referenced = false;
   for (let at = lower.indexOf(model); at >= 0; at = lower.indexOf(model, at + 1)) {
     const end = at + model.length;
     if ((at > 0 && !/[\s(\[]/.test(lower[at - 1]!)) || (end < lower.length && !/[\s)\].,;:]/.test(lower[end]!))) continue;
-    if (RULES_BEFORE.test(lower.slice(0, at)) || DOCUMENT_AFTER.test(lower.slice(end))) return true;
+    const after = lower.slice(end);
+    // Row s51k-1: one place written as the model is enough; a rules word needs rules after it.
+    if (!DOCUMENT_AFTER.test(after) && !(RULES_BEFORE.test(lower.slice(0, at)) && RULES_AFTER.test(after))) return false;
+    referenced = true;
   }
-  return false;
+  return referenced;
 }
 
 /** A script run to generate a file, named by its path (`scripts/gen.sh`, `./tools/update-tables.py`, `Makefile`, a semantic patch `memdup.cocci`). */

@@ -135,10 +135,11 @@ function modelOfName(name: string, group: string | undefined, agent: string, ali
 
 /**
  * One id-shaped word the catalog cannot read whose first word is a vendor's or a family's
- * (`qianfan-code-latest`, `kimi-code-latest`, `glm-coding` at Claude Code's address: it writes the
+ * (`qianfan-code-latest`, `ernie-code`, `glm-coding` at Claude Code's address: it writes the
  * model it ran on another vendor's endpoint as its co-author's name): that vendor, as row 57 reads the
  * same name in a model variable; `unknown` let it past a deny of that vendor (row s51f-1). Not the
- * agent's own word (`claude-bot` at Claude Code's address stays unknown), nor a name with a space.
+ * agent's own word (`claude-bot` at Claude Code's address stays unknown), nor a name with a space, nor an
+ * id an agent's name starts (`kimi-code-latest`, `qwen-code-latest`: nameVendor reads no vendor there).
  */
 function idVendor(word: string, agent: string): string | null {
   if (!/^[a-z0-9][a-z0-9._]*-[a-z0-9._-]+$/.test(word)) return null;
