@@ -4,7 +4,18 @@ import { mergeAttributions } from '../core/detect/merge.js';
 import { storedCommitFacts } from '../core/policy/commit-facts.js';
 import type { CommitFacts } from '../core/policy/types.js';
 import type { CommitRecord } from '../git/log.js';
+import { GitError } from '../git/exec.js';
+import { enforceMessages } from './messages.js';
 import { identityReadings, storedCommit, type StoredCommit } from '../git/raw-message.js';
+
+/**
+ * A message read as UTF-8 that was none: bytes git could not convert (U+FFFD where a byte was). A
+ * UTF-16 byte order mark (FF FE, FE FF) so read, two U+FFFD first, is no such byte: the reading
+ * without NUL bytes holds the rest of a UTF-16 message as text.
+ */
+function notDecoded(message: string): boolean {
+  return message.replace(/^\uFFFD\uFFFD/, '').includes('\uFFFD');
+}
 
 /** Whether git may show `commit` otherwise than its stored bytes read as UTF-8 say (showsOtherwise). */
 function reencoded(commit: CommitRecord): boolean {
@@ -25,10 +36,18 @@ function reencoded(commit: CommitRecord): boolean {
 export async function readCommitFacts(repoDir: string, commit: CommitRecord, detect: DetectOptions, stored: ReadonlyMap<string, StoredCommit>): Promise<CommitFacts> {
   const facts = storedCommitFacts(commit, detect);
   const readings: CommitFacts[] = [];
-  if (reencoded(commit)) {
-    for (const reading of identityReadings(await storedCommit(repoDir, commit.sha))) readings.push(storedCommitFacts({ ...commit, ...reading }, detect));
-  }
   const whole = stored.get(commit.sha);
+  if (reencoded(commit)) {
+    const raw = await storedCommit(repoDir, commit.sha);
+    // git re-encodes a commit whole (headers and message) and, where iconv cannot convert the whole
+    // (EBCDIC-US: its table lacks bytes the headers' ASCII letters are), shows the stored bytes as they are: a
+    // message in that encoding names its model to no reading here (row s51m-1). When no reading is
+    // text (the one without NUL bytes too: a UTF-16 message is read there), refused as unreadable.
+    if (notDecoded(commit.message) && notDecoded(raw.message) && (whole === undefined || notDecoded(whole.message))) {
+      throw new GitError(enforceMessages.messageNotDecoded(commit.sha, commit.encoding ?? ''), ['log'], null, '');
+    }
+    for (const reading of identityReadings(raw)) readings.push(storedCommitFacts({ ...commit, ...reading }, detect));
+  }
   if (whole !== undefined) for (const reading of identityReadings(whole)) readings.push(storedCommitFacts({ ...commit, ...reading }, detect));
   if (readings.length > 0) facts.attributions = mergeAttributions([facts, ...readings].flatMap((reading) => reading.attributions));
   return facts;

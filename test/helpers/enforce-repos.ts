@@ -293,3 +293,11 @@ export function committed(work: TestRepo, message: string, files: Record<string,
   if (made.code !== 0) throw new Error(made.stderr);
   return work.git(['rev-parse', 'HEAD']);
 }
+
+/** A commit object written byte for byte (`headers` after the committer line) on top of `parent`, adding `file`. */
+export function rawCommit(repo: TestRepo, parent: string, file: string, headers: string[], message: Buffer): string {
+  const blob = repo.git(['hash-object', '-w', '--stdin'], { input: `${file}\n` });
+  const tree = repo.git(['mktree'], { input: `${repo.git(['ls-tree', parent])}\n100644 blob ${blob}\t${file}\n` });
+  const head = [`tree ${tree}`, `parent ${parent}`, 'author H <h@example.com> 1700000000 +0000', 'committer H <h@example.com> 1700000000 +0000', ...headers, '', ''].join('\n');
+  return repo.git(['hash-object', '-t', 'commit', '-w', '--stdin'], { input: Buffer.concat([Buffer.from(head), message]) as unknown as string });
+}

@@ -5,21 +5,13 @@ import { symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
-import { commitWith, policyServer, QWEN, tryGit } from '../helpers/enforce-repos.js';
+import { commitWith, policyServer, QWEN, rawCommit, tryGit } from '../helpers/enforce-repos.js';
 import { makeRepo, tempDir, type TestRepo } from '../helpers/gitdir.js';
 
 const POLICY = 'policy:\n  deny: ["qwen/*"]\n';
 const QWEN_TRAILER = 'Assisted-by: qwen-code:qwen/qwen3-coder';
 
 const branches = (repo: TestRepo): string => repo.git(['for-each-ref', '--format=%(refname)', 'refs/heads/']);
-
-/** A commit object written byte for byte (`headers` after the committer line) on top of `parent`, adding `file`. */
-function rawCommit(repo: TestRepo, parent: string, file: string, headers: string[], message: Buffer): string {
-  const blob = repo.git(['hash-object', '-w', '--stdin'], { input: `${file}\n` });
-  const tree = repo.git(['mktree'], { input: `${repo.git(['ls-tree', parent])}\n100644 blob ${blob}\t${file}\n` });
-  const head = [`tree ${tree}`, `parent ${parent}`, 'author H <h@example.com> 1700000000 +0000', 'committer H <h@example.com> 1700000000 +0000', ...headers, '', ''].join('\n');
-  return repo.git(['hash-object', '-t', 'commit', '-w', '--stdin'], { input: Buffer.concat([Buffer.from(head), message]) as unknown as string });
-}
 
 describe('a message whose only line is the trailer', () => {
   it('git commit --allow-empty-message --trailer: the trailer is the subject; pre-receive refuses it and check fails it', () => {
