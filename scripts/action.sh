@@ -211,9 +211,12 @@ esac
 
 # What is judged, and by which policy (one policy per repository, the default branch's; never the pull request's own).
 range=${INPUT_RANGE:-}
+# An input read as an option (`--help`, `-h`, `--version`) printed it and passed, judging nothing (row s51o-3):
+# a revision never starts with '-'; the config joined to its option (`--config=<file>`) is never one.
+case $range in -*) fail "the range input ($range) starts with '-': name the commits (A..B), not an option" 2 ;; esac
 policy=()
 if [ -n "${INPUT_CONFIG:-}" ]; then
-  policy=(--config "$INPUT_CONFIG")
+  policy=("--config=$INPUT_CONFIG")
 elif [ -n "$base" ]; then
   policy=(--policy-from "refs/remotes/origin/$policy_branch")
 fi
@@ -252,7 +255,7 @@ since=()
 case ${INPUT_BLAME_SINCE-base} in
   '') ;;
   base) [ -n "$base" ] && since=(--since "refs/remotes/origin/$base") ;;
-  *) since=(--since "$INPUT_BLAME_SINCE") ;;
+  *) since=("--since=$INPUT_BLAME_SINCE") ;;
 esac
 paths=()
 while IFS= read -r path; do [ -n "$path" ] && paths+=("$path"); done <<<"${INPUT_BLAME_PATHS:-}"
@@ -260,7 +263,7 @@ while IFS= read -r path; do [ -n "$path" ] && paths+=("$path"); done <<<"${INPUT
 # the one the pull request brings: its own `blame.exclude: ["src/**"]` would empty the summary.
 blame_config=()
 if [ -n "${INPUT_CONFIG:-}" ]; then
-  blame_config=(--config "$INPUT_CONFIG")
+  blame_config=("--config=$INPUT_CONFIG")
 elif [ ${#policy[@]} -gt 0 ]; then
   blame_config=(--config-from "${policy[1]}")
 elif [ -n "$before" ] && git cat-file -e "${before}^{commit}" 2>/dev/null; then

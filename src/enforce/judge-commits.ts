@@ -16,7 +16,7 @@ import { QWEN_NOTES_REF } from '../core/notes/qwen-attribution.js';
 import { openQwenNotes } from '../notes/qwen-notes.js';
 import type { LinkChange } from './judge-links.js';
 import { commitsReadAsStored } from '../git/raw-message.js';
-import { COMMIT_BYTES_CAP, commitTooLarge } from '../git/commit-size.js';
+import { COMMIT_BYTES_CAP, commitTooLarge, revisionShas } from '../git/commit-size.js';
 import { readCommitFacts } from './read-commit-facts.js';
 import { GitError } from '../git/exec.js';
 import { rangeRecords, unlistedHugeCommits } from './unlisted-huge.js';
@@ -102,10 +102,12 @@ export async function judgeCommits(
   const tips = options.notesTip === undefined && options.qwenNotesTip === undefined ? (await notesTips(repoDir, [DEFAULT_NOTES_REF, QWEN_NOTES_REF], { asStored: true })).map((tip) => tip ?? '') : [options.notesTip, options.qwenNotesTip];
   const notesAt = tips[0] === undefined ? {} : { tip: tips[0] };
   // A commit object of tens of megabytes (a message, a mergetag header) is refused before any reading holds it (row 943).
-  const huge = await commitTooLarge(repoDir, revisions, COMMIT_BYTES_CAP, { asStored: true });
+  // The range's commits listed once (as stored) for both readings (row s51o-4: git rev-list ran twice).
+  const listed = { shas: await revisionShas(repoDir, revisions, { asStored: true }) };
+  const huge = await commitTooLarge(repoDir, listed, COMMIT_BYTES_CAP, { asStored: true });
   if (huge) throw new GitError(enforceMessages.commitTooLarge(huge.sha, huge.size, COMMIT_BYTES_CAP), ['rev-list'], null, '');
   // Commits git shows otherwise than stored (a NUL byte, an author line it cannot split): read as stored too.
-  const stored = await commitsReadAsStored(repoDir, revisions);
+  const stored = await commitsReadAsStored(repoDir, listed);
   // A note of any schema_version is read (git-ai's stats reads one; its blame only authorship/3.0.0): reading more cannot hide a model.
   const notes = await openCommitNotes(repoDir, { asStored: true, aliases: detect.detect.aliases, onWarning: options.onWarning, schemas: 'any', refuseTwins: true, ...notesAt });
   // Qwen Code's attribution notes (refs/notes/ai-attribution, as stored here) ADD its model too.

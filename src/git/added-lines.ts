@@ -10,7 +10,7 @@ import { hunkHeader, pathRuns } from './path-patches.js';
 export const DIFF_BYTES_CAP = 16 * 1024 * 1024;
 
 const overCap = (sha: string) =>
-  new GitError(`the diff of ${sha} is more than ${DIFF_BYTES_CAP.toLocaleString('en-US')} bytes, or holds a file of more, which git diffs as binary: more than is read to count its lines`, ['diff-tree'], null, '');
+  new GitError(`the diff of the files its note names in ${sha} is more than ${DIFF_BYTES_CAP.toLocaleString('en-US')} bytes, or git diffs one of them as binary (not text, or a file of more): its lines are not counted`, ['diff-tree'], null, '');
 // A file over the cap is diffed as binary, never loaded: git's diff of a 200 MB file of short lines took 4.3 GB (row s51e-4).
 const BIG_AS_BINARY = ['-c', `core.bigFileThreshold=${DIFF_BYTES_CAP}`];
 
@@ -47,7 +47,7 @@ export async function addedLines(cwd: string, sha: string, parent: string | null
   for (const run of runs) {
     const args = [...NO_FSMONITOR, '-c', 'core.quotePath=true', ...BIG_AS_BINARY, ...DIFF, '-p', '-U0', ...BLAME_PLACED, '--src-prefix=a/', '--dst-prefix=b/', '--no-commit-id', ...sides, '--', ...run];
     const found = await hunksOf(splitRecords(streamGit(args, { cwd, ...LITERAL, ...view, whole: true }), '\n'), null, null);
-    if (found === 'over') throw overCap(sha);
+    if (found === 'over' || found === 'wide') throw overCap(sha);
     for (const [path, hunks] of found!) added.set(path, hunks);
   }
   return added;
@@ -55,11 +55,16 @@ export async function addedLines(cwd: string, sha: string, parent: string | null
 
 /**
  * The added runs of a `diff-tree -p -U0` text by path (`asked`: only those paths), up to the line
- * `mark` (null: the end); null when the text ends before the mark (git stopped); 'over' past DIFF_BYTES_CAP.
+ * `mark` (null: the end); null when the text ends before the mark (git stopped); 'over' past DIFF_BYTES_CAP
+ * of the asked paths' diff; 'wide' past it of the whole text, the asked paths' under it (a big lockfile beside
+ * the noted files: row s51o-2): the caller asks git again for the asked paths alone.
  */
-async function hunksOf(lines: AsyncIterator<string>, asked: ReadonlySet<string> | null, mark: string | null): Promise<AddedLines | null | 'over'> {
+async function hunksOf(lines: AsyncIterator<string>, asked: ReadonlySet<string> | null, mark: string | null): Promise<AddedLines | null | 'over' | 'wide'> {
   const added: AddedLines = new Map();
   let left = DIFF_BYTES_CAP;
+  let all = DIFF_BYTES_CAP;
+  // The current file is one of the asked paths (its header unread: not yet).
+  let counted = asked === null;
   // The file a `diff --git a/<p> b/<p>` header opens (both sides one name: --no-renames), for a `Binary files` line.
   let opened: string | null = null;
   let path: string | null = null;
@@ -67,8 +72,10 @@ async function hunksOf(lines: AsyncIterator<string>, asked: ReadonlySet<string> 
   let newLeft = 0;
   for (let next = await lines.next(); !next.done; next = await lines.next()) {
     const line = next.value;
-    left -= line.length + 1;
+    all -= line.length + 1;
+    if (counted) left -= line.length + 1;
     if (left < 0) return 'over';
+    if (all < 0) return 'wide';
     // A hunk's lines are counted by its header: a line of content reading like a header (or the mark) stays content.
     if (oldLeft > 0 || newLeft > 0) {
       if (line.startsWith('+')) newLeft -= 1;
@@ -86,6 +93,7 @@ async function hunksOf(lines: AsyncIterator<string>, asked: ReadonlySet<string> 
       const sides = line.slice('diff --git '.length);
       const name = unquoteCPath(sides.slice(Math.floor((sides.length + 1) / 2)));
       opened = name.startsWith('b/') ? name.slice(2) : null;
+      counted = asked === null || (opened !== null && asked.has(opened));
     } else if (line.startsWith('Binary files ') && opened !== null && (asked === null || asked.has(opened))) return 'over';
     else if (line.startsWith('+++ ')) {
       // C-quoted when it holds special bytes (`"b/t\tab.ts"`); a name with a space ends with a tab.
@@ -137,10 +145,12 @@ export function openAddedLines(cwd: string, view: ObjectView = {}): AddedLinesRe
       const read = lines ?? start();
       child!.stdin!.write(`${parent === null ? sha : `${sha} ${parent}`}\n${mark}\n`);
       const added = await hunksOf(read, new Set(paths), mark);
-      if (added === 'over') {
+      if (added === 'over' || added === 'wide') {
         // The rest of this commit's diff is not read: the next commit starts a new git.
         this.close();
-        throw overCap(sha);
+        if (added === 'over') throw overCap(sha);
+        // Other files of the commit (a lockfile) passed the cap: the note's paths alone, diffed by their pathspec.
+        return addedLines(cwd, sha, parent, paths, view);
       }
       if (added) return added;
       broken = true;
@@ -149,6 +159,8 @@ export function openAddedLines(cwd: string, view: ObjectView = {}): AddedLinesRe
     },
     close() {
       child?.stdin?.end();
+      // Unread output (a diff left past the cap) would hold the pipe open, and the process, after the command.
+      child?.stdout?.destroy();
       if (child && child.exitCode === null) child.kill();
       child = null;
       lines = null;

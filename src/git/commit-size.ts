@@ -8,12 +8,18 @@ import { foundObject, objectInfoLines } from './object-batch.js';
  */
 export const COMMIT_BYTES_CAP = 16 * 1024 * 1024;
 
+/** The commits of `revisions` (git rev-list arguments), in git's order: one `git rev-list`. */
+export async function revisionShas(cwd: string, revisions: readonly string[], view: ObjectView = {}): Promise<string[]> {
+  return (await runGit(['rev-list', ...revisions, '--'], { cwd, ...view })).split('\n').filter((line) => line !== '');
+}
+
 /**
- * The first commit of `revisions` (git rev-list arguments, in git's order) whose object is larger than
- * `cap` bytes, with its size: read from `git cat-file --batch-check`'s header, never the object itself; null when none.
+ * The first commit of `revisions` (git rev-list arguments, in git's order; or their `shas`, revisionShas', listed
+ * once for this and commitsReadAsStored: row s51o-4) whose object is larger than `cap` bytes, with its size: read
+ * from `git cat-file --batch-check`'s header, never the object itself; null when none.
  */
-export async function commitTooLarge(cwd: string, revisions: readonly string[], cap: number, view: ObjectView = {}): Promise<{ sha: string; size: number } | null> {
-  const shas = (await runGit(['rev-list', ...revisions, '--'], { cwd, ...view })).split('\n').filter((line) => line !== '');
+export async function commitTooLarge(cwd: string, revisions: readonly string[] | { shas: readonly string[] }, cap: number, view: ObjectView = {}): Promise<{ sha: string; size: number } | null> {
+  const shas = 'shas' in revisions ? revisions.shas : await revisionShas(cwd, revisions, view);
   if (shas.length === 0) return null;
   const answers = await objectInfoLines(cwd, shas, view);
   for (const answer of answers) {

@@ -103,9 +103,10 @@ export async function storedCommit(cwd: string, sha: string): Promise<StoredComm
  * all, while the object goes on and `git cat-file -p` shows it whole. One rev-list and one
  * `cat-file --batch` (objects read as stored); only those commits are kept.
  */
-export async function commitsReadAsStored(cwd: string, revisions: readonly string[]): Promise<Map<string, StoredCommit>> {
+export async function commitsReadAsStored(cwd: string, revisions: readonly string[] | { shas: readonly string[] }): Promise<Map<string, StoredCommit>> {
   const found = new Map<string, StoredCommit>();
-  const shas = (await runGit(['rev-list', ...revisions, '--'], { cwd, asStored: true })).split('\n').filter((line) => line !== '');
+  // `shas`: the commits rev-list gave already (as stored), never listed twice (row s51o-4).
+  const shas: readonly string[] = 'shas' in revisions ? revisions.shas : (await runGit(['rev-list', ...revisions, '--'], { cwd, asStored: true })).split('\n').filter((line) => line !== '');
   for (const object of await readRevisionObjects(cwd, shas, { asStored: true })) {
     if (object?.type !== 'commit') continue;
     const nul = object.content.includes(0);

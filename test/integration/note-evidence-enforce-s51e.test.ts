@@ -80,7 +80,7 @@ describe('check, pre-receive: a git-ai note\'s evidence counts what the commit a
     expect(log.code, log.stderr).toBe(0);
     const [entry] = JSON.parse(log.stdout) as Array<{ sha: string; attributions: Array<{ evidence: string[] }> }>;
     expect(entry!.sha).toBe(sha);
-    expect(entry!.attributions.flatMap((attribution) => attribution.evidence)).toContain('note refs/notes/ai: git-ai tool "claude", model "claude-opus-4-6", 2 lines in 1 file');
+    expect(entry!.attributions.flatMap((attribution) => attribution.evidence)).toContain('note refs/notes/ai: git-ai tool "claude", model "claude-opus-4-6", 2 lines in 1 file as the note claims (not counted: git could not diff the commit)');
     expect(log.stderr).toContain(`cannot diff commit ${sha} to count the lines its note in refs/notes/ai claims`);
   });
 

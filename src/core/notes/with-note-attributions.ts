@@ -3,11 +3,18 @@ import type { NoteAuthor } from './note-lines.js';
 
 const quoted = (value: string | null) => (value === null ? 'none' : JSON.stringify(value.slice(0, 80)));
 
-/** The evidence line of a note author: `note refs/notes/ai: git-ai "claude", model "claude-opus-4-6", 12 lines in 2 files`. */
-export function noteEvidence(ref: string, author: NoteAuthor): string {
+/**
+ * The evidence line of a note author: `note refs/notes/ai: git-ai "claude", model "claude-opus-4-6", 12 lines in 2 files`.
+ * `uncounted`: the lines are the note's own claim, git could not diff the commit to count them (row s51o-1): said in the line
+ * itself, as a pre-receive refusal shows no warning.
+ */
+export function noteEvidence(ref: string, author: NoteAuthor, uncounted = false): string {
   const where = author.lines === 0 ? 'no line left' : `${author.lines} line${author.lines === 1 ? '' : 's'} in ${author.paths.length} file${author.paths.length === 1 ? '' : 's'}`;
-  return `note ${ref}: git-ai tool ${quoted(author.recorded.tool)}, model ${quoted(author.recorded.model)}, ${where}`;
+  return `note ${ref}: git-ai tool ${quoted(author.recorded.tool)}, model ${quoted(author.recorded.model)}, ${where}${uncounted && author.lines > 0 ? UNCOUNTED : ''}`;
 }
+
+/** After a note's own count that git could not check (row s51o-1). */
+export const UNCOUNTED = ' as the note claims (not counted: git could not diff the commit)';
 
 /**
  * A commit's attributions with those of its git-ai note added (policy: notes only ever ADD; an
@@ -18,13 +25,15 @@ export function noteEvidence(ref: string, author: NoteAuthor): string {
  * line numbers cannot be trusted here, NoteLines.stale): each new author concerns the whole commit.
  * `counted` (enforcement): the same authors counted over the lines the commit adds, whose counts the
  * evidence says (a note's own numbers are its writer's to make up: row s51e-1); their paths stay `authors'`.
+ * `counted` null: the count was given up (git could not diff the commit): the evidence says the note's own, marked so (row s51o-1).
  */
-export function withNoteAttributions(attributions: readonly Attribution[], authors: readonly NoteAuthor[], ref: string, changed: readonly string[] | null, wide = false, counted?: readonly NoteAuthor[]): Attribution[] {
+export function withNoteAttributions(attributions: readonly Attribution[], authors: readonly NoteAuthor[], ref: string, changed: readonly string[] | null, wide = false, counted?: readonly NoteAuthor[] | null): Attribution[] {
   const result = attributions.map((attribution) => ({ ...attribution, evidence: [...attribution.evidence] }));
   const inCommit = changed === null ? null : new Set(changed);
   for (const author of authors) {
     const shown = counted?.find((other) => other.agent === author.agent && other.model === author.model) ?? author;
-    const evidence = wide ? `${noteEvidence(ref, shown)}; written for another commit: read for every line of this one` : noteEvidence(ref, shown);
+    const said = noteEvidence(ref, shown, counted === null);
+    const evidence = wide ? `${said}; written for another commit: read for every line of this one` : said;
     const same = result.find((attribution) => attribution.agent === author.agent && attribution.model === author.model);
     if (same) {
       same.evidence.push(evidence);
