@@ -1,7 +1,7 @@
 import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { aitrail } from '../helpers/cli.js';
+import { aitrail, reportOf } from '../helpers/cli.js';
 import { makeRepo, tempDir, TEST_GIT_ENV, type TestRepo } from '../helpers/gitdir.js';
 import { execFileSync } from 'node:child_process';
 
@@ -59,7 +59,7 @@ describe('blame in a shallow clone', () => {
     for (const format of ['json', 'table']) {
       const result = aitrail(dir, ['blame', '--format', format]);
       expect(result.code).toBe(3);
-      expect(result.stdout).toBe('');
+      expect(reportOf(result.stdout)).toBe('');
       expect(result.stderr).toContain(`history is cut at ${ai.slice(0, 12)}`);
       expect(result.stderr).toContain('git fetch --unshallow');
       expect(result.stderr).toContain('--allow-shallow');
