@@ -261,7 +261,7 @@ describe('source files git reads as binary', () => {
     expect(result.code).toBe(0);
     expect((JSON.parse(result.stdout) as BlameJson).totals).toMatchObject({ lines: 3, ai: 0 });
     const warnings = result.stderr.split('\n').filter((line) => line.includes('binary'));
-    expect(warnings).toEqual([expect.stringContaining("left out 1 file(s) git reads as binary (a NUL byte in their first 8,000 bytes) though their names say source code, e.g. 'src/parser.ts'")]);
+    expect(warnings).toEqual([expect.stringContaining("left out 1 file git reads as binary (a NUL byte in its first 8,000 bytes) though its name says source code, e.g. 'src/parser.ts'")]);
   });
 });
 
@@ -283,7 +283,7 @@ describe('binary files in the report', () => {
       const report = JSON.parse(result.stdout) as BlameJson;
       expect(report.excluded, run).toMatchObject({ lockfiles: 0, generated: 0, vendored: 0, binary: 3, binarySource: 2, lfs: 0 });
       expect(report.totals, run).toMatchObject({ lines: 5, ai: 2 });
-      expect(result.stderr, run).toContain('left out 2 file(s) git reads as binary');
+      expect(result.stderr, run).toContain('left out 2 files git reads as binary');
     }
     const table = aitrail(repo.dir, ['blame']);
     expect(table.stdout).toContain('Not counted: 2 files named like source code that git reads as binary (a NUL byte in the first 8,000 bytes); their lines are in no total (and 1 other binary file: images, archives…).');
