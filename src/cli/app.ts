@@ -2,7 +2,8 @@ import { runEnd } from '../git/run-end.js';
 import yargs, { type Argv } from 'yargs';
 import { ExitCode } from '../core/exit-codes.js';
 import { sanitize } from '../core/sanitize.js';
-import { reportError } from '../errors/report-error.js';
+import { reportError as reportOnStderr } from '../errors/report-error.js';
+import { asksForJson, writeJsonError } from '../errors/json-error.js';
 import { UsageError } from '../errors/usage-error.js';
 import type { AnyCommandModule } from './command.js';
 import { cliMessages } from '../errors/usage-messages.js';
@@ -65,6 +66,11 @@ function helpAsOption(argv: string[]): string[] | UsageError {
 
 /** Parse argv with yargs, run the chosen command, return its exit code (never exits itself). */
 export async function runCli(given: string[]): Promise<number> {
+  // A run that asked for JSON says its failure in JSON on stdout too (json-error.ts), whatever failed.
+  const reportError = (error: unknown): number => {
+    if (asksForJson(given)) writeJsonError(error);
+    return reportOnStderr(error);
+  };
   const argv = helpAsOption(given);
   if (argv instanceof UsageError) return reportError(argv);
   const helpPrinted = printsHelp(argv);

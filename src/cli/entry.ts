@@ -18,6 +18,10 @@ export async function main(argv: string[]): Promise<number> {
     const { runCli } = await import('./app.js');
     return await runCli(argv);
   } catch (error) {
+    if (argv[0] !== 'hook') {
+      const { asksForJson, writeJsonError } = await import('../errors/json-error.js');
+      if (asksForJson(argv)) writeJsonError(error);
+    }
     writeStderr(`aitrail: internal error: ${sanitize(error instanceof Error ? error.message : String(error), { keepNewlines: true })}\n`);
     if (process.env.AITRAIL_DEBUG) writeStderr(`${error instanceof Error ? error.stack : ''}\n`);
     return ExitCode.git;

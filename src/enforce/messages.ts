@@ -81,7 +81,7 @@ export const enforceMessages = {
     `\naitrail: push rejected by the server: commits above break the AI model policy of this repository${pushContext(refs, policies.map(serverPolicyName))}.\n` +
     'Fix them locally (git rebase -i to edit or reword them; after a git fetch, `npx aitrail check` shows every problem, by the default branch\'s policy as the server reads it) and push again.\n',
   replaceRefsRefused: (refs: readonly string[]) =>
-    `aitrail: push rejected by the server: it changes ${show(refs[0] ?? '')}${refs.length > 1 ? ` and ${refs.length - 1} more replace ref(s)` : ''}: replace refs make git show one commit in place of another, so this server refuses them.\n` +
+    `aitrail: push rejected by the server: it changes ${show(refs[0] ?? '')}${refs.length > 1 ? ` and ${refs.length - 1} more replace ${refs.length === 2 ? 'ref' : 'refs'}` : ''}: replace refs make git show one commit in place of another, so this server refuses them.\n` +
     'A server admin who wants them allows them in this repository: git config aitrail.allowReplaceRefs true\n',
   notesTaken: (taken: { deleted: true } | { deleted: false; commits: readonly string[] }) =>
     `aitrail: push rejected by the server: it ${taken.deleted ? 'deletes refs/notes/ai' : `takes away or rewrites the git-ai note of ${taken.commits.map((sha) => sha.slice(0, 12)).join(', ')}${taken.commits.length >= 5 ? ' and maybe more' : ''} in refs/notes/ai`}, commits this server holds: ` +
@@ -106,7 +106,7 @@ export const enforceMessages = {
     `aitrail: this push moves ${show(stale.ref)} from ${stale.expected === null ? 'nothing (a new ref)' : stale.expected.slice(0, 12)}, but the server's is at ${stale.at === null ? 'nothing' : stale.at.slice(0, 12)} (another push moved it since this one began, or the client sent a stale value): git will refuse that update, so the push's other refs are judged by the server's notes, as if pushed without it, and by the ones it brings, should they land.\n` +
     `Fetch the server's notes, add yours on top of them (git notes merge), and push them again.\n`,
   refNamedTwice: (refs: readonly string[]) =>
-    `aitrail: push rejected by the server: it names ${show(refs[0] ?? '')}${refs.length > 1 ? ` and ${refs.length - 1} more ref(s)` : ''} more than once. git's own client never sends that; the server would carry out each command on its own (one failing, another landing), so what is judged need not be what lands.\n` +
+    `aitrail: push rejected by the server: it names ${show(refs[0] ?? '')}${refs.length > 1 ? ` and ${refs.length - 1} more ${refs.length === 2 ? 'ref' : 'refs'}` : ''} more than once. git's own client never sends that; the server would carry out each command on its own (one failing, another landing), so what is judged need not be what lands.\n` +
     'Push each ref once.\n',
   /** `check` in a partial clone (`--filter=blob:none`) whose remote cannot be reached: the objects it reads are not here. */
   partialCloneCheck: (failure: string) =>

@@ -1,4 +1,5 @@
 // Every user-facing line about writing git-ai notes (post-commit, post-rewrite, notes squash, pre-push), in one place.
+import { plural } from '../core/blame/format.js';
 import { fetchNotesCommand } from '../core/notes/notes-ref.js';
 import { sanitize } from '../core/sanitize.js';
 
@@ -12,7 +13,7 @@ export const recordMessages = {
     `the git-ai note of ${short(old)} was written for another commit (copied there by an amend or rebase without aitrail's hooks): its line numbers cannot be carried to ${short(commit)}, which keeps it as it is (read for every line of the commit).`,
   squashNoNotes: (range: string) => `no commit of ${sanitize(range, { max: 200 })} has a git-ai note: nothing to compose.`,
   squashExists: (commit: string) => `${short(commit)} already has a different note in refs/notes/ai; use --force to replace it.`,
-  squashWritten: (commit: string, files: number, notes: number) => `wrote the git-ai note of ${short(commit)}: ${files} file(s), composed from ${notes} note(s).`,
+  squashWritten: (commit: string, files: number, notes: number) => `wrote the git-ai note of ${short(commit)}: ${plural(files, 'file', 'files')}, composed from ${plural(notes, 'note', 'notes')}.`,
   squashUnchanged: (commit: string) => `the git-ai note of ${short(commit)} is already this one; nothing changed.`,
   squashMergeUnnoted: (commit: string, silent: string, parent: string) =>
     `squash commit ${short(commit)} got no line-level note: squashed commit ${short(silent)} declares AI but has no git-ai note of its lines (a note would give them to a person), so the whole commit keeps its message's models; 'aitrail notes squash ${short(parent)}..<branch> --onto ${short(commit)}' writes one anyway.`,

@@ -1,4 +1,5 @@
 import { sanitize } from '../core/sanitize.js';
+import { plural } from '../core/blame/format.js';
 import type { Rewired } from '../git/blame-environment.js';
 
 const show = (text: string): string => sanitize(text, { max: 200 });
@@ -41,20 +42,22 @@ export const blameMessages = {
     kind === 'symlink'
       ? `skipped '${show(path)}': a symbolic link (blame counts the lines of files, not links); name its target instead.`
       : `skipped '${show(path)}': a submodule (another repository); run aitrail blame inside it.`,
+  undecodableNames: (count: number, example: string) =>
+    `left out ${plural(count, 'file', 'files')} whose ${count === 1 ? 'name is' : 'names are'} not valid UTF-8 (e.g. ${sanitize(example)}); rename ${count === 1 ? 'it to include it' : 'them to include them'}.`,
   binarySource: (count: number, example: string | undefined) =>
-    `left out ${count} file(s) git reads as binary (a NUL byte in their first 8,000 bytes) though their names say source code${example === undefined ? '' : `, e.g. '${show(example)}'`}: their lines are counted nowhere in this report (excluded.binarySource).`,
+    `left out ${plural(count, 'file', 'files')} git reads as binary (a NUL byte in ${count === 1 ? 'its' : 'their'} first 8,000 bytes) though ${count === 1 ? 'its name says' : 'their names say'} source code${example === undefined ? '' : `, e.g. '${show(example)}'`}: ${count === 1 ? 'its' : 'their'} lines are counted nowhere in this report (excluded.binarySource).`,
   submodules: (count: number, example: string | undefined) =>
-    `left out ${count} submodule(s)${example === undefined ? '' : `, e.g. '${show(example)}'`}: another repository's files, which git blame never reads, so their lines are counted nowhere in this report (excluded.submodules); run aitrail blame inside each.`,
+    `left out ${plural(count, 'submodule', 'submodules')}${example === undefined ? '' : `, e.g. '${show(example)}'`}: another repository's files, which git blame never reads, so their lines are counted nowhere in this report (excluded.submodules); run aitrail blame inside each.`,
   aiLeftOut: (generated: number, vendored: number) =>
-    `left out ${[generated > 0 ? `${generated} AI line(s) in files marked generated` : '', vendored > 0 ? `${vendored} AI line(s) in files marked vendored` : ''].filter(Boolean).join(' and ')} ` +
+    `left out ${[generated > 0 ? `${plural(generated, 'AI line', 'AI lines')} in files marked generated` : '', vendored > 0 ? `${plural(vendored, 'AI line', 'AI lines')} in files marked vendored` : ''].filter(Boolean).join(' and ')} ` +
     '(linguist-generated / linguist-vendored in .gitattributes, a generator\'s header, or a package manager\'s directory): they are in no total (excluded.generatedLines, excluded.vendoredLines); name the files with --include to count them.',
   ignoredAi: (shas: readonly string[]) =>
-    `git blame was told to ignore ${shas.length} commit(s) with AI attribution (${shas.slice(0, 5).map((sha) => sha.slice(0, 12)).join(', ')}${shas.length > 5 ? ', …' : ''}) by --ignore-rev, --ignore-revs-file or blame.ignoreRevsFile: their lines are counted as older commits' (ignoredAi); run with --ignore-revs-file '' and no --ignore-rev to count them.`,
+    `git blame was told to ignore ${plural(shas.length, 'commit', 'commits')} with AI attribution (${shas.slice(0, 5).map((sha) => sha.slice(0, 12)).join(', ')}${shas.length > 5 ? ', …' : ''}) by --ignore-rev, --ignore-revs-file or blame.ignoreRevsFile: ${shas.length === 1 ? 'its' : 'their'} lines are counted as older commits' (ignoredAi); run with --ignore-revs-file '' and no --ignore-rev to count them.`,
   ignoredHuman: (shas: readonly string[]) =>
-    `git blame was told to ignore ${shas.length} commit(s) without AI attribution (${shas.slice(0, 5).map((sha) => sha.slice(0, 12)).join(', ')}${shas.length > 5 ? ', …' : ''}) by --ignore-rev, --ignore-revs-file or blame.ignoreRevsFile, in files holding AI lines: the lines they changed are counted as older commits', an agent's where one wrote the lines before (ignoredHuman). Right for a commit that only reformatted (what an ignore list is for); if one changed what the lines do, run with --ignore-revs-file '' and no --ignore-rev to count its lines as its author's.`,
+    `git blame was told to ignore ${plural(shas.length, 'commit', 'commits')} without AI attribution (${shas.slice(0, 5).map((sha) => sha.slice(0, 12)).join(', ')}${shas.length > 5 ? ', …' : ''}) by --ignore-rev, --ignore-revs-file or blame.ignoreRevsFile, in files holding AI lines: the lines they changed are counted as older commits', an agent's where one wrote the lines before (ignoredHuman). Right for a commit that only reformatted (what an ignore list is for); if one changed what the lines do, run with --ignore-revs-file '' and no --ignore-rev to count its lines as its author's.`,
   /** Replace refs git reads (rows 1, 584): a report of the history as git shows it, not as stored. */
   replaced: (objects: readonly string[]) =>
-    `git shows ${objects.length} object(s) in place of the stored ones (replace refs: ${objects.slice(0, 5).map((name) => show(name.slice(0, 12))).join(', ')}${objects.length > 5 ? ', …' : ''}), and this report reads the history as git shows it: ` +
+    `git shows ${plural(objects.length, 'object', 'objects')} in place of the stored ones (replace refs: ${objects.slice(0, 5).map((name) => show(name.slice(0, 12))).join(', ')}${objects.length > 5 ? ', …' : ''}), and this report reads the history as git shows it: ` +
     "a replaced commit is counted by its replacement's message, author and lines, so an agent's commit replaced by a person's is counted as the person's. " +
     'GIT_NO_REPLACE_OBJECTS=1 aitrail … reads the history as stored (as check, pre-push and pre-receive judge it).',
   /** A grafts file git reads: commits given other parents than stored. */

@@ -353,7 +353,7 @@ async function reportOf(run: BlameRun): Promise<BlameResult> {
     if (counts.files > CHANGED_PATHS_CAP) throw new GitError(blameMessages.treeTooLarge(revName, rev, CHANGED_PATHS_CAP), ['ls-tree'], null, '');
     const listing = await listBlameFiles(repo.root, repo.gitDir, rev, specs);
     const { undecodable } = listing;
-    if (undecodable.length > 0) onWarning(`left out ${undecodable.length} file(s) whose names are not valid UTF-8 (e.g. ${sanitize(undecodable[0]!)}); rename them to include them.`);
+    if (undecodable.length > 0) onWarning(blameMessages.undecodableNames(undecodable.length, undecodable[0]!));
     // A NUL byte makes a file binary to git: never blamed, counted in `excluded` (named when it says source code).
     const text = new Set(listing.files.map((file) => file.path));
     const binaries = listing.all.filter((file) => file.size > 0 && !text.has(file.path) && !file.path.includes('\ufffd'));

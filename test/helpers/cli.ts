@@ -235,3 +235,19 @@ export function checkJson(dir: string, range = 'main..feature'): { code: number;
   const result = aitrail(dir, ['check', range, '--format', 'json']);
   return { code: result.code, json: JSON.parse(result.stdout) as CheckJson };
 }
+
+/**
+ * What a run printed besides the error object a failed `--format json` run prints (`{"error": {…}}`,
+ * row s51l-1): '' for that object alone, stdout as it is otherwise. For tests that hold a refused run to
+ * print no report.
+ */
+export function reportOf(stdout: string): string {
+  if (!stdout.startsWith('{')) return stdout;
+  try {
+    const parsed = JSON.parse(stdout) as Record<string, unknown>;
+    const error = parsed.error as { exitCode?: unknown; message?: unknown } | undefined;
+    return Object.keys(parsed).length === 1 && typeof error?.exitCode === 'number' && typeof error.message === 'string' ? '' : stdout;
+  } catch {
+    return stdout;
+  }
+}

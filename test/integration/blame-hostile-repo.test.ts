@@ -37,7 +37,7 @@ describe('a committed .git-blame-ignore-revs naming an AI commit', () => {
       const report = JSON.parse(result.stdout) as BlameJson;
       expect(report.totals, run).toMatchObject({ lines: 6, ai: 1 });
       expect(report.ignoredAi, run).toEqual([ai]);
-      expect(result.stderr, run).toContain(`git blame was told to ignore 1 commit(s) with AI attribution (${ai.slice(0, 12)})`);
+      expect(result.stderr, run).toContain(`git blame was told to ignore 1 commit with AI attribution (${ai.slice(0, 12)})`);
     }
     expect(aitrail(repo.dir, ['blame']).stdout).toContain(`Not counted as theirs: git blame was told to ignore 1 commit with AI attribution (${ai.slice(0, 12)}; `);
     expect(aitrail(repo.dir, ['blame', '--format', 'markdown']).stdout).toContain('git blame was told to ignore 1 commit with AI attribution');

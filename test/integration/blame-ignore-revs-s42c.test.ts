@@ -46,7 +46,7 @@ describe("a person's commit in .git-blame-ignore-revs, whose lines git blame giv
       expect(report.totals, run).toMatchObject({ ai: 2 });
       expect(report.ignoredAi, run).toBeUndefined();
       expect(report.ignoredHuman, run).toEqual([person]);
-      expect(stderr, run).toContain(`git blame was told to ignore 1 commit(s) without AI attribution (${person.slice(0, 12)})`);
+      expect(stderr, run).toContain(`git blame was told to ignore 1 commit without AI attribution (${person.slice(0, 12)})`);
     }
     expect(aitrail(repo.dir, ['blame']).stdout).toContain(`without AI attribution in files holding AI lines (${person.slice(0, 12)})`);
     expect(aitrail(repo.dir, ['trend', start, 'HEAD']).stderr).toContain(`without AI attribution (${person.slice(0, 12)})`);

@@ -48,7 +48,7 @@ describe('an ignored merge commit that rewrote an agent\'s lines', () => {
     const report = JSON.parse(result.stdout) as BlameJson;
     expect(report.totals.ai).toBe(2);
     expect(report.ignoredHuman).toEqual([evil]);
-    expect(result.stderr).toContain(`git blame was told to ignore 1 commit(s) without AI attribution (${evil.slice(0, 12)})`);
+    expect(result.stderr).toContain(`git blame was told to ignore 1 commit without AI attribution (${evil.slice(0, 12)})`);
     // Cleared: the merge's lines are the person's.
     expect((JSON.parse(aitrail(repo.dir, ['blame', '--format', 'json', '--ignore-revs-file', '']).stdout) as BlameJson).totals.ai).toBe(0);
   });

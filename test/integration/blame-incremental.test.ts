@@ -15,7 +15,7 @@ async function report(repo: TestRepo, options: Partial<BlameRun>) {
   const warnings: string[] = [];
   const result = await blameReport({ cwd: repo.dir, ...options, onWarning: (message) => warnings.push(message) });
   // Only the ignored AI commit (the ignore-revs steps ignore one) is worth a word here.
-  expect(warnings.filter((message) => !message.startsWith('git blame was told to ignore 1 commit(s) with AI attribution'))).toEqual([]);
+  expect(warnings.filter((message) => !message.startsWith('git blame was told to ignore 1 commit with AI attribution'))).toEqual([]);
   return { json: JSON.stringify(result.report, null, 2), cached: result.cached, blamed: result.blamed, warnings };
 }
 

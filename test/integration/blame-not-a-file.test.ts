@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { aitrail } from '../helpers/cli.js';
+import { aitrail, reportOf } from '../helpers/cli.js';
 import { makeRepo, tempDir } from '../helpers/gitdir.js';
 
 // Row 307: files git reads whole for blame (an ignore-revs file, the mailmap) that a hostile
@@ -34,7 +34,7 @@ describe('blame: files git reads whole that are no regular file (row 307)', () =
     for (const extra of [[], ['--ignore-revs-file', '']]) {
       const refused = aitrail(repo.dir, ['blame', '--format', 'json', '--no-cache', ...extra], { ...GUARD, env });
       expect(refused.code).toBe(2);
-      expect(refused.stdout).toBe('');
+      expect(reportOf(refused.stdout)).toBe('');
       expect(refused.stderr).toMatch(/^aitrail: blame\.ignoreRevsFile '.*\.git-blame-ignore-revs' cannot be read as a regular file .* or unset it/);
     }
   });

@@ -1,7 +1,7 @@
 import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { aitrail } from '../helpers/cli.js';
+import { aitrail, reportOf } from '../helpers/cli.js';
 import { makeRepo, tempDir, TEST_GIT_ENV, type TestRepo } from '../helpers/gitdir.js';
 import { execFileSync } from 'node:child_process';
 
@@ -59,7 +59,7 @@ describe('blame in a shallow clone', () => {
     for (const format of ['json', 'table']) {
       const result = aitrail(dir, ['blame', '--format', format]);
       expect(result.code).toBe(3);
-      expect(result.stdout).toBe('');
+      expect(reportOf(result.stdout)).toBe('');
       expect(result.stderr).toContain(`history is cut at ${ai.slice(0, 12)}`);
       expect(result.stderr).toContain('git fetch --unshallow');
       expect(result.stderr).toContain('--allow-shallow');
@@ -261,7 +261,7 @@ describe('source files git reads as binary', () => {
     expect(result.code).toBe(0);
     expect((JSON.parse(result.stdout) as BlameJson).totals).toMatchObject({ lines: 3, ai: 0 });
     const warnings = result.stderr.split('\n').filter((line) => line.includes('binary'));
-    expect(warnings).toEqual([expect.stringContaining("left out 1 file(s) git reads as binary (a NUL byte in their first 8,000 bytes) though their names say source code, e.g. 'src/parser.ts'")]);
+    expect(warnings).toEqual([expect.stringContaining("left out 1 file git reads as binary (a NUL byte in its first 8,000 bytes) though its name says source code, e.g. 'src/parser.ts'")]);
   });
 });
 
@@ -283,7 +283,7 @@ describe('binary files in the report', () => {
       const report = JSON.parse(result.stdout) as BlameJson;
       expect(report.excluded, run).toMatchObject({ lockfiles: 0, generated: 0, vendored: 0, binary: 3, binarySource: 2, lfs: 0 });
       expect(report.totals, run).toMatchObject({ lines: 5, ai: 2 });
-      expect(result.stderr, run).toContain('left out 2 file(s) git reads as binary');
+      expect(result.stderr, run).toContain('left out 2 files git reads as binary');
     }
     const table = aitrail(repo.dir, ['blame']);
     expect(table.stdout).toContain('Not counted: 2 files named like source code that git reads as binary (a NUL byte in the first 8,000 bytes); their lines are in no total (and 1 other binary file: images, archives…).');

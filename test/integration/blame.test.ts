@@ -241,7 +241,7 @@ describe('aitrail blame with -M/-C, -w and ignored revisions', () => {
     // The ignored commit has AI attribution: every run says so (ignoredAi).
     const warned = (args: string[]): BlameJson => {
       const result = aitrail(repo.dir, ['blame', '--format', 'json', ...args]);
-      expect(result.stderr).toContain(`git blame was told to ignore 1 commit(s) with AI attribution (${ws.slice(0, 12)})`);
+      expect(result.stderr).toContain(`git blame was told to ignore 1 commit with AI attribution (${ws.slice(0, 12)})`);
       return JSON.parse(result.stdout) as BlameJson;
     };
     const ignored = warned(['--no-cache', '--ignore-rev', ws]);
@@ -369,11 +369,11 @@ describe('aitrail blame on names that are not UTF-8', () => {
     repo.commit('human\n', { 'good.txt': 'a\nb\n' });
     const result = aitrail(repo.dir, ['blame', '--format', 'json']);
     expect(result.code).toBe(0);
-    expect(result.stderr).toMatch(/left out 1 file\(s\) whose names are not valid UTF-8/);
+    expect(result.stderr).toMatch(/left out 1 file whose name is not valid UTF-8/);
     expect((JSON.parse(result.stdout) as BlameJson).files.map((f) => f.path)).toEqual(['good.txt']);
     // The cached answer says it again: the file is still left out.
     const cached = aitrail(repo.dir, ['blame', '--format', 'json']);
     expect(cached.stdout).toBe(result.stdout);
-    expect(cached.stderr).toMatch(/left out 1 file\(s\) whose names are not valid UTF-8/);
+    expect(cached.stderr).toMatch(/left out 1 file whose name is not valid UTF-8/);
   });
 });

@@ -163,7 +163,7 @@ describe('check with git-ai notes', () => {
     const sha = repo.commit('silent', { 'src/app.ts': 'app 1\napp 2\n' });
     addNote(repo, sha, gitAiNote({ 'src/app.ts': [session(NOTE_KEYS.claude, '2')] }));
     addNote(repo, repo.git(['rev-parse', 'main']), gitAiNote({}));
-    expect(aitrail(repo.dir, ['status']).stdout).toContain('Line-level data: 2 git-ai note(s) in refs/notes/ai');
+    expect(aitrail(repo.dir, ['status']).stdout).toContain('Line-level data: 2 git-ai notes in refs/notes/ai');
     expect(JSON.parse(aitrail(repo.dir, ['status', '--format', 'json']).stdout).notes).toEqual({ ref: 'refs/notes/ai', count: 2 });
   });
 

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { aitrail } from '../helpers/cli.js';
+import { aitrail, reportOf } from '../helpers/cli.js';
 import { makeRepo, tempDir, TEST_GIT_ENV } from '../helpers/gitdir.js';
 
 const DENY_QWEN = 'policy:\n  deny: ["qwen/*"]\n';
@@ -19,7 +19,7 @@ describe('every command under hostile input (session 23, helper g)', () => {
     execFileSync('git', ['clone', '-q', origin.dir, ci], { env: TEST_GIT_ENV });
     expect(aitrail(ci, ['check', 'base..HEAD']).code).toBe(1);
     const dashed = aitrail(ci, ['check', '--format', 'json', '--', 'base..HEAD']);
-    expect(dashed.stdout).toBe('');
+    expect(reportOf(dashed.stdout)).toBe('');
     expect(dashed.stderr).toMatch(/^aitrail: unexpected argument 'base\.\.HEAD' after '--' for 'aitrail check': it takes no paths, and its range goes before '--'/);
     expect(dashed.code).toBe(2);
     for (const args of [['check', 'base..HEAD', '--', 'src'], ['log', '--', 'HEAD'], ['status', '--', 'x'], ['uninstall', '--', 'x']]) {
@@ -50,7 +50,7 @@ describe('every command under hostile input (session 23, helper g)', () => {
       ['use', 'qwen3-coder', '--agent', 'qwen-code', '--agent', 'aider'],
     ]) {
       const refused = aitrail(repo.dir, args);
-      expect(refused.stdout, args.join(' ')).toBe('');
+      expect(reportOf(refused.stdout), args.join(' ')).toBe('');
       expect(refused.stderr, args.join(' ')).toMatch(/^aitrail: option '--(by|author|policy-from|agent)' given more than once \('[^']+', '[^']+'\) for 'aitrail (blame|log|check|use)': give it once\. Run/);
       expect(refused.code, args.join(' ')).toBe(2);
     }
@@ -70,7 +70,7 @@ describe('every command under hostile input (session 23, helper g)', () => {
     execFileSync('git', ['clone', '-q', origin.dir, ci], { env: TEST_GIT_ENV });
     for (const range of ['', '..HEAD', '...HEAD', '..']) {
       const refused = aitrail(ci, ['check', range, '--format', 'json']);
-      expect(refused.stdout, range).toBe(''); // was {"ok": true, "commits": 0}
+      expect(reportOf(refused.stdout), range).toBe(''); // was {"ok": true, "commits": 0}
       expect(refused.stderr, range).toMatch(range === '' ? /^aitrail: invalid range '': name a range/ : /^aitrail: invalid range '\.\.\.?(HEAD)?': its left end is empty, which git reads as HEAD/);
       expect(refused.code, range).toBe(2);
     }
@@ -78,7 +78,7 @@ describe('every command under hostile input (session 23, helper g)', () => {
     expect(aitrail(ci, ['check', 'HEAD~1..']).code).toBe(1);
     // A revision that only excludes (`^origin/main`) judged nothing and passed (s40 review): refused too.
     const excludes = aitrail(ci, ['check', '^origin/main', '--format', 'json']);
-    expect(excludes.stdout).toBe(''); // was {"ok": true, "commits": 0}
+    expect(reportOf(excludes.stdout)).toBe(''); // was {"ok": true, "commits": 0}
     expect(excludes.stderr).toMatch(/^aitrail: invalid range '\^origin\/main': it only excludes commits/);
     expect(excludes.code).toBe(2);
     // `HEAD^!` (HEAD without its parents) still names a commit.
@@ -91,7 +91,7 @@ describe('every command under hostile input (session 23, helper g)', () => {
     repo.commit(QWEN, { 'src/parser.ts': 'export {};\n' });
     for (const args of [['blame', '--format', 'json', '--config', ''], ['status', '--config='], ['check', `${first}..HEAD`, '--config', ''], ['check', `${first}..HEAD`, '--policy-from', '']]) {
       const refused = aitrail(repo.dir, args);
-      expect(refused.stdout, args.join(' ')).toBe(''); // blame and status reported by the repository's own config
+      expect(reportOf(refused.stdout), args.join(' ')).toBe(''); // blame and status reported by the repository's own config
       expect(refused.stderr, args.join(' ')).toMatch(/^aitrail: invalid --(config|policy-from) '': name a (config file|revision) \(an unset variable\?\)/);
       expect(refused.code, args.join(' ')).toBe(2);
     }

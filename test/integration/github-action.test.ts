@@ -158,7 +158,7 @@ describe('the GitHub Action script with squash-notes (a merged pull request)', (
     const runner = checkout(world, 'heads/main', merged);
     const result = runAction(runner, event, { INPUT_SQUASH_NOTES: 'true' });
     expect(result.status, result.stderr).toBe(0);
-    expect(result.stderr).toMatch(/wrote the git-ai note of [0-9a-f]{12}: 1 file\(s\), composed from 1 note\(s\)/);
+    expect(result.stderr).toMatch(/wrote the git-ai note of [0-9a-f]{12}: 1 file, composed from 1 note/);
     expect(result.summary).toContain(`The line-level note of \`${merged.slice(0, 12)}\` was composed from pull request #1 and pushed to refs/notes/ai.`);
     const pushed = world.origin.git(['notes', '--ref=ai', 'show', merged], { raw: true });
     expect(pushed).toBe(note(merged, 'src/ai.js', '1'));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aitrail } from '../helpers/cli.js';
+import { aitrail, reportOf } from '../helpers/cli.js';
 import { makeRepo } from '../helpers/gitdir.js';
 
 interface BlameJson {
@@ -21,7 +21,7 @@ describe('--include/--exclude written as a comma-separated list (s38g)', () => {
     for (const args of [['blame', '--include=*.py,*.js'], ['blame', '--include', '*.py,*.js', '--format', 'json'], ['trend', 'HEAD', '--include', '*.py,*.js']]) {
       const result = aitrail(repo.dir, [...args, '--no-cache']);
       expect(result.code, args.join(' ')).toBe(2);
-      expect(result.stdout).toBe('');
+      expect(reportOf(result.stdout)).toBe('');
       expect(result.stderr).toContain("--include '*.py,*.js' is one glob, and a comma is not glob syntax here");
       expect(result.stderr).toContain("repeat the flag (--include '*.py' --include '*.js'), or list them in braces (--include '{*.py,*.js}')");
     }

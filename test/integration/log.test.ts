@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aitrail, BIN } from '../helpers/cli.js';
+import { aitrail, BIN, reportOf } from '../helpers/cli.js';
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { makeRepo, TEST_GIT_ENV, type TestRepo } from '../helpers/gitdir.js';
@@ -289,7 +289,7 @@ describe('aitrail usage errors', () => {
     repo.commit('one\n');
     for (const args of [['log', '--format'], ['log', '--config'], ['log', '--format', 'json', '--config']]) {
       const result = aitrail(repo.dir, args);
-      expect({ args, code: result.code, stdout: result.stdout }).toEqual({ args, code: 2, stdout: '' });
+      expect({ args, code: result.code, stdout: reportOf(result.stdout) }).toEqual({ args, code: 2, stdout: '' });
       expect(result.stderr).toMatch(/Not enough arguments following: (format|config)/);
     }
   });

@@ -33,7 +33,7 @@ describe('git-ai notes: red team', () => {
     const { report, stderr } = blame(repo, ['--', 'a.ts']);
     expect(report.totals.ai).toBe(0);
     expect(report.ignoredAi).toEqual([ai]);
-    expect(stderr).toMatch(/told to ignore 1 commit\(s\) with AI attribution/);
+    expect(stderr).toMatch(/told to ignore 1 commit with AI attribution/);
     // A note that attests only a person's lines is no AI attribution.
     addNote(repo, ai, gitAiNote({ 'a.ts': [`${NOTE_KEYS.human} 2-3`] }));
     expect(blame(repo, ['--', 'a.ts']).report.ignoredAi).toBeUndefined();

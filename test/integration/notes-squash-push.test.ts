@@ -45,7 +45,7 @@ describe('aitrail notes squash', () => {
 
     const result = aitrail(repo.dir, ['notes', 'squash', 'main~1..feature', '--onto', 'HEAD']);
     expect(result.status, result.stderr).toBe(0);
-    expect(result.stdout).toMatch(/wrote the git-ai note of [0-9a-f]{12}: 2 file\(s\), composed from 2 note\(s\)/);
+    expect(result.stdout).toMatch(/wrote the git-ai note of [0-9a-f]{12}: 2 files, composed from 2 notes/);
     expect(noteOf(repo, 'HEAD')).toEqual({ files: { 'a.txt': ['3,3'], 'b.txt': ['3,3'] }, sessions: ['claude', 'gemini'] });
     expect(blame(repo)).toMatchObject({ lines: 10, ai: 2, byAgent: { 'claude-code': 1, 'gemini-cli': 1 } });
 

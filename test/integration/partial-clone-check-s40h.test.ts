@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { aitrail } from '../helpers/cli.js';
+import { aitrail, reportOf } from '../helpers/cli.js';
 import { addNote, gitAiNote, NOTE_KEYS, session } from '../helpers/git-ai-notes.js';
 import { makeRepo, tempDir, TEST_GIT_ENV } from '../helpers/gitdir.js';
 import { qwenNote } from '../helpers/qwen-code-notes.js';
@@ -32,7 +32,7 @@ describe('check in a partial clone whose remote cannot be reached (553)', () => 
     git(clone, ['remote', 'set-url', 'origin', join(tempDir(), 'gone')]);
     const cut = aitrail(clone, range);
     expect(cut.code, cut.stdout + cut.stderr).toBe(3);
-    expect(cut.stdout).toBe('');
+    expect(reportOf(cut.stdout)).toBe('');
     expect(cut.stderr).toContain('this is a partial clone (cloned with --filter)');
     expect(cut.stderr).toContain('git clone without --filter');
     // Reachable again: git fetches the notes as check reads them, and Qwen's commit is refused.

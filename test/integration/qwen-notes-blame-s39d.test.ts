@@ -106,7 +106,7 @@ describe("blame, trend and status read Qwen Code's attribution notes (refs/notes
     expect(before.stdout).not.toContain('refs/notes/ai-attribution');
     qwenNote(repo, sha, 'Qwen-Coder', ['src/parse.ts']);
     const text = aitrail(repo.dir, ['status']);
-    expect(text.stdout).toContain("Commit-level data: 1 note(s) in refs/notes/ai-attribution (Qwen Code's attribution notes)");
+    expect(text.stdout).toContain("Commit-level data: 1 note in refs/notes/ai-attribution (Qwen Code's attribution notes)");
     const json = JSON.parse(aitrail(repo.dir, ['status', '--format', 'json']).stdout) as { notes: unknown; qwenNotes: unknown };
     expect(json.notes).toEqual({ ref: 'refs/notes/ai', count: 0 });
     expect(json.qwenNotes).toEqual({ ref: 'refs/notes/ai-attribution', count: 1 });

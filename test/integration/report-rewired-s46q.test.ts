@@ -5,7 +5,7 @@ import { aitrail } from '../helpers/cli.js';
 import { QWEN_TRAILER as QWEN, replacedHistory as replaced } from '../helpers/replaced-history.js';
 import { makeRepo } from '../helpers/gitdir.js';
 
-const SAID = /git shows 1 object\(s\) in place of the stored ones \(replace refs: [0-9a-f]{12}\).*an agent's commit replaced by a person's is counted as the person's/;
+const SAID = /git shows 1 object in place of the stored ones \(replace refs: [0-9a-f]{12}\).*an agent's commit replaced by a person's is counted as the person's/;
 
 
 const aiLines = (stdout: string): number => (JSON.parse(stdout) as { totals: { ai: number } }).totals.ai;

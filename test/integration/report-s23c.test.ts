@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { blameJson, fileRows, type Totals } from '../helpers/blame-json.js';
-import { aitrail } from '../helpers/cli.js';
+import { aitrail, reportOf } from '../helpers/cli.js';
 import { makeRepo, tempDir, TEST_GIT_ENV } from '../helpers/gitdir.js';
 
 const AI = '\n\nAssisted-by: claude-code:anthropic/claude-opus-4.6\n';
@@ -119,7 +119,7 @@ describe('blame in a partial clone', () => {
     for (const command of [['blame'], ['trend', 'HEAD~2', 'HEAD']]) {
       const result = aitrail(cut, [...command, '--format', 'json', '--no-cache']);
       expect(result.code).toBe(3);
-      expect(result.stdout).toBe('');
+      expect(reportOf(result.stdout)).toBe('');
       expect(result.stderr).toContain('this is a partial clone (cloned with --filter)');
       expect(result.stderr).toContain('git clone without --filter');
     }

@@ -779,7 +779,8 @@ export function readWhole(text: string, trust: Trust, aliases: Record<string, st
 
 function readOnce(text: string, trust: Trust, aliases: Record<string, string>, budget: Budget): { mentions: Mention[]; cut: boolean } {
   const scan: Scan = { trust, aliases, budget, words: MAX_WORDS, items: [], cut: false };
-  const written = text.includes('+') ? withPlusNames(text) : text;
+  const plain = text.includes('+') ? withPlusNames(text) : text;
+  const written = trust === 'declared' ? pairJoinedAtColon(plain) : plain;
   const clauses = trust === 'declared' ? written.split(CLAUSE).flatMap(pairs) : written.split(CLAUSE);
   if (clauses.length > MAX_CLAUSES) scan.cut = true;
   clauses.slice(0, MAX_CLAUSES).forEach((clause, index) => scanClause(clause.trim(), index, scan));
@@ -810,6 +811,16 @@ function readOnce(text: string, trust: Trust, aliases: Record<string, string>, b
     else add(agent, 'unknown');
   }
   return { mentions: result, cut: scan.cut };
+}
+
+/**
+ * The kernel's `AGENT:MODEL` with a list's mark right after the colon (`aider:+qwen/qwen3-coder`,
+ * `claude-code:|anthropic/claude-opus-4.6`, `agent2: , evil/z`): the mark stands between no two
+ * names, so it joins nothing; split there (CLAUSE), the agent was left alone in a clause of its own as
+ * `aider:` and read as no one, its model as `unknown`'s (row s51l-2).
+ */
+function pairJoinedAtColon(text: string): string {
+  return text.replace(/^([^\s:]{1,60}|[A-Za-z][A-Za-z0-9 ._-]{0,38}?)\s*:\s*[+|,;&\u00b7\u2022][\s+|,;&\u00b7\u2022]*(?=[^\s+|,;&\u00b7\u2022])/, '$1:');
 }
 
 /**
