@@ -5,13 +5,12 @@
 //   They are now one single-quoted string in the same shim (scanned, not parsed), `eval`ed by aitrail_lz the first
 //   time one of them is called (each name a one-line stub until then); what each judge says is unchanged.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { aitrail } from '../helpers/cli.js';
-import { makeRepo, TEST_GIT_ENV } from '../helpers/gitdir.js';
-import { vendoredAitrailRepo } from '../helpers/shim-fast-path.js';
+import { TEST_GIT_ENV } from '../helpers/gitdir.js';
+import { npmCopiedRepo, vendoredAitrailRepo } from '../helpers/shim-fast-path.js';
 
 const packageDir = resolve(fileURLToPath(import.meta.url), '../../..');
 const LAZY = ['aitrail_iw', 'aitrail_ru', 'aitrail_lk', 'aitrail_vs', 'aitrail_at', 'aitrail_pin', 'aitrail_nb', 'aitrail_nw', 'aitrail_na', 'aitrail_yj', 'aitrail_nl', 'aitrail_lr', 'aitrail_cu', 'aitrail_bo', 'aitrail_vo', 'aitrail_pn', 'aitrail_pw', 'aitrail_yw', 'aitrail_yx'];
@@ -66,18 +65,7 @@ describe('row s51n-1: the judges an npm install never calls are not parsed on an
   });
 
   it('an AI commit with aitrail installed as npm installs it loads none of them, and records the model', () => {
-    const repo = makeRepo();
-    repo.commit('start\n', { 'a.txt': 'a\n', '.gitignore': 'node_modules\n' });
-    // aitrail as `npm i -D aitrail` leaves it: a copy in node_modules/aitrail, a relative .bin link, npm's hidden lockfile.
-    const installed = join(repo.dir, 'node_modules', 'aitrail');
-    for (const part of ['package.json', 'bin', 'dist', 'hooks']) cpSync(join(packageDir, part), join(installed, part), { recursive: true, filter: (source) => !/\.(cache|cache-runs|cache-paths|tmp)$/.test(source) });
-    symlinkSync(join(packageDir, 'node_modules'), join(installed, 'node_modules'));
-    mkdirSync(join(repo.dir, 'node_modules', '.bin'));
-    symlinkSync('../aitrail/bin/aitrail.js', join(repo.dir, 'node_modules', '.bin', 'aitrail'));
-    const version = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')).version as string;
-    const lock = { name: 'app', lockfileVersion: 3, requires: true, packages: { 'node_modules/aitrail': { version, resolved: `https://registry.npmjs.org/aitrail/-/aitrail-${version}.tgz`, integrity: 'sha512-AAAA', dev: true, bin: { aitrail: 'bin/aitrail.js' } } } };
-    writeFileSync(join(repo.dir, 'node_modules', '.package-lock.json'), `${JSON.stringify(lock, null, 2)}\n`);
-    expect(aitrail(repo.dir, ['init', '--mode', 'git']).code).toBe(0);
+    const repo = npmCopiedRepo();
     const { status, trace, message } = tracedAiHook(repo.dir);
     expect(status, trace.slice(-2000)).toBe(0);
     expect(message).toContain('Assisted-by: claude-code:anthropic/claude-opus-4.6');
