@@ -248,8 +248,46 @@ function untrackedNodeModulesLines(): string[] {
  * judged too. A system with neither tool (macOS before 12.3) judges the path as written, as before.
  */
 export function ledIntoTrackedLines(): string[] {
+  return lazyFunctions(['aitrail_tp=', ...judgeLines(), ...yarnWrapperLines()], LAZY_JUDGES);
+}
+
+/**
+ * The judges an install by npm (its hidden lockfile, a registry or a .npmrc) never calls: yarn's and pnpm's
+ * wrappers, locks and stores, bun's lock, a copy or link in the work tree (issue 12: dash parses a function
+ * definition when it reaches it, and ~19 KB of these were parsed on every AI commit). Each stays in the shim,
+ * as text: one single-quoted string the shell scans but does not parse, `eval`ed by aitrail_lz the first time
+ * one of them is called (each name is first a stub that loads them all, then calls itself, now the judge); no
+ * second file. What each judge says is unchanged.
+ */
+const LAZY_JUDGES = ['aitrail_iw', 'aitrail_ru', 'aitrail_lk', 'aitrail_vs', 'aitrail_at', 'aitrail_pin', 'aitrail_nb', 'aitrail_nw', 'aitrail_na', 'aitrail_yj', 'aitrail_nl', 'aitrail_lr', 'aitrail_cu', 'aitrail_bo', 'aitrail_vo', 'aitrail_pn', 'aitrail_pw', 'aitrail_yw', 'aitrail_yx'];
+
+/**
+ * `lines` (sh function definitions, and top-level lines before the first) with the functions named in `lazy`
+ * kept as one single-quoted string that aitrail_lz evals on the first call of any of them (a stub each).
+ */
+export function lazyFunctions(lines: readonly string[], lazy: readonly string[]): string[] {
+  const eager: string[] = [];
+  const deferred: string[] = [];
+  const found = new Set<string>();
+  let into = eager;
+  for (const line of lines) {
+    const start = /^([a-z_]+)\(\) \{/.exec(line);
+    if (start) {
+      into = lazy.includes(start[1]!) ? deferred : eager;
+      if (into === deferred) found.add(start[1]!);
+    }
+    into.push(line);
+  }
+  if (found.size !== lazy.length) throw new Error(`lazyFunctions: not all of ${lazy.join(' ')} defined`);
+  const text = deferred.join('\n').replace(/'/g, "'\\''");
+  // The string ends at the first `'` then a line `}`: no judge's line may end so inside it.
+  if (text.includes("'\n}")) throw new Error('lazyFunctions: a quoted line ends the string early');
+  return [...eager, ...lazy.map((name) => `${name}() { aitrail_lz; ${name} "$@"; }`), 'aitrail_lz() {', `  eval '${text}'`, '}'];
+}
+
+/** The judges' definitions as written (ledIntoTrackedLines loads the rarely needed ones lazily). */
+function judgeLines(): string[] {
   return [
-    'aitrail_tp=',
     'aitrail_in() {',
     // The usual layouts, told without a process: no link on the way, or npm's one link to the aitrail package's own bin.
     '  if [ ! -L node_modules ] && [ ! -L node_modules/.bin ] && [ "$1" = node_modules/.bin/aitrail ]; then',
@@ -1205,6 +1243,55 @@ export function ledIntoTrackedLines(): string[] {
   ];
 }
 
+/** yarn 2+'s PATH wrappers' judges (clientLookup's PATH candidate calls them; loaded lazily: ledIntoTrackedLines). */
+function yarnWrapperLines(): string[] {
+  return [
+    // yarn 2+'s `yarn run`/`yarn exec` puts a folder of its own (`/tmp/xfs-*`) first on PATH, one wrapper per bin of
+    // the project's packages, `#!/bin/sh` then `exec "<node>" '<script>' "$@"` (its makePathWrapper): a `portal:` or
+    // `link:` package of the work tree (`portal:vendor/aitrail`), or a copy yarn unplugged there, has its script in
+    // the work tree, and the wrapper outside was trusted: the repository's script ran as aitrail. As pnpm's wrapper
+    // (aitrail_pw), its target is judged: in the work tree (spelled under $PWD, or an ancestor `-ef` the top: stats,
+    // no process), or a line not ended as yarn ends it (a `'` yarn escaped, a line break in the path): the
+    // repository's (0). Outside it, a copy yarn made (`<slug>/node_modules/<name>/…`: an unplugged folder a committed
+    // .yarnrc.yml puts outside, `pnpUnpluggedFolder: ../x`, or its cache's zip) is the registry's only as yarn names a
+    // registry package's, `<name>-npm-<version>-<10 hex>` (a `file:`, `patch:`, `portal:` copy: `<name>-file-<hash>`):
+    // anything else there is the repository's too. Anything else with that first line runs as before. Only PATH's
+    // first aitrail is read so.
+    "aitrail_yw() {",
+    "  [ -f \"$1\" ] || return 1",
+    "  { IFS= read -r aitrail_l && [ \"$aitrail_l\" = '#!/bin/sh' ] && IFS= read -r aitrail_l; } <\"$1\" 2>/dev/null || return 1",
+    "  case $aitrail_l in \"exec \\\"\"*\"\\\" '\"*) ;; *) return 1 ;; esac",
+    "  aitrail_m=${aitrail_l#*\"\\\" '\"}",
+    "  case $aitrail_m in *\"' \\\"\\$@\\\"\") aitrail_m=${aitrail_m%\"' \\\"\\$@\\\"\"} ;; *) return 0 ;; esac",
+    "  case $aitrail_m in /*) ;; *) return 0 ;; esac",
+    "  case $aitrail_m in *\"'\"*|\"$PWD\"/*) return 0 ;; esac",
+    "  aitrail_q=${aitrail_m%/*}",
+    "  while [ -n \"$aitrail_q\" ]; do [ \"$aitrail_q\" -ef . ] && return 0; aitrail_q=${aitrail_q%/*}; done",
+    "  aitrail_ya=$aitrail_m",
+    "  while :; do",
+    "    case $aitrail_ya in */node_modules/*) ;; *) return 1 ;; esac",
+    "    aitrail_yb=${aitrail_ya%%/node_modules/*}",
+    "    aitrail_yb=${aitrail_yb##*/}",
+    "    aitrail_ya=${aitrail_ya#*/node_modules/}",
+    "    case $aitrail_yb in *.zip) aitrail_yb=${aitrail_yb%-*} ;; esac",
+    "    case $aitrail_yb in *-[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f]) aitrail_yb=${aitrail_yb%-*} ;; *) continue ;; esac",
+    "    case $aitrail_ya in @*/*/*) aitrail_yc=${aitrail_ya%%/*}-${aitrail_ya#*/}; aitrail_yc=${aitrail_yc%%/*} ;; [!@]*/*) aitrail_yc=${aitrail_ya%%/*} ;; *) return 0 ;; esac",
+    "    case $aitrail_yb in \"$aitrail_yc\"-npm-[0-9]*) aitrail_yb=${aitrail_yb#\"$aitrail_yc\"-npm-} ;; *) return 0 ;; esac",
+    "    case $aitrail_yb in *[!0-9A-Za-z.+-]*) return 0 ;; esac",
+    "  done",
+    "}",
+    // yarn 2+'s PATH wrapper by its first two lines (as aitrail_yw reads them); aitrail_yz: its script lies in a zip
+    // (Plug'n'Play's cache), which node reads only through yarn's loader, never loaded into aitrail's node (734).
+    'aitrail_yx() {',
+    '  aitrail_yz=',
+    '  [ -f "$1" ] || return 1',
+    "  { IFS= read -r aitrail_l && [ \"$aitrail_l\" = '#!/bin/sh' ] && IFS= read -r aitrail_l; } <\"$1\" 2>/dev/null || return 1",
+    "  case $aitrail_l in \"exec \\\"\"*\"\\\" '\"*) ;; *) return 1 ;; esac",
+    '  case $aitrail_l in *.zip/*) aitrail_yz=1 ;; esac',
+    '}',
+  ];
+}
+
 /**
  * The package that ran `aitrail init` (git config aitrail.packageDir, relative to the work tree top:
  * `web` in a monorepo whose package.json is in web/), else the top's node_modules/.bin, else PATH;
@@ -1259,49 +1346,6 @@ export function clientLookup(hook: InstalledHook, fail: string, husky?: { packag
     '  aitrail_led "$1"',
     '}',
     'unset aitrail_cz',
-    // yarn 2+'s `yarn run`/`yarn exec` puts a folder of its own (`/tmp/xfs-*`) first on PATH, one wrapper per bin of
-    // the project's packages, `#!/bin/sh` then `exec "<node>" '<script>' "$@"` (its makePathWrapper): a `portal:` or
-    // `link:` package of the work tree (`portal:vendor/aitrail`), or a copy yarn unplugged there, has its script in
-    // the work tree, and the wrapper outside was trusted: the repository's script ran as aitrail. As pnpm's wrapper
-    // (aitrail_pw), its target is judged: in the work tree (spelled under $PWD, or an ancestor `-ef` the top: stats,
-    // no process), or a line not ended as yarn ends it (a `'` yarn escaped, a line break in the path): the
-    // repository's (0). Outside it, a copy yarn made (`<slug>/node_modules/<name>/…`: an unplugged folder a committed
-    // .yarnrc.yml puts outside, `pnpUnpluggedFolder: ../x`, or its cache's zip) is the registry's only as yarn names a
-    // registry package's, `<name>-npm-<version>-<10 hex>` (a `file:`, `patch:`, `portal:` copy: `<name>-file-<hash>`):
-    // anything else there is the repository's too. Anything else with that first line runs as before. Only PATH's
-    // first aitrail is read so.
-    "aitrail_yw() {",
-    "  [ -f \"$1\" ] || return 1",
-    "  { IFS= read -r aitrail_l && [ \"$aitrail_l\" = '#!/bin/sh' ] && IFS= read -r aitrail_l; } <\"$1\" 2>/dev/null || return 1",
-    "  case $aitrail_l in \"exec \\\"\"*\"\\\" '\"*) ;; *) return 1 ;; esac",
-    "  aitrail_m=${aitrail_l#*\"\\\" '\"}",
-    "  case $aitrail_m in *\"' \\\"\\$@\\\"\") aitrail_m=${aitrail_m%\"' \\\"\\$@\\\"\"} ;; *) return 0 ;; esac",
-    "  case $aitrail_m in /*) ;; *) return 0 ;; esac",
-    "  case $aitrail_m in *\"'\"*|\"$PWD\"/*) return 0 ;; esac",
-    "  aitrail_q=${aitrail_m%/*}",
-    "  while [ -n \"$aitrail_q\" ]; do [ \"$aitrail_q\" -ef . ] && return 0; aitrail_q=${aitrail_q%/*}; done",
-    "  aitrail_ya=$aitrail_m",
-    "  while :; do",
-    "    case $aitrail_ya in */node_modules/*) ;; *) return 1 ;; esac",
-    "    aitrail_yb=${aitrail_ya%%/node_modules/*}",
-    "    aitrail_yb=${aitrail_yb##*/}",
-    "    aitrail_ya=${aitrail_ya#*/node_modules/}",
-    "    case $aitrail_yb in *.zip) aitrail_yb=${aitrail_yb%-*} ;; esac",
-    "    case $aitrail_yb in *-[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f]) aitrail_yb=${aitrail_yb%-*} ;; *) continue ;; esac",
-    "    case $aitrail_ya in @*/*/*) aitrail_yc=${aitrail_ya%%/*}-${aitrail_ya#*/}; aitrail_yc=${aitrail_yc%%/*} ;; [!@]*/*) aitrail_yc=${aitrail_ya%%/*} ;; *) return 0 ;; esac",
-    "    case $aitrail_yb in \"$aitrail_yc\"-npm-[0-9]*) aitrail_yb=${aitrail_yb#\"$aitrail_yc\"-npm-} ;; *) return 0 ;; esac",
-    "    case $aitrail_yb in *[!0-9A-Za-z.+-]*) return 0 ;; esac",
-    "  done",
-    "}",
-    // yarn 2+'s PATH wrapper by its first two lines (as aitrail_yw reads them); aitrail_yz: its script lies in a zip
-    // (Plug'n'Play's cache), which node reads only through yarn's loader, never loaded into aitrail's node (734).
-    'aitrail_yx() {',
-    '  aitrail_yz=',
-    '  [ -f "$1" ] || return 1',
-    "  { IFS= read -r aitrail_l && [ \"$aitrail_l\" = '#!/bin/sh' ] && IFS= read -r aitrail_l; } <\"$1\" 2>/dev/null || return 1",
-    "  case $aitrail_l in \"exec \\\"\"*\"\\\" '\"*) ;; *) return 1 ;; esac",
-    '  case $aitrail_l in *.zip/*) aitrail_yz=1 ;; esac',
-    '}',
     'a=',
     't=',
     // Why `t` was refused, for the message: empty (the repository ships it), `.npmrc`/`.yarnrc`/`.yarnrc.yml` (a

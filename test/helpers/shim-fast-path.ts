@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { chmodSync, cpSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import { aitrail, BIN } from './cli.js';
 import { makeRepo, tempDir, type TestRepo } from './gitdir.js';
@@ -50,6 +51,28 @@ export function npmInstalledRepo(prefix: string): TestRepo {
   repo.commit('start\n', { '.gitignore': 'node_modules\n', 'a.txt': 'a\n' });
   mkdirSync(join(repo.dir, 'node_modules', '.bin'), { recursive: true });
   symlinkSync(BIN, join(repo.dir, 'node_modules', '.bin', 'aitrail'));
+  const init = aitrail(repo.dir, ['init', '--mode', 'git']);
+  expect(init.code, init.stderr).toBe(0);
+  return repo;
+}
+
+/**
+ * A repository (node_modules ignored) where aitrail is installed as `npm i -D aitrail` leaves it: a copy of this
+ * package in node_modules/aitrail, a relative .bin link to its bin, npm's hidden lockfile naming the registry's
+ * tarball; the hooks installed by it (`init --mode git`).
+ */
+export function npmCopiedRepo(): TestRepo {
+  const packageDir = resolve(fileURLToPath(import.meta.url), '../../..');
+  const repo = makeRepo();
+  repo.commit('start\n', { 'a.txt': 'a\n', '.gitignore': 'node_modules\n' });
+  const installed = join(repo.dir, 'node_modules', 'aitrail');
+  for (const part of ['package.json', 'bin', 'dist', 'hooks']) cpSync(join(packageDir, part), join(installed, part), { recursive: true, filter: (source) => !/\.(cache|cache-runs|cache-paths|tmp)$/.test(source) });
+  symlinkSync(join(packageDir, 'node_modules'), join(installed, 'node_modules'));
+  mkdirSync(join(repo.dir, 'node_modules', '.bin'));
+  symlinkSync('../aitrail/bin/aitrail.js', join(repo.dir, 'node_modules', '.bin', 'aitrail'));
+  const version = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')).version as string;
+  const lock = { name: 'app', lockfileVersion: 3, requires: true, packages: { 'node_modules/aitrail': { version, resolved: `https://registry.npmjs.org/aitrail/-/aitrail-${version}.tgz`, integrity: 'sha512-AAAA', dev: true, bin: { aitrail: 'bin/aitrail.js' } } } };
+  writeFileSync(join(repo.dir, 'node_modules', '.package-lock.json'), `${JSON.stringify(lock, null, 2)}\n`);
   const init = aitrail(repo.dir, ['init', '--mode', 'git']);
   expect(init.code, init.stderr).toBe(0);
   return repo;

@@ -14,6 +14,18 @@ export interface IdentityCase {
   otherwise: string;
 }
 
+/**
+ * A shim's text as the shell runs it once every function is defined: the judges a shim keeps in aitrail_lz's
+ * single-quoted string (row s51n-1, src/install/shim-source.ts lazyFunctions) unquoted in place.
+ */
+export function loadedShimText(text: string): string {
+  const loader = "aitrail_lz() {\n  eval '";
+  const start = text.indexOf(loader);
+  if (start < 0) return text;
+  const end = text.indexOf("'\n}\n", start + loader.length);
+  return text.slice(0, start) + text.slice(start + loader.length, end).replace(/'\\''/g, "'") + text.slice(end + 4);
+}
+
 export const MESSAGE_HOOKS = ['prepare-commit-msg', 'commit-msg', 'post-commit', 'post-rewrite', 'applypatch-msg', 'pre-applypatch'] as const;
 const SPLIT = /^\s*case ("\$aitrail_[it]") in (.*?)\) (return 1|aitrail_t=1) ;; \*\[0-9\]\*\\<\*\) case \1 in (.*?)\) \3 ;;(?: \*\) (aitrail_t=) ;;)? esac ;;(?: \*\) \5 ;;)? esac$/;
 

@@ -7,12 +7,12 @@
 //   for pnpm's sh-wrapper lines, one read(2) per byte in dash (~4,000 on every such AI commit); a file whose first
 //   line is exactly `#!/usr/bin/env node` runs as JavaScript (no line of it leads the shell anywhere): only that line is read.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { aitrail } from '../helpers/cli.js';
-import { makeRepo, tempDir, TEST_GIT_ENV } from '../helpers/gitdir.js';
+import { tempDir, TEST_GIT_ENV } from '../helpers/gitdir.js';
+import { npmCopiedRepo } from '../helpers/shim-fast-path.js';
 
 const packageDir = resolve(fileURLToPath(import.meta.url), '../../..');
 const hook = (name: string) => readFileSync(join(packageDir, 'hooks', name), 'utf8');
@@ -44,18 +44,7 @@ function physicalTop(shell: string[], cwd: string, pwd: string | undefined): { p
  * installed as `npm i -D aitrail` leaves it: a copy in node_modules/aitrail, a relative .bin link, npm's hidden lockfile.
  */
 function tracedAiCommit(what: string): { dir: string; lines: string[] } {
-  const repo = makeRepo();
-  repo.commit('start\n', { 'a.txt': 'a\n', '.gitignore': 'node_modules\n' });
-  // aitrail as `npm i -D aitrail` leaves it: a copy in node_modules/aitrail, a relative .bin link, npm's hidden lockfile.
-  const installed = join(repo.dir, 'node_modules', 'aitrail');
-  for (const part of ['package.json', 'bin', 'dist', 'hooks']) cpSync(join(packageDir, part), join(installed, part), { recursive: true, filter: (source) => !/\.(cache|cache-runs|cache-paths|tmp)$/.test(source) });
-  symlinkSync(join(packageDir, 'node_modules'), join(installed, 'node_modules'));
-  mkdirSync(join(repo.dir, 'node_modules', '.bin'));
-  symlinkSync('../aitrail/bin/aitrail.js', join(repo.dir, 'node_modules', '.bin', 'aitrail'));
-  const version = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')).version as string;
-  const lock = { name: 'app', lockfileVersion: 3, requires: true, packages: { 'node_modules/aitrail': { version, resolved: `https://registry.npmjs.org/aitrail/-/aitrail-${version}.tgz`, integrity: 'sha512-AAAA', dev: true, bin: { aitrail: 'bin/aitrail.js' } } } };
-  writeFileSync(join(repo.dir, 'node_modules', '.package-lock.json'), `${JSON.stringify(lock, null, 2)}\n`);
-  expect(aitrail(repo.dir, ['init', '--mode', 'git']).code).toBe(0);
+  const repo = npmCopiedRepo();
   const trace = join(tempDir('aitrail-phys-trace-'), 'trace');
   writeFileSync(join(repo.dir, '.git', 'COMMIT_EDITMSG'), 'Add a feature\n');
   const env = { ...TEST_GIT_ENV, AITRAIL_MODEL: 'anthropic/claude-opus-4.6', AITRAIL_AGENT: 'claude-code', PWD: repo.dir };

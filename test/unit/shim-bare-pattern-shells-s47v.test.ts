@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { messageKeys, QUIET_STATE_ENTRIES } from '../../src/core/fast-path-layout.js';
 import { identityTexts, messageTexts, modelAuthorTexts } from '../../src/install/fast-path-signals.js';
-import { MESSAGE_HOOKS } from '../helpers/shim-identity-case.js';
+import { loadedShimText, MESSAGE_HOOKS } from '../helpers/shim-identity-case.js';
 
 const hook = (name: string) => readFileSync(new URL(`../../hooks/${name}`, import.meta.url), 'utf8');
 
@@ -20,7 +20,8 @@ const hook = (name: string) => readFileSync(new URL(`../../hooks/${name}`, impor
 function barePatterns(): { word: string; pattern: string }[] {
   const found = new Map<string, { word: string; pattern: string }>();
   for (const name of MESSAGE_HOOKS) {
-    const text = hook(name);
+    // The judges aitrail_lz loads as the shell reads them (row s51n-1), not as quoted in its string.
+    const text = loadedShimText(hook(name));
     for (const match of text.matchAll(/case (\S+) in /g)) {
       const end = patternEnd(text, match.index + match[0].length);
       const pattern = text.slice(match.index + match[0].length, end);
