@@ -29,7 +29,8 @@
  * `region.provider.…-v1:0`, OpenAI fine-tunes `ft:<base>:…` (the base model), Cohere's `c4ai-`, a server's
  * label before a family (OpenCode Zen's `alpha-`, Databricks' `databricks-` endpoints), OpenRouter
  * variants (`:free`, `:exacto`), ollama `:tag` (kept as words: `llama4:scout` →
- * `llama-4-scout`; `:latest`, quantisation and `-cloud` dropped), case, spaces and
+ * `llama-4-scout`; `:latest`, quantisation and `-cloud` dropped; a tag naming no catalog model is a
+ * build of the model before it: `qwen3-coder:rm` → `qwen/qwen3-coder`), case, spaces and
  * underscores, a leading vendor word (`OpenAI o3`), dates (`-YYYYMMDD`, `-YYYY-MM-DD`,
  * `-preview-MM-DD`), `-latest`, quantisation (`-q4_K_M`, unsloth's `-UD-Q4_K_XL`, a GGUF file's
  * `.gguf` and split part), `4-6` → `4.6`, family spelling (`gpt4o` →
@@ -145,6 +146,11 @@ export function aliasModelNames(aliases: unknown): [string, ModelName | null][] 
 /** What normaliseModelName() can give (model-name.ts normaliseText). */
 const wellFormed = (text: unknown): text is string => typeof text === 'string' && /^[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?$/.test(text) && !text.includes('..');
 
+/** A primed name as normaliseModelName() gives it: its `base` kept only when well formed. */
+function primedName(name: ModelName): ModelName {
+  return wellFormed(name.base) ? { key: name.key, sized: name.sized, base: name.base } : { key: name.key, sized: name.sized };
+}
+
 /**
  * Take back names aliasModelNames() gave under MODEL_NAMES_TAG, for the alias keys of `aliases` only
  * (anything else, or a malformed entry, is ignored): a hook then normalises no alias of the config.
@@ -156,7 +162,7 @@ export function primeModelNames(aliases: unknown, names: unknown): void {
     if (!Array.isArray(entry) || entry.length !== 2 || typeof entry[0] !== 'string' || !keys.has(entry[0]) || TABLE.has(entry[0])) continue;
     const [key, name] = entry as [string, unknown];
     if (name === null) primed.set(key, null);
-    else if (typeof name === 'object' && wellFormed((name as ModelName).key) && wellFormed((name as ModelName).sized)) primed.set(key, { key: (name as ModelName).key, sized: (name as ModelName).sized });
+    else if (typeof name === 'object' && wellFormed((name as ModelName).key) && wellFormed((name as ModelName).sized)) primed.set(key, primedName(name as ModelName));
   }
 }
 
@@ -459,6 +465,11 @@ function lookup(name: ModelName, user: Lookup, context: ModelContext = {}): stri
   // `qwen3coder`, `qwen3\u00adcoder` (a soft hyphen, dropped), `qwen3.coder`: a table name written without its hyphens is that model.
   const joined = joinedNames().get(unjoined(name.key));
   if (joined) return joined;
+  // An unknown ollama tag of a catalog model (`qwen3-coder:rm`, `qwen3-coder:999b`) is a build of that model (row s51r-1).
+  if (name.base !== undefined) {
+    const base = user.get(name.base) ?? TABLE.get(name.base) ?? joinedNames().get(unjoined(name.base));
+    if (base) return base;
+  }
   return byFamily(name.key, context.isModel === true && context.strict !== true);
 }
 

@@ -8,6 +8,13 @@ export interface ModelName {
   key: string;
   /** With only the tag's size kept (`deepseek-r1:14b-qwen-distill` → `deepseek-r1-14b`); else `key`. */
   sized: string;
+  /**
+   * The name before an ollama tag (`qwen3-coder` of `qwen3-coder:rm`), when it differs from `key`:
+   * read when neither `key` nor `sized` is a catalog model. An ollama tag picks a build of one
+   * model (a size, a quantisation, `latest`, `cloud`, `instruct`); kept as part of the name, an
+   * unknown tag made `qwen/qwen3-coder-rm`, past an exact deny of `qwen/qwen3-coder` (row s51r-1).
+   */
+  base?: string;
 }
 
 export interface NameOptions {
@@ -289,5 +296,7 @@ export function normaliseModelName(segment: string, options: NameOptions = {}): 
   const key = normaliseText(`${name}-${tag}`, options);
   const size = SIZE_TAG.exec(tag)?.[1];
   const sized = size ? normaliseText(`${name}-${size}`, options) : key;
-  return key && sized ? { key, sized } : null;
+  if (!key || !sized) return null;
+  const base = normaliseText(name, options);
+  return base && base !== key ? { key, sized, base } : { key, sized };
 }

@@ -47,9 +47,12 @@ export interface NoteLines {
 
 /**
  * `note` read for a commit it was not written for (see NoteLines.stale): no line is its authors' by
- * number any more, and none is a person's either. `judge` gives every line asked for to its first
- * AI author (the others named with no line of their own, so each is judged and no line is counted
- * twice); `authors()` and `aiPaths()` as the note says (the callers widen them to the whole commit).
+ * number any more, and none is a person's either. `judge` names every AI author for the lines asked
+ * for, their number counted once (given with the first named, the others with 0, so no line is
+ * counted twice: a sum of AI lines, not whose); `authors(within)` gives every author all the lines of
+ * `within`, each of the note's models read for every line the commit adds (row s51r-3: the first
+ * session in the note's metadata had them all, the others `no line left`); `authors()` and
+ * `aiPaths()` as the note says (the callers widen them to the whole commit).
  */
 export function commitWide(note: NoteLines): NoteLines {
   let authors: NoteAuthor[] | null = null;
@@ -64,13 +67,13 @@ export function commitWide(note: NoteLines): NoteLines {
       onAi({ agent: first.agent, model: first.model }, count);
       for (const author of rest) onAi({ agent: author.agent, model: author.model }, 0);
     },
-    // `within`: as judge reads it, every line the commit adds its first author's, none the others'.
-    authors: (within) => (within ? all().map((author, at) => widened(author, at === 0 ? within : new Map())) : all()),
+    // `within`: every line the commit adds is each author's, none chosen by the note's order (row s51r-3).
+    authors: (within) => (within ? all().map((author) => widened(author, within)) : all()),
     aiPaths: () => note.aiPaths(),
   };
 }
 
-/** `author` with the lines and paths of `within` (a stale note's first author: every line the commit adds). */
+/** `author` with the lines and paths of `within` (a stale note's author: every line the commit adds). */
 function widened(author: NoteAuthor, within: ReadonlyMap<string, ReadonlyArray<readonly [number, number]>>): NoteAuthor {
   const paths = [...within].filter(([, runs]) => runs.some(([, count]) => count > 0)).map(([path]) => path);
   let lines = 0;

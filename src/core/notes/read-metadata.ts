@@ -238,6 +238,15 @@ function loneSurrogate(field: (typeof RECORD_SECTIONS)[number], key: string, rec
 
 const lone = (value: unknown) => typeof value === 'string' && loneRegExpOnce().test(value);
 
+/** What a note joined from two says (under notesMessages.malformed's 200 characters). */
+const JOINED_NOTES = 'two git-ai notes joined in one, as git notes merge -s union joins them, which git-ai does not read either: merge notes with -s ours, as git-ai does';
+
+/** Metadata that holds a second note's metadata or divider: two notes joined (a bounded look, no parse). */
+function joinedNotes(json: string): boolean {
+  const first = json.indexOf('"schema_version"');
+  return first >= 0 && (json.indexOf('"schema_version"', first + 1) >= 0 || /(?:^|\n)---\r?(?:\n|$)/.test(json));
+}
+
 /**
  * The metadata section (the JSON after `---`): schema version and the agent of every record, when
  * `rule` reads its `schema_version` (a version it does not read: 'unsupported-schema'). Under
@@ -250,6 +259,11 @@ export function readMetadata(json: string, rule: SchemaRule = 'v3'): { ok: true;
   try {
     parsed = JSON.parse(json);
   } catch (error) {
+    // Two notes of one commit joined by `git notes merge -s union`: git-ai's own parser refuses it too
+    // (serde_json after the first `---`), and git-ai merges with `-s ours` (src/git/refs.rs
+    // merge_notes_from_ref). Said, with the way out (row s51r-2). `cat_sort_uniq` sorts the lines of
+    // both: entries before any file, refused by the attestation section, no half left to tell.
+    if (joinedNotes(json)) return { ok: false, error: { code: 'bad-json', message: JOINED_NOTES } };
     return { ok: false, error: { code: 'bad-json', message: `metadata is not JSON (${(error as Error).message.slice(0, 80)})` } };
   }
   if (!isObject(parsed)) return { ok: false, error: { code: 'bad-metadata', message: 'metadata is not a JSON object' } };

@@ -33,7 +33,8 @@ export function withNoteAttributions(attributions: readonly Attribution[], autho
   for (const author of authors) {
     const shown = counted?.find((other) => other.agent === author.agent && other.model === author.model) ?? author;
     const said = noteEvidence(ref, shown, counted === null);
-    const evidence = wide ? `${said}; written for another commit: read for every line of this one` : said;
+    // Several models: the lines are each one's, none's by the note's order (row s51r-3).
+    const evidence = wide ? `${said}; written for another commit: read for every line of this one${authors.length > 1 ? `, as each of its ${authors.length} models'` : ''}` : said;
     const same = result.find((attribution) => attribution.agent === author.agent && attribution.model === author.model);
     if (same) {
       same.evidence.push(evidence);
