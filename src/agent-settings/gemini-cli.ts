@@ -136,6 +136,7 @@ const MAX_ALIAS_DEPTH = 100;
  * Gemini CLI's built-in aliases (gemini-cli `packages/core/src/config/defaultModelConfigs.ts`): each one's parent and
  * model. The chat's models extend `chat-base-2.5`/`chat-base-3`, which extend `chat-base`, which extends `base`: an
  * override matching any of these applies to the main chat (row s51j-1). A custom alias of the same name replaces one.
+ * The snapshot of gemini-cli's main read in December 2026: a model a later version adds reads as a name of no alias.
  */
 const BUILT_IN_ALIASES: Readonly<Record<string, readonly [parent?: string, model?: string]>> = {
   base: [],
