@@ -50,10 +50,15 @@ function trusted(place: SettingsPlace, settings: unknown, config: unknown): bool
   return folders.some((list) => Array.isArray(list) && list.slice(0, 4096).some((folder) => typeof folder === 'string' && folder.length <= 4096 && (within(place.root, folder) || within(root, folder))));
 }
 
-/** A managed settings file's model: its top-level `model`, else the older `permissions.model`. */
+/**
+ * A managed settings file's model: its top-level `model`, or `model.default` (the reference's object form, "default set
+ * to a supported model name", row s51s-1), else the older `permissions.model`.
+ */
 function managedModel(data: unknown): { model: string; key: string } | undefined {
   const top = stringAt(data, 'model');
   if (top) return { model: top, key: 'model' };
+  const governed = stringAt(data, 'model', 'default');
+  if (governed) return { model: governed, key: 'model.default' };
   const nested = stringAt(data, 'permissions', 'model');
   return nested ? { model: nested, key: 'permissions.model' } : undefined;
 }

@@ -119,7 +119,8 @@ export function layeredSettingsModel(place: SettingsPlace, layout: SettingsLayou
 export function geminiCliModel(place: SettingsPlace, cli?: CommandLineModel | null): SettingsModel | null {
   const settings = layeredSettingsModel(place, GEMINI_LAYOUT, cli?.cwd);
   // The name asked for, as Gemini CLI picks it, may be a custom alias or override's that sends another model (row s51h-3).
-  const asked = cli?.models[0] ?? (place.env.GEMINI_MODEL?.trim() || settings?.model);
+  // Nothing named: Gemini CLI's default, `auto` (row s51s-3).
+  const asked = cli?.models[0] ?? (place.env.GEMINI_MODEL?.trim() || settings?.model || 'auto');
   const found = (asked && aliasedModel(place, asked, cli?.cwd)) || settings;
   // A gateway on this machine (LiteLLM, a proxy of one's own) answers a Gemini name with whatever it sends the request
   // to, and no Gemini model runs on this machine (Google's open weights are Gemma): the model is not known (row 848).
@@ -135,6 +136,7 @@ const MAX_ALIAS_DEPTH = 100;
  * Gemini CLI's built-in aliases (gemini-cli `packages/core/src/config/defaultModelConfigs.ts`): each one's parent and
  * model. The chat's models extend `chat-base-2.5`/`chat-base-3`, which extend `chat-base`, which extends `base`: an
  * override matching any of these applies to the main chat (row s51j-1). A custom alias of the same name replaces one.
+ * The snapshot of gemini-cli's main read in December 2026: a model a later version adds reads as a name of no alias.
  */
 const BUILT_IN_ALIASES: Readonly<Record<string, readonly [parent?: string, model?: string]>> = {
   base: [],
@@ -255,26 +257,52 @@ function aliasedModel(place: SettingsPlace, asked: string, cwd?: string): Settin
     const [parent, model] = BUILT_IN_ALIASES[name]!;
     return { parent, ...(model ? { model } : {}) };
   };
-  const own = lookup(asked) === undefined ? null : aliasChain(asked, lookup);
-  const fallback = own === null && lookup(asked) === undefined ? aliasChain('chat-base', lookup) : null;
-  const resolved = own ?? (fallback && { chain: [...fallback.chain, asked], model: { model: asked } });
-  if (resolved === null) return null;
-  const levels = new Map<string, number>();
-  if (resolved.model) levels.set(resolved.model.model, 0);
-  resolved.chain.forEach((name, index) => levels.set(name, index + 1));
-  const matched = overrides.flatMap((override, order) => {
-    const at = overrideLevel(valueAt(override.value, 'match'), levels);
-    return at ? [{ ...at, order, override }] : [];
-  });
-  matched.sort((a, b) => a.level - b.level || a.specificity - b.specificity || a.order - b.order);
-  let model = resolved.model;
-  for (const { override } of matched) {
-    const target = stringAt(override.value, 'modelConfig', 'model');
-    if (target) model = { model: target, evidence: `settings ${override.shown} modelConfigs.customOverrides[${override.index}].modelConfig.model=${quote(target)}` };
-  }
-  if (!model?.evidence || model.model === asked) return null;
-  return { model: model.model, evidence: model.evidence, overriddenBy: [], replaces: ['GEMINI_MODEL'], routed: true, resolved: true };
+  const resolve = (name: string): { model: string; evidence: string } | null => {
+    const own = lookup(name) === undefined ? null : aliasChain(name, lookup);
+    const fallback = own === null && lookup(name) === undefined ? aliasChain('chat-base', lookup) : null;
+    const resolved = own ?? (fallback && { chain: [...fallback.chain, name], model: { model: name } });
+    if (resolved === null) return null;
+    const levels = new Map<string, number>();
+    if (resolved.model) levels.set(resolved.model.model, 0);
+    resolved.chain.forEach((alias, index) => levels.set(alias, index + 1));
+    const matched = overrides.flatMap((override, order) => {
+      const at = overrideLevel(valueAt(override.value, 'match'), levels);
+      return at ? [{ ...at, order, override }] : [];
+    });
+    matched.sort((a, b) => a.level - b.level || a.specificity - b.specificity || a.order - b.order);
+    let model = resolved.model;
+    for (const { override } of matched) {
+      const target = stringAt(override.value, 'modelConfig', 'model');
+      if (target) model = { model: target, evidence: `settings ${override.shown} modelConfigs.customOverrides[${override.index}].modelConfig.model=${quote(target)}` };
+    }
+    return model?.evidence && model.model !== name ? { model: model.model, evidence: model.evidence } : null;
+  };
+  // A name Gemini CLI routes or resolves before the chat asks (row s51s-3): each model it may send is resolved.
+  const names = lookup(asked) === undefined && Object.hasOwn(ROUTED_NAMES, asked) ? ROUTED_NAMES[asked]! : [asked];
+  const found = names.flatMap((name) => resolve(name) ?? []).filter((one, at, all) => all.findIndex((other) => other.model === one.model) === at);
+  if (found.length === 0) return null;
+  const also = found.slice(1).map((one) => ({ ...one, overriddenBy: [] }));
+  return { model: found[0]!.model, evidence: found[0]!.evidence, overriddenBy: [], replaces: ['GEMINI_MODEL'], routed: true, resolved: true, ...(also.length > 0 ? { also } : {}) };
 }
+
+/** Models of Gemini CLI 3's and 2.5's pro tier, and of their flash tier (`defaultModelConfigs.ts` `modelIdResolutions`). */
+const PRO_MODELS = ['gemini-3-pro-preview', 'gemini-3.1-pro-preview', 'gemini-3.1-pro-preview-customtools', 'gemini-2.5-pro'];
+const FLASH_MODELS = ['gemini-3-flash-preview', 'gemini-2.5-flash'];
+
+/**
+ * Names Gemini CLI's main chat never asks its model configs for: it routes each request of `auto` to a pro or a flash
+ * model (its classifier, `classifierIdResolutions`) and resolves `pro`, `flash`, `flash-lite` to one
+ * (`modelIdResolutions`, by preview access), then asks for that model: an override of `chat-base-3` or of
+ * `gemini-3-pro-preview` applies to `auto`'s requests (row s51s-3). Each name, the models it may send.
+ */
+const ROUTED_NAMES: Readonly<Record<string, readonly string[]>> = {
+  auto: [...PRO_MODELS, ...FLASH_MODELS],
+  'auto-gemini-3': [...PRO_MODELS, ...FLASH_MODELS],
+  'auto-gemini-2.5': ['gemini-2.5-pro', 'gemini-2.5-flash'],
+  pro: PRO_MODELS,
+  flash: FLASH_MODELS,
+  'flash-lite': ['gemini-2.5-flash-lite', 'gemini-3.1-flash-lite-preview'],
+};
 
 /** Gemini CLI's endpoint variables (its `@google/genai` client's): the Gemini API's and Vertex AI's (gemini-cli's sandbox passes both through). */
 const GEMINI_ENDPOINTS = ['GOOGLE_GEMINI_BASE_URL', 'GOOGLE_VERTEX_BASE_URL'] as const;

@@ -128,7 +128,7 @@ function customFiles(dir: string): string[] | null {
  * goose's custom providers (block/goose `config/declarative_providers.rs`, `register_declarative_providers`): every
  * `*.json` of `custom_providers` beside config.yaml, read whole, registered under the `name` it declares (not its
  * file's name) after the built-in providers, into one map by name: a custom provider named `anthropic` or `ollama`
- * replaces goose's own (row s51h-1). Read only once goose is detected and names a provider.
+ * replaces goose's own (row s51h-1). Read once goose is detected (what it holds is used only when a provider is named).
  */
 function customProviders(dir: string, shown: string): CustomProviders {
   const found: CustomProviders = { entries: [] };

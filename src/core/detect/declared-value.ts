@@ -512,7 +512,7 @@ function withoutRepositories(found: Mention[], text: string): Mention[] {
 /** Rules' words before a repository, and a document's file name (or rules) after it (REPOSITORY_REFERENCE). */
 const RULES_BEFORE = /(?:^|\s)(?:following|per|see|according\s+to|under)(?:\s+the)?\s+$/i;
 const DOCUMENT_AFTER = /^\s+\S+\.(?:md|markdown|rst|adoc|txt)\b/i;
-const RULES_AFTER = /^\s+(?:conventions?|guidelines?|guides?|rules|instructions|standards?|style(?:\s+guide)?|polic(?:y|ies)|practices|docs|documentation|licen[cs]e|templates?|process|workflow)\b/i;
+const RULES_AFTER = /^\s+(?:conventions?|guidelines?|guides?|rules|instructions|standards?|style(?:\s+guide)?|polic(?:y|ies)|practices|docs|documentation|templates?|process|workflow)\b/i;
 
 function referencedRepository(model: string, text: string): boolean {
   const slash = model.indexOf('/');
@@ -521,10 +521,13 @@ function referencedRepository(model: string, text: string): boolean {
   let referenced = false;
   for (let at = lower.indexOf(model); at >= 0; at = lower.indexOf(model, at + 1)) {
     const end = at + model.length;
-    if ((at > 0 && !/[\s(\[]/.test(lower[at - 1]!)) || (end < lower.length && !/[\s)\].,;:]/.test(lower[end]!))) continue;
-    const after = lower.slice(end);
+    // Part of a longer word (`xacme/coder-2`, `acme/coder-2.md`): not this id. Glued to other marks it is written
+    // (`Claude:acme/coder-2`, `model=acme/coder-2`): no reference there, so the model (row s51s-2).
+    if ((at > 0 && /[a-z0-9._/-]/.test(lower[at - 1]!)) || /^(?:[a-z0-9_/-]|\.[a-z0-9_])/.test(lower.slice(end, end + 2))) continue;
+    // A quoted repository (`following the "apache/security" AGENTS.md conventions`) is the same reference.
+    const after = lower.slice(end).replace(/^["'`]/, '');
     // Row s51k-1: one place written as the model is enough; a rules word needs rules after it.
-    if (!DOCUMENT_AFTER.test(after) && !(RULES_BEFORE.test(lower.slice(0, at)) && RULES_AFTER.test(after))) return false;
+    if (!DOCUMENT_AFTER.test(after) && !(RULES_BEFORE.test(lower.slice(0, at).replace(/["'`]$/, '')) && RULES_AFTER.test(after))) return false;
     referenced = true;
   }
   return referenced;
