@@ -17,6 +17,23 @@ function notDecoded(message: string): boolean {
   return message.replace(/^\uFFFD\uFFFD/, '').includes('\uFFFD');
 }
 
+/**
+ * The message as the table of the `encoding` header's name reads it (Node's TextDecoder, WHATWG's: Shift_JIS as
+ * Windows' CP932, whose ① and 髙 glibc's SHIFT_JIS lacks, so git shows a Japanese person's message as stored;
+ * EUC-KR as CP949, GB2312 as GBK; row s51t-1); null when it names no such table, or the bytes are no text in it.
+ * EBCDIC, UTF-7 and the ISO-2022 names WHATWG maps to `replacement` are none, nor UTF-16 (read without its NUL
+ * bytes already): those messages stay refused. Each table left keeps ASCII as ASCII, so the stored bytes'
+ * reading still holds any ASCII trailer: this reading adds, it never hides.
+ */
+function decodedAs(encoding: string, bytes: Buffer): string | null {
+  try {
+    const decoder = new TextDecoder(encoding.trim(), { fatal: true });
+    return decoder.encoding === 'replacement' || decoder.encoding.startsWith('utf-16') ? null : decoder.decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
 /** Whether git may show `commit` otherwise than its stored bytes read as UTF-8 say (showsOtherwise). */
 function reencoded(commit: CommitRecord): boolean {
   return showsOtherwise(commit.encoding, [commit.message, commit.author.name, commit.author.email, commit.committer.name, commit.committer.email]);
@@ -44,7 +61,10 @@ export async function readCommitFacts(repoDir: string, commit: CommitRecord, det
     // message in that encoding names its model to no reading here (row s51m-1). When no reading is
     // text (the one without NUL bytes too: a UTF-16 message is read there), refused as unreadable.
     if (notDecoded(commit.message) && notDecoded(raw.message) && (whole === undefined || notDecoded(whole.message))) {
-      throw new GitError(enforceMessages.messageNotDecoded(commit.sha, commit.encoding ?? ''), ['log'], null, '');
+      // A table that reads the bytes whole (CP932's ① under Shift_JIS) is one more reading, not a refusal (row s51t-1).
+      const decoded = decodedAs(commit.encoding ?? '', raw.messageBytes);
+      if (decoded === null) throw new GitError(enforceMessages.messageNotDecoded(commit.sha, commit.encoding ?? ''), ['log'], null, '');
+      readings.push(storedCommitFacts({ ...commit, message: decoded }, detect));
     }
     for (const reading of identityReadings(raw)) readings.push(storedCommitFacts({ ...commit, ...reading }, detect));
   }

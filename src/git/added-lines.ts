@@ -35,6 +35,9 @@ const DIFF = ['diff-tree', '-r', '--no-renames', '--no-ext-diff', '--no-textconv
  */
 export async function addedLines(cwd: string, sha: string, parent: string | null, paths: readonly string[], view: ObjectView = {}): Promise<AddedLines> {
   const added: AddedLines = new Map();
+  // A note's path holding a NUL byte is in no diff (a tree entry's name ends at one) and no git argument can hold it:
+  // it crashed a run past the cap on other files (internal error, exit 3: row s51t-2).
+  paths = paths.filter((path) => !path.includes('\0'));
   if (paths.length === 0) return added;
   const sides = parent === null ? ['--root', sha] : [parent, sha];
   // The note's paths name the diff's (one git process) unless they are more than one run holds (a hostile note's

@@ -6,6 +6,8 @@ import type { Identity } from '../core/types.js';
 /** What a commit object stores, read as UTF-8 and never re-encoded by git: its message, author and committer. */
 export interface StoredCommit {
   message: string;
+  /** The message's stored bytes (what `message` reads as UTF-8): a decoder of the `encoding` header's table reads them (row s51t-1). */
+  messageBytes: Buffer;
   author: Identity;
   committer: Identity;
   /**
@@ -51,8 +53,8 @@ function parseStoredCommit(body: Buffer): StoredCommit {
   const every = (name: string): Identity[] => headers.filter((line) => line.startsWith(`${name} `)).map((line) => headerIdentity(line.slice(name.length + 1)));
   const [author = headerIdentity(undefined), ...moreAuthors] = every('author');
   const [committer = headerIdentity(undefined), ...moreCommitters] = every('committer');
-  const message = shown !== null ? body.subarray(shown.after).toString('utf8') : end < 0 ? '' : body.subarray(end + 2).toString('utf8');
-  return { message, author, committer, further: { author: moreAuthors, committer: moreCommitters } };
+  const messageBytes = shown !== null ? body.subarray(shown.after) : end < 0 ? Buffer.alloc(0) : body.subarray(end + 2);
+  return { message: messageBytes.toString('utf8'), messageBytes, author, committer, further: { author: moreAuthors, committer: moreCommitters } };
 }
 
 /**
@@ -77,7 +79,7 @@ function shownBlankLine(body: Buffer): { after: number } | null {
 
 /** One reading of `stored` per author and committer line it holds (the first of each, then each further one): a token any names counts. */
 export function identityReadings(stored: StoredCommit): Array<{ message: string; author: Identity; committer: Identity }> {
-  const { further, ...first } = stored;
+  const { further, messageBytes: _bytes, ...first } = stored;
   const count = Math.max(further.author.length, further.committer.length);
   return [first, ...Array.from({ length: count }, (_, at) => ({ ...first, author: further.author[at] ?? first.author, committer: further.committer[at] ?? first.committer }))];
 }
