@@ -5,10 +5,11 @@
 // `check HEAD~1..HEAD` and a push whose range holds only the two reverts passed Qwen's lines.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { aitrail } from '../helpers/cli.js';
+import { aitrail, envWithAitrailOnPath } from '../helpers/cli.js';
 import { tryGit } from '../helpers/enforce-repos.js';
 import { addNote, gitAiNote, NOTE_KEYS, session } from '../helpers/git-ai-notes.js';
 import { hookedRepo, hookedWithOrigin } from '../helpers/hooked-repo.js';
+import { makeRepo } from '../helpers/gitdir.js';
 
 const KEY = 'const key1 = computeTheSecretKeyMaterial(1);\nconst key2 = computeTheSecretKeyMaterial(2);\n';
 
@@ -33,6 +34,28 @@ describe('a revert of a revert of a noted agent commit (row s51q-1)', () => {
     // blame counted them right before (row 64) and still does: 2 of Qwen's lines, not 4.
     const blame = aitrail(repo.dir, ['blame', '--format', 'json', '--no-cache']);
     expect(JSON.parse(blame.stdout).files.find((each: { path: string }) => each.path === 'k.ts')).toMatchObject({ lines: 2, ai: 2 });
+  });
+
+  it('pre-receive: A and its note accepted on main before the deny, the reapply pushed on a branch from A is refused', () => {
+    const server = makeRepo({ bare: true });
+    const work = makeRepo();
+    const env = envWithAitrailOnPath();
+    const quiet = { ...env, AITRAIL: '0' };
+    work.git(['remote', 'add', 'origin', server.dir]);
+    work.commit('policy', { '.aitrailrc.yml': 'policy:\n  undeclared: allow\n' }, quiet);
+    expect(tryGit(work.dir, ['push', '-q', 'origin', 'HEAD:main'], { env: quiet }).code).toBe(0);
+    expect(aitrail(server.dir, ['init'], { env }).code).toBe(0);
+    expect(aitrail(work.dir, ['init', '--mode', 'git'], { env }).code).toBe(0);
+    const agent = work.commit('Add key', { 'k.ts': KEY }, quiet);
+    addNote(work, agent, gitAiNote({ 'k.ts': [session(NOTE_KEYS.qwen, '1-2')] }));
+    expect(tryGit(work.dir, ['push', '-q', '--no-verify', 'origin', 'HEAD:main', 'refs/notes/ai'], { env: quiet }).code).toBe(0);
+    work.commit('deny', { '.aitrailrc.yml': 'policy:\n  deny: ["qwen/*"]\n  undeclared: allow\n' }, quiet);
+    expect(tryGit(work.dir, ['push', '-q', '--no-verify', 'origin', 'HEAD:main'], { env: quiet }).code).toBe(0);
+    work.git(['checkout', '-q', '-b', 'reapply', agent]);
+    for (const rev of ['HEAD', 'HEAD']) expect(tryGit(work.dir, ['revert', '--no-edit', rev], { env }).code).toBe(0);
+    const push = tryGit(work.dir, ['push', '--no-verify', 'origin', 'reapply', 'refs/notes/ai'], { env });
+    expect(push.code, push.stderr).not.toBe(0);
+    expect(push.stderr).toMatch(/Revert .*Revert .*Add key[\s\S]*model-denied/);
   });
 
   it('only the lines the revert adds: a revert of a person\'s change whose parent is noted gets no note (no false refusal)', () => {
