@@ -13,7 +13,12 @@ export async function showPrefix(cwd: string): Promise<string> {
 
 /** HEAD's commit and its parents (`git rev-list --parents -n 1 HEAD`), or null when HEAD names no commit. */
 export function headWithParentsSync(cwd: string): { head: string; parents: string[] } | null {
-  const out = runGitSync(['rev-list', '--parents', '-n', '1', 'HEAD', '--'], { cwd, okCodes: [128] }).trim();
+  return withParentsSync(cwd, 'HEAD');
+}
+
+/** A commit (`rev`: HEAD or a full sha) and its parents (`git rev-list --parents -n 1`), or null when it names no commit. */
+export function withParentsSync(cwd: string, rev: string): { head: string; parents: string[] } | null {
+  const out = runGitSync(['rev-list', '--parents', '-n', '1', '--end-of-options', rev, '--'], { cwd, okCodes: [128] }).trim();
   const [head, ...parents] = out.split(' ');
   return head && /^[0-9a-f]{40,64}$/.test(head) && parents.every((parent) => /^[0-9a-f]{40,64}$/.test(parent)) ? { head, parents } : null;
 }

@@ -3,6 +3,7 @@ import { DEFAULT_NOTES_REF } from '../core/notes/notes-ref.js';
 import { serializeAuthorshipLog, type NoteToWrite } from '../core/notes/serialize-authorship-log.js';
 import { listNotes, notesTip, type NoteEntry } from '../git/notes.js';
 import { readRevisionBlobs } from '../git/revision-blobs.js';
+import { addedLines } from '../git/added-lines.js';
 import { foreignSources, wideBase, wideFiles } from './foreign-sources.js';
 import { composeFiles, type NoteSource } from './compose-files.js';
 import { writeNote } from '../git/write-note.js';
@@ -32,9 +33,11 @@ export function parseRewrites(text: string): Array<[string, string]> {
  * noted line carried through a diff of its file between the commits, so line numbers hold after a
  * rebase that changed the file above them, and lines changed by the rewrite are no longer claimed.
  * Replaces the copy git made (notes.rewriteRef: verbatim, or several notes concatenated) only
- * when it differs. Returns warnings.
+ * when it differs. Returns warnings. `clip` (a revert: row s51q-1): only the lines the new commit adds
+ * against `parent` keep their claim, and only the records those lines name stay (a record kept without a
+ * line still names its model for the whole commit); a note for another commit is not carried then.
  */
-export async function carryRewrittenNotes(top: string, gitDir: string, pairs: ReadonlyArray<[string, string]>): Promise<string[]> {
+export async function carryRewrittenNotes(top: string, gitDir: string, pairs: ReadonlyArray<[string, string]>, clip?: { parent: string | null }): Promise<string[]> {
   const warnings: string[] = [];
   const tip = await notesTip(top, DEFAULT_NOTES_REF);
   const entries: Map<string, NoteEntry> = tip ? await listNotes(top, tip) : new Map();
@@ -67,6 +70,7 @@ export async function carryRewrittenNotes(top: string, gitDir: string, pairs: Re
     const foreign = await foreignSources(top, sources);
     // Last, as the newest: the note post-commit just wrote for this very commit (its text, in <git dir>/aitrail/last-note).
     const freshNote = fresh === null ? null : readNoteForRewrite(fresh);
+    if (foreign.length > 0 && clip) continue;
     if (foreign.length > 0) {
       warnings.push(recordMessages.rewriteForeign(foreign[0]!.rev, commit));
       if ((sources.length === 1 && !freshNote) || unreadable) {
@@ -85,8 +89,40 @@ export async function carryRewrittenNotes(top: string, gitDir: string, pairs: Re
     const wide = job.foreign.length > 0;
     const metadata = composeMetadata(job.sources.map((source) => source.note.metadata), wide ? wideBase(job.commit) : job.commit);
     const note: NoteToWrite = { files: wide ? await wideFiles(top, job.commit, job.sources, job.foreign) : await composeFiles(top, job.commit, job.sources), ...metadata };
+    if (clip) {
+      const clipped = await clipToAdded(top, job.commit, clip.parent, note);
+      if (clipped === null) continue;
+      Object.assign(note, clipped);
+    }
     const text = serializeAuthorshipLog(note);
     if (text !== job.current) writeNote(top, DEFAULT_NOTES_REF, job.commit, text, { force: true });
   }
   return warnings;
+}
+
+/**
+ * `note` with only the lines `commit` adds against `parent` (one `git diff-tree`), and only the
+ * records (sessions, prompts, humans) an entry left still names; null when no line is left.
+ */
+async function clipToAdded(top: string, commit: string, parent: string | null, note: NoteToWrite): Promise<Pick<NoteToWrite, 'files' | 'sessions' | 'prompts' | 'humans'> | null> {
+  const added = await addedLines(top, commit, parent, note.files.map((file) => file.path));
+  // Flat `[start, end, …]` pairs (inclusive) cut to the runs the commit adds.
+  const cut = (path: string, ranges: readonly number[]): number[] => {
+    const out: number[] = [];
+    for (let at = 0; at + 1 < ranges.length; at += 2) {
+      for (const [start, count] of added.get(path) ?? []) {
+        const from = Math.max(ranges[at]!, start);
+        const to = Math.min(ranges[at + 1]!, start + count - 1);
+        if (from <= to) out.push(from, to);
+      }
+    }
+    return out;
+  };
+  const files = note.files
+    .map((file) => ({ path: file.path, entries: file.entries.map((entry) => ({ key: entry.key, ranges: cut(file.path, entry.ranges) })).filter((entry) => entry.ranges.length > 0) }))
+    .filter((file) => file.entries.length > 0);
+  if (files.length === 0) return null;
+  const keys = new Set(files.flatMap((file) => file.entries.flatMap((entry) => [entry.key, entry.key.split('::')[0]!])));
+  const kept = (records: Record<string, unknown> | undefined): Record<string, unknown> => Object.fromEntries(Object.entries(records ?? {}).filter(([key]) => keys.has(key)));
+  return { files, sessions: kept(note.sessions), prompts: kept(note.prompts), humans: kept(note.humans) };
 }

@@ -1,7 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execStep, PICK_SOURCE, REBASE_DONE } from '../core/checkpoint/store-layout.js';
-import { headWithParentsSync } from '../git/resolve-commit.js';
+import { restoredParent, revertOf } from '../core/blame/revert-of.js';
+import { headWithParentsSync, withParentsSync } from '../git/resolve-commit.js';
+import { runGitSync } from '../git/exec.js';
+import { DEFAULT_NOTES_REF } from '../core/notes/notes-ref.js';
 import { writeFileAtomicSync } from '../io/atomic-write.js';
 import { removeFileIfThere } from '../io/remove-file.js';
 import { leftBehind } from '../hooks/left-behind.js';
@@ -52,16 +55,49 @@ const PICKED_LINE = /^\(cherry picked from commit ([0-9a-f]{40}|[0-9a-f]{64})\)\
  * (`MERGE_HEAD`) or a rebase, or without `-x`.
  */
 function noCommitPick(cwd: string, gitDir: string): string | null {
+  const text = mergeMessage(gitDir);
+  const picked = text === null ? null : ([...text.matchAll(PICKED_LINE)].at(-1)?.[1] ?? null);
+  // A `-n -x` pick given up (`git restore`: git keeps MERGE_MSG): what is committed is none of it.
+  return picked !== null && givenUp(cwd, gitDir) ? null : picked;
+}
+
+/** `MERGE_MSG` (its first MiB) while no merge or rebase is under way, or null. */
+function mergeMessage(gitDir: string): string | null {
   const file = join(gitDir, 'MERGE_MSG');
   if (!existsSync(file) || existsSync(join(gitDir, 'MERGE_HEAD')) || rebasing(gitDir)) return null;
   try {
-    const text = readFileSync(file).subarray(0, MAX_MERGE_MSG_BYTES).toString('latin1');
-    const picked = [...text.matchAll(PICKED_LINE)].at(-1)?.[1] ?? null;
-    // A `-n -x` pick given up (`git restore`: git keeps MERGE_MSG): what is committed is none of it.
-    return picked !== null && leftBehind(cwd, 'MERGE_MSG', readFileSync(file, 'utf8')) ? null : picked;
+    return readFileSync(file).subarray(0, MAX_MERGE_MSG_BYTES).toString('latin1');
   } catch {
     return null;
   }
+}
+
+/** A pick or revert given up (`git restore`): git keeps MERGE_MSG, and what is committed is none of it. */
+function givenUp(cwd: string, gitDir: string): boolean {
+  try {
+    return leftBehind(cwd, 'MERGE_MSG', readFileSync(join(gitDir, 'MERGE_MSG'), 'utf8'));
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * The content a `git revert` being committed restores (row s51q-1): git commits a revert with the
+ * reverted commit's message in `MERGE_MSG` (`This reverts commit <sha>.`, its full sha; no
+ * `CHERRY_PICK_HEAD`, no `MERGE_HEAD`), and brings back the lines of the reverted commit's parent
+ * (its `-m` side for a merge): a revert of a revert of an agent's commit brings back the agent's
+ * lines. That parent, when the message names a commit here; git-ai (rewrite_revert.rs) carries its note, clipped to
+ * the lines the revert adds (post-commit, carryRewrittenNotes' `clip`). What the message says is checked again there:
+ * only lines the new commit adds that equal lines the parent's note claims are carried.
+ */
+function revertSource(cwd: string, gitDir: string): string | null {
+  const text = mergeMessage(gitDir);
+  const revert = text === null ? null : revertOf(text);
+  if (revert === null || !/^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(revert.reverted) || givenUp(cwd, gitDir)) return null;
+  const reverted = withParentsSync(cwd, revert.reverted);
+  const restored = reverted === null || reverted.head !== revert.reverted ? null : restoredParent(revert, reverted.parents);
+  // Only a noted parent has a note to carry (post-commit then starts node; otherwise it stays in its shim).
+  return restored !== null && runGitSync(['notes', `--ref=${DEFAULT_NOTES_REF}`, 'list', restored], { cwd, okCodes: [1] }).trim() !== '' ? restored : null;
 }
 
 /**
@@ -73,12 +109,14 @@ function noCommitPick(cwd: string, gitDir: string): string | null {
 export function keepPickSource(cwd: string, gitDir: string): void {
   const file = join(gitDir, PICK_SOURCE);
   const picked = cherryPickHead(gitDir) ?? noCommitPick(cwd, gitDir);
-  if (!picked) {
+  const restored = picked === null ? revertSource(cwd, gitDir) : null;
+  if (!picked && !restored) {
     removeFileIfThere(file);
     return;
   }
   const head = headWithParentsSync(cwd)?.head;
-  if (head) writeFileAtomicSync(file, `${picked}\n${head}\n`, { mkdir: true });
+  // A revert's source is marked: post-commit carries its note only to the lines the revert adds.
+  if (head) writeFileAtomicSync(file, picked ? `${picked}\n${head}\n` : `${restored}\n${head}\nrevert\n`, { mkdir: true });
   else removeFileIfThere(file);
 }
 
@@ -93,18 +131,18 @@ export function pickUnderway(gitDir: string): boolean {
  * is the HEAD it was kept on (`parent`, null for a root commit). Either way the kept file is gone
  * afterwards: it never speaks for a later commit.
  */
-export function takePickSource(gitDir: string, parent: string | null): string | null {
+export function takePickSource(gitDir: string, parent: string | null): { commit: string; revert: boolean } | null {
   const file = join(gitDir, PICK_SOURCE);
   const current = cherryPickHead(gitDir);
-  let kept: string | null = null;
+  let kept: { commit: string; revert: boolean } | null = null;
   if (existsSync(file)) {
     try {
-      const [picked, onto] = readFileSync(file, 'utf8').split('\n');
-      if (picked && onto && OID.test(picked) && onto === parent) kept = picked;
+      const [picked, onto, kind] = readFileSync(file, 'utf8').split('\n');
+      if (picked && onto && OID.test(picked) && onto === parent) kept = { commit: picked, revert: kind === 'revert' };
     } catch {
       kept = null;
     }
     removeFileIfThere(file);
   }
-  return current ?? kept;
+  return current ? { commit: current, revert: false } : kept;
 }

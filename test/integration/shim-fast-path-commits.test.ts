@@ -334,7 +334,10 @@ describe('history edits by a person start no node', () => {
     expect(messageOf(repo.dir)).toBe("Merge branch 'side'\n");
     const revert = run(['revert', '--no-edit', 'side'], NO_AUTHOR);
     expect(revert.status, revert.stderr).toBe(0);
-    expect(revert.started).toEqual([]);
+    // A notes ref exists: prepare-commit-msg asks whether the content the revert restores is noted (row s51q-1). It is
+    // (side's parent holds the note above), so post-commit carries it, clipped to the lines the revert adds: none of them.
+    expect(revert.started).toEqual(['prepare-commit-msg', 'post-commit']);
+    expect(spawnSync('git', ['notes', '--ref=ai', 'list', 'HEAD'], { cwd: repo.dir }).status).not.toBe(0);
     // The same merge by an agent's identity (git var reads it from the config) reaches node, which records it.
     sideCommit('side2', 'HEAD~1', 'side2.txt');
     const byAider = run(['-c', 'user.name=Alice (aider)', 'merge', '-q', '--no-ff', '--no-edit', 'side2'], NO_AUTHOR);
