@@ -14,8 +14,8 @@ import { hunkHeader, pathRuns } from './path-patches.js';
  */
 export const DIFF_BYTES_CAP = 16 * 1024 * 1024;
 
-const overCap = (sha: string) =>
-  new GitError(`the diff of the files its note names in ${sha} is more than ${DIFF_BYTES_CAP.toLocaleString('en-US')} bytes, or git diffs one of them as binary (not text, or a file of more): its lines are not counted`, ['diff-tree'], null, '');
+// Said inside notesMessages.uncounted (which names the commit, and keeps 200 characters of it): whole there.
+const overCap = () => new GitError(`the diff of its noted files is more than ${DIFF_BYTES_CAP.toLocaleString('en-US')} bytes, or git shows one of them as binary`, ['diff-tree'], null, '');
 // A file over the cap is diffed as binary, never loaded: git's diff of a 200 MB file of short lines took 4.3 GB (row s51e-4).
 const BIG_AS_BINARY = ['-c', `core.bigFileThreshold=${DIFF_BYTES_CAP}`];
 
@@ -87,7 +87,7 @@ export async function addedLines(cwd: string, sha: string, parent: string | null
   for (const run of runs) {
     const args = [...place.args, ...NO_FSMONITOR, '-c', 'core.quotePath=true', ...BIG_AS_BINARY, ...DIFF, '-p', '-U0', ...BLAME_PLACED, '--src-prefix=a/', '--dst-prefix=b/', '--no-commit-id', ...sides, '--', ...run];
     const found = await hunksOf(splitRecords(streamGit(args, { ...at, whole: true }), '\n'), null, null);
-    if (found === 'over' || found === 'wide') throw overCap(sha);
+    if (found === 'over' || found === 'wide') throw overCap();
     for (const [path, hunks] of found!) added.set(path, hunks);
   }
   return added;
@@ -188,7 +188,7 @@ export function openAddedLines(cwd: string, view: ObjectView = {}): AddedLinesRe
       if (added === 'over' || added === 'wide') {
         // The rest of this commit's diff is not read: the next commit starts a new git.
         this.close();
-        if (added === 'over') throw overCap(sha);
+        if (added === 'over') throw overCap();
         // Other files of the commit (a lockfile) passed the cap: the note's paths alone, diffed by their pathspec.
         return addedLines(cwd, sha, parent, paths, view);
       }

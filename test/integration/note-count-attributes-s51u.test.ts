@@ -40,4 +40,18 @@ describe('a note\'s line count ignores the repository\'s .gitattributes (row s51
       expect(log.stdout).not.toContain('1000000');
     });
   }
+
+  // Today's warning cut its own reason mid-word (`its lines are not coun…`): the reason named the commit the warning names, past 200 characters.
+  it('log: a noted file binary by its content gives the count up, and the warning says why whole', () => {
+    const repo = makeRepo();
+    repo.commit('policy', { '.aitrailrc.yml': POLICY, 'README.md': 'hi\n' });
+    repo.git(['checkout', '-q', '-b', 'feature']);
+    const sha = repo.commit('feat: keys', { 'src/k.ts': 'a\u0000b\nc\n' });
+    addNote(repo, sha, gitAiNote({ 'src/k.ts': [session(NOTE_KEYS.qwen, '1-1000000')] }));
+    const log = aitrail(repo.dir, ['log', 'main..feature']);
+    expect(log.code, log.stderr).toBe(0);
+    const warning = log.stdout.split('\n').concat(log.stderr.split('\n')).find((line) => line.includes('cannot diff commit'));
+    expect(warning).toContain(`cannot diff commit ${sha} to count the lines its note in refs/notes/ai claims (the diff of its noted files is more than 16,777,216 bytes, or git shows one of them as binary); its evidence says the note's own count.`);
+    expect(warning).not.toContain('…');
+  });
 });
