@@ -38,7 +38,7 @@ const NO_INDEX = join(tmpdir(), `aitrail-no-index-${randomBytes(12).toString('he
 
 /**
  * The diff run so that no `.gitattributes` of the repository's content decides what git diffs as text (row s51u-1):
- * from the git dir as `--git-dir=.` (the work tree then the git dir itself) with an index that is not there (git's
+ * from the git dir as `--git-dir=.`, the work tree the git dir itself (GIT_WORK_TREE: whatever core.worktree says) with an index that is not there (git's
  * attributes fall back to the index's), `attr.tree` the empty tree (git >= 2.43 reads a bare repository's from
  * HEAD), no core.attributesFile, no system file. A checked-out `* diff` (never binary) had git load a file over
  * core.bigFileThreshold whole (40 MB: 0.86 GB), and `-diff` or `binary` on a noted file gave its count up for the
@@ -54,7 +54,7 @@ async function attributesFree(cwd: string, sha: string): Promise<DiffPlace> {
   return {
     gitDir,
     args: ['--git-dir=.', '-c', 'core.attributesFile=/dev/null', '-c', `attr.tree=${empty}`],
-    env: { ...LITERAL.env, GIT_INDEX_FILE: NO_INDEX, GIT_ATTR_NOSYSTEM: '1', GIT_ATTR_SOURCE: undefined, GIT_DIR: undefined, GIT_WORK_TREE: undefined },
+    env: { ...LITERAL.env, GIT_INDEX_FILE: NO_INDEX, GIT_ATTR_NOSYSTEM: '1', GIT_ATTR_SOURCE: undefined, GIT_DIR: undefined, GIT_WORK_TREE: gitDir },
   };
 }
 // Hunks placed as git blame places them (BLAME_COMMAND: myers, the indent heuristic), whatever the machine's
