@@ -1,5 +1,10 @@
+import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { unquoteCPath } from '../core/blame/parse-blame.js';
+import { emptyTreeOf } from './empty-tree.js';
 import { childProcess, GitError, gitEnvironment, NO_FSMONITOR, runGit, splitRecords, streamGit, type ObjectView } from './exec.js';
+import { absoluteGitDirSync } from './git-path.js';
 import { hunkHeader, pathRuns } from './path-patches.js';
 
 /**
@@ -9,8 +14,8 @@ import { hunkHeader, pathRuns } from './path-patches.js';
  */
 export const DIFF_BYTES_CAP = 16 * 1024 * 1024;
 
-const overCap = (sha: string) =>
-  new GitError(`the diff of the files its note names in ${sha} is more than ${DIFF_BYTES_CAP.toLocaleString('en-US')} bytes, or git diffs one of them as binary (not text, or a file of more): its lines are not counted`, ['diff-tree'], null, '');
+// Said inside notesMessages.uncounted (which names the commit, and keeps 200 characters of it): whole there.
+const overCap = () => new GitError(`the diff of its noted files is more than ${DIFF_BYTES_CAP.toLocaleString('en-US')} bytes, or git shows one of them as binary`, ['diff-tree'], null, '');
 // A file over the cap is diffed as binary, never loaded: git's diff of a 200 MB file of short lines took 4.3 GB (row s51e-4).
 const BIG_AS_BINARY = ['-c', `core.bigFileThreshold=${DIFF_BYTES_CAP}`];
 
@@ -19,6 +24,39 @@ export type AddedLines = Map<string, Array<readonly [number, number]>>;
 
 // Paths literal (`*` is that file); no external diff, no textconv, no prefixes a config changes.
 const LITERAL = { env: { GIT_LITERAL_PATHSPECS: '1' } } as const;
+
+/** Where a diff that counts runs: from the git dir, no index (attributesFree). */
+interface DiffPlace {
+  gitDir: string;
+  args: readonly string[];
+  env: Record<string, string | undefined>;
+}
+
+const places = new Map<string, string>();
+// An index file that is not there (git reads none: an empty index), named once per process.
+const NO_INDEX = join(tmpdir(), `aitrail-no-index-${randomBytes(12).toString('hex')}`);
+
+/**
+ * The diff run so that no `.gitattributes` of the repository's content decides what git diffs as text (row s51u-1):
+ * from the git dir as `--git-dir=.`, the work tree the git dir itself (GIT_WORK_TREE: whatever core.worktree says) with an index that is not there (git's
+ * attributes fall back to the index's), `attr.tree` the empty tree (git >= 2.43 reads a bare repository's from
+ * HEAD), no core.attributesFile, no system file. A checked-out `* diff` (never binary) had git load a file over
+ * core.bigFileThreshold whole (40 MB: 0.86 GB), and `-diff` or `binary` on a noted file gave its count up for the
+ * note's own. info/attributes (this machine's own) still applies. The git dir asked of git once per directory.
+ */
+async function attributesFree(cwd: string, sha: string): Promise<DiffPlace> {
+  let gitDir = places.get(cwd);
+  if (gitDir === undefined) {
+    gitDir = absoluteGitDirSync(cwd);
+    places.set(cwd, gitDir);
+  }
+  const empty = await emptyTreeOf(cwd, sha);
+  return {
+    gitDir,
+    args: ['--git-dir=.', '-c', 'core.attributesFile=/dev/null', '-c', `attr.tree=${empty}`],
+    env: { ...LITERAL.env, GIT_INDEX_FILE: NO_INDEX, GIT_ATTR_NOSYSTEM: '1', GIT_ATTR_SOURCE: undefined, GIT_DIR: undefined, GIT_WORK_TREE: gitDir },
+  };
+}
 // Hunks placed as git blame places them (BLAME_COMMAND: myers, the indent heuristic), whatever the machine's
 // diff.algorithm or diff.indentHeuristic say, so the counts are blame's (git-config-s25e).
 const BLAME_PLACED = ['--diff-algorithm=myers', '--indent-heuristic'];
@@ -40,17 +78,19 @@ export async function addedLines(cwd: string, sha: string, parent: string | null
   paths = paths.filter((path) => !path.includes('\0'));
   if (paths.length === 0) return added;
   const sides = parent === null ? ['--root', sha] : [parent, sha];
+  const place = await attributesFree(cwd, sha);
+  const at = { cwd: place.gitDir, env: place.env, ...view };
   // The note's paths name the diff's (one git process) unless they are more than one run holds (a hostile note's
   // million paths): then only those the commit changes, asked first (`--name-only`), in as many runs.
   let runs = pathRuns(paths);
   if (runs.length > 1) {
     const asked = new Set(paths);
-    runs = pathRuns((await runGit([...NO_FSMONITOR, ...DIFF, '-z', '--name-only', '--no-commit-id', ...sides], { cwd, ...LITERAL, ...view })).split('\0').filter((path) => path !== '' && asked.has(path)));
+    runs = pathRuns((await runGit([...place.args, ...NO_FSMONITOR, ...DIFF, '-z', '--name-only', '--no-commit-id', ...sides], at)).split('\0').filter((path) => path !== '' && asked.has(path)));
   }
   for (const run of runs) {
-    const args = [...NO_FSMONITOR, '-c', 'core.quotePath=true', ...BIG_AS_BINARY, ...DIFF, '-p', '-U0', ...BLAME_PLACED, '--src-prefix=a/', '--dst-prefix=b/', '--no-commit-id', ...sides, '--', ...run];
-    const found = await hunksOf(splitRecords(streamGit(args, { cwd, ...LITERAL, ...view, whole: true }), '\n'), null, null);
-    if (found === 'over' || found === 'wide') throw overCap(sha);
+    const args = [...place.args, ...NO_FSMONITOR, '-c', 'core.quotePath=true', ...BIG_AS_BINARY, ...DIFF, '-p', '-U0', ...BLAME_PLACED, '--src-prefix=a/', '--dst-prefix=b/', '--no-commit-id', ...sides, '--', ...run];
+    const found = await hunksOf(splitRecords(streamGit(args, { ...at, whole: true }), '\n'), null, null);
+    if (found === 'over' || found === 'wide') throw overCap();
     for (const [path, hunks] of found!) added.set(path, hunks);
   }
   return added;
@@ -133,9 +173,9 @@ export function openAddedLines(cwd: string, view: ObjectView = {}): AddedLinesRe
   let lines: AsyncGenerator<string> | null = null;
   let broken = false;
   const mark = `aitrail-${process.getBuiltinModule('node:crypto').randomBytes(16).toString('hex')}`;
-  const start = () => {
-    const args = [...NO_FSMONITOR, '-c', 'core.quotePath=true', ...BIG_AS_BINARY, ...DIFF, '--stdin', '--root', '-p', '-U0', ...BLAME_PLACED, '--src-prefix=a/', '--dst-prefix=b/', '--no-commit-id'];
-    child = childProcess().spawn('git', args, { cwd, env: gitEnvironment({ cwd, ...LITERAL, ...view }), stdio: ['pipe', 'pipe', 'ignore'] });
+  const start = (place: DiffPlace) => {
+    const args = [...place.args, ...NO_FSMONITOR, '-c', 'core.quotePath=true', ...BIG_AS_BINARY, ...DIFF, '--stdin', '--root', '-p', '-U0', ...BLAME_PLACED, '--src-prefix=a/', '--dst-prefix=b/', '--no-commit-id'];
+    child = childProcess().spawn('git', args, { cwd: place.gitDir, env: gitEnvironment({ cwd: place.gitDir, env: place.env, ...view }), stdio: ['pipe', 'pipe', 'ignore'] });
     child.stdin!.on('error', () => {});
     child.on('error', () => {});
     lines = splitRecords(child.stdout!, '\n');
@@ -145,13 +185,13 @@ export function openAddedLines(cwd: string, view: ObjectView = {}): AddedLinesRe
     async of(sha, parent, paths) {
       if (paths.length === 0) return new Map();
       if (broken) return addedLines(cwd, sha, parent, paths, view);
-      const read = lines ?? start();
+      const read = lines ?? start(await attributesFree(cwd, sha));
       child!.stdin!.write(`${parent === null ? sha : `${sha} ${parent}`}\n${mark}\n`);
       const added = await hunksOf(read, new Set(paths), mark);
       if (added === 'over' || added === 'wide') {
         // The rest of this commit's diff is not read: the next commit starts a new git.
         this.close();
-        if (added === 'over') throw overCap(sha);
+        if (added === 'over') throw overCap();
         // Other files of the commit (a lockfile) passed the cap: the note's paths alone, diffed by their pathspec.
         return addedLines(cwd, sha, parent, paths, view);
       }

@@ -102,7 +102,7 @@ export async function writeResetNote(top: string, gitDir: string, own: string | 
     let noted: readonly string[] = [];
     // After an amend post-rewrite composes the commit's note again, from the amended commit's and the one post-commit wrote (fresh-note.ts): this one.
     const written = amend ? (text: string) => writeFreshNote(gitDir, made.head, text) : undefined;
-    const warnings = await writeSquashMergeNote({ top, head: made.head, parent: last.oldOid, squashed: [old], own, options, noted: (paths) => (noted = paths), written, skip });
+    const warnings = await writeSquashMergeNote({ top, head: made.head, parent: last.oldOid, squashed: [old], own, options, noted: (paths) => (noted = paths), written, skip, changedOnly: true });
     // Nothing left to carry once the noted files are in this commit as in the old tip (the squash idiom lands them all at once),
     // or once the work tree and index hold them as this commit does (the rest thrown away: a later commit can add none of them, row 960).
     pending = noted.length > 0 && found.commits < RESET_CHAIN_LIMIT && !(await samePaths(top, made.head, old, noted)) && (await workHolds(top, noted));

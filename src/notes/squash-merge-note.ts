@@ -7,6 +7,7 @@ import { serializeAuthorshipLog, type NoteToWrite } from '../core/notes/serializ
 import { streamCommits } from '../git/log.js';
 import { listNotes, notesTip, type NoteEntry } from '../git/notes.js';
 import { readRevisionBlobs } from '../git/revision-blobs.js';
+import { changedPaths } from '../git/ignored-revs.js';
 import { commitsFromTips } from '../git/rev-list.js';
 import { writeNote } from '../git/write-note.js';
 import { composeFiles, type NoteSource } from './compose-files.js';
@@ -31,6 +32,11 @@ export interface SquashCommit {
   written?: (text: string) => void;
   /** Paths whose squashed notes are not carried (reset-note.ts: after a reset onto a sibling, the files this commit does not hold as the old tip did, row s51i-1). */
   skip?: ReadonlySet<string>;
+  /**
+   * A note written for another commit is read commit-wide only for the files this commit changes (reset-note.ts: after a
+   * reset the commit may be the person's own work beside the undone commits' files, row s51u-2); a squash merge's keeps all.
+   */
+  changedOnly?: boolean;
 }
 
 /**
@@ -79,7 +85,15 @@ export async function writeSquashMergeNote(commit: SquashCommit): Promise<string
   const own = commit.own === null ? null : readNoteForRewrite(commit.own);
   if (own) sources.push({ note: own, rev: head });
   // A source note written for another commit (copied by an unhooked amend or rebase): its line numbers name no line; the composed note is commit-wide (foreign-sources.ts).
-  const foreign = await foreignSources(top, sources);
+  let foreign = await foreignSources(top, sources);
+  if (foreign.length > 0 && commit.changedOnly === true) {
+    // Its files this commit does not change give it no line: never a reason to read every line of it as their models' (row s51u-2).
+    const changed = (await changedPaths(top, [head])).get(head) ?? new Set<string>();
+    for (const source of foreign) for (const path of [...source.note.files.keys()]) if (!changed.has(path)) source.note.files.delete(path);
+    const idle = new Set(foreign.filter((source) => source.note.files.size === 0));
+    foreign = foreign.filter((source) => !idle.has(source));
+    sources.splice(0, sources.length, ...sources.filter((source) => !idle.has(source)));
+  }
   const wide = foreign.length > 0;
   const note: NoteToWrite = { files: wide ? await wideFiles(top, head, sources, foreign) : await composeFiles(top, head, sources), ...composeMetadata(sources.map((source) => source.note.metadata), wide ? wideBase(head) : head) };
   if (note.files.length === 0) return [];
