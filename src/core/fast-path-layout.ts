@@ -11,7 +11,7 @@ import { AI_AUTHOR, PREVIOUS_COMMITS } from './checkpoint/store-layout.js';
 export const FAST_PATH_DIR = 'fast-path';
 export const FAST_PATH_VERSION_FILE = 'version';
 /**
- * Entries of `<git dir>/aitrail/` that say nothing about the commit being made (caches, the stamp,
+ * Entries of `<git dir>/aitrail/` that say nothing about the commit being made (caches and the blame cache's sealing key, the stamp,
  * enforcement memory, temporary blame folders, the copy of the last note post-commit wrote, the
  * record of notes pushed, the author of the last commit node found a model in: the amend gate reads it;
  * the previous commit's time an agent's prepare-commit-msg asked git for, which its commit-msg reads).
@@ -21,7 +21,7 @@ export const FAST_PATH_VERSION_FILE = 'version';
  * written: listed as a signal, they had turned the fast path off for good in any repository where
  * an agent had committed or notes had been pushed.)
  */
-export const QUIET_STATE_ENTRIES = ['config-cache.json', FAST_PATH_DIR, 'blame-cache', 'policy.json', 'install.json', 'attr-*', 'last-note', 'notes-pushed', AI_AUTHOR.slice(AI_AUTHOR.indexOf('/') + 1), PREVIOUS_COMMITS.slice(PREVIOUS_COMMITS.indexOf('/') + 1)] as const;
+export const QUIET_STATE_ENTRIES = ['config-cache.json', FAST_PATH_DIR, 'blame-cache', 'cache-secret', 'policy.json', 'install.json', 'attr-*', 'last-note', 'notes-pushed', AI_AUTHOR.slice(AI_AUTHOR.indexOf('/') + 1), PREVIOUS_COMMITS.slice(PREVIOUS_COMMITS.indexOf('/') + 1)] as const;
 
 /** The first line of the version file: the aitrail that validated the config (another version may judge it otherwise, and reads other signatures). */
 export function stampHeader(version: string): string {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeFileAtomic } from '../io/atomic-write.js';
+import { readSealed, writeSealed } from './cache-seal.js';
 import { pruneOldest } from './prune-oldest.js';
 
 /**
@@ -35,7 +35,7 @@ export async function anchorSnapshots(cacheDir: string, since: string | null, sc
     has: (rev) => (names.has(`${keyOf(scope, since, rev)}.json`) ? keyOf(scope, since, rev) : null),
     async read(key) {
       try {
-        const data = JSON.parse(await readFile(join(dir, `${key}.json`), 'utf8')) as { key?: unknown; anchors?: unknown };
+        const data = ((await readSealed(cacheDir, join(dir, `${key}.json`))) ?? {}) as { key?: unknown; anchors?: unknown };
         if (data.key !== key || !Array.isArray(data.anchors)) return null;
         const anchors = new Map<string, string>();
         for (const pair of data.anchors as unknown[]) {
@@ -50,7 +50,7 @@ export async function anchorSnapshots(cacheDir: string, since: string | null, sc
     async write(rev, anchors) {
       const key = keyOf(scope, since, rev);
       try {
-        await writeFileAtomic(join(dir, `${key}.json`), JSON.stringify({ key, anchors: [...anchors] }), { mkdir: true });
+        await writeSealed(cacheDir, join(dir, `${key}.json`), { key, anchors: [...anchors] });
         await pruneOldest(dir, KEEP);
       } catch {
         // no cache, no harm

@@ -1,7 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CommitModels } from '../core/blame/types.js';
-import { writeFileAtomic } from '../io/atomic-write.js';
+import { readSealed, writeSealed } from './cache-seal.js';
 import type { Attributions } from './commit-attributions.js';
 
 /**
@@ -24,7 +23,7 @@ interface Stored {
 /** The stored attributions for `key` (empty when there are none, or they are not well-formed). */
 export async function readAttributions(dir: string, key: string): Promise<Attributions> {
   try {
-    return decode(JSON.parse(await readFile(join(dir, 'commits', `${key}.json`), 'utf8')), key) ?? new Map();
+    return decode((await readSealed(dir, join(dir, 'commits', `${key}.json`))) as Stored | null, key) ?? new Map();
   } catch {
     return new Map();
   }
@@ -62,7 +61,7 @@ export async function writeAttributions(dir: string, key: string, known: Attribu
     commits[sha] = at;
   }
   try {
-    await writeFileAtomic(join(dir, 'commits', `${key}.json`), JSON.stringify({ key, values, commits }), { mkdir: true });
+    await writeSealed(dir, join(dir, 'commits', `${key}.json`), { key, values, commits });
   } catch {
     // no cache, no harm
   }

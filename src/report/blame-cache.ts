@@ -1,8 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { emptyCounts, type AuthorCounts, type BlameReport, type Counts, type Excluded, type LeftOutLines } from '../core/blame/types.js';
 import { sanitize } from '../core/sanitize.js';
-import { writeFileAtomic } from '../io/atomic-write.js';
+import { readSealed, writeSealed } from './cache-seal.js';
 import { pruneOldest } from './prune-oldest.js';
 
 /**
@@ -115,7 +114,7 @@ export interface SaidMessage {
 /** A cached report and the warnings and notes the run that computed it gave (said again on a hit, in their order, made safe to print). */
 export async function readCachedReport(dir: string, key: string): Promise<{ report: BlameReport; said: SaidMessage[] } | null> {
   try {
-    const data: unknown = JSON.parse(await readFile(join(dir, `${key}.json`), 'utf8'));
+    const data = await readSealed(dir, join(dir, `${key}.json`));
     const report = reportFromEntry(data, key);
     const said = isRecord(data) && Array.isArray(data.said) ? data.said : [];
     if (!report || !said.every((entry) => isRecord(entry) && (entry.kind === 'warning' || entry.kind === 'note') && typeof entry.message === 'string')) return null;
@@ -128,7 +127,7 @@ export async function readCachedReport(dir: string, key: string): Promise<{ repo
 /** Write atomically (temp file + rename, the temp file removed on failure) and prune old entries; failures only cost speed. */
 export async function writeCachedReport(dir: string, key: string, report: BlameReport, said: readonly SaidMessage[] = []): Promise<void> {
   try {
-    await writeFileAtomic(join(dir, `${key}.json`), JSON.stringify({ key, report, said }), { mkdir: true });
+    await writeSealed(dir, join(dir, `${key}.json`), { key, report, said });
     await pruneOldest(dir, KEEP);
   } catch {
     // A read-only git dir or a full disk just means no cache.

@@ -1,7 +1,7 @@
-import { readdir, readFile, utimes } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readdir, utimes } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import type { FileBlame, NotedLines } from '../core/blame/types.js';
-import { writeFileAtomic } from '../io/atomic-write.js';
+import { readSealed, writeSealed } from './cache-seal.js';
 import { pruneOldest } from './prune-oldest.js';
 
 /**
@@ -80,7 +80,7 @@ export async function hasFileBlames(dir: string): Promise<boolean> {
 export async function readFileBlame(dir: string, key: string): Promise<FileBlame | null> {
   const file = join(dir, `${key}.json`);
   try {
-    const blame = decodeFileBlame(JSON.parse(await readFile(file, 'utf8')), key);
+    const blame = decodeFileBlame(await readSealed(dirname(dir), file), key);
     if (blame) {
       const now = new Date();
       await utimes(file, now, now).catch(() => {});
@@ -94,7 +94,7 @@ export async function readFileBlame(dir: string, key: string): Promise<FileBlame
 /** Write one entry atomically; failures (read-only git dir, full disk) only cost speed. */
 export async function writeFileBlame(dir: string, key: string, blame: FileBlame): Promise<void> {
   try {
-    await writeFileAtomic(join(dir, `${key}.json`), JSON.stringify(encodeFileBlame(key, blame)), { mkdir: true });
+    await writeSealed(dirname(dir), join(dir, `${key}.json`), encodeFileBlame(key, blame));
   } catch {
     // no cache, no harm
   }

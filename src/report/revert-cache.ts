@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { readFile, utimes } from 'node:fs/promises';
+import { utimes } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { OriginGroup } from '../core/blame/parse-origins.js';
-import { writeFileAtomic } from '../io/atomic-write.js';
+import { readSealed, writeSealed } from './cache-seal.js';
 import { pruneOldest } from './prune-oldest.js';
 
 /**
@@ -41,12 +41,13 @@ function validGroups(data: unknown): OriginGroup[] | null {
 /** The memo in `cacheDir` under `keyBase`; `null` (no cache) computes every answer. */
 export function revertMemo(cache: { dir: string; keyBase: string } | null): RevertMemo {
   if (!cache) return { ancestry: (_a, _o, compute) => compute(), restored: (_job, compute) => compute(), prune: async () => {} };
-  const dir = join(cache.dir, 'reverts');
+  const root = cache.dir;
+  const dir = join(root, 'reverts');
   const keyOf = (parts: unknown[]) => createHash('sha256').update(JSON.stringify([cache.keyBase, ...parts])).digest('hex');
   async function remembered<T>(key: string, validate: (value: unknown) => T | null, compute: () => Promise<T>): Promise<T> {
     const file = join(dir, `${key}.json`);
     try {
-      const entry = JSON.parse(await readFile(file, 'utf8')) as { key?: unknown; value?: unknown };
+      const entry = ((await readSealed(root, file)) ?? {}) as { key?: unknown; value?: unknown };
       const value = entry.key === key ? validate(entry.value) : null;
       if (value !== null) {
         const now = new Date();
@@ -57,7 +58,7 @@ export function revertMemo(cache: { dir: string; keyBase: string } | null): Reve
       // a miss
     }
     const value = await compute();
-    await writeFileAtomic(file, JSON.stringify({ key, value }), { mkdir: true }).catch(() => {});
+    await writeSealed(root, file, { key, value }).catch(() => {});
     return value;
   }
   return {

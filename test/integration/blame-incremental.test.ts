@@ -165,7 +165,18 @@ describe('blame: the per-file cache is never stale', () => {
     expect(await authors()).toEqual(['Old Name <old@example.com>', 'Test Human <human@example.com>']);
   });
 
-  it('entries are content-keyed: a cache directory restored in another clone is used as is', async () => {
+  it('entries are content-keyed: a cache directory restored in another clone is used as is (under a shared AITRAIL_CACHE_SECRET)', async () => {
+    // Without a shared secret each clone seals with its own key: blame-cache-sealed-s51p.test.ts.
+    const saved = process.env.AITRAIL_CACHE_SECRET;
+    process.env.AITRAIL_CACHE_SECRET = 'a CI secret';
+    try {
+      await restoredInAnotherClone();
+    } finally {
+      if (saved === undefined) delete process.env.AITRAIL_CACHE_SECRET;
+      else process.env.AITRAIL_CACHE_SECRET = saved;
+    }
+  });
+  async function restoredInAnotherClone() {
     const repo = makeRepo();
     repo.commit(`ai: one${CLAUDE}`, { 'a.txt': lines('a', 10), 'b.txt': lines('b', 10), 'c.txt': lines('c', 4) });
     repo.commit('human: two\n', { 'b.txt': lines('b', 11) });
@@ -185,7 +196,7 @@ describe('blame: the per-file cache is never stale', () => {
     writeFileSync(join(cache(clone), 'files', entries[0]!), '{"key":"x","lines":1}');
     expect(await report(other, {})).toEqual({ ...first, blamed: 1 });
     expect((await report(other, { cache: false })).json).toBe(first.json);
-  });
+  }
 
   it('a build whose sources differ (its dist/build-id.json) never reads what another build of the same version cached', async () => {
     // The package as built (npm run build wrote dist/build-id.json), copied: the copy's build id is then changed as another build's would be.

@@ -1,0 +1,100 @@
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { link, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, sep } from 'node:path';
+import { writeFileAtomic } from '../io/atomic-write.js';
+
+/**
+ * Every blame-cache entry is sealed: its file is `<HMAC-SHA256 hex>\n<JSON>`, the MAC over the
+ * entry's place in the cache (`files/<key>.json`) and its JSON, under a key the cache directory
+ * does not hold. A cache directory is restored in CI from `actions/cache`, which anyone who ever
+ * ran code in a workflow of the repository may have written: its entries are trusted for counts
+ * (a whole report, what git blame said of a file, who wrote a commit, a walk's anchors), so an
+ * entry forged under a valid content key made the report lie. Unsealed or wrongly sealed entries
+ * are misses (computed again and rewritten).
+ *
+ * The key: `AITRAIL_CACHE_SECRET` when set (CI: a repository secret, the same on every run, so
+ * entries stay portable between clones; a fork's pull request run has no secret and cannot seal
+ * an entry the default branch reads), else `<git common dir>/aitrail/cache-secret`, 32 random
+ * bytes made on first use beside the cache directory, never inside it (a restored directory
+ * does not carry it).
+ */
+const ENV = 'AITRAIL_CACHE_SECRET';
+const keys = new Map<string, Promise<Buffer>>();
+
+/** `<common dir>/aitrail/cache-secret` for the cache directory `<common dir>/aitrail/blame-cache`. */
+function secretFile(cacheRoot: string): string {
+  return join(dirname(cacheRoot), 'cache-secret');
+}
+
+async function localSecret(cacheRoot: string): Promise<Buffer> {
+  const file = secretFile(cacheRoot);
+  const read = async () => {
+    const text = (await readFile(file, 'utf8')).trim();
+    return /^[0-9a-f]{64}$/.test(text) ? Buffer.from(text, 'hex') : null;
+  };
+  try {
+    const known = await read().catch(() => null);
+    if (known) return known;
+    // Made once: a temp file linked into place (link never replaces), so two runs agree on one.
+    const fresh = randomBytes(32);
+    // The temp file inside the cache directory: `<git dir>/aitrail/` holds only entries the
+    // shims' fast path knows (src/core/fast-path-layout.ts).
+    await mkdir(cacheRoot, { recursive: true });
+    const temp = join(cacheRoot, `.cache-secret.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+    try {
+      await writeFile(temp, `${fresh.toString('hex')}\n`, { mode: 0o600, flag: 'wx' });
+      try {
+        await link(temp, file);
+        return fresh;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      }
+      // Another run made it meanwhile; or it is not a key (truncated): replaced.
+      const made = await read().catch(() => null);
+      if (made) return made;
+      await rename(temp, file);
+      return fresh;
+    } finally {
+      await rm(temp, { force: true });
+    }
+  } catch {
+    // a read-only git directory: entries sealed for this run only (no cache, no harm)
+  }
+  return randomBytes(32);
+}
+
+/** The sealing key for the cache at `cacheRoot` (one per process and directory). */
+function keyFor(cacheRoot: string): Promise<Buffer> {
+  const secret = process.env[ENV];
+  if (secret) return Promise.resolve(createHash('sha256').update(`aitrail-cache-seal\0${secret}`).digest());
+  let key = keys.get(cacheRoot);
+  if (!key) keys.set(cacheRoot, (key = localSecret(cacheRoot)));
+  return key;
+}
+
+function macOf(key: Buffer, cacheRoot: string, file: string, json: string): Buffer {
+  const place = relative(cacheRoot, file).split(sep).join('/');
+  return createHmac('sha256', key).update(place).update('\0').update(json).digest();
+}
+
+/** The JSON value of the entry `file` under `cacheRoot`, or undefined when it is missing, unsealed or sealed under another key. */
+export async function readSealed(cacheRoot: string, file: string): Promise<unknown> {
+  try {
+    const text = await readFile(file, 'utf8');
+    const cut = text.indexOf('\n');
+    if (cut !== 64) return undefined;
+    const given = Buffer.from(text.slice(0, 64), 'hex');
+    const json = text.slice(65);
+    if (given.length !== 32 || !timingSafeEqual(given, macOf(await keyFor(cacheRoot), cacheRoot, file, json))) return undefined;
+    return JSON.parse(json) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Write `value` as the sealed entry `file` under `cacheRoot`, atomically (throws as writeFileAtomic does). */
+export async function writeSealed(cacheRoot: string, file: string, value: unknown): Promise<void> {
+  const json = JSON.stringify(value);
+  const mac = macOf(await keyFor(cacheRoot), cacheRoot, file, json).toString('hex');
+  await writeFileAtomic(file, `${mac}\n${json}`, { mkdir: true });
+}
