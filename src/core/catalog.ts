@@ -466,11 +466,14 @@ function lookup(name: ModelName, user: Lookup, context: ModelContext = {}): stri
   const joined = joinedNames().get(unjoined(name.key));
   if (joined) return joined;
   // An unknown ollama tag of a catalog model (`qwen3-coder:rm`, `qwen3-coder:999b`) is a build of that model (row s51r-1).
+  const family = byFamily(name.key, context.isModel === true && context.strict !== true);
   if (name.base !== undefined) {
     const base = user.get(name.base) ?? TABLE.get(name.base) ?? joinedNames().get(unjoined(name.base));
-    if (base) return base;
+    // A tag that goes on the base's version (`claude-opus-4:7`, `gpt-5:9`: the family reads `claude-opus-4.7`)
+    // names a newer model, no build of the base: it read the older `claude-opus-4` past a deny of 4.7 (row s51w-1).
+    if (base && !(family !== null && family.startsWith(`${base}.`) && /^\d/.test(family.slice(base.length + 1)))) return base;
   }
-  return byFamily(name.key, context.isModel === true && context.strict !== true);
+  return family;
 }
 
 /** A name without its hyphens, and without a dot that is no version's (`qwen3.coder` → `qwen3coder`, `claude-opus-4.6` → `claudeopus4.6`). */
