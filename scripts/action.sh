@@ -211,7 +211,7 @@ esac
 
 # What is judged, and by which policy (one policy per repository, the default branch's; never the pull request's own).
 range=${INPUT_RANGE:-}
-# An input read as an option (`--help`, `-h`, `--version`) printed it and passed, judging nothing (row s51o-3):
+# An input read as an option (`--help`, `-h`, `--version`) printed it and passed, judging nothing (row 1002):
 # a revision never starts with '-'; the config joined to its option (`--config=<file>`) is never one.
 case $range in -*) fail "the range input ($range) starts with '-': name the commits (A..B), not an option" 2 ;; esac
 policy=()

@@ -52,7 +52,7 @@ function trusted(place: SettingsPlace, settings: unknown, config: unknown): bool
 
 /**
  * A managed settings file's model: its top-level `model`, or `model.default` (the reference's object form, "default set
- * to a supported model name", row s51s-1), else the older `permissions.model`.
+ * to a supported model name", row 1010), else the older `permissions.model`.
  */
 function managedModel(data: unknown): { model: string; key: string } | undefined {
   const top = stringAt(data, 'model');
@@ -69,7 +69,7 @@ function managedModel(data: unknown): { model: string; key: string } | undefined
  * repository's `model` applies only when the folder is trusted: {@link trusted}), then the user's
  * `settings.json` in `COPILOT_HOME` (`~/.copilot`; JSONC), then its `config.json` (where versions
  * before `settings.json` kept the user's settings, and `/model` wrote the model); the managed
- * `managed-settings.json` (an organisation's default) comes before them all (row s51h-2). `COPILOT_MODEL` comes before every file
+ * `managed-settings.json` (an organisation's default) comes before them all (row 981). `COPILOT_MODEL` comes before every file
  * (command-line flags and variables take the highest precedence); `--model` is read from the
  * command line (`command-line.ts`: which of it and `COPILOT_MODEL` wins is not documented, so both
  * are recorded), and `/model` from the session's events ({@link copilotSessionModels}).
@@ -119,7 +119,7 @@ function registryGateway(place: SettingsPlace, named: readonly string[]): { foun
 /** The model Copilot CLI's settings files name (see {@link copilotCliModel}). */
 function copilotSettingsModel(place: SettingsPlace): SettingsModel | null {
   // The organisation's managed settings come before every user-level file, a repository's too (docs.github.com,
-  // enterprise managed settings: MDM, server, file-based, then user-level settings): its `model` is the default (row s51h-2).
+  // enterprise managed settings: MDM, server, file-based, then user-level settings): its `model` is the default (row 981).
   const managed = systemPath(place, MANAGED);
   const org = managedModel(parsed(readOwnFile(managed)));
   if (org) return { model: org.model, evidence: `settings ${shownPath(place, managed)} ${org.key}=${quote(org.model)}`, overriddenBy: ['COPILOT_MODEL'] };

@@ -118,8 +118,8 @@ export function layeredSettingsModel(place: SettingsPlace, layout: SettingsLayou
  */
 export function geminiCliModel(place: SettingsPlace, cli?: CommandLineModel | null): SettingsModel | null {
   const settings = layeredSettingsModel(place, GEMINI_LAYOUT, cli?.cwd);
-  // The name asked for, as Gemini CLI picks it, may be a custom alias or override's that sends another model (row s51h-3).
-  // Nothing named: Gemini CLI's default, `auto` (row s51s-3).
+  // The name asked for, as Gemini CLI picks it, may be a custom alias or override's that sends another model (row 982).
+  // Nothing named: Gemini CLI's default, `auto` (row 1012).
   const asked = cli?.models[0] ?? (place.env.GEMINI_MODEL?.trim() || settings?.model || 'auto');
   const found = (asked && aliasedModel(place, asked, cli?.cwd)) || settings;
   // A gateway on this machine (LiteLLM, a proxy of one's own) answers a Gemini name with whatever it sends the request
@@ -135,7 +135,7 @@ const MAX_ALIAS_DEPTH = 100;
 /**
  * Gemini CLI's built-in aliases (gemini-cli `packages/core/src/config/defaultModelConfigs.ts`): each one's parent and
  * model. The chat's models extend `chat-base-2.5`/`chat-base-3`, which extend `chat-base`, which extends `base`: an
- * override matching any of these applies to the main chat (row s51j-1). A custom alias of the same name replaces one.
+ * override matching any of these applies to the main chat (row 994). A custom alias of the same name replaces one.
  * The snapshot of gemini-cli's main read in December 2026: a model a later version adds reads as a name of no alias.
  */
 const BUILT_IN_ALIASES: Readonly<Record<string, readonly [parent?: string, model?: string]>> = {
@@ -221,8 +221,8 @@ function overrideLevel(match: unknown, levels: ReadonlyMap<string, number>): { l
 }
 
 /**
- * The model Gemini CLI really sends for the name `asked`, when its settings' `modelConfigs` redirect it (rows s51h-3,
- * s51j-1), as gemini-cli `packages/core/src/services/modelConfigService.ts` resolves the main chat's request
+ * The model Gemini CLI really sends for the name `asked`, when its settings' `modelConfigs` redirect it (rows 982,
+ * 994), as gemini-cli `packages/core/src/services/modelConfigService.ts` resolves the main chat's request
  * (`{ model, isChatModel: true }`): the built-in aliases (`defaultModelConfigs.ts`) with `customAliases` over them
  * (each settings layer's, the first naming an alias wins), the name's `extends` chain (a child's model over its
  * parents'; a name of no alias is a child of `chat-base`), then every override (the built-in ones, then each layer's
@@ -230,7 +230,7 @@ function overrideLevel(match: unknown, levels: ReadonlyMap<string, number>): { l
  * `overrideScope: "core"`, `isChatModel: true`; another scope or `isRetry` never), applied by level (the model, then
  * the chain root to leaf), then specificity, then order. Null when nothing there sets another model, or when Gemini
  * CLI would throw (then no chat runs). The redirected model is what runs: the name asked for, its variable and the
- * command line no longer stand for it (`routed`, `replaces`); the models beside are kept (`resolved`, row s51j-2).
+ * command line no longer stand for it (`routed`, `replaces`); the models beside are kept (`resolved`, row 995).
  */
 function aliasedModel(place: SettingsPlace, asked: string, cwd?: string): SettingsModel | null {
   const custom: { shown: string; aliases: Record<string, unknown> }[] = [];
@@ -277,7 +277,7 @@ function aliasedModel(place: SettingsPlace, asked: string, cwd?: string): Settin
     }
     return model?.evidence && model.model !== name ? { model: model.model, evidence: model.evidence } : null;
   };
-  // A name Gemini CLI routes or resolves before the chat asks (row s51s-3): each model it may send is resolved.
+  // A name Gemini CLI routes or resolves before the chat asks (row 1012): each model it may send is resolved.
   const names = lookup(asked) === undefined && Object.hasOwn(ROUTED_NAMES, asked) ? ROUTED_NAMES[asked]! : [asked];
   const found = names.flatMap((name) => resolve(name) ?? []).filter((one, at, all) => all.findIndex((other) => other.model === one.model) === at);
   if (found.length === 0) return null;
@@ -293,7 +293,7 @@ const FLASH_MODELS = ['gemini-3-flash-preview', 'gemini-2.5-flash'];
  * Names Gemini CLI's main chat never asks its model configs for: it routes each request of `auto` to a pro or a flash
  * model (its classifier, `classifierIdResolutions`) and resolves `pro`, `flash`, `flash-lite` to one
  * (`modelIdResolutions`, by preview access), then asks for that model: an override of `chat-base-3` or of
- * `gemini-3-pro-preview` applies to `auto`'s requests (row s51s-3). Each name, the models it may send.
+ * `gemini-3-pro-preview` applies to `auto`'s requests (row 1012). Each name, the models it may send.
  */
 const ROUTED_NAMES: Readonly<Record<string, readonly string[]>> = {
   auto: [...PRO_MODELS, ...FLASH_MODELS],

@@ -34,7 +34,7 @@ export async function gooseModel(place: SettingsPlace, cli?: CommandLineModel | 
   const provider = setting('GOOSE_PROVIDER');
   const customDir = join(dirname(file), 'custom_providers');
   const custom = customProviders(customDir, shownPath(place, customDir));
-  // goose reads a custom provider's file whole too: past the bound its name and base_url are not known, nor the model (rows 953, s51h-1).
+  // goose reads a custom provider's file whole too: past the bound its name and base_url are not known, nor the model (rows 953, 980).
   const named = [provider, ...ALSO_KEYS.map((key) => setting(key.replace('_MODEL', '_PROVIDER')))].some((name) => name !== undefined);
   if (named && custom.padded !== undefined) throw new OversizedSettingsError(custom.padded, custom.evidence);
   const gateway = provider ? gooseGateway(provider, setting, custom) : null;
@@ -89,7 +89,7 @@ function withScheme(host: string): string {
   return /^[a-z][a-z0-9+.-]*:\/\//i.test(host) ? host : `http://${host}`;
 }
 
-/** Files of goose's `custom_providers` folder read at most: an honest one holds a few; past it, the folder is not read (row s51j-3). */
+/** Files of goose's `custom_providers` folder read at most: an honest one holds a few; past it, the folder is not read (row 996). */
 const MAX_CUSTOM_FILES = 256;
 
 /** Entries of that folder listed at most (any name): past it, the folder is not read either. */
@@ -128,12 +128,12 @@ function customFiles(dir: string): string[] | null {
  * goose's custom providers (block/goose `config/declarative_providers.rs`, `register_declarative_providers`): every
  * `*.json` of `custom_providers` beside config.yaml, read whole, registered under the `name` it declares (not its
  * file's name) after the built-in providers, into one map by name: a custom provider named `anthropic` or `ollama`
- * replaces goose's own (row s51h-1). Read once goose is detected (what it holds is used only when a provider is named).
+ * replaces goose's own (row 980). Read once goose is detected (what it holds is used only when a provider is named).
  */
 function customProviders(dir: string, shown: string): CustomProviders {
   const found: CustomProviders = { entries: [] };
   const names = customFiles(dir);
-  // goose reads every file: one past the bound could declare the provider named, so what runs is not known (row s51j-3).
+  // goose reads every file: one past the bound could declare the provider named, so what runs is not known (row 996).
   if (names === null) return { entries: [], padded: dir, evidence: `settings ${shown} (over ${MAX_CUSTOM_FILES} *.json files, not read: goose reads them all, so the model it runs is not known)` };
   for (const name of names) {
     const file = join(dir, name);

@@ -288,7 +288,7 @@ export async function readAgentSettings(agents: Iterable<string>, place: Setting
     // At a gateway on this machine (Gemini CLI's, row 848), a Gemini name beside is what was asked for, not what ran.
     // At a gateway on this machine (Codex's, Qwen Code's, row 866), a hosted model's name beside is what was asked for too.
     const asked = agent === 'gemini-cli' ? GEMINI_NAME : agent === 'claude-code' ? CLAUDE_NAME : HOSTED_NAME;
-    // The agent's own alias (Gemini CLI's `modelConfigs`) is no router: what is beside is kept (row s51j-2).
+    // The agent's own alias (Gemini CLI's `modelConfigs`) is no router: what is beside is kept (row 995).
     const model = withAlso(read, read?.routed && !read.resolved ? beside.filter((also) => !asked.test(also.model)) : beside);
     if (model) result[agent] = model;
   }

@@ -73,7 +73,7 @@ export function oversizedEvidence(shown: string): string {
 export class OversizedSettingsError extends Error {
   /**
    * `path`: the file's full path, or as evidence shows it (`~/.gemini/settings.json`, `.qwen/settings.json`);
-   * `evidence`: how the evidence says it, when what went unread is no one file's size (a folder past its bound, row s51j-3).
+   * `evidence`: how the evidence says it, when what went unread is no one file's size (a folder past its bound, row 996).
    */
   constructor(readonly path: string, readonly evidence?: string) {
     super(evidence ?? `settings file ${path} is over ${MAX_SETTINGS_BYTES} bytes`);

@@ -465,12 +465,12 @@ function lookup(name: ModelName, user: Lookup, context: ModelContext = {}): stri
   // `qwen3coder`, `qwen3\u00adcoder` (a soft hyphen, dropped), `qwen3.coder`: a table name written without its hyphens is that model.
   const joined = joinedNames().get(unjoined(name.key));
   if (joined) return joined;
-  // An unknown ollama tag of a catalog model (`qwen3-coder:rm`, `qwen3-coder:999b`) is a build of that model (row s51r-1).
+  // An unknown ollama tag of a catalog model (`qwen3-coder:rm`, `qwen3-coder:999b`) is a build of that model (row 1007).
   const family = byFamily(name.key, context.isModel === true && context.strict !== true);
   if (name.base !== undefined) {
     const base = user.get(name.base) ?? TABLE.get(name.base) ?? joinedNames().get(unjoined(name.base));
     // A tag that goes on the base's version (`claude-opus-4:7`, `gpt-5:9`: the family reads `claude-opus-4.7`)
-    // names a newer model, no build of the base: it read the older `claude-opus-4` past a deny of 4.7 (row s51w-1).
+    // names a newer model, no build of the base: it read the older `claude-opus-4` past a deny of 4.7 (row 1020).
     if (base && !(family !== null && family.startsWith(`${base}.`) && /^\d/.test(family.slice(base.length + 1)))) return base;
   }
   return family;

@@ -12,7 +12,7 @@ export interface ModelName {
    * The name before an ollama tag (`qwen3-coder` of `qwen3-coder:rm`), when it differs from `key`:
    * read when neither `key` nor `sized` is a catalog model. An ollama tag picks a build of one
    * model (a size, a quantisation, `latest`, `cloud`, `instruct`); kept as part of the name, an
-   * unknown tag made `qwen/qwen3-coder-rm`, past an exact deny of `qwen/qwen3-coder` (row s51r-1).
+   * unknown tag made `qwen/qwen3-coder-rm`, past an exact deny of `qwen/qwen3-coder` (row 1007).
    */
   base?: string;
 }

@@ -108,7 +108,7 @@ export interface SettingsModel {
   routed?: true;
   /**
    * With `routed`: the agent itself resolved the name asked for to `model` (Gemini CLI's own model aliases and
-   * overrides, row s51j-2), no router or gateway: the models beside (subagents', the session's) are what they name, kept.
+   * overrides, row 995), no router or gateway: the models beside (subagents', the session's) are what they name, kept.
    */
   resolved?: true;
 }

@@ -102,7 +102,7 @@ export async function judgeCommits(
   const tips = options.notesTip === undefined && options.qwenNotesTip === undefined ? (await notesTips(repoDir, [DEFAULT_NOTES_REF, QWEN_NOTES_REF], { asStored: true })).map((tip) => tip ?? '') : [options.notesTip, options.qwenNotesTip];
   const notesAt = tips[0] === undefined ? {} : { tip: tips[0] };
   // A commit object of tens of megabytes (a message, a mergetag header) is refused before any reading holds it (row 943).
-  // The range's commits listed once (as stored) for both readings (row s51o-4: git rev-list ran twice).
+  // The range's commits listed once (as stored) for both readings (row 1003: git rev-list ran twice).
   const listed = { shas: await revisionShas(repoDir, revisions, { asStored: true }) };
   const huge = await commitTooLarge(repoDir, listed, COMMIT_BYTES_CAP, { asStored: true });
   if (huge) throw new GitError(enforceMessages.commitTooLarge(huge.sha, huge.size, COMMIT_BYTES_CAP), ['rev-list'], null, '');

@@ -18,7 +18,7 @@ import type { PolicySource } from './policy-source.js';
 /** The new objects of the refs a push points at no commit (tags of trees and blobs), and the policy that judges them. */
 export interface TaggedObjects {
   source: PolicySource;
-  /** Each ref's new object id, and the ref (on the receiving side) it is pushed as: a refusal names both (row s51e-2). */
+  /** Each ref's new object id, and the ref (on the receiving side) it is pushed as: a refusal names both (row 991). */
   objects: Array<{ oid: string; ref: string }>;
 }
 

@@ -20,7 +20,7 @@ function notDecoded(message: string): boolean {
 /**
  * The message as the table of the `encoding` header's name reads it (Node's TextDecoder, WHATWG's: Shift_JIS as
  * Windows' CP932, whose ① and 髙 glibc's SHIFT_JIS lacks, so git shows a Japanese person's message as stored;
- * EUC-KR as CP949, GB2312 as GBK; row s51t-1); null when it names no such table, or the bytes are no text in it.
+ * EUC-KR as CP949, GB2312 as GBK; row 1013); null when it names no such table, or the bytes are no text in it.
  * EBCDIC, UTF-7 and the ISO-2022 names WHATWG maps to `replacement` are none, nor UTF-16 (read without its NUL
  * bytes already): those messages stay refused. Each table left keeps ASCII as ASCII, so the stored bytes'
  * reading still holds any ASCII trailer: this reading adds, it never hides.
@@ -58,10 +58,10 @@ export async function readCommitFacts(repoDir: string, commit: CommitRecord, det
     const raw = await storedCommit(repoDir, commit.sha);
     // git re-encodes a commit whole (headers and message) and, where iconv cannot convert the whole
     // (EBCDIC-US: its table lacks bytes the headers' ASCII letters are), shows the stored bytes as they are: a
-    // message in that encoding names its model to no reading here (row s51m-1). When no reading is
+    // message in that encoding names its model to no reading here (row 999). When no reading is
     // text (the one without NUL bytes too: a UTF-16 message is read there), refused as unreadable.
     if (notDecoded(commit.message) && notDecoded(raw.message) && (whole === undefined || notDecoded(whole.message))) {
-      // A table that reads the bytes whole (CP932's ① under Shift_JIS) is one more reading, not a refusal (row s51t-1).
+      // A table that reads the bytes whole (CP932's ① under Shift_JIS) is one more reading, not a refusal (row 1013).
       const decoded = decodedAs(commit.encoding ?? '', raw.messageBytes);
       if (decoded === null) throw new GitError(enforceMessages.messageNotDecoded(commit.sha, commit.encoding ?? ''), ['log'], null, '');
       readings.push(storedCommitFacts({ ...commit, message: decoded }, detect));

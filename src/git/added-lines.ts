@@ -8,7 +8,7 @@ import { absoluteGitDirSync } from './git-path.js';
 import { hunkHeader, pathRuns } from './path-patches.js';
 
 /**
- * Bytes of one commit's diff read to count its lines (row s51e-4): a file of hundreds of megabytes packs
+ * Bytes of one commit's diff read to count its lines (row 993): a file of hundreds of megabytes packs
  * to a few hundred kilobytes when it repeats itself, and its diff would hold pre-receive for minutes.
  * Past it the count is given up (a GitError: the callers say the note's own count).
  */
@@ -16,7 +16,7 @@ export const DIFF_BYTES_CAP = 16 * 1024 * 1024;
 
 // Said inside notesMessages.uncounted (which names the commit, and keeps 200 characters of it): whole there.
 const overCap = () => new GitError(`the diff of its noted files is more than ${DIFF_BYTES_CAP.toLocaleString('en-US')} bytes, or git shows one of them as binary`, ['diff-tree'], null, '');
-// A file over the cap is diffed as binary, never loaded: git's diff of a 200 MB file of short lines took 4.3 GB (row s51e-4).
+// A file over the cap is diffed as binary, never loaded: git's diff of a 200 MB file of short lines took 4.3 GB (row 993).
 const BIG_AS_BINARY = ['-c', `core.bigFileThreshold=${DIFF_BYTES_CAP}`];
 
 /** Where a commit adds lines: by path, `[start, count]` runs in its version of the file (a run of count 0 adds none). */
@@ -37,7 +37,7 @@ const places = new Map<string, string>();
 const NO_INDEX = join(tmpdir(), `aitrail-no-index-${randomBytes(12).toString('hex')}`);
 
 /**
- * The diff run so that no `.gitattributes` of the repository's content decides what git diffs as text (row s51u-1):
+ * The diff run so that no `.gitattributes` of the repository's content decides what git diffs as text (row 1016):
  * from the git dir as `--git-dir=.`, the work tree the git dir itself (GIT_WORK_TREE: whatever core.worktree says) with an index that is not there (git's
  * attributes fall back to the index's), `attr.tree` the empty tree (git >= 2.43 reads a bare repository's from
  * HEAD), no core.attributesFile, no system file. A checked-out `* diff` (never binary) had git load a file over
@@ -74,7 +74,7 @@ const DIFF = ['diff-tree', '-r', '--no-renames', '--no-ext-diff', '--no-textconv
 export async function addedLines(cwd: string, sha: string, parent: string | null, paths: readonly string[], view: ObjectView = {}): Promise<AddedLines> {
   const added: AddedLines = new Map();
   // A note's path holding a NUL byte is in no diff (a tree entry's name ends at one) and no git argument can hold it:
-  // it crashed a run past the cap on other files (internal error, exit 3: row s51t-2).
+  // it crashed a run past the cap on other files (internal error, exit 3: row 1014).
   paths = paths.filter((path) => !path.includes('\0'));
   if (paths.length === 0) return added;
   const sides = parent === null ? ['--root', sha] : [parent, sha];
@@ -100,7 +100,7 @@ export async function addedLines(cwd: string, sha: string, parent: string | null
  * The added runs of a `diff-tree -p -U0` text by path (`asked`: only those paths), up to the line
  * `mark` (null: the end); null when the text ends before the mark (git stopped); 'over' past DIFF_BYTES_CAP
  * of the asked paths' diff; 'wide' past it of the whole text, the asked paths' under it (a big lockfile beside
- * the noted files: row s51o-2): the caller asks git again for the asked paths alone.
+ * the noted files: row 1001): the caller asks git again for the asked paths alone.
  */
 async function hunksOf(lines: AsyncIterator<string>, asked: ReadonlySet<string> | null, mark: string | null): Promise<AddedLines | null | 'over' | 'wide'> {
   const added: AddedLines = new Map();

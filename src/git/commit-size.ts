@@ -15,7 +15,7 @@ export async function revisionShas(cwd: string, revisions: readonly string[], vi
 
 /**
  * The first commit of `revisions` (git rev-list arguments, in git's order; or their `shas`, revisionShas', listed
- * once for this and commitsReadAsStored: row s51o-4) whose object is larger than `cap` bytes, with its size: read
+ * once for this and commitsReadAsStored: row 1003) whose object is larger than `cap` bytes, with its size: read
  * from `git cat-file --batch-check`'s header, never the object itself; null when none.
  */
 export async function commitTooLarge(cwd: string, revisions: readonly string[] | { shas: readonly string[] }, cap: number, view: ObjectView = {}): Promise<{ sha: string; size: number } | null> {

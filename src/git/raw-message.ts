@@ -6,7 +6,7 @@ import type { Identity } from '../core/types.js';
 /** What a commit object stores, read as UTF-8 and never re-encoded by git: its message, author and committer. */
 export interface StoredCommit {
   message: string;
-  /** The message's stored bytes (what `message` reads as UTF-8): a decoder of the `encoding` header's table reads them (row s51t-1). */
+  /** The message's stored bytes (what `message` reads as UTF-8): a decoder of the `encoding` header's table reads them (row 1013). */
   messageBytes: Buffer;
   author: Identity;
   committer: Identity;
@@ -107,7 +107,7 @@ export async function storedCommit(cwd: string, sha: string): Promise<StoredComm
  */
 export async function commitsReadAsStored(cwd: string, revisions: readonly string[] | { shas: readonly string[] }): Promise<Map<string, StoredCommit>> {
   const found = new Map<string, StoredCommit>();
-  // `shas`: the commits rev-list gave already (as stored), never listed twice (row s51o-4).
+  // `shas`: the commits rev-list gave already (as stored), never listed twice (row 1003).
   const shas: readonly string[] = 'shas' in revisions ? revisions.shas : (await runGit(['rev-list', ...revisions, '--'], { cwd, asStored: true })).split('\n').filter((line) => line !== '');
   for (const object of await readRevisionObjects(cwd, shas, { asStored: true })) {
     if (object?.type !== 'commit') continue;

@@ -102,7 +102,7 @@ export const handler: HookHandler = async (_args, context) => {
       const made = headWithParentsSync(context.cwd);
       const source = takePickSource(gitDir, made?.parents[0] ?? null);
       // The same commit again (a pick onto its own parent within the same second): nothing to carry.
-      // A revert: the restored content's note, on the lines the revert adds only (row s51q-1).
+      // A revert: the restored content's note, on the lines the revert adds only (row 1015).
       const clip = source?.revert === true ? { parent: made?.parents[0] ?? null } : undefined;
       if (made && source && made.head !== source.commit) for (const line of await carryRewrittenNotes(context.cwd, gitDir, [[source.commit, made.head]], clip)) warn(context.env, line);
     }

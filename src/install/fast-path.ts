@@ -237,7 +237,7 @@ export function fastPathFunctions(version: string): string[] {
     '  case $aitrail_m in */rebase-apply/final-commit) aitrail_g=${GIT_DIR:-${aitrail_m%/rebase-apply/final-commit}} ;; esac',
     '  [ "$aitrail_g" != "$aitrail_m" ] && [ -f "$aitrail_g/HEAD" ] || return 1',
     '  [ -d "$aitrail_g/objects" ] || [ -f "$aitrail_g/commondir" ] || return 1',
-    // A cherry-pick (a `-n -x` one too: MERGE_MSG with git's `-x` line, no MERGE_HEAD), a revert (MERGE_MSG with git's `This reverts commit`: row s51q-1) or a `git merge --squash` being committed:
+    // A cherry-pick (a `-n -x` one too: MERGE_MSG with git's `-x` line, no MERGE_HEAD), a revert (MERGE_MSG with git's `This reverts commit`: row 1015) or a `git merge --squash` being committed:
     // node keeps the picked or squashed commits for post-commit to carry their notes (PICK_SOURCE, SQUASH_SOURCE), when a git-ai note may exist at all.
     '  if [ -e "$aitrail_g/CHERRY_PICK_HEAD" ] || [ -e "$aitrail_g/SQUASH_MSG" ] || { [ -f "$aitrail_g/MERGE_MSG" ] && [ ! -e "$aitrail_g/MERGE_HEAD" ] && aitrail_safe && grep -q -e \'^(cherry picked from commit \' -e \'^This reverts commit [0-9a-f]\' "$aitrail_g/MERGE_MSG" </dev/null 2>/dev/null; }; then',
     ...notesMayExistLines('    '),

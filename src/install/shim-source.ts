@@ -327,7 +327,7 @@ function judgeLines(): string[] {
     // bun's `--backend=symlink` (row 965): the package's files are links into bun's cache, outside the work tree.
     // aitrail_phys's $PWD names this folder, but maybe by a path realpath does not give (a bind mount, a case-insensitive
     // volume's other spelling: no link on the way): a target spelled outside it is in the work tree when a folder above
-    // it is the top (`-ef`, stats, no process), which is then the top as realpath spells it (row s51v-1).
+    // it is the top (`-ef`, stats, no process), which is then the top as realpath spells it (row 1019).
     '  case $aitrail_x in "$aitrail_tp"/*) ;; /*) aitrail_tu=${aitrail_x%/*}; while [ -n "$aitrail_tu" ]; do if [ "$aitrail_tu" -ef . ]; then aitrail_tp=$aitrail_tu; break; fi; aitrail_tu=${aitrail_tu%/*}; done ;; esac',
     '  case $aitrail_x in "$aitrail_tp"/*) aitrail_x=${aitrail_x#"$aitrail_tp"/} ;; /*) aitrail_lk "$1" && return 0; aitrail_bo "$1" && return 0; aitrail_vo "$1"; return ;; *) return 0 ;; esac',
     // In the work tree and not the repository's by its real path (untracked: under node_modules, a gitignored

@@ -33,7 +33,7 @@ export function parseRewrites(text: string): Array<[string, string]> {
  * noted line carried through a diff of its file between the commits, so line numbers hold after a
  * rebase that changed the file above them, and lines changed by the rewrite are no longer claimed.
  * Replaces the copy git made (notes.rewriteRef: verbatim, or several notes concatenated) only
- * when it differs. Returns warnings. `clip` (a revert: row s51q-1): only the lines the new commit adds
+ * when it differs. Returns warnings. `clip` (a revert: row 1015): only the lines the new commit adds
  * against `parent` keep their claim, and only the records those lines name stay (a record kept without a
  * line still names its model for the whole commit); a note for another commit is not carried then.
  */

@@ -24,7 +24,7 @@ export interface CommitNotes {
   /**
    * add, for enforcement: the note's paths still say where its authors' lines are (path rules judge them
    * as written), but its evidence counts the lines the commit adds (against `parent`, its first; null: a
-   * root) that the note gives each author, as `log` counts them, never the note's own numbers (row s51e-1).
+   * root) that the note gives each author, as `log` counts them, never the note's own numbers (row 990).
    */
   addCounted(sha: string, parent: string | null, attributions: Attribution[], changed: readonly string[] | null): Promise<Attribution[]>;
   /** Commits read so far whose note names a record that may sit in a note that could not be read (NotesReader.unresolved). */

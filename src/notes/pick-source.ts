@@ -82,7 +82,7 @@ function givenUp(cwd: string, gitDir: string): boolean {
 }
 
 /**
- * The content a `git revert` being committed restores (row s51q-1): git commits a revert with the
+ * The content a `git revert` being committed restores (row 1015): git commits a revert with the
  * reverted commit's message in `MERGE_MSG` (`This reverts commit <sha>.`, its full sha; no
  * `CHERRY_PICK_HEAD`, no `MERGE_HEAD`), and brings back the lines of the reverted commit's parent
  * (its `-m` side for a merge): a revert of a revert of an agent's commit brings back the agent's

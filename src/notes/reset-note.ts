@@ -94,7 +94,7 @@ export async function writeResetNote(top: string, gitDir: string, own: string | 
     // Under GIT_REFLOG_ACTION git logs both alike: a commit not made on the one HEAD moved from is an amend (row 963).
     const amend = last?.message.startsWith('commit (amend): ') === true || (last !== undefined && isActionLine(last.message, action) && made?.parents[0] !== last.oldOid);
     if (!made || !last || made.head !== last.newOid || made.parents.length !== 1 || (!amend && made.parents[0] !== last.oldOid)) return [];
-    // A reset onto a sibling (no ancestor of `old`: `git reset --soft <other branch>`, row s51i-1) carries only the files this commit holds as `old` did.
+    // A reset onto a sibling (no ancestor of `old`: `git reset --soft <other branch>`, row 979) carries only the files this commit holds as `old` did.
     const skip = (await isAncestor(top, reset.newOid, old)) ? undefined : await siblingSkip(top, reset.newOid, old, made.head);
     if (skip === null) return [];
     // The commits between the reset and this one as git made them (row 961): a reflog line is text anyone who writes `.git` writes.
@@ -149,7 +149,7 @@ async function chainIsReal(top: string, chain: readonly ReflogEntry[], action: s
  * (reset_hooks.rs: its working log deleted); here the squash idiom's note, as after a backward reset,
  * but only where the commit's file is the old tip's whole: the reflog says not whether the reset kept
  * the index (`--soft`) or threw the work away (`--hard origin/main`, then the person's own lines, of
- * which a retyped `}` would align with an agent's). Three git processes. (row s51i-1)
+ * which a retyped `}` would align with an agent's). Three git processes. (row 979)
  */
 async function siblingSkip(top: string, target: string, old: string, head: string): Promise<Set<string> | null> {
   try {

@@ -30,11 +30,11 @@ export interface SquashCommit {
   noted?: (paths: readonly string[]) => void;
   /** Told the text of the note written (reset-note.ts keeps an amend's for post-rewrite). */
   written?: (text: string) => void;
-  /** Paths whose squashed notes are not carried (reset-note.ts: after a reset onto a sibling, the files this commit does not hold as the old tip did, row s51i-1). */
+  /** Paths whose squashed notes are not carried (reset-note.ts: after a reset onto a sibling, the files this commit does not hold as the old tip did, row 979). */
   skip?: ReadonlySet<string>;
   /**
    * A note written for another commit is read commit-wide only for the files this commit changes (reset-note.ts: after a
-   * reset the commit may be the person's own work beside the undone commits' files, row s51u-2); a squash merge's keeps all.
+   * reset the commit may be the person's own work beside the undone commits' files, row 1017); a squash merge's keeps all.
    */
   changedOnly?: boolean;
 }
@@ -87,7 +87,7 @@ export async function writeSquashMergeNote(commit: SquashCommit): Promise<string
   // A source note written for another commit (copied by an unhooked amend or rebase): its line numbers name no line; the composed note is commit-wide (foreign-sources.ts).
   let foreign = await foreignSources(top, sources);
   if (foreign.length > 0 && commit.changedOnly === true) {
-    // Its files this commit does not change give it no line: never a reason to read every line of it as their models' (row s51u-2).
+    // Its files this commit does not change give it no line: never a reason to read every line of it as their models' (row 1017).
     const changed = (await changedPaths(top, [head])).get(head) ?? new Set<string>();
     for (const source of foreign) for (const path of [...source.note.files.keys()]) if (!changed.has(path)) source.note.files.delete(path);
     const idle = new Set(foreign.filter((source) => source.note.files.size === 0));

@@ -238,7 +238,7 @@ export function checkJson(dir: string, range = 'main..feature'): { code: number;
 
 /**
  * What a run printed besides the error object a failed `--format json` run prints (`{"error": {…}}`,
- * row s51l-1): '' for that object alone, stdout as it is otherwise. For tests that hold a refused run to
+ * row 1004): '' for that object alone, stdout as it is otherwise. For tests that hold a refused run to
  * print no report.
  */
 export function reportOf(stdout: string): string {

@@ -41,7 +41,7 @@ export function hookedAgentCommit(): { repo: TestRepo; env: NodeJS.ProcessEnv; r
 
 /**
  * main: the policy (Claude denied), a.txt and b.txt, the hooks `init` installs; feature checked out,
- * the agent's commit on it (a.txt changed, b.txt's line added, noteTwoFiles) (rows 950, s51i-1).
+ * the agent's commit on it (a.txt changed, b.txt's line added, noteTwoFiles) (rows 950, 979).
  */
 export function notedAgentFeature(): TestRepo {
   const repo = makeRepo();
@@ -57,7 +57,7 @@ export function notedAgentFeature(): TestRepo {
   return repo;
 }
 
-/** The commits (12 hex digits) `check main..feature` refuses for a denied model (rows 950, s51i-1). */
+/** The commits (12 hex digits) `check main..feature` refuses for a denied model (rows 950, 979). */
 export function deniedCommits(repo: TestRepo): string[] {
   const check = aitrail(repo.dir, ['check', 'main..feature', '--format', 'json']);
   const violations = JSON.parse(check.stdout).violations as { rule: string; commit?: string; sha?: string }[];

@@ -16,7 +16,7 @@ export interface IdentityCase {
 
 /**
  * A shim's text as the shell runs it once every function is defined: the judges a shim keeps in aitrail_lz's
- * single-quoted string (row s51n-1, src/install/shim-source.ts lazyFunctions) unquoted in place.
+ * single-quoted string (row 1006, src/install/shim-source.ts lazyFunctions) unquoted in place.
  */
 export function loadedShimText(text: string): string {
   const loader = "aitrail_lz() {\n  eval '";

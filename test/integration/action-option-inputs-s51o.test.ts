@@ -1,4 +1,4 @@
-// Row s51o-3: the Action's range and config inputs were passed to `aitrail check` as words of their own: an input
+// Row 1002: the Action's range and config inputs were passed to `aitrail check` as words of their own: an input
 // reading as an option (`range: --help`, `-h`, `--version`, `config: --help`) made check print its help or version and
 // exit 0, and the step passed green having judged nothing. Replayed with scripts/action.sh as GitHub runs it
 // (test/helpers/github-action.ts runAction) on a real bare origin, a pull request with a denied model's commit.
@@ -7,7 +7,7 @@ import { checkout, origin, prEvent, pullRequest, runAction } from '../helpers/gi
 
 const QWEN = 'Assisted-by: qwen-code:qwen/qwen3-coder';
 
-describe('the Action\'s inputs read as options (row s51o-3)', () => {
+describe('the Action\'s inputs read as options (row 1002)', () => {
   it('range --help / --version and config --help never pass a pull request with a denied model', () => {
     const world = origin();
     const { head, merge } = pullRequest(world, [{ message: `feat: qwen\n\n${QWEN}\n`, files: { 'src/qwen.js': 'q\n' } }]);

@@ -42,9 +42,9 @@ interface Report {
  * `google/unknown`: 569/574, the same five; before its fix (row 946) the 12 Jules commits read `jules:unknown`.
  * Session 51 (s51f) added 41 public commits (28 AI, 13 hard negatives): 596/602, the same five and iFlytek's
  * `astron-code-latest <noreply@anthropic.com>` (no iFlytek vendor: read `unknown`, labelled `iflytek/unknown`);
- * before its fixes 594/602: Baidu's `qianfan-code-latest` at Claude Code's address read `unknown` (row s51f-1),
- * `following the apache/security AGENTS.md conventions` read a model `apache/security` (row s51f-3), and
- * `[kiro-chat]` named no agent (row s51f-2).
+ * before its fixes 594/602: Baidu's `qianfan-code-latest` at Claude Code's address read `unknown` (row 985),
+ * `following the apache/security AGENTS.md conventions` read a model `apache/security` (row 987), and
+ * `[kiro-chat]` named no agent (row 986).
  */
 const FLOOR = { recall: 602 / 602, modelAccuracy: 596 / 602 };
 

@@ -7,7 +7,7 @@ import { aitrail } from '../helpers/cli.js';
 import { makeRepo, tempDir, type TestRepo } from '../helpers/gitdir.js';
 import { quietFunction, stampedRepo } from '../helpers/shim-fast-path.js';
 
-// row s51p-1: a blame cache directory restored from actions/cache (anyone who ran code in a
+// row 1018: a blame cache directory restored from actions/cache (anyone who ran code in a
 // workflow of the repository may have saved it) held entries under valid content keys whose
 // counts were trusted: a forged whole report, a forged "who wrote this commit" or a forged
 // per-file blame made `aitrail blame` say the AI wrote nothing. Entries are now sealed (an HMAC
@@ -66,7 +66,7 @@ function forge(dir: string, kind: 'report' | 'files' | 'commits', edit: (entry: 
   }
 }
 
-describe('a blame cache directory restored from elsewhere (row s51p-1)', () => {
+describe('a blame cache directory restored from elsewhere (row 1018)', () => {
   it('a forged whole report, commit attribution or per-file blame never makes a report lie', () => {
     const { human, ai, clone } = histories();
     // The attacker's run: a clone of the same history, its cache forged, saved as the cache CI restores.

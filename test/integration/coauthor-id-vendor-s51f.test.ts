@@ -1,4 +1,4 @@
-// Session 51 helper f (row s51f-1): Claude Code run on another vendor's endpoint writes the model
+// Session 51 helper f (row 985): Claude Code run on another vendor's endpoint writes the model
 // it ran as its co-author's name, at its own address. Public implementation plans carry
 // `Co-Authored-by: qianfan-code-latest <noreply@anthropic.com>` (Baidu Qianfan's coding model,
 // attribution corpus s51f-claude-code-coauthor-qianfan-code-latest). A name the catalog cannot read
@@ -10,7 +10,7 @@
 import { describe, expect, it } from 'vitest';
 import { expectEachPasses, expectEachRefused, policyServer } from '../helpers/enforce-repos.js';
 
-describe("a model id of another vendor as Claude Code's co-author name (row s51f-1)", () => {
+describe("a model id of another vendor as Claude Code's co-author name (row 985)", () => {
   it('is refused under that vendor\'s deny by check and pre-receive; the agent\'s own word is not', () => {
     const { remote, work } = policyServer('policy:\n  deny: ["baidu/*", "z-ai/*"]\n  unknownModel: warn\n');
     expectEachRefused(remote, work, {

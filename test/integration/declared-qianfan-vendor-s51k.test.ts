@@ -1,4 +1,4 @@
-// Session 51 helper k (row s51k-2), a review of row s51f-1: `qianfan` joined Baidu's family words in
+// Session 51 helper k (row 998), a review of row 985: `qianfan` joined Baidu's family words in
 // the catalog (models.json), so `Co-Authored-by: qianfan-code-latest <noreply@anthropic.com>` reads
 // `claude-code:baidu/unknown`, but not the vendor words a declared value reads
 // (signatures.json `vendorWords`): the same model declared in the kernel's trailer
@@ -27,7 +27,7 @@ const PEOPLE = [
   'feat: add the Qianfan provider\n',
 ];
 
-describe("Baidu Qianfan's model declared in a trailer (row s51k-2)", () => {
+describe("Baidu Qianfan's model declared in a trailer (row 998)", () => {
   it("init's commit-msg, check and pre-receive refuse it under deny baidu/*; a person named Qianfan passes", () => {
     const { remote, work } = policyServer('policy:\n  deny: ["baidu/*"]\n  unknownModel: warn\n', '', { initEnv: HOOK_ENV });
     tryGit(work.dir, ['checkout', '-q', '-b', 'hooked', 'main']);

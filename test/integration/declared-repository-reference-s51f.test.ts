@@ -1,4 +1,4 @@
-// Session 51 helper f (row s51f-3): a repository named as the rules an agent followed. Apache
+// Session 51 helper f (row 987): a repository named as the rules an agent followed. Apache
 // projects' agents write `Generated-by: Claude Code (Claude Opus 4.7) following the apache/security
 // AGENTS.md conventions` (attribution corpus s51f-apache-security-generated-by-claude-code-model-note):
 // `apache/security` was read as a model id of an unknown vendor beside Opus 4.7, so `check` and the
@@ -11,7 +11,7 @@ import { expectLog } from '../helpers/log-cases.js';
 
 const APACHE = 'docs(skills): describe the triage hand-off\n\nGenerated-by: Claude Code (Claude Opus 4.7) following the apache/security AGENTS.md conventions\n';
 
-describe('a repository named as the rules followed, in a declared value (row s51f-3)', () => {
+describe('a repository named as the rules followed, in a declared value (row 987)', () => {
   it('log reads the agent and its model, not the repository', () => {
     expectLog([
       [APACHE, ['claude-code:anthropic/claude-opus-4.7']],

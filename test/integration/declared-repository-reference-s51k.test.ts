@@ -1,4 +1,4 @@
-// Session 51 helper k (row s51k-1), a review of row s51f-3 as the attacker: an `owner/name` of a
+// Session 51 helper k (row 997), a review of row 987 as the attacker: an `owner/name` of a
 // vendor the catalog does not know after a rules word (`following`, `per`, `see`, `according to`,
 // `under`) or before a document's name was dropped as a repository wherever the same id was
 // written once so, and whatever followed the rules word. So a model the message declares hid from
@@ -32,7 +32,7 @@ const HONEST = [
   'docs: c\n\nGenerated-by: Claude Code according to the acme/widgets guidelines\n',
 ];
 
-describe('a model id written as the model beside a rules word (row s51k-1)', () => {
+describe('a model id written as the model beside a rules word (row 997)', () => {
   it("init's commit-msg, check and pre-receive refuse it under deny acme/*; a rules repository still passes", () => {
     const { remote, work } = policyServer('policy:\n  deny: ["acme/*"]\n  unknownModel: warn\n', '', { initEnv: HOOK_ENV });
     // Commit time: init's real hooks on `git commit -F -`.

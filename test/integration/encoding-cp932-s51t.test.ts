@@ -1,4 +1,4 @@
-// row s51t-1: row s51m-1 refused every commit whose message git shows as stored under a non-UTF-8
+// row 1013: row 999 refused every commit whose message git shows as stored under a non-UTF-8
 // `encoding` header; a Japanese person's message under `encoding Shift_JIS` holding ① (CP932, the
 // table Windows writes, which glibc's SHIFT_JIS lacks) is such a commit: git cannot convert it, so
 // check, pre-push and pre-receive refused an honest history (exit 3) on every range that held it.
@@ -10,7 +10,7 @@ const POLICY = 'policy:\n  deny: ["qwen/*"]\n';
 /** `docs: ① 事項` as Windows' CP932 writes it (git for Windows with i18n.commitEncoding=Shift_JIS). */
 const CP932_DOCS = Buffer.from('docs: \x87\x40 \x8e\x96\x8d\x80\n', 'latin1');
 
-describe('row s51t-1: a CP932 message under `encoding Shift_JIS`, which git cannot convert, is read, not refused', () => {
+describe('row 1013: a CP932 message under `encoding Shift_JIS`, which git cannot convert, is read, not refused', () => {
   it('passes check and pre-receive as a person\'s; a Qwen trailer beside the same ① is refused as a denied model; EBCDIC stays refused', () => {
     const { remote, work, base } = policyServer(POLICY);
     const honest = rawCommit(work, base, 'docs.md', ['encoding Shift_JIS'], CP932_DOCS);
@@ -26,7 +26,7 @@ describe('row s51t-1: a CP932 message under `encoding Shift_JIS`, which git cann
     const denied = aitrail(work.dir, ['check', `${base}..${qwen}`]);
     expect(denied.code, denied.stderr).toBe(1);
     expect(`${denied.stdout}${denied.stderr}`).toContain('qwen/qwen3-coder');
-    // Bytes no Shift_JIS table reads (0xFD) stay refused unread, as row s51m-1 says.
+    // Bytes no Shift_JIS table reads (0xFD) stay refused unread, as row 999 says.
     const broken = rawCommit(work, base, 'b.ts', ['encoding Shift_JIS'], Buffer.from('docs: \xfd\xfd\n', 'latin1'));
     const refused = aitrail(work.dir, ['check', `${base}..${broken}`]);
     expect(refused.code).toBe(3);

@@ -1,4 +1,4 @@
-// row s51m-1: a message stored in an encoding git cannot convert the commit from (EBCDIC-US: git
+// row 999: a message stored in an encoding git cannot convert the commit from (EBCDIC-US: git
 // re-encodes the object whole and iconv finds no EBCDIC-US letter for the headers' ASCII bytes), so
 // `git log` shows the stored bytes, which are no UTF-8, and no reading named the Qwen trailer they hold.
 import { describe, expect, it } from 'vitest';
@@ -10,7 +10,7 @@ const POLICY = 'policy:\n  deny: ["qwen/*"]\n';
 /** `feat: parser\n\nAssisted-by: qwen-code:qwen/qwen3-coder\n` as `iconv -t EBCDIC-US` writes it. */
 const EBCDIC_US_QWEN = Buffer.from('868581a37a40978199a285992525c1a2a289a2a385846082a87a4098a6859560839684857a98a685956198a68595f360839684859925', 'hex');
 
-describe('row s51m-1: a Qwen trailer in a message git cannot convert from its encoding header', () => {
+describe('row 999: a Qwen trailer in a message git cannot convert from its encoding header', () => {
   it('EBCDIC-US: check, pre-push and pre-receive refuse it unread (exit 3, one line); a message git shows as text still passes', () => {
     const { remote, work, base } = policyServer(POLICY, '', { initEnv: HOOK_ENV });
     const sha = rawCommit(work, base, 'parser.ts', ['encoding EBCDIC-US'], EBCDIC_US_QWEN);

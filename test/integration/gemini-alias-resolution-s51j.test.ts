@@ -1,10 +1,10 @@
-// Rows s51j-1 and s51j-2: row s51h-3 resolved Gemini CLI's `modelConfigs` otherwise than Gemini CLI does
+// Rows 994 and 995: row 982 resolved Gemini CLI's `modelConfigs` otherwise than Gemini CLI does
 // (google-gemini/gemini-cli `packages/core/src/services/modelConfigService.ts`, `defaultModelConfigs.ts`; the main
-// chat asks with `{ model, isChatModel: true }`, `geminiChat.ts`). Row s51j-1: an override scoped to a subagent
+// chat asks with `{ model, isChatModel: true }`, `geminiChat.ts`). Row 994: an override scoped to a subagent
 // (`overrideScope`) or to retries (`isRetry`) never applies to the main chat, yet was recorded as its model; an
 // override matching a built-in alias of the chain (`chat-base`, `base`) or no model at all (`overrideScope: "core"`,
 // `isChatModel: true`) applies, yet was not read; overrides apply by level, then specificity, then order, not by order
-// alone. Row s51j-2: while an alias applied, every Gemini-named model beside (a subagent's, the chat recording's) was
+// alone. Row 995: while an alias applied, every Gemini-named model beside (a subagent's, the chat recording's) was
 // dropped as at a gateway. Committed for real through init's installed hooks, Gemini CLI detected by `GEMINI_CLI=1`.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -22,7 +22,7 @@ const FLASH = { model: { name: 'gemini-2.5-flash' } };
 const toPro = { modelConfig: { model: 'gemini-2.5-pro' } };
 const toFlash = { modelConfig: { model: 'gemini-2.5-flash' } };
 
-describe("Gemini CLI's model config resolved as Gemini CLI resolves the main chat's (row s51j-1)", () => {
+describe("Gemini CLI's model config resolved as Gemini CLI resolves the main chat's (row 994)", () => {
   it('an override scoped to a subagent or to retries does not hide the denied main model', () => {
     const repo = hooked(DENY);
     for (const match of [{ model: 'gemini-2.5-pro', overrideScope: 'codebase_investigator' }, { model: 'gemini-2.5-pro', isRetry: true }]) {
@@ -61,7 +61,7 @@ describe("Gemini CLI's model config resolved as Gemini CLI resolves the main cha
   });
 });
 
-describe("a subagent's model kept beside while a custom alias applies (row s51j-2)", () => {
+describe("a subagent's model kept beside while a custom alias applies (row 995)", () => {
   it("an alias to Flash-Lite does not drop a subagent's denied Pro", () => {
     const repo = hooked(DENY);
     const result = agentCommit(repo, geminiEnv({ ...FLASH, modelConfigs: { customAliases: { 'gemini-2.5-flash': { modelConfig: { model: 'gemini-2.5-flash-lite' } } } }, agents: { overrides: { codebase_investigator: toPro } } }));

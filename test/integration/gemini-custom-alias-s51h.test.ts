@@ -1,4 +1,4 @@
-// Row s51h-3: Gemini CLI resolves the model it asks for through its settings' `modelConfigs` (google-gemini/gemini-cli
+// Row 982: Gemini CLI resolves the model it asks for through its settings' `modelConfigs` (google-gemini/gemini-cli
 // `packages/core/src/services/modelConfigService.ts`: `customAliases` of that name, their `extends` chain, then
 // `customOverrides` whose `match.model` names it), and the alias's `modelConfig.model` is what is sent. A custom alias
 // named `gemini-2.5-flash` sending `gemini-2.5-pro` was recorded `gemini-cli:google/gemini-2.5-flash` and passed a
@@ -16,7 +16,7 @@ function geminiEnv(settings: object, variable?: string): NodeJS.ProcessEnv {
 
 const FLASH = { model: { name: 'gemini-2.5-flash' } };
 
-describe("Gemini CLI's custom aliases and overrides sending another model (row s51h-3)", () => {
+describe("Gemini CLI's custom aliases and overrides sending another model (row 982)", () => {
   it('a custom alias named like the model asked for, sending Pro: Pro recorded, refused', () => {
     const repo = hooked(DENY);
     const result = agentCommit(repo, geminiEnv({ ...FLASH, modelConfigs: { customAliases: { 'gemini-2.5-flash': { modelConfig: { model: 'gemini-2.5-pro' } } } } }));

@@ -1,4 +1,4 @@
-// Row s51s-3, the final review of rows s51h-3 and s51j-1: Gemini CLI's main chat never asks its model configs for
+// Row 1012, the final review of rows 982 and 994: Gemini CLI's main chat never asks its model configs for
 // `auto`, `pro`, `flash` or `flash-lite` (google-gemini/gemini-cli `defaultModelConfigs.ts`: `modelIdResolutions`,
 // `classifierIdResolutions`): it routes or resolves the name to a model (`auto` to a pro or a flash model each
 // request) and asks for that one, whose chain is `chat-base-3` or `chat-base-2.5`. The hooks resolved `auto` itself,
@@ -18,7 +18,7 @@ function geminiEnv(settings: object): NodeJS.ProcessEnv {
   return { HOME: dir, GEMINI_CLI: '1', GEMINI_MODEL: undefined, GEMINI_CLI_SYSTEM_SETTINGS_PATH: join(dir, 'no-system.json'), GEMINI_CLI_SYSTEM_DEFAULTS_PATH: join(dir, 'no-defaults.json'), GEMINI_CLI_TRUSTED_FOLDERS_PATH: undefined, GOOGLE_GEMINI_BASE_URL: undefined, GOOGLE_VERTEX_BASE_URL: undefined };
 }
 
-describe("an override of the model Gemini CLI routes a name to (row s51s-3)", () => {
+describe("an override of the model Gemini CLI routes a name to (row 1012)", () => {
   it('is read for auto, flash and no model named, and refused under the deny', () => {
     const repo = hooked(DENY);
     const cases: [object, object][] = [

@@ -1,6 +1,6 @@
-// Row s51j-3: goose registers every `*.json` of `custom_providers` (block/goose `config/declarative_providers.rs`
+// Row 996: goose registers every `*.json` of `custom_providers` (block/goose `config/declarative_providers.rs`
 // `load_custom_providers`: `read_dir`, no bound), the last one declaring a name winning over the built-in provider.
-// Row s51h-1 read the folder's first 256 names in sorted order and silently left the rest: 256 small files
+// Row 980 read the folder's first 256 names in sorted order and silently left the rest: 256 small files
 // (`a000.json`…) then `zz.json` declaring `anthropic` at a server on loopback was recorded
 // `goose:anthropic/claude-sonnet-4.5` and passed a Qwen deny with `unknownModel: deny`. Committed for real through
 // init's installed hooks, goose detected by `GOOSE_TERMINAL=1`.
@@ -17,7 +17,7 @@ function gooseEnv(custom: Record<string, string>): NodeJS.ProcessEnv {
 
 const filler = (count: number) => Object.fromEntries(Array.from({ length: count }, (_, i) => [`a${String(i).padStart(3, '0')}.json`, provider(`custom_${i}`, 'https://llm.example.com/v1')]));
 
-describe("goose's custom_providers folder past the files the hooks read (row s51j-3)", () => {
+describe("goose's custom_providers folder past the files the hooks read (row 996)", () => {
   it('a 257th file declaring anthropic on loopback: goose:unknown, refused', () => {
     const repo = hooked(STRICT);
     const result = agentCommit(repo, gooseEnv({ ...filler(256), 'zz.json': provider('anthropic', 'http://127.0.0.1:4000/v1') }));

@@ -1,4 +1,4 @@
-// Row s51h-1: goose registers each `custom_providers/*.json` under the `name` it declares (block/goose
+// Row 980: goose registers each `custom_providers/*.json` under the `name` it declares (block/goose
 // `config/declarative_providers.rs` `register_declarative_providers`, `provider_registry.rs`: one HashMap by name,
 // custom providers inserted after the built-in ones), so a custom provider named `anthropic` replaces goose's own
 // Anthropic provider, and a file's name is not its provider's id. The hooks read only `custom_providers/<provider>.json`
@@ -17,7 +17,7 @@ function gooseEnv(config: string, custom: Record<string, string>): NodeJS.Proces
 
 const ANTHROPIC = 'GOOSE_PROVIDER: anthropic\nGOOSE_MODEL: claude-sonnet-4-5\n';
 
-describe("goose's custom provider under a built-in provider's name, or a file named otherwise (row s51h-1)", () => {
+describe("goose's custom provider under a built-in provider's name, or a file named otherwise (row 980)", () => {
   it('a custom provider named anthropic at a server on loopback: goose:unknown, refused', () => {
     const repo = hooked(STRICT);
     const result = agentCommit(repo, gooseEnv(ANTHROPIC, { 'qwenbox.json': provider('anthropic', 'http://127.0.0.1:4000/v1') }));

@@ -7,7 +7,7 @@ import { policyServer, project, tryGit, type Project } from '../helpers/enforce-
 
 const POLICY = 'policy:\n  deny: ["qwen/*"]\n  paths:\n    - files: ["src/crypto/**"]\n      allow: ["anthropic/*"]\n';
 const CAP = 16 * 1024 * 1024;
-// Row s51e-2: the ref it was pushed as is named too.
+// Row 991: the ref it was pushed as is named too.
 const REFUSED = /cannot judge the pushed tag ([0-9a-f]{40}) \(pushed as refs\/tags\/big\): its object is [\d,]+ bytes, more than the 16,777,216 read, so it is refused unread; tag again with a shorter message and push refs\/tags\/big again\./;
 
 /** A tag `name` of main's tree whose message is about `bytes` long, its ref written: the tag object's id. */

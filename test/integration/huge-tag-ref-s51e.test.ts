@@ -1,4 +1,4 @@
-// Row s51e-2: row 954's refusal of a pushed tag over 16 MiB named only the object id. A push of several refs
+// Row 991: row 954's refusal of a pushed tag over 16 MiB named only the object id. A push of several refs
 // (`git push --tags`, a release's branch and tags) is refused whole, every ref `pre-receive hook declined`, and a
 // tag of that tag (the oversized one inside the chain) has an id no ref shows: the pusher could not tell which
 // tag to make again. Now the refusal names the ref it was pushed as (and says when the tag is inside its chain).
@@ -15,7 +15,7 @@ function tagObject(work: Project['work'], object: string, type: string, name: st
   return work.git(['hash-object', '-t', 'tag', '-w', '--stdin'], { input: text });
 }
 
-describe('an oversized pushed tag is named by its ref (row s51e-2)', () => {
+describe('an oversized pushed tag is named by its ref (row 991)', () => {
   it('a push of several refs: the refusal names the tag ref that holds the oversized tag', () => {
     const server = policyServer(POLICY);
     const tree = server.work.git(['rev-parse', 'main^{tree}']);

@@ -1,4 +1,4 @@
-// Session 51 helper r (row s51r-2): `git notes --ref ai merge -s union` of two
+// Session 51 helper r (row 1008): `git notes --ref ai merge -s union` of two
 // git-ai notes of one commit joins them into one note git-ai's own parser refuses (serde_json reads
 // everything after the first `---`; git-ai itself merges notes with `-s ours`). aitrail said only
 // "metadata is not JSON (Unexpected non-whitespace character…)": the honest team that merged its
@@ -12,7 +12,7 @@ import { makeRepo } from '../helpers/gitdir.js';
 
 const JOINED = 'two git-ai notes joined in one, as git notes merge -s union joins them, which git-ai does not read either: merge notes with -s ours, as git-ai does';
 
-describe('two git-ai notes joined by git notes merge (row s51r-2)', () => {
+describe('two git-ai notes joined by git notes merge (row 1008)', () => {
   // `cat_sort_uniq` sorts both notes' lines (entries before any file): refused by the attestation section, as git-ai refuses it.
   for (const strategy of ['union']) {
     it(`-s ${strategy}: the warning says the notes were joined and how to merge them`, () => {

@@ -1,4 +1,4 @@
-// Session 51 (l), row s51l-1: a run that asked for `--format json` and failed (bad usage, a bad
+// Session 51 (l), row 1004: a run that asked for `--format json` and failed (bad usage, a bad
 // revision, not a repository) printed nothing on stdout, so a CI script's `jq` failed on empty
 // input instead of reading why. Every command that takes `--format json` now prints
 // `{"error": {"exitCode", "kind", "message"}}` on stdout with the same exit code; stderr is as before.
@@ -21,7 +21,7 @@ function expectJsonError(cwd: string, args: string[], code: number, kind: string
   return parsed;
 }
 
-describe('--format json failures print a JSON error on stdout (row s51l-1)', () => {
+describe('--format json failures print a JSON error on stdout (row 1004)', () => {
   it('usage errors, bad revisions and a missing repository, for log, check, blame, trend and status', () => {
     const repo = makeRepo();
     repo.commit('one\n', { 'a.txt': '1\n' });

@@ -1,4 +1,4 @@
-// Session 51 helper f (row s51f-2): the kernel's `Assisted-by: AGENT:MODEL [TOOL]` with Kiro's chat
+// Session 51 helper f (row 986): the kernel's `Assisted-by: AGENT:MODEL [TOOL]` with Kiro's chat
 // as its tool. Yunseong Kim's kcov selftest series writes `Assisted-by: Claude:claude-opus-4-6
 // [kiro-chat]` (attribution corpus s51f-kernel-kcov-claude-tool-kiro-chat): `[kiro]` and `[Kiro IDE]`
 // read Kiro, `[kiro-chat]` named no agent, so `log` and `blame` reported Claude Code alone for a
@@ -7,7 +7,7 @@
 import { describe, it } from 'vitest';
 import { expectLog } from '../helpers/log-cases.js';
 
-describe("Kiro's chat as the kernel trailer's [TOOL] (row s51f-2)", () => {
+describe("Kiro's chat as the kernel trailer's [TOOL] (row 986)", () => {
   it('log reads Kiro beside the trailer\'s agent and model, as [kiro] reads it', () => {
     expectLog([
       ['selftests: a\n\nAssisted-by: Claude:claude-opus-4-6 [kiro-chat]\n', ['claude-code:anthropic/claude-opus-4.6', 'kiro:unknown']],

@@ -4,10 +4,10 @@ import { addNote, gitAiNote, NOTE_KEYS, session } from '../helpers/git-ai-notes.
 import { makeRepo } from '../helpers/gitdir.js';
 
 /*
- * Row s51u-1: a note's lines are counted from git's diff of the commit (rows 964, s51e-1), and git read the
+ * Row 1016: a note's lines are counted from git's diff of the commit (rows 964, 990), and git read the
  * checked-out `.gitattributes` to decide what it diffs as text: `-diff` (or `binary`) on the noted file made git
- * print `Binary files … differ`, so the count was given up and the note's own claim came back (marked, row s51o-1);
- * `diff` set made git load a file over core.bigFileThreshold whole (row s51e-4's cap undone: 40 MB, 0.86 GB).
+ * print `Binary files … differ`, so the count was given up and the note's own claim came back (marked, row 1000);
+ * `diff` set made git load a file over core.bigFileThreshold whole (row 993's cap undone: 40 MB, 0.86 GB).
  * Now the diff runs from the git dir with no index: no work-tree or index `.gitattributes` decides.
  */
 
@@ -16,7 +16,7 @@ const COUNTED = 'note refs/notes/ai: git-ai tool "opencode", model "qwen3-coder"
 
 interface Violation { sha: string; rule: string; model: string; message: string }
 
-describe('a note\'s line count ignores the repository\'s .gitattributes (row s51u-1)', () => {
+describe('a note\'s line count ignores the repository\'s .gitattributes (row 1016)', () => {
   for (const attributes of ['src/** -diff\n', 'src/** binary\n']) {
     it(`check and log: a committed \`${attributes.trim()}\` does not give the count up: the 3 lines the commit adds are said`, () => {
       const repo = makeRepo();

@@ -9,11 +9,11 @@ import { makeRepo } from '../helpers/gitdir.js';
 const POLICY = 'policy:\n  deny: ["qwen/*"]\n  undeclared: warn\n  paths:\n    - files: ["src/crypto/**"]\n      allow: ["anthropic/*"]\n';
 const UNCOUNTED = 'as the note claims (not counted: git could not diff the commit)';
 
-describe('a git-ai note\'s count given up is said so, and is given up only for the note\'s own paths (rows s51o-1, s51o-2)', () => {
+describe('a git-ai note\'s count given up is said so, and is given up only for the note\'s own paths (rows 1000, 1001)', () => {
   /*
-   * Row s51o-1: row s51e-3 falls back to the note's own count when git cannot diff the commit, with a warning; pre-receive
+   * Row 1000: row 992 falls back to the note's own count when git cannot diff the commit, with a warning; pre-receive
    * and pre-push show no warning, and an attacker forces the fallback by naming a binary file of the commit in the note:
-   * the refusal read `1000005 lines in 2 files` again (row s51e-1's lie), unmarked. Now the evidence says it is the note's claim.
+   * the refusal read `1000005 lines in 2 files` again (row 990's lie), unmarked. Now the evidence says it is the note's claim.
    */
   it('pre-receive: a note naming a binary file beside its million-line claim: the refusal marks the note\'s own count', () => {
     const { work, remote } = policyServer(POLICY);
@@ -32,7 +32,7 @@ describe('a git-ai note\'s count given up is said so, and is given up only for t
   });
 
   /*
-   * Row s51o-2: row s51e-4's 16 MiB cap counted the whole commit's diff: an honest noted commit beside a regenerated
+   * Row 1001: row 993's 16 MiB cap counted the whole commit's diff: an honest noted commit beside a regenerated
    * lockfile (two of 9 MB here) gave up the count (the note's 200 lines, a warning). Now the cap is the note's paths':
    * the other files passing it make git diff the note's paths alone.
    */

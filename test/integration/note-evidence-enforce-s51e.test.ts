@@ -7,7 +7,7 @@ import { addNote, gitAiNote, NOTE_KEYS, session } from '../helpers/git-ai-notes.
 import { makeRepo, tempDir, TEST_GIT_ENV } from '../helpers/gitdir.js';
 
 /*
- * Row s51e-1: row 964 made `log` count a git-ai note's evidence from git's diff, but `check`, pre-push and
+ * Row 990: row 964 made `log` count a git-ai note's evidence from git's diff, but `check`, pre-push and
  * pre-receive still printed the note's own numbers: a note claiming lines 1-1000000 of src/crypto/k.ts (the
  * commit adds 3) and 1-100 of ghost.ts (nowhere) read `1000100 lines in 2 files` in the refusal. Now the
  * evidence counts the lines the commit adds that the note gives each author (as `log` and `blame` count them),
@@ -22,7 +22,7 @@ const CLAUDE_COUNTED = 'note refs/notes/ai: git-ai tool "claude", model "claude-
 
 interface Violation { sha: string; rule: string; model: string; message: string; paths: string[] }
 
-describe('check, pre-receive: a git-ai note\'s evidence counts what the commit adds (row s51e-1)', () => {
+describe('check, pre-receive: a git-ai note\'s evidence counts what the commit adds (row 990)', () => {
   it('check: a note claiming a million lines and a file that is nowhere says the 3 lines the commit adds; the refusal stands', () => {
     const repo = makeRepo();
     repo.commit('policy', { '.aitrailrc.yml': POLICY, 'README.md': 'hi\n' });
@@ -73,8 +73,8 @@ describe('check, pre-receive: a git-ai note\'s evidence counts what the commit a
     expect(run.stderr).toContain(`cannot diff commit ${sha} to count the lines its note in refs/notes/ai claims`);
   });
 
-  // Row s51e-3: row 964's counting made `log` exit 3 there (`git diff-tree failed: fatal: ... does not appear to be a git repository`).
-  it('log in the same clone: the commit listed, its note\'s own count said with a warning, no failure (row s51e-3)', () => {
+  // Row 992: row 964's counting made `log` exit 3 there (`git diff-tree failed: fatal: ... does not appear to be a git repository`).
+  it('log in the same clone: the commit listed, its note\'s own count said with a warning, no failure (row 992)', () => {
     const { clone, sha } = partialClone();
     const log = aitrail(clone, ['log', '--format', 'json', 'origin/main..origin/side']);
     expect(log.code, log.stderr).toBe(0);
@@ -84,10 +84,10 @@ describe('check, pre-receive: a git-ai note\'s evidence counts what the commit a
     expect(log.stderr).toContain(`cannot diff commit ${sha} to count the lines its note in refs/notes/ai claims`);
   });
 
-  // Row s51e-4: counting a note's lines diffs the commit; git's diff of a file of 20 MB of short lines (a pack of
+  // Row 993: counting a note's lines diffs the commit; git's diff of a file of 20 MB of short lines (a pack of
   // kilobytes) holds gigabytes (200 MB: 4.3 GB, 7 s). Now a file over 16 MiB is diffed as binary, never loaded, and
   // the count given up, said; the diff's text is read up to 16 MiB.
-  it('a noted commit adding a file of 20 MB: the count is given up and said, at log and check (row s51e-4)', () => {
+  it('a noted commit adding a file of 20 MB: the count is given up and said, at log and check (row 993)', () => {
     const repo = makeRepo();
     repo.commit('policy', { '.aitrailrc.yml': 'policy:\n  deny: ["qwen/*"]\n', 'README.md': 'hi\n' });
     repo.git(['checkout', '-q', '-b', 'feature']);

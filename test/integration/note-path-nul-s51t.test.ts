@@ -1,4 +1,4 @@
-// row s51t-2: row s51o-2 asks git again, by pathspec, for a noted commit whose other files' diff passes
+// row 1014: row 1001 asks git again, by pathspec, for a noted commit whose other files' diff passes
 // 16 MiB; a hostile git-ai note naming a path with a NUL byte made that pathspec an argument Node cannot
 // pass: check and log fell over (internal error, exit 3) instead of counting the lines the commit adds.
 import { describe, expect, it } from 'vitest';
@@ -8,7 +8,7 @@ import { makeRepo } from '../helpers/gitdir.js';
 
 const POLICY = 'policy:\n  deny: ["qwen/*"]\n';
 
-describe('row s51t-2: a note path holding a NUL byte beside 18 MB of other files\' diff', () => {
+describe('row 1014: a note path holding a NUL byte beside 18 MB of other files\' diff', () => {
   it('check and log count the 2 lines the commit adds (no internal error)', () => {
     const repo = makeRepo();
     repo.commit('policy', { '.aitrailrc.yml': POLICY, 'README.md': 'hi\n' });

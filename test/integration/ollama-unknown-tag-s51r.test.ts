@@ -1,4 +1,4 @@
-// Session 51 helper r (row s51r-1): an ollama tag picks a build of one model (a size, a
+// Session 51 helper r (row 1007): an ollama tag picks a build of one model (a size, a
 // quantisation, `latest`, `cloud`, `instruct`: ollama.com/library/qwen3-coder lists `30b`, `480b`,
 // `480b-cloud`, `30b-a3b-q4_K_M`… of the one model). An unknown tag was kept as words of the name:
 // `Assisted-by: aider:qwen/qwen3-coder:rm` read `qwen/qwen3-coder-rm` and passed an exact
@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
 import { commitCase, expectEachPasses, expectEachRefused, policyServer } from '../helpers/enforce-repos.js';
 
-describe('an unknown ollama tag of a catalog model is that model (row s51r-1)', () => {
+describe('an unknown ollama tag of a catalog model is that model (row 1007)', () => {
   it('refused by an exact deny of the model at check and pre-receive; known tags keep their own model', () => {
     const { remote, work } = policyServer('policy:\n  deny: ["qwen/qwen3-coder"]\n');
     expectEachRefused(remote, work, {

@@ -1,6 +1,6 @@
-// Session 51 helper w (row s51w-1): row s51r-1 made an unknown ollama tag of a catalog model read
+// Session 51 helper w (row 1020): row 1007 made an unknown ollama tag of a catalog model read
 // that model (`qwen3-coder:rm` is `qwen/qwen3-coder`). A tag of digits goes on the model's version
-// instead: `claude-opus-4:7` read `anthropic/claude-opus-4.7` before s51r-1 (as `claude-opus-4-7`
+// instead: `claude-opus-4:7` read `anthropic/claude-opus-4.7` before 1007 (as `claude-opus-4-7`
 // does), and after it read the older `anthropic/claude-opus-4`, past a deny of the newer model at
 // `check` and a server's pre-receive. Now a tag the family reads as the base's next version keeps
 // that version; other unknown tags still read the base. This test failed before its fix
@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
 import { commitCase, expectEachRefused, policyServer } from '../helpers/enforce-repos.js';
 
-describe('a version written as an ollama tag keeps its version (row s51w-1)', () => {
+describe('a version written as an ollama tag keeps its version (row 1020)', () => {
   it('refused by a deny of the newer model at check and pre-receive; the base build tag still reads the base', () => {
     const { remote, work } = policyServer('policy:\n  deny: ["anthropic/claude-opus-4.7", "openai/gpt-5.9", "qwen/qwen3-coder"]\n');
     expectEachRefused(remote, work, {

@@ -1,4 +1,4 @@
-// Row s51o-4: judgeCommits listed the judged range with `git rev-list <range>` twice, once to find a commit object
+// Row 1003: judgeCommits listed the judged range with `git rev-list <range>` twice, once to find a commit object
 // too large to read (row 943), once for the commits git shows otherwise than stored: the same command, the same
 // answer, in check, pre-push and pre-receive. Now it is listed once for both. Replayed with the built CLI's `check`,
 // git traced (GIT_TRACE).
@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
 import { makeRepo, tempDir } from '../helpers/gitdir.js';
 
-describe('check lists the judged range once (row s51o-4)', () => {
+describe('check lists the judged range once (row 1003)', () => {
   it('no git rev-list command runs twice with the same arguments', () => {
     const repo = makeRepo();
     repo.commit('policy', { '.aitrailrc.yml': 'policy:\n  deny: ["qwen/*"]\n' });

@@ -1,4 +1,4 @@
-// row s51g-2: a refusal at commit-msg, pre-push and pre-receive names where the policy was read (the config
+// row 984: a refusal at commit-msg, pre-push and pre-receive names where the policy was read (the config
 // file: in the work tree at commit time, `<base sha>:<file>` at push) and, at push, the refs the push updates;
 // each used to say only "the AI model policy" (check alone named its policy, on stderr). Real repositories,
 // the hooks running the built CLI, a real bare server with the pre-receive hook.
@@ -10,7 +10,7 @@ import { tempDir } from '../helpers/gitdir.js';
 
 const DENY_QWEN = 'policy:\n  deny: ["qwen/*"]\n';
 
-describe('refusals name the config file and the pushed refs (row s51g-2)', () => {
+describe('refusals name the config file and the pushed refs (row 984)', () => {
   it('commit-msg: "the AI model policy of .aitrailrc.yml in the work tree"', () => {
     const { work } = project(DENY_QWEN, { hooks: ['commit-msg'] });
     const refused = commitWith(work, `feat: q\n\n${QWEN}\n`, { 'q.ts': 'q\n' });

@@ -1,4 +1,4 @@
-// row s51g-1: the HTML reports (blame and trend, drawn in headless chromium) and trend's text and markdown
+// row 983: the HTML reports (blame and trend, drawn in headless chromium) and trend's text and markdown
 // say "1 line", "1 file", "1 release" for one and the plural for more ("1 of 1 line is", not "1 of 1 lines
 // are"); a real repository, the built CLI, the page as a browser draws it.
 import { describe, expect, it } from 'vitest';
@@ -17,7 +17,7 @@ function oneLineRepo() {
   return repo;
 }
 
-describe('count phrases of trend text and markdown (row s51g-1)', () => {
+describe('count phrases of trend text and markdown (row 983)', () => {
   it('one release of one line: singular; two lines: plural', () => {
     const repo = oneLineRepo();
     const table = aitrail(repo.dir, ['trend', 'v1', 'v2', '-q']);
@@ -30,7 +30,7 @@ describe('count phrases of trend text and markdown (row s51g-1)', () => {
   });
 });
 
-describe.skipIf(!HAVE_CHROMIUM)('count phrases of the HTML reports in headless chromium (row s51g-1)', () => {
+describe.skipIf(!HAVE_CHROMIUM)('count phrases of the HTML reports in headless chromium (row 983)', () => {
   const browser = sharedBrowser();
   const repo = oneLineRepo();
 

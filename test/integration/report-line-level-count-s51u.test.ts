@@ -1,4 +1,4 @@
-// row s51g-1 (its blame line-level sentence, which its own test did not reach): `blame`'s text and markdown said
+// row 983 (its blame line-level sentence, which its own test did not reach): `blame`'s text and markdown said
 // "Line by line from git-ai notes: 1 lines" and "1 lines (100.0%) were judged line by line"; a real repository, a
 // git-ai note written by `git notes add`, the built CLI.
 import { describe, expect, it } from 'vitest';
@@ -6,7 +6,7 @@ import { aitrail } from '../helpers/cli.js';
 import { addNote, gitAiNote, NOTE_KEYS, session } from '../helpers/git-ai-notes.js';
 import { makeRepo } from '../helpers/gitdir.js';
 
-describe('blame: the line-level sentence counts "1 line" (row s51g-1)', () => {
+describe('blame: the line-level sentence counts "1 line" (row 983)', () => {
   it('one noted line: singular in text and markdown; two: plural', () => {
     const repo = makeRepo();
     const sha = repo.commit('one line\n', { 'a.txt': 'a\n' });

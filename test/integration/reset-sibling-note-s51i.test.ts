@@ -1,4 +1,4 @@
-// row s51i-1: rows 931 and 950 carried an agent's git-ai notes over `git reset --soft/--mixed` only
+// row 979: rows 931 and 950 carried an agent's git-ai notes over `git reset --soft/--mixed` only
 // when the reset's target was an ancestor of the old tip. `git reset --soft main` once main moved on
 // (a reset onto a sibling), then `git commit`, re-committed the agent's lines with no note: `blame`
 // gave them to the person and `check` passed them under a deny. git-ai carries nothing into that
@@ -31,12 +31,12 @@ const denied = deniedCommits;
 
 const short = (repo: TestRepo, rev: string) => git(repo, ['rev-parse', rev]).trim().slice(0, 12);
 
-describe('a reset onto a sibling, then commits: the undone notes carried where the commit holds the old tip’s file (row s51i-1)', () => {
+describe('a reset onto a sibling, then commits: the undone notes carried where the commit holds the old tip’s file (row 979)', () => {
   it('git reset --soft main (main moved on), then git commit: both AI lines keep Claude’s note, check refuses', () => {
     const repo = agentBesideMain();
     git(repo, ['reset', '-q', '--soft', 'main']);
     git(repo, ['commit', '-q', '-m', 'feat: squashed onto main']);
-    // Before row s51i-1: no note, check passed the commit.
+    // Before row 979: no note, check passed the commit.
     expect(note(repo, 'HEAD')).toMatch(/^a\.txt\n {2}s_0123456789abcd::t_[0-9a-f]{14} 2\nb\.txt\n {2}s_0123456789abcd::t_[0-9a-f]{14} 2\n---\n/);
     expect(denied(repo)).toEqual([short(repo, 'HEAD')]);
   });

@@ -1,4 +1,4 @@
-// row s51u-2: row s51i-1 carries an undone commit's git-ai note after a reset onto a sibling only for the files the new
+// row 1017: row 979 carries an undone commit's git-ai note after a reset onto a sibling only for the files the new
 // commit holds as the old tip did. A note written for another commit (copied by an unhooked amend or rebase: its line
 // numbers name no line) is composed commit-wide (foreign-sources.ts), its files as written, whether the new commit
 // changes them or not: after the branch was squash-merged upstream, `git reset --hard origin/main` and the person's own
@@ -31,7 +31,7 @@ function commitOwnFile(repo: TestRepo): void {
   git(repo, ['commit', '-q', '-m', 'feat: my own']);
 }
 
-describe('a reset onto a sibling after the branch landed upstream: a note written for another commit is not carried onto the person’s commit (row s51u-2)', () => {
+describe('a reset onto a sibling after the branch landed upstream: a note written for another commit is not carried onto the person’s commit (row 1017)', () => {
   it('feature squash-merged on main, git reset --hard main, the person’s own file committed: no note, check passes', () => {
     const repo = copiedNoteFeature();
     // Upstream lands the branch as one commit (a squash merge): main's a.txt and b.txt are the old tip's.
@@ -41,7 +41,7 @@ describe('a reset onto a sibling after the branch landed upstream: a note writte
     git(repo, ['checkout', '-q', 'feature']);
     git(repo, ['reset', '-q', '--hard', 'main']);
     commitOwnFile(repo);
-    // Before row s51u-2: a.txt and b.txt's entries as written, base_commit_sha all zeros (every line Claude's), check refused.
+    // Before row 1017: a.txt and b.txt's entries as written, base_commit_sha all zeros (every line Claude's), check refused.
     expect(note(repo, 'HEAD')).toBe('');
     expect(deniedCommits(repo)).toEqual([]);
   });

@@ -1,4 +1,4 @@
-// Row s51q-1: `git revert --no-edit A; git revert --no-edit HEAD` of an agent commit A whose only AI
+// Row 1015: `git revert --no-edit A; git revert --no-edit HEAD` of an agent commit A whose only AI
 // signal is its git-ai note. git commits a revert with `This reverts commit <sha>.` in MERGE_MSG (no
 // CHERRY_PICK_HEAD); git-ai (rewrite_revert.rs) writes the reapply commit a note from the reverted
 // commit's parent's, clipped to the lines the revert adds. Without it the reapply carried no note:
@@ -13,7 +13,7 @@ import { makeRepo } from '../helpers/gitdir.js';
 
 const KEY = 'const key1 = computeTheSecretKeyMaterial(1);\nconst key2 = computeTheSecretKeyMaterial(2);\n';
 
-describe('a revert of a revert of a noted agent commit (row s51q-1)', () => {
+describe('a revert of a revert of a noted agent commit (row 1015)', () => {
   it('the reapply commit gets the agent commit\'s note on the lines it brings back; check and pre-push refuse it, the server holding A', () => {
     const { repo, env, setUp } = hookedWithOrigin();
     const agent = repo.commit('Add key', { 'k.ts': KEY }, setUp);

@@ -334,7 +334,7 @@ describe('history edits by a person start no node', () => {
     expect(messageOf(repo.dir)).toBe("Merge branch 'side'\n");
     const revert = run(['revert', '--no-edit', 'side'], NO_AUTHOR);
     expect(revert.status, revert.stderr).toBe(0);
-    // A notes ref exists: prepare-commit-msg asks whether the content the revert restores is noted (row s51q-1). It is
+    // A notes ref exists: prepare-commit-msg asks whether the content the revert restores is noted (row 1015). It is
     // (side's parent holds the note above), so post-commit carries it, clipped to the lines the revert adds: none of them.
     expect(revert.started).toEqual(['prepare-commit-msg', 'post-commit']);
     expect(spawnSync('git', ['notes', '--ref=ai', 'list', 'HEAD'], { cwd: repo.dir }).status).not.toBe(0);

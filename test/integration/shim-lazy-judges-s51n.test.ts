@@ -1,5 +1,5 @@
 // Session 51, task n: the shims' parse cost on an AI commit (issue 12 item 2).
-// row s51n-1: dash parses a function definition when it reaches it, and an AI commit's shim reaches the end of the
+// row 1006: dash parses a function definition when it reaches it, and an AI commit's shim reaches the end of the
 //   file: ~19 KB of judges that an install by npm never calls (yarn's and pnpm's wrappers, locks and stores, bun's
 //   lock, copies and links in the work tree: aitrail_pn, aitrail_yw, …) were parsed into trees on every AI commit.
 //   They are now one single-quoted string in the same shim (scanned, not parsed), `eval`ed by aitrail_lz the first
@@ -33,7 +33,7 @@ function tracedAiHook(dir: string): { status: number | null; trace: string; mess
   return { status: run.status, trace: run.stderr, message: readFileSync(join(dir, '.git', 'COMMIT_EDITMSG'), 'utf8') };
 }
 
-describe('row s51n-1: the judges an npm install never calls are not parsed on an AI commit', () => {
+describe('row 1006: the judges an npm install never calls are not parsed on an AI commit', () => {
   it('every generated client shim holds each of them once, as a stub the shell parses and a definition in one quoted string', () => {
     const shims = readdirSync(join(packageDir, 'hooks')).filter((name) => readFileSync(join(packageDir, 'hooks', name), 'utf8').includes('aitrail_in() {'));
     expect(shims).toContain('prepare-commit-msg');

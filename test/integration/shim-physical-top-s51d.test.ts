@@ -1,9 +1,9 @@
 // Session 51, task d: the shims' own cost on an AI commit.
-// row s51d-1: an AI commit's shim forked itself twice for `$(pwd -P)` (plantedEnv's walk above the top for a `.env`,
+// row 988: an AI commit's shim forked itself twice for `$(pwd -P)` (plantedEnv's walk above the top for a `.env`,
 //   and aitrail_tp for the lookup's judging of node_modules/.bin/aitrail): each a copy of the shell that runs no program
 //   (~0.3-0.5 ms of CPU). aitrail_phys now takes the shell's $PWD when it is absolute, plain (no `.`, `..`, `//`), names
 //   this folder and has no link on the way, and asks `pwd -P` otherwise: the same path, no fork.
-// row s51d-2: aitrail_led read the first 64 lines of npm's node_modules/.bin/aitrail (aitrail's own bin, a node script)
+// row 989: aitrail_led read the first 64 lines of npm's node_modules/.bin/aitrail (aitrail's own bin, a node script)
 //   for pnpm's sh-wrapper lines, one read(2) per byte in dash (~4,000 on every such AI commit); a file whose first
 //   line is exactly `#!/usr/bin/env node` runs as JavaScript (no line of it leads the shell anywhere): only that line is read.
 import { spawnSync } from 'node:child_process';
@@ -59,7 +59,7 @@ function tracedAiCommit(what: string): { dir: string; lines: string[] } {
   return { dir: repo.dir, lines: readFileSync(trace, 'utf8').split('\n') };
 }
 
-describe('row s51d-1: the top\'s physical path without a fork', () => {
+describe('row 988: the top\'s physical path without a fork', () => {
   const base = tempDir('aitrail-phys-');
   const realTop = join(base, 'real', 'top');
   mkdirSync(join(realTop, 'sub'), { recursive: true });
@@ -97,7 +97,7 @@ describe('row s51d-1: the top\'s physical path without a fork', () => {
     expect(children.filter((pid) => !ran.has(pid))).toEqual([]);
   });
 
-  it('row s51d-2: the same commit reads only the first line of npm\'s node_modules/.bin/aitrail before the one that runs it', () => {
+  it('row 989: the same commit reads only the first line of npm\'s node_modules/.bin/aitrail before the one that runs it', () => {
     if (spawnSync('strace', ['-V']).status !== 0) return;
     const { dir, lines } = tracedAiCommit('trace=openat,read,dup2,close');
     const judged = lines.findIndex((line) => line.includes('openat(AT_FDCWD, "node_modules/.bin/aitrail"'));

@@ -1,5 +1,5 @@
-// Session 51, task v: the final re-read of row s51d-1 (aitrail_phys).
-// row s51v-1: aitrail_phys took the shell's $PWD as the top's physical path when it names this folder (`-ef .`)
+// Session 51, task v: the final re-read of row 988 (aitrail_phys).
+// row 1019: aitrail_phys took the shell's $PWD as the top's physical path when it names this folder (`-ef .`)
 //   with no link on it; a $PWD naming the same folder by another path with no link on the way (a bind mount, a
 //   case-insensitive volume's other spelling) is not the path `pwd -P`, realpath and readlink give, so a target in
 //   the work tree (the repository's own aitrail linked in by npm, `file:vendor/aitrail`) was judged as outside it,
@@ -13,7 +13,7 @@ import { vendoredAitrailRepo } from '../helpers/shim-fast-path.js';
 
 const canBind = process.platform === 'linux' && spawnSync('unshare', ['-rm', 'true']).status === 0;
 
-describe.runIf(canBind)('row s51v-1: a $PWD naming the top through a bind mount', () => {
+describe.runIf(canBind)('row 1019: a $PWD naming the top through a bind mount', () => {
   it("the repository's own aitrail linked in by npm (file:vendor/aitrail) is refused, as when $PWD is the physical path", () => {
     const { repo, marker } = vendoredAitrailRepo('aitrail-phys-bind-');
     mkdirSync(join(repo.dir, 'node_modules', '.bin'), { recursive: true });

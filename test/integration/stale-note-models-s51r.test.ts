@@ -1,4 +1,4 @@
-// Session 51 helper r (row s51r-3): a git-ai note written for another commit (copied word for word
+// Session 51 helper r (row 1009): a git-ai note written for another commit (copied word for word
 // by an unhooked amend or rebase) says nothing line by line. Its evidence gave every line the
 // commit adds to the session listed first in its metadata (`claude … 3 lines in 1 file`) and said
 // `no line left` for Qwen's own session: the note's order chose whose the lines were. Now every
@@ -11,7 +11,7 @@ import { makeRepo } from '../helpers/gitdir.js';
 
 const STALE = 'written for another commit: read for every line of this one, as each of its 2 models\'';
 
-describe('a stale note\'s lines are each of its models\', none chosen by its order (row s51r-3)', () => {
+describe('a stale note\'s lines are each of its models\', none chosen by its order (row 1009)', () => {
   it('log and check say the commit\'s 3 lines for Claude and for Qwen', () => {
     const repo = makeRepo();
     repo.commit('base', { '.aitrailrc.yml': 'policy:\n  deny: ["qwen/*"]\n  undeclared: warn\n', 'README.md': 'hi\n' });

@@ -1,4 +1,4 @@
-// Session 51 (l): hostile `Assisted-by` values walked through every reader. Row s51l-2: the kernel's
+// Session 51 (l): hostile `Assisted-by` values walked through every reader. Row 1005: the kernel's
 // `AGENT:MODEL` with a list's mark right after the colon (`aider:+qwen/qwen3-coder`) cut the agent
 // off into a clause of its own, read as no one: the model stayed (and a deny of it refused), but
 // log and blame --by agent said `unknown` for an agent the value names. The rest hold what was
@@ -11,7 +11,7 @@ import { expectLog, refusedBy } from '../helpers/log-cases.js';
 const at = (value: string) => `feat: x\n\nAssisted-by: ${value}\n`;
 
 describe('hostile Assisted-by values (session 51 l)', () => {
-  it('row s51l-2: a list mark right after the colon keeps the agent', () => {
+  it('row 1005: a list mark right after the colon keeps the agent', () => {
     expectLog([
       [at('aider:+qwen/qwen3-coder'), ['aider:qwen/qwen3-coder']],
       [at('aider: +qwen/qwen3-coder'), ['aider:qwen/qwen3-coder']],
@@ -25,7 +25,7 @@ describe('hostile Assisted-by values (session 51 l)', () => {
     ]);
   });
 
-  it('row s51l-2: blame --by agent names the agent', () => {
+  it('row 1005: blame --by agent names the agent', () => {
     const repo = makeRepo();
     repo.commit(at('claude-code:+anthropic/claude-opus-4.6'), { 'a.txt': 'one\ntwo\n' });
     const blame = aitrail(repo.dir, ['blame', '--format', 'json', '--no-cache']);

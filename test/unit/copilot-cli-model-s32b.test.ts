@@ -119,7 +119,7 @@ describe('copilotCliModel', () => {
     mkdirSync(managed, { recursive: true });
     writeFileSync(join(managed, 'managed-settings.json'), '{ "permissions": { "model": "gpt-5-mini" } }');
     expect(copilotCliModel(place(homeWith(), {}, { system }))).toMatchObject({ model: 'gpt-5-mini', evidence: expect.stringMatching(/managed-settings\.json permissions\.model="gpt-5-mini"$/) });
-    // The organisation's file is read before the person's (row s51h-2), wherever COPILOT_HOME points.
+    // The organisation's file is read before the person's (row 981), wherever COPILOT_HOME points.
     expect(copilotCliModel(place(homeWith(), { COPILOT_HOME: 'relative' }, { system }))?.model).toBe('gpt-5-mini');
     expect(copilotCliModel(place(homeWith(), { COPILOT_HOME: 'relative' }))).toBeNull();
   });

@@ -1,4 +1,4 @@
-// Row s51h-2: Copilot CLI's managed settings (`/etc/github-copilot/managed-settings.json`, an organisation's file) come
+// Row 981: Copilot CLI's managed settings (`/etc/github-copilot/managed-settings.json`, an organisation's file) come
 // before every user-level settings file (docs.github.com, enterprise managed settings: "settings earlier in this list
 // take precedence": MDM, server, file-based, user-level), yet the hooks read it last, only when no other file named a
 // model: an organisation's `gpt-5` under a person's `~/.copilot/settings.json` naming Claude was recorded as Claude.
@@ -19,7 +19,7 @@ async function copilot(at: SettingsPlace) {
   return (await readAgentSettings(['copilot'], at)).copilot;
 }
 
-describe("Copilot CLI's managed model before the person's and the repository's files (row s51h-2)", () => {
+describe("Copilot CLI's managed model before the person's and the repository's files (row 981)", () => {
   it("the organisation's model over the user's settings.json model", async () => {
     const found = await copilot(place({ 'home/.copilot/settings.json': '{"model": "claude-sonnet-4.5"}', [MANAGED]: '{"model": "gpt-5"}' }, { COPILOT_CLI: '1' }));
     expect(found).toMatchObject({ model: 'gpt-5', evidence: expect.stringContaining('managed-settings.json model="gpt-5"') });

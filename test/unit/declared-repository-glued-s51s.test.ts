@@ -1,5 +1,5 @@
-// Row s51s-2, the final review of rows s51f-3 and s51k-1: an unknown vendor's `owner/name` is dropped as the
-// repository of an agent's rules only when every place it is written is such a reference (row s51k-1), yet a place
+// Row 1011, the final review of rows 987 and 997: an unknown vendor's `owner/name` is dropped as the
+// repository of an agent's rules only when every place it is written is such a reference (row 997), yet a place
 // glued to a mark (the kernel's `Claude:acme/coder-2`, `model=acme/coder-2`) was skipped as if it were another word,
 // so `Assisted-by: Claude:acme/coder-2 following the acme/coder-2 rules` read `claude-code:unknown` and passed
 // `deny: ["acme/*"]` under `unknownModel: warn`. And a license is no rules an agent follows: a model's license is
@@ -16,7 +16,7 @@ function read(trailer: string): string[] {
   return detectCommit({ subject: 'feat: x', message, trailers: parseTrailers(message), author: who, committer: who }).map((a) => `${a.agent}:${a.model}`);
 }
 
-describe('an unknown vendor id glued to a mark, or before `license`, is the model (row s51s-2)', () => {
+describe('an unknown vendor id glued to a mark, or before `license`, is the model (row 1011)', () => {
   it.each([
     ['Assisted-by: Claude:acme/coder-2 following the acme/coder-2 rules', 'claude-code:acme/coder-2'],
     ['Generated-by: Claude Code, model=acme/coder-2, per the acme/coder-2 guidelines', 'claude-code:acme/coder-2'],

@@ -20,7 +20,7 @@ const hook = (name: string) => readFileSync(new URL(`../../hooks/${name}`, impor
 function barePatterns(): { word: string; pattern: string }[] {
   const found = new Map<string, { word: string; pattern: string }>();
   for (const name of MESSAGE_HOOKS) {
-    // The judges aitrail_lz loads as the shell reads them (row s51n-1), not as quoted in its string.
+    // The judges aitrail_lz loads as the shell reads them (row 1006), not as quoted in its string.
     const text = loadedShimText(hook(name));
     for (const match of text.matchAll(/case (\S+) in /g)) {
       const end = patternEnd(text, match.index + match[0].length);

@@ -495,12 +495,12 @@ function namedBeside(rest: string, aliases: Record<string, string>, budget: Budg
  * `per`, `see`, `according to`, `under`, with or without `the`) or before a document's file name
  * (`AGENTS.md`, `*.rst`), is no model id (`using the acme/coder-2 model` still names one).
  * It read as the model `apache/security`, outside every allow list, so an honest commit was refused
- * (row s51f-3). The agent it was read for keeps its own reading (`claude-code:unknown` when nothing
+ * (row 987). The agent it was read for keeps its own reading (`claude-code:unknown` when nothing
  * else names its model); a vendor's id (`openai/gpt-5`) and an id written alone (`acme/coder-2`) stay models.
  * Every place the id is written must be such a reference, and a rules word must be followed by rules
  * (a document or `conventions`, `guidelines`, …): `acme/coder-2 per acme/coder-2`, `Claude Code
  * (acme/coder-2) following the acme/coder-2 AGENTS.md conventions`, `under the acme/coder-2 model`,
- * `running under acme/coder-2` and `per acme/coder-2` declare the model, and hid it from a deny (row s51k-1).
+ * `running under acme/coder-2` and `per acme/coder-2` declare the model, and hid it from a deny (row 997).
  */
 function withoutRepositories(found: Mention[], text: string): Mention[] {
   if (!found.some((m) => referencedRepository(m.model, text))) return found;
@@ -522,11 +522,11 @@ function referencedRepository(model: string, text: string): boolean {
   for (let at = lower.indexOf(model); at >= 0; at = lower.indexOf(model, at + 1)) {
     const end = at + model.length;
     // Part of a longer word (`xacme/coder-2`, `acme/coder-2.md`): not this id. Glued to other marks it is written
-    // (`Claude:acme/coder-2`, `model=acme/coder-2`): no reference there, so the model (row s51s-2).
+    // (`Claude:acme/coder-2`, `model=acme/coder-2`): no reference there, so the model (row 1011).
     if ((at > 0 && /[a-z0-9._/-]/.test(lower[at - 1]!)) || /^(?:[a-z0-9_/-]|\.[a-z0-9_])/.test(lower.slice(end, end + 2))) continue;
     // A quoted repository (`following the "apache/security" AGENTS.md conventions`) is the same reference.
     const after = lower.slice(end).replace(/^["'`]/, '');
-    // Row s51k-1: one place written as the model is enough; a rules word needs rules after it.
+    // Row 997: one place written as the model is enough; a rules word needs rules after it.
     if (!DOCUMENT_AFTER.test(after) && !(RULES_BEFORE.test(lower.slice(0, at).replace(/["'`]$/, '')) && RULES_AFTER.test(after))) return false;
     referenced = true;
   }

@@ -137,7 +137,7 @@ function modelOfName(name: string, group: string | undefined, agent: string, ali
  * One id-shaped word the catalog cannot read whose first word is a vendor's or a family's
  * (`qianfan-code-latest`, `ernie-code`, `glm-coding` at Claude Code's address: it writes the
  * model it ran on another vendor's endpoint as its co-author's name): that vendor, as row 57 reads the
- * same name in a model variable; `unknown` let it past a deny of that vendor (row s51f-1). Not the
+ * same name in a model variable; `unknown` let it past a deny of that vendor (row 985). Not the
  * agent's own word (`claude-bot` at Claude Code's address stays unknown), nor a name with a space, nor an
  * id an agent's name starts (`kimi-code-latest`, `qwen-code-latest`: nameVendor reads no vendor there).
  */

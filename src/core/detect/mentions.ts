@@ -817,7 +817,7 @@ function readOnce(text: string, trust: Trust, aliases: Record<string, string>, b
  * The kernel's `AGENT:MODEL` with a list's mark right after the colon (`aider:+qwen/qwen3-coder`,
  * `claude-code:|anthropic/claude-opus-4.6`, `agent2: , evil/z`): the mark stands between no two
  * names, so it joins nothing; split there (CLAUSE), the agent was left alone in a clause of its own as
- * `aider:` and read as no one, its model as `unknown`'s (row s51l-2).
+ * `aider:` and read as no one, its model as `unknown`'s (row 1005).
  */
 function pairJoinedAtColon(text: string): string {
   return text.replace(/^([^\s:]{1,60}|[A-Za-z][A-Za-z0-9 ._-]{0,38}?)\s*:\s*[+|,;&\u00b7\u2022][\s+|,;&\u00b7\u2022]*(?=[^\s+|,;&\u00b7\u2022])/, '$1:');

@@ -50,7 +50,7 @@ export interface NoteLines {
  * number any more, and none is a person's either. `judge` names every AI author for the lines asked
  * for, their number counted once (given with the first named, the others with 0, so no line is
  * counted twice: a sum of AI lines, not whose); `authors(within)` gives every author all the lines of
- * `within`, each of the note's models read for every line the commit adds (row s51r-3: the first
+ * `within`, each of the note's models read for every line the commit adds (row 1009: the first
  * session in the note's metadata had them all, the others `no line left`); `authors()` and
  * `aiPaths()` as the note says (the callers widen them to the whole commit).
  */
@@ -67,7 +67,7 @@ export function commitWide(note: NoteLines): NoteLines {
       onAi({ agent: first.agent, model: first.model }, count);
       for (const author of rest) onAi({ agent: author.agent, model: author.model }, 0);
     },
-    // `within`: every line the commit adds is each author's, none chosen by the note's order (row s51r-3).
+    // `within`: every line the commit adds is each author's, none chosen by the note's order (row 1009).
     authors: (within) => (within ? all().map((author) => widened(author, within)) : all()),
     aiPaths: () => note.aiPaths(),
   };

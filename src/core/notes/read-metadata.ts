@@ -261,7 +261,7 @@ export function readMetadata(json: string, rule: SchemaRule = 'v3'): { ok: true;
   } catch (error) {
     // Two notes of one commit joined by `git notes merge -s union`: git-ai's own parser refuses it too
     // (serde_json after the first `---`), and git-ai merges with `-s ours` (src/git/refs.rs
-    // merge_notes_from_ref). Said, with the way out (row s51r-2). `cat_sort_uniq` sorts the lines of
+    // merge_notes_from_ref). Said, with the way out (row 1008). `cat_sort_uniq` sorts the lines of
     // both: entries before any file, refused by the attestation section, no half left to tell.
     if (joinedNotes(json)) return { ok: false, error: { code: 'bad-json', message: JOINED_NOTES } };
     return { ok: false, error: { code: 'bad-json', message: `metadata is not JSON (${(error as Error).message.slice(0, 80)})` } };

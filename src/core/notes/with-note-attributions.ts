@@ -5,7 +5,7 @@ const quoted = (value: string | null) => (value === null ? 'none' : JSON.stringi
 
 /**
  * The evidence line of a note author: `note refs/notes/ai: git-ai "claude", model "claude-opus-4-6", 12 lines in 2 files`.
- * `uncounted`: the lines are the note's own claim, git could not diff the commit to count them (row s51o-1): said in the line
+ * `uncounted`: the lines are the note's own claim, git could not diff the commit to count them (row 1000): said in the line
  * itself, as a pre-receive refusal shows no warning.
  */
 export function noteEvidence(ref: string, author: NoteAuthor, uncounted = false): string {
@@ -13,7 +13,7 @@ export function noteEvidence(ref: string, author: NoteAuthor, uncounted = false)
   return `note ${ref}: git-ai tool ${quoted(author.recorded.tool)}, model ${quoted(author.recorded.model)}, ${where}${uncounted && author.lines > 0 ? UNCOUNTED : ''}`;
 }
 
-/** After a note's own count that git could not check (row s51o-1). */
+/** After a note's own count that git could not check (row 1000). */
 export const UNCOUNTED = ' as the note claims (not counted: git could not diff the commit)';
 
 /**
@@ -24,8 +24,8 @@ export const UNCOUNTED = ' as the note claims (not counted: git could not diff t
  * written), so a path rule judges the note's lines. `wide`: a note written for another commit (its
  * line numbers cannot be trusted here, NoteLines.stale): each new author concerns the whole commit.
  * `counted` (enforcement): the same authors counted over the lines the commit adds, whose counts the
- * evidence says (a note's own numbers are its writer's to make up: row s51e-1); their paths stay `authors'`.
- * `counted` null: the count was given up (git could not diff the commit): the evidence says the note's own, marked so (row s51o-1).
+ * evidence says (a note's own numbers are its writer's to make up: row 990); their paths stay `authors'`.
+ * `counted` null: the count was given up (git could not diff the commit): the evidence says the note's own, marked so (row 1000).
  */
 export function withNoteAttributions(attributions: readonly Attribution[], authors: readonly NoteAuthor[], ref: string, changed: readonly string[] | null, wide = false, counted?: readonly NoteAuthor[] | null): Attribution[] {
   const result = attributions.map((attribution) => ({ ...attribution, evidence: [...attribution.evidence] }));
@@ -33,7 +33,7 @@ export function withNoteAttributions(attributions: readonly Attribution[], autho
   for (const author of authors) {
     const shown = counted?.find((other) => other.agent === author.agent && other.model === author.model) ?? author;
     const said = noteEvidence(ref, shown, counted === null);
-    // Several models: the lines are each one's, none's by the note's order (row s51r-3).
+    // Several models: the lines are each one's, none's by the note's order (row 1009).
     const evidence = wide ? `${said}; written for another commit: read for every line of this one${authors.length > 1 ? `, as each of its ${authors.length} models'` : ''}` : said;
     const same = result.find((attribution) => attribution.agent === author.agent && attribution.model === author.model);
     if (same) {
