@@ -129,7 +129,7 @@ export const enforceMessages = {
     `cannot judge the pushed tag ${show(oid)} (pushed as ${show(ref)}): it is a tag of a tag more than ${most} times over, so what it ends at is not known; tag the tree or blob itself.`,
   /** A pushed tag of a tree of more files than are listed (judge-tagged-objects.ts). */
   taggedTreeTooLarge: (oid: string, ref: string, most: number) =>
-    `cannot judge the pushed tag ${show(oid)} (pushed as ${show(ref)}): the tree it names holds more than ${most} files, more than are read (a commit of it is refused alike, row 857); tag a tree of fewer files.`,
+    `cannot judge the pushed tag ${show(oid)} (pushed as ${show(ref)}): the tree it names holds more than ${most} files, more than are read (a commit of that tree would be refused the same way); tag a tree of fewer files.`,
   /** A commit that changes more files than are listed (judge-commits.ts, row 857). */
   changeTooLarge: (sha: string, most: number) =>
     `cannot judge commit ${show(sha)}: it changes more than ${most} files, more than are read; split it into smaller commits.`,
@@ -141,7 +141,7 @@ export const enforceMessages = {
     `cannot judge commit ${show(sha)}: its message is stored under 'encoding ${show(encoding)}', which git cannot convert it from (git log shows its bytes as they are, not text), so what it declares cannot be read. Rewrite it with a UTF-8 message (git commit --amend, or git rebase -i, with i18n.commitEncoding unset).`,
   /** A pushed tag object larger than a judge reads (judge-tagged-objects.ts, row 954): refused unread, as a commit is (row 943). */
   tagTooLarge: (oid: string, ref: string, inner: boolean, size: number, most: number) =>
-    `cannot judge the pushed tag ${show(oid)} (${inner ? 'a tag that the tag pushed as ' : 'pushed as '}${show(ref)}${inner ? ' names' : ''}): its object is ${size.toLocaleString('en-US')} bytes, more than the ${most.toLocaleString('en-US')} read, so it is refused unread; tag again with a shorter message and push ${show(ref)} again.`,
+    `cannot judge the pushed tag ${show(oid)} (${inner ? 'named by the tag pushed as ' : 'pushed as '}${show(ref)}): its object is ${size.toLocaleString('en-US')} bytes, more than the ${most.toLocaleString('en-US')} read, so it is refused unread; tag again with a shorter message and push ${show(ref)} again.`,
   /** How to fix a pushed tag of a tree or blob the policy refuses (judge-tagged-objects.ts): it is no commit. */
   taggedObjectFix: (name: string, kind: 'tree' | 'blob') =>
     `The tag ${show(name)} names a ${kind}, no commit: git commit --amend, git rebase -i and \`aitrail check\` never reach it, and every file of the ${kind} is judged as written as the tag's message says. Delete it (git tag -d ${show(name)}) and tag again as the rule above asks: the ${kind} without this model's work, or the tag's message fixed.`,

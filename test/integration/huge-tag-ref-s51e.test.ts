@@ -36,7 +36,7 @@ describe('an oversized pushed tag is named by its ref (row 991)', () => {
     server.work.git(['update-ref', 'refs/tags/outer', outer]);
     const push = tryGit(server.work.dir, ['push', '--no-verify', 'origin', 'refs/tags/outer']);
     expect(push.code).not.toBe(0);
-    expect(push.stderr).toContain(`cannot judge the pushed tag ${inner} (a tag that the tag pushed as refs/tags/outer names): its object is`);
+    expect(push.stderr).toContain(`cannot judge the pushed tag ${inner} (named by the tag pushed as refs/tags/outer): its object is`);
     expect(tryGit(server.remote.dir, ['rev-parse', '--verify', '-q', 'refs/tags/outer']).code).not.toBe(0);
   });
 });
