@@ -51,7 +51,7 @@ describe('a note\'s line count ignores the repository\'s .gitattributes (row 101
     const log = aitrail(repo.dir, ['log', 'main..feature']);
     expect(log.code, log.stderr).toBe(0);
     const warning = log.stdout.split('\n').concat(log.stderr.split('\n')).find((line) => line.includes('cannot diff commit'));
-    expect(warning).toContain(`cannot diff commit ${sha} to count the lines its note in refs/notes/ai claims (the diff of its noted files is more than 16,777,216 bytes, or git shows one of them as binary); its evidence says the note's own count.`);
+    expect(warning).toContain(`cannot diff commit ${sha} to count the lines its note in refs/notes/ai claims (the diff of its noted files is more than 16,777,216 bytes, or git shows one of them as binary); the line count shown for it is the note's own claim, unchecked.`);
     expect(warning).not.toContain('…');
   });
 });

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { enforceMessages } from '../../src/enforce/messages.js';
+import { notesMessages } from '../../src/core/notes/messages.js';
 
 const OID = 'a'.repeat(40);
 
@@ -24,6 +25,12 @@ describe('texts people see', () => {
   it('an oversized tag inside a chain: named by the ref that was pushed, in one plain phrase', () => {
     expect(enforceMessages.tagTooLarge(OID, 'refs/tags/outer', true, 2_000_000, 1_048_576)).toContain(`the pushed tag ${OID} (named by the tag pushed as refs/tags/outer): its object is 2,000,000 bytes`);
     expect(enforceMessages.tagTooLarge(OID, 'refs/tags/v2', false, 2_000_000, 1_048_576)).toContain(`the pushed tag ${OID} (pushed as refs/tags/v2): its object is`);
+  });
+
+  it("a note's count git cannot check: says what the figure shown is, not the JSON field's name", () => {
+    const text = notesMessages.uncounted('refs/notes/ai', OID, 'git shows a noted file as binary');
+    expect(text).not.toContain('evidence');
+    expect(text).toBe(`cannot diff commit ${OID} to count the lines its note in refs/notes/ai claims (git shows a noted file as binary); the line count shown for it is the note's own claim, unchecked.`);
   });
 
   it.each(['src/enforce/messages.ts', 'src/core/notes/messages.ts', 'src/notes/messages.ts', 'src/report/blame-messages.ts'])('%s: no row numbers and no "(s)" in its texts', (path) => {

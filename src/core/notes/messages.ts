@@ -23,9 +23,9 @@ export const notesMessages = {
     `the git-ai note of commit ${short(commit)} was written for ${base === null ? 'no named commit (no base_commit_sha)' : `another commit (base_commit_sha ${sanitize(base, { max: 64 })})`}: git copies a note word for word at an amend or rebase no hook remapped, so its line numbers may name other lines; every line of ${short(commit)} is read as its models' (and the commit's own). Write the note again for this commit, or run the rewrite with aitrail's hooks.`,
   moreStale: (count: number) => `${count} more git-ai ${count === 1 ? 'note was' : 'notes were'} written for another commit than the one ${count === 1 ? 'it is' : 'they are'} attached to, and read for every line of it.`,
   more: (count: number) => `${count} more git-ai ${count === 1 ? 'note was' : 'notes were'} left out for the same reasons.`,
-  /** git could not diff a noted commit (a partial clone's remote out of reach: row 992; past the 16 MiB cap or a binary file among the note's paths: row 993): its evidence says the note's own count. */
+  /** git could not diff a noted commit (a partial clone's remote out of reach: row 992; past the 16 MiB cap or a binary file among the note's paths: row 993): the line count shown for it is the note's own claim, unchecked. */
   uncounted: (ref: string, sha: string, reason: string) =>
-    `cannot diff commit ${sanitize(sha, { max: 64 })} to count the lines its note in ${sanitize(ref, { max: 200 })} claims (${sanitize(reason, { max: 200 })}); its evidence says the note's own count.`,
+    `cannot diff commit ${sanitize(sha, { max: 64 })} to count the lines its note in ${sanitize(ref, { max: 200 })} claims (${sanitize(reason, { max: 200 })}); the line count shown for it is the note's own claim, unchecked.`,
   unreadable: (ref: string, reason: string) =>
     `cannot read the notes ref ${sanitize(ref, { max: 200 })} (${sanitize(reason, { max: 200 })}); counting commit by commit. Check it with: git log -1 ${sanitize(ref, { max: 200 })}`,
   status: (ref: string, count: number) =>
