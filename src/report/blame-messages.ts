@@ -4,6 +4,9 @@ import type { Rewired } from '../git/blame-environment.js';
 
 const show = (text: string): string => sanitize(text, { max: 200 });
 
+/** The one file a warning leaves out, named; or, of several, the first as an example. */
+const named = (count: number, example: string): string => `${count === 1 ? '' : 'e.g. '}'${show(example)}'`;
+
 const FETCH_ALL = '  git fetch --unshallow\n  (GitHub Actions: actions/checkout with `fetch-depth: 0`; GitLab CI: `GIT_DEPTH: 0`)\n';
 
 /** After a path or revision that looks like a glob: the form a repeatable --include took before it took one value a flag. */
@@ -43,11 +46,11 @@ export const blameMessages = {
       ? `skipped '${show(path)}': a symbolic link (blame counts the lines of files, not links); name its target instead.`
       : `skipped '${show(path)}': a submodule (another repository); run aitrail blame inside it.`,
   undecodableNames: (count: number, example: string) =>
-    `left out ${plural(count, 'file', 'files')} whose ${count === 1 ? 'name is' : 'names are'} not valid UTF-8 (e.g. ${sanitize(example)}); rename ${count === 1 ? 'it to include it' : 'them to include them'}.`,
+    `left out ${plural(count, 'file', 'files')} whose ${count === 1 ? 'name is' : 'names are'} not valid UTF-8 (${named(count, example)}); rename ${count === 1 ? 'it to include it' : 'them to include them'}.`,
   binarySource: (count: number, example: string | undefined) =>
-    `left out ${plural(count, 'file', 'files')} git reads as binary (a NUL byte in ${count === 1 ? 'its' : 'their'} first 8,000 bytes) though ${count === 1 ? 'its name says' : 'their names say'} source code${example === undefined ? '' : `, e.g. '${show(example)}'`}: ${count === 1 ? 'its' : 'their'} lines are counted nowhere in this report (excluded.binarySource).`,
+    `left out ${plural(count, 'file', 'files')} git reads as binary (a NUL byte in ${count === 1 ? 'its' : 'their'} first 8,000 bytes) though ${count === 1 ? 'its name says' : 'their names say'} source code${example === undefined ? '' : ` (${named(count, example)})`}: ${count === 1 ? 'its' : 'their'} lines are counted nowhere in this report (excluded.binarySource).`,
   submodules: (count: number, example: string | undefined) =>
-    `left out ${plural(count, 'submodule', 'submodules')}${example === undefined ? '' : `, e.g. '${show(example)}'`}: another repository's files, which git blame never reads, so their lines are counted nowhere in this report (excluded.submodules); run aitrail blame inside each.`,
+    `left out ${plural(count, 'submodule', 'submodules')}${example === undefined ? '' : ` (${named(count, example)})`}: another repository's files, which git blame never reads, so their lines are counted nowhere in this report (excluded.submodules); run aitrail blame inside each.`,
   aiLeftOut: (generated: number, vendored: number) =>
     `left out ${[generated > 0 ? `${plural(generated, 'AI line', 'AI lines')} in files marked generated` : '', vendored > 0 ? `${plural(vendored, 'AI line', 'AI lines')} in files marked vendored` : ''].filter(Boolean).join(' and ')} ` +
     '(linguist-generated / linguist-vendored in .gitattributes, a generator\'s header, or a package manager\'s directory): they are in no total (excluded.generatedLines, excluded.vendoredLines); name the files with --include to count them.',

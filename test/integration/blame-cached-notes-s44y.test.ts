@@ -28,7 +28,7 @@ describe('a cached blame report', () => {
         '',
       ].join('\n') + fresh.stderr.split('\n').filter((line) => line.startsWith('aitrail: warning:')).map((line) => `${line}\n`).join(''),
     );
-    expect(fresh.stderr).toContain("aitrail: warning: left out 1 submodule, e.g. 'mod'");
+    expect(fresh.stderr).toContain("aitrail: warning: left out 1 submodule ('mod')");
     for (const again of [aitrail(repo.dir, args), aitrail(repo.dir, args)]) {
       expect(again.code).toBe(0);
       expect(again.stdout).toBe(fresh.stdout);

@@ -261,7 +261,7 @@ describe('source files git reads as binary', () => {
     expect(result.code).toBe(0);
     expect((JSON.parse(result.stdout) as BlameJson).totals).toMatchObject({ lines: 3, ai: 0 });
     const warnings = result.stderr.split('\n').filter((line) => line.includes('binary'));
-    expect(warnings).toEqual([expect.stringContaining("left out 1 file git reads as binary (a NUL byte in its first 8,000 bytes) though its name says source code, e.g. 'src/parser.ts'")]);
+    expect(warnings).toEqual([expect.stringContaining("left out 1 file git reads as binary (a NUL byte in its first 8,000 bytes) though its name says source code ('src/parser.ts')")]);
   });
 });
 

@@ -140,7 +140,7 @@ describe('blame: a submodule is said as not counted (row 363)', () => {
     const run = aitrail(repo.dir, ['blame', '--format', 'json', '--no-cache']);
     expect(run.code, run.stderr).toBe(0);
     expect((JSON.parse(run.stdout) as Submodules).excluded.submodules).toBe(1);
-    expect(run.stderr).toContain("left out 1 submodule, e.g. 'lib/parser'");
+    expect(run.stderr).toContain("left out 1 submodule ('lib/parser')");
     const warm = aitrail(repo.dir, ['blame']);
     aitrail(repo.dir, ['blame']);
     expect(warm.stdout).toContain("Not counted: 1 submodule (another repository's files, which git blame never reads); run aitrail blame inside each.");

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { enforceMessages } from '../../src/enforce/messages.js';
 import { notesMessages } from '../../src/core/notes/messages.js';
+import { blameMessages } from '../../src/report/blame-messages.js';
 
 const OID = 'a'.repeat(40);
 
@@ -31,6 +32,15 @@ describe('texts people see', () => {
     const text = notesMessages.uncounted('refs/notes/ai', OID, 'git shows a noted file as binary');
     expect(text).not.toContain('evidence');
     expect(text).toBe(`cannot diff commit ${OID} to count the lines its note in refs/notes/ai claims (git shows a noted file as binary); the line count shown for it is the note's own claim, unchecked.`);
+  });
+
+  it('one file or submodule left out of a report: named, not given as an example of one', () => {
+    expect(blameMessages.submodules(1, 'lib/parser')).toMatch(/^left out 1 submodule \('lib\/parser'\): /);
+    expect(blameMessages.submodules(2, 'lib/parser')).toMatch(/^left out 2 submodules \(e\.g\. 'lib\/parser'\): /);
+    expect(blameMessages.binarySource(1, 'src/k.ts')).toContain("though its name says source code ('src/k.ts'): its lines");
+    expect(blameMessages.binarySource(3, 'src/k.ts')).toContain("though their names say source code (e.g. 'src/k.ts'): their lines");
+    expect(blameMessages.undecodableNames(1, 'bad\ufffd.ts')).toBe("left out 1 file whose name is not valid UTF-8 ('bad\ufffd.ts'); rename it to include it.");
+    expect(blameMessages.undecodableNames(2, 'bad\ufffd.ts')).toBe("left out 2 files whose names are not valid UTF-8 (e.g. 'bad\ufffd.ts'); rename them to include them.");
   });
 
   it.each(['src/enforce/messages.ts', 'src/core/notes/messages.ts', 'src/notes/messages.ts', 'src/report/blame-messages.ts'])('%s: no row numbers and no "(s)" in its texts', (path) => {
