@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unquoteCPath } from '../core/blame/parse-blame.js';
@@ -33,8 +32,10 @@ interface DiffPlace {
 }
 
 const places = new Map<string, string>();
-// An index file that is not there (git reads none: an empty index), named once per process.
-const NO_INDEX = join(tmpdir(), `aitrail-no-index-${randomBytes(12).toString('hex')}`);
+// An index file that is not there (git reads none: an empty index), named once per process, on first use:
+// node:crypto loads node's streams, which a hook or pre-receive that counts no note must not pay (bundle.test.ts).
+let noIndex: string | undefined;
+const NO_INDEX = () => (noIndex ??= join(tmpdir(), `aitrail-no-index-${process.getBuiltinModule('node:crypto').randomBytes(12).toString('hex')}`));
 
 /**
  * The diff run so that no `.gitattributes` of the repository's content decides what git diffs as text (row 1016):
@@ -54,7 +55,7 @@ async function attributesFree(cwd: string, sha: string): Promise<DiffPlace> {
   return {
     gitDir,
     args: ['--git-dir=.', '-c', 'core.attributesFile=/dev/null', '-c', `attr.tree=${empty}`],
-    env: { ...LITERAL.env, GIT_INDEX_FILE: NO_INDEX, GIT_ATTR_NOSYSTEM: '1', GIT_ATTR_SOURCE: undefined, GIT_DIR: undefined, GIT_WORK_TREE: gitDir },
+    env: { ...LITERAL.env, GIT_INDEX_FILE: NO_INDEX(), GIT_ATTR_NOSYSTEM: '1', GIT_ATTR_SOURCE: undefined, GIT_DIR: undefined, GIT_WORK_TREE: gitDir },
   };
 }
 // Hunks placed as git blame places them (BLAME_COMMAND: myers, the indent heuristic), whatever the machine's

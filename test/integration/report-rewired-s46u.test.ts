@@ -4,7 +4,7 @@ import { makeRepo } from '../helpers/gitdir.js';
 
 const QWEN = '\n\nAssisted-by: qwen-code:qwen/qwen3-coder\n';
 // The warning names the replaced object by its id (its first 12 hex digits), never by a path of the ref's name.
-const said = (qwen: string) => new RegExp(`git shows 1 object\\(s\\) in place of the stored ones \\(replace refs: ${qwen.slice(0, 12)}\\)`);
+const said = (qwen: string) => new RegExp(`git shows 1 object in place of the stored ones \\(replace refs: ${qwen.slice(0, 12)}\\)`);
 
 // Qwen's commit writing a.ts, and a person's commit with the same tree and parent (not yet standing in for it).
 function withPersonsTwin() {
