@@ -27,6 +27,7 @@ import { shallowBoundary, shallowCutsInRange } from '../git/shallow.js';
 import { cacheDir, readCachedReport, writeCachedReport, type SaidMessage } from './blame-cache.js';
 import { blameMessages, warnRewired } from './blame-messages.js';
 import { reportWarnings } from '../core/blame/report-warnings.js';
+import { foreignSealWarning } from './cache-seal.js';
 import { checkNamedPaths, toPathspec } from './blame-paths.js';
 import { selectBlameFiles } from './blame-selection.js';
 import { ShallowHistoryError } from './shallow-history-error.js';
@@ -247,6 +248,9 @@ export async function blameReport(run: BlameRun): Promise<BlameResult> {
     run.onWarning?.(message);
   };
   const result = await reportOf({ ...run, onWarning });
+  // Cache entries failing their seal (another clone's key, no key, changed) were misses: said (never kept in the cache's own copy), so a cold CI cache is not silent (task s51x, after row 1018).
+  const foreign = foreignSealWarning();
+  if (foreign) onWarning(foreign);
   const warnings = reportWarnings(said);
   return warnings.length > 0 ? { ...result, report: { ...result.report, warnings } } : result;
 }

@@ -20,6 +20,10 @@ import { writeFileAtomic } from '../io/atomic-write.js';
  */
 const ENV = 'AITRAIL_CACHE_SECRET';
 const keys = new Map<string, Promise<Buffer>>();
+/** Entries read since the last `foreignSealWarning` that exist but fail their seal: unsealed, or sealed under another key (task s51x, after row 1018). */
+let foreign = 0;
+/** Said once per process: a trend's releases or a run's several caches never say it twice. */
+let warned = false;
 
 /** `<common dir>/aitrail/cache-secret` for the cache directory `<common dir>/aitrail/blame-cache`. */
 function secretFile(cacheRoot: string): string {
@@ -79,13 +83,20 @@ function macOf(key: Buffer, cacheRoot: string, file: string, json: string): Buff
 
 /** The JSON value of the entry `file` under `cacheRoot`, or undefined when it is missing, unsealed or sealed under another key. */
 export async function readSealed(cacheRoot: string, file: string): Promise<unknown> {
+  let text: string;
   try {
-    const text = await readFile(file, 'utf8');
+    text = await readFile(file, 'utf8');
+  } catch {
+    return undefined; // no entry (an empty cache is no news)
+  }
+  try {
     const cut = text.indexOf('\n');
-    if (cut !== 64) return undefined;
-    const given = Buffer.from(text.slice(0, 64), 'hex');
+    const given = cut === 64 ? Buffer.from(text.slice(0, 64), 'hex') : null;
     const json = text.slice(65);
-    if (given.length !== 32 || !timingSafeEqual(given, macOf(await keyFor(cacheRoot), cacheRoot, file, json))) return undefined;
+    if (!given || given.length !== 32 || !timingSafeEqual(given, macOf(await keyFor(cacheRoot), cacheRoot, file, json))) {
+      foreign += 1;
+      return undefined;
+    }
     return JSON.parse(json) as unknown;
   } catch {
     return undefined;
@@ -97,4 +108,20 @@ export async function writeSealed(cacheRoot: string, file: string, value: unknow
   const json = JSON.stringify(value);
   const mac = macOf(await keyFor(cacheRoot), cacheRoot, file, json).toString('hex');
   await writeFileAtomic(file, `${mac}\n${json}`, { mkdir: true });
+}
+
+/**
+ * The warning for entries found unsealed or sealed under another key since the last call (a cache restored
+ * from another clone without `AITRAIL_CACHE_SECRET`, or written under another secret): each was a
+ * miss, so a CI run that restores the cache into a fresh checkout is cold every time without a
+ * word. Null when there were none (an empty or absent cache directory, every entry this key's),
+ * and after the first warning of this process (task s51x, after row 1018).
+ */
+export function foreignSealWarning(): string | null {
+  const count = foreign;
+  foreign = 0;
+  if (count === 0 || warned) return null;
+  warned = true;
+  const entries = count === 1 ? 'entry was' : 'entries were';
+  return `${count} blame cache ${entries} not sealed under this clone's key (restored from another clone, such as an earlier CI run's actions/cache; written with another ${ENV}; or changed since) and ignored: this report was computed without them, and without one key on every run a restored cache is never used. Set ${ENV} from a repository secret; see README "Big repositories in CI".`;
 }

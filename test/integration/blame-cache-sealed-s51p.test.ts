@@ -51,6 +51,16 @@ const blameJson = (dir: string, env: NodeJS.ProcessEnv = {}, extra: string[] = [
   return result.stdout;
 };
 
+/** A run over a restored cache it cannot read: task s51x's one warning on stderr and in the report, the report otherwise as given (JSON text without `warnings`). */
+const restoredJson = (dir: string, env: NodeJS.ProcessEnv = {}) => {
+  const result = aitrail(dir, ['blame', '--format', 'json'], { env });
+  expect(result.stderr).toMatch(/^aitrail: warning: \d+ blame cache entr(y was|ies were) not sealed under this clone's key [^\n]*\n$/);
+  expect(result.code).toBe(0);
+  const { warnings, ...report } = JSON.parse(result.stdout);
+  expect(warnings).toHaveLength(1);
+  return `${JSON.stringify(report, null, 2)}\n`;
+};
+
 /** The attacker's forgery of every entry of one kind in `dir` (plain JSON, as entries were); the others are removed, so these answer. */
 function forge(dir: string, kind: 'report' | 'files' | 'commits', edit: (entry: any) => void) {
   for (const name of entries(dir)) {
@@ -93,12 +103,12 @@ describe('a blame cache directory restored from elsewhere (row 1018)', () => {
       // The CI run: a fresh checkout, the cache directory restored into it.
       const ci = clone();
       cpSync(cacheOf(attacker.dir), cacheOf(ci.dir), { recursive: true });
-      expect(JSON.parse(blameJson(ci.dir)).totals, what).toMatchObject({ lines: 22, ai: 12 });
+      expect(JSON.parse(restoredJson(ci.dir)).totals, what).toMatchObject({ lines: 22, ai: 12 });
       expect(blameJson(ci.dir), what).toBe(truth);
       // With a CI secret the attacker does not hold: the same.
       const secret = clone();
       cpSync(cacheOf(attacker.dir), cacheOf(secret.dir), { recursive: true });
-      expect(blameJson(secret.dir, { AITRAIL_CACHE_SECRET: 'the repository secret' }), what).toBe(truth);
+      expect(restoredJson(secret.dir, { AITRAIL_CACHE_SECRET: 'the repository secret' }), what).toBe(truth);
     }
   });
 
@@ -135,7 +145,11 @@ describe('a blame cache directory restored from elsewhere (row 1018)', () => {
     for (const other of ['another secret', undefined]) {
       const fork = clone();
       cpSync(cacheOf(repo.dir), cacheOf(fork.dir), { recursive: true });
-      expect(await run(fork.dir, other)).toEqual({ ...first, cached: false, blamed: 2 });
+      // (a miss said once in this process: task s51x's warning rides in the first report)
+      const { json, ...rest } = await run(fork.dir, other);
+      const { warnings, ...report } = JSON.parse(json);
+      expect({ ...rest, json: JSON.stringify(report) }).toEqual({ ...first, cached: false, blamed: 2 });
+      expect(warnings?.length ?? 0).toBe(other === undefined ? 0 : 1);
     }
     // The clone's own key lives beside the cache directory, never in it (actions/cache does not carry it).
     const own = clone();
