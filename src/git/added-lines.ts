@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { unquoteCPath } from '../core/blame/parse-blame.js';
 import { emptyTreeOf } from './empty-tree.js';
 import { childProcess, GitError, gitEnvironment, NO_FSMONITOR, runGit, splitRecords, streamGit, type ObjectView } from './exec.js';
-import { absoluteGitDirSync } from './git-path.js';
+import { knownGitDirSync } from './git-path.js';
 import { hunkHeader, pathRuns } from './path-patches.js';
 
 /**
@@ -48,7 +48,7 @@ const NO_INDEX = () => (noIndex ??= join(tmpdir(), `aitrail-no-index-${process.g
 async function attributesFree(cwd: string, sha: string): Promise<DiffPlace> {
   let gitDir = places.get(cwd);
   if (gitDir === undefined) {
-    gitDir = absoluteGitDirSync(cwd);
+    gitDir = knownGitDirSync(cwd);
     places.set(cwd, gitDir);
   }
   const empty = await emptyTreeOf(cwd, sha);

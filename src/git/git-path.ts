@@ -16,6 +16,15 @@ export function absoluteGitDirSync(cwd: string): string {
   return runGitSync(['rev-parse', '--absolute-git-dir'], { cwd }).replace(/\n$/, '');
 }
 
+// Git dirs a run's one `rev-parse` (runPaths) already answered, by the folder asked from: a later
+// question of the same run (added-lines' attributesFree) asks no second process.
+const answeredGitDirs = new Map<string, string>();
+
+/** The absolute git dir of `cwd`: what this process's runPaths answered for it, else asked of git. */
+export function knownGitDirSync(cwd: string): string {
+  return answeredGitDirs.get(cwd) ?? absoluteGitDirSync(cwd);
+}
+
 /** The absolute common git dir (shared by every worktree; the repository itself when bare). */
 export async function absoluteCommonDir(cwd: string): Promise<string> {
   const out = (await runGit(['rev-parse', '--git-common-dir'], { cwd })).replace(/\n$/, '');
@@ -53,6 +62,7 @@ export function runPaths(cwd: string): RunPaths {
         const lines = out.split('\n');
         const [gitDir, commonDir, flag, shallowPath] = lines;
         if (lines.length !== 5 || lines[4] !== '' || !gitDir || !commonDir || (flag !== 'true' && flag !== 'false') || !shallowPath) return undefined;
+        answeredGitDirs.set(cwd, gitDir);
         return { gitDir, commonDir: isAbsolute(commonDir) ? commonDir : resolve(cwd, commonDir), shallow: { shallow: flag === 'true', path: resolve(cwd, shallowPath) } };
       },
       () => undefined,
