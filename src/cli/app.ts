@@ -3,7 +3,7 @@ import yargs, { type Argv } from 'yargs';
 import { ExitCode } from '../core/exit-codes.js';
 import { sanitize } from '../core/sanitize.js';
 import { reportError as reportOnStderr } from '../errors/report-error.js';
-import { asksForJson, writeJsonError } from '../errors/json-error.js';
+import { writeFormattedError } from '../errors/json-error.js';
 import { UsageError } from '../errors/usage-error.js';
 import type { AnyCommandModule } from './command.js';
 import { cliMessages } from '../errors/usage-messages.js';
@@ -68,7 +68,7 @@ function helpAsOption(argv: string[]): string[] | UsageError {
 export async function runCli(given: string[]): Promise<number> {
   // A run that asked for JSON says its failure in JSON on stdout too (json-error.ts), whatever failed.
   const reportError = (error: unknown): number => {
-    if (asksForJson(given)) writeJsonError(error);
+    writeFormattedError(given, error);
     return reportOnStderr(error);
   };
   const argv = helpAsOption(given);

@@ -19,8 +19,8 @@ export async function main(argv: string[]): Promise<number> {
     return await runCli(argv);
   } catch (error) {
     if (argv[0] !== 'hook') {
-      const { asksForJson, writeJsonError } = await import('../errors/json-error.js');
-      if (asksForJson(argv)) writeJsonError(error);
+      const { writeFormattedError } = await import('../errors/json-error.js');
+      writeFormattedError(argv, error);
     }
     writeStderr(`aitrail: internal error: ${sanitize(error instanceof Error ? error.message : String(error), { keepNewlines: true })}\n`);
     if (process.env.AITRAIL_DEBUG) writeStderr(`${error instanceof Error ? error.stack : ''}\n`);

@@ -71,6 +71,8 @@ async function judgedReport(options: CheckOptions): Promise<CheckReport> {
   if (options.config !== undefined && options.policyFrom !== undefined) throw new UsageError('--config and --policy-from both name the policy: give one.');
   const { root, bare, shallow: shallowAnswer } = await locateRepo(options.cwd);
   if ((options.range === undefined || options.range === '') && (await resolveCommit(root, 'HEAD')) === null) {
+    // Nothing to judge, but an invalid config still fails as it does with commits (exit 2), not `ok`.
+    await policySource(root, { configFile: options.config, base: null, ...(bare ? {} : { cwd: options.cwd }) });
     return report({ ok: true, commits: 0, violations: [] }, { range: 'HEAD', base: null, otherBase: null, policy: NO_COMMITS_POLICY });
   }
   const shallow = await shallowBoundary(root, shallowAnswer);

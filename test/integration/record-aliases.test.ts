@@ -54,7 +54,7 @@ describe('aliases are models, not humans (issue 9), through real commits with th
     expect(commit.stderr).not.toMatch(/undeclared/);
     expect(commit.stderr).not.toMatch(/add the trailer/i);
     // A warning takes one line (issue 11): the rule and what was found, no paragraph of advice.
-    expect(commit.stderr).toMatch(/^aitrail: warning \[unknown-model\]: AI agent unknown contributed but its model is not identified [^\n]*\n$/);
+    expect(commit.stderr).toMatch(/^aitrail: warning \[unknown-model\]: An AI agent not identified contributed, and its model is not identified either [^\n]*\n$/);
     const entry = lastLog(repo.dir);
     expect(entry.ai).toBe(true);
     expect(entry.attributions.map((a) => `${a.agent}:${a.model}`)).toEqual(['unknown:unknown']);

@@ -83,7 +83,8 @@ export const messages = {
     };
   },
   unknownModel: (agent: string, model: string, evidence: string, trailerKey: string, declared: boolean, stated = false) => ({
-    message: `AI agent ${show(agent, 60)} contributed but its model is not identified (${show(evidence)}) (policy.unknownModel).`,
+    // No agent named either (`unknown`, e.g. a trailer naming a vendor no catalog knows): not "AI agent unknown".
+    message: `${agent === 'unknown' ? 'An AI agent not identified contributed, and its model is not identified either' : `AI agent ${show(agent, 60)} contributed but its model is not identified`} (${show(evidence)}) (policy.unknownModel).`,
     // A declared trailer is already there (`unknown:unknown` written for a model that could not be read): say what to change in it.
     // A stated unknown (a gateway's or router's, row 894) is never folded into a model named beside it: say that only
     // naming the model before committing helps while the gateway is in use (row 905).
