@@ -31,7 +31,6 @@ interface DiffPlace {
   env: Record<string, string | undefined>;
 }
 
-const places = new Map<string, string>();
 // An index file that is not there (git reads none: an empty index), named once per process, on first use:
 // node:crypto loads node's streams, which a hook or pre-receive that counts no note must not pay (bundle.test.ts).
 let noIndex: string | undefined;
@@ -46,11 +45,7 @@ const NO_INDEX = () => (noIndex ??= join(tmpdir(), `aitrail-no-index-${process.g
  * note's own. info/attributes (this machine's own) still applies. The git dir asked of git once per directory.
  */
 async function attributesFree(cwd: string, sha: string): Promise<DiffPlace> {
-  let gitDir = places.get(cwd);
-  if (gitDir === undefined) {
-    gitDir = knownGitDirSync(cwd);
-    places.set(cwd, gitDir);
-  }
+  const gitDir = knownGitDirSync(cwd);
   const empty = await emptyTreeOf(cwd, sha);
   return {
     gitDir,

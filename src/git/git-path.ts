@@ -16,13 +16,15 @@ export function absoluteGitDirSync(cwd: string): string {
   return runGitSync(['rev-parse', '--absolute-git-dir'], { cwd }).replace(/\n$/, '');
 }
 
-// Git dirs a run's one `rev-parse` (runPaths) already answered, by the folder asked from: a later
-// question of the same run (added-lines' attributesFree) asks no second process.
+// Git dirs already known, by the folder asked from: what a run's one `rev-parse` (runPaths) answered,
+// or knownGitDirSync asked; a later question of the same process (added-lines' attributesFree) starts no process.
 const answeredGitDirs = new Map<string, string>();
 
-/** The absolute git dir of `cwd`: what this process's runPaths answered for it, else asked of git. */
+/** The absolute git dir of `cwd`, asked of git once per folder and process (runPaths' answer counts). */
 export function knownGitDirSync(cwd: string): string {
-  return answeredGitDirs.get(cwd) ?? absoluteGitDirSync(cwd);
+  let gitDir = answeredGitDirs.get(cwd);
+  if (gitDir === undefined) answeredGitDirs.set(cwd, (gitDir = absoluteGitDirSync(cwd)));
+  return gitDir;
 }
 
 /** The absolute common git dir (shared by every worktree; the repository itself when bare). */
