@@ -112,6 +112,8 @@ export interface BlameRun {
   onWarning?: (message: string) => void;
   /** false: replace refs and grafts not said (trend says them once, not once per pair). */
   sayRewired?: boolean;
+  /** False: entries failing their seal are counted but not said (a trend says it once, for the first release that met them). */
+  sayForeignSeals?: boolean;
   /** Notes for people (a named symlink or submodule skipped…). */
   onNote?: (message: string) => void;
   /**
@@ -250,7 +252,7 @@ export async function blameReport(run: BlameRun): Promise<BlameResult> {
   const result = await reportOf({ ...run, onWarning });
   // Cache entries failing their seal (another clone's key, no key, changed) were misses: said (never kept in the cache's own copy), so a cold CI cache is not silent (task s51x, after row 1018).
   const foreign = foreignSealWarning();
-  if (foreign) onWarning(foreign);
+  if (foreign && run.sayForeignSeals !== false) onWarning(foreign);
   const warnings = reportWarnings(said);
   return warnings.length > 0 ? { ...result, report: { ...result.report, warnings } } : result;
 }

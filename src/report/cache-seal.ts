@@ -19,11 +19,10 @@ import { writeFileAtomic } from '../io/atomic-write.js';
  * does not carry it).
  */
 const ENV = 'AITRAIL_CACHE_SECRET';
+const NOT_SEALED = " not sealed under this clone's key ";
 const keys = new Map<string, Promise<Buffer>>();
 /** Entries read since the last `foreignSealWarning` that exist but fail their seal: unsealed, or sealed under another key (task s51x, after row 1018). */
 let foreign = 0;
-/** Said once per process: a trend's releases or a run's several caches never say it twice. */
-let warned = false;
 
 /** `<common dir>/aitrail/cache-secret` for the cache directory `<common dir>/aitrail/blame-cache`. */
 function secretFile(cacheRoot: string): string {
@@ -114,14 +113,19 @@ export async function writeSealed(cacheRoot: string, file: string, value: unknow
  * The warning for entries found unsealed or sealed under another key since the last call (a cache restored
  * from another clone without `AITRAIL_CACHE_SECRET`, or written under another secret): each was a
  * miss, so a CI run that restores the cache into a fresh checkout is cold every time without a
- * word. Null when there were none (an empty or absent cache directory, every entry this key's),
- * and after the first warning of this process (task s51x, after row 1018).
+ * word. Null when there were none (an empty or absent cache directory, every entry this key's).
+ * Once per run is the caller's to keep (a trend says it for its first release only): a process
+ * that makes several reports (the typed API, a test worker) hears it for each (task s51x, after row 1018).
  */
 export function foreignSealWarning(): string | null {
   const count = foreign;
   foreign = 0;
-  if (count === 0 || warned) return null;
-  warned = true;
+  if (count === 0) return null;
   const entries = count === 1 ? 'entry was' : 'entries were';
-  return `${count} blame cache ${entries} not sealed under this clone's key (restored from another clone, such as an earlier CI run's actions/cache; written with another ${ENV}; or changed since) and ignored: this report was computed without them, and without one key on every run a restored cache is never used. Set ${ENV} from a repository secret; see README "Big repositories in CI".`;
+  return `${count} blame cache ${entries}${NOT_SEALED}(restored from another clone, such as an earlier CI run's actions/cache; written with another ${ENV}; or changed since) and ignored: this report was computed without them, and without one key on every run a restored cache is never used. Set ${ENV} from a repository secret; see README "Big repositories in CI".`;
+}
+
+/** Whether a warning said is foreignSealWarning's (a trend says it for its first release only). */
+export function isForeignSealWarning(message: string): boolean {
+  return /^\d+ blame cache entr(?:y was|ies were) /.test(message) && message.includes(NOT_SEALED);
 }

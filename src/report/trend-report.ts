@@ -3,6 +3,7 @@ import { UsageError } from '../errors/usage-error.js';
 import { locateRepo } from '../git/repo.js';
 import { resolveCommit } from '../git/resolve-commit.js';
 import { tagsByVersion } from '../git/version-tags.js';
+import { isForeignSealWarning } from './cache-seal.js';
 import { blameReport, warnAmbiguous, type BlameRun } from './blame-report.js';
 import { trendMessages } from './trend-messages.js';
 import { reportWarnings } from '../core/blame/report-warnings.js';
@@ -79,11 +80,14 @@ export async function trendReport(given: TrendRun): Promise<TrendReport> {
   const repo = await locateRepo(cwd);
   const list = await points(repo.root, run);
   const releases: TrendRelease[] = [];
+  // The seal warning once per trend, not once per release (nor once per process: row 1018's warning, task s52a).
+  let sealSaid = false;
   for (let index = 1; index < list.length; index += 1) {
     const since = list[index - 1]!;
     const rev = list[index]!;
     run.onPair?.(index, list.length - 1, since.name, rev.name);
-    const { report } = await blameReport({ ...run, cwd, since: since.sha, rev: rev.sha, sayRewired: index === 1 });
+    const { report } = await blameReport({ ...run, cwd, since: since.sha, rev: rev.sha, sayRewired: index === 1, sayForeignSeals: !sealSaid });
+    sealSaid ||= said.some(isForeignSealWarning);
     releases.push({ since: since.sha, rev: rev.sha, sinceName: since.name, revName: rev.name, totals: report.totals, ...(report.excluded ? { excluded: report.excluded } : {}) });
   }
   const warnings = reportWarnings(said);

@@ -2,6 +2,7 @@ import { cpSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { blameReport } from '../../src/report/blame-report.js';
+import { trendReport } from '../../src/report/trend-report.js';
 import { aitrail } from '../helpers/cli.js';
 import { makeRepo, tempDir, type TestRepo } from '../helpers/gitdir.js';
 
@@ -26,7 +27,7 @@ function histories() {
     repo.git(['clone', '-q', '--no-local', repo.dir, dir]);
     return { ...repo, dir };
   };
-  return { clone };
+  return { clone, repo };
 }
 
 const blame = (dir: string, env: NodeJS.ProcessEnv = {}) => {
@@ -86,5 +87,32 @@ describe('a restored blame cache its run cannot read says so (task s51x, after r
       if (saved === undefined) delete process.env.AITRAIL_CACHE_SECRET;
       else process.env.AITRAIL_CACHE_SECRET = saved;
     }
+  });
+
+  it('once per run, not once per process: two reports in one process each say it; a trend of three releases says it once (task s52a)', async () => {
+    // The typed API (and a test worker) makes several reports in one process: the second restored
+    // cache was cold without a word when "once" meant once per process (a CI run of the suite
+    // failed on it, depending on which file its worker had run before).
+    const { clone, repo } = histories();
+    repo.commit(`ai: c${CLAUDE}`, { 'c.txt': lines('c', 5) });
+    const first = clone();
+    expect((await blameReport({ cwd: first.dir })).cached).toBe(false);
+    await trendReport({ cwd: first.dir, revs: ['HEAD~2', 'HEAD~1', 'HEAD'] });
+    const notSealed = /^\d+ blame cache entr(y was|ies were) not sealed under this clone's key /;
+    for (let run = 0; run < 2; run += 1) {
+      const next = clone();
+      cpSync(cacheOf(first.dir), cacheOf(next.dir), { recursive: true });
+      const said: string[] = [];
+      const result = await blameReport({ cwd: next.dir, onWarning: (message) => said.push(message) });
+      expect(said).toEqual([expect.stringMatching(notSealed)]);
+      expect(result.report.warnings).toEqual(said);
+    }
+    const trendClone = clone();
+    cpSync(cacheOf(first.dir), cacheOf(trendClone.dir), { recursive: true });
+    const said: string[] = [];
+    const trend = await trendReport({ cwd: trendClone.dir, revs: ['HEAD~2', 'HEAD~1', 'HEAD'], onWarning: (message) => said.push(message) });
+    expect(trend.releases).toHaveLength(2);
+    expect(said.filter((message) => notSealed.test(message))).toHaveLength(1);
+    expect(trend.warnings?.filter((message) => notSealed.test(message))).toHaveLength(1);
   });
 });
