@@ -6,6 +6,10 @@
 // put in or put for each character beside one of those; and each shell's decisions are dash's. Both forms are
 // read from the generated hooks/*: the test passes on either side of 843 and fails when a character left bare
 // reads otherwise in one of these shells (a guard: no fault was found, so it fails neither side).
+// The escaped form is matched in dash only (session 52, review b: in each other shell it cost ~60% of the shell's CPU,
+// 8 s of the file's 14): dash's generated decisions are its escaped ones, and each shell's generated decisions are
+// dash's, so each shell's generated pattern decides as the escaped form does. Left unchecked: whether another shell
+// reads the escaped form itself (a form no hook holds since 843) as dash does.
 // Shells not installed are left out (.ci/run installs busybox, zsh, mksh and posh).
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -97,18 +101,19 @@ const SHELLS: string[][] = [['dash'], ['bash', '--norc', '--noprofile', '--posix
 );
 
 /**
- * For each subject, in `shell`, a line of decisions, two a pattern (escaped, generated). The functions are parsed
- * under the caller's locale (as the shims' are), then matched under LC_ALL=C (as the shims match), subject in `aitrail_s`.
+ * For each subject, in `shell`, a line of decisions: two a pattern (escaped, generated), or with `generatedOnly`
+ * one (generated). The functions are parsed under the caller's locale (as the shims' are), then matched under
+ * LC_ALL=C (as the shims match), subject in `aitrail_s`.
  */
-function decisions(shell: readonly string[], patterns: { word: string; pattern: string }[], input: Buffer, locale: string): string[] {
+function decisions(shell: readonly string[], patterns: { word: string; pattern: string }[], input: Buffer, locale: string, generatedOnly = false): string[] {
   const subject = (word: string) => word.replace(/\$\{?aitrail_[a-z]+(##\*\/)?\}?/, '$aitrail_s');
   const functions = patterns.flatMap(({ word, pattern }, k) =>
     [
-      [`e${k}`, escapedAll(pattern)],
+      ...(generatedOnly ? [] : [[`e${k}`, escapedAll(pattern)]]),
       [`g${k}`, pattern],
     ].map(([name, form]) => `${name}() {\n  case ${subject(word)} in ${form}) r=\${r}1 ;; *) r=\${r}0 ;; esac\n}`),
   );
-  const calls = patterns.map((_, k) => `e${k}; g${k}`).join('; ');
+  const calls = patterns.map((_, k) => (generatedOnly ? `g${k}` : `e${k}; g${k}`)).join('; ');
   const script = ["aitrail_nl='\n'", ...functions, 'LC_ALL=C; export LC_ALL', `while IFS= read -r aitrail_s; do r=; ${calls}; echo "$r"; done`].join('\n');
   const run = spawnSync(shell[0]!, [...shell.slice(1), '-c', script], { input, env: { PATH: process.env.PATH, LC_ALL: locale }, encoding: 'latin1', maxBuffer: 1 << 26 });
   expect(run.stderr, shell.join(' ')).toBe('');
@@ -133,11 +138,17 @@ describe("row 843 (review s47v): the shims' bare `@ . - / : + _ , =` read as esc
     for (let k = 0; k < patterns.length; k += 1) if (['"$aitrail_i"', '"$aitrail_t"', '$aitrail_y'].includes(patterns[k]!.word)) expect(reference.filter((line) => line[2 * k] === '1').length, patterns[k]!.word).toBeGreaterThan(0);
   });
 
-  it.each(SHELLS.flatMap((shell) => (shell[0] === 'bash' ? ['C.UTF-8', 'C'] : ['C.UTF-8']).map((locale) => [`${shell.join(' ')} (${locale})`, shell, locale] as const)))('%s: each pattern decides as its escaped form, and as in dash', (_name, shell, locale) => {
-    const got = decisions(shell, patterns, input, locale);
+  it('dash (C): each pattern decides as its escaped form', () => {
+    const reference = dash();
+    const differ = reference.flatMap((line, i) => patterns.flatMap((p, k) => (line[2 * k] === line[2 * k + 1] ? [] : [`${p.word} ${JSON.stringify(lines[i])} ${line.slice(2 * k, 2 * k + 2)}`])));
+    expect(differ.slice(0, 10)).toEqual([]);
+  });
+
+  it.each(SHELLS.flatMap((shell) => (shell[0] === 'bash' ? ['C.UTF-8', 'C'] : ['C.UTF-8']).map((locale) => [`${shell.join(' ')} (${locale})`, shell, locale] as const)))('%s: each pattern decides as in dash (so as its escaped form)', (_name, shell, locale) => {
+    const got = decisions(shell, patterns, input, locale, true);
     const reference = dash();
     expect(got).toHaveLength(lines.length);
-    const differ = got.flatMap((line, i) => patterns.flatMap((p, k) => (line[2 * k] === line[2 * k + 1] && line.slice(2 * k, 2 * k + 2) === reference[i]!.slice(2 * k, 2 * k + 2) ? [] : [`${p.word} ${JSON.stringify(lines[i])} ${line.slice(2 * k, 2 * k + 2)} dash ${reference[i]!.slice(2 * k, 2 * k + 2)}`])));
+    const differ = got.flatMap((line, i) => patterns.flatMap((p, k) => (line[k] === reference[i]![2 * k + 1] ? [] : [`${p.word} ${JSON.stringify(lines[i])} ${line[k]} dash ${reference[i]![2 * k + 1]}`])));
     expect(differ.slice(0, 10)).toEqual([]);
   });
 });
