@@ -1,9 +1,10 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agentCommit, hooked } from '../helpers/agent-home.js';
 import { BIN } from '../helpers/cli.js';
+import { copiedRepo } from '../helpers/hooked-repo.js';
 import { TEST_GIT_ENV, tempDir, type TestRepo } from '../helpers/gitdir.js';
 import { evilRegistry, honestAitrail, hookedInstalled, npmFound, npmInstall, PNPM_PATH } from '../helpers/pnpm.js';
 
@@ -155,6 +156,26 @@ describe("yarn Plug'n'Play: `yarn run commit` with aitrail a registry devDepende
  * install serves every spelling; the file under test is the only one in the work tree naming it).
  */
 describe.skipIf(!npmFound)('a registry named in a form 790 did not read: the repository\'s', () => {
+  // One server and one npm install for every spelling (session 52, review b: npm's install was most of each case's CPU):
+  // npm takes the server from its command line, so what it installs and records is the same whatever the file says.
+  // The spelled file is then committed into a copy of that repository (no hook runs), the install left as npm made it.
+  let evil: Awaited<ReturnType<typeof evilRegistry>> | undefined;
+  beforeAll(async () => {
+    evil = await evilRegistry();
+  });
+  afterAll(() => evil?.stop());
+  const installed = (url: string) =>
+    copiedRepo(`s46y evil install ${url}`, () => {
+      const repo = hooked(DENY_QWEN, { 'package.json': '{"name":"p","version":"1.0.0","devDependencies":{"aitrail":"^9.9.9"}}\n', '.gitignore': 'node_modules\n' });
+      const install = spawnSync('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--registry', url, '--cache', tempDir('aitrail-npm-cache-')], {
+        cwd: repo.dir,
+        env: { ...process.env, npm_config_update_notifier: 'false' },
+        encoding: 'utf8',
+      });
+      expect(install.status, `${install.stdout}${install.stderr}`).toBe(0);
+      return repo;
+    });
+
   it.each([
     ['.npmrc', 'a JSON-escaped key', (url: string) => `"\\u0072egistry"=${url}\n`],
     ['.npmrc', 'registry[]=', (url: string) => `registry[]=${url}\n`],
@@ -163,32 +184,23 @@ describe.skipIf(!npmFound)('a registry named in a form 790 did not read: the rep
     ['.yarnrc.yml', 'an explicit key', (url: string) => `? npmRegistryServer\n: "${url}"\n`],
     ['.yarnrc', '--registry', (url: string) => `--registry "${url}"\n`],
     ['.yarnrc', '--install.registry', (url: string) => `--install.registry "${url}"\n`],
-  ])('%s with %s: refused, the global aitrail runs and refuses Qwen; init does not name it', async (name, _label, text) => {
-    const { url, marker, stop } = await evilRegistry();
-    try {
-      const repo = hooked(DENY_QWEN, {
-        'package.json': '{"name":"p","version":"1.0.0","devDependencies":{"aitrail":"^9.9.9"}}\n',
-        '.gitignore': 'node_modules\n',
-        [name]: text(url),
-      });
-      const install = spawnSync('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--registry', url, '--cache', tempDir('aitrail-npm-cache-')], {
-        cwd: repo.dir,
-        env: { ...process.env, npm_config_update_notifier: 'false' },
-        encoding: 'utf8',
-      });
-      expect(install.status, `${install.stdout}${install.stderr}`).toBe(0);
-      const global = tempDir('aitrail-global-');
-      symlinkSync(BIN, join(global, 'aitrail'));
-      const env = { HOME: home(), PATH: `${global}:${PNPM_PATH}` };
-      expect(init(repo, env)).not.toMatch(/The hooks run node_modules\/\.bin\/aitrail/);
-      const denied = commit(repo, env, 'qwen/qwen3-coder');
-      expect(denied.status).not.toBe(0);
-      expect(denied.stderr).toContain(`not running node_modules/.bin/aitrail: it was installed from the registry the project's ${name} names`);
-      expect(denied.stderr).toContain('model-denied');
-      expect(existsSync(marker)).toBe(false);
-    } finally {
-      stop();
-    }
+  ])('%s with %s: refused, the global aitrail runs and refuses Qwen; init does not name it', (name, _label, text) => {
+    const { url, marker } = evil!;
+    const repo = installed(url);
+    expect(readFileSync(join(repo.dir, 'node_modules', 'aitrail', 'package.json'), 'utf8')).toContain('"9.9.9"');
+    repo.write(name, text(url));
+    repo.git(['add', name]);
+    repo.git(['-c', 'core.hooksPath=/dev/null', 'commit', '-q', '-m', `chore: ${name}`]);
+    expect(repo.git(['status', '--porcelain'])).toBe('?? package-lock.json');
+    const global = tempDir('aitrail-global-');
+    symlinkSync(BIN, join(global, 'aitrail'));
+    const env = { HOME: home(), PATH: `${global}:${PNPM_PATH}` };
+    expect(init(repo, env)).not.toMatch(/The hooks run node_modules\/\.bin\/aitrail/);
+    const denied = commit(repo, env, 'qwen/qwen3-coder');
+    expect(denied.status).not.toBe(0);
+    expect(denied.stderr).toContain(`not running node_modules/.bin/aitrail: it was installed from the registry the project's ${name} names`);
+    expect(denied.stderr).toContain('model-denied');
+    expect(existsSync(marker)).toBe(false);
   });
 
   it("honest files that mention a registry otherwise (a scope's, an auth line, a comment, a Windows path): the node_modules aitrail runs", () => {
