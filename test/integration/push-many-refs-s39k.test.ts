@@ -133,15 +133,15 @@ function judge(repo: string, lines: readonly string[], env: NodeJS.ProcessEnv = 
 }
 
 /**
- * Two generated pushes by default: each of seeds 1-6 showed every class the differential is for (branches
+ * One generated push by default: each of seeds 1-6 showed every class the differential is for (branches
  * onto another branch's new commits, merges, commits several refs gain, model-denied, undeclared and
  * path-model-not-allowed findings, findings read from a git-ai note; the rules, the note-read findings and
  * the shared commits are asserted below for the seeds that run); seeds 3 and 4 (run before session 48)
- * judged the same classes in 32 more node processes.
+ * judged the same classes in 32 more node processes, seed 2 (run before session 52) in 16 more (~2.5 s of CPU).
  * AITRAIL_MANY_REFS_SWEEP=<n> runs seeds 1..n.
  */
 const SWEEP = Number(process.env.AITRAIL_MANY_REFS_SWEEP ?? 0);
-const SEEDS = SWEEP > 0 ? Array.from({ length: SWEEP }, (_, at) => 1 + at) : [1, 2];
+const SEEDS = SWEEP > 0 ? Array.from({ length: SWEEP }, (_, at) => 1 + at) : [1];
 
 describe('a push of many updated refs (s39k)', () => {
   for (const seed of SEEDS) {
