@@ -3,6 +3,7 @@ import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypt
 import { link, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { writeFileAtomic } from '../io/atomic-write.js';
+import { forgetAtRunEnd } from '../git/run-end.js';
 
 /**
  * Every blame-cache entry is sealed: its file is `<HMAC-SHA256 hex>\n<JSON>`, the MAC over the
@@ -21,7 +22,14 @@ import { writeFileAtomic } from '../io/atomic-write.js';
  */
 const ENV = 'AITRAIL_CACHE_SECRET';
 const NOT_SEALED = " not sealed under this clone's key ";
+/**
+ * The clone's key by cache directory, read once a run and forgotten at its end (row s52h-3): kept for the process, a
+ * program calling the API over a folder whose repository was made again (removed and cloned anew) sealed its
+ * entries under the old clone's key without writing it, and the next run of the CLI, making a key of its own,
+ * found every entry foreign (warned, and computed cold).
+ */
 const keys = new Map<string, Promise<Buffer>>();
+const forgetKeys = () => keys.clear();
 /**
  * Each report's own count of entries read that exist but fail their seal (unsealed, or sealed under another key;
  * task s51x, after row 1018), carried by the report's asynchronous context (sealTallied), never a process-wide number:
@@ -72,12 +80,15 @@ async function localSecret(cacheRoot: string): Promise<Buffer> {
   return randomBytes(32);
 }
 
-/** The sealing key for the cache at `cacheRoot` (one per process and directory). */
+/** The sealing key for the cache at `cacheRoot` (one per run and directory). */
 function keyFor(cacheRoot: string): Promise<Buffer> {
   const secret = process.env[ENV];
   if (secret) return Promise.resolve(createHash('sha256').update(`aitrail-cache-seal\0${secret}`).digest());
   let key = keys.get(cacheRoot);
-  if (!key) keys.set(cacheRoot, (key = localSecret(cacheRoot)));
+  if (!key) {
+    keys.set(cacheRoot, (key = localSecret(cacheRoot)));
+    forgetAtRunEnd(forgetKeys);
+  }
   return key;
 }
 
