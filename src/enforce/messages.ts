@@ -158,8 +158,12 @@ export const enforceMessages = {
   cannotRecord: (path: string, reason: string) =>
     `aitrail: warning: cannot write what this push was judged by in ${show(path)} (${show(reason)}); another push landing at the same moment (notes, or the commits they name) is not checked against it.\n`,
   noDefaultBranch: (tried: readonly string[]) =>
-    `no range given and no remote default branch to compare HEAD with (looked for ${tried.map(show).join(', ') || 'a remote: there is none'}).\n` +
-    'Name a range (aitrail check origin/main..HEAD, the policy read at its base), or fetch the default branch first (git fetch origin main).',
+    tried.length === 0
+      ? // No remote at all: `origin/main` and `git fetch origin main` named nothing the person has (task s52h).
+        'no range given and no remote default branch to compare HEAD with (this repository has no remote).\n' +
+        'Name the range to judge, from a branch or commit this repository has (aitrail check main..HEAD, the policy read at its base), or add the remote and fetch it first (git remote add origin <url> && git fetch origin).'
+      : `no range given and no remote default branch to compare HEAD with (looked for ${tried.map(show).join(', ')}).\n` +
+        'Name a range (aitrail check origin/main..HEAD, the policy read at its base), or fetch the default branch first (git fetch origin main).',
   pushDefaultBranchUnknown: (remote: string) =>
     `push blocked: the policy is read from ${show(remote)}'s default branch, which this clone does not fetch (no refs/remotes/${show(remote)}/HEAD, main or master; its fetch refspec names some branches only: a --single-branch or --depth clone).\n` +
     `Fix: git remote set-branches --add ${show(remote)} <default branch> && git fetch ${show(remote)} && git remote set-head ${show(remote)} <default branch> (e.g. main), then push again; to skip aitrail once: AITRAIL=0 git push ...`,

@@ -1,5 +1,6 @@
 import { GitError, runGit, type ObjectView } from './exec.js';
 import { foundObject, objectContents } from './object-batch.js';
+import { forgetAtRunEnd } from './run-end.js';
 
 /**
  * Files one commit may change (against its first parent; a root commit: every file) before a
@@ -192,9 +193,14 @@ function parseTree(content: Buffer, idBytes: number): Map<string, Entry> {
  * next), so the tree bound and the blame walk's bound read each tree once between them.
  */
 const reportCounters = new Map<string, TreeCounter>();
+/** Forgotten at the run's end (row s52h-2): a program calling the API kept every tree it read, of every repository, for good. */
+const forgetCounters = () => reportCounters.clear();
 function reportCounter(repoDir: string): TreeCounter {
   let counter = reportCounters.get(repoDir);
-  if (!counter) reportCounters.set(repoDir, (counter = new TreeCounter(repoDir, {}, CHANGED_PATHS_CAP)));
+  if (!counter) {
+    reportCounters.set(repoDir, (counter = new TreeCounter(repoDir, {}, CHANGED_PATHS_CAP)));
+    forgetAtRunEnd(forgetCounters);
+  }
   return counter;
 }
 

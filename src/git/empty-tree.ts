@@ -1,11 +1,14 @@
 import { runGit } from './exec.js';
 import { objectId } from './object-id.js';
+import { forgetAtRunEnd } from './run-end.js';
 
 const known = new Map<string, Promise<string>>();
+/** Forgotten at a run's end (row s52h-2): the folder may hold another repository (SHA-1, SHA-256) at the next API call. */
+const forgetKnown = () => known.clear();
 
 /**
  * The id of the empty tree in the repository at `cwd`, asked of git (`hash-object -t tree` of
- * nothing) once per directory and process: `4b825dc…` in a SHA-1 repository, `6ef19b4…` (64 hex)
+ * nothing) once per directory and run: `4b825dc…` in a SHA-1 repository, `6ef19b4…` (64 hex)
  * in a SHA-256 one (`git init --object-format=sha256`). Never a constant: there a 40-hex name is
  * no object id but a name git resolves through the refs first, a tag anyone can push.
  */
@@ -15,6 +18,7 @@ export function emptyTree(cwd: string): Promise<string> {
     found = runGit(['hash-object', '-t', 'tree', '--stdin'], { cwd, input: '' }).then((out) => objectId(out.trim()));
     found.catch(() => known.delete(cwd));
     known.set(cwd, found);
+    forgetAtRunEnd(forgetKnown);
   }
   return found;
 }

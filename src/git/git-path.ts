@@ -1,6 +1,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import { NO_FSMONITOR, runGit, runGitSync } from './exec.js';
 import type { ShallowAnswer } from './repo.js';
+import { forgetAtRunEnd } from './run-end.js';
 
 /**
  * `git rev-parse --git-path <name>` as an absolute path: honours `core.hooksPath` (relative values
@@ -17,13 +18,19 @@ export function absoluteGitDirSync(cwd: string): string {
 }
 
 // Git dirs already known, by the folder asked from: what a run's one `rev-parse` (runPaths) answered,
-// or knownGitDirSync asked; a later question of the same process (added-lines' attributesFree) starts no process.
+// or knownGitDirSync asked; a later question of the same run (added-lines' attributesFree) starts no process.
+// Forgotten at the run's end: an API call after `git init --separate-git-dir` ran its diffs in the git dir the
+// folder no longer holds (spawn ENOTDIR, row s52h-2).
 const answeredGitDirs = new Map<string, string>();
+const forgetGitDirs = () => answeredGitDirs.clear();
 
-/** The absolute git dir of `cwd`, asked of git once per folder and process (runPaths' answer counts). */
+/** The absolute git dir of `cwd`, asked of git once per folder and run (runPaths' answer counts). */
 export function knownGitDirSync(cwd: string): string {
   let gitDir = answeredGitDirs.get(cwd);
-  if (gitDir === undefined) answeredGitDirs.set(cwd, (gitDir = absoluteGitDirSync(cwd)));
+  if (gitDir === undefined) {
+    answeredGitDirs.set(cwd, (gitDir = absoluteGitDirSync(cwd)));
+    forgetAtRunEnd(forgetGitDirs);
+  }
   return gitDir;
 }
 
@@ -65,6 +72,7 @@ export function runPaths(cwd: string): RunPaths {
         const [gitDir, commonDir, flag, shallowPath] = lines;
         if (lines.length !== 5 || lines[4] !== '' || !gitDir || !commonDir || (flag !== 'true' && flag !== 'false') || !shallowPath) return undefined;
         answeredGitDirs.set(cwd, gitDir);
+        forgetAtRunEnd(forgetGitDirs);
         return { gitDir, commonDir: isAbsolute(commonDir) ? commonDir : resolve(cwd, commonDir), shallow: { shallow: flag === 'true', path: resolve(cwd, shallowPath) } };
       },
       () => undefined,

@@ -27,7 +27,7 @@ import { shallowBoundary, shallowCutsInRange } from '../git/shallow.js';
 import { cacheDir, readCachedReport, writeCachedReport, type SaidMessage } from './blame-cache.js';
 import { blameMessages, warnRewired } from './blame-messages.js';
 import { reportWarnings } from '../core/blame/report-warnings.js';
-import { foreignSealWarning } from './cache-seal.js';
+import { sealTallied } from './cache-seal.js';
 import { checkNamedPaths, toPathspec } from './blame-paths.js';
 import { selectBlameFiles } from './blame-selection.js';
 import { ShallowHistoryError } from './shallow-history-error.js';
@@ -249,9 +249,9 @@ export async function blameReport(run: BlameRun): Promise<BlameResult> {
     said.push(message);
     run.onWarning?.(message);
   };
-  const result = await reportOf({ ...run, onWarning });
-  // Cache entries failing their seal (another clone's key, no key, changed) were misses: said (never kept in the cache's own copy), so a cold CI cache is not silent (task s51x, after row 1018).
-  const foreign = foreignSealWarning();
+  // Cache entries failing their seal (another clone's key, no key, changed) were misses: said (never kept in the cache's own copy), so a cold CI cache is not silent (task s51x, after row 1018);
+  // counted for this report alone (row s52h-1).
+  const { value: result, warning: foreign } = await sealTallied(() => reportOf({ ...run, onWarning }));
   if (foreign && run.sayForeignSeals !== false) onWarning(foreign);
   const warnings = reportWarnings(said);
   return warnings.length > 0 ? { ...result, report: { ...result.report, warnings } } : result;

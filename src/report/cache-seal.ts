@@ -1,7 +1,9 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { link, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { writeFileAtomic } from '../io/atomic-write.js';
+import { forgetAtRunEnd } from '../git/run-end.js';
 
 /**
  * Every blame-cache entry is sealed: its file is `<HMAC-SHA256 hex>\n<JSON>`, the MAC over the
@@ -20,9 +22,21 @@ import { writeFileAtomic } from '../io/atomic-write.js';
  */
 const ENV = 'AITRAIL_CACHE_SECRET';
 const NOT_SEALED = " not sealed under this clone's key ";
+/**
+ * The clone's key by cache directory, read once a run and forgotten at its end (row s52h-3): kept for the process, a
+ * program calling the API over a folder whose repository was made again (removed and cloned anew) sealed its
+ * entries under the old clone's key without writing it, and the next run of the CLI, making a key of its own,
+ * found every entry foreign (warned, and computed cold).
+ */
 const keys = new Map<string, Promise<Buffer>>();
-/** Entries read since the last `foreignSealWarning` that exist but fail their seal: unsealed, or sealed under another key (task s51x, after row 1018). */
-let foreign = 0;
+const forgetKeys = () => keys.clear();
+/**
+ * Each report's own count of entries read that exist but fail their seal (unsealed, or sealed under another key;
+ * task s51x, after row 1018), carried by the report's asynchronous context (sealTallied), never a process-wide number:
+ * two reports at once in one process (the typed API over two repositories) each said the other's entries or none,
+ * and a report that failed left its count to the next report, of any repository (row s52h-1).
+ */
+const tallies = new AsyncLocalStorage<{ foreign: number }>();
 
 /** `<common dir>/aitrail/cache-secret` for the cache directory `<common dir>/aitrail/blame-cache`. */
 function secretFile(cacheRoot: string): string {
@@ -66,12 +80,15 @@ async function localSecret(cacheRoot: string): Promise<Buffer> {
   return randomBytes(32);
 }
 
-/** The sealing key for the cache at `cacheRoot` (one per process and directory). */
+/** The sealing key for the cache at `cacheRoot` (one per run and directory). */
 function keyFor(cacheRoot: string): Promise<Buffer> {
   const secret = process.env[ENV];
   if (secret) return Promise.resolve(createHash('sha256').update(`aitrail-cache-seal\0${secret}`).digest());
   let key = keys.get(cacheRoot);
-  if (!key) keys.set(cacheRoot, (key = localSecret(cacheRoot)));
+  if (!key) {
+    keys.set(cacheRoot, (key = localSecret(cacheRoot)));
+    forgetAtRunEnd(forgetKeys);
+  }
   return key;
 }
 
@@ -93,7 +110,8 @@ export async function readSealed(cacheRoot: string, file: string): Promise<unkno
     const given = cut === 64 ? Buffer.from(text.slice(0, 64), 'hex') : null;
     const json = text.slice(65);
     if (!given || given.length !== 32 || !timingSafeEqual(given, macOf(await keyFor(cacheRoot), cacheRoot, file, json))) {
-      foreign += 1;
+      const tally = tallies.getStore();
+      if (tally) tally.foreign += 1;
       return undefined;
     }
     return JSON.parse(json) as unknown;
@@ -110,16 +128,21 @@ export async function writeSealed(cacheRoot: string, file: string, value: unknow
 }
 
 /**
- * The warning for entries found unsealed or sealed under another key since the last call (a cache restored
- * from another clone without `AITRAIL_CACHE_SECRET`, or written under another secret): each was a
- * miss, so a CI run that restores the cache into a fresh checkout is cold every time without a
- * word. Null when there were none (an empty or absent cache directory, every entry this key's).
- * Once per run is the caller's to keep (a trend says it for its first release only): a process
- * that makes several reports (the typed API, a test worker) hears it for each (task s51x, after row 1018).
+ * `work` run with a count of its own of the entries it reads found unsealed or sealed under another key (a cache
+ * restored from another clone without `AITRAIL_CACHE_SECRET`, or written under another secret): each was a
+ * miss, so a CI run that restores the cache into a fresh checkout is cold every time without a word. The
+ * warning is null when there were none (an empty or absent cache directory, every entry this key's). Only the
+ * reads of `work` (and what it started) count: not another report running at the same time, nor one that failed
+ * before it. Once per run is the caller's to keep (a trend says it for its first release only): a process that
+ * makes several reports (the typed API, a test worker) hears it for each (task s51x, after row 1018; row s52h-1).
  */
-export function foreignSealWarning(): string | null {
-  const count = foreign;
-  foreign = 0;
+export async function sealTallied<T>(work: () => Promise<T>): Promise<{ value: T; warning: string | null }> {
+  const tally = { foreign: 0 };
+  const value = await tallies.run(tally, work);
+  return { value, warning: foreignSealWarning(tally.foreign) };
+}
+
+function foreignSealWarning(count: number): string | null {
   if (count === 0) return null;
   const entries = count === 1 ? 'entry was' : 'entries were';
   return `${count} blame cache ${entries}${NOT_SEALED}(restored from another clone, such as an earlier CI run's actions/cache; written with another ${ENV}; or changed since) and ignored: this report was computed without them, and without one key on every run a restored cache is never used. Set ${ENV} from a repository secret; see README "Big repositories in CI".`;

@@ -296,6 +296,8 @@ describe('5. check with no range in a CI clone', () => {
     const check = aitrail(repo.dir, ['check']);
     expect(check.code).toBe(3);
     expect(check.stderr).toMatch(/no remote default branch/);
-    expect(check.stderr).toContain('aitrail check origin/main..HEAD');
+    // No remote at all: the fix names what this repository has (task s52h), not origin/main.
+    expect(check.stderr).toContain('aitrail check main..HEAD');
+    expect(check.stderr).toContain('git remote add origin <url>');
   });
 });
