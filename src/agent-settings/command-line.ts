@@ -490,8 +490,9 @@ export function commandLineModel(agent: string, args: readonly string[], quote: 
     const profile = flagged ?? setting('profile');
     if (configModel) result.configModel = { model: configModel, evidence: `argv codex -c model=${quote(configModel)}` };
     if (profile) result.profile = { name: profile, evidence: `argv codex -p=${quote(profile)}`, ...(flagged ? {} : { fromConfig: true as const }) };
-    // Those that can choose the model: `model`, `profile`, `profiles.<name>.model` (or a whole `profiles` table).
-    const chooses = configs.filter((entry) => /^(?:model|profiles?)$/.test(entry.split('=', 1)[0]!.trim().split('.')[0]!));
+    // Those that can choose the model: `model`, `profile`, `profiles.<name>.model` (or a whole `profiles` table), and
+    // where it runs: `model_provider`, `model_providers.<id>.base_url` (or a whole provider table; row s52g-3).
+    const chooses = configs.filter((entry) => /^(?:model|model_providers?|profiles?)$/.test(entry.split('=', 1)[0]!.trim().split('.')[0]!));
     if (chooses.length > 0) result.configs = chooses;
   }
   if (agent === 'claude-code') {
