@@ -286,14 +286,16 @@ function aliasedModel(place: SettingsPlace, asked: string, cwd?: string): { chat
       const target = stringAt(override.value, 'modelConfig', 'model');
       if (target) model = { model: target, evidence: `settings ${override.shown} modelConfigs.customOverrides[${override.index}].modelConfig.model=${quote(target)}` };
     }
-    return model?.evidence && model.model !== name ? { model: model.model, evidence: model.evidence } : null;
+    // A retry sent back to the name asked for is another model than the first attempt's redirected one: kept.
+    return model?.evidence && (retry || model.model !== name) ? { model: model.model, evidence: model.evidence } : null;
   };
   // A name Gemini CLI routes or resolves before the chat asks (row 1012): each model it may send is resolved.
   const names = lookup(asked) === undefined && Object.hasOwn(ROUTED_NAMES, asked) ? ROUTED_NAMES[asked]! : [asked];
   const distinct = <T extends { model: string }>(one: T, at: number, all: readonly T[]) => all.findIndex((other) => other.model === one.model) === at;
   const found = names.flatMap((name) => resolve(name, false) ?? []).filter(distinct);
   // A retry's request may go elsewhere (an `isRetry: true` override, row s52g-1): each such model may write part of the work, kept beside.
-  const retried = names.flatMap((name) => resolve(name, true) ?? []).filter((one) => !found.some((other) => other.model === one.model)).filter(distinct);
+  const first = found.length > 0 ? found.map((one) => one.model) : [asked];
+  const retried = names.flatMap((name) => resolve(name, true) ?? []).filter((one) => !first.includes(one.model)).filter(distinct);
   const retries = retried.map((one) => ({ ...one, evidence: `${one.evidence} (on a retry)`, overriddenBy: [] }));
   if (found.length === 0) return { chat: null, retries };
   const also = [...found.slice(1).map((one) => ({ ...one, overriddenBy: [] })), ...retries];

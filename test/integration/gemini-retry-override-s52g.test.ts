@@ -37,6 +37,10 @@ describe("a Gemini CLI override of the main chat's retries (row s52g-1)", () => 
     const both = agentCommit(repo, geminiEnv({ model: flash, modelConfigs: { customOverrides: [{ match: { model: 'gemini-2.5-flash' }, modelConfig: { model: 'gemini-2.5-flash-lite' } }, { match: { model: 'gemini-2.5-flash', isRetry: true }, modelConfig: { model: 'gemini-2.5-pro' } }] } }));
     expect(both.status, both.stderr).toBe(1);
     expect(both.stderr).toContain('(on a retry)');
+    // A retry sent back to the name asked for, while every first attempt goes to Flash-Lite: that name ran too.
+    const back = agentCommit(repo, geminiEnv({ model: { name: 'gemini-2.5-pro' }, modelConfigs: { customAliases: { 'gemini-2.5-pro': { extends: 'chat-base-2.5', modelConfig: { model: 'gemini-2.5-flash-lite' } } }, customOverrides: [{ match: { model: 'gemini-2.5-flash-lite', isRetry: true }, modelConfig: { model: 'gemini-2.5-pro' } }] } }));
+    expect(back.status, back.stderr).toBe(1);
+    expect(back.stderr).toContain('(on a retry)');
   });
 
   it('careless truth: `isRetry: false`, a retry override setting no model, and an allowed retry model pass', () => {
