@@ -94,9 +94,11 @@ export async function codexModel(place: SettingsPlace, cli?: CommandLineModel | 
   const layered = named?.name ?? configProfile;
   const profileFile = layered && PROFILE_NAME.test(layered) ? join(home, `${layered}.config.toml`) : undefined;
   const profileLayer = profileFile ? await read(shownPath(place, profileFile), readOwnSettings(profileFile)) : null;
-  const served = cli?.oss ? {} : endpoint([profileLayer, user, system], profile);
+  // The run's `-c model_provider=…`/`-c model_providers.<id>.base_url=…` over every file (codex-rs applies `-c` onto the merged config; row s52g-3).
+  const providerLayers = [flagged, profileLayer, user, system];
+  const served = cli?.oss ? {} : endpoint(providerLayers, profile);
   // A gateway on this machine answers a hosted model's name (gpt-5-codex) with any model it runs (row 866).
-  const gateway = codexGateway(place.env, [profileLayer, user, system], profile, cli?.oss === true);
+  const gateway = codexGateway(place.env, providerLayers, profile, cli?.oss === true);
   const atGateway = (model: SettingsModel | null): SettingsModel | null => gatewayModel(gateway, [model?.model ?? '', ...(cli?.models ?? [])], HOSTED_NAME, true, ['OPENAI_DEFAULT_MODEL']) ?? model;
   if (cli && cli.models.length > 0) {
     const also = commandLineAlso(cli);
@@ -182,6 +184,11 @@ function providerOf(layers: (Layer | null)[], profile: string | undefined): stri
   );
 }
 
+/** Where a layer's setting is written, for evidence: a file's path, or the run's `-c` ({@link overrideLayer}'s layer). */
+function placeOf(layer: Layer): string {
+  return layer.shown === '' ? 'argv codex -c' : `settings ${layer.shown}`;
+}
+
 /** The base_url `provider` is given in the first of `layers` that names one, with the layer. */
 function baseUrlOf(layers: (Layer | null)[], provider: string): { url: string; layer: Layer } | undefined {
   for (const layer of layers) {
@@ -195,7 +202,7 @@ function baseUrlOf(layers: (Layer | null)[], provider: string): { url: string; l
 function endpoint(layers: (Layer | null)[], profile: string | undefined): Pick<SettingsModel, 'endpoint'> {
   const provider = providerOf(layers, profile);
   const found = provider ? baseUrlOf(layers, provider) : undefined;
-  return found ? { endpoint: { url: found.url, evidence: `settings ${found.layer.shown} model_providers.${provider}.base_url=` } } : {};
+  return found ? { endpoint: { url: found.url, evidence: `${placeOf(found.layer)} model_providers.${provider}.base_url=` } } : {};
 }
 
 /** Codex's built-in providers of a server on this machine (codex-rs `built_in_model_providers`: `oss`; later `ollama`, `lmstudio`), at `CODEX_OSS_BASE_URL` when set. */
@@ -211,7 +218,7 @@ function codexGateway(env: Record<string, string | undefined>, layers: (Layer | 
   const provider = oss ? 'oss' : (providerOf(layers, profile) ?? 'openai');
   const defined = oss ? undefined : baseUrlOf(layers, provider);
   if (defined) {
-    const name = `settings ${defined.layer.shown} model_providers.${provider}.base_url`;
+    const name = `${placeOf(defined.layer)} model_providers.${provider}.base_url`;
     return localEndpoint({ [name]: defined.url }, [name]);
   }
   if (!LOCAL_PROVIDERS.has(provider)) return localEndpoint(env, ['OPENAI_BASE_URL']);

@@ -255,6 +255,8 @@ export interface CommandLineModel {
   trust?: true;
   /** Mistral Vibe only: `--add-dir DIR`, each trusted for this run as `--trust` trusts its own, as given, in order. */
   addDirs?: string[];
+  /** goose only: `--provider` (long only, the last given: clap keeps it), the provider the run uses over `GOOSE_PROVIDER` and config.yaml (row s52g-2). */
+  provider?: { name: string; evidence: string };
   /** Qwen Code only: `--openai-base-url` (yargs' `--openaiBaseUrl` too), the last given: the endpoint its OpenAI client calls, before `OPENAI_BASE_URL` (row 895). */
   baseUrl?: { url: string; evidence: string };
   /** Claude Code only: `--fallback-model` (one model or a comma-separated chain), each given: the session's fallback chain, over every settings file's `fallbackModel`. */
@@ -453,6 +455,12 @@ export function commandLineModel(agent: string, args: readonly string[], quote: 
     const url = optionValues(spelled, 'openai-base-url', undefined, 'yargs').at(-1)?.trim();
     if (url) result.baseUrl = { url, evidence: `argv qwen --openai-base-url=${quote(url)}` };
   }
+  if (agent === 'goose') {
+    // `goose session|run --provider <name>` (block/goose `session/builder.rs` `build_session`: the command line's provider, then a
+    // resumed session's, a recipe's, then `GOOSE_PROVIDER` and config.yaml): a custom provider's name too (`custom_providers/*.json`).
+    const provider = optionValues(args, 'provider', undefined, 'clap').flatMap((raw) => modelValue(raw) ?? []).at(-1);
+    if (provider) result.provider = { name: provider, evidence: `argv goose --provider=${quote(provider)}` };
+  }
   if (agent === 'crush') {
     // cobra's persistent `-D/--data-dir` (charmbracelet/crush `internal/cmd/root.go`), before or after `run`.
     const dataDir = givenPath(optionValues(args, 'data-dir', 'D', 'clap').at(-1));
@@ -482,8 +490,9 @@ export function commandLineModel(agent: string, args: readonly string[], quote: 
     const profile = flagged ?? setting('profile');
     if (configModel) result.configModel = { model: configModel, evidence: `argv codex -c model=${quote(configModel)}` };
     if (profile) result.profile = { name: profile, evidence: `argv codex -p=${quote(profile)}`, ...(flagged ? {} : { fromConfig: true as const }) };
-    // Those that can choose the model: `model`, `profile`, `profiles.<name>.model` (or a whole `profiles` table).
-    const chooses = configs.filter((entry) => /^(?:model|profiles?)$/.test(entry.split('=', 1)[0]!.trim().split('.')[0]!));
+    // Those that can choose the model: `model`, `profile`, `profiles.<name>.model` (or a whole `profiles` table), and
+    // where it runs: `model_provider`, `model_providers.<id>.base_url` (or a whole provider table; row s52g-3).
+    const chooses = configs.filter((entry) => /^(?:model|model_providers?|profiles?)$/.test(entry.split('=', 1)[0]!.trim().split('.')[0]!));
     if (chooses.length > 0) result.configs = chooses;
   }
   if (agent === 'claude-code') {
@@ -514,7 +523,7 @@ export function commandLineModel(agent: string, args: readonly string[], quote: 
     const added = argparseValues(args, 'add-dir', 'ad').flatMap((dir) => givenPath(dir) ?? []).slice(-MAX_ARGS);
     if (added.length > 0) result.addDirs = added;
   }
-  return result.fallback || result.settings || result.earlierSettings || result.trust || result.addDirs || result.models.length > 0 || result.configModel || result.profile || result.configs || result.editorModel || result.configFile || result.modelSettingsFile || result.aliases || result.dataDir || result.cd || result.baseUrl ? result : null;
+  return result.fallback || result.settings || result.earlierSettings || result.trust || result.addDirs || result.models.length > 0 || result.configModel || result.profile || result.configs || result.editorModel || result.configFile || result.modelSettingsFile || result.aliases || result.dataDir || result.cd || result.baseUrl || result.provider ? result : null;
 }
 
 /** Whether aitrail knows how `agent`'s command line names its model. */

@@ -121,12 +121,16 @@ export function geminiCliModel(place: SettingsPlace, cli?: CommandLineModel | nu
   // The name asked for, as Gemini CLI picks it, may be a custom alias or override's that sends another model (row 982).
   // Nothing named: Gemini CLI's default, `auto` (row 1012).
   const asked = cli?.models[0] ?? (place.env.GEMINI_MODEL?.trim() || settings?.model || 'auto');
-  const found = (asked && aliasedModel(place, asked, cli?.cwd)) || settings;
+  const aliased = aliasedModel(place, asked, cli?.cwd);
+  const found = aliased.chat || settings;
   // A gateway on this machine (LiteLLM, a proxy of one's own) answers a Gemini name with whatever it sends the request
   // to, and no Gemini model runs on this machine (Google's open weights are Gemma): the model is not known (row 848).
   // Names that are no Gemini name (`GEMINI_MODEL=qwen3-coder` at Ollama) are read as before, as what the gateway serves.
   const named = [cli?.models ?? [], place.env.GEMINI_MODEL ?? '', found?.model ?? ''].flat();
-  return gatewayModel(localEndpoint(place.env, GEMINI_ENDPOINTS), named, GEMINI_NAME, true, ['GEMINI_MODEL']) ?? found;
+  const model = gatewayModel(localEndpoint(place.env, GEMINI_ENDPOINTS), named, GEMINI_NAME, true, ['GEMINI_MODEL']) ?? found;
+  // A retry sent elsewhere by an `isRetry` override while the first attempt is not (row s52g-1): that model beside.
+  if (aliased.retries.length === 0) return model;
+  return { ...(model ?? { model: '', evidence: '' }), also: [...(model?.also ?? []), ...aliased.retries] };
 }
 
 /** Links of an alias's `extends` chain followed at most (Gemini CLI's own bound: past it, it throws and nothing runs). */
@@ -202,8 +206,13 @@ function aliasChain(name: string, lookup: (name: string) => Alias | undefined): 
   return { chain: chain.reverse(), model };
 }
 
-/** Whether an override's `match` applies to the main chat (`{ model, isChatModel: true }`), and at which level (gemini-cli `findMatchingOverrides`). */
-function overrideLevel(match: unknown, levels: ReadonlyMap<string, number>): { level: number; specificity: number } | null {
+/**
+ * Whether an override's `match` applies to the main chat (`{ model, isChatModel: true }`, and `isRetry: true` when
+ * `retry`: gemini-cli `geminiChat.ts` asks again with `{ ...key, isRetry: true }` for each retry of a stream that broke
+ * or came back invalid), and at which level (gemini-cli `findMatchingOverrides`: a key the request does not carry,
+ * `isRetry: false` too, never matches).
+ */
+function overrideLevel(match: unknown, levels: ReadonlyMap<string, number>, retry: boolean): { level: number; specificity: number } | null {
   if (match === null || typeof match !== 'object' || Array.isArray(match)) return null;
   const entries = Object.entries(match);
   if (entries.length === 0) return null;
@@ -213,8 +222,8 @@ function overrideLevel(match: unknown, levels: ReadonlyMap<string, number>): { l
       const at = typeof value === 'string' ? levels.get(value) : undefined;
       if (at === undefined) return null;
       level = at;
-    } else if (key === 'overrideScope' ? value !== 'core' : key !== 'isChatModel' || value !== true) {
-      return null; // Another subagent's scope, retries only (`isRetry`), or a key the main chat's request does not carry.
+    } else if (key === 'isRetry' ? value !== true || !retry : key === 'overrideScope' ? value !== 'core' : key !== 'isChatModel' || value !== true) {
+      return null; // Another subagent's scope, retries only (`isRetry`) on a first attempt, or a key the main chat's request does not carry.
     }
   }
   return { level, specificity: entries.length };
@@ -231,8 +240,10 @@ function overrideLevel(match: unknown, levels: ReadonlyMap<string, number>): { l
  * the chain root to leaf), then specificity, then order. Null when nothing there sets another model, or when Gemini
  * CLI would throw (then no chat runs). The redirected model is what runs: the name asked for, its variable and the
  * command line no longer stand for it (`routed`, `replaces`); the models beside are kept (`resolved`, row 995).
+ * The models a retry's request resolves to (`isRetry: true` overrides besides) and the first attempt's does not are
+ * `retries`: beside the chat's model, or beside the name asked for when nothing redirects the first attempt.
  */
-function aliasedModel(place: SettingsPlace, asked: string, cwd?: string): SettingsModel | null {
+function aliasedModel(place: SettingsPlace, asked: string, cwd?: string): { chat: SettingsModel | null; retries: NonNullable<SettingsModel['also']> } {
   const custom: { shown: string; aliases: Record<string, unknown> }[] = [];
   const overrides: { shown: string; index: number; value: unknown }[] = [];
   for (const [shown, data] of settingsLayers(place, GEMINI_LAYOUT, cwd)) {
@@ -242,7 +253,7 @@ function aliasedModel(place: SettingsPlace, asked: string, cwd?: string): Settin
     const list = valueAt(configs, 'customOverrides');
     if (Array.isArray(list)) list.forEach((value, index) => overrides.push({ shown, index, value }));
   }
-  if (custom.length === 0 && overrides.length === 0) return null;
+  if (custom.length === 0 && overrides.length === 0) return { chat: null, retries: [] };
   const lookup = (name: string): Alias | undefined => {
     const layer = custom.find((entry) => Object.hasOwn(entry.aliases, name));
     if (layer) {
@@ -257,7 +268,7 @@ function aliasedModel(place: SettingsPlace, asked: string, cwd?: string): Settin
     const [parent, model] = BUILT_IN_ALIASES[name]!;
     return { parent, ...(model ? { model } : {}) };
   };
-  const resolve = (name: string): { model: string; evidence: string } | null => {
+  const resolve = (name: string, retry: boolean): { model: string; evidence: string } | null => {
     const own = lookup(name) === undefined ? null : aliasChain(name, lookup);
     const fallback = own === null && lookup(name) === undefined ? aliasChain('chat-base', lookup) : null;
     const resolved = own ?? (fallback && { chain: [...fallback.chain, name], model: { model: name } });
@@ -266,7 +277,7 @@ function aliasedModel(place: SettingsPlace, asked: string, cwd?: string): Settin
     if (resolved.model) levels.set(resolved.model.model, 0);
     resolved.chain.forEach((alias, index) => levels.set(alias, index + 1));
     const matched = overrides.flatMap((override, order) => {
-      const at = overrideLevel(valueAt(override.value, 'match'), levels);
+      const at = overrideLevel(valueAt(override.value, 'match'), levels, retry);
       return at ? [{ ...at, order, override }] : [];
     });
     matched.sort((a, b) => a.level - b.level || a.specificity - b.specificity || a.order - b.order);
@@ -275,14 +286,21 @@ function aliasedModel(place: SettingsPlace, asked: string, cwd?: string): Settin
       const target = stringAt(override.value, 'modelConfig', 'model');
       if (target) model = { model: target, evidence: `settings ${override.shown} modelConfigs.customOverrides[${override.index}].modelConfig.model=${quote(target)}` };
     }
-    return model?.evidence && model.model !== name ? { model: model.model, evidence: model.evidence } : null;
+    // A retry sent back to the name asked for is another model than the first attempt's redirected one: kept.
+    return model?.evidence && (retry || model.model !== name) ? { model: model.model, evidence: model.evidence } : null;
   };
   // A name Gemini CLI routes or resolves before the chat asks (row 1012): each model it may send is resolved.
   const names = lookup(asked) === undefined && Object.hasOwn(ROUTED_NAMES, asked) ? ROUTED_NAMES[asked]! : [asked];
-  const found = names.flatMap((name) => resolve(name) ?? []).filter((one, at, all) => all.findIndex((other) => other.model === one.model) === at);
-  if (found.length === 0) return null;
-  const also = found.slice(1).map((one) => ({ ...one, overriddenBy: [] }));
-  return { model: found[0]!.model, evidence: found[0]!.evidence, overriddenBy: [], replaces: ['GEMINI_MODEL'], routed: true, resolved: true, ...(also.length > 0 ? { also } : {}) };
+  const distinct = <T extends { model: string }>(one: T, at: number, all: readonly T[]) => all.findIndex((other) => other.model === one.model) === at;
+  const found = names.flatMap((name) => resolve(name, false) ?? []).filter(distinct);
+  // A retry's request may go elsewhere (an `isRetry: true` override, row s52g-1): each such model may write part of the work, kept beside.
+  const first = found.length > 0 ? found.map((one) => one.model) : [asked];
+  const retried = names.flatMap((name) => resolve(name, true) ?? []).filter((one) => !first.includes(one.model)).filter(distinct);
+  const retries = retried.map((one) => ({ ...one, evidence: `${one.evidence} (on a retry)`, overriddenBy: [] }));
+  if (found.length === 0) return { chat: null, retries };
+  const also = [...found.slice(1).map((one) => ({ ...one, overriddenBy: [] })), ...retries];
+  const chat: SettingsModel = { model: found[0]!.model, evidence: found[0]!.evidence, overriddenBy: [], replaces: ['GEMINI_MODEL'], routed: true, resolved: true, ...(also.length > 0 ? { also } : {}) };
+  return { chat, retries: [] };
 }
 
 /** Models of Gemini CLI 3's and 2.5's pro tier, and of their flash tier (`defaultModelConfigs.ts` `modelIdResolutions`). */

@@ -31,13 +31,15 @@ export async function gooseModel(place: SettingsPlace, cli?: CommandLineModel | 
   const found = text === null ? null : configModel(yaml, shown);
   // A provider on this machine (Ollama, LiteLLM's proxy) answers a hosted model's name with any model it runs (row 868).
   const setting = (key: string): string | undefined => place.env[key]?.trim() || yamlStringAt(yaml, key);
-  const provider = setting('GOOSE_PROVIDER');
+  // `goose run --provider <name>` comes before `GOOSE_PROVIDER` and config.yaml (row s52g-2): with none of them goose does not start.
+  const flagged = cli?.provider?.name;
+  const provider = flagged ?? setting('GOOSE_PROVIDER');
   const customDir = join(dirname(file), 'custom_providers');
   const custom = customProviders(customDir, shownPath(place, customDir));
   // goose reads a custom provider's file whole too: past the bound its name and base_url are not known, nor the model (rows 953, 980).
-  const named = [provider, ...ALSO_KEYS.map((key) => setting(key.replace('_MODEL', '_PROVIDER')))].some((name) => name !== undefined);
+  const named = [provider, flagged, ...ALSO_KEYS.map((key) => setting(key.replace('_MODEL', '_PROVIDER')))].some((name) => name !== undefined);
   if (named && custom.padded !== undefined) throw new OversizedSettingsError(custom.padded, custom.evidence);
-  const gateway = provider ? gooseGateway(provider, setting, custom) : null;
+  const gateway = provider ? gooseGateway(provider, setting, custom, flagged ? cli!.provider!.evidence : undefined) : null;
   const asked = [cli?.models ?? [], setting('GOOSE_MODEL') ?? ''].flat();
   const unknown = gatewayModel(gateway, asked, HOSTED_NAME, false, ['GOOSE_MODEL']);
   const evidenceOf = (key: string, model: string) => (place.env[key]?.trim() ? `${key}=${quote(model)}` : `settings ${shown} ${key}=${quote(model)}`);
@@ -160,11 +162,11 @@ function customProviders(dir: string, shown: string): CustomProviders {
  * (any of them on this machine: which of two goose keeps is its folder's order), else the built-in provider's host
  * (its key, variable first, else its default; a host without a scheme read as `http://`).
  */
-function gooseGateway(provider: string, setting: (key: string) => string | undefined, custom: CustomProviders): string | null {
+function gooseGateway(provider: string, setting: (key: string) => string | undefined, custom: CustomProviders, flagged?: string): string | null {
   const own = custom.entries.filter((entry) => entry.name === provider);
   if (own.length > 0) {
     for (const entry of own) {
-      const found = entry.url === undefined ? null : customGateway(entry.file, entry.url, setting);
+      const found = entry.url === undefined ? null : customGateway(entry.file, entry.url, setting, flagged);
       if (found) return found;
     }
     return null;
@@ -173,13 +175,13 @@ function gooseGateway(provider: string, setting: (key: string) => string | undef
   if (!known) return null;
   const [key, fallback] = known;
   const host = setting(key) ?? fallback;
-  const name = `GOOSE_PROVIDER=${quote(provider)} ${key}`;
+  const name = `${flagged ?? `GOOSE_PROVIDER=${quote(provider)}`} ${key}`;
   return localEndpoint({ [name]: withScheme(host) }, [name]);
 }
 
 /** A custom provider's `base_url` (with `${NAME}` read from goose's settings, variable first) when it names this machine (row 895), as evidence; else null. */
-function customGateway(file: string, url: string, setting: (key: string) => string | undefined): string | null {
-  const name = `custom_providers/${file} base_url`;
+function customGateway(file: string, url: string, setting: (key: string) => string | undefined, flagged?: string): string | null {
+  const name = `${flagged ? `${flagged} ` : ''}custom_providers/${file} base_url`;
   const given = url.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (_, key: string) => setting(key) ?? '');
   return localEndpoint({ [name]: withScheme(given) }, [name]);
 }

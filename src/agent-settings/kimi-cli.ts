@@ -3,6 +3,7 @@ import { quote } from '../core/detect/found.js';
 import type { SettingsModel } from '../core/types.js';
 import { parseToml, stringAt } from './parse-settings.js';
 import { readOwnFile, shownPath, type SettingsPlace } from './settings-place.js';
+import { gatewayModel, HOSTED_NAME, localEndpoint } from './claude-code-router.js';
 
 /**
  * Kimi CLI's model (MoonshotAI/kimi-cli `src/kimi_cli/config.py`, `share.py`): `config.toml` in its
@@ -31,5 +32,12 @@ export async function kimiCliModel(place: SettingsPlace): Promise<SettingsModel 
   const evidence = override
     ? `env KIMI_MODEL_NAME=${quote(override)}`
     : `settings ${shownPath(place, file)} default_model=${quote(name)} model=${quote(written)}`;
+  // The provider's `base_url` (required by Kimi CLI's `LLMProvider`; `KIMI_BASE_URL` first for a `kimi` one, `llm.py`): a server on
+  // this machine answers a hosted model's name (`claude-sonnet-4-5` of an `anthropic` provider) with any model it runs (row s52g-4).
+  const url = provider === undefined ? undefined : stringAt(data, 'providers', provider, 'base_url');
+  const key = `settings ${shownPath(place, file)} providers.${provider}.base_url`;
+  const local = (moonshot ? localEndpoint(place.env, ['KIMI_BASE_URL']) : null) ?? (moonshot && place.env.KIMI_BASE_URL?.trim() ? null : localEndpoint({ [key]: url }, [key]));
+  const unknown = gatewayModel(local, [model], HOSTED_NAME, false, []);
+  if (unknown) return unknown;
   return { model: moonshot && !model.includes('/') ? `moonshotai/${model}` : model, evidence };
 }

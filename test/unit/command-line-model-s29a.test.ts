@@ -75,7 +75,9 @@ describe("an agent's process known by its command line (row 343)", () => {
       configs: ['model="o3"'],
     });
     expect(commandLineModel('codex', ['--config=profile=deep'], quote)?.profile?.name).toBe('deep');
-    expect(commandLineModel('codex', ['-c', 'model_provider=ollama'], quote)).toBeNull();
+    // Names no model, but where the model runs (row s52g-3): kept for codex.ts to read the provider from.
+    expect(commandLineModel('codex', ['-c', 'model_provider=ollama'], quote)).toEqual({ models: [], evidence: [], configs: ['model_provider=ollama'] });
+    expect(commandLineModel('codex', ['-c', 'sandbox_mode=workspace-write'], quote)).toBeNull();
   });
 
   it('the nearest process of the agent names the model; a farther one naming another is kept beside it', () => {
