@@ -127,7 +127,8 @@ function policyExample(text: string): boolean {
  * `Amazon Q <noreply@aws.amazon.com>`), while a vendor or service alone (`GitHub <noreply@github.com>`,
  * the web UI) names no agent.
  */
-const NO_REPLY = /^(?:no-?reply|do-?not-?reply)@/i;
+// A sub-address of the no-reply mailbox is one too (`noreply+goose@block.xyz`, row s52f-4).
+const NO_REPLY = /^(?:no-?reply|do-?not-?reply)(?:\+[^@\s]{1,64})?@/i;
 
 /**
  * `Name address` whose brackets a renderer or a Markdown table dropped (`Claude noreply@anthropic.com`):
