@@ -278,13 +278,17 @@ export function normaliseModelName(segment: string, options: NameOptions = {}): 
   const label = SERVING_LABEL.exec(text)?.[0];
   if (label !== undefined && familyOf(stripVendorWord(text.slice(label.length))) !== null) text = text.slice(label.length);
   const colon = text.indexOf(':'); // ollama: qwen2.5-coder:32b-instruct-q4_K_M
-  if (colon < 0 || VARIANT_TAG.test(text.slice(colon + 1)) || ROUTER_TAG.test(text.slice(colon + 1))) {
+  // A run of colons is one (`qwen3-coder::x`, `::latest`): the tag after it, not a tag `:x` that is no word,
+  // which left the name no model and only its vendor's word (`qwen/unknown`) past a deny of the base (row s52f-5).
+  let tagAt = colon + 1;
+  while (colon >= 0 && text[tagAt] === ':') tagAt += 1;
+  if (colon < 0 || VARIANT_TAG.test(text.slice(tagAt)) || ROUTER_TAG.test(text.slice(tagAt))) {
     if (colon >= 0) text = text.slice(0, colon);
     const key = normaliseText(text, options);
     return key ? { key, sized: key } : null;
   }
   const name = text.slice(0, colon);
-  const tag = text.slice(colon + 1);
+  const tag = text.slice(tagAt);
   // `provider:model`, as pydantic-ai, promptfoo and others name a model (`cerebras:qwen-3-coder-480b`,
   // `deepseek:deepseek-chat`): a router's or vendor's name before the colon, and a family's name after
   // it (`zai-glm-4.6` is `glm-4.6`), is that model; an ollama model's tag is a size or a variant (`qwen:7b`, `mistral:instruct`).

@@ -45,8 +45,14 @@ interface Report {
  * before its fixes 594/602: Baidu's `qianfan-code-latest` at Claude Code's address read `unknown` (row 985),
  * `following the apache/security AGENTS.md conventions` read a model `apache/security` (row 987), and
  * `[kiro-chat]` named no agent (row 986).
+ * Session 52 (s52f) relabelled Qwen Code's five `Qwen-Coder` commits `qwen/unknown` (the name says Qwen's coder
+ * family with no version, as `Assisted-by: Qwen Code` is labelled) and added 38 public commits (26 AI, 12 hard
+ * negatives): 628/628; before its fixes recall 624/628 and 623/624: `astron-code-latest` read `unknown` (row
+ * s52f-1), `Codex CLI` at addresses of no agent's read as a person (row s52f-2), `💘 Generated with Crush
+ * (GLM-5.3-flash)` read as no AI (row s52f-3), `Goose (Block/Goose) <noreply+goose@block.xyz>` as a person
+ * (row s52f-4).
  */
-const FLOOR = { recall: 602 / 602, modelAccuracy: 596 / 602 };
+const FLOOR = { recall: 628 / 628, modelAccuracy: 628 / 628 };
 
 let report: Report;
 beforeAll(() => {

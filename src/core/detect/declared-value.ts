@@ -127,7 +127,8 @@ function policyExample(text: string): boolean {
  * `Amazon Q <noreply@aws.amazon.com>`), while a vendor or service alone (`GitHub <noreply@github.com>`,
  * the web UI) names no agent.
  */
-const NO_REPLY = /^(?:no-?reply|do-?not-?reply)@/i;
+// A sub-address of the no-reply mailbox is one too (`noreply+goose@block.xyz`, row s52f-4).
+const NO_REPLY = /^(?:no-?reply|do-?not-?reply)(?:\+[^@\s]{1,64})?@/i;
 
 /**
  * `Name address` whose brackets a renderer or a Markdown table dropped (`Claude noreply@anthropic.com`):
@@ -766,7 +767,7 @@ function productName(written: string, email: string, aliases: Record<string, str
   const split = joined ? written.split(joints(written)).filter(Boolean).join(' ') : written;
   // An AI account's name is read by its words (`Claude, Assistant`, `Gemini - AI`, `Gemini/AI`: row 947), not split at its comma.
   const name = aiAccountNamed(split) ? accountSpaced(split) : split;
-  if (!productNamed(name)) return [];
+  if (!productNamed(name) && !agentProductName(name)) return [];
   const spelled = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
   const mailbox = plainAddress(email).split('@')[0]!;
   // A joined name its login spells is that account's (`gemini-cli <12345+gemini-cli@users.noreply.github.com>`: someone's, not the app's).
@@ -777,6 +778,19 @@ function productName(written: string, email: string, aliases: Record<string, str
   // `Gemini AI`, `Kimi AI`, `Claude Assistant`, `Google Gemini`: an AI's account, whatever its model (row 913).
   const account = aiAccountNamed(name);
   return mentions(name, 'declared', aliases, budget).filter((m) => (account ? m.agent !== 'unknown' || m.model !== 'unknown' : m.model !== 'unknown' && !m.model.endsWith('/unknown')));
+}
+
+/**
+ * An agent's own name of two or more words, one of which is an agent's name by itself, whose first
+ * word is no person's (`Codex CLI`, `Factory Droid`, `Charm Crush`): no one's name, read at any
+ * address as `Gemini CLI` and `Claude Code` are (row s52f-2). A lone agent word (`Codex`,
+ * `OpenCode`: an account may be named so) and names holding no agent word (`All Hands`) are not.
+ */
+function agentProductName(name: string): boolean {
+  const words = name.trim().toLowerCase().split(/\s+/);
+  if (words.length < 2 || words.length > 4) return false;
+  const agents = signatures().agentNames;
+  return agents.has(words.join(' ')) && words.some((word) => agents.has(word));
 }
 
 /**
