@@ -12,7 +12,7 @@ import { makeRepo, TEST_GIT_ENV, tempDir } from '../helpers/gitdir.js';
 import { addNote, gitAiNote, NOTE_KEYS, session } from '../helpers/git-ai-notes.js';
 
 /** A repository with the hooks `init --mode git` installs and an `aitrail` on PATH that notes each hook it starts. */
-function setup() {
+function setup(mode: 'git' | 'husky' = 'git') {
   const bin = join(tempDir('aitrail-revert-counted-'), 'bin');
   mkdirSync(bin);
   const log = join(bin, 'started');
@@ -20,20 +20,22 @@ function setup() {
   chmodSync(join(bin, 'aitrail'), 0o755);
   const env = { ...TEST_GIT_ENV, PATH: `${bin}:${process.env.PATH ?? ''}`, GIT_AUTHOR_NAME: undefined, GIT_AUTHOR_EMAIL: undefined };
   const repo = makeRepo();
+  // husky mode: the same lines run in husky's hook block, under its `sh -e`.
+  if (mode === 'husky') repo.write('package.json', '{"name":"p","devDependencies":{"husky":"^9.1.7"}}\n');
   repo.commit('start\n', { 'a.txt': 'a\n' });
-  const init = aitrail(repo.dir, ['init', '--mode', 'git'], { env });
+  const init = aitrail(repo.dir, ['init', ...(mode === 'git' ? ['--mode', 'git'] : [])], { env });
   expect(init.code, init.stderr).toBe(0);
-  const run = (args: string[]) => {
+  const run = (args: string[], extra: NodeJS.ProcessEnv = {}) => {
     writeFileSync(log, '');
-    const result = spawnSync('git', args, { cwd: repo.dir, env, encoding: 'utf8' });
+    const result = spawnSync('git', args, { cwd: repo.dir, env: { ...env, ...extra }, encoding: 'utf8' });
     return { status: result.status, stderr: result.stderr, started: readFileSync(log, 'utf8').split('\n').filter(Boolean) };
   };
   return { repo, run };
 }
 
 describe('a revert in a repository with a notes ref (row s52d-1)', () => {
-  it('starts no node when the commit it restores has no note; still does, and carries the note, when it has one', () => {
-    const { repo, run } = setup();
+  it.each(['git', 'husky'] as const)('%s hooks: starts no node when the commit it restores has no note; still does when it has one', (mode) => {
+    const { repo, run } = setup(mode);
     const quiet = { AITRAIL: '0' };
     const noted = repo.commit('Add key', { 'k.ts': 'const key1 = computeTheSecretKeyMaterial(1);\n' }, quiet);
     addNote(repo, noted, gitAiNote({ 'k.ts': [session(NOTE_KEYS.qwen, '1')] }));
@@ -65,7 +67,8 @@ describe('a revert in a repository with a notes ref (row s52d-1)', () => {
     expect(first.status, first.stderr).toBe(0);
     // The first revert restores `agent`'s parent (no note): no node.
     expect(first.started).toEqual([]);
-    const second = run(['revert', '--no-edit', 'HEAD']);
+    // The shim's remembered answer is its own: one planted in the environment (a committed .env an agent loads) is not read.
+    const second = run(['revert', '--no-edit', 'HEAD'], { aitrail_jd: '0' });
     expect(second.status, second.stderr).toBe(0);
     // The second restores `agent` itself, noted: node keeps it and post-commit carries the note.
     expect(second.started).toEqual(['prepare-commit-msg', 'post-commit']);
