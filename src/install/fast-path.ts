@@ -2,7 +2,7 @@ import { SEARCH_PLACES } from '../config/search-places.js';
 import { AI_AUTHOR, CHECKPOINT_DIR, CHECKPOINT_SUFFIX, REBASE_FIXUPS } from '../core/checkpoint/store-layout.js';
 import { FAST_PATH_DIR, FAST_PATH_VERSION_FILE, messageKeys, QUIET_STATE_ENTRIES, stampHeader } from '../core/fast-path-layout.js';
 import { envNames, identityTexts, messageTexts, modelAuthorTexts } from './fast-path-signals.js';
-import { notesMayExistLines } from './notes-may-exist.js';
+import { notesMayExistLines, revertRestoresNoNoteFunction } from './notes-may-exist.js';
 import { shQuote } from '../core/sh-quote.js';
 
 /**
@@ -228,6 +228,7 @@ export function fastPathFunctions(version: string): string[] {
     // A function, not a subshell (a fork per hook): its variables are prefixed, its early ends are
     // `return 1`, and LC_ALL=C is set around the call (endQuietly).
     ...mergeIdentFunction(version),
+    ...revertRestoresNoNoteFunction(),
     'aitrail_quiet() {',
     `  [ -z "${env}" ] || return 1`,
     '  aitrail_m=$1',
@@ -241,7 +242,8 @@ export function fastPathFunctions(version: string): string[] {
     // node keeps the picked or squashed commits for post-commit to carry their notes (PICK_SOURCE, SQUASH_SOURCE), when a git-ai note may exist at all.
     '  if [ -e "$aitrail_g/CHERRY_PICK_HEAD" ] || [ -e "$aitrail_g/SQUASH_MSG" ] || { [ -f "$aitrail_g/MERGE_MSG" ] && [ ! -e "$aitrail_g/MERGE_HEAD" ] && aitrail_safe && grep -q -e \'^(cherry picked from commit \' -e \'^This reverts commit [0-9a-f]\' "$aitrail_g/MERGE_MSG" </dev/null 2>/dev/null; }; then',
     ...notesMayExistLines('    '),
-    '    [ -n "$aitrail_n" ] && return 1',
+    // A revert none of whose named commits has a noted parent: node would keep nothing (aitrail_jr, s52d-1).
+    '    [ -n "$aitrail_n" ] && ! aitrail_jr && return 1',
     '  fi',
     '  for aitrail_f in "$aitrail_g"/aitrail/*; do',
     `    case \${aitrail_f##*/} in ${quiet}) ;; ${checkpoints}) for aitrail_x in "$aitrail_f"/*${CHECKPOINT_SUFFIX} "$aitrail_f"/.*${CHECKPOINT_SUFFIX} "$aitrail_f"/${CHECKPOINT_SUFFIX}; do if [ -e "$aitrail_x" ] || [ -L "$aitrail_x" ]; then return 1; fi; done ;; *) if [ -e "$aitrail_f" ] || [ -L "$aitrail_f" ]; then return 1; fi ;; esac`,

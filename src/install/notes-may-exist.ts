@@ -30,3 +30,53 @@ export function notesMayExistLines(indent = ''): string[] {
     'fi',
   ].map((line) => `${indent}${line}`);
 }
+
+/**
+ * sh function `aitrail_jr`, true when the commit being made is surely no revert whose restored content
+ * is noted (row 1015, s52d-1): no cherry-pick (`CHERRY_PICK_HEAD`, MERGE_MSG's `-x` line) nor squash under
+ * way, and no parent of any commit MERGE_MSG names on git revert's own line (`This reverts commit <sha>`,
+ * a full sha: node's revertSource reads no other) has a note in refs/notes/ai. node's revertSource keeps
+ * a restored commit (one of those parents) only when `git notes list` finds its note: with none, node
+ * would keep nothing and the commit is judged as any other, so a person's revert in a repository with
+ * a notes ref spares node (86 ms) for one grep, one `git rev-parse <sha>^@` and one `git notes list` per parent.
+ * Any doubt (a binary MERGE_MSG, more than 4 named commits, one git does not know, git failing) is false:
+ * node decides, as before. Reads `aitrail_g`; safe under husky's `sh -e`.
+ */
+export function revertRestoresNoNoteFunction(): string[] {
+  const judge = [
+    'aitrail_jq() {',
+    '  [ ! -e "$aitrail_g/CHERRY_PICK_HEAD" ] && [ ! -e "$aitrail_g/SQUASH_MSG" ] || return 1',
+    // git revert's own lines (a `-x` line, or grep's word on a binary file: doubt); their full shas' parents (git rev-parse `<sha>^@`).
+    "  aitrail_jx=$(grep -o -e '^(cherry picked from commit ' -e '^This reverts commit [0-9a-f]*' \"$aitrail_g/MERGE_MSG\" </dev/null 2>/dev/null) || return 1",
+    '  set -f',
+    '  set --',
+    '  for aitrail_jl in $aitrail_jx; do case $aitrail_jl in This|reverts|commit) ;; *[!0-9a-f]*) set +f; return 1 ;; *) case ${#aitrail_jl} in 40|64) set -- "$@" "$aitrail_jl^@" ;; esac ;; esac; done',
+    '  [ "$#" -le 4 ] || { set +f; return 1; }',
+    '  [ "$#" = 0 ] || aitrail_jx=$(git -c core.fsmonitor=false rev-parse "$@" -- </dev/null 2>/dev/null) || { set +f; return 1; }',
+    // Each parent: `git notes list` exits 1 when it has no note; a note (0) or any other failure: node decides.
+    '  for aitrail_jl in ${1+$aitrail_jx}; do',
+    '    case $aitrail_jl in --) continue ;; *[!0-9a-f]*) set +f; return 1 ;; esac',
+    '    aitrail_jy=0',
+    `    aitrail_jx=$(git -c core.fsmonitor=false notes --ref=${DEFAULT_NOTES_REF} list "$aitrail_jl" </dev/null 2>/dev/null) || aitrail_jy=$?`,
+    '    [ "$aitrail_jy" = 1 ] || { set +f; return 1; }',
+    '  done',
+    '  set +f',
+    '}',
+  ];
+  return [
+    // A revert (row 1015) whose named commits have no noted parent: node would keep nothing to carry. No comment line in the shim: a person's commit lexes every byte before its gates end it.
+    // Asked once per hook (prepare-commit-msg reads MERGE_MSG as a message of its own too); never a value the hook inherited.
+    'unset aitrail_jd',
+    'aitrail_jr() {',
+    '  [ -n "${aitrail_jd-}" ] || { aitrail_jd=1; aitrail_jq && aitrail_jd=0; }',
+    '  [ "$aitrail_jd" = 0 ]',
+    '}',
+    // Kept as text the shell scans without parsing, eval'd on the first revert (a person's commit parses none of it: dash parses a definition when it reaches it).
+    `aitrail_jq() { eval '${lazyText(judge)}'; aitrail_jq; }`,
+  ];
+}
+
+/** sh lines as one single-quoted string's text (each `'` closed, escaped and reopened). */
+function lazyText(lines: readonly string[]): string {
+  return lines.join('\n').replace(/'/g, "'\\''");
+}
