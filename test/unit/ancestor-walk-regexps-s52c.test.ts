@@ -5,10 +5,15 @@
 // compiled on the hook's first use of it (~0.03-0.15 ms each). They are string comparisons now
 // (src/agent-settings/command-line.ts isRuntime, isAgentProgram's hint; claude-code-router.ts
 // switchedOn). Speed only: what is read is the same, which the differential cases below hold.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { agentArguments, ancestorModel, type AncestorProcess } from '../../src/agent-settings/command-line.js';
 import { switchedOn } from '../../src/agent-settings/claude-code-router.js';
 import { quote } from '../../src/core/detect/found.js';
+import { commentCharFor, commitEncodingFor, stripsComments } from '../../src/hooks/comment-char.js';
+import { makeRepo } from '../helpers/gitdir.js';
 
 // The expressions as they were (the reference the string comparisons must agree with).
 const RUNTIMES_BEFORE = /^(?:node|nodejs|bun|bunx|deno|sh|bash|dash|zsh|python|pypy)(?:\d+(?:\.\d+)*)?(?:\.exe)?$/i;
@@ -35,18 +40,25 @@ function runtimeCandidates(): string[] {
   return [...names];
 }
 
+/** Runs `run` and returns the case-insensitive expressions it ran (RegExp.prototype.exec spied, restored after each test). */
+function caseInsensitiveRuns(run: () => void): string[] {
+  const ran: string[] = [];
+  const exec = RegExp.prototype.exec;
+  vi.spyOn(RegExp.prototype, 'exec').mockImplementation(function (this: RegExp, text: string) {
+    ran.push(`/${this.source}/${this.flags}`);
+    return exec.call(this, text);
+  });
+  run();
+  vi.restoreAllMocks();
+  return ran.filter((source) => /\/[a-z]*i[a-z]*$/.test(source));
+}
+
 afterEach(() => {
   vi.restoreAllMocks();
 });
 
 describe('an agent commit\'s ancestor walk compiles no case-insensitive expression (row s52c-1: speed only)', () => {
   it('asks a usual chain of ancestors (git, a shell, node under npm, python) with no case-insensitive expression run', () => {
-    const ran: string[] = [];
-    const exec = RegExp.prototype.exec;
-    vi.spyOn(RegExp.prototype, 'exec').mockImplementation(function (this: RegExp, text: string) {
-      ran.push(`/${this.source}/${this.flags}`);
-      return exec.call(this, text);
-    });
     const chain: AncestorProcess[] = [
       { argv: ['git', 'commit', '-m', 'Add a feature'], exe: '/usr/bin/git' },
       { argv: ['/bin/bash', '-c', 'git commit -m "Add a feature"'], exe: '/usr/bin/bash' },
@@ -55,10 +67,12 @@ describe('an agent commit\'s ancestor walk compiles no case-insensitive expressi
       { argv: ['-zsh'], exe: '/usr/bin/zsh' },
       { argv: ['/sbin/init'], exe: '/usr/lib/systemd/systemd' },
     ];
-    for (const agent of ['claude-code', 'codex', 'gemini-cli', 'qwen-code', 'opencode', 'copilot']) expect(ancestorModel(agent, chain, quote)).toBeNull();
-    expect(switchedOn('1')).toBe(true);
-    expect(switchedOn(' off ')).toBe(false);
-    expect(ran.filter((source) => /\/[a-z]*i[a-z]*$/.test(source))).toEqual([]);
+    const ran = caseInsensitiveRuns(() => {
+      for (const agent of ['claude-code', 'codex', 'gemini-cli', 'qwen-code', 'opencode', 'copilot']) expect(ancestorModel(agent, chain, quote)).toBeNull();
+      expect(switchedOn('1')).toBe(true);
+      expect(switchedOn(' off ')).toBe(false);
+    });
+    expect(ran).toEqual([]);
   });
 
   it('still finds the agent in the chain (its own expressions run only on a program that names it)', () => {
@@ -89,5 +103,45 @@ describe('an agent commit\'s ancestor walk compiles no case-insensitive expressi
   it('reads a provider switch as the expression did (differential)', () => {
     const values = [undefined, '', ' ', '0', '1', 'false', 'FALSE', 'False', 'no', 'No', 'off', 'OFF', ' off\t', '\u00a0no\u3000', '\ufeff0', 'yes', 'true', 'o f f', '00', 'n0', 'of\u212a', 'fal\u017fe', '\u0130', 'noo', 'nO', '\n0\r\n', 'off ofF'];
     for (const value of values) expect([value, switchedOn(value)]).toEqual([value, switchedOnBefore(value)]);
+  });
+});
+
+describe('a message hook asks the config files whether git could set its comment prefix, cleanup and encoding, with no case-insensitive expression (row s52c-1)', () => {
+  /** A repository whose config files are its own and a home of its own (no system file). */
+  function repoWith(localConfig: string, globalConfig?: string) {
+    const repo = makeRepo();
+    repo.commit('start\n', { 'a.txt': 'a\n' });
+    const home = join(repo.dir, '.git', 'home');
+    mkdirSync(home);
+    if (globalConfig !== undefined) writeFileSync(join(home, '.gitconfig'), globalConfig);
+    if (localConfig) execFileSync('sh', ['-c', `printf '%s' "$1" >> .git/config`, 'sh', localConfig], { cwd: repo.dir });
+    const env = { HOME: home, GIT_CONFIG_NOSYSTEM: '1', PATH: process.env.PATH } as NodeJS.ProcessEnv;
+    return { dir: repo.dir, gitDir: join(repo.dir, '.git'), env };
+  }
+
+  it('a plain repository: the defaults, no git process asked and no case-insensitive expression run', () => {
+    const repo = repoWith('');
+    const ran = caseInsensitiveRuns(() => {
+      expect(commentCharFor(repo.dir, 'Add a feature\n', { gitDir: repo.gitDir, env: repo.env })).toBe('#');
+      expect(commitEncodingFor(repo.dir, repo.gitDir, repo.env)).toBeUndefined();
+      expect(stripsComments(repo.dir, '#', { ...repo.env, GIT_EDITOR: ':' }, 'Add\n# a comment\n', repo.gitDir)).toBe(false);
+    });
+    expect(ran).toEqual([]);
+  });
+
+  it('a setting written in any case is still found (and read by git)', () => {
+    const repo = repoWith('[core]\n\tCommentChar = %\n[i18n]\n\tCOMMITENCODING = ISO-8859-1\n[Commit]\n\tCleanUp = strip\n');
+    expect(commentCharFor(repo.dir, 'Add a feature\n', { gitDir: repo.gitDir, env: repo.env })).toBe('%');
+    expect(commitEncodingFor(repo.dir, repo.gitDir, repo.env)).toBe('ISO-8859-1');
+    expect(stripsComments(repo.dir, '%', { ...repo.env, GIT_EDITOR: ':' }, 'Add\n% a comment\n', repo.gitDir)).toBe(true);
+  });
+
+  it('an include written in any case sends the question to git, which reads the included file', () => {
+    const included = repoWith('');
+    const more = join(included.dir, '.git', 'more.gitconfig');
+    writeFileSync(more, '[core]\n\tcommentChar = &\n[i18n]\n\tcommitEncoding = ISO-8859-2\n');
+    execFileSync('sh', ['-c', `printf '[INCLUDE]\\n\\tpath = %s\\n' "$1" >> .git/config`, 'sh', more], { cwd: included.dir });
+    expect(commentCharFor(included.dir, 'Add a feature\n', { gitDir: included.gitDir, env: included.env })).toBe('&');
+    expect(commitEncodingFor(included.dir, included.gitDir, included.env)).toBe('ISO-8859-2');
   });
 });
