@@ -300,9 +300,12 @@ function localGateway(env: Record<string, string | undefined>, names: readonly s
   return found === null ? { also: [] } : { also: [], gateway: true, unread: `${found} (a gateway on this machine, not claude-code-router's: the model it runs is not known)` };
 }
 
+const OFF_VALUES = new Set(['', '0', 'false', 'no', 'off']);
+
 /** A provider switch of Claude Code's set to a value it reads as on (anything but empty, `0`, `false`, `no`, `off`). */
-function switchedOn(value: string | undefined): boolean {
-  return !/^\s*(?:0|false|no|off)?\s*$/i.test(value ?? '');
+export function switchedOn(value: string | undefined): boolean {
+  // What `!/^\s*(?:0|false|no|off)?\s*$/i` reads (trim drops what `\s` matches; no other character lowers onto these letters), with no expression to compile on an agent's commit.
+  return !OFF_VALUES.has((value ?? '').trim().toLowerCase());
 }
 
 /** An AWS or Google Cloud region's name (`us-east-1`, `us-east5`, `global`): letters, digits and hyphens. */

@@ -97,7 +97,8 @@ function realPath(path: string): string | undefined {
 /** Where `/proc/<pid>/exe` points (` (deleted)` dropped: an agent updated while it runs), or none (another user's process, a kernel thread). */
 function readExe(path: string): string | undefined {
   try {
-    return readlinkSync(path).replace(/ \(deleted\)$/, '') || undefined;
+    const target = readlinkSync(path);
+    return (target.endsWith(' (deleted)') ? target.slice(0, -' (deleted)'.length) : target) || undefined;
   } catch {
     return undefined;
   }
@@ -274,6 +275,12 @@ export function commandLineAlso(cli: CommandLineModel): { model: string; evidenc
 
 /** How each agent's process is known by its argv, and its model flag. */
 interface AgentCli {
+  /**
+   * A word (lower case) in every name `names` and every path `paths` matches, in any case: a program
+   * without it is not the agent's, told without running either expression (isAgentProgram). Each
+   * ancestor of every agent's commit is asked, and most are a shell, git or a terminal.
+   */
+  hint: string;
   /** The program's or (under a runtime) the script's base name, without `.js`/`.exe`. */
   names: RegExp;
   /** A script's path naming the agent's package when its file is a generic `index.js`/`cli.js`. */
@@ -296,26 +303,26 @@ interface AgentCli {
  * Kilo CLI's (OpenCode's yargs: `-m/--model provider/model`).
  */
 const AGENT_CLIS: Readonly<Record<string, AgentCli>> = {
-  codex: { names: /^codex(?:-(?:x86_64|aarch64)-[a-z0-9_-]+)?$/i, long: 'model', short: 'm', parser: 'clap' },
+  codex: { hint: 'codex', names: /^codex(?:-(?:x86_64|aarch64)-[a-z0-9_-]+)?$/i, long: 'model', short: 'm', parser: 'clap' },
   // A clone run as its `npm start` runs it: `node --no-warnings=DEP0040 /…/gemini-cli/packages/cli -m …` (scripts/start.js).
-  'gemini-cli': { names: /^gemini$/i, paths: /(?:^|[/\\:])@google[/\\]gemini-cli(?:[/\\@]|$)|[/\\]gemini-cli[/\\]packages[/\\]cli(?:[/\\]|$)/i, long: 'model', short: 'm', parser: 'yargs' },
-  'qwen-code': { names: /^qwen$/i, paths: /(?:^|[/\\:])@qwen-code[/\\]qwen-code(?:[/\\@]|$)|[/\\]qwen-code[/\\]packages[/\\]cli(?:[/\\]|$)/i, long: 'model', short: 'm', parser: 'yargs' },
+  'gemini-cli': { hint: 'gemini', names: /^gemini$/i, paths: /(?:^|[/\\:])@google[/\\]gemini-cli(?:[/\\@]|$)|[/\\]gemini-cli[/\\]packages[/\\]cli(?:[/\\]|$)/i, long: 'model', short: 'm', parser: 'yargs' },
+  'qwen-code': { hint: 'qwen', names: /^qwen$/i, paths: /(?:^|[/\\:])@qwen-code[/\\]qwen-code(?:[/\\@]|$)|[/\\]qwen-code[/\\]packages[/\\]cli(?:[/\\]|$)/i, long: 'model', short: 'm', parser: 'yargs' },
   // BLACKBOX CLI (Qwen Code's fork): `blackbox` of its npm package `@blackbox_ai/blackbox-cli`, `-m/--model` as Qwen Code's.
-  blackbox: { names: /^blackbox$/i, paths: /(?:^|[/\\:])@blackbox_ai[/\\]blackbox-cli(?:[/\\@]|$)/i, long: 'model', short: 'm', parser: 'yargs' },
-  opencode: { names: /^opencode$/i, paths: /(?:^|[/\\:])opencode-ai(?:[/\\@]|$)/i, long: 'model', short: 'm', parser: 'yargs' },
+  blackbox: { hint: 'blackbox', names: /^blackbox$/i, paths: /(?:^|[/\\:])@blackbox_ai[/\\]blackbox-cli(?:[/\\@]|$)/i, long: 'model', short: 'm', parser: 'yargs' },
+  opencode: { hint: 'opencode', names: /^opencode$/i, paths: /(?:^|[/\\:])opencode-ai(?:[/\\@]|$)/i, long: 'model', short: 'm', parser: 'yargs' },
   // The native build (Bun's `process.title` keeps only a string: its arguments stay in `/proc`) runs as `~/.local/share/claude/versions/<version>`.
-  'claude-code': { names: /^claude$/i, paths: /(?:^|[/\\:])@anthropic-ai[/\\]claude-code(?:[/\\@]|$)|[/\\]claude[/\\]versions[/\\][^/\\]+$/i, long: 'model', parser: 'commander' },
-  cursor: { names: /^(?:cursor-)?agent$/i, paths: /[/\\]cursor-agent[/\\]/i, long: 'model', short: 'm', parser: 'commander' },
-  goose: { names: /^goose$/i, long: 'model', parser: 'clap' },
-  aider: { names: /^aider$/i, long: 'model', parser: 'argparse' },
+  'claude-code': { hint: 'claude', names: /^claude$/i, paths: /(?:^|[/\\:])@anthropic-ai[/\\]claude-code(?:[/\\@]|$)|[/\\]claude[/\\]versions[/\\][^/\\]+$/i, long: 'model', parser: 'commander' },
+  cursor: { hint: 'agent', names: /^(?:cursor-)?agent$/i, paths: /[/\\]cursor-agent[/\\]/i, long: 'model', short: 'm', parser: 'commander' },
+  goose: { hint: 'goose', names: /^goose$/i, long: 'model', parser: 'clap' },
+  aider: { hint: 'aider', names: /^aider$/i, long: 'model', parser: 'argparse' },
   // Go's pflag reads `-m V`, `-mV`, `-m=V` and `--model=V` as clap does; `--small-model` (titles, summaries) is not its coding model.
-  crush: { names: /^crush$/i, long: 'model', short: 'm', parser: 'clap' },
+  crush: { hint: 'crush', names: /^crush$/i, long: 'model', short: 'm', parser: 'clap' },
   // Kilo CLI (OpenCode's fork): `kilo`/`kilocode` of its npm package `@kilocode/cli`, `-m/--model provider/model` as OpenCode's.
-  'kilo-code': { names: /^kilo(?:code)?$/i, paths: /(?:^|[/\\:])@kilocode[/\\]cli(?:[/\\@]|$)/i, long: 'model', short: 'm', parser: 'yargs' },
+  'kilo-code': { hint: 'kilo', names: /^kilo(?:code)?$/i, paths: /(?:^|[/\\:])@kilocode[/\\]cli(?:[/\\@]|$)/i, long: 'model', short: 'm', parser: 'yargs' },
   // GitHub Copilot CLI: `copilot --model <model>` (long only), its npm package `@github/copilot` run by node, or its native build.
-  copilot: { names: /^copilot$/i, paths: /(?:^|[/\\:])@github[/\\]copilot(?:[/\\@]|$)/i, long: 'model', parser: 'commander' },
+  copilot: { hint: 'copilot', names: /^copilot$/i, paths: /(?:^|[/\\:])@github[/\\]copilot(?:[/\\@]|$)/i, long: 'model', parser: 'commander' },
   // Mistral Vibe: `vibe` (a Python entry point), looked for for its working directory, where it finds its project config; it has no model flag (argparse refuses `--model`: no Vibe that runs was given one).
-  'mistral-vibe': { names: /^vibe$/i, long: 'model', parser: 'argparse' },
+  'mistral-vibe': { hint: 'vibe', names: /^vibe$/i, long: 'model', parser: 'argparse' },
 };
 
 /**
@@ -341,13 +348,41 @@ export const AIDER_SHORTCUTS: readonly (readonly [flags: readonly string[], mode
  * aider's entry point `python3 /…/bin/aider --model …`, or `python -m aider`; `bun run`, `bunx`,
  * `deno run npm:@google/gemini-cli`, which may run a package in their own process).
  */
-const RUNTIMES = /^(?:node|nodejs|bun|bunx|deno|sh|bash|dash|zsh|python|pypy)(?:\d+(?:\.\d+)*)?(?:\.exe)?$/i;
+const RUNTIME_NAMES = ['node', 'nodejs', 'bun', 'bunx', 'deno', 'sh', 'bash', 'dash', 'zsh', 'python', 'pypy'];
+
+/**
+ * Whether `name` (a base name) is a runtime's: one of {@link RUNTIME_NAMES} in any case, then a
+ * version (`python3.12`), then `.exe`; what `/^(?:node|…|pypy)(?:\d+(?:\.\d+)*)?(?:\.exe)?$/i` reads,
+ * told by string comparisons: every ancestor of an agent's commit is asked (twice, program and
+ * executable), and that case-insensitive expression cost each such hook ~0.1-0.15 ms to compile.
+ * `toLowerCase` folds no other character onto these letters (only U+212A and U+0130 fold onto
+ * ASCII, `k` and `i`, in none of them), as the expression's ASCII-only case folding does not either.
+ */
+function isRuntime(name: string): boolean {
+  let rest = name.toLowerCase();
+  if (rest.endsWith('.exe')) rest = rest.slice(0, -4);
+  return RUNTIME_NAMES.some((runtime) => rest.startsWith(runtime) && isVersion(rest.slice(runtime.length)));
+}
+
+/** Nothing, or `\d+(?:\.\d+)*`: ASCII digits, single dots between them. */
+function isVersion(text: string): boolean {
+  let digitBefore = false;
+  for (let at = 0; at < text.length; at += 1) {
+    const code = text.charCodeAt(at);
+    if (code >= 48 && code <= 57) digitBefore = true;
+    else if (code === 46 && digitBefore) digitBefore = false;
+    else return false;
+  }
+  return text.length === 0 || digitBefore;
+}
 
 /** A runtime's word before its script: `bun run`, `bun x`, `deno run`. */
 const SUBCOMMANDS = new Set(['run', 'x']);
 
 /** Whether `program` (a path, a name, a package: `@qwen-code/qwen-code@latest`, `npm:@google/gemini-cli`) is the agent's. */
 function isAgentProgram(cli: AgentCli, program: string): boolean {
+  // The name is part of the program's path, and both expressions need the hint's letters (in any case, ASCII only: no `u` flag).
+  if (!program.toLowerCase().includes(cli.hint)) return false;
   const name = basename(program)
     .replace(/@[^@/\\]*$/, '')
     .replace(/\.(?:[cm]?js|exe|cmd)$/i, '');
@@ -394,9 +429,9 @@ export function agentArguments(agent: string, argv: readonly string[], exe?: str
   const cli = Object.hasOwn(AGENT_CLIS, agent) ? AGENT_CLIS[agent]! : undefined;
   if (!cli || argv.length === 0) return null;
   const program = argv[0]!;
-  if (RUNTIMES.test(basename(program)) && !(exe && isAgentProgram(cli, exe))) return scriptArguments(cli, argv, 1, real);
+  if (isRuntime(basename(program)) && !(exe && isAgentProgram(cli, exe))) return scriptArguments(cli, argv, 1, real);
   if (isAgentProgram(cli, program) || (exe !== undefined && isAgentProgram(cli, exe))) return argv.slice(1);
-  return exe && RUNTIMES.test(basename(exe)) ? scriptArguments(cli, argv, 1, real) : null;
+  return exe && isRuntime(basename(exe)) ? scriptArguments(cli, argv, 1, real) : null;
 }
 
 /** The program as evidence names it: its base name, printable. */
@@ -620,7 +655,7 @@ export function markerSetters(
  * that exists from the process's working directory), else after its program.
  */
 function ownArguments(ancestor: AncestorProcess, argv: readonly string[]): readonly string[] {
-  const underRuntime = argv.length > 0 && (RUNTIMES.test(basename(argv[0]!)) || (ancestor.exe !== undefined && RUNTIMES.test(basename(ancestor.exe))));
+  const underRuntime = argv.length > 0 && (isRuntime(basename(argv[0]!)) || (ancestor.exe !== undefined && isRuntime(basename(ancestor.exe))));
   if (!underRuntime) return argv.slice(1);
   let mayBeValue = false;
   let subcommand = false;
