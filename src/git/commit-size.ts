@@ -16,7 +16,7 @@ export const LARGE_COMMIT_BYTES = 64 * 1024;
 
 /**
  * Bytes the large commits (LARGE_COMMIT_BYTES) of one judged range may hold together (row s52e-2): each
- * within COMMIT_BYTES_CAP, 40 commits of 15 MiB messages (a 2 MB pack) took `check` 36 s of CPU and a
+ * within COMMIT_BYTES_CAP, 40 commits of 15 MiB messages (a 2 MB pack) took `check` 35 s of CPU and a
  * push of hundreds of them would keep pre-receive busy for many minutes.
  */
 export const RANGE_LARGE_BYTES_CAP = 64 * 1024 * 1024;
