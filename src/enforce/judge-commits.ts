@@ -16,7 +16,7 @@ import { QWEN_NOTES_REF } from '../core/notes/qwen-attribution.js';
 import { openQwenNotes } from '../notes/qwen-notes.js';
 import type { LinkChange } from './judge-links.js';
 import { commitsReadAsStored } from '../git/raw-message.js';
-import { COMMIT_BYTES_CAP, commitTooLarge, revisionShas } from '../git/commit-size.js';
+import { COMMIT_BYTES_CAP, commitTooLarge, RANGE_LARGE_BYTES_CAP, revisionShas } from '../git/commit-size.js';
 import { readCommitFacts } from './read-commit-facts.js';
 import { GitError } from '../git/exec.js';
 import { rangeRecords, unlistedHugeCommits } from './unlisted-huge.js';
@@ -104,7 +104,8 @@ export async function judgeCommits(
   // A commit object of tens of megabytes (a message, a mergetag header) is refused before any reading holds it (row 943).
   // The range's commits listed once (as stored) for both readings (row 1003: git rev-list ran twice).
   const listed = { shas: await revisionShas(repoDir, revisions, { asStored: true }) };
-  const huge = await commitTooLarge(repoDir, listed, COMMIT_BYTES_CAP, { asStored: true });
+  const huge = await commitTooLarge(repoDir, listed, COMMIT_BYTES_CAP, { asStored: true }, RANGE_LARGE_BYTES_CAP);
+  if (huge?.together === true) throw new GitError(enforceMessages.rangeTooLarge(huge.sha, huge.size, RANGE_LARGE_BYTES_CAP), ['rev-list'], null, '');
   if (huge) throw new GitError(enforceMessages.commitTooLarge(huge.sha, huge.size, COMMIT_BYTES_CAP), ['rev-list'], null, '');
   // Commits git shows otherwise than stored (a NUL byte, an author line it cannot split): read as stored too.
   const stored = await commitsReadAsStored(repoDir, listed);

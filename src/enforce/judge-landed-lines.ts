@@ -9,9 +9,9 @@ import { GitError } from '../git/exec.js';
 import { streamCommits } from '../git/log.js';
 import { commitsReadAsStored } from '../git/raw-message.js';
 import { readCommitFacts } from './read-commit-facts.js';
-import { blameOrigins, filesAt, withBoundaryFile, withGraftFile } from '../git/range-blame.js';
+import { blameOrigins, filesAt, treeBytes, withBoundaryFile, withGraftFile } from '../git/range-blame.js';
 import { lineSourcesAmong, type LineSource } from '../git/reverts.js';
-import { COPY_LOOKUPS_CAP, CopyLookupsCapError, copySuspects } from '../git/copy-suspects.js';
+import { CopyLookupsCapError, copySuspects } from '../git/copy-suspects.js';
 import { firstHiddenLinesFile } from '../git/wide-text.js';
 import { mapPool } from '../report/run-pool.js';
 import { enforceMessages } from './messages.js';
@@ -48,7 +48,45 @@ function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): T[][] {
   return [...groups.values()];
 }
 
-/** Reverts of reverts of… followed this deep (as `blame` follows them). */
+/**
+ * The work the `-C -C -C` blames of one run may do, in bytes of files searched: each such blame
+ * reads and diffs every file of its commit's tree (row s52e-1: a push of 300 commits each copying
+ * a 400-line file into src/crypto made 300 of them over trees the push had grown, ~1.3 GB read:
+ * 25 s of CPU and minutes at the server's gate; thousands of copies ran for hours). Past it the run
+ * fails closed; a person's few copies stay below it (about ten in a 300 MB tree).
+ */
+export const COPY_BLAME_BUDGET = 4 * 1024 ** 3;
+
+/**
+ * COPY_BLAME_BUDGET, or the MiB the environment's AITRAIL_COPY_BLAME_BUDGET gives (1 to 7 digits as
+ * written, no leading zero: a server's or CI's own setting, for a repository whose tree is large);
+ * anything else: the default.
+ */
+function copyBlameBudget(): number {
+  const set = process.env.AITRAIL_COPY_BLAME_BUDGET ?? '';
+  return /^[1-9][0-9]{0,6}$/.test(set) ? Number(set) * 1024 ** 2 : COPY_BLAME_BUDGET;
+}
+
+/**
+ * Spend what a `-C -C -C` blame at each of `revs` costs (the bytes of its tree) out of
+ * COPY_BLAME_BUDGET (`spent`: what the run's earlier ones took); throws past it, naming the commit
+ * it was reached at (copyBlameBudget). One `git ls-tree` per distinct commit, asked only while within it.
+ */
+async function spendCopyBudget(repoDir: string, revs: readonly string[], spent: { bytes: number }): Promise<void> {
+  const sizes = new Map<string, number>();
+  const budget = copyBlameBudget();
+  for (const rev of revs) {
+    let bytes = sizes.get(rev);
+    if (bytes === undefined) {
+      bytes = await treeBytes(repoDir, rev);
+      sizes.set(rev, bytes);
+    }
+    spent.bytes += bytes;
+    if (spent.bytes > budget) throw new GitError(enforceMessages.tooManyCopyBlames(rev, budget / 1024 ** 2), ['blame'], null, '');
+  }
+}
+
+/** Reverts of reverts of… (as `blame` follows them). */
 const MAX_RESTORE_DEPTH = 8;
 
 /**
@@ -99,7 +137,7 @@ async function restoredLines(repoDir: string, candidates: readonly LandedLines[]
  * followed into full history the same way (`anyFile`: a boilerplate line goes back to whoever
  * first wrote it, not to the last file that repeated it).
  */
-async function copiedLines(repoDir: string, inPlace: readonly LandedLines[], run: LandedLinesRun, boundaryFile: string, jobs: number): Promise<{ landed: LandedLines[]; older: OlderLines[] }> {
+async function copiedLines(repoDir: string, inPlace: readonly LandedLines[], run: LandedLinesRun, boundaryFile: string, jobs: number, spent: { bytes: number }): Promise<{ landed: LandedLines[]; older: OlderLines[] }> {
   const asked = inPlace.flatMap((lines) => {
     const commit = run.range.get(lines.sha);
     const parent = commit?.firstParent;
@@ -113,11 +151,13 @@ async function copiedLines(repoDir: string, inPlace: readonly LandedLines[], run
     suspects = new Set(await copySuspects(repoDir, asked, run));
   } catch (error) {
     // Fail closed rather than read for minutes (see COPY_LOOKUPS_CAP).
-    if (error instanceof CopyLookupsCapError) throw new GitError(enforceMessages.tooManyCopyLookups(error.rev, COPY_LOOKUPS_CAP), ['cat-file'], null, '');
+    if (error instanceof CopyLookupsCapError) throw new GitError(enforceMessages.tooManyCopyLookups(error.rev, error.cap), ['cat-file'], null, '');
     throw error;
   }
   const found = asked.filter((lines) => suspects.has(lines));
-  const sorted = await mapPool(groupBy(found, (lines) => `${lines.rev}\0${lines.path}\0${lines.landing}`), jobs, async (entries) => {
+  const groups = groupBy(found, (lines) => `${lines.rev}\0${lines.path}\0${lines.landing}`);
+  await spendCopyBudget(repoDir, groups.map((entries) => (entries[0] as (typeof found)[number]).rev), spent);
+  const sorted = await mapPool(groups, jobs, async (entries) => {
     const { rev, path, landing } = entries[0] as (typeof found)[number];
     return sortBlame(run.policy, landing, await blameOrigins(repoDir, path, { rev, boundaryFile, lines: olderRanges(entries), anyFile: true }), (sha) => run.range.has(sha));
   });
@@ -152,6 +192,7 @@ export async function judgeLandedLines(repoDir: string, run: LandedLinesRun): Pr
   const landed: LandedLines[] = [];
   const older: OlderLines[] = [];
   const inPlace: LandedLines[] = [];
+  const spent = { bytes: 0 };
   await withBoundaryFile(run.boundary, async (boundaryFile) => {
     // Each job's lines in the order of the jobs, not of their ends: the report is the same on every run.
     for (const sorted of await mapPool(files, jobs, async ({ rev, path }) => sortBlame(run.policy, path, await blameOrigins(repoDir, path, { rev, boundaryFile }), inRange))) {
@@ -161,11 +202,13 @@ export async function judgeLandedLines(repoDir: string, run: LandedLinesRun): Pr
     }
     // Each line once, though every commit that leaves it in place found it.
     inPlace.splice(0, inPlace.length, ...uniqueLanded(inPlace));
-    const copied = await copiedLines(repoDir, inPlace, run, boundaryFile, jobs);
+    const copied = await copiedLines(repoDir, inPlace, run, boundaryFile, jobs, spent);
     landed.push(...copied.landed);
     older.push(...copied.older);
   });
-  const landedOlder = await mapPool(groupBy(older, (lines) => `${lines.rev}\0${lines.path}\0${lines.anyFile === true}`), jobs, async (entries) => {
+  const olderGroups = groupBy(older, (lines) => `${lines.rev}\0${lines.path}\0${lines.anyFile === true}`);
+  await spendCopyBudget(repoDir, olderGroups.flatMap((entries) => ((entries[0] as OlderLines).anyFile === true ? [(entries[0] as OlderLines).rev] : [])), spent);
+  const landedOlder = await mapPool(olderGroups, jobs, async (entries) => {
     const { rev, path, anyFile } = entries[0] as OlderLines;
     return landOlderLines(run.policy, entries, await blameOrigins(repoDir, path, { rev, lines: olderRanges(entries), anyFile: anyFile === true }));
   });

@@ -136,6 +136,8 @@ export const enforceMessages = {
   /** A commit object larger than is read (judge-commits.ts, row 943). */
   commitTooLarge: (sha: string, size: number, most: number) =>
     `cannot judge commit ${show(sha)}: its object is ${size.toLocaleString('en-US')} bytes, more than the ${most.toLocaleString('en-US')} read, so it is refused unread; rewrite it with a shorter message and headers.`,
+  rangeTooLarge: (sha: string, size: number, most: number) =>
+    `cannot judge the range at commit ${show(sha)}: its commits of more than 64 KiB hold ${size.toLocaleString('en-US')} bytes together, more than the ${most.toLocaleString('en-US')} read in one judgement, so they are refused unread; rewrite them with shorter messages and headers, or push them a few at a time.`,
   /** A commit whose message git cannot re-encode from the encoding its header names (read-commit-facts.ts, row 999). */
   messageNotDecoded: (sha: string, encoding: string) =>
     `cannot judge commit ${show(sha)}: its message is stored under 'encoding ${show(encoding)}', which git cannot convert it from (git log shows its bytes as they are, not text), so what it declares cannot be read. Rewrite it with a UTF-8 message (git commit --amend, or git rebase -i, with i18n.commitEncoding unset).`,
@@ -187,6 +189,8 @@ export const enforceMessages = {
     `cannot judge the path rules for ${sha.slice(0, 12)}: its tree ${dir === '' ? 'at the top' : `'${show(dir)}'`} holds ${show(fault)} (git fsck: a malformed tree), which a checkout reads otherwise than git blame and git diff do, so what it puts at the protected paths there cannot be told. Rewrite the commit with git's own commands (a tree git writes is well-formed), then try again; servers: set receive.fsckObjects=true.`,
   tooManyCopyLookups: (sha: string, cap: number) =>
     `cannot judge the path rules for ${sha.slice(0, 12)}: the lines the range writes into protected files stand in so many files of their parents' trees that the range later changes that finding which of them are copies took more than ${cap.toLocaleString('en-US')} lookups, so whose lines they are is not read (it would take minutes). Split the push (push fewer commits at a time, or the commits that remove those files first), then try again.`,
+  tooManyCopyBlames: (sha: string, mib: number) =>
+    `cannot judge the path rules for ${sha.slice(0, 12)}: the range writes into protected files so many lines that also stand in other files that following them back to whoever wrote them would read more than ${mib.toLocaleString('en-US')} MiB of files (each copy is looked for in every file of its commit's tree), so whose lines they are is not read (it would take minutes to hours). Push fewer of those copies at a time (the commits that copy files into protected paths in pushes of their own), then try again; for a repository whose tree is that large, the server or CI may set AITRAIL_COPY_BLAME_BUDGET=<MiB> in its own environment.`,
   tooManyTwinBlobs: (sha: string) =>
     `cannot judge the path rules for ${sha.slice(0, 12)}: the files whose lines the range moves into protected files (lines a person's commits wrote) were changed so often (more than 64 MB of changes in the history the repository holds), that looking for an AI commit that made the same change (a rewrite that dropped its trailer) is not done, so whose lines they are is not read. Move fewer of those files into protected paths in one push, then try again.`,
   linkLoop: (sha: string, link: string, text: string, hops: number) =>

@@ -8,6 +8,19 @@ import { foundObject, objectInfoLines } from './object-batch.js';
  */
 export const COMMIT_BYTES_CAP = 16 * 1024 * 1024;
 
+/**
+ * A commit object past this many bytes counts toward RANGE_LARGE_BYTES_CAP (row s52e-2): honest commits
+ * are a few kilobytes, the longest honest squash messages a few hundred.
+ */
+export const LARGE_COMMIT_BYTES = 64 * 1024;
+
+/**
+ * Bytes the large commits (LARGE_COMMIT_BYTES) of one judged range may hold together (row s52e-2): each
+ * within COMMIT_BYTES_CAP, 40 commits of 15 MiB messages (a 2 MB pack) took `check` 35 s of CPU and a
+ * push of hundreds of them would keep pre-receive busy for many minutes.
+ */
+export const RANGE_LARGE_BYTES_CAP = 64 * 1024 * 1024;
+
 /** The commits of `revisions` (git rev-list arguments), in git's order: one `git rev-list`. */
 export async function revisionShas(cwd: string, revisions: readonly string[], view: ObjectView = {}): Promise<string[]> {
   return (await runGit(['rev-list', ...revisions, '--'], { cwd, ...view })).split('\n').filter((line) => line !== '');
@@ -16,15 +29,29 @@ export async function revisionShas(cwd: string, revisions: readonly string[], vi
 /**
  * The first commit of `revisions` (git rev-list arguments, in git's order; or their `shas`, revisionShas', listed
  * once for this and commitsReadAsStored: row 1003) whose object is larger than `cap` bytes, with its size: read
- * from `git cat-file --batch-check`'s header, never the object itself; null when none.
+ * from `git cat-file --batch-check`'s header, never the object itself; null when none. Past `together` bytes of its
+ * commits larger than LARGE_COMMIT_BYTES, counted in git's order: the commit that passed it, with that sum (`together`).
  */
-export async function commitTooLarge(cwd: string, revisions: readonly string[] | { shas: readonly string[] }, cap: number, view: ObjectView = {}): Promise<{ sha: string; size: number } | null> {
+export async function commitTooLarge(
+  cwd: string,
+  revisions: readonly string[] | { shas: readonly string[] },
+  cap: number,
+  view: ObjectView = {},
+  together = Infinity,
+): Promise<{ sha: string; size: number; together?: true } | null> {
   const shas = 'shas' in revisions ? revisions.shas : await revisionShas(cwd, revisions, view);
   if (shas.length === 0) return null;
   const answers = await objectInfoLines(cwd, shas, view);
+  let large = 0;
   for (const answer of answers) {
     const found = foundObject(answer);
     if (found && found.type === 'commit' && found.size > cap) return { sha: found.oid, size: found.size };
+  }
+  // Each within the cap, the large ones together past `together` (row s52e-2): the commit it is reached at.
+  for (const answer of answers) {
+    const found = foundObject(answer);
+    if (found && found.type === 'commit' && found.size > LARGE_COMMIT_BYTES) large += found.size;
+    if (found && large > together) return { sha: found.oid, size: large, together: true };
   }
   return null;
 }

@@ -159,9 +159,20 @@ export interface CopyHistory {
  */
 export const COPY_LOOKUPS_CAP = 2_000_000;
 
+/**
+ * Tries of a line at a path (asked of git or already known) past which a range is refused (row
+ * s52e-1): a line in hundreds of files the range adds, absent from most commits' parents, was tried
+ * at each of them for each commit and each of its lines (36 million tries for 300 copies of one file,
+ * minutes of CPU in node). An honest line is found at the first paths tried (seconds at this cap).
+ */
+export const COPY_TRIES_CAP = 20_000_000;
+
 /** Thrown past COPY_LOOKUPS_CAP: the caller fails closed. */
 export class CopyLookupsCapError extends Error {
-  constructor(readonly rev: string) {
+  constructor(
+    readonly rev: string,
+    readonly cap = COPY_LOOKUPS_CAP,
+  ) {
     super(`copy search past its cap of lookups at ${rev}`);
   }
 }
@@ -262,9 +273,9 @@ async function introduced(cwd: string, commits: ReadonlyArray<{ sha: string; fir
  * first-parent diff of the range brings. So the boundary trees are searched once, the blobs those
  * diffs bring once each (candidateLines, a few processes), and only then is each parent asked
  * which blob it holds at the few paths where a line was found (`git cat-file --batch-check`).
- * Past COPY_LOOKUPS_CAP such lookups: CopyLookupsCapError (fail closed).
+ * Past COPY_LOOKUPS_CAP such lookups, or COPY_TRIES_CAP tries of a line at a path: CopyLookupsCapError (fail closed).
  */
-export async function copySuspects(cwd: string, asked: readonly WrittenLines[], history: CopyHistory = { range: new Map() }, cap = COPY_LOOKUPS_CAP): Promise<WrittenLines[]> {
+export async function copySuspects(cwd: string, asked: readonly WrittenLines[], history: CopyHistory = { range: new Map() }, cap = COPY_LOOKUPS_CAP, triesCap = COPY_TRIES_CAP): Promise<WrittenLines[]> {
   // One judgement per commit: every file it wrote into, at once.
   const commits = new Map<string, WrittenLines[]>();
   for (const lines of asked) {
@@ -385,11 +396,21 @@ export async function copySuspects(cwd: string, asked: readonly WrittenLines[], 
   // Each commit's lines, asked at its parents at the paths they were seen at, a few paths per line a round (most are found at the first).
   const known = new Map<string, string | null>();
   let lookups = 0;
+  let tries = 0;
   const suspects: WrittenLines[] = [];
+  // One list of paths per line, shared by every commit that wrote it (row s52e-1: a list made for each
+  // commit's each line was the same line's hundreds of paths copied for hundreds of commits, minutes in node).
+  const pathLists = new Map<string, string[]>();
+  const pathsOfKey = (key: string): string[] => {
+    let paths = pathLists.get(key);
+    if (paths === undefined) pathLists.set(key, (paths = [...(pathsOf.get(key) ?? [])]));
+    return paths;
+  };
   const pending = judged.flatMap((commit, index) =>
     [...commit.wanted].flatMap(([key, written]) => {
-      const paths = [...(pathsOf.get(key) ?? [])].filter((path) => !(written.size === 1 && written.has(path)));
-      return paths.length === 0 ? [] : [{ index, key, written, paths, next: 0, at: new Set<string>() }];
+      // Only the file that wrote the line holds it: no other place to find it in (asked there, it would not count anyway).
+      const paths = pathsOfKey(key);
+      return paths.length === 0 || (paths.length === 1 && written.has(paths[0]!)) ? [] : [{ index, key, written, paths, next: 0, at: new Set<string>() }];
     }),
   );
   const found = judged.map(() => new Map<string, Set<string>>());
@@ -399,6 +420,8 @@ export async function copySuspects(cwd: string, asked: readonly WrittenLines[], 
     const asks: Array<{ rev: string; path: string }> = [];
     const askedNow = new Set<string>();
     for (const item of open) {
+      tries += Math.min(take, item.paths.length - item.next);
+      if (tries > triesCap) throw new CopyLookupsCapError(judged[item.index]!.entries[0]!.rev, triesCap);
       for (const path of item.paths.slice(item.next, item.next + take)) {
         for (const rev of judged[item.index]!.parents) {
           const name = `${rev}\0${path}`;

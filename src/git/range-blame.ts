@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createOriginParser, type OriginGroup } from '../core/blame/parse-origins.js';
 import { BLAME_COMMAND } from './blame.js';
-import { splitRecords, streamGit } from './exec.js';
+import { runGitRaw, splitRecords, streamGit } from './exec.js';
 import { foundObject, objectInfoLines } from './object-batch.js';
 import { listTreeEntries } from './read-blob.js';
 
@@ -96,4 +96,19 @@ export async function blameOrigins(cwd: string, path: string, blame: OriginBlame
   const parser = createOriginParser();
   for await (const line of splitRecords(streamGit(args, { cwd, ...STORED }), '\n')) parser.line(line);
   return parser.groups();
+}
+
+/**
+ * How many bytes of files `rev`'s tree holds (`git ls-tree -r -l`): what one `-C -C -C` blame at
+ * `rev` reads and diffs for each commit that changes its file (every file of the parent's tree).
+ */
+export async function treeBytes(cwd: string, rev: string): Promise<number> {
+  const out = await runGitRaw(['ls-tree', '-r', '-z', '-l', '--full-tree', '--end-of-options', rev], { cwd, ...STORED });
+  let bytes = 0;
+  for (const record of out.toString('latin1').split('\0')) {
+    // `<mode> blob <oid> <size>\t<path>`; a submodule's size is `-`.
+    const size = /^\d+ blob [0-9a-f]+ +(\d+)\t/.exec(record)?.[1];
+    if (size !== undefined) bytes += Number(size);
+  }
+  return bytes;
 }
