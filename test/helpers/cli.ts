@@ -25,8 +25,8 @@ export interface CliResult {
  * (the default): a command of the bundled CLI (log, blame, check, trend, status, init, uninstall, use,
  * notes, and help, version or a mistake) goes to one long-lived node per worker (test/helpers/cli-server.cjs),
  * which runs the bundled CLI afresh in the run's directory and environment with its output on its own
- * descriptors; the rest (hook, checkpoint: their own bundles; stdin given, a short timeout, an environment
- * that changes how node starts) is spawned. `diff`: both for the commands that only read (the others spawned), the spawned
+ * descriptors, and checkpoint from its own bundle with its payload on stdin; the rest (hook: its own bundle;
+ * stdin given to another command, a short timeout, an environment that changes how node starts) is spawned. `diff`: both for the commands that only read (the others spawned), the spawned
  * result returned, each difference appended to AITRAIL_TEST_CLI_DIFF=<file> (the proof of the
  * server's equality over a run of the suite; the second run of a command finds what the first left,
  * a blame cache for one, and tests that count git processes see twice as many). AITRAIL_TEST_CLI_CPU=<file>: each server appends its
