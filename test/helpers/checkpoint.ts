@@ -1,8 +1,12 @@
-import { spawnSync } from 'node:child_process';
-import { BIN, hookEnv, type RunResult } from './hooks.js';
+import { aitrail } from './cli.js';
+import { hookEnv, type RunResult } from './hooks.js';
 
-/** `aitrail checkpoint --agent <agent>` with `payload` on stdin (JSON-encoded unless a string), run from `cwd` as an agent's hook runs it. */
+/**
+ * `aitrail checkpoint --agent <agent>` with `payload` on stdin (JSON-encoded unless a string), run from `cwd` as an
+ * agent's hook runs it: by the worker's CLI server (test/helpers/cli.ts aitrail: checkpoint's own bundle, the payload
+ * on its stdin), or a fresh node (AITRAIL_TEST_CLI=spawn).
+ */
 export function checkpoint(cwd: string, agent: string, payload: unknown): RunResult {
-  const result = spawnSync(process.execPath, [BIN, 'checkpoint', '--agent', agent], { cwd, env: hookEnv(), input: typeof payload === 'string' ? payload : JSON.stringify(payload), encoding: 'utf8' });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  const result = aitrail(cwd, ['checkpoint', '--agent', agent], { env: hookEnv(), input: typeof payload === 'string' ? payload : JSON.stringify(payload) });
+  return { status: result.code, stdout: result.stdout, stderr: result.stderr };
 }

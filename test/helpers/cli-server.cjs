@@ -39,7 +39,7 @@ const bundleRequire = Object.assign((id) => process.getBuiltinModule(id) ?? real
 
 const answers = fs.openSync(answerFifo, 'w');
 const answer = (value) => fs.writeSync(answers, `${JSON.stringify(value)}\n`);
-/** Each hook bundle compiled once; evaluated afresh for every run. */
+/** Each hook bundle (and checkpoint's) compiled once; evaluated afresh for every run. */
 const hookScripts = new Map();
 function hookScript(name) {
   if (!hookScripts.has(name)) {
@@ -106,6 +106,17 @@ const ownUmask = process.umask();
 
 /** A run's bundle and what it exports, evaluated afresh: the CLI's main, or a hook's runHook as bin/aitrail.js runs it. */
 async function evaluate(request) {
+  // bin/aitrail.js: `checkpoint` (not asking for help) from its own bundle, its runCheckpointCommand with the arguments
+  // after `checkpoint`; an internal error says so and ends 0, as there (an agent's edit never fails because of aitrail).
+  if (request.hook === undefined && request.argv[0] === 'checkpoint' && !request.argv.includes('--help') && !request.argv.includes('-h')) {
+    const bundle = hookScript('checkpoint');
+    const module = { exports: {} };
+    bundle.script.runInThisContext()(module.exports, bundle.require, module, bundle.file, bundles, bundles);
+    return module.exports.runCheckpointCommand(request.argv.slice(1)).catch((error) => {
+      process.stderr.write(`aitrail checkpoint: internal error, nothing recorded: ${error instanceof Error ? error.message : String(error)}\n`);
+      return 0;
+    });
+  }
   if (request.hook === undefined) {
     const module = { exports: {} };
     script.runInThisContext()(module.exports, bundleRequire, module, file, bundles, bundles);
@@ -274,7 +285,10 @@ function readRequests() {
   stream.on('data', (chunk) => {
     buffered += chunk.toString('utf8');
     for (let newline = buffered.indexOf('\n'); newline >= 0; newline = buffered.indexOf('\n')) {
-      push({ kind: 'cli', request: JSON.parse(buffered.slice(0, newline)) });
+      const request = JSON.parse(buffered.slice(0, newline));
+      // A CLI run's stdin (test/helpers/cli.ts, checkpoint's payload): base64 in the request, fed as a hook's is.
+      if (typeof request.stdin === 'string') request.stdin = Buffer.from(request.stdin, 'base64');
+      push({ kind: 'cli', request });
       buffered = buffered.slice(newline + 1);
     }
   });

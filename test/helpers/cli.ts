@@ -25,8 +25,8 @@ export interface CliResult {
  * (the default): a command of the bundled CLI (log, blame, check, trend, status, init, uninstall, use,
  * notes, and help, version or a mistake) goes to one long-lived node per worker (test/helpers/cli-server.cjs),
  * which runs the bundled CLI afresh in the run's directory and environment with its output on its own
- * descriptors; the rest (hook, checkpoint: their own bundles; stdin given, a short timeout, an environment
- * that changes how node starts) is spawned. `diff`: both for the commands that only read (the others spawned), the spawned
+ * descriptors, and checkpoint from its own bundle with its payload on stdin; the rest (hook: its own bundle;
+ * stdin given to another command, a short timeout, an environment that changes how node starts) is spawned. `diff`: both for the commands that only read (the others spawned), the spawned
  * result returned, each difference appended to AITRAIL_TEST_CLI_DIFF=<file> (the proof of the
  * server's equality over a run of the suite; the second run of a command finds what the first left,
  * a blame cache for one, and tests that count git processes see twice as many). AITRAIL_TEST_CLI_CPU=<file>: each server appends its
@@ -38,9 +38,9 @@ export function aitrail(cwd: string, args: string[], options: { env?: NodeJS.Pro
   const env = { ...TEST_GIT_ENV, ...options.env };
   const mode = process.env.AITRAIL_TEST_CLI ?? 'server';
   if (mode === 'spawn' || !servable(cwd, args, env, options) || (mode === 'diff' && args.some((arg) => CHANGES.has(arg)))) return spawned(cwd, args, env, options);
-  if (mode !== 'diff') return served(cwd, args, env) ?? spawned(cwd, args, env, options);
+  if (mode !== 'diff') return served(cwd, args, env, options.input) ?? spawned(cwd, args, env, options);
   const fresh = spawned(cwd, args, env, options);
-  const server = served(cwd, args, env);
+  const server = served(cwd, args, env, options.input);
   if (server && process.env.AITRAIL_TEST_CLI_DIFF) {
     const same = server.code === fresh.code && server.stdout === fresh.stdout && server.stderr === fresh.stderr;
     const { testPath, currentTestName } = expect.getState();
@@ -65,10 +65,12 @@ function spawned(cwd: string, args: string[], env: NodeJS.ProcessEnv, options: {
 /** Commands that change the repository or its hooks: run twice (diff), they would not say the same; spawned then. */
 const CHANGES = new Set(['init', 'uninstall', 'use', 'notes', 'hook', 'checkpoint']);
 /**
- * What bin/aitrail.js runs with another bundle than the CLI's (dist/bundle/<hook>.cjs, checkpoint.cjs), ended
- * its own way (process.exit at once): never served by the CLI server, which evaluates dist/bundle/cli.cjs.
+ * What bin/aitrail.js runs with another bundle than the CLI's (dist/bundle/<hook>.cjs), ended its own way
+ * (process.exit at once): never served by the CLI server. checkpoint is served: the server evaluates
+ * dist/bundle/checkpoint.cjs as bin/aitrail.js does, its payload fed to its reads of stdin (a fresh node
+ * each cost ~60 ms of CPU: session 52 a).
  */
-const OWN_BUNDLE = new Set(['hook', 'checkpoint']);
+const OWN_BUNDLE = new Set(['hook']);
 let servedCount = 0;
 /** How many runs of aitrail() the worker's server has answered so far (test/integration/cli-server-changes-s51a.test.ts). */
 export function servedRuns(): number {
@@ -79,7 +81,8 @@ const STARTUP = /^(NODE_.*|UV_.*|LC_.*|LANG|LANGUAGE|TZ|ICU_.*|SSL_CERT_.*|OPENS
 const SERVER = fileURLToPath(new URL('./cli-server.cjs', import.meta.url));
 
 function servable(cwd: string, args: string[], env: NodeJS.ProcessEnv, options: { input?: string; timeout?: number }): boolean {
-  if ((options.input ?? '') !== '' || (options.timeout !== undefined && options.timeout < 30_000)) return false;
+  // stdin given: checkpoint's only (its bundle reads descriptor 0 with readSync, which the server feeds); the rest spawned.
+  if (((options.input ?? '') !== '' && args[0] !== 'checkpoint') || (options.timeout !== undefined && options.timeout < 30_000)) return false;
   // init, uninstall, use and notes are served too: the server runs them as bin/aitrail.js does (runBundledCli, the same
   // bundle, directory, environment, argv and exit listeners); a fresh node each cost ~55 ms of CPU more (session 51 a: ~1.3 a test file).
   if (args.some((arg) => OWN_BUNDLE.has(arg))) return false;
@@ -189,10 +192,10 @@ export function serverCpuTicks(): number {
 }
 
 /** One run by the worker's CLI server (started on first use), or null when there is none. */
-function served(cwd: string, args: string[], env: NodeJS.ProcessEnv): CliResult | null {
+function served(cwd: string, args: string[], env: NodeJS.ProcessEnv, input = ''): CliResult | null {
   if (server === undefined) server = startServer();
   if (server === null) return null;
-  writeSync(server.requests, `${JSON.stringify({ cwd, argv: args, env })}\n`);
+  writeSync(server.requests, `${JSON.stringify({ cwd, argv: args, env, ...(input === '' ? {} : { stdin: Buffer.from(input, 'utf8').toString('base64') }) })}\n`);
   const result = answer(server, true);
   if (result === null) {
     server = null;

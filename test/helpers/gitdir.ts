@@ -63,7 +63,24 @@ function workerTempDir(prefix: string): string {
   return dir;
 }
 
+let keptDirs = false;
+/**
+ * What `build` makes, its temporary directories (tempDir, makeRepo's) kept for the worker (workerTempDir) instead
+ * of going with the test file: a set-up many files share (test/helpers/hooked-repo.ts copiedRepo's shared originals),
+ * made once per worker rather than once per file.
+ */
+export function keptForTheWorker<T>(build: () => T): T {
+  const was = keptDirs;
+  keptDirs = true;
+  try {
+    return build();
+  } finally {
+    keptDirs = was;
+  }
+}
+
 export function tempDir(prefix = 'aitrail-test-'): string {
+  if (keptDirs) return workerTempDir(prefix);
   const dir = realpathSync(mkdtempSync(join(tmpdir(), prefix)));
   created.push(dir);
   return dir;

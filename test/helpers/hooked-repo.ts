@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { expect } from 'vitest';
 import { aitrail, BIN, nodeForHooks } from './cli.js';
 import { tryGit } from './enforce-repos.js';
-import { makeRepo, TEST_GIT_ENV, tempDir, type TestRepo } from './gitdir.js';
+import { keptForTheWorker, makeRepo, TEST_GIT_ENV, tempDir, type TestRepo } from './gitdir.js';
 
 /** A directory `bin` holding an `aitrail` that notes each start (its arguments) in `started`, then runs the built CLI. */
 export function countingBin(): { bin: string; started: string } {
@@ -23,12 +23,14 @@ const originals = new Map<string, string>();
  * without a node process for init each time (what init wrote naming the repository's path is
  * rewritten to the copy's by makeRepo's copyOf). The hooks find aitrail on PATH at each commit,
  * the fast-path stamp names the package, and the copy's files are newer than the package's folder,
- * as the stamp needs.
+ * as the stamp needs. `perWorker`: made once per worker instead, its directories kept until the worker
+ * ends (gitdir.ts keptForTheWorker), for a set-up many files share and none changes (the original is
+ * only ever copied).
  */
-export function copiedRepo(key: string, build: () => TestRepo): TestRepo {
+export function copiedRepo(key: string, build: () => TestRepo, options: { perWorker?: boolean } = {}): TestRepo {
   let original = originals.get(key);
   if (original === undefined || !existsSync(original)) {
-    original = build().dir;
+    original = options.perWorker ? keptForTheWorker(() => build().dir) : build().dir;
     originals.set(key, original);
   }
   return makeRepo({ copyOf: original });
@@ -38,6 +40,7 @@ export function copiedRepo(key: string, build: () => TestRepo): TestRepo {
  * A repository with aitrail's hooks (`init --mode git`) and an `aitrail` on PATH that notes each
  * start in `started` (one line of its arguments) before running the built CLI, and a person's
  * commit on top (init stamped the config: the shims' fast path is in force from the first commit).
+ * The initialised original is made once per worker (copiedRepo's perWorker; ~91 files use it).
  */
 export function hookedRepo(): { repo: TestRepo; env: NodeJS.ProcessEnv; started: string } {
   const repo = copiedRepo('hookedRepo', () => {
@@ -45,7 +48,7 @@ export function hookedRepo(): { repo: TestRepo; env: NodeJS.ProcessEnv; started:
     original.commit('start\n', { 'a.txt': 'a\n' });
     expect(aitrail(original.dir, ['init', '--mode', 'git'], { env: { ...TEST_GIT_ENV, PATH: `${countingBin().bin}:${process.env.PATH ?? ''}` } }).code).toBe(0);
     return original;
-  });
+  }, { perWorker: true });
   const { bin, started } = countingBin();
   const env = { ...TEST_GIT_ENV, PATH: `${bin}:${process.env.PATH ?? ''}` };
   expect(tryGit(repo.dir, ['commit', '-q', '--allow-empty', '-m', 'Human'], { env }).code).toBe(0);
@@ -66,7 +69,7 @@ export function hookedWithOrigin(): { repo: TestRepo; env: NodeJS.ProcessEnv; se
 let huskyEnv: NodeJS.ProcessEnv | undefined;
 /**
  * A husky-mode repository (aitrail's block in `.husky/<hook>`, from the real `aitrail init`), aitrail on husky's PATH, `deny: ["qwen/*"]`.
- * Made once per test file and copied (copiedRepo): init's node run once; its PATH's `aitrail` lives as long as that repository.
+ * Made once per worker and copied (copiedRepo's perWorker): init run once; its PATH's `aitrail` lives as long as that repository.
  */
 export function huskyDenyQwen(): { repo: TestRepo; env: NodeJS.ProcessEnv; setUp: NodeJS.ProcessEnv } {
   const repo = copiedRepo('huskyDenyQwen', () => {
@@ -83,7 +86,7 @@ export function huskyDenyQwen(): { repo: TestRepo; env: NodeJS.ProcessEnv; setUp
     huskyEnv = { ...base, PATH: `${bin}:${base.PATH ?? ''}` };
     original.commit('chore: policy\n', { '.aitrailrc.yml': 'policy:\n  deny: ["qwen/*"]\n' }, { ...huskyEnv, AITRAIL: '0' });
     return original;
-  });
+  }, { perWorker: true });
   const env = huskyEnv as NodeJS.ProcessEnv;
   return { repo, env, setUp: { ...env, AITRAIL: '0' } };
 }

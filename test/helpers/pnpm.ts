@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import { hooked } from './agent-home.js';
-import { BIN } from './cli.js';
+import { aitrail, BIN } from './cli.js';
 import { TEST_GIT_ENV, tempDir, type TestRepo } from './gitdir.js';
 import { copiedRepo } from './hooked-repo.js';
 import { cachedInstall, sharedPnpmStore, testRoot, toolVersion } from './install-cache.js';
@@ -68,10 +68,10 @@ export function pnpmRepoCommit(repo: TestRepo, model: string): SpawnSyncReturns<
   return spawnSync('git', ['commit', '-q', '-m', 'AI change'], { cwd: repo.dir, env: { ...TEST_GIT_ENV, PATH: PNPM_PATH, AITRAIL_MODEL: model }, encoding: 'utf8' });
 }
 
-/** `aitrail init --mode git` in the repository, PATH as PNPM_PATH: its exit code and all it said. */
+/** `aitrail init --mode git` in the repository, PATH as PNPM_PATH (by the worker's CLI server, test/helpers/cli.ts): its exit code and all it said. */
 export function pnpmRepoInit(repo: TestRepo): { code: number | null; said: string } {
-  const result = spawnSync(process.execPath, [BIN, 'init', '--mode', 'git'], { cwd: repo.dir, env: { ...TEST_GIT_ENV, PATH: PNPM_PATH }, encoding: 'utf8' });
-  return { code: result.status, said: `${result.stdout}${result.stderr}` };
+  const result = aitrail(repo.dir, ['init', '--mode', 'git'], { env: { ...TEST_GIT_ENV, PATH: PNPM_PATH } });
+  return { code: result.code, said: `${result.stdout}${result.stderr}` };
 }
 
 /**
