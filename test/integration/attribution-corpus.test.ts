@@ -50,7 +50,10 @@ interface Report {
  * negatives): 628/628; before its fixes recall 624/628 and 623/624: `astron-code-latest` read `unknown` (row
  * s52f-1), `Codex CLI` at addresses of no agent's read as a person (row s52f-2), `💘 Generated with Crush
  * (GLM-5.3-flash)` read as no AI (row s52f-3), `Goose (Block/Goose) <noreply+goose@block.xyz>` as a person
- * (row s52f-4).
+ * (row s52f-4). Its review (s52j) added 4 hard negatives of people those rules read as agents (a one-word
+ * name at a platform's `noreply+<id>@` placeholder, as co-author and author; the surname in `Manus Ai`;
+ * `iFlytek <noreply@iflytek.com>`): 628/628 and no new false positive; before its fixes all 4 read as AI
+ * (rows s52j-1..3).
  */
 const FLOOR = { recall: 628 / 628, modelAccuracy: 628 / 628 };
 

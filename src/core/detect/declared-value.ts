@@ -1,7 +1,7 @@
 import FAST_PATH_TEXTS from '../data/fast-path-texts.generated.json' with { type: 'json' };
 import { canonicalModel, knownModels, knownVendors, RUNTIME_NAME } from '../catalog.js';
 import { CLAUSE, matchIdentity, parseIdentity, plainAddress, type IdentityMatch, type IdentityRole } from './identity.js';
-import { accountSpaced, agentFirstNamed, aiAccountNamed, isFamilyWord, productNamed, MAX_WHOLE, mentions, newBudget, readMentions, readWhole, vendorsIn, type Budget, type Mention } from './mentions.js';
+import { accountSpaced, agentFirstNamed, agentNameAsWritten, aiAccountNamed, isFamilyWord, productNamed, MAX_WHOLE, mentions, newBudget, readMentions, readWhole, vendorsIn, type Budget, type Mention } from './mentions.js';
 import { joints, letterRuns } from './letters.js';
 import { MODEL_WORDS, mayStartModel } from '../model-words.js';
 import { VENDOR_NAMES } from '../model-data.js';
@@ -127,8 +127,8 @@ function policyExample(text: string): boolean {
  * `Amazon Q <noreply@aws.amazon.com>`), while a vendor or service alone (`GitHub <noreply@github.com>`,
  * the web UI) names no agent.
  */
-// A sub-address of the no-reply mailbox is one too (`noreply+goose@block.xyz`, row s52f-4).
-const NO_REPLY = /^(?:no-?reply|do-?not-?reply)(?:\+[^@\s]{1,64})?@/i;
+// A sub-address of the no-reply mailbox is one too when its tag is the agent's (`noreply+goose@block.xyz`, row s52f-4; agentAtNoReply).
+const NO_REPLY = /^(?:no-?reply|do-?not-?reply)(?:\+([^@\s]{1,64}))?@/i;
 
 /**
  * `Name address` whose brackets a renderer or a Markdown table dropped (`Claude noreply@anthropic.com`):
@@ -787,10 +787,10 @@ function productName(written: string, email: string, aliases: Record<string, str
  * `OpenCode`: an account may be named so) and names holding no agent word (`All Hands`) are not.
  */
 function agentProductName(name: string): boolean {
-  const words = name.trim().toLowerCase().split(/\s+/);
-  if (words.length < 2 || words.length > 4) return false;
+  const written = name.trim().split(/\s+/);
+  if (written.length < 2 || written.length > 4) return false;
   const agents = signatures().agentNames;
-  return agents.has(words.join(' ')) && words.some((word) => agents.has(word));
+  return agentNameAsWritten(written) && written.some((word) => agents.has(word.toLowerCase()));
 }
 
 /**
@@ -885,9 +885,15 @@ export function beyondIdentity(name: string, model: string, aliases: Record<stri
  * as the commit author.
  */
 export function agentAtNoReply(identity: Identity, aliases: Record<string, string> = {}, budget: Budget = newBudget()): Mention[] {
-  if (!NO_REPLY.test(plainAddress(identity.email)) || agentFirstNamed(identity.name) || orgAutomation(identity.name)) return [];
+  const mailbox = NO_REPLY.exec(plainAddress(identity.email));
+  if (!mailbox || agentFirstNamed(identity.name) || orgAutomation(identity.name)) return [];
   const named = wholly(identity.name.slice(0, MAX_WHOLE), 'declared', aliases, budget);
-  return named.some((m) => m.agent !== 'unknown') ? named : [];
+  // A tagged no-reply mailbox is the agent's only under its own tag (`Goose <noreply+goose@block.xyz>`): a platform's
+  // per-user placeholder (`noreply+4711@`, `noreply+jules-m@`) is a person's, whatever the name (`Jules`, `Devin`) (row s52j-1).
+  const tag = mailbox[1]?.toLowerCase();
+  const agents = signatures().agentNames;
+  const tagged = tag === undefined ? null : (agents.get(tag) ?? agents.get(tag.replace(/[-_.]+/g, ' ')) ?? '');
+  return named.some((m) => m.agent !== 'unknown' && (tagged === null || m.agent === tagged)) ? named : [];
 }
 
 /**

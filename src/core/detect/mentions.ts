@@ -198,7 +198,17 @@ export function productNamed(name: string): boolean {
   const [first, ...rest] = name.trim().split(/\s+/);
   if (first === undefined || rest.length === 0 || rest.length > 4) return false;
   if (!personLike(first)) return aiAccountNamed(name);
-  return signatures().agentNames.has([first, ...rest].join(' ').toLowerCase()) || !rest.some((word) => givenName(word)) || aiAccountNamed(name);
+  return agentNameAsWritten([first, ...rest]) || !rest.some((word) => givenName(word)) || aiAccountNamed(name);
+}
+
+/**
+ * Whether a name's words are an agent's own name of several words as that agent writes it: `Devin AI`,
+ * `Manus AI`, `Kiro AI`, but not `Devin Ai`, `Manus Ai`, `Kiro ai`: `AI` in capitals only, as an AI's
+ * account is named (aiAccountNamed); `Ai` is a surname (艾), a person's (row s52j-2).
+ */
+export function agentNameAsWritten(words: readonly string[]): boolean {
+  if (!signatures().agentNames.has(words.join(' ').toLowerCase())) return false;
+  return !words.some((word) => word.replace(/\./g, '').toLowerCase() === 'ai' && word.replace(/\./g, '') !== 'AI');
 }
 
 /** Words an AI's account is named with after its product's name and no person's name holds (`Gemini AI`, `Gemini A.I.`, `Claude Assistant`, `Cursor Agent`); `AI` in capitals only (`Kimi Ai`: a surname). Not `Bot` alone: a vendor's CI automation is named so (`OpenHands Bot`, its lint fixer: no AI). */
