@@ -83,7 +83,7 @@ function givenUp(cwd: string, gitDir: string): boolean {
 
 /**
  * The content a `git revert` being committed restores (row 1015): git commits a revert with the
- * reverted commit's message in `MERGE_MSG` (`This reverts commit <sha>.`, its full sha; no
+ * reverted commit's message in `MERGE_MSG` (`This reverts commit <sha>.`, its full sha, or in git's reference format an abbreviated one; no
  * `CHERRY_PICK_HEAD`, no `MERGE_HEAD`), and brings back the lines of the reverted commit's parent
  * (its `-m` side for a merge): a revert of a revert of an agent's commit brings back the agent's
  * lines. That parent, when the message names a commit here; git-ai (rewrite_revert.rs) carries its note, clipped to
@@ -93,9 +93,10 @@ function givenUp(cwd: string, gitDir: string): boolean {
 function revertSource(cwd: string, gitDir: string): string | null {
   const text = mergeMessage(gitDir);
   const revert = text === null ? null : revertOf(text);
-  if (revert === null || !/^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(revert.reverted) || givenUp(cwd, gitDir)) return null;
+  if (revert === null || givenUp(cwd, gitDir)) return null;
+  // revertOf names a full sha, or an abbreviated one in git's reference format (`revert.reference`, `--reference`: row s52k-2), which git resolves here.
   const reverted = withParentsSync(cwd, revert.reverted);
-  const restored = reverted === null || reverted.head !== revert.reverted ? null : restoredParent(revert, reverted.parents);
+  const restored = reverted === null || !reverted.head.startsWith(revert.reverted) ? null : restoredParent(revert, reverted.parents);
   // Only a noted parent has a note to carry (post-commit then starts node; otherwise it stays in its shim).
   return restored !== null && runGitSync(['notes', `--ref=${DEFAULT_NOTES_REF}`, 'list', restored], { cwd, okCodes: [1] }).trim() !== '' ? restored : null;
 }

@@ -3,35 +3,11 @@
 // reverted commit's parent) is noted. The shim now asks git that itself (one grep, one rev-list, one
 // `git notes list` per parent): a revert whose restored commit has no note starts no node; one whose
 // restored commit is noted still does, and its note is still carried (row 1015).
-import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { aitrail, BIN, nodeForHooks } from '../helpers/cli.js';
-import { makeRepo, TEST_GIT_ENV, tempDir } from '../helpers/gitdir.js';
+import { countedHooksRepo as setup } from '../helpers/counted-hooks.js';
 import { addNote, gitAiNote, NOTE_KEYS, session } from '../helpers/git-ai-notes.js';
-
-/** A repository with the hooks `init --mode git` installs and an `aitrail` on PATH that notes each hook it starts. */
-function setup(mode: 'git' | 'husky' = 'git') {
-  const bin = join(tempDir('aitrail-revert-counted-'), 'bin');
-  mkdirSync(bin);
-  const log = join(bin, 'started');
-  writeFileSync(join(bin, 'aitrail'), `#!/bin/sh\n[ "$1" = hook ] && printf '%s\\n' "$2" >>'${log}'\nexec '${nodeForHooks()}' '${BIN}' "$@"\n`);
-  chmodSync(join(bin, 'aitrail'), 0o755);
-  const env = { ...TEST_GIT_ENV, PATH: `${bin}:${process.env.PATH ?? ''}`, GIT_AUTHOR_NAME: undefined, GIT_AUTHOR_EMAIL: undefined };
-  const repo = makeRepo();
-  // husky mode: the same lines run in husky's hook block, under its `sh -e`.
-  if (mode === 'husky') repo.write('package.json', '{"name":"p","devDependencies":{"husky":"^9.1.7"}}\n');
-  repo.commit('start\n', { 'a.txt': 'a\n' });
-  const init = aitrail(repo.dir, ['init', ...(mode === 'git' ? ['--mode', 'git'] : [])], { env });
-  expect(init.code, init.stderr).toBe(0);
-  const run = (args: string[], extra: NodeJS.ProcessEnv = {}) => {
-    writeFileSync(log, '');
-    const result = spawnSync('git', args, { cwd: repo.dir, env: { ...env, ...extra }, encoding: 'utf8' });
-    return { status: result.status, stderr: result.stderr, started: readFileSync(log, 'utf8').split('\n').filter(Boolean) };
-  };
-  return { repo, run };
-}
 
 describe('a revert in a repository with a notes ref (row s52d-1)', () => {
   it.each(['git', 'husky'] as const)('%s hooks: starts no node when the commit it restores has no note; still does when it has one', (mode) => {
