@@ -1110,7 +1110,9 @@ function pnpmPathInside(top: string, base: string, path: string): boolean {
  */
 export async function hookBinary(root: string, env: NodeJS.ProcessEnv, options: { bare?: boolean; packageDir?: string } = {}): Promise<string | undefined> {
   const { bare = false, packageDir = '' } = options;
-  lockCause = undefined;
+  // A bare ask (a server's pre-receive: PATH only) judges no lock: it leaves the cause the work tree's ask found, which
+  // status's note reads after asking both in a push-to-deploy repository (row s52l-1).
+  if (!bare) lockCause = undefined;
   const locals = [...new Set([packageDir, ''])].map((dir) => join(root, dir, 'node_modules', '.bin', 'aitrail'));
   for (const local of bare ? [] : locals) {
     if (executable(local) && !(await shipped(root, local, packageDir))) return local;

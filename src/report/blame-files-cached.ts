@@ -109,10 +109,22 @@ async function blameAll(input: BlameFilesInput, reader: () => BlobReader, revisi
     });
     return { blames, blamed: files.length };
   }
-  const { keyBase } = input.cache;
-  const dir = fileCacheDir(input.cache.dir);
-  const anchoring = blameAnchors(root, input.rev, input.since, files.map((file) => file.path), input.cache.dir, keyBase);
+  const anchoring = blameAnchors(root, input.rev, input.since, files.map((file) => file.path), input.cache.dir, input.cache.keyBase);
   anchoring.catch(() => {});
+  try {
+    return await blameCached(input, reader, revision, blames, tick, anchoring);
+  } catch (error) {
+    // The anchor walk started beside the blame ends before the report fails: it went on reading (a git process of
+    // its own) and writing the cache after the typed API's call had returned and ended its run (row s52l-3).
+    await anchoring.catch(() => {});
+    throw error;
+  }
+}
+
+async function blameCached(input: BlameFilesInput, reader: () => BlobReader, revision: string, blames: FileBlame[], tick: () => void, anchoring: Promise<Map<string, string>>): Promise<BlamedFiles> {
+  const { files } = input;
+  const { keyBase } = input.cache!;
+  const dir = fileCacheDir(input.cache!.dir);
   const keysOf = async () => {
     const anchors = await anchoring;
     return files.map((file) => entryKey(keyBase, anchors.get(file.path) ?? input.rev, file.path));

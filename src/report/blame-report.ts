@@ -112,7 +112,7 @@ export interface BlameRun {
   onWarning?: (message: string) => void;
   /** false: replace refs and grafts not said (trend says them once, not once per pair). */
   sayRewired?: boolean;
-  /** False: entries failing their seal are counted but not said (a trend says it once, for the first release that met them). */
+  /** False: entries failing their seal are counted but not said (a trend says them once, for all its releases, after the last: row s52l-2). */
   sayForeignSeals?: boolean;
   /** Notes for people (a named symlink or submodule skipped…). */
   onNote?: (message: string) => void;

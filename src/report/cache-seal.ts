@@ -133,13 +133,21 @@ export async function writeSealed(cacheRoot: string, file: string, value: unknow
  * miss, so a CI run that restores the cache into a fresh checkout is cold every time without a word. The
  * warning is null when there were none (an empty or absent cache directory, every entry this key's). Only the
  * reads of `work` (and what it started) count: not another report running at the same time, nor one that failed
- * before it. Once per run is the caller's to keep (a trend says it for its first release only): a process that
+ * before it. Once per run is the caller's to keep (a trend says it once, for all its releases): a process that
  * makes several reports (the typed API, a test worker) hears it for each (task s51x, after row 1018; row s52h-1).
+ * Inside another sealTallied (a trend around its releases' reports) the count is added to the enclosing one's, which
+ * a trend says once for all its releases (row s52l-2).
  */
 export async function sealTallied<T>(work: () => Promise<T>): Promise<{ value: T; warning: string | null }> {
+  // A report inside another's count (a trend's releases): its entries are the enclosing one's too (row s52l-2).
+  const outer = tallies.getStore();
   const tally = { foreign: 0 };
-  const value = await tallies.run(tally, work);
-  return { value, warning: foreignSealWarning(tally.foreign) };
+  try {
+    const value = await tallies.run(tally, work);
+    return { value, warning: foreignSealWarning(tally.foreign) };
+  } finally {
+    if (outer) outer.foreign += tally.foreign;
+  }
 }
 
 function foreignSealWarning(count: number): string | null {
@@ -148,7 +156,3 @@ function foreignSealWarning(count: number): string | null {
   return `${count} blame cache ${entries}${NOT_SEALED}(restored from another clone, such as an earlier CI run's actions/cache; written with another ${ENV}; or changed since) and ignored: this report was computed without them, and without one key on every run a restored cache is never used. Set ${ENV} from a repository secret; see README "Big repositories in CI".`;
 }
 
-/** Whether a warning said is foreignSealWarning's (a trend says it for its first release only). */
-export function isForeignSealWarning(message: string): boolean {
-  return /^\d+ blame cache entr(?:y was|ies were) /.test(message) && message.includes(NOT_SEALED);
-}

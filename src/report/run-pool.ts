@@ -1,22 +1,24 @@
 /**
  * Run `worker` over `items` with at most `concurrency` in flight, in order of `items`; the first
- * failure stops new work and rejects.
+ * failure stops new work and rejects, once the work already in flight has ended: rejected at once,
+ * the other lanes' git processes outlived the report, and the typed API's run end (runEnd) that
+ * followed, which they had already passed (row s52l-3).
  */
 export async function runPool<T>(items: readonly T[], concurrency: number, worker: (item: T, index: number) => Promise<void>): Promise<void> {
   let next = 0;
-  let failed = false;
+  let failure: { error: unknown } | null = null;
   const lane = async () => {
-    while (!failed && next < items.length) {
+    while (failure === null && next < items.length) {
       const index = next++;
       try {
         await worker(items[index]!, index);
       } catch (error) {
-        failed = true;
-        throw error;
+        failure ??= { error };
       }
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, items.length)) }, lane));
+  if (failure !== null) throw (failure as { error: unknown }).error;
 }
 
 /**

@@ -3,7 +3,7 @@ import { UsageError } from '../errors/usage-error.js';
 import { locateRepo } from '../git/repo.js';
 import { resolveCommit } from '../git/resolve-commit.js';
 import { tagsByVersion } from '../git/version-tags.js';
-import { isForeignSealWarning } from './cache-seal.js';
+import { sealTallied } from './cache-seal.js';
 import { blameReport, warnAmbiguous, type BlameRun } from './blame-report.js';
 import { trendMessages } from './trend-messages.js';
 import { reportWarnings } from '../core/blame/report-warnings.js';
@@ -80,16 +80,19 @@ export async function trendReport(given: TrendRun): Promise<TrendReport> {
   const repo = await locateRepo(cwd);
   const list = await points(repo.root, run);
   const releases: TrendRelease[] = [];
-  // The seal warning once per trend, not once per release (nor once per process: row 1018's warning, task s52a).
-  let sealSaid = false;
-  for (let index = 1; index < list.length; index += 1) {
-    const since = list[index - 1]!;
-    const rev = list[index]!;
-    run.onPair?.(index, list.length - 1, since.name, rev.name);
-    const { report } = await blameReport({ ...run, cwd, since: since.sha, rev: rev.sha, sayRewired: index === 1, sayForeignSeals: !sealSaid });
-    sealSaid ||= said.some(isForeignSealWarning);
-    releases.push({ since: since.sha, rev: rev.sha, sinceName: since.name, revName: rev.name, totals: report.totals, ...(report.excluded ? { excluded: report.excluded } : {}) });
-  }
+  // The seal warning once per trend, not once per release (nor once per process: row 1018's warning, task s52a), after
+  // the last release, counting every release's entries: said with the first one's count, a restored cache's later
+  // releases' entries were left out of the figure (row s52l-2).
+  const { warning: foreign } = await sealTallied(async () => {
+    for (let index = 1; index < list.length; index += 1) {
+      const since = list[index - 1]!;
+      const rev = list[index]!;
+      run.onPair?.(index, list.length - 1, since.name, rev.name);
+      const { report } = await blameReport({ ...run, cwd, since: since.sha, rev: rev.sha, sayRewired: index === 1, sayForeignSeals: false });
+      releases.push({ since: since.sha, rev: rev.sha, sinceName: since.name, revName: rev.name, totals: report.totals, ...(report.excluded ? { excluded: report.excluded } : {}) });
+    }
+  });
+  if (foreign) run.onWarning!(foreign);
   const warnings = reportWarnings(said);
   return { releases, ...(warnings.length > 0 ? { warnings } : {}) };
 }
