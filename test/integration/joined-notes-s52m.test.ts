@@ -1,5 +1,6 @@
 // Session 52 helper m (row s52m-1): two git-ai notes of one commit joined by `git notes merge -s union`
-// (or `git notes append`, or the next `git notes add` over a notes tree holding two) were read by
+// (or `git notes append`, or git's own copy of two notes onto one squashed commit, notes.rewriteMode
+// concatenate, when a rebase runs with hooks skipped) were read by
 // nothing: `check`, pre-receive and `log` left the commit with its commit-level attribution, so a
 // model denied by a path rule and named only in one of the two notes passed, and a pushed union of
 // notes was not even judged. Now every layer that reads notes to add models reads each joined note
@@ -64,6 +65,19 @@ describe('git-ai notes joined by git notes merge -s union, read apart (row s52m-
   it("a hostile note joined after it takes no line of the other: Qwen's lines are still judged under the path rule", () => {
     const { repo, base, sha } = noted();
     unionNotes(repo, sha, QWEN, HUMAN);
+    expectQwenRefused(repo, base, sha);
+  });
+
+  it('a fixup of two noted commits rebased with hooks skipped: git concatenates their notes (notes.rewriteRef), and check still refuses Qwen', () => {
+    const repo = makeRepo();
+    const base = repo.commit('policy', { '.aitrailrc.yml': QWEN_PATH_POLICY });
+    addNote(repo, repo.commit('one', { 'src/k.ts': 'a\n' }), gitAiNote({ 'src/k.ts': [session(NOTE_KEYS.claude, '1')] }));
+    addNote(repo, repo.commit('two', { 'src/k.ts': 'a\nb\n' }), gitAiNote({ 'src/k.ts': [session(NOTE_KEYS.qwen, '2')] }));
+    repo.git(['config', 'notes.rewriteRef', 'refs/notes/a[i]']);
+    repo.git(['-c', 'core.hooksPath=/dev/null', 'rebase', '-q', '-i', base], { env: { GIT_SEQUENCE_EDITOR: "sed -i '2s/^pick/fixup/'" } });
+    const sha = repo.git(['rev-parse', 'HEAD']);
+    expect(repo.git(['rev-list', '--count', `${base}..${sha}`])).toBe('1');
+    expect(repo.git(['notes', '--ref', 'ai', 'show', sha]).match(/schema_version/g)?.length).toBe(2);
     expectQwenRefused(repo, base, sha);
   });
 
