@@ -95,3 +95,24 @@ describe('git-ai notes joined by git notes merge -s union, read apart (row s52m-
     expect(tryGit(remote.dir, ['rev-parse', '-q', '--verify', 'refs/notes/ai']).code).not.toBe(0);
   });
 });
+
+describe('aitrail notes squash over a branch commit whose note is two joined (row s52m-2)', () => {
+  it('`git notes append` of a second note: the squash note carries both notes\' lines (none written before)', () => {
+    const repo = makeRepo();
+    repo.commit('base', { 'README.md': 'hi\n' });
+    repo.git(['checkout', '-q', '-b', 'feature']);
+    const sha = repo.commit('feat: keys', { 'src/k.ts': 'a\nb\nc\n' });
+    addNote(repo, sha, CLAUDE);
+    repo.git(['notes', '--ref', 'ai', 'append', '-F', '-', sha], { input: QWEN.replace(/"0{40}"/, `"${sha}"`) });
+    expect(repo.git(['notes', '--ref', 'ai', 'show', sha]).match(/schema_version/g)?.length).toBe(2);
+    repo.git(['checkout', '-q', 'main']);
+    repo.git(['merge', '-q', '--squash', 'feature']);
+    repo.git(['commit', '-q', '-m', 'feat: keys (#1)']);
+    const squash = repo.git(['rev-parse', 'HEAD']);
+    const run = aitrail(repo.dir, ['notes', 'squash', 'main~1..feature', '--onto', squash]);
+    expect(run.code, run.stderr).toBe(0);
+    const note = repo.git(['notes', '--ref', 'ai', 'show', squash]);
+    expect(note).toContain(`  ${session(NOTE_KEYS.claude, '1')}\n  ${session(NOTE_KEYS.qwen, '2-3')}\n---`);
+    expect(note.match(/schema_version/g)?.length).toBe(1);
+  });
+});
