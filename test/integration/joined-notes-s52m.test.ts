@@ -9,7 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
 import { policyServer, tryGit } from '../helpers/enforce-repos.js';
-import { addNote, gitAiNote, NOTE_KEYS, session } from '../helpers/git-ai-notes.js';
+import { addNote, forCommit, gitAiNote, NOTE_KEYS, session } from '../helpers/git-ai-notes.js';
 import { makeRepo, type TestRepo } from '../helpers/gitdir.js';
 import { QWEN_PATH_POLICY } from '../helpers/qwen-noted-branch.js';
 
@@ -103,7 +103,7 @@ describe('aitrail notes squash over a branch commit whose note is two joined (ro
     repo.git(['checkout', '-q', '-b', 'feature']);
     const sha = repo.commit('feat: keys', { 'src/k.ts': 'a\nb\nc\n' });
     addNote(repo, sha, CLAUDE);
-    repo.git(['notes', '--ref', 'ai', 'append', '-F', '-', sha], { input: QWEN.replace(/"0{40}"/, `"${sha}"`) });
+    repo.git(['notes', '--ref', 'ai', 'append', '-F', '-', sha], { input: forCommit(QWEN, sha) });
     expect(repo.git(['notes', '--ref', 'ai', 'show', sha]).match(/schema_version/g)?.length).toBe(2);
     repo.git(['checkout', '-q', 'main']);
     repo.git(['merge', '-q', '--squash', 'feature']);
