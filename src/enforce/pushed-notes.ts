@@ -1,5 +1,6 @@
 import { DEFAULT_NOTES_REF } from '../core/notes/notes-ref.js';
 import { parseAuthorshipLog } from '../core/notes/parse-authorship-log.js';
+import { parseJoinedNotes } from '../core/notes/joined-notes.js';
 import { readRevisionObjects } from '../git/revision-blobs.js';
 import type { RefUpdate } from '../core/ref-updates.js';
 import { listNotes, type NoteEntry } from '../git/notes.js';
@@ -84,8 +85,11 @@ export async function attestingNotes(repoDir: string, notes: PushedNotes): Promi
     const batch = read.slice(start, start + READ_BATCH);
     const objects = await readRevisionObjects(repoDir, batch.map((commit) => notes.entries.get(commit)?.oid as string), { asStored: true });
     batch.forEach((commit, index) => {
-      const parsed = parseAuthorshipLog(objects[index]?.content.toString('utf8') ?? '', 'any');
-      if (!parsed.ok || [...parsed.log.files.values()].every((entries) => entries.every((entry) => entry.kind === 'human'))) quiet.add(commit);
+      const text = objects[index]?.content.toString('utf8') ?? '';
+      const parsed = parseAuthorshipLog(text, 'any');
+      // Notes joined by `git notes merge -s union` attest when one of them does (row s52m-1).
+      const logs = parsed.ok ? [parsed.log] : (parseJoinedNotes(text) ?? []);
+      if (logs.every((log) => [...log.files.values()].every((entries) => entries.every((entry) => entry.kind === 'human')))) quiet.add(commit);
     });
   }
   return blobs.filter((commit) => !quiet.has(commit));

@@ -1,4 +1,4 @@
-import { composeMetadata, readNoteForRewrite } from '../core/notes/compose-note.js';
+import { composeMetadata, readNoteForRewrite, readNotesForRewrite } from '../core/notes/compose-note.js';
 import { DEFAULT_NOTES_REF } from '../core/notes/notes-ref.js';
 import { serializeAuthorshipLog, type NoteToWrite } from '../core/notes/serialize-authorship-log.js';
 import { listNotes, notesTip, type NoteEntry } from '../git/notes.js';
@@ -54,8 +54,8 @@ export async function carryRewrittenNotes(top: string, gitDir: string, pairs: Re
     const sources: NoteSource[] = [];
     let unreadable = false;
     named.forEach((source, index) => {
-      const note = got[index] ? readNoteForRewrite(got[index]!.content.toString('utf8')) : null;
-      if (note) sources.push({ note, rev: source.rev });
+      const notes = got[index] ? readNotesForRewrite(got[index]!.content.toString('utf8')) : [];
+      if (notes.length > 0) for (const note of notes) sources.push({ note, rev: source.rev });
       else {
         warnings.push(recordMessages.rewriteUnreadable(source.rev));
         unreadable = true;

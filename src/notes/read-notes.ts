@@ -1,5 +1,6 @@
 import { notesMessages } from '../core/notes/messages.js';
-import { commitWide, noteLines, type NoteLines } from '../core/notes/note-lines.js';
+import { commitWide, joinedNoteLines, noteLines, type NoteLines } from '../core/notes/note-lines.js';
+import { parseJoinedNotes } from '../core/notes/joined-notes.js';
 import { HUMAN_KEY, parseAuthorshipLog, readHumanKeyAsPrompt } from '../core/notes/parse-authorship-log.js';
 import { openBlobReader, type BlobReader } from '../git/blob-reader.js';
 import type { ObjectView } from '../git/exec.js';
@@ -77,7 +78,19 @@ export function notesReader(root: string, entries: ReadonlyMap<string, NoteEntry
     reader ??= openBlobReader(root, { asStored: options.asStored === true });
     const object = await reader.read(oid);
     if (!object.content) return object.type;
-    const result = parseAuthorshipLog(object.content.toString('utf8'), options.schemas);
+    const text = object.content.toString('utf8');
+    const result = parseAuthorshipLog(text, options.schemas);
+    // Notes `git notes merge -s union` joined: read apart where every note adds models (`any`: enforcement, log; row s52m-1).
+    const halves = result.ok || options.schemas !== 'any' ? null : parseJoinedNotes(text);
+    if (halves) {
+      warn(notesMessages.joinedRead(commit, halves.length));
+      const lines: NoteLines[] = [];
+      for (const log of halves) {
+        if (options.tip) await adoptForeignRecords(commit, log);
+        lines.push(noteLines(log, options.aliases));
+      }
+      return joinedNoteLines(lines);
+    }
     if (!result.ok) return `malformed:${result.error.message}`;
     if (options.tip) await adoptForeignRecords(commit, result.log);
     return noteLines(result.log, options.aliases);
@@ -237,6 +250,8 @@ export function notesReader(root: string, entries: ReadonlyMap<string, NoteEntry
     }
     return commitWide(lines);
   };
+  /** `lines` as read for `commit`: line by line when written for it, else for every line of it (stale). */
+  const fresh = async (commit: string, lines: NoteLines): Promise<NoteLines> => (lines.empty || (await belongs(lines.baseCommitSha, commit)) ? lines : stale(commit, lines));
   return {
     async of(commit) {
       const entry = entries.get(commit);
@@ -247,7 +262,8 @@ export function notesReader(root: string, entries: ReadonlyMap<string, NoteEntry
       if (!note) parsed.set(entry.oid, (note = parse(entry.oid, commit)));
       release(entry.oid);
       const lines = await note;
-      if (typeof lines !== 'string') return lines.empty || (await belongs(lines.baseCommitSha, commit)) ? lines : stale(commit, lines);
+      if (typeof lines !== 'string' && lines.halves) return joinedNoteLines(await Promise.all(lines.halves.map((half) => fresh(commit, half))));
+      if (typeof lines !== 'string') return fresh(commit, lines);
       warn(lines.startsWith('malformed:') ? notesMessages.malformed(commit, lines.slice(10)) : notesMessages.notABlob(commit, lines));
       return undefined;
     },

@@ -1,6 +1,6 @@
 import { commitSignals } from '../core/commit-signals.js';
 import { detectCommit, type DetectOptions } from '../core/detect.js';
-import { composeMetadata, readNoteForRewrite } from '../core/notes/compose-note.js';
+import { composeMetadata, readNoteForRewrite, readNotesForRewrite } from '../core/notes/compose-note.js';
 import { DEFAULT_NOTES_REF } from '../core/notes/notes-ref.js';
 import { isEmptyNote } from '../core/notes/parse-authorship-log.js';
 import { serializeAuthorshipLog, type NoteToWrite } from '../core/notes/serialize-authorship-log.js';
@@ -67,10 +67,10 @@ export async function writeSquashMergeNote(commit: SquashCommit): Promise<string
   const attesting = new Set<string>();
   named.forEach((source, index) => {
     const text = got[index]?.content.toString('utf8');
-    const note = text === undefined ? null : readNoteForRewrite(text);
-    if (!note) return;
-    sources.push({ note, rev: source.rev });
-    if (note.files.size > 0) attesting.add(source.rev);
+    for (const note of text === undefined ? [] : readNotesForRewrite(text)) {
+      sources.push({ note, rev: source.rev });
+      if (note.files.size > 0) attesting.add(source.rev);
+    }
   });
   if (attesting.size === 0) return [];
   commit.noted?.([...new Set(sources.flatMap((source) => [...source.note.files.keys()]))]);

@@ -1,4 +1,4 @@
-import { composeMetadata, readNoteForRewrite, type NoteForRewrite } from '../core/notes/compose-note.js';
+import { composeMetadata, readNotesForRewrite, type NoteForRewrite } from '../core/notes/compose-note.js';
 import { DEFAULT_NOTES_REF } from '../core/notes/notes-ref.js';
 import { isEmptyNote } from '../core/notes/parse-authorship-log.js';
 import { serializeAuthorshipLog, type NoteToWrite } from '../core/notes/serialize-authorship-log.js';
@@ -60,8 +60,7 @@ export async function squashNotes(options: SquashOptions): Promise<SquashResult>
   const texts = await readRevisionBlobs(options.cwd, [...noted.map((commit) => entries.get(commit)!.oid), ...(current?.type === 'blob' ? [current.oid] : [])]);
   const sources: Array<{ commit: string; note: NoteForRewrite }> = [];
   noted.forEach((commit, index) => {
-    const note = texts[index] ? readNoteForRewrite(texts[index]!.content.toString('utf8')) : null;
-    if (note) sources.push({ commit, note });
+    for (const note of texts[index] ? readNotesForRewrite(texts[index]!.content.toString('utf8')) : []) sources.push({ commit, note });
   });
   const carried = sources.map((source) => ({ note: source.note, rev: source.commit }));
   // A source note written for another commit (copied by an unhooked amend or rebase): its line numbers name no line; the composed note is commit-wide (foreign-sources.ts).

@@ -1,3 +1,4 @@
+import { splitJoinedNotes } from './joined-notes.js';
 import { carryOwners, entriesFromOwners, keepAdded, ownersFromEntries, overlayOwners, type LineOwners } from '../lines/line-owners.js';
 import { classifyKey, recordSection } from './classify-key.js';
 import { HUMAN_KEY, parseAuthorshipLog } from './parse-authorship-log.js';
@@ -67,6 +68,18 @@ export function readNoteForRewrite(text: string): NoteForRewrite | null {
   if (typeof metadata !== 'object' || metadata === null || Array.isArray(metadata)) return null;
   const files = new Map([...parsed.log.files].filter(([path]) => writablePath(path)).map(([path, entries]) => [path, entries.map((entry) => ({ key: entry.key, ranges: entry.ranges }))]));
   return { files, metadata: metadata as Record<string, unknown> };
+}
+
+/**
+ * `text` read as readNoteForRewrite reads it, or, when notes `git notes merge -s union` (or
+ * `git notes append`) joined are what it holds, each of them (row s52m-1), in the order joined: a
+ * later one wins a line both give, as a later note of a squash does. Empty when it is no note.
+ */
+export function readNotesForRewrite(text: string): NoteForRewrite[] {
+  const note = readNoteForRewrite(text);
+  if (note) return [note];
+  const parts = splitJoinedNotes(text)?.map(readNoteForRewrite) ?? [];
+  return parts.length > 0 && parts.every((part) => part !== null) ? (parts as NoteForRewrite[]) : [];
 }
 
 /** Copy the records of a JSON map into `target` (a `__proto__` key is data, never a prototype). */

@@ -43,6 +43,8 @@ export interface NoteLines {
    * It says nothing line by line: every line of the commit is each of its authors' (commitWide).
    */
   readonly stale?: true;
+  /** The notes of a note `git notes merge -s union` joined (joinedNoteLines), each read apart. */
+  readonly halves?: readonly NoteLines[];
 }
 
 /**
@@ -169,5 +171,50 @@ export function noteLines(log: AuthorshipLog, aliases?: Record<string, string>):
     aiPaths() {
       return [...log.files].filter(([, entries]) => entries.some((entry) => entry.kind !== 'human')).map(([path]) => path);
     },
+  };
+}
+
+/**
+ * The notes `halves` of one commit (a note joined by `git notes merge -s union`: parseJoinedNotes)
+ * read as one, each for its own lines (notes only add: no half takes another's). `authors` names
+ * every author of every half, one per agent and model: its paths those of all halves, its lines the
+ * most one half gives it (a line two halves give it counted once; lines two halves give it apart are
+ * undercounted, never claimed twice). `judge` names every half's authors of the lines asked, their
+ * lines counted at most `count` in all (a line two halves call AI is one AI line). A half written for
+ * another commit makes the whole note stale (its authors read for every line: read-notes).
+ */
+export function joinedNoteLines(halves: readonly NoteLines[]): NoteLines {
+  const stale = halves.some((half) => half.stale === true);
+  return {
+    empty: halves.every((half) => half.empty),
+    baseCommitSha: halves.find((half) => half.stale === true)?.baseCommitSha ?? halves[0]?.baseCommitSha ?? null,
+    ...(stale ? { stale: true as const } : {}),
+    halves,
+    judge(path, start, count, onAi) {
+      let left = count;
+      for (const half of halves) {
+        half.judge(path, start, count, (author, lines) => {
+          const counted = Math.min(lines, left);
+          left -= counted;
+          onAi(author, counted);
+        });
+      }
+    },
+    authors(within) {
+      const found = new Map<string, NoteAuthor>();
+      for (const half of halves) {
+        for (const author of half.authors(within)) {
+          const key = `${author.agent}\0${author.model}`;
+          const seen = found.get(key);
+          if (!seen) found.set(key, { ...author, paths: [...author.paths] });
+          else {
+            for (const path of author.paths) if (!seen.paths.includes(path)) seen.paths.push(path);
+            seen.lines = Math.max(seen.lines, author.lines);
+          }
+        }
+      }
+      return [...found.values()];
+    },
+    aiPaths: () => [...new Set(halves.flatMap((half) => half.aiPaths()))],
   };
 }

@@ -1,0 +1,60 @@
+import { parseAuthorshipLog } from './parse-authorship-log.js';
+import type { AuthorshipLog } from './types.js';
+
+/** A divider line as the parser takes it (`---`, a CRLF ending aside). */
+const DIVIDER = /^---\r?$/;
+
+/**
+ * `text` split into the notes `git notes merge -s union` (or `notes.rewriteMode concatenate`) joined:
+ * each `…\n---\n{…}` up to the line that closes its metadata, the next one after it (git puts a
+ * blank line between). The metadata ends at the first line after the divider that is `}` alone
+ * (pretty-printed JSON, as git-ai and aitrail write it: no other line of it is a bare `}`), or at
+ * that line itself when it is one-line JSON (`{…}`). Null when there are not two such notes.
+ * One pass over the text; a part that is no note is found so by its own parse.
+ */
+export function splitJoinedNotes(text: string): string[] | null {
+  const parts: string[] = [];
+  let from = 0;
+  let at = 0;
+  let divided = false;
+  let first = false;
+  while (at <= text.length) {
+    const newline = text.indexOf('\n', at);
+    const end = newline === -1 ? text.length : newline;
+    const line = text.slice(at, end);
+    const trimmed = line.trimEnd();
+    if (!divided) {
+      if (DIVIDER.test(line)) {
+        divided = true;
+        first = true;
+      }
+    } else if (trimmed !== '') {
+      if (trimmed === '}' || (first && trimmed.startsWith('{') && trimmed.endsWith('}'))) {
+        parts.push(text.slice(from, end));
+        from = end + 1;
+        divided = false;
+      }
+      first = false;
+    }
+    at = end + 1;
+  }
+  if (text.slice(from).trim() !== '') parts.push(text.slice(from));
+  return parts.length >= 2 ? parts : null;
+}
+
+/**
+ * The notes a joined note holds, each read as a note of its own (SchemaRule `any`: enforcement, `log`),
+ * when every part is one: null otherwise. Read apart, no part's entries take the lines of another
+ * (its `h_` entry over them, a later key): each model keeps the lines its own note gives it.
+ */
+export function parseJoinedNotes(text: string): AuthorshipLog[] | null {
+  const parts = splitJoinedNotes(text);
+  if (!parts) return null;
+  const logs: AuthorshipLog[] = [];
+  for (const part of parts) {
+    const parsed = parseAuthorshipLog(part, 'any');
+    if (!parsed.ok) return null;
+    logs.push(parsed.log);
+  }
+  return logs;
+}
