@@ -32,11 +32,15 @@ export async function kimiCliModel(place: SettingsPlace): Promise<SettingsModel 
   const evidence = override
     ? `env KIMI_MODEL_NAME=${quote(override)}`
     : `settings ${shownPath(place, file)} default_model=${quote(name)} model=${quote(written)}`;
-  // The provider's `base_url` (required by Kimi CLI's `LLMProvider`; `KIMI_BASE_URL` first for a `kimi` one, `llm.py`): a server on
-  // this machine answers a hosted model's name (`claude-sonnet-4-5` of an `anthropic` provider) with any model it runs (row s52g-4).
+  // The provider's `base_url` (required by Kimi CLI's `LLMProvider`): a server on this machine answers a hosted model's name
+  // (`claude-sonnet-4-5` of an `anthropic` provider) with any model it runs (row s52g-4). `llm.py` `augment_provider_with_env_vars`
+  // replaces it by a variable when set: `KIMI_BASE_URL` for a `kimi` provider, `OPENAI_BASE_URL` for an `openai_legacy` or
+  // `openai_responses` one (row s52i-1).
   const url = provider === undefined ? undefined : stringAt(data, 'providers', provider, 'base_url');
   const key = `settings ${shownPath(place, file)} providers.${provider}.base_url`;
-  const local = (moonshot ? localEndpoint(place.env, ['KIMI_BASE_URL']) : null) ?? (moonshot && place.env.KIMI_BASE_URL?.trim() ? null : localEndpoint({ [key]: url }, [key]));
+  const type = provider === undefined ? undefined : stringAt(data, 'providers', provider, 'type');
+  const variable = moonshot ? 'KIMI_BASE_URL' : type === 'openai_legacy' || type === 'openai_responses' ? 'OPENAI_BASE_URL' : undefined;
+  const local = variable && place.env[variable]?.trim() ? localEndpoint(place.env, [variable]) : localEndpoint({ [key]: url }, [key]);
   const unknown = gatewayModel(local, [model], HOSTED_NAME, false, []);
   if (unknown) return unknown;
   return { model: moonshot && !model.includes('/') ? `moonshotai/${model}` : model, evidence };
