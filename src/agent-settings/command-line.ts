@@ -491,8 +491,9 @@ export function commandLineModel(agent: string, args: readonly string[], quote: 
     if (configModel) result.configModel = { model: configModel, evidence: `argv codex -c model=${quote(configModel)}` };
     if (profile) result.profile = { name: profile, evidence: `argv codex -p=${quote(profile)}`, ...(flagged ? {} : { fromConfig: true as const }) };
     // Those that can choose the model: `model`, `profile`, `profiles.<name>.model` (or a whole `profiles` table), and
-    // where it runs: `model_provider`, `model_providers.<id>.base_url` (or a whole provider table; row s52g-3).
-    const chooses = configs.filter((entry) => /^(?:model|model_providers?|profiles?)$/.test(entry.split('=', 1)[0]!.trim().split('.')[0]!));
+    // where it runs: `model_provider`, `model_providers.<id>.base_url` (or a whole provider table; row s52g-3), the built-in
+    // `openai` provider's `openai_base_url` (row s52i-2).
+    const chooses = configs.filter((entry) => /^(?:model|model_providers?|openai_base_url|profiles?)$/.test(entry.split('=', 1)[0]!.trim().split('.')[0]!));
     if (chooses.length > 0) result.configs = chooses;
   }
   if (agent === 'claude-code') {
