@@ -259,6 +259,8 @@ export interface CommandLineModel {
   provider?: { name: string; evidence: string };
   /** Qwen Code only: `--openai-base-url` (yargs' `--openaiBaseUrl` too), the last given: the endpoint its OpenAI client calls, before `OPENAI_BASE_URL` (row 895). */
   baseUrl?: { url: string; evidence: string };
+  /** Qwen Code only: `--auth-type` (yargs' `--authType` too), the last given: the auth type whose `modelProviders` list the run takes its model from, over `security.auth.selectedType` (row s52i-3). */
+  authType?: string;
   /** Claude Code only: `--fallback-model` (one model or a comma-separated chain), each given: the session's fallback chain, over every settings file's `fallbackModel`. */
   fallback?: { model: string; evidence: string }[];
   /** Claude Code only: `--settings <file-or-json>`, the last given (commander keeps it), trimmed: its `flagSettings` layer. */
@@ -450,10 +452,12 @@ export function commandLineModel(agent: string, args: readonly string[], quote: 
     if (aliases.length > 0) result.aliases = aliases;
   }
   if (agent === 'qwen-code') {
-    // yargs reads `--openaiBaseUrl` as the same option (camel-case expansion).
-    const spelled = args.map((arg) => arg.replace(/^--openaiBaseUrl(?==|$)/, '--openai-base-url'));
+    // yargs reads `--openaiBaseUrl` (`--authType`) as the same option (camel-case expansion).
+    const spelled = args.map((arg) => arg.replace(/^--openaiBaseUrl(?==|$)/, '--openai-base-url').replace(/^--authType(?==|$)/, '--auth-type'));
     const url = optionValues(spelled, 'openai-base-url', undefined, 'yargs').at(-1)?.trim();
     if (url) result.baseUrl = { url, evidence: `argv qwen --openai-base-url=${quote(url)}` };
+    const authType = optionValues(spelled, 'auth-type', undefined, 'yargs').at(-1)?.trim();
+    if (authType) result.authType = authType;
   }
   if (agent === 'goose') {
     // `goose session|run --provider <name>` (block/goose `session/builder.rs` `build_session`: the command line's provider, then a
@@ -524,7 +528,7 @@ export function commandLineModel(agent: string, args: readonly string[], quote: 
     const added = argparseValues(args, 'add-dir', 'ad').flatMap((dir) => givenPath(dir) ?? []).slice(-MAX_ARGS);
     if (added.length > 0) result.addDirs = added;
   }
-  return result.fallback || result.settings || result.earlierSettings || result.trust || result.addDirs || result.models.length > 0 || result.configModel || result.profile || result.configs || result.editorModel || result.configFile || result.modelSettingsFile || result.aliases || result.dataDir || result.cd || result.baseUrl || result.provider ? result : null;
+  return result.fallback || result.settings || result.earlierSettings || result.trust || result.addDirs || result.models.length > 0 || result.configModel || result.profile || result.configs || result.editorModel || result.configFile || result.modelSettingsFile || result.aliases || result.dataDir || result.cd || result.baseUrl || result.authType || result.provider ? result : null;
 }
 
 /** Whether aitrail knows how `agent`'s command line names its model. */
@@ -558,6 +562,7 @@ export function ancestorModel(agent: string, ancestors: readonly (readonly strin
     }
     if (!result.editorModel && found.editorModel) result.editorModel = found.editorModel;
     if (!result.baseUrl && found.baseUrl) result.baseUrl = found.baseUrl;
+    if (!result.authType && found.authType) result.authType = found.authType;
     found.models.forEach((model, index) => {
       if (!result!.models.includes(model)) {
         result!.models.push(model);
