@@ -243,8 +243,12 @@ export interface CommandLineModel {
   cd?: string;
   /** Crush only: `-D`/`--data-dir`, its data directory as given (the last one: pflag keeps it), where its `crush.db` and workspace `crush.json` are. */
   dataDir?: string;
-  /** aider only: `-c`/`--config`, its config file as given (the last one: configargparse reads only it). */
+  /** aider only: `-c`/`--config`, its config file as given (the last one: configargparse reads only it). Kimi CLI: `--config-file` (row s52i-5). */
   configFile?: string;
+  /** Kimi CLI only: `-m`/`--model NAME`, the key of its config's `[models]` the run uses over `default_model` (not a model's name; row s52i-5). */
+  modelKey?: { name: string; evidence: string };
+  /** Kimi CLI only: `--config <TOML or JSON>`, the config given inline in place of its file (row s52i-5). */
+  inlineConfig?: string;
   /** aider only: `--model-settings-file`, as given (the last one). */
   modelSettingsFile?: string;
   /** aider only: `--alias name:model`, in order (a later one of a name replaces an earlier). */
@@ -318,6 +322,8 @@ const AGENT_CLIS: Readonly<Record<string, AgentCli>> = {
   copilot: { names: /^copilot$/i, paths: /(?:^|[/\\:])@github[/\\]copilot(?:[/\\@]|$)/i, long: 'model', parser: 'commander' },
   // Mistral Vibe: `vibe` (a Python entry point), looked for for its working directory, where it finds its project config; it has no model flag (argparse refuses `--model`: no Vibe that runs was given one).
   'mistral-vibe': { names: /^vibe$/i, long: 'model', parser: 'argparse' },
+  // Kimi CLI (a Python entry point, typer): `kimi -m/--model NAME`, a key of its config's `[models]`, read by `kimi-cli.ts`.
+  'kimi-code': { names: /^kimi$/i, long: 'model', short: 'm', parser: 'clap' },
 };
 
 /**
@@ -403,7 +409,7 @@ export function agentArguments(agent: string, argv: readonly string[], exe?: str
 
 /** The program as evidence names it: its base name, printable. */
 function shownName(agent: string): string {
-  return { codex: 'codex', 'gemini-cli': 'gemini', 'qwen-code': 'qwen', opencode: 'opencode', 'claude-code': 'claude', cursor: 'cursor-agent', goose: 'goose', aider: 'aider', crush: 'crush', copilot: 'copilot', 'kilo-code': 'kilo' }[agent] ?? agent;
+  return { codex: 'codex', 'gemini-cli': 'gemini', 'qwen-code': 'qwen', opencode: 'opencode', 'claude-code': 'claude', cursor: 'cursor-agent', goose: 'goose', aider: 'aider', crush: 'crush', copilot: 'copilot', 'kilo-code': 'kilo', 'kimi-code': 'kimi' }[agent] ?? agent;
 }
 
 /** A `-c key=value` value as Codex reads it: TOML (a quoted string here), else the text itself. */
@@ -521,6 +527,17 @@ export function commandLineModel(agent: string, args: readonly string[], quote: 
     const earlier = given.slice(0, -1).filter(usable).slice(-MAX_EARLIER_SETTINGS);
     if (earlier.length > 0) result.earlierSettings = earlier;
   }
+  if (agent === 'kimi-code') {
+    // `--model NAME` names a `[models]` key, not a model: kept apart, read with the config (`kimi-cli.ts`; row s52i-5).
+    const key = result.models[0];
+    result.models = [];
+    result.evidence = [];
+    if (key) result.modelKey = { name: key, evidence: `argv kimi --model=${quote(key)}` };
+    const file = givenPath(optionValues(args, 'config-file', undefined, 'clap').at(-1));
+    if (file) result.configFile = file;
+    const inline = optionValues(args, 'config', undefined, 'clap').at(-1);
+    if (inline !== undefined && inline.trim() !== '' && inline.length <= MAX_FLAG_SETTINGS_CHARS) result.inlineConfig = inline;
+  }
   if (agent === 'mistral-vibe') {
     // argparse's `--trust` (a flag: `--tr` is the shortest no other option shares) and `--add-dir` (`--ad`), before `--`.
     const options = args.slice(0, args.includes('--') ? args.indexOf('--') : undefined);
@@ -528,7 +545,7 @@ export function commandLineModel(agent: string, args: readonly string[], quote: 
     const added = argparseValues(args, 'add-dir', 'ad').flatMap((dir) => givenPath(dir) ?? []).slice(-MAX_ARGS);
     if (added.length > 0) result.addDirs = added;
   }
-  return result.fallback || result.settings || result.earlierSettings || result.trust || result.addDirs || result.models.length > 0 || result.configModel || result.profile || result.configs || result.editorModel || result.configFile || result.modelSettingsFile || result.aliases || result.dataDir || result.cd || result.baseUrl || result.authType || result.provider ? result : null;
+  return result.fallback || result.settings || result.earlierSettings || result.trust || result.addDirs || result.models.length > 0 || result.configModel || result.profile || result.configs || result.editorModel || result.configFile || result.modelSettingsFile || result.aliases || result.dataDir || result.cd || result.baseUrl || result.authType || result.provider || result.modelKey || result.inlineConfig ? result : null;
 }
 
 /** Whether aitrail knows how `agent`'s command line names its model. */
