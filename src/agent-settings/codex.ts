@@ -189,8 +189,17 @@ function placeOf(layer: Layer): string {
   return layer.shown === '' ? 'argv codex -c' : `settings ${layer.shown}`;
 }
 
-/** The base_url `provider` is given in the first of `layers` that names one, with the layer. */
+/**
+ * Codex's built-in providers that a `[model_providers.<id>]` of the same id does not change (codex-rs
+ * `merge_configured_model_providers`: `entry(key).or_insert(provider)`, the built-in kept; only
+ * `amazon-bedrock`'s `base_url` may be changed): `openai`, its local `ollama` and `lmstudio`, early
+ * codex-rs's `oss` (row s52i-2).
+ */
+const FIXED_PROVIDERS = new Set(['openai', 'oss', 'ollama', 'lmstudio']);
+
+/** The base_url `provider` is given in the first of `layers` that names one, with the layer; none for a built-in provider Codex keeps as it is. */
 function baseUrlOf(layers: (Layer | null)[], provider: string): { url: string; layer: Layer } | undefined {
+  if (FIXED_PROVIDERS.has(provider)) return undefined;
   for (const layer of layers) {
     const url = layer ? stringAt(layer.data, 'model_providers', provider, 'base_url') : undefined;
     if (url) return { url, layer: layer! };
@@ -210,8 +219,8 @@ const LOCAL_PROVIDERS = new Set(['oss', 'ollama', 'lmstudio']);
 
 /**
  * The endpoint of this machine Codex sends its requests to, as evidence ({@link localEndpoint}), or null: the
- * provider in force's `base_url` (`[model_providers.<id>]`); without one, the built-in `openai` provider's
- * `OPENAI_BASE_URL` (codex-rs `create_openai_provider`), or a local provider's server (`--oss`, `ollama`,
+ * provider in force's `base_url` (`[model_providers.<id>]`, never a built-in's: {@link FIXED_PROVIDERS}); without one, the
+ * built-in `openai` provider's `openai_base_url` or `OPENAI_BASE_URL` (codex-rs `create_openai_provider`), or a local provider's server (`--oss`, `ollama`,
  * `lmstudio`: this machine's, unless `CODEX_OSS_BASE_URL` names another host).
  */
 function codexGateway(env: Record<string, string | undefined>, layers: (Layer | null)[], profile: string | undefined, oss: boolean): string | null {
@@ -221,7 +230,13 @@ function codexGateway(env: Record<string, string | undefined>, layers: (Layer | 
     const name = `${placeOf(defined.layer)} model_providers.${provider}.base_url`;
     return localEndpoint({ [name]: defined.url }, [name]);
   }
-  if (!LOCAL_PROVIDERS.has(provider)) return localEndpoint(env, ['OPENAI_BASE_URL']);
+  if (!LOCAL_PROVIDERS.has(provider)) {
+    // The built-in `openai` provider's endpoint: the config's `openai_base_url` (Codex 0.115+, `-c openai_base_url=…` too;
+    // codex-rs `built_in_model_providers(openai_base_url)`), or the older `OPENAI_BASE_URL` (row s52i-2).
+    const set = layers.find((layer) => stringAt(layer?.data, 'openai_base_url'));
+    const name = set ? `${placeOf(set)} openai_base_url` : undefined;
+    return localEndpoint({ ...env, ...(name ? { [name]: stringAt(set!.data, 'openai_base_url') } : {}) }, [...(name ? [name] : []), 'OPENAI_BASE_URL']);
+  }
   if (env.CODEX_OSS_BASE_URL?.trim()) return localEndpoint(env, ['CODEX_OSS_BASE_URL']);
   return oss ? 'argv codex --oss (Ollama or LM Studio)' : `model_provider=${quote(provider)} (Ollama or LM Studio)`;
 }

@@ -244,8 +244,12 @@ export interface CommandLineModel {
   cd?: string;
   /** Crush only: `-D`/`--data-dir`, its data directory as given (the last one: pflag keeps it), where its `crush.db` and workspace `crush.json` are. */
   dataDir?: string;
-  /** aider only: `-c`/`--config`, its config file as given (the last one: configargparse reads only it). */
+  /** aider only: `-c`/`--config`, its config file as given (the last one: configargparse reads only it). Kimi CLI: `--config-file` (row s52i-5). */
   configFile?: string;
+  /** Kimi CLI only: `-m`/`--model NAME`, the key of its config's `[models]` the run uses over `default_model` (not a model's name; row s52i-5). */
+  modelKey?: { name: string; evidence: string };
+  /** Kimi CLI only: `--config <TOML or JSON>`, the config given inline in place of its file (row s52i-5). */
+  inlineConfig?: string;
   /** aider only: `--model-settings-file`, as given (the last one). */
   modelSettingsFile?: string;
   /** aider only: `--alias name:model`, in order (a later one of a name replaces an earlier). */
@@ -260,6 +264,8 @@ export interface CommandLineModel {
   provider?: { name: string; evidence: string };
   /** Qwen Code only: `--openai-base-url` (yargs' `--openaiBaseUrl` too), the last given: the endpoint its OpenAI client calls, before `OPENAI_BASE_URL` (row 895). */
   baseUrl?: { url: string; evidence: string };
+  /** Qwen Code only: `--auth-type` (yargs' `--authType` too), the last given: the auth type whose `modelProviders` list the run takes its model from, over `security.auth.selectedType` (row s52i-3). */
+  authType?: string;
   /** Claude Code only: `--fallback-model` (one model or a comma-separated chain), each given: the session's fallback chain, over every settings file's `fallbackModel`. */
   fallback?: { model: string; evidence: string }[];
   /** Claude Code only: `--settings <file-or-json>`, the last given (commander keeps it), trimmed: its `flagSettings` layer. */
@@ -323,6 +329,8 @@ const AGENT_CLIS: Readonly<Record<string, AgentCli>> = {
   copilot: { hint: 'copilot', names: /^copilot$/i, paths: /(?:^|[/\\:])@github[/\\]copilot(?:[/\\@]|$)/i, long: 'model', parser: 'commander' },
   // Mistral Vibe: `vibe` (a Python entry point), looked for for its working directory, where it finds its project config; it has no model flag (argparse refuses `--model`: no Vibe that runs was given one).
   'mistral-vibe': { hint: 'vibe', names: /^vibe$/i, long: 'model', parser: 'argparse' },
+  // Kimi CLI (a Python entry point, typer): `kimi -m/--model NAME`, a key of its config's `[models]`, read by `kimi-cli.ts`.
+  'kimi-code': { hint: 'kimi', names: /^kimi$/i, long: 'model', short: 'm', parser: 'clap' },
 };
 
 /**
@@ -436,7 +444,7 @@ export function agentArguments(agent: string, argv: readonly string[], exe?: str
 
 /** The program as evidence names it: its base name, printable. */
 function shownName(agent: string): string {
-  return { codex: 'codex', 'gemini-cli': 'gemini', 'qwen-code': 'qwen', opencode: 'opencode', 'claude-code': 'claude', cursor: 'cursor-agent', goose: 'goose', aider: 'aider', crush: 'crush', copilot: 'copilot', 'kilo-code': 'kilo' }[agent] ?? agent;
+  return { codex: 'codex', 'gemini-cli': 'gemini', 'qwen-code': 'qwen', opencode: 'opencode', 'claude-code': 'claude', cursor: 'cursor-agent', goose: 'goose', aider: 'aider', crush: 'crush', copilot: 'copilot', 'kilo-code': 'kilo', 'kimi-code': 'kimi' }[agent] ?? agent;
 }
 
 /** A `-c key=value` value as Codex reads it: TOML (a quoted string here), else the text itself. */
@@ -485,10 +493,12 @@ export function commandLineModel(agent: string, args: readonly string[], quote: 
     if (aliases.length > 0) result.aliases = aliases;
   }
   if (agent === 'qwen-code') {
-    // yargs reads `--openaiBaseUrl` as the same option (camel-case expansion).
-    const spelled = args.map((arg) => arg.replace(/^--openaiBaseUrl(?==|$)/, '--openai-base-url'));
+    // yargs reads `--openaiBaseUrl` (`--authType`) as the same option (camel-case expansion).
+    const spelled = args.map((arg) => arg.replace(/^--openaiBaseUrl(?==|$)/, '--openai-base-url').replace(/^--authType(?==|$)/, '--auth-type'));
     const url = optionValues(spelled, 'openai-base-url', undefined, 'yargs').at(-1)?.trim();
     if (url) result.baseUrl = { url, evidence: `argv qwen --openai-base-url=${quote(url)}` };
+    const authType = optionValues(spelled, 'auth-type', undefined, 'yargs').at(-1)?.trim();
+    if (authType) result.authType = authType;
   }
   if (agent === 'goose') {
     // `goose session|run --provider <name>` (block/goose `session/builder.rs` `build_session`: the command line's provider, then a
@@ -526,8 +536,9 @@ export function commandLineModel(agent: string, args: readonly string[], quote: 
     if (configModel) result.configModel = { model: configModel, evidence: `argv codex -c model=${quote(configModel)}` };
     if (profile) result.profile = { name: profile, evidence: `argv codex -p=${quote(profile)}`, ...(flagged ? {} : { fromConfig: true as const }) };
     // Those that can choose the model: `model`, `profile`, `profiles.<name>.model` (or a whole `profiles` table), and
-    // where it runs: `model_provider`, `model_providers.<id>.base_url` (or a whole provider table; row s52g-3).
-    const chooses = configs.filter((entry) => /^(?:model|model_providers?|profiles?)$/.test(entry.split('=', 1)[0]!.trim().split('.')[0]!));
+    // where it runs: `model_provider`, `model_providers.<id>.base_url` (or a whole provider table; row s52g-3), the built-in
+    // `openai` provider's `openai_base_url` (row s52i-2).
+    const chooses = configs.filter((entry) => /^(?:model|model_providers?|openai_base_url|profiles?)$/.test(entry.split('=', 1)[0]!.trim().split('.')[0]!));
     if (chooses.length > 0) result.configs = chooses;
   }
   if (agent === 'claude-code') {
@@ -551,6 +562,17 @@ export function commandLineModel(agent: string, args: readonly string[], quote: 
     const earlier = given.slice(0, -1).filter(usable).slice(-MAX_EARLIER_SETTINGS);
     if (earlier.length > 0) result.earlierSettings = earlier;
   }
+  if (agent === 'kimi-code') {
+    // `--model NAME` names a `[models]` key, not a model: kept apart, read with the config (`kimi-cli.ts`; row s52i-5).
+    const key = result.models[0];
+    result.models = [];
+    result.evidence = [];
+    if (key) result.modelKey = { name: key, evidence: `argv kimi --model=${quote(key)}` };
+    const file = givenPath(optionValues(args, 'config-file', undefined, 'clap').at(-1));
+    if (file) result.configFile = file;
+    const inline = optionValues(args, 'config', undefined, 'clap').at(-1);
+    if (inline !== undefined && inline.trim() !== '' && inline.length <= MAX_FLAG_SETTINGS_CHARS) result.inlineConfig = inline;
+  }
   if (agent === 'mistral-vibe') {
     // argparse's `--trust` (a flag: `--tr` is the shortest no other option shares) and `--add-dir` (`--ad`), before `--`.
     const options = args.slice(0, args.includes('--') ? args.indexOf('--') : undefined);
@@ -558,7 +580,7 @@ export function commandLineModel(agent: string, args: readonly string[], quote: 
     const added = argparseValues(args, 'add-dir', 'ad').flatMap((dir) => givenPath(dir) ?? []).slice(-MAX_ARGS);
     if (added.length > 0) result.addDirs = added;
   }
-  return result.fallback || result.settings || result.earlierSettings || result.trust || result.addDirs || result.models.length > 0 || result.configModel || result.profile || result.configs || result.editorModel || result.configFile || result.modelSettingsFile || result.aliases || result.dataDir || result.cd || result.baseUrl || result.provider ? result : null;
+  return result.fallback || result.settings || result.earlierSettings || result.trust || result.addDirs || result.models.length > 0 || result.configModel || result.profile || result.configs || result.editorModel || result.configFile || result.modelSettingsFile || result.aliases || result.dataDir || result.cd || result.baseUrl || result.authType || result.provider || result.modelKey || result.inlineConfig ? result : null;
 }
 
 /** Whether aitrail knows how `agent`'s command line names its model. */
@@ -592,6 +614,7 @@ export function ancestorModel(agent: string, ancestors: readonly (readonly strin
     }
     if (!result.editorModel && found.editorModel) result.editorModel = found.editorModel;
     if (!result.baseUrl && found.baseUrl) result.baseUrl = found.baseUrl;
+    if (!result.authType && found.authType) result.authType = found.authType;
     found.models.forEach((model, index) => {
       if (!result!.models.includes(model)) {
         result!.models.push(model);

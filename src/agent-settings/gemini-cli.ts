@@ -130,7 +130,11 @@ export function geminiCliModel(place: SettingsPlace, cli?: CommandLineModel | nu
   const model = gatewayModel(localEndpoint(place.env, GEMINI_ENDPOINTS), named, GEMINI_NAME, true, ['GEMINI_MODEL']) ?? found;
   // A retry sent elsewhere by an `isRetry` override while the first attempt is not (row s52g-1): that model beside.
   if (aliased.retries.length === 0) return model;
-  return { ...(model ?? { model: '', evidence: '' }), also: [...(model?.also ?? []), ...aliased.retries] };
+  // Nothing names the model (Gemini CLI's default, `auto`, whose model is not known): the first attempts still go there, so
+  // it stays `unknown` with the retry's model beside, never the retry's alone (row s52i-4).
+  const unnamed = !cli?.models.length && !place.env.GEMINI_MODEL?.trim() && asked === 'auto';
+  const first = model ?? (unnamed ? { model: 'unknown', evidence: "Gemini CLI's default model (auto: nothing names one)", overriddenBy: [] } : { model: '', evidence: '' });
+  return { ...first, also: [...(first.also ?? []), ...aliased.retries] };
 }
 
 /** Links of an alias's `extends` chain followed at most (Gemini CLI's own bound: past it, it throws and nothing runs). */

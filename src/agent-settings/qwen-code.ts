@@ -35,7 +35,7 @@ export function qwenCodeModel(place: SettingsPlace, cli?: CommandLineModel | nul
   const named = [cli?.models ?? [], found?.model ?? '', place.env.OPENAI_MODEL ?? '', place.env.QWEN_MODEL ?? ''].flat();
   const flag = cli?.baseUrl;
   // The model's `modelProviders` entry's `baseUrl` comes before `--openai-base-url`, the variables and the settings (row s52g-5).
-  const entry = providerEntryUrl(place, cli?.cwd, cli?.models[0] ?? found?.model);
+  const entry = providerEntryUrl(place, cli?.cwd, cli?.models[0] ?? found?.model, cli?.authType);
   const gateway = entry ? localEndpoint({ [entry.name]: entry.url }, [entry.name]) : flag ? localEndpoint({ [flag.evidence]: flag.url }, [flag.evidence]) : qwenGateway(place, cli?.cwd);
   return gatewayModel(gateway, named, HOSTED_NAME, false, ['OPENAI_MODEL', 'QWEN_MODEL']) ?? found;
 }
@@ -47,14 +47,15 @@ const MAX_PROVIDER_ENTRIES = 256;
  * The `baseUrl` of the `modelProviders` entry of `model` (qwenlm `docs/users/configuration/model-providers.md`,
  * "Resolution Layers": a model selected from `modelProviders` takes its `baseUrl` before `--openai-base-url`,
  * `OPENAI_BASE_URL` and `security.auth.baseUrl`): in the first settings file naming `modelProviders` (its merge is
- * REPLACE), the list of `security.auth.selectedType` (every list when none is set), an entry whose `id` is the model.
+ * REPLACE), the list of the run's `--auth-type`, else of `security.auth.selectedType` (every list when neither is set), an entry whose `id` is the model.
  * Two entries of one id at different URLs: one on this machine is taken (Qwen Code's pick between them is not known).
  * Undefined when no entry of that model names a `baseUrl` (the lower layers then give it).
  */
-function providerEntryUrl(place: SettingsPlace, cwd: string | undefined, model: string | undefined): { name: string; url: string } | undefined {
+function providerEntryUrl(place: SettingsPlace, cwd: string | undefined, model: string | undefined, authType: string | undefined): { name: string; url: string } | undefined {
   if (!model) return undefined;
   const layers = settingsLayers(place, QWEN, cwd);
-  const selected = layers.map(([, data]) => stringAt(data(), 'security', 'auth', 'selectedType')).find(Boolean);
+  // The run's `--auth-type` before the settings' `security.auth.selectedType` (Qwen Code's `argv.authType || selectedType`; row s52i-3).
+  const selected = authType ?? layers.map(([, data]) => stringAt(data(), 'security', 'auth', 'selectedType')).find(Boolean);
   for (const [shown, data] of layers) {
     const providers = valueAt(data(), 'modelProviders');
     if (providers === undefined) continue;
