@@ -54,11 +54,19 @@ describe('the judged range listed by one git process (session 52 task o)', () =>
     expect(push.code, push.stderr).toBe(0);
     expect(tryGit(remote.dir, ['rev-parse', 'main']).stdout.trim()).toBe(work.git(['rev-parse', 'HEAD']));
     // Before: `rev-list <range> --` then `log --boundary … <range> --`, the same commits (13 git processes in check, 16 in pre-receive).
-    for (const [commands, most] of [[gitCommands(checkTrace), 12], [gitCommands(trace), 15]] as const) {
+    for (const [commands, most] of [[gitCommands(checkTrace), 12], [gitCommands(trace), 14]] as const) {
       expect(rangeRevLists(commands)).toEqual([]);
       expect(boundaryLogs(commands)).toHaveLength(1);
       expect(commands.length, commands.join('\n')).toBeLessThanOrEqual(most);
     }
+    // pre-receive: HEAD's branch and the notes refs of one `for-each-ref` (before: a second one, of refs/heads/main alone).
+    expect(gitCommands(trace).filter((command) => command.startsWith('for-each-ref '))).toHaveLength(1);
+    // HEAD's tip so read still names the policy for another branch's push: a person's side branch lands, a deletion too.
+    work.git(['checkout', '-q', '-b', 'side']);
+    commitCase(work, 'side', 'feat: side\n');
+    expect(tryGit(work.dir, ['push', '-q', '--no-verify', 'origin', 'side']).code).toBe(0);
+    expect(tryGit(work.dir, ['push', '-q', '--no-verify', 'origin', ':side']).code).toBe(0);
+    work.git(['checkout', '-q', 'main']);
     // The same judgement: a denied model in the range is refused by check and by the server.
     commitCase(work, 'qwen', `feat: qwen\n\n${QWEN}\n`);
     const refused = aitrail(work.dir, ['check', 'origin/main..HEAD']);
