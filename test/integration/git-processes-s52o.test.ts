@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { rangeShas, rangeTrees } from '../../src/git/change-size.js';
 import { revisionShas } from '../../src/git/commit-size.js';
 import { aitrail, BIN } from '../helpers/cli.js';
-import { CLAUDE_DECLARED, commitCase, policyServer, QWEN, tryGit } from '../helpers/enforce-repos.js';
+import { CLAUDE_DECLARED, commitCase, policyServer, project, QWEN, tryGit } from '../helpers/enforce-repos.js';
+import { addNote, gitAiNote, NOTE_KEYS, session } from '../helpers/git-ai-notes.js';
 import { makeRepo, tempDir } from '../helpers/gitdir.js';
 
 /** The git processes a GIT_TRACE file records (each logs its command line once as it starts). */
@@ -75,5 +76,22 @@ describe('the judged range listed by one git process (session 52 task o)', () =>
     const rejected = tryGit(work.dir, ['push', '--no-verify', 'origin', 'main']);
     expect(rejected.code, rejected.stderr).not.toBe(0);
     expect(rejected.stderr).toContain('push rejected by the server');
+  });
+
+  it("pre-push reads the notes tips once for the judgement and the notes push: the note still lands on the server, a denied model's still refuses", () => {
+    const { remote, work } = project('policy:\n  deny: ["qwen/*"]\n', { hooks: ['pre-push'] });
+    const sha = commitCase(work, 'noted', `feat: noted\n\n${CLAUDE_DECLARED}\n`, 'src/noted.ts');
+    addNote(work, sha, gitAiNote({ 'src/noted.ts': [session(NOTE_KEYS.claude, '1')] }));
+    const trace = join(tempDir('aitrail-trace-'), 'pre-push.trace');
+    const pushed = tryGit(work.dir, ['push', '-q', 'origin', 'main'], { env: { GIT_TRACE: trace } });
+    expect(pushed.code, pushed.stderr).toBe(0);
+    // Before: `for-each-ref … refs/notes/ai refs/notes/ai-attribution` (judgeCommits), then `for-each-ref … refs/notes/ai` (pushNotes).
+    expect(gitCommands(trace).filter((command) => command.startsWith('for-each-ref ') && command.includes('refs/notes/'))).toHaveLength(1);
+    expect(tryGit(remote.dir, ['rev-parse', 'refs/notes/ai']).stdout.trim()).toBe(work.git(['rev-parse', 'refs/notes/ai']));
+    // A note naming a denied model: refused by the same reading.
+    const qwen = commitCase(work, 'quiet', 'feat: quiet\n', 'src/quiet.ts');
+    addNote(work, qwen, gitAiNote({ 'src/quiet.ts': [session(NOTE_KEYS.qwen, '1')] }));
+    const refused = tryGit(work.dir, ['push', 'origin', 'main']);
+    expect(refused.code, refused.stderr).not.toBe(0);
   });
 });
