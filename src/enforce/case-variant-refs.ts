@@ -22,7 +22,7 @@ export interface CaseVariant {
  * main by name (a deletion removes main's), and `refs/NOTES/ai` the notes `git notes --ref=ai` reads, while for-each-ref and
  * aitrail's exact-name reads see neither. A server that folds nothing keeps them apart: nothing then.
  */
-export async function caseVariantRefs(repoDir: string, updates: readonly RefUpdate[]): Promise<CaseVariant[]> {
+export async function caseVariantRefs(repoDir: string, updates: readonly RefUpdate[], headRef?: string | null): Promise<CaseVariant[]> {
   if (updates.length === 0) return [];
   const settings = await configBools(repoDir, ['core.ignorecase', 'core.precomposeunicode']);
   const fold = settings.get('core.ignorecase') === true
@@ -31,7 +31,8 @@ export async function caseVariantRefs(repoDir: string, updates: readonly RefUpda
       ? (name: string) => name.normalize('NFC')
       : null;
   if (fold === null) return [];
-  const head = await symbolicRef(repoDir, 'HEAD');
+  // `headRef`: HEAD's branch as pre-receive already read it (null: detached or absent).
+  const head = headRef === undefined ? await symbolicRef(repoDir, 'HEAD') : headRef;
   const guarded = head === null ? [DEFAULT_NOTES_REF, QWEN_NOTES_REF] : [head, DEFAULT_NOTES_REF, QWEN_NOTES_REF];
   return updates.flatMap((update) => guarded.filter((of) => update.ref !== of && fold(update.ref) === fold(of)).map((of) => ({ ref: update.ref, of })));
 }

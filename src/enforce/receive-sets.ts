@@ -37,13 +37,15 @@ export async function receiveSets(
   updates: readonly RefUpdate[],
   configFile: string | undefined,
   commonDir?: () => Promise<string>,
+  head?: { ref: string | null; at: string | undefined },
 ): Promise<{ sets: JudgedSet[]; tagged: TaggedObjects; notesTip?: string; qwenNotesTip?: string; absent: string[]; warning?: string } | { refusal: string }> {
   const pushed = updates.filter((update) => update.to !== null);
   const asked = pushed.flatMap((update) => [update.to as string, ...(update.from ? [update.from] : [])]);
-  const headRef = await symbolicRef(repoDir, 'HEAD');
+  // `head`: HEAD's branch and its tip as pre-receive already read them (its notes' for-each-ref listed the branch too).
+  const headRef = head ? head.ref : await symbolicRef(repoDir, 'HEAD');
   // HEAD's branch by its exact name: when it is unborn, git's short-name rules read HEAD as a
   // pushed refs/tags/HEAD or refs/heads/HEAD, whose config would judge (and be remembered).
-  const headAt = headRef === null ? 'HEAD' : (await existingRefs(repoDir, [headRef])).get(headRef);
+  const headAt = headRef === null ? 'HEAD' : head ? head.at : (await existingRefs(repoDir, [headRef])).get(headRef);
   const commits = await resolveCommits(repoDir, [...asked, ...(headAt ? [headAt] : [])], { asStored: true });
   const headTip = (headAt && commits.get(headAt)) ?? null;
   const policy = await serverPolicy(repoDir, { headRef, headTip, updates, commits, configFile, ...(commonDir ? { commonDir } : {}) });

@@ -1,5 +1,5 @@
 import type { DetectOptions } from '../core/detect.js';
-import { CHANGED_PATHS_CAP, commitsChangingTooMuch } from '../git/change-size.js';
+import { CHANGED_PATHS_CAP, commitsChangingTooMuch, type RangeTrees } from '../git/change-size.js';
 import { GitError, runGit } from '../git/exec.js';
 import { streamCommits, type CommitRecord, type LogOptions } from '../git/log.js';
 import type { StoredCommit } from '../git/raw-message.js';
@@ -20,9 +20,10 @@ const refusal = (sha: string): GitError => new GitError(enforceMessages.changeTo
 export async function unlistedHugeCommits(
   repoDir: string,
   revisions: readonly string[],
-  run: { byLines: boolean; detect: DetectOptions; stored: ReadonlyMap<string, StoredCommit>; notes: CommitNotes; qwenNotes: QwenNotes; extra: string[] },
+  run: { byLines: boolean; detect: DetectOptions; stored: ReadonlyMap<string, StoredCommit>; notes: CommitNotes; qwenNotes: QwenNotes; extra: string[]; range?: RangeTrees },
 ): Promise<Set<string>> {
-  const huge = await commitsChangingTooMuch(repoDir, revisions, CHANGED_PATHS_CAP, { asStored: true }, !run.byLines);
+  // The range's trees as judgeCommits already listed them (one `git log`), else listed here.
+  const huge = await commitsChangingTooMuch(repoDir, run.range ?? revisions, CHANGED_PATHS_CAP, { asStored: true }, !run.byLines);
   if (huge.length === 0) return new Set();
   if (run.byLines) throw refusal(huge[0]!);
   const quiet = new Set<string>();

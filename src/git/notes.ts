@@ -231,22 +231,32 @@ export async function notesListing(cwd: string): Promise<string> {
  * null when git cannot read a listed ref's type (exit 128: a notes ref to a missing object): the
  * caller asks each question apart, as before.
  */
-export async function notesListingAndTips(cwd: string, refs: readonly string[], view: ObjectView = {}): Promise<{ listing: string; tips: Array<string | null> } | null> {
+export async function notesListingAndTips(
+  cwd: string,
+  refs: readonly string[],
+  view: ObjectView = {},
+  also?: string,
+): Promise<{ listing: string; tips: Array<string | null>; also?: string } | null> {
   if (!refs.every((ref) => ref.startsWith('refs/notes/'))) throw new Error('notesListingAndTips: a ref outside refs/notes/');
   const [command, , pattern] = NOTES_LISTING_ARGS as [string, string, string];
+  // `also` (pre-receive: HEAD's branch, as existingRefs reads it, exact name): listed by the same for-each-ref, kept out of the listing.
+  const extra = also !== undefined && !also.startsWith(pattern) ? [also] : [];
   let out: string;
   try {
-    out = await runGit([command, '--format=%(objectname) %(refname)%00%(objecttype)', pattern], { cwd, ...view });
+    out = await runGit([command, '--format=%(objectname) %(refname)%00%(objecttype)', pattern, ...extra], { cwd, ...view });
   } catch (error) {
     if (error instanceof GitError && error.exitCode === 128) return null;
     throw error;
   }
-  const lines = out.split('\n').filter((line) => line !== '');
-  const listing = lines.map((line) => `${line.slice(0, line.indexOf('\0'))}\n`).join('');
-  const listed = lines.map((line) => {
+  const all = out.split('\n').filter((line) => line !== '');
+  const listedAll = all.map((line) => {
     const space = line.indexOf(' ');
     const nul = line.indexOf('\0');
     return [line.slice(space + 1, nul), line.slice(0, space), line.slice(nul + 1)];
   });
-  return { listing, tips: await tipsListed(cwd, listed, refs, view) };
+  const lines = all.filter((_, at) => listedAll[at]![0]!.startsWith(pattern));
+  const listed = listedAll.filter(([name]) => name!.startsWith(pattern));
+  const listing = lines.map((line) => `${line.slice(0, line.indexOf('\0'))}\n`).join('');
+  const alsoAt = also === undefined ? undefined : listedAll.find(([name]) => name === also)?.[1];
+  return { listing, tips: await tipsListed(cwd, listed, refs, view), ...(alsoAt === undefined ? {} : { also: alsoAt }) };
 }

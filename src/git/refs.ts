@@ -45,6 +45,11 @@ export async function upstreamRemote(cwd: string): Promise<string | null> {
   return out === '' || out === '.' ? null : out;
 }
 
+/** A full ref name for-each-ref can be asked by exactly (no blank, control or glob character: a pattern is a glob). */
+export function listableRef(name: string): boolean {
+  return name.startsWith('refs/') && !/[\s\0-\x1f\x7f*?[\\]/.test(name);
+}
+
 /**
  * The refs among `names` (full names: `refs/remotes/origin/main`) that exist, each with the object
  * it points at (a symbolic ref: its target's), looked up by exact name in one `for-each-ref`:
@@ -52,7 +57,7 @@ export async function upstreamRemote(cwd: string): Promise<string | null> {
  * `refs/tags/refs/remotes/origin/HEAD` when someone pushed a tag of that name.
  */
 export async function existingRefs(cwd: string, names: readonly string[]): Promise<Map<string, string>> {
-  const wanted = new Set(names.filter((name) => name.startsWith('refs/') && !/[\s\0-\x1f\x7f*?[\\]/.test(name)));
+  const wanted = new Set(names.filter(listableRef));
   const found = new Map<string, string>();
   if (wanted.size === 0) return found;
   const out = await runGit(['for-each-ref', '--format=%(refname) %(objectname)', '--end-of-options', ...wanted], { cwd });

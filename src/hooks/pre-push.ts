@@ -12,17 +12,34 @@ import { firstLine, hookWarning } from './hook-warning.js';
  * main/master), history read as stored. Exit 1 refuses the push.
  */
 /** The push goes on: also push refs/notes/ai (unless the config says notes.push: false). Never fails the push. */
-async function pushLineNotes(args: string[], context: HookContext, paths: RunPaths): Promise<void> {
+async function pushLineNotes(args: string[], context: HookContext, paths: RunPaths, notesTip?: string): Promise<void> {
   try {
     const { loadHookConfig } = await import('./hook-config.js');
     // hookGitDir's: GIT_DIR when git set it, else the git dir the judging's `git rev-parse` also gave.
     const gitDir = context.env.GIT_DIR ? resolve(context.cwd, context.env.GIT_DIR) : await paths.gitDir();
     if (!(await loadHookConfig(context.cwd, gitDir)).config.notes.push) return;
     const { pushNotes } = await import('../notes/push-notes.js');
-    const warning = await pushNotes(context.cwd, gitDir, args[0] ?? '', args[1] ?? '');
+    const warning = await pushNotes(context.cwd, gitDir, args[0] ?? '', args[1] ?? '', notesTip);
     if (warning) hookWarning(context.env, warning);
   } catch (error) {
     hookWarning(context.env, `refs/notes/ai not pushed: ${firstLine(error)}`);
+  }
+}
+
+/** refs/notes/ai's and refs/notes/ai-attribution's tips as judgeCommits reads them ('' for none); undefined on a git error. */
+async function judgedNotesTips(cwd: string): Promise<{ notesTip: string; qwenNotesTip: string } | undefined> {
+  const [{ notesTips }, { GitError }, { DEFAULT_NOTES_REF }, { QWEN_NOTES_REF }] = await Promise.all([
+    import('../git/notes.js'),
+    import('../git/exec.js'),
+    import('../core/notes/notes-ref.js'),
+    import('../core/notes/qwen-attribution.js'),
+  ]);
+  try {
+    const [notesTip, qwenNotesTip] = await notesTips(cwd, [DEFAULT_NOTES_REF, QWEN_NOTES_REF], { asStored: true });
+    return { notesTip: notesTip ?? '', qwenNotesTip: qwenNotesTip ?? '' };
+  } catch (error) {
+    if (error instanceof GitError) return undefined;
+    throw error;
   }
 }
 
@@ -79,7 +96,10 @@ export const handler: HookHandler = async (args, context) => {
     // The shallow file and the git dir (notes push) of one `git rev-parse`.
     const paths = runPaths(context.cwd);
     const { sets, tagged } = await pushSets(context.cwd, remote, updates, args[1] || remote);
-    const result = await judgeSets(context.cwd, sets, await shallowBoundary(context.cwd, await paths.shallow()));
+    // The notes tips the commits are judged by, and refs/notes/ai's the notes push sends, of one `for-each-ref` (session 52:
+    // judgeCommits and pushNotes each ran one). A git error: each reader asks as before.
+    const tips = sets.length > 0 ? await judgedNotesTips(context.cwd) : undefined;
+    const result = await judgeSets(context.cwd, sets, await shallowBoundary(context.cwd, await paths.shallow()), tips ?? {});
     // Refs naming no commit (tags of trees and blobs): their tags' messages, by the same policy.
     if (tagged.objects.length > 0) {
       const [{ judgeTaggedObjects }, { mergeVerdicts }] = await Promise.all([import('../enforce/judge-tagged-objects.js'), import('../core/policy/verdict.js')]);
@@ -87,7 +107,7 @@ export const handler: HookHandler = async (args, context) => {
     }
     const policies = [...result.sources, ...(tagged.objects.length > 0 ? [tagged.source.description] : [])];
     const code = reportHookVerdict(result, enforceMessages.pushRefused(remote, updatedRefs(updates), policies), { quiet: context.env.AITRAIL_QUIET === '1' });
-    if (code === ExitCode.ok) await pushLineNotes(args, context, paths);
+    if (code === ExitCode.ok) await pushLineNotes(args, context, paths, tips?.notesTip);
     return code;
   } catch (error) {
     const { reportError } = await import('../errors/report-error.js');

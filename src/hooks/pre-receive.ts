@@ -71,7 +71,14 @@ export const handler: HookHandler = async (args, context) => {
     // The tips of refs/notes/ai and refs/notes/ai-attribution its commits are judged by come from the same
     // for-each-ref (a git process less); a ref git cannot read the type of asks each apart, as before.
     const [notesModule, { DEFAULT_NOTES_REF }, { QWEN_NOTES_REF }] = await Promise.all([import('../git/notes.js'), import('../core/notes/notes-ref.js'), import('../core/notes/qwen-attribution.js')]);
-    const notesAndTips = await notesModule.notesListingAndTips(context.cwd, [DEFAULT_NOTES_REF, QWEN_NOTES_REF], { asStored: true });
+    // HEAD's branch (the default, whose policy judges) first, its tip listed by that same for-each-ref (session 52: a
+    // for-each-ref of its own in receiveSets), by its exact name as existingRefs asks it (a name no pattern can say: none).
+    const { listableRef, symbolicRef } = await import('../git/refs.js');
+    const headRef = await symbolicRef(context.cwd, 'HEAD');
+    const headListed = headRef !== null && listableRef(headRef) ? headRef : undefined;
+    const notesAndTips = await notesModule.notesListingAndTips(context.cwd, [DEFAULT_NOTES_REF, QWEN_NOTES_REF], { asStored: true }, headListed);
+    // Unknown when the shared listing failed (a ref to a missing object): receiveSets asks as before.
+    const head = notesAndTips === null ? undefined : { ref: headRef, at: headListed === undefined ? undefined : notesAndTips.also };
     const notesRead = notesAndTips?.listing ?? (await notesModule.notesListing(context.cwd));
     const [{ refusedReplaceRefs }, { caseVariantRefs }, { receiveSets }, { judgeSets }, { shallowBoundary }, { enforceMessages }, { takenNotes, takenQwenNotes, shadowedNotes, SHADOW_GUARDED_REFS }] = await Promise.all([
       import('../enforce/replace-refs.js'),
@@ -97,7 +104,7 @@ export const handler: HookHandler = async (args, context) => {
       writeStderr(enforceMessages.replaceRefsRefused(replacing));
       return ExitCode.violation;
     }
-    const [variant] = await caseVariantRefs(context.cwd, updates);
+    const [variant] = await caseVariantRefs(context.cwd, updates, headRef);
     if (variant) {
       writeStderr(enforceMessages.caseVariantRefused(variant));
       return ExitCode.violation;
@@ -122,7 +129,7 @@ export const handler: HookHandler = async (args, context) => {
     // Deletions too: the default branch's policy is remembered before it can be deleted.
     // The common dir (policy memory) and the shallow file, asked of one `git rev-parse` when first needed.
     const paths = (await import('../git/git-path.js')).runPaths(context.cwd);
-    const plan = await receiveSets(context.cwd, judged, parsed.configFile, paths.commonDir);
+    const plan = await receiveSets(context.cwd, judged, parsed.configFile, paths.commonDir, head);
     if ('refusal' in plan) {
       writeStderr(plan.refusal);
       return ExitCode.git;
@@ -145,7 +152,7 @@ export const handler: HookHandler = async (args, context) => {
     }
     if (code === ExitCode.ok && stale.length > 0) {
       // The push as it lands if the notes are moved back to the old value it sent (see above).
-      const landing = await receiveSets(context.cwd, updates, parsed.configFile, paths.commonDir);
+      const landing = await receiveSets(context.cwd, updates, parsed.configFile, paths.commonDir, head);
       if ('refusal' in landing) {
         writeStderr(landing.refusal);
         return ExitCode.git;

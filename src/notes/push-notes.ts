@@ -19,8 +19,9 @@ function pushedFile(gitDir: string, remote: string, url: string): string {
  * was pushed before; a refusal (the remote has notes this clone lacks, or takes no notes) is one
  * warning, never a failed push. Returns the warning, or null.
  */
-export async function pushNotes(cwd: string, gitDir: string, remote: string, url: string): Promise<string | null> {
-  const tip = await notesTip(cwd, DEFAULT_NOTES_REF);
+export async function pushNotes(cwd: string, gitDir: string, remote: string, url: string, known?: string): Promise<string | null> {
+  // `known`: the tip pre-push judged the pushed commits by ('' for none), read as stored; else read here.
+  const tip = known !== undefined ? known || null : await notesTip(cwd, DEFAULT_NOTES_REF);
   if (!tip) return null;
   const record = pushedFile(gitDir, remote, url);
   try {

@@ -50,7 +50,9 @@ describe('git processes of one judged push and one check (issue 12: one cat-file
     // The common dir (policy memory) and the shallow file of one `git rev-parse` (git-path.ts runPaths): two at 4555ec2.
     expect(gitCommands(trace).filter((command) => command.startsWith('rev-parse '))).toEqual(['rev-parse --absolute-git-dir --git-common-dir --is-shallow-repository --git-path shallow']);
     // The notes refs pre-receive records (receive-record.ts) and the two tips it judges by, of one `for-each-ref`: two at 1e700cf.
-    expect(gitCommands(trace).filter((command) => command.startsWith('for-each-ref ') && command.includes('refs/notes/'))).toEqual([`for-each-ref '--format=%(objectname) %(refname)%00%(objecttype)' refs/notes/`]);
+    // HEAD's branch (the default, whose policy judges) listed by the same one: a `for-each-ref` of its own at 94e09c1 (session 52 task o).
+    expect(gitCommands(trace).filter((command) => command.startsWith('for-each-ref ') && command.includes('refs/notes/'))).toEqual([`for-each-ref '--format=%(objectname) %(refname)%00%(objecttype)' refs/notes/ refs/heads/main`]);
+    expect(gitCommands(trace).filter((command) => command.startsWith('for-each-ref ') && command.endsWith(' refs/heads/main'))).toHaveLength(1);
     // Each notes tree listed once a run (notes.ts listNotes): the same tip was listed up to five times.
     const listings = gitCommands(trace).filter((command) => command.startsWith('ls-tree -r -z -l --full-tree '));
     expect(listings.length).toBeGreaterThan(0);
