@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { configValueSync } from '../git/config-value.js';
 import { commentSettingSync } from '../git/comment-setting.js';
@@ -30,8 +30,10 @@ function surelyUnset(gitDir: string, commonDir: string, env: NodeJS.ProcessEnv, 
   for (const file of configFiles(gitDir, commonDir, env)) {
     let text: string;
     try {
-      // A file that is not there is asked without an exception (most of these are not).
-      if (statSync(file, { throwIfNoEntry: false }) === undefined) continue;
+      // A file that is not there is asked without an exception (most of these are not); one that is
+      // (existsSync: true) is read without a stat, whose first Stats object cost an AI commit's message
+      // hooks ~0.2 ms of CPU. Not there, or not reachable: the stat says which, as before.
+      if (!existsSync(file) && statSync(file, { throwIfNoEntry: false }) === undefined) continue;
       text = readFileSync(file, 'latin1');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR') continue;
