@@ -60,6 +60,21 @@ export interface Judgement {
 }
 
 /**
+ * What one run's judgements have spent of the budgets bounding a range's work (RANGE_LARGE_BYTES_CAP's
+ * large commits, the `-C -C -C` blames' tree bytes): one for every range a push's refs are judged in
+ * (row s52n-1: each range began at nothing, so a push updating a hundred branches read a hundred budgets).
+ */
+export interface JudgedBytes {
+  largeCommits: { bytes: number };
+  copyBlames: { bytes: number };
+}
+
+/** Nothing spent yet: one per run (a `check`, a hook), never shared between runs. */
+export function judgedBytes(): JudgedBytes {
+  return { largeCommits: { bytes: 0 }, copyBlames: { bytes: 0 } };
+}
+
+/**
  * Judge every commit of `revisions` (git rev-list arguments, e.g. `['A..B']` or
  * `['L', '--not', '--remotes=origin']`) against `config`'s policy in ONE `git log` pass. When
  * the policy has path rules and the range changes protected files, those rules also judge the
@@ -71,7 +86,7 @@ export async function judgeCommits(
   repoDir: string,
   revisions: string[],
   config: Config,
-  options: { shallow?: Set<string> | null; notesTip?: string; qwenNotesTip?: string; onWarning?: (message: string) => void } = {},
+  options: { shallow?: Set<string> | null; notesTip?: string; qwenNotesTip?: string; onWarning?: (message: string) => void; spent?: JudgedBytes } = {},
 ): Promise<Judgement> {
   const detect = detectOptionsOf(config);
   const policy = compilePolicy(config.policy, { trailerKey: detect.trailerKey });
@@ -104,7 +119,9 @@ export async function judgeCommits(
   // A commit object of tens of megabytes (a message, a mergetag header) is refused before any reading holds it (row 943).
   // The range's commits listed once (as stored) for both readings (row 1003: git rev-list ran twice).
   const listed = { shas: await revisionShas(repoDir, revisions, { asStored: true }) };
-  const huge = await commitTooLarge(repoDir, listed, COMMIT_BYTES_CAP, { asStored: true }, RANGE_LARGE_BYTES_CAP);
+  // Counted across the run's ranges (a push's refs judged apart: row s52n-1), not afresh for each.
+  const spent = options.spent ?? judgedBytes();
+  const huge = await commitTooLarge(repoDir, listed, COMMIT_BYTES_CAP, { asStored: true }, RANGE_LARGE_BYTES_CAP, spent.largeCommits);
   if (huge?.together === true) throw new GitError(enforceMessages.rangeTooLarge(huge.sha, huge.size, RANGE_LARGE_BYTES_CAP), ['rev-list'], null, '');
   if (huge) throw new GitError(enforceMessages.commitTooLarge(huge.sha, huge.size, COMMIT_BYTES_CAP), ['rev-list'], null, '');
   // Commits git shows otherwise than stored (a NUL byte, an author line it cannot split): read as stored too.
@@ -183,7 +200,7 @@ export async function judgeCommits(
     if (protectedChanged) {
       const { judgeLandedLines } = await import('./judge-landed-lines.js');
       const boundary = [...parents].filter((sha) => !range.has(sha));
-      const run = { range, boundary, facts: attributed, reported: violations, policy: linePolicy, detect, shallow: options.shallow ?? null, notes, qwenNotes };
+      const run = { range, boundary, facts: attributed, reported: violations, policy: linePolicy, detect, shallow: options.shallow ?? null, notes, qwenNotes, copySpent: spent.copyBlames };
       const landed = await judgeLandedLines(repoDir, run);
       violations.push(...landed.violations);
       cut.push(...landed.cut);
