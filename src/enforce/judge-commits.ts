@@ -18,6 +18,7 @@ import type { LinkChange } from './judge-links.js';
 import { commitsReadAsStored } from '../git/raw-message.js';
 import { COMMIT_BYTES_CAP, commitTooLarge, RANGE_LARGE_BYTES_CAP, revisionShas } from '../git/commit-size.js';
 import { readCommitFacts } from './read-commit-facts.js';
+import { deniesGlobally, launderedTwins, type PersonCommit } from './laundered-twins.js';
 import { GitError } from '../git/exec.js';
 import { rangeRecords, unlistedHugeCommits } from './unlisted-huge.js';
 import { enforceMessages } from './messages.js';
@@ -107,6 +108,8 @@ export async function judgeCommits(
   const changedPaths = new Map<string, readonly string[]>();
   // AI commits refused already for what a link shows of their own changes: their files are not blamed again for it (a 4,000-file commit behind a link to the top).
   const shownRefused = new Set<string>();
+  // The range's person-read non-merges (row s52n-2).
+  const people: PersonCommit[] = [];
   let commits = 0;
   // The range's shape, to say through which merge a refused commit of another branch came in.
   const nodes: RangeNode[] = [];
@@ -146,6 +149,8 @@ export async function judgeCommits(
       if (commit.parents.length > 1) facts.attributions = await mergeFooters(repoDir, commit.parents, facts.attributions, detect, 'fold');
       const judged = byLines ? await ownPathsOfMerge(repoDir, commit.parents, facts, isProtected) : facts;
       violations.push(...evaluateCommit(judged, policy));
+      // A person's commit: a twin of a refused one the refs hold is looked for below (row s52n-2).
+      if (commit.parents.length <= 1 && facts.attributions.length === 0) people.push({ sha: commit.sha, subject: facts.subject, paths: facts.paths });
       if (!byLines) continue;
       const protectedPaths = facts.paths.filter(isProtected);
       changedPaths.set(commit.sha, facts.paths);
@@ -204,6 +209,11 @@ export async function judgeCommits(
       const landed = await judgeLandedLines(repoDir, run);
       violations.push(...landed.violations);
       cut.push(...landed.cut);
+    }
+    // A person-read commit making the very change of a commit refused everywhere, which the refs hold (a cherry-pick of a reverted Qwen commit, re-worded): row s52n-2.
+    if (people.length > 0 && deniesGlobally(policy)) {
+      const inRange = new Set(nodes.map((node) => node.sha));
+      violations.push(...(await launderedTwins(repoDir, people, inRange, policy, detect)));
     }
     // A record that may sit in a note this repository cannot read: the model is not knowable (fail closed).
     const unresolved = notes.unresolved();
