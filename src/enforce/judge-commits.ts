@@ -19,6 +19,7 @@ import { commitsReadAsStored } from '../git/raw-message.js';
 import { rangeShas, rangeTrees } from '../git/change-size.js';
 import { COMMIT_BYTES_CAP, commitTooLarge, RANGE_LARGE_BYTES_CAP } from '../git/commit-size.js';
 import { readCommitFacts } from './read-commit-facts.js';
+import { deniesGlobally, launderedTwins, type PersonCommit } from './laundered-twins.js';
 import { GitError } from '../git/exec.js';
 import { rangeRecords, unlistedHugeCommits } from './unlisted-huge.js';
 import { enforceMessages } from './messages.js';
@@ -61,6 +62,21 @@ export interface Judgement {
 }
 
 /**
+ * What one run's judgements have spent of the budgets bounding a range's work (RANGE_LARGE_BYTES_CAP's
+ * large commits, the `-C -C -C` blames' tree bytes): one for every range a push's refs are judged in
+ * (row s52n-1: each range began at nothing, so a push updating a hundred branches read a hundred budgets).
+ */
+export interface JudgedBytes {
+  largeCommits: { bytes: number };
+  copyBlames: { bytes: number };
+}
+
+/** Nothing spent yet: one per run (a `check`, a hook), never shared between runs. */
+export function judgedBytes(): JudgedBytes {
+  return { largeCommits: { bytes: 0 }, copyBlames: { bytes: 0 } };
+}
+
+/**
  * Judge every commit of `revisions` (git rev-list arguments, e.g. `['A..B']` or
  * `['L', '--not', '--remotes=origin']`) against `config`'s policy in ONE `git log` pass. When
  * the policy has path rules and the range changes protected files, those rules also judge the
@@ -72,7 +88,7 @@ export async function judgeCommits(
   repoDir: string,
   revisions: string[],
   config: Config,
-  options: { shallow?: Set<string> | null; notesTip?: string; qwenNotesTip?: string; onWarning?: (message: string) => void } = {},
+  options: { shallow?: Set<string> | null; notesTip?: string; qwenNotesTip?: string; onWarning?: (message: string) => void; spent?: JudgedBytes } = {},
 ): Promise<Judgement> {
   const detect = detectOptionsOf(config);
   const policy = compilePolicy(config.policy, { trailerKey: detect.trailerKey });
@@ -93,6 +109,8 @@ export async function judgeCommits(
   const changedPaths = new Map<string, readonly string[]>();
   // AI commits refused already for what a link shows of their own changes: their files are not blamed again for it (a 4,000-file commit behind a link to the top).
   const shownRefused = new Set<string>();
+  // The range's person-read non-merges (row s52n-2).
+  const people: PersonCommit[] = [];
   let commits = 0;
   // The range's shape, to say through which merge a refused commit of another branch came in.
   const nodes: RangeNode[] = [];
@@ -107,7 +125,9 @@ export async function judgeCommits(
   // trees for row 857's bound (unlistedHugeCommits): one `git log --boundary`, where a `git rev-list` ran before it (session 52).
   const listedTrees = await rangeTrees(repoDir, revisions, { asStored: true });
   const listed = { shas: rangeShas(listedTrees) };
-  const huge = await commitTooLarge(repoDir, listed, COMMIT_BYTES_CAP, { asStored: true }, RANGE_LARGE_BYTES_CAP);
+  // Counted across the run's ranges (a push's refs judged apart: row s52n-1), not afresh for each.
+  const spent = options.spent ?? judgedBytes();
+  const huge = await commitTooLarge(repoDir, listed, COMMIT_BYTES_CAP, { asStored: true }, RANGE_LARGE_BYTES_CAP, spent.largeCommits);
   if (huge?.together === true) throw new GitError(enforceMessages.rangeTooLarge(huge.sha, huge.size, RANGE_LARGE_BYTES_CAP), ['rev-list'], null, '');
   if (huge) throw new GitError(enforceMessages.commitTooLarge(huge.sha, huge.size, COMMIT_BYTES_CAP), ['rev-list'], null, '');
   // Commits git shows otherwise than stored (a NUL byte, an author line it cannot split): read as stored too.
@@ -132,6 +152,8 @@ export async function judgeCommits(
       if (commit.parents.length > 1) facts.attributions = await mergeFooters(repoDir, commit.parents, facts.attributions, detect, 'fold');
       const judged = byLines ? await ownPathsOfMerge(repoDir, commit.parents, facts, isProtected) : facts;
       violations.push(...evaluateCommit(judged, policy));
+      // A person's commit: a twin of a refused one the refs hold is looked for below (row s52n-2).
+      if (commit.parents.length <= 1 && facts.attributions.length === 0) people.push({ sha: commit.sha, subject: facts.subject, paths: facts.paths });
       if (!byLines) continue;
       const protectedPaths = facts.paths.filter(isProtected);
       changedPaths.set(commit.sha, facts.paths);
@@ -186,10 +208,15 @@ export async function judgeCommits(
     if (protectedChanged) {
       const { judgeLandedLines } = await import('./judge-landed-lines.js');
       const boundary = [...parents].filter((sha) => !range.has(sha));
-      const run = { range, boundary, facts: attributed, reported: violations, policy: linePolicy, detect, shallow: options.shallow ?? null, notes, qwenNotes };
+      const run = { range, boundary, facts: attributed, reported: violations, policy: linePolicy, detect, shallow: options.shallow ?? null, notes, qwenNotes, copySpent: spent.copyBlames };
       const landed = await judgeLandedLines(repoDir, run);
       violations.push(...landed.violations);
       cut.push(...landed.cut);
+    }
+    // A person-read commit making the very change of a commit refused everywhere, which the refs hold (a cherry-pick of a reverted Qwen commit, re-worded): row s52n-2.
+    if (people.length > 0 && deniesGlobally(policy)) {
+      const inRange = new Set(nodes.map((node) => node.sha));
+      violations.push(...(await launderedTwins(repoDir, people, inRange, policy, detect)));
     }
     // A record that may sit in a note this repository cannot read: the model is not knowable (fail closed).
     const unresolved = notes.unresolved();

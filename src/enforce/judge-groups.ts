@@ -1,5 +1,5 @@
 import { mergeVerdicts, verdictOf, type Verdict } from '../core/policy/verdict.js';
-import { judgeCommits } from './judge-commits.js';
+import { judgeCommits, judgedBytes } from './judge-commits.js';
 import { policyKey, type PolicySource } from './policy-source.js';
 import { GitError } from '../git/exec.js';
 import { notesTip, notesTips } from '../git/notes.js';
@@ -80,6 +80,8 @@ export async function judgeSets(
   const notesTips = groups.size > 1 || [...groups.values()].some((group) => group.noWalk && group.tips.length > NO_WALK_BATCH) ? await sharedNotesTips(repoDir, options) : options;
   // Commits a walking group judged in full (no `writers` filter), by policy: a noted commit among them is not judged again by itself.
   const walked = new Map<string, Set<string>>();
+  // The budgets of a range's work are the push's (row s52n-1): every group and batch spends from the same.
+  const spent = judgedBytes();
   for (const group of groups.values()) {
     const key = policyKey(group.source);
     let all = [...new Set(group.tips)];
@@ -98,7 +100,7 @@ export async function judgeSets(
     for (let start = 0; start < all.length; start += group.noWalk ? NO_WALK_BATCH : all.length) {
       const tips = group.noWalk ? all.slice(start, start + NO_WALK_BATCH) : all;
       const revisions = group.noWalk ? ['--no-walk', ...tips] : [...tips, '--not', ...new Set(group.exclude)];
-      const judgement = await judgeCommits(repoDir, revisions, group.source.loaded.config, { shallow, ...notesTips });
+      const judgement = await judgeCommits(repoDir, revisions, group.source.loaded.config, { shallow, ...notesTips, spent });
       const writers = group.writers === undefined ? null : new Set(group.writers);
       verdicts.push(writers ? verdictOf(0, judgement.verdict.violations.filter((violation) => writers.has(violation.sha))) : judgement.verdict);
       cut.push(...judgement.cut);

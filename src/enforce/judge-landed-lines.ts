@@ -35,6 +35,8 @@ export interface LandedLinesRun {
   notes?: CommitNotes;
   /** Qwen Code's notes (refs/notes/ai-attribution): they add Qwen Code's model to commits outside the range too, as to the range's own. */
   qwenNotes?: QwenNotes;
+  /** Tree bytes the run's `-C -C -C` blames have read (its other ranges' too: row s52n-1); added to here. */
+  copySpent?: { bytes: number };
 }
 
 /** Group `items` by `keyOf`, keeping their order. */
@@ -192,7 +194,7 @@ export async function judgeLandedLines(repoDir: string, run: LandedLinesRun): Pr
   const landed: LandedLines[] = [];
   const older: OlderLines[] = [];
   const inPlace: LandedLines[] = [];
-  const spent = { bytes: 0 };
+  const spent = run.copySpent ?? { bytes: 0 };
   await withBoundaryFile(run.boundary, async (boundaryFile) => {
     // Each job's lines in the order of the jobs, not of their ends: the report is the same on every run.
     for (const sorted of await mapPool(files, jobs, async ({ rev, path }) => sortBlame(run.policy, path, await blameOrigins(repoDir, path, { rev, boundaryFile }), inRange))) {

@@ -31,6 +31,7 @@ export async function revisionShas(cwd: string, revisions: readonly string[], vi
  * once for this and commitsReadAsStored: row 1003) whose object is larger than `cap` bytes, with its size: read
  * from `git cat-file --batch-check`'s header, never the object itself; null when none. Past `together` bytes of its
  * commits larger than LARGE_COMMIT_BYTES, counted in git's order: the commit that passed it, with that sum (`together`).
+ * `spent`: what earlier ranges of the same run (one push's other refs) counted already, and adds this range's to it (row s52n-1).
  */
 export async function commitTooLarge(
   cwd: string,
@@ -38,11 +39,12 @@ export async function commitTooLarge(
   cap: number,
   view: ObjectView = {},
   together = Infinity,
+  spent: { bytes: number } = { bytes: 0 },
 ): Promise<{ sha: string; size: number; together?: true } | null> {
   const shas = 'shas' in revisions ? revisions.shas : await revisionShas(cwd, revisions, view);
   if (shas.length === 0) return null;
   const answers = await objectInfoLines(cwd, shas, view);
-  let large = 0;
+  let large = spent.bytes;
   for (const answer of answers) {
     const found = foundObject(answer);
     if (found && found.type === 'commit' && found.size > cap) return { sha: found.oid, size: found.size };
@@ -53,5 +55,6 @@ export async function commitTooLarge(
     if (found && found.type === 'commit' && found.size > LARGE_COMMIT_BYTES) large += found.size;
     if (found && large > together) return { sha: found.oid, size: large, together: true };
   }
+  spent.bytes = large;
   return null;
 }

@@ -40,6 +40,8 @@ export interface LogOptions {
   /** With `paths`: also the symbolic links and submodules each commit makes (`--raw`: the modes), for path rules. */
   links?: boolean;
   /** Extra git log arguments placed before the revisions (e.g. `--first-parent`). */
+  /** Only commits that change these (pathspecs after `--`; `:(literal)` ones for names as given). */
+  pathspec?: string[];
   extra?: string[];
   /** History as stored: replace refs and grafts ignored (enforcement). */
   asStored?: boolean;
@@ -96,7 +98,7 @@ export async function* streamCommits(cwd: string, revisions: string[], options: 
   // --ignore-submodules=none: a gitlink change is always listed, whatever `submodule.<name>.ignore`
   // says in the checkout's own .gitmodules (a pull request's) or `diff.ignoreSubmodules` in config.
   if (options.paths) args.push(...(raw ? ['--raw', '--no-abbrev'] : ['--name-only']), '--no-renames', '--diff-merges=first-parent', '--ignore-submodules=none');
-  args.push(...revisions, '--');
+  args.push(...revisions, '--', ...(options.pathspec ?? []));
   let fields: string[] = [];
   let current: CommitRecord | undefined;
   let last: string | undefined;

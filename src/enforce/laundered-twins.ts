@@ -1,0 +1,78 @@
+import type { DetectOptions } from '../core/detect/commit.js';
+import { storedCommitFacts } from '../core/policy/commit-facts.js';
+import type { CompiledPolicy } from '../core/policy/compile-policy.js';
+import { evaluateCommit } from '../core/policy/evaluate.js';
+import type { Violation } from '../core/policy/types.js';
+import { MAX_LISTED_PATHS } from '../core/policy/violation.js';
+import { runGit } from '../git/exec.js';
+import { streamCommits } from '../git/log.js';
+
+/** A person-read commit of the range: what it changed. */
+export interface PersonCommit {
+  sha: string;
+  subject: string;
+  paths: readonly string[];
+}
+
+/** Paths of the range's person-read commits asked by name; past it, every commit the refs hold is read (row s52n-2). */
+const PATHSPEC_CAP = 1_000;
+
+/** Denied commits whose patch ids are computed at most; past it the range is judged by the first ones only (row s52n-2). */
+export const DENIED_TWINS_CAP = 2_000;
+
+/** The rules a commit's own models break anywhere in the tree (not the path rules: row 555 follows those by lines). */
+const GLOBAL_RULES = new Set(['model-denied', 'model-not-allowed']);
+
+/** Whether `policy` refuses any model outside path rules: only then is the twin search run. */
+export function deniesGlobally(policy: CompiledPolicy): boolean {
+  return policy.deny.length > 0 || policy.allow !== undefined;
+}
+
+/** `git patch-id --stable` of each of `shas` (non-merges): patch id -> the first commit that has it. One `git log -p`, one `git patch-id`. */
+async function patchIds(repoDir: string, shas: readonly string[]): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  if (shas.length === 0) return ids;
+  const patches = await runGit(['log', '-p', '--no-walk=unsorted', '--no-color', '--no-renames', '--no-ext-diff', '--no-textconv', '--full-index', '--format=commit %H', ...shas, '--'], { cwd: repoDir, asStored: true });
+  const out = await runGit(['patch-id', '--stable'], { cwd: repoDir, input: patches, asStored: true });
+  for (const line of out.split('\n')) {
+    const [id, sha] = line.split(' ');
+    if (id && sha && !ids.has(id)) ids.set(id, sha);
+  }
+  return ids;
+}
+
+/**
+ * Row s52n-2: a person-read commit of the range that makes the very change (the same `git patch-id
+ * --stable`) a commit the repository's refs hold made under a model the policy refuses everywhere
+ * (`git cherry-pick -n Q && git commit --no-verify -m …` of Qwen's reverted commit): that commit's
+ * violations, given to the person-read one, naming the original. Only the commits that change the
+ * paths the person-read ones change are read (path-limited `git log --all`), their messages detected
+ * as the range's are, and only the refused ones' patches are read.
+ */
+export async function launderedTwins(repoDir: string, people: readonly PersonCommit[], inRange: ReadonlySet<string>, policy: CompiledPolicy, detect: DetectOptions): Promise<Violation[]> {
+  if (people.length === 0 || !deniesGlobally(policy)) return [];
+  const paths = [...new Set(people.flatMap((commit) => commit.paths))];
+  if (paths.length === 0) return [];
+  const pathspec = paths.length > PATHSPEC_CAP ? [] : paths.map((path) => `:(literal)${path}`);
+  const refused = new Map<string, Violation[]>();
+  for await (const commit of streamCommits(repoDir, ['--no-merges', '--exclude=refs/notes/*', '--all'], { asStored: true, pathspec })) {
+    if (inRange.has(commit.sha)) continue;
+    const violations = evaluateCommit(storedCommitFacts(commit, detect), policy).filter((violation) => violation.severity === 'error' && GLOBAL_RULES.has(violation.rule));
+    if (violations.length > 0) refused.set(commit.sha, violations);
+    if (refused.size >= DENIED_TWINS_CAP) break;
+  }
+  if (refused.size === 0) return [];
+  const denied = await patchIds(repoDir, [...refused.keys()]);
+  const mine = await patchIds(repoDir, people.map((commit) => commit.sha));
+  const bySha = new Map(people.map((commit) => [commit.sha, commit]));
+  const found: Violation[] = [];
+  for (const [id, sha] of mine) {
+    const twin = denied.get(id);
+    const person = bySha.get(sha);
+    if (twin === undefined || person === undefined) continue;
+    for (const violation of refused.get(twin) ?? []) {
+      found.push({ ...violation, sha, subject: person.subject, path: person.paths[0] ?? null, paths: person.paths.slice(0, MAX_LISTED_PATHS), pathCount: person.paths.length, message: `the same change (git patch-id) as ${twin.slice(0, 12)}, which the repository holds: ${violation.message}` });
+    }
+  }
+  return found;
+}
