@@ -8,7 +8,8 @@
 // a commit (the report stays whole and right), an ignored one is refused, and past 20,000
 // `.gitattributes` files the attributes are said unread.
 import { describe, expect, it } from 'vitest';
-import { aitrail, type CliResult, reportOf } from '../helpers/cli.js';
+import { type CliResult, reportOf } from '../helpers/cli.js';
+import { aitrailCpu } from '../helpers/cpu-timed.js';
 import { makeRepo, type TestRepo } from '../helpers/gitdir.js';
 import { CLAUDE_DECLARED } from '../helpers/enforce-repos.js';
 import { treeAddingFolder, treeBomb } from '../helpers/tree-bomb.js';
@@ -34,13 +35,15 @@ function commitVendoring(repo: TestRepo, tree: string, message = 'vendor\n'): st
   return commit;
 }
 
-/** Ran within `ms`, with no stack trace. */
+/**
+ * Ran within `ms` of CPU (the CLI spawned, its git processes counted; never wall time, which a loaded machine
+ * stretches), with no stack trace. The hang guard is CPU too: each process killed past 60 s of its own (ulimit -t).
+ */
 function timed(dir: string, args: string[], ms = 20_000): CliResult {
-  const started = Date.now();
-  const run = aitrail(dir, args, { timeout: 25_000 });
-  expect(Date.now() - started, `${args.join(' ')}: ${run.stderr}`).toBeLessThan(ms);
+  const run = aitrailCpu(dir, args, { cpuLimit: 60 });
+  expect(run.cpu, `${args.join(' ')}: ${run.stderr}`).toBeLessThan(ms);
   expect(run.stderr).not.toMatch(/internal error|\n\s+at /);
-  return run;
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
 describe('reports on a tree of tens of millions of paths (row 900)', () => {
