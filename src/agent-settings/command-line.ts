@@ -709,13 +709,23 @@ export function markerSetterModel(
   ancestors: readonly (readonly string[] | AncestorProcess)[],
   markers: readonly (readonly [name: string, value: string])[],
   quote: (text: string) => string,
-): CommandLineModel | null {
+): (CommandLineModel & { options?: CommandLineModel }) | null {
   if (!Object.hasOwn(AGENT_CLIS, agent) || markers.length === 0) return null;
-  const result: CommandLineModel = { models: [], evidence: [] };
+  const result: CommandLineModel & { options?: CommandLineModel } = { models: [], evidence: [] };
   for (const { ancestor: setter, markers: names } of markerSetters(ancestors, markers)) {
     const argv = setter.whole ? setter.whole() : setter.argv;
     const args = agentArguments(agent, argv, setter.exe, setter.real) ?? ownArguments(setter, argv);
     const found = commandLineModel(agent, args, quote);
+    // Its other options (Codex's `-c model_provider=…`/`-p`, goose's `--provider`, Qwen Code's `--auth-type`/`--openai-base-url`,
+    // Kimi CLI's `--model` key, `--config`, `--config-file`), the nearest setter's, read by the agent's reader as the named program's (row s52s-1).
+    if (found && !result.options) {
+      const { models: _models, evidence: _evidence, cwd: _cwd, ...options } = found;
+      if (Object.keys(options).length > 0) {
+        const own = setter.cwd?.();
+        const cwd = own && found.cd ? resolvePath(own, found.cd) : own;
+        result.options = { models: [], evidence: [], ...options, ...(cwd ? { cwd } : {}) };
+      }
+    }
     const by = ` (the process that set ${names.join(', ')})`;
     const models: [string, string][] = (found?.models ?? []).map((model, index) => [model, found!.evidence[index]!]);
     if (found?.configModel) models.push([found.configModel.model, found.configModel.evidence]);
@@ -726,5 +736,5 @@ export function markerSetterModel(
       result.evidence.push(`${evidence}${by}`);
     }
   }
-  return result.models.length > 0 ? result : null;
+  return result.models.length > 0 || result.options ? result : null;
 }
