@@ -157,11 +157,11 @@ function modelValue(raw: string | undefined): string | undefined {
   return value ? value.slice(0, MAX_MODEL_CHARS) : undefined;
 }
 
-/** How an agent's argument parser reads an option's value: clap (Codex, goose; Go's pflag, Crush, reads the same forms), yargs (Gemini CLI, Qwen Code, OpenCode), commander (Claude Code, the Cursor CLI), Python's argparse (aider: long options only here). */
-type Parser = 'clap' | 'yargs' | 'commander' | 'argparse';
+/** How an agent's argument parser reads an option's value: clap (Codex, goose; Go's pflag, Crush, reads the same forms), yargs (Gemini CLI, Qwen Code, OpenCode), commander (Claude Code, the Cursor CLI), Python's argparse (aider: long options only here), click (Kimi CLI's typer: `-sV` is `V` whole, `=` kept, after the agent's `flags` letters in a cluster). */
+type Parser = 'clap' | 'yargs' | 'commander' | 'argparse' | 'click';
 
 /** A flag's values in `args` (after the program), in order: `--long V`, `--long=V`, `-s V`, and as the parser reads them `-sV`, `-s=V`, `-xs V`. Stops at `--`. */
-export function optionValues(args: readonly string[], long: string, short: string | undefined, parser: Parser): string[] {
+export function optionValues(args: readonly string[], long: string, short: string | undefined, parser: Parser, flags = ''): string[] {
   const values: string[] = [];
   for (let index = 0; index < args.length; index += 1) {
     const arg = args[index]!;
@@ -170,6 +170,17 @@ export function optionValues(args: readonly string[], long: string, short: strin
     let takesNext = false;
     if (arg === `--${long}`) takesNext = true;
     else if (arg.startsWith(`--${long}=`)) value = arg.slice(long.length + 3);
+    else if (parser === 'click') {
+      // click's short options (row s52s-2): letters of flags, then the option, whose value is the rest whole (`-m=x` is `=x`) or the next argument.
+      if (short && arg.length > 1 && arg[0] === '-' && arg[1] !== '-') {
+        let at = 1;
+        while (at < arg.length && arg[at] !== short && flags.includes(arg[at]!)) at += 1;
+        if (arg[at] === short) {
+          if (at + 1 < arg.length) value = arg.slice(at + 1);
+          else takesNext = true;
+        }
+      }
+    }
     else if (short && arg === `-${short}`) takesNext = true;
     else if (short && arg.startsWith(`-${short}=`) && parser !== 'commander') value = arg.slice(3);
     else if (short && arg.startsWith(`-${short}`) && arg.length > 2 && parser !== 'yargs') value = arg.slice(2);
@@ -294,6 +305,8 @@ interface AgentCli {
   long: string;
   short?: string;
   parser: Parser;
+  /** click only: the short options that take no value, which may come before `short` in one argument (`-ym x`). */
+  flags?: string;
 }
 
 /**
@@ -330,7 +343,8 @@ const AGENT_CLIS: Readonly<Record<string, AgentCli>> = {
   // Mistral Vibe: `vibe` (a Python entry point), looked for for its working directory, where it finds its project config; it has no model flag (argparse refuses `--model`: no Vibe that runs was given one).
   'mistral-vibe': { hint: 'vibe', names: /^vibe$/i, long: 'model', parser: 'argparse' },
   // Kimi CLI (a Python entry point, typer): `kimi -m/--model NAME`, a key of its config's `[models]`, read by `kimi-cli.ts`.
-  'kimi-code': { hint: 'kimi', names: /^kimi$/i, long: 'model', short: 'm', parser: 'clap' },
+  // click reads `-m=x` as `=x` and `-ym x`, `-Cymx` as `-y -C -m x` (its flag letters: `-y/--yolo`, `-C/--continue`, `-V`, `-h`; row s52s-2).
+  'kimi-code': { hint: 'kimi', names: /^kimi$/i, long: 'model', short: 'm', parser: 'click', flags: 'yCVh' },
 };
 
 /**
@@ -459,7 +473,7 @@ export function commandLineModel(agent: string, args: readonly string[], quote: 
   if (!cli) return null;
   const shown = shownName(agent);
   const flag = cli.short ? `-${cli.short}` : `--${cli.long}`;
-  const given = optionValues(args, cli.long, cli.short, cli.parser).flatMap((raw) => modelValue(raw) ?? []);
+  const given = optionValues(args, cli.long, cli.short, cli.parser, cli.flags).flatMap((raw) => modelValue(raw) ?? []);
   const result: CommandLineModel = { models: [], evidence: [] };
   for (const model of given.reverse()) {
     if (result.models.includes(model)) continue;

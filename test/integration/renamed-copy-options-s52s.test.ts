@@ -12,7 +12,7 @@ import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { homeWith, hooked } from '../helpers/agent-home.js';
-import { runAgent } from '../helpers/fake-agent.js';
+import { agentBin, runAgent } from '../helpers/fake-agent.js';
 import { tempDir } from '../helpers/gitdir.js';
 import { hookEnv } from '../helpers/hooks.js';
 import { expectGatewayRefused, STRICT } from '../helpers/local-gateway.js';
@@ -94,5 +94,39 @@ describe("a renamed copy's provider and config options read as the named program
     const kimi = runAgent(repo, copyOf('k2', { AI_AGENT: 'kimi-code' }), ['--model', 'main'], kimiEnv());
     expect(kimi.status, kimi.stderr).toBe(0);
     expect(kimi.message).toBe('feat: parser\n\nAssisted-by: kimi-code:moonshotai/kimi-for-coding\n');
+  });
+});
+
+// Row s52s-2: Kimi CLI parses its command line with click (typer): `-m=evil` is the key `=evil` (click keeps the `=` of a
+// short option's attached value), and `-ym evil`, `-Cymevil` are `--yolo`/`--continue` then `-m evil`. The hooks read them as
+// clap does: `-m=evil` as the key `evil`, and a cluster not at all, so the config's default (or another key) was recorded.
+// Replayed against click 8 (`python3 -c` of a click command with Kimi CLI's options). This test failed before its fix
+// (command-line.ts optionValues `click`, AGENT_CLIS `kimi-code`).
+describe("Kimi CLI's short options as click reads them (row s52s-2)", () => {
+  const config =
+    'default_model = "main"\n[models.main]\nprovider = "moon"\nmodel = "kimi-for-coding"\nmax_context_size = 200000\n' +
+    '[models.evil]\nprovider = "moon"\nmodel = "kimi-for-coding"\nmax_context_size = 200000\n[models."=evil"]\nprovider = "box"\nmodel = "qwen3-coder"\nmax_context_size = 200000\n' +
+    '[models.q]\nprovider = "box"\nmodel = "qwen3-coder"\nmax_context_size = 200000\n' +
+    '[providers.moon]\ntype = "kimi"\nbase_url = "https://api.moonshot.ai/v1"\napi_key = "x"\n[providers.box]\ntype = "openai_legacy"\nbase_url = "https://llm.example.com/v1"\napi_key = "x"\n';
+  const env = () => hookEnv({ HOME: homeWith({ '.kimi/config.toml': config }), AI_AGENT: 'kimi-code', KIMI_SHARE_DIR: undefined, KIMI_BASE_URL: undefined, KIMI_MODEL_NAME: undefined, OPENAI_BASE_URL: undefined });
+
+  it('`kimi -m=evil` runs the key `=evil`; `-ym q`, `-Cymq`, `-yCm q` run the key q: each qwen3-coder, denied', () => {
+    const repo = hooked(STRICT);
+    const kimi = agentBin('kimi');
+    for (const args of [['-m=evil'], ['-ym', 'q'], ['-Cymq'], ['-yCm', 'q']]) {
+      const result = runAgent(repo, kimi, args, env());
+      expect.soft(result.status, `kimi ${args.join(' ')}`).not.toBe(0);
+      expect.soft(result.stderr, `kimi ${args.join(' ')}`).toMatch(/qwen\/qwen3-coder \(via kimi-code\) is denied/);
+    }
+  });
+
+  it('careless truth: `-m evil`, `-mevil`, `--model=evil`, `-y -m evil` run the allowed key evil', () => {
+    const repo = hooked(STRICT);
+    const kimi = agentBin('kimi');
+    for (const args of [['-m', 'evil'], ['-mevil'], ['--model=evil'], ['-y', '-m', 'evil'], ['-ym', 'evil']]) {
+      const result = runAgent(repo, kimi, args, env());
+      expect(result.status, `kimi ${args.join(' ')}: ${result.stderr}`).toBe(0);
+      expect(result.message).toBe('feat: parser\n\nAssisted-by: kimi-code:moonshotai/kimi-for-coding\n');
+    }
   });
 });
