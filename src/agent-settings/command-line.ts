@@ -273,6 +273,8 @@ export interface CommandLineModel {
   addDirs?: string[];
   /** goose only: `--provider` (long only, the last given: clap keeps it), the provider the run uses over `GOOSE_PROVIDER` and config.yaml (row s52g-2). */
   provider?: { name: string; evidence: string };
+  /** goose only: `--recipe`, the recipe file as given (the last one; row s52s-3). */
+  recipe?: string;
   /** Qwen Code only: `--openai-base-url` (yargs' `--openaiBaseUrl` too), the last given: the endpoint its OpenAI client calls, before `OPENAI_BASE_URL` (row 895). */
   baseUrl?: { url: string; evidence: string };
   /** Qwen Code only: `--auth-type` (yargs' `--authType` too), the last given: the auth type whose `modelProviders` list the run takes its model from, over `security.auth.selectedType` (row s52i-3). */
@@ -519,6 +521,10 @@ export function commandLineModel(agent: string, args: readonly string[], quote: 
     // resumed session's, a recipe's, then `GOOSE_PROVIDER` and config.yaml): a custom provider's name too (`custom_providers/*.json`).
     const provider = optionValues(args, 'provider', undefined, 'clap').flatMap((raw) => modelValue(raw) ?? []).at(-1);
     if (provider) result.provider = { name: provider, evidence: `argv goose --provider=${quote(provider)}` };
+    // `goose run --recipe <file>` (clap keeps the last): its `settings.goose_provider`/`goose_model` come after the command line's, before
+    // `GOOSE_PROVIDER`/`GOOSE_MODEL` and config.yaml (`build_session`; row s52s-3), read by `goose.ts`.
+    const recipe = givenPath(optionValues(args, 'recipe', undefined, 'clap').at(-1));
+    if (recipe) result.recipe = recipe;
   }
   if (agent === 'crush') {
     // cobra's persistent `-D/--data-dir` (charmbracelet/crush `internal/cmd/root.go`), before or after `run`.
@@ -594,7 +600,7 @@ export function commandLineModel(agent: string, args: readonly string[], quote: 
     const added = argparseValues(args, 'add-dir', 'ad').flatMap((dir) => givenPath(dir) ?? []).slice(-MAX_ARGS);
     if (added.length > 0) result.addDirs = added;
   }
-  return result.fallback || result.settings || result.earlierSettings || result.trust || result.addDirs || result.models.length > 0 || result.configModel || result.profile || result.configs || result.editorModel || result.configFile || result.modelSettingsFile || result.aliases || result.dataDir || result.cd || result.baseUrl || result.authType || result.provider || result.modelKey || result.inlineConfig ? result : null;
+  return result.fallback || result.settings || result.earlierSettings || result.trust || result.addDirs || result.models.length > 0 || result.configModel || result.profile || result.configs || result.editorModel || result.configFile || result.modelSettingsFile || result.aliases || result.dataDir || result.cd || result.baseUrl || result.authType || result.provider || result.recipe || result.modelKey || result.inlineConfig ? result : null;
 }
 
 /** Whether aitrail knows how `agent`'s command line names its model. */
