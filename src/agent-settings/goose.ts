@@ -1,5 +1,5 @@
-import { opendirSync } from 'node:fs';
-import { dirname, isAbsolute, join } from 'node:path';
+import { opendirSync, realpathSync } from 'node:fs';
+import { dirname, extname, isAbsolute, join, resolve } from 'node:path';
 import { quote } from '../core/detect/found.js';
 import type { SettingsModel } from '../core/types.js';
 import { parseYaml, yamlStringAt } from './parse-settings.js';
@@ -225,15 +225,33 @@ async function recipeSettings(
   given: string,
   cwd: string | undefined,
 ): Promise<{ provider?: string; providerEvidence?: string; model?: string; modelEvidence?: string; unknown?: string } | null> {
-  const path = isAbsolute(given) ? given : cwd ? join(cwd, given) : undefined;
-  if (!path) return null;
-  let text: string | null;
-  try {
-    text = readOwnFile(path, MAX_RECIPE_BYTES);
-  } catch {
-    return null;
+  if (!cwd && !isAbsolute(given)) return null;
+  const read = (path: string): string | null => {
+    try {
+      return readOwnFile(path, MAX_RECIPE_BYTES);
+    } catch {
+      return null;
+    }
+  };
+  let path: string | undefined;
+  let text: string | null = null;
+  if (/\.(?:yaml|json)$/.test(given)) {
+    path = isAbsolute(given) ? given : join(cwd!, given);
+    text = read(path);
+  } else if (!/[/\\]/.test(given) && !given.startsWith('~') && !given.startsWith('.') && extname(given) === '') {
+    // A name: `<name>.yaml` or `.json` in goose's recipe folders, the first found in their sorted order (`local_recipes.rs`).
+    for (const dir of recipeDirs(place, cwd!)) {
+      for (const ext of ['yaml', 'json']) {
+        text = read(join(dir, `${given}.${ext}`));
+        if (text !== null) {
+          path = join(dir, `${given}.${ext}`);
+          break;
+        }
+      }
+      if (text !== null) break;
+    }
   }
-  if (text === null) return null;
+  if (text === null || path === undefined) return null;
   const shown = `recipe ${shownPath(place, path)}`;
   const names = /\bgoose_(?:provider|model)\b/.test(text);
   if (!names) return null;
@@ -254,4 +272,29 @@ async function recipeSettings(
     ...(provider ? { provider, providerEvidence: `${shown} settings.goose_provider=${quote(provider)}` } : {}),
     ...(model ? { model, modelEvidence: `${shown} settings.goose_model=${quote(model)}` } : {}),
   };
+}
+
+/**
+ * The folders goose looks a recipe's name up in (block/goose `recipe/local_recipes.rs` `local_recipe_dirs`): its working
+ * directory, `GOOSE_RECIPE_PATH`'s, its config folder's `recipes`, `.goose/recipes` and `.agents/recipes` of the working
+ * directory, `~/.agents/recipes`; each with its links followed, sorted by path component as Rust sorts `PathBuf`s, once.
+ */
+function recipeDirs(place: SettingsPlace, cwd: string): string[] {
+  const xdg = place.env.XDG_CONFIG_HOME?.trim();
+  const config = join(xdg && isAbsolute(xdg) ? xdg : join(place.home, '.config'), 'goose');
+  const listed = (place.env.GOOSE_RECIPE_PATH ?? '').split(':').filter((dir) => dir !== '' && !dir.includes('\0')).slice(0, 16);
+  const dirs = [cwd, ...listed.map((dir) => resolve(cwd, dir)), join(config, 'recipes'), join(cwd, '.goose/recipes'), join(cwd, '.agents/recipes'), join(place.home, '.agents/recipes')].map((dir) => {
+    try {
+      return realpathSync.native(dir);
+    } catch {
+      return dir;
+    }
+  });
+  const parts = (dir: string) => dir.split('/').filter((part) => part !== '');
+  const byComponent = (a: string, b: string) => {
+    const [left, right] = [parts(a), parts(b)];
+    for (let at = 0; at < Math.min(left.length, right.length); at += 1) if (left[at] !== right[at]) return left[at]! < right[at]! ? -1 : 1;
+    return left.length - right.length;
+  };
+  return [...new Set(dirs)].sort(byComponent);
 }

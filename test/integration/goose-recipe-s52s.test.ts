@@ -1,7 +1,7 @@
 // Row s52s-3: goose takes a run's provider and model from a recipe's `settings` (`goose run --recipe r.yaml`: block/goose
 // `crates/goose-cli/src/session/builder.rs` `build_session`: the command line's `--provider`/`--model`, then a resumed
 // session's, then the recipe's `settings.goose_provider`/`goose_model`, then `GOOSE_PROVIDER`/`GOOSE_MODEL` and config.yaml).
-// The hooks never read the recipe: `settings: {goose_provider: ollama, goose_model: gpt-4o}` (a box on this machine) or
+// A recipe is a file's path or a name goose looks up in its recipe folders. The hooks never read the recipe: `settings: {goose_provider: ollama, goose_model: gpt-4o}` (a box on this machine) or
 // `goose_model: qwen3-coder` was recorded as config.yaml's `goose:anthropic/claude-sonnet-4-5` and passed `deny: ["qwen/*"]`
 // + `unknownModel: deny`. This test failed before its fix (command-line.ts commandLineModel `recipe`, goose.ts
 // recipeSettings). Committed for real through init's hooks by an executable named `goose` on PATH.
@@ -44,6 +44,14 @@ describe("goose's recipe settings (row s52s-3)", () => {
       expect.soft(result.status, args.join(' ')).not.toBe(0);
       expect.soft(result.stderr, args.join(' ')).toMatch(/qwen\/qwen3-coder \(via goose\) is denied/);
     }
+
+    // A recipe's name, looked up as goose does: `<name>.yaml` in its working directory, or `.json` in `GOOSE_RECIPE_PATH`.
+    writeFileSync(join(repo.dir, 'evil.yaml'), RECIPE('settings:\n  goose_model: qwen3-coder\n'));
+    const named = commitThrough(repo, 'goose', ['run', '--recipe', 'evil'], gooseEnv());
+    expect.soft(named.stderr, '--recipe evil').toMatch(/qwen\/qwen3-coder \(via goose\) is denied/);
+    const folder = tempDir('aitrail-recipes-');
+    writeFileSync(join(folder, 'local.json'), JSON.stringify({ version: '1.0.0', title: 'x', description: 'x', instructions: 'x', settings: { goose_provider: 'ollama', goose_model: 'gpt-4o' } }));
+    expectGatewayRefused(commitThrough(repo, 'goose', ['run', '--recipe', 'local'], { ...gooseEnv(), GOOSE_RECIPE_PATH: folder }), '--recipe local in GOOSE_RECIPE_PATH');
 
     const templated = recipe(RECIPE('settings:\n  goose_model: "{{ model }}"\n'));
     const unknown = commitThrough(repo, 'goose', ['run', '--recipe', templated, '--params', 'model=qwen3-coder'], gooseEnv());
