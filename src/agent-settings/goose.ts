@@ -253,21 +253,29 @@ async function recipeSettings(
   }
   if (text === null || path === undefined) return null;
   const shown = `recipe ${shownPath(place, path)}`;
-  const names = /\bgoose_(?:provider|model)\b/.test(text);
-  if (!names) return null;
+  const templated = /\{[{%#]/.test(text);
+  if (!templated && !/\bgoose_(?:provider|model)\b/.test(text)) return null;
+  const template = `${shown} settings (a template goose renders with the run's --params: not known)`;
   if (text.length >= MAX_RECIPE_BYTES) return { unknown: `${shown} (past ${MAX_RECIPE_BYTES} bytes: its settings are not known)` };
-  const data = await parseYaml(text);
-  const settings = data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>).settings : undefined;
-  if (data === undefined) return { unknown: `${shown} (not read as YAML: its settings are not known)` };
+  // goose renders the recipe (minijinja) before parsing it: each expression, statement or comment stands as a mark here, and a
+  // key or setting holding one (`{{ "goose_model" }}: …`, `goose_model: "{{ model }}"`, `settings: {{ s }}`) is not known.
+  const MARK = 'aitrail-template-mark';
+  const data = await parseYaml(templated ? text.replace(/\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}|\{#[\s\S]*?#\}/g, MARK).replace(/\{[{%#]/g, MARK) : text);
+  if (data === undefined) return { unknown: templated ? template : `${shown} (not read as YAML: its settings are not known)` };
+  const object = (value: unknown): Record<string, unknown> | undefined =>
+    value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  const settings = object(data)?.settings;
+  const marked = (value: unknown) => typeof value === 'string' && value.includes(MARK);
+  if (Object.keys(object(data) ?? {}).some(marked) || marked(settings) || Object.keys(object(settings) ?? {}).some(marked)) return { unknown: template };
   const value = (key: string): string | undefined | null => {
-    const raw = settings !== null && typeof settings === 'object' ? (settings as Record<string, unknown>)[key] : undefined;
+    const raw = object(settings)?.[key];
     if (raw === undefined || raw === null) return undefined;
     const written = String(raw).trim();
-    return /\{\{|\{%/.test(written) ? null : written || undefined;
+    return written.includes(MARK) ? null : written || undefined;
   };
   const provider = value('goose_provider');
   const model = value('goose_model');
-  if (provider === null || model === null) return { unknown: `${shown} settings (a template goose renders with the run's --params: not known)` };
+  if (provider === null || model === null) return { unknown: template };
   return {
     ...(provider ? { provider, providerEvidence: `${shown} settings.goose_provider=${quote(provider)}` } : {}),
     ...(model ? { model, modelEvidence: `${shown} settings.goose_model=${quote(model)}` } : {}),

@@ -53,17 +53,25 @@ describe("goose's recipe settings (row s52s-3)", () => {
     writeFileSync(join(folder, 'local.json'), JSON.stringify({ version: '1.0.0', title: 'x', description: 'x', instructions: 'x', settings: { goose_provider: 'ollama', goose_model: 'gpt-4o' } }));
     expectGatewayRefused(commitThrough(repo, 'goose', ['run', '--recipe', 'local'], { ...gooseEnv(), GOOSE_RECIPE_PATH: folder }), '--recipe local in GOOSE_RECIPE_PATH');
 
-    const templated = recipe(RECIPE('settings:\n  goose_model: "{{ model }}"\n'));
-    const unknown = commitThrough(repo, 'goose', ['run', '--recipe', templated, '--params', 'model=qwen3-coder'], gooseEnv());
-    expect(unknown.status).not.toBe(0);
-    expect(unknown.stderr).toContain('a template goose renders');
+    // A setting, a key or the settings written as a template goose renders with the run's --params: goose:unknown.
+    for (const settings of ['settings:\n  goose_model: "{{ model }}"\n', 'settings:\n  goose_{{ "model" }}: qwen3-coder\n', 'settings:\n  goose_model: {% if true %}qwen3-coder{% endif %}\n', 'settings:\n{% if true %}\n  goose_model: qwen3-coder\n{% endif %}\n', '{{ "settings" }}:\n  goose_model: qwen3-coder\n']) {
+      const unknown = commitThrough(repo, 'goose', ['run', '--recipe', recipe(RECIPE(settings)), '--params', 'model=qwen3-coder'], gooseEnv());
+      expect.soft(unknown.status, settings).not.toBe(0);
+      expect.soft(unknown.stderr, settings).toContain('a template goose renders');
+    }
   });
 
   it("careless truth: a recipe with no settings, the command line's provider over the recipe's, and a hosted recipe model pass", () => {
     const repo = hooked(STRICT);
-    const plain = commitThrough(repo, 'goose', ['run', '--recipe', recipe(RECIPE('')), '--params', 'file=a.ts'], gooseEnv());
-    expect(plain.status, plain.stderr).toBe(0);
-    expect(plain.message).toBe('feat: parser\n\nAssisted-by: goose:anthropic/claude-sonnet-4.5\n');
+    // Templates in the prompt only (`{{ file }}`, a `{% if %}` in a block scalar) beside no settings, or beside a hosted model.
+    for (const extra of ['', 'prompt: |\n  {% if file %}Fix {{ file }}.{% endif %}\n']) {
+      const plain = commitThrough(repo, 'goose', ['run', '--recipe', recipe(RECIPE(extra)), '--params', 'file=a.ts'], gooseEnv());
+      expect(plain.status, plain.stderr).toBe(0);
+      expect(plain.message).toBe('feat: parser\n\nAssisted-by: goose:anthropic/claude-sonnet-4.5\n');
+    }
+    const withPrompt = commitThrough(repo, 'goose', ['run', '--recipe', recipe(RECIPE('prompt: |\n  {% if file %}Fix {{ file }}.{% endif %}\nsettings:\n  goose_provider: openai\n  goose_model: gpt-4o\n'))], gooseEnv());
+    expect(withPrompt.status, withPrompt.stderr).toBe(0);
+    expect(withPrompt.message).toBe('feat: parser\n\nAssisted-by: goose:openai/gpt-4o\n');
 
     const over = commitThrough(repo, 'goose', ['run', '--provider', 'anthropic', '--model', 'claude-sonnet-4-5', '--recipe', recipe(RECIPE('settings:\n  goose_provider: ollama\n  goose_model: gpt-4o\n'))], gooseEnv());
     expect(over.status, over.stderr).toBe(0);
