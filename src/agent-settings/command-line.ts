@@ -157,11 +157,11 @@ function modelValue(raw: string | undefined): string | undefined {
   return value ? value.slice(0, MAX_MODEL_CHARS) : undefined;
 }
 
-/** How an agent's argument parser reads an option's value: clap (Codex, goose; Go's pflag, Crush, reads the same forms), yargs (Gemini CLI, Qwen Code, OpenCode), commander (Claude Code, the Cursor CLI), Python's argparse (aider: long options only here). */
-type Parser = 'clap' | 'yargs' | 'commander' | 'argparse';
+/** How an agent's argument parser reads an option's value: clap (Codex, goose; Go's pflag, Crush, reads the same forms), yargs (Gemini CLI, Qwen Code, OpenCode), commander (Claude Code, the Cursor CLI), Python's argparse (aider: long options only here), click (Kimi CLI's typer: `-sV` is `V` whole, `=` kept, after the agent's `flags` letters in a cluster). */
+type Parser = 'clap' | 'yargs' | 'commander' | 'argparse' | 'click';
 
 /** A flag's values in `args` (after the program), in order: `--long V`, `--long=V`, `-s V`, and as the parser reads them `-sV`, `-s=V`, `-xs V`. Stops at `--`. */
-export function optionValues(args: readonly string[], long: string, short: string | undefined, parser: Parser): string[] {
+export function optionValues(args: readonly string[], long: string, short: string | undefined, parser: Parser, flags = ''): string[] {
   const values: string[] = [];
   for (let index = 0; index < args.length; index += 1) {
     const arg = args[index]!;
@@ -170,6 +170,17 @@ export function optionValues(args: readonly string[], long: string, short: strin
     let takesNext = false;
     if (arg === `--${long}`) takesNext = true;
     else if (arg.startsWith(`--${long}=`)) value = arg.slice(long.length + 3);
+    else if (parser === 'click') {
+      // click's short options (row s52s-2): letters of flags, then the option, whose value is the rest whole (`-m=x` is `=x`) or the next argument.
+      if (short && arg.length > 1 && arg[0] === '-' && arg[1] !== '-') {
+        let at = 1;
+        while (at < arg.length && arg[at] !== short && flags.includes(arg[at]!)) at += 1;
+        if (arg[at] === short) {
+          if (at + 1 < arg.length) value = arg.slice(at + 1);
+          else takesNext = true;
+        }
+      }
+    }
     else if (short && arg === `-${short}`) takesNext = true;
     else if (short && arg.startsWith(`-${short}=`) && parser !== 'commander') value = arg.slice(3);
     else if (short && arg.startsWith(`-${short}`) && arg.length > 2 && parser !== 'yargs') value = arg.slice(2);
@@ -262,6 +273,8 @@ export interface CommandLineModel {
   addDirs?: string[];
   /** goose only: `--provider` (long only, the last given: clap keeps it), the provider the run uses over `GOOSE_PROVIDER` and config.yaml (row s52g-2). */
   provider?: { name: string; evidence: string };
+  /** goose only: `--recipe`, the recipe file as given (the last one; row s52s-3). */
+  recipe?: string;
   /** Qwen Code only: `--openai-base-url` (yargs' `--openaiBaseUrl` too), the last given: the endpoint its OpenAI client calls, before `OPENAI_BASE_URL` (row 895). */
   baseUrl?: { url: string; evidence: string };
   /** Qwen Code only: `--auth-type` (yargs' `--authType` too), the last given: the auth type whose `modelProviders` list the run takes its model from, over `security.auth.selectedType` (row s52i-3). */
@@ -294,6 +307,8 @@ interface AgentCli {
   long: string;
   short?: string;
   parser: Parser;
+  /** click only: the short options that take no value, which may come before `short` in one argument (`-ym x`). */
+  flags?: string;
 }
 
 /**
@@ -330,7 +345,8 @@ const AGENT_CLIS: Readonly<Record<string, AgentCli>> = {
   // Mistral Vibe: `vibe` (a Python entry point), looked for for its working directory, where it finds its project config; it has no model flag (argparse refuses `--model`: no Vibe that runs was given one).
   'mistral-vibe': { hint: 'vibe', names: /^vibe$/i, long: 'model', parser: 'argparse' },
   // Kimi CLI (a Python entry point, typer): `kimi -m/--model NAME`, a key of its config's `[models]`, read by `kimi-cli.ts`.
-  'kimi-code': { hint: 'kimi', names: /^kimi$/i, long: 'model', short: 'm', parser: 'clap' },
+  // click reads `-m=x` as `=x` and `-ym x`, `-Cymx` as `-y -C -m x` (its flag letters: `-y/--yolo`, `-C/--continue`, `-V`, `-h`; row s52s-2).
+  'kimi-code': { hint: 'kimi', names: /^kimi$/i, long: 'model', short: 'm', parser: 'click', flags: 'yCVh' },
 };
 
 /**
@@ -459,7 +475,7 @@ export function commandLineModel(agent: string, args: readonly string[], quote: 
   if (!cli) return null;
   const shown = shownName(agent);
   const flag = cli.short ? `-${cli.short}` : `--${cli.long}`;
-  const given = optionValues(args, cli.long, cli.short, cli.parser).flatMap((raw) => modelValue(raw) ?? []);
+  const given = optionValues(args, cli.long, cli.short, cli.parser, cli.flags).flatMap((raw) => modelValue(raw) ?? []);
   const result: CommandLineModel = { models: [], evidence: [] };
   for (const model of given.reverse()) {
     if (result.models.includes(model)) continue;
@@ -505,6 +521,10 @@ export function commandLineModel(agent: string, args: readonly string[], quote: 
     // resumed session's, a recipe's, then `GOOSE_PROVIDER` and config.yaml): a custom provider's name too (`custom_providers/*.json`).
     const provider = optionValues(args, 'provider', undefined, 'clap').flatMap((raw) => modelValue(raw) ?? []).at(-1);
     if (provider) result.provider = { name: provider, evidence: `argv goose --provider=${quote(provider)}` };
+    // `goose run --recipe <file>` (clap keeps the last): its `settings.goose_provider`/`goose_model` come after the command line's, before
+    // `GOOSE_PROVIDER`/`GOOSE_MODEL` and config.yaml (`build_session`; row s52s-3), read by `goose.ts`.
+    const recipe = givenPath(optionValues(args, 'recipe', undefined, 'clap').at(-1));
+    if (recipe) result.recipe = recipe;
   }
   if (agent === 'crush') {
     // cobra's persistent `-D/--data-dir` (charmbracelet/crush `internal/cmd/root.go`), before or after `run`.
@@ -580,7 +600,7 @@ export function commandLineModel(agent: string, args: readonly string[], quote: 
     const added = argparseValues(args, 'add-dir', 'ad').flatMap((dir) => givenPath(dir) ?? []).slice(-MAX_ARGS);
     if (added.length > 0) result.addDirs = added;
   }
-  return result.fallback || result.settings || result.earlierSettings || result.trust || result.addDirs || result.models.length > 0 || result.configModel || result.profile || result.configs || result.editorModel || result.configFile || result.modelSettingsFile || result.aliases || result.dataDir || result.cd || result.baseUrl || result.authType || result.provider || result.modelKey || result.inlineConfig ? result : null;
+  return result.fallback || result.settings || result.earlierSettings || result.trust || result.addDirs || result.models.length > 0 || result.configModel || result.profile || result.configs || result.editorModel || result.configFile || result.modelSettingsFile || result.aliases || result.dataDir || result.cd || result.baseUrl || result.authType || result.provider || result.recipe || result.modelKey || result.inlineConfig ? result : null;
 }
 
 /** Whether aitrail knows how `agent`'s command line names its model. */
@@ -709,13 +729,23 @@ export function markerSetterModel(
   ancestors: readonly (readonly string[] | AncestorProcess)[],
   markers: readonly (readonly [name: string, value: string])[],
   quote: (text: string) => string,
-): CommandLineModel | null {
+): (CommandLineModel & { options?: CommandLineModel }) | null {
   if (!Object.hasOwn(AGENT_CLIS, agent) || markers.length === 0) return null;
-  const result: CommandLineModel = { models: [], evidence: [] };
+  const result: CommandLineModel & { options?: CommandLineModel } = { models: [], evidence: [] };
   for (const { ancestor: setter, markers: names } of markerSetters(ancestors, markers)) {
     const argv = setter.whole ? setter.whole() : setter.argv;
     const args = agentArguments(agent, argv, setter.exe, setter.real) ?? ownArguments(setter, argv);
     const found = commandLineModel(agent, args, quote);
+    // Its other options (Codex's `-c model_provider=…`/`-p`, goose's `--provider`, Qwen Code's `--auth-type`/`--openai-base-url`,
+    // Kimi CLI's `--model` key, `--config`, `--config-file`), the nearest setter's, read by the agent's reader as the named program's (row s52s-1).
+    if (found && !result.options) {
+      const { models: _models, evidence: _evidence, cwd: _cwd, ...options } = found;
+      if (Object.keys(options).length > 0) {
+        const own = setter.cwd?.();
+        const cwd = own && found.cd ? resolvePath(own, found.cd) : own;
+        result.options = { models: [], evidence: [], ...options, ...(cwd ? { cwd } : {}) };
+      }
+    }
     const by = ` (the process that set ${names.join(', ')})`;
     const models: [string, string][] = (found?.models ?? []).map((model, index) => [model, found!.evidence[index]!]);
     if (found?.configModel) models.push([found.configModel.model, found.configModel.evidence]);
@@ -726,5 +756,5 @@ export function markerSetterModel(
       result.evidence.push(`${evidence}${by}`);
     }
   }
-  return result.models.length > 0 ? result : null;
+  return result.models.length > 0 || result.options ? result : null;
 }

@@ -1,9 +1,9 @@
-import { opendirSync } from 'node:fs';
-import { dirname, isAbsolute, join } from 'node:path';
+import { opendirSync, realpathSync } from 'node:fs';
+import { dirname, extname, isAbsolute, join, resolve } from 'node:path';
 import { quote } from '../core/detect/found.js';
 import type { SettingsModel } from '../core/types.js';
 import { parseYaml, yamlStringAt } from './parse-settings.js';
-import { OVERSIZED, OversizedSettingsError, readOwnSettings, shownPath, type SettingsPlace } from './settings-place.js';
+import { OVERSIZED, OversizedSettingsError, readOwnFile, readOwnSettings, shownPath, type SettingsPlace } from './settings-place.js';
 import type { CommandLineModel } from './command-line.js';
 import { askedName, gatewayModel, HOSTED_NAME, localEndpoint } from './claude-code-router.js';
 
@@ -16,8 +16,8 @@ const ALSO_KEYS = ['GOOSE_LEAD_MODEL', 'GOOSE_PLANNER_MODEL'] as const;
  * variable comes before it (goose's config reads a variable of a key's exact name first). Beside it,
  * as `also`, the lead model of lead/worker mode (`GOOSE_LEAD_MODEL`: the first turns and after
  * failures) and the planner's (`GOOSE_PLANNER_MODEL`), read the same way (their variable first).
- * The person's own file only: goose has no project config. A recipe's model is invisible to a hook;
- * `goose run --model` is read from the command line (`command-line.ts`).
+ * The person's own file only: goose has no project config. `goose run --model` is read from the
+ * command line (`command-line.ts`), and a `--recipe` file's `settings` after it (row s52s-3).
  */
 export async function gooseModel(place: SettingsPlace, cli?: CommandLineModel | null): Promise<SettingsModel | null> {
   const xdg = place.env.XDG_CONFIG_HOME?.trim();
@@ -33,14 +33,19 @@ export async function gooseModel(place: SettingsPlace, cli?: CommandLineModel | 
   const setting = (key: string): string | undefined => place.env[key]?.trim() || yamlStringAt(yaml, key);
   // `goose run --provider <name>` comes before `GOOSE_PROVIDER` and config.yaml (row s52g-2): with none of them goose does not start.
   const flagged = cli?.provider?.name;
-  const provider = flagged ?? setting('GOOSE_PROVIDER');
+  // A recipe's settings come after the command line's, before the variables and config.yaml (block/goose `build_session`; row s52s-3).
+  const recipe = cli?.recipe ? await recipeSettings(place, cli.recipe, cli.cwd) : null;
+  if (recipe?.unknown) return { model: 'unknown', evidence: recipe.unknown, overriddenBy: [], replaces: ['GOOSE_MODEL'] };
+  const fromRecipe = !flagged && recipe?.provider !== undefined;
+  const provider = flagged ?? recipe?.provider ?? setting('GOOSE_PROVIDER');
   const customDir = join(dirname(file), 'custom_providers');
   const custom = customProviders(customDir, shownPath(place, customDir));
   // goose reads a custom provider's file whole too: past the bound its name and base_url are not known, nor the model (rows 953, 980).
   const named = [provider, flagged, ...ALSO_KEYS.map((key) => setting(key.replace('_MODEL', '_PROVIDER')))].some((name) => name !== undefined);
   if (named && custom.padded !== undefined) throw new OversizedSettingsError(custom.padded, custom.evidence);
-  const gateway = provider ? gooseGateway(provider, setting, custom, flagged ? cli!.provider!.evidence : undefined) : null;
-  const asked = [cli?.models ?? [], setting('GOOSE_MODEL') ?? ''].flat();
+  const gateway = provider ? gooseGateway(provider, setting, custom, flagged ? cli!.provider!.evidence : fromRecipe ? recipe!.providerEvidence : undefined) : null;
+  const mainSetting = recipe?.model ?? setting('GOOSE_MODEL');
+  const asked = [cli?.models ?? [], mainSetting ?? ''].flat();
   const unknown = gatewayModel(gateway, asked, HOSTED_NAME, false, ['GOOSE_MODEL']);
   const evidenceOf = (key: string, model: string) => (place.env[key]?.trim() ? `${key}=${quote(model)}` : `settings ${shown} ${key}=${quote(model)}`);
   if (unknown === null) {
@@ -52,15 +57,18 @@ export async function gooseModel(place: SettingsPlace, cli?: CommandLineModel | 
       const at = model && own ? gatewayModel(gooseGateway(own, setting, custom), [model], HOSTED_NAME, false, []) : null;
       return at ? [{ key, evidence: `${evidenceOf(key, model!)}: ${at.evidence}` }] : [];
     });
-    const main = cli?.models[0] ?? setting('GOOSE_MODEL');
-    if (local.length === 0 || !main) return found;
+    const main = cli?.models[0] ?? mainSetting;
+    const recipeModel: SettingsModel | null = recipe?.model
+      ? { model: recipe.model, evidence: recipe.modelEvidence!, overriddenBy: [], replaces: ['GOOSE_MODEL'], ...(found?.also ? { also: found.also } : {}) }
+      : null;
+    if (local.length === 0 || !main) return recipeModel ?? found;
     const also = ALSO_KEYS.flatMap((key) => {
       const at = local.find((entry) => entry.key === key);
       const model = setting(key);
       if (at) return [{ model: 'unknown', evidence: at.evidence, overriddenBy: [] }];
       return model ? [{ model, evidence: evidenceOf(key, model), overriddenBy: [] }] : [];
     });
-    const mainEvidence = cli?.models[0] ? cli.evidence[0]! : evidenceOf('GOOSE_MODEL', main);
+    const mainEvidence = cli?.models[0] ? cli.evidence[0]! : recipe?.model ? recipe.modelEvidence! : evidenceOf('GOOSE_MODEL', main);
     return { model: main, evidence: mainEvidence, overriddenBy: [], replaces: ['GOOSE_MODEL'], routed: true, also };
   }
   // The lead and planner models stay beside, unless they too send a hosted name to a provider on this machine.
@@ -201,4 +209,100 @@ function configModel(yaml: unknown, shown: string): SettingsModel | null {
     overriddenBy: ['GOOSE_MODEL'],
     ...(also.length > 0 ? { also } : {}),
   };
+}
+
+/** A recipe's text read at most this far (a recipe is a prompt and a few settings). */
+const MAX_RECIPE_BYTES = 1024 * 1024;
+
+/**
+ * A goose recipe's `settings.goose_provider` and `settings.goose_model` (block/goose `recipe/mod.rs` `Settings`), YAML or
+ * JSON, its path as `goose run --recipe` was given it (from the goose process's working directory). goose renders a recipe
+ * as a template (`{{ param }}`, `--params`) before reading it: a setting written as a template, or a recipe naming them that
+ * cannot be parsed, is `unknown`. A recipe not found at that path (a name goose looks up in its recipe folders) names nothing.
+ */
+async function recipeSettings(
+  place: SettingsPlace,
+  given: string,
+  cwd: string | undefined,
+): Promise<{ provider?: string; providerEvidence?: string; model?: string; modelEvidence?: string; unknown?: string } | null> {
+  if (!cwd && !isAbsolute(given)) return null;
+  const read = (path: string): string | null => {
+    try {
+      return readOwnFile(path, MAX_RECIPE_BYTES);
+    } catch {
+      return null;
+    }
+  };
+  let path: string | undefined;
+  let text: string | null = null;
+  if (/\.(?:yaml|json)$/.test(given)) {
+    path = isAbsolute(given) ? given : join(cwd!, given);
+    text = read(path);
+  } else if (!/[/\\]/.test(given) && !given.startsWith('~') && !given.startsWith('.') && extname(given) === '') {
+    // A name: `<name>.yaml` or `.json` in goose's recipe folders, the first found in their sorted order (`local_recipes.rs`).
+    for (const dir of recipeDirs(place, cwd!)) {
+      for (const ext of ['yaml', 'json']) {
+        text = read(join(dir, `${given}.${ext}`));
+        if (text !== null) {
+          path = join(dir, `${given}.${ext}`);
+          break;
+        }
+      }
+      if (text !== null) break;
+    }
+  }
+  if (text === null || path === undefined) return null;
+  const shown = `recipe ${shownPath(place, path)}`;
+  const templated = /\{[{%#]/.test(text);
+  if (!templated && !/\bgoose_(?:provider|model)\b/.test(text)) return null;
+  const template = `${shown} settings (a template goose renders with the run's --params: not known)`;
+  if (text.length >= MAX_RECIPE_BYTES) return { unknown: `${shown} (past ${MAX_RECIPE_BYTES} bytes: its settings are not known)` };
+  // goose renders the recipe (minijinja) before parsing it: each expression, statement or comment stands as a mark here, and a
+  // key or setting holding one (`{{ "goose_model" }}: …`, `goose_model: "{{ model }}"`, `settings: {{ s }}`) is not known.
+  const MARK = 'aitrail-template-mark';
+  const data = await parseYaml(templated ? text.replace(/\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}|\{#[\s\S]*?#\}/g, MARK).replace(/\{[{%#]/g, MARK) : text);
+  if (data === undefined) return { unknown: templated ? template : `${shown} (not read as YAML: its settings are not known)` };
+  const object = (value: unknown): Record<string, unknown> | undefined =>
+    value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  const settings = object(data)?.settings;
+  const marked = (value: unknown) => typeof value === 'string' && value.includes(MARK);
+  if (Object.keys(object(data) ?? {}).some(marked) || marked(settings) || Object.keys(object(settings) ?? {}).some(marked)) return { unknown: template };
+  const value = (key: string): string | undefined | null => {
+    const raw = object(settings)?.[key];
+    if (raw === undefined || raw === null) return undefined;
+    const written = String(raw).trim();
+    return written.includes(MARK) ? null : written || undefined;
+  };
+  const provider = value('goose_provider');
+  const model = value('goose_model');
+  if (provider === null || model === null) return { unknown: template };
+  return {
+    ...(provider ? { provider, providerEvidence: `${shown} settings.goose_provider=${quote(provider)}` } : {}),
+    ...(model ? { model, modelEvidence: `${shown} settings.goose_model=${quote(model)}` } : {}),
+  };
+}
+
+/**
+ * The folders goose looks a recipe's name up in (block/goose `recipe/local_recipes.rs` `local_recipe_dirs`): its working
+ * directory, `GOOSE_RECIPE_PATH`'s, its config folder's `recipes`, `.goose/recipes` and `.agents/recipes` of the working
+ * directory, `~/.agents/recipes`; each with its links followed, sorted by path component as Rust sorts `PathBuf`s, once.
+ */
+function recipeDirs(place: SettingsPlace, cwd: string): string[] {
+  const xdg = place.env.XDG_CONFIG_HOME?.trim();
+  const config = join(xdg && isAbsolute(xdg) ? xdg : join(place.home, '.config'), 'goose');
+  const listed = (place.env.GOOSE_RECIPE_PATH ?? '').split(':').filter((dir) => dir !== '' && !dir.includes('\0')).slice(0, 16);
+  const dirs = [cwd, ...listed.map((dir) => resolve(cwd, dir)), join(config, 'recipes'), join(cwd, '.goose/recipes'), join(cwd, '.agents/recipes'), join(place.home, '.agents/recipes')].map((dir) => {
+    try {
+      return realpathSync.native(dir);
+    } catch {
+      return dir;
+    }
+  });
+  const parts = (dir: string) => dir.split('/').filter((part) => part !== '');
+  const byComponent = (a: string, b: string) => {
+    const [left, right] = [parts(a), parts(b)];
+    for (let at = 0; at < Math.min(left.length, right.length); at += 1) if (left[at] !== right[at]) return left[at]! < right[at]! ? -1 : 1;
+    return left.length - right.length;
+  };
+  return [...new Set(dirs)].sort(byComponent);
 }

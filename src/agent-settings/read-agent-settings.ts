@@ -258,11 +258,13 @@ export async function readAgentSettings(agents: Iterable<string>, place: Setting
       continue;
     }
     let cli: CommandLineModel | null = null;
-    let setter: CommandLineModel | null = null;
+    let setter: ReturnType<typeof markerSetterModel> = null;
     try {
       if (looksAtCommandLine(agent, place)) {
         cli = ancestorModel(agent, (ancestors ??= place.commandLines ?? ancestorProcesses()), quote);
         setter = markerSetterModel(agent, ancestors, agentMarkers(place.env, agent), quote);
+        // No process of the agent's name: a renamed copy's options (its provider, profile, config) are the ones the agent runs with (row s52s-1).
+        if (!cli && setter?.options) cli = setter.options;
       }
     } catch {
       // An ancestor gone or unreadable names no model.
