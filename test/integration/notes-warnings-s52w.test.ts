@@ -6,8 +6,9 @@
 // Both tests failed before the fix.
 import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
-import { addNote, forCommit, gitAiNote, NOTE_KEYS, session } from '../helpers/git-ai-notes.js';
+import { addNote, gitAiNote, NOTE_KEYS, session } from '../helpers/git-ai-notes.js';
 import { makeRepo } from '../helpers/gitdir.js';
+import { squashJoinedNote } from '../helpers/squash-joined.js';
 
 describe("the notes' warnings and counts as read (rows s52m-1, s52m-2)", () => {
   it('check says a malformed note of a commit whose lines land under a protected path once', () => {
@@ -24,33 +25,14 @@ describe("the notes' warnings and counts as read (rows s52m-1, s52m-2)", () => {
   });
 
   it('notes squash over one commit whose note is two joined says it composed from 1 note', () => {
-    const repo = makeRepo();
-    repo.commit('base', { 'README.md': 'hi\n' });
-    repo.git(['checkout', '-q', '-b', 'feature']);
-    const sha = repo.commit('feat: keys', { 'src/k.ts': 'a\nb\nc\n' });
-    addNote(repo, sha, gitAiNote({ 'src/k.ts': [session(NOTE_KEYS.claude, '1')] }));
-    repo.git(['notes', '--ref', 'ai', 'append', '-F', '-', sha], { input: forCommit(gitAiNote({ 'src/k.ts': [session(NOTE_KEYS.qwen, '2-3')] }), sha) });
-    repo.git(['checkout', '-q', 'main']);
-    repo.git(['merge', '-q', '--squash', 'feature']);
-    repo.git(['commit', '-q', '-m', 'feat: keys (#1)']);
-    const squash = repo.git(['rev-parse', 'HEAD']);
-    const run = aitrail(repo.dir, ['notes', 'squash', 'main~1..feature', '--onto', squash]);
+    const { squash, run } = squashJoinedNote(gitAiNote({ 'src/k.ts': [session(NOTE_KEYS.claude, '1')] }), gitAiNote({ 'src/k.ts': [session(NOTE_KEYS.qwen, '2-3')] }));
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout + run.stderr).toContain(`wrote the git-ai note of ${squash.slice(0, 12)}: 1 file, composed from 1 note.`);
   });
 
   it("row s52w-1: notes squash over a note joined from Qwen's and a hostile one calling its lines a person's keeps Qwen's lines", () => {
-    const repo = makeRepo();
-    repo.commit('base', { 'README.md': 'hi\n' });
-    repo.git(['checkout', '-q', '-b', 'feature']);
-    const sha = repo.commit('feat: keys', { 'src/k.ts': 'a\nb\nc\n' });
-    addNote(repo, sha, gitAiNote({ 'src/k.ts': [session(NOTE_KEYS.qwen, '1-3')] }));
-    repo.git(['notes', '--ref', 'ai', 'append', '-F', '-', sha], { input: forCommit(gitAiNote({ 'src/k.ts': [`${NOTE_KEYS.human} 1-3`, session(NOTE_KEYS.claude, '3')] }), sha) });
-    repo.git(['checkout', '-q', 'main']);
-    repo.git(['merge', '-q', '--squash', 'feature']);
-    repo.git(['commit', '-q', '-m', 'feat: keys (#1)']);
-    const squash = repo.git(['rev-parse', 'HEAD']);
-    const run = aitrail(repo.dir, ['notes', 'squash', 'main~1..feature', '--onto', squash]);
+    const hostile = gitAiNote({ 'src/k.ts': [`${NOTE_KEYS.human} 1-3`, session(NOTE_KEYS.claude, '3')] });
+    const { repo, squash, run } = squashJoinedNote(gitAiNote({ 'src/k.ts': [session(NOTE_KEYS.qwen, '1-3')] }), hostile);
     expect(run.code, run.stderr).toBe(0);
     // Qwen's lines 1-2 stay Qwen's; line 3, which both call an agent's, the later one's (Claude's), as a squash of two notes gives it.
     expect(repo.git(['notes', '--ref', 'ai', 'show', squash])).toContain(`src/k.ts\n  ${session(NOTE_KEYS.qwen, '1-2')}\n  ${session(NOTE_KEYS.claude, '3')}\n---`);
