@@ -1,9 +1,11 @@
-// Session 52 helper w (final review of rows s52m-1/s52m-2's reading of notes): two wrong words left.
+// Session 52 helper w (final review of rows s52m-1/s52m-2's reading of notes): what was left.
 // 1. `check` said a malformed note's warning twice when the commit's lines landed under a protected
 //    path (its facts read the note, then the landed lines read it again: notesReader warned each time).
 // 2. `aitrail notes squash` over one branch commit whose note is two joined (row s52m-2) said
 //    "composed from 2 notes": it counted the joined note's halves, not the branch's notes.
-// Both tests failed before the fix.
+// 3. (row s52w-1) a joined note's later part calling an agent's lines a person's took them when squashed.
+// 4. the evidence of a note author with no line of the commit said `no line left`, of a note that never attested one.
+// Each test failed before its fix.
 import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
 import { addNote, gitAiNote, NOTE_KEYS, session } from '../helpers/git-ai-notes.js';
@@ -39,5 +41,14 @@ describe("the notes' warnings and counts as read (rows s52m-1, s52m-2)", () => {
     const blame = aitrail(repo.dir, ['blame', '--format', 'json', '--no-cache']);
     expect(blame.code, blame.stderr).toBe(0);
     expect(JSON.parse(blame.stdout).files.find((file: { path: string }) => file.path === 'src/k.ts')).toMatchObject({ byModel: { 'qwen/qwen3-coder': 2 } });
+  });
+
+  it("log's evidence for a note with no attestation, its session kept: no line in this commit, not `no line left`", () => {
+    const repo = makeRepo();
+    const sha = repo.commit('feat: keys', { 'src/k.ts': 'a\n' });
+    addNote(repo, sha, gitAiNote({}, [NOTE_KEYS.claude]));
+    const log = aitrail(repo.dir, ['log', '-n', '1']);
+    expect(log.code, log.stderr).toBe(0);
+    expect(log.stdout).toContain('git-ai tool "claude", model "claude-opus-4-6", no line in this commit\n');
   });
 });
