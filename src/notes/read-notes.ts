@@ -70,7 +70,11 @@ export function notesReader(root: string, entries: ReadonlyMap<string, NoteEntry
     if (left <= 0) parsed.delete(oid);
   };
   let warned = 0;
+  // Each warning once per reader: a commit whose note is asked for again (check's landed lines, after its facts) is not said twice.
+  const said = new Set<string>();
   const warn = (message: string) => {
+    if (said.has(message)) return;
+    said.add(message);
     warned += 1;
     if (warned <= SHOWN_WARNINGS) options.onWarning?.(message);
   };

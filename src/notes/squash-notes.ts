@@ -74,5 +74,5 @@ export async function squashNotes(options: SquashOptions): Promise<SquashResult>
   // git-ai's empty note of the squash commit (it saw no AI line in it) attests nothing: replaced.
   if (existing !== undefined && !options.force && !isEmptyNote(existing)) return result('exists', recordMessages.squashExists(onto), note.files.length);
   writeNote(options.cwd, DEFAULT_NOTES_REF, onto, text, { force: options.force === true || existing !== undefined });
-  return result('written', recordMessages.squashWritten(onto, note.files.length, sources.length), note.files.length);
+  return result('written', recordMessages.squashWritten(onto, note.files.length, new Set(sources.map((source) => source.commit)).size), note.files.length);
 }

@@ -49,7 +49,7 @@ describe('check, pre-receive: a git-ai note\'s evidence counts what the commit a
     expect(run.code, run.stderr).toBe(1);
     const violations = (JSON.parse(run.stdout) as { violations: Violation[] }).violations;
     expect(violations).toContainEqual(expect.objectContaining({ sha, rule: 'path-model-not-allowed', model: 'qwen/qwen3-coder' }));
-    expect(violations.find((violation) => violation.rule === 'undeclared')?.message).toContain('model "qwen3-coder", no line left');
+    expect(violations.find((violation) => violation.rule === 'undeclared')?.message).toContain('model "qwen3-coder", no line in this commit');
   });
 
   it('pre-receive: the refusal of a pushed noted commit says the lines it adds, not the note\'s claim', () => {

@@ -1,7 +1,7 @@
 // Session 51 helper r (row 1009): a git-ai note written for another commit (copied word for word
 // by an unhooked amend or rebase) says nothing line by line. Its evidence gave every line the
 // commit adds to the session listed first in its metadata (`claude … 3 lines in 1 file`) and said
-// `no line left` for Qwen's own session: the note's order chose whose the lines were. Now every
+// `no line left` (now `no line in this commit`) for Qwen's own session: the note's order chose whose the lines were. Now every
 // model of the note is read for every line the commit adds, and the evidence says so, at `log`
 // and `check`. This test failed before its fix (src/core/notes/note-lines.ts commitWide).
 import { describe, expect, it } from 'vitest';
@@ -27,11 +27,11 @@ describe('a stale note\'s lines are each of its models\', none chosen by its ord
     const text = log.stdout;
     expect(text).toContain(`model \\"claude-opus-4-6\\", 3 lines in 1 file; ${STALE}`);
     expect(text).toContain(`model \\"qwen3-coder\\", 3 lines in 1 file; ${STALE}`);
-    expect(text).not.toContain('no line left');
+    expect(text).not.toContain('no line in this commit');
     const check = aitrail(repo.dir, ['check', 'main..feature', '--format', 'json']);
     expect(check.code, check.stderr).toBe(1);
     expect(check.stdout).toContain('qwen/qwen3-coder');
-    expect(check.stdout).not.toContain('no line left');
+    expect(check.stdout).not.toContain('no line in this commit');
     expect(check.stdout).toContain(`model \\"qwen3-coder\\", 3 lines in 1 file; ${STALE}`);
   });
 });

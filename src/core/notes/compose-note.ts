@@ -10,7 +10,15 @@ export interface NotedFile {
   lines: readonly string[];
   /** Whether the note holds the record a key names (absent: every key); see `heldKeys`. */
   held?: (key: string) => boolean;
+  /** The same token for the notes one joined note holds (NoteForRewrite.joined). */
+  joined?: object;
 }
+
+/** Whether `key` names an agent's record (a session or prompt), not a person's. */
+const aiKey = (key: string): boolean => {
+  const kind = classifyKey(key);
+  return kind !== null && kind.kind !== 'human';
+};
 
 const hasKey = (map: unknown, key: string): boolean => typeof map === 'object' && map !== null && !Array.isArray(map) && Object.prototype.hasOwnProperty.call(map, key);
 
@@ -33,13 +41,24 @@ export function heldKeys(metadata: Record<string, unknown>): (key: string) => bo
  * The attestations of one file of a new commit, composed from notes written against other
  * versions of it (oldest first): each carried to `target` through a line diff (a line keeps its
  * key only where it is unchanged: a line a person edited since is theirs), later notes winning a
- * line, then only the lines the commit adds to its parent's version (`parent` null: all).
+ * line (but a person's key of a joined note's later part takes no line an earlier part gives an
+ * agent: `joined`), then only the lines the commit adds to its parent's version (`parent` null: all).
  */
 export function composeFile(noted: readonly NotedFile[], target: readonly string[], parent: readonly string[] | null): Array<{ key: string; ranges: number[] }> {
   let owners: LineOwners = { keys: [], owner: new Int32Array(target.length).fill(-1) };
+  // The lines an earlier note of the same joined note gave an agent: a later one's person's key takes none of them (row s52w-1).
+  let group: object | undefined;
+  let agents: Uint8Array | null = null;
   for (const file of noted) {
     const own = ownersFromEntries(file.entries, file.lines.length, file.held);
-    owners = overlayOwners(owners, file.lines === target ? own : carryOwners(own, file.lines, target));
+    const carried = file.lines === target ? own : carryOwners(own, file.lines, target);
+    if (file.joined !== group || file.joined === undefined) agents = file.joined === undefined ? null : new Uint8Array(target.length);
+    group = file.joined;
+    const kept = agents === null ? carried : { keys: carried.keys, owner: carried.owner.map((index, line) => (index !== -1 && agents![line] === 1 && !aiKey(carried.keys[index]!) ? -1 : index)) };
+    owners = overlayOwners(owners, kept);
+    if (agents) kept.owner.forEach((index, line) => {
+      if (index !== -1 && aiKey(kept.keys[index]!)) agents![line] = 1;
+    });
   }
   return entriesFromOwners(keepAdded(owners, parent, target));
 }
@@ -48,6 +67,11 @@ export function composeFile(noted: readonly NotedFile[], target: readonly string
 export interface NoteForRewrite {
   files: Map<string, Array<{ key: string; ranges: number[] }>>;
   metadata: Record<string, unknown>;
+  /**
+   * One token shared by the notes of one joined note (readNotesForRewrite): each adds, as enforcement reads them apart
+   * (row s52m-1), so a later one's person's key takes no line an earlier one gives an agent (composeFile; row s52w-1).
+   */
+  joined?: object;
 }
 
 /**
@@ -73,13 +97,15 @@ export function readNoteForRewrite(text: string): NoteForRewrite | null {
 /**
  * `text` read as readNoteForRewrite reads it, or, when notes `git notes merge -s union` (or
  * `git notes append`) joined are what it holds, each of them (row s52m-1), in the order joined: a
- * later one wins a line both give, as a later note of a squash does. Empty when it is no note.
+ * later one wins a line both give, as a later note of a squash does, but for a person's key over a line an earlier one gives an
+ * agent (each adds: `joined`, row s52w-1). Empty when it is no note.
  */
 export function readNotesForRewrite(text: string): NoteForRewrite[] {
   const note = readNoteForRewrite(text);
   if (note) return [note];
   const parts = splitJoinedNotes(text)?.map(readNoteForRewrite) ?? [];
-  return parts.length > 0 && parts.every((part) => part !== null) ? (parts as NoteForRewrite[]) : [];
+  const joined = {};
+  return parts.length > 0 && parts.every((part) => part !== null) ? (parts as NoteForRewrite[]).map((part) => ({ ...part, joined })) : [];
 }
 
 /** Copy the records of a JSON map into `target` (a `__proto__` key is data, never a prototype). */

@@ -53,7 +53,7 @@ export interface NoteLines {
  * for, their number counted once (given with the first named, the others with 0, so no line is
  * counted twice: a sum of AI lines, not whose); `authors(within)` gives every author all the lines of
  * `within`, each of the note's models read for every line the commit adds (row 1009: the first
- * session in the note's metadata had them all, the others `no line left`); `authors()` and
+ * session in the note's metadata had them all, the others `no line left`, now `no line in this commit`); `authors()` and
  * `aiPaths()` as the note says (the callers widen them to the whole commit).
  */
 export function commitWide(note: NoteLines): NoteLines {

@@ -9,9 +9,15 @@ const quoted = (value: string | null) => (value === null ? 'none' : JSON.stringi
  * itself, as a pre-receive refusal shows no warning.
  */
 export function noteEvidence(ref: string, author: NoteAuthor, uncounted = false): string {
-  const where = author.lines === 0 ? 'no line left' : `${author.lines} line${author.lines === 1 ? '' : 's'} in ${author.paths.length} file${author.paths.length === 1 ? '' : 's'}`;
+  const where = author.lines === 0 ? NO_LINE : `${author.lines} line${author.lines === 1 ? '' : 's'} in ${author.paths.length} file${author.paths.length === 1 ? '' : 's'}`;
   return `note ${ref}: git-ai tool ${quoted(author.recorded.tool)}, model ${quoted(author.recorded.model)}, ${where}${uncounted && author.lines > 0 ? UNCOUNTED : ''}`;
 }
+
+/**
+ * An author the note gives no line of the commit (its record kept with no attestation, its lines all another entry's,
+ * or its claims past what the commit adds). Was `no line left`, untrue of a note that never attested a line (session 52 task w).
+ */
+export const NO_LINE = 'no line in this commit';
 
 /** After a note's own count that git could not check (row 1000). */
 export const UNCOUNTED = ' as the note claims (not counted: git could not diff the commit)';

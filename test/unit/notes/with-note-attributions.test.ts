@@ -25,7 +25,7 @@ describe('withNoteAttributions', () => {
 
   test('evidence wording', () => {
     expect(noteEvidence(REF, author('codex', 'openai/gpt-5.3-codex', ['a.ts'], 1))).toBe('note refs/notes/ai: git-ai tool "codex", model "openai/gpt-5.3-codex", 1 line in 1 file');
-    expect(noteEvidence(REF, { ...author('x', 'unknown', [], 0), recorded: { tool: null, model: null } })).toBe('note refs/notes/ai: git-ai tool none, model none, no line left');
+    expect(noteEvidence(REF, { ...author('x', 'unknown', [], 0), recorded: { tool: null, model: null } })).toBe('note refs/notes/ai: git-ai tool none, model none, no line in this commit');
   });
 });
 
