@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, existsSync, openSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { configValueSync } from '../git/config-value.js';
 import { commentSettingSync } from '../git/comment-setting.js';
@@ -34,7 +34,7 @@ function surelyUnset(gitDir: string, commonDir: string, env: NodeJS.ProcessEnv, 
       // (existsSync: true) is read without a stat, whose first Stats object cost an AI commit's message
       // hooks ~0.2 ms of CPU. Not there, or not reachable: the stat says which, as before.
       if (!existsSync(file) && statSync(file, { throwIfNoEntry: false }) === undefined) continue;
-      text = readFileSync(file, 'latin1');
+      text = readWithoutWaiting(file);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR') continue;
       return false;
@@ -42,6 +42,21 @@ function surelyUnset(gitDir: string, commonDir: string, env: NodeJS.ProcessEnv, 
     if (mentions(text, words)) return false;
   }
   return true;
+}
+
+/**
+ * A config file's text (latin1), opened without waiting (`O_NONBLOCK`, no effect on a file): a FIFO at one of these
+ * paths (a `config.worktree` git reads only under `extensions.worktreeConfig`) held the hook at its open or read for
+ * good (row s52t-3); now a FIFO no one writes reads as empty (git, reading it, would have waited before any hook ran),
+ * one being written fails (EAGAIN: doubt, git is asked). A directory still fails (EISDIR: doubt), as before.
+ */
+function readWithoutWaiting(file: string): string {
+  const fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  try {
+    return readFileSync(fd, 'latin1');
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /**

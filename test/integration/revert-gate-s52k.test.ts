@@ -73,7 +73,7 @@ describe('a revert of a revert of a noted agent commit carries its note (rows s5
   });
 });
 
-describe('the shim revert gate and node agree (differential, rows s52d-1, s52k-1..3)', () => {
+describe('the shim revert gate and node agree (differential, rows s52d-1, s52k-1..3, s52t-1)', () => {
   it('on generated MERGE_MSG texts, the shim starts node for every one node keeps a restored commit for', () => {
     const { repo, run, env } = countedHooksRepo();
     const start = repo.git(['rev-parse', 'HEAD']);
@@ -93,7 +93,8 @@ describe('the shim revert gate and node agree (differential, rows s52d-1, s52k-1
     const pickSource = join(gitDir, 'aitrail', 'pick-source');
     const next = prng(52);
     const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
-    const name = (sha: string) => pick([sha, sha, sha.slice(0, 7), sha.slice(0, 12), sha.slice(0, 39)]);
+    // 4 digits: `core.abbrev=4` (row s52t-1).
+    const name = (sha: string) => pick([sha, sha, sha.slice(0, 4), sha.slice(0, 7), sha.slice(0, 12), sha.slice(0, 39)]);
     const reference = (sha: string) => (sha.length < 40 || next() < 0.3 ? ` (Subject, with a comma, 2026-12-07)` : '');
     const line = () => {
       const mainline = next() < 0.3;

@@ -1,6 +1,6 @@
 // row s52d-1: since row 1015 every `git revert` in a repository with a notes ref started node in
 // prepare-commit-msg (7.8 -> 86 ms of CPU), to ask whether the content the revert restores (the
-// reverted commit's parent) is noted. The shim now asks git that itself (one grep, one rev-list, one
+// reverted commit's parent) is noted. The shim now asks git that itself (one grep, one rev-parse, one
 // `git notes list` per parent): a revert whose restored commit has no note starts no node; one whose
 // restored commit is noted still does, and its note is still carried (row 1015).
 import { writeFileSync } from 'node:fs';

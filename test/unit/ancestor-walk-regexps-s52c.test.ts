@@ -119,7 +119,7 @@ describe('a message hook asks the config files whether git could set its comment
     return { dir: repo.dir, gitDir: join(repo.dir, '.git'), env };
   }
 
-  it('a plain repository: the defaults, no git process asked and no case-insensitive expression run', () => {
+  it('a plain repository: the defaults, no case-insensitive expression run (its comment-prefix question asks no git: hook-speed-s52p.test.ts counts them)', () => {
     const repo = repoWith('');
     const ran = caseInsensitiveRuns(() => {
       expect(commentCharFor(repo.dir, 'Add a feature\n', { gitDir: repo.gitDir, env: repo.env })).toBe('#');

@@ -8,7 +8,7 @@
 //    there made node's first Stats object of the run (~0.2 ms of CPU). One that is there is now read
 //    straight (existsSync); one that is not is still stat'ed (no Stats object: no exception either).
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { escapeUnsafe, sanitize, unsafeChars } from '../../src/core/sanitize.js';
@@ -86,8 +86,14 @@ describe("the comment-prefix question reads the config files without a stat of t
     return { dir: repo.dir, gitDir: join(repo.dir, '.git'), env: { HOME: home, GIT_CONFIG_NOSYSTEM: '1', PATH: process.env.PATH } };
   }
 
-  /** commentCharFor from the built module in a node of its own, every statSync that found a file counted. */
-  function commentCharCounted(repo: ReturnType<typeof repoWithHome>): { char: string; stated: string[] } {
+  /** commentCharFor from the built module in a node of its own, every statSync that found a file counted, and each git it started (a `git` first on PATH that logs and runs the real one). */
+  function commentCharCounted(repo: ReturnType<typeof repoWithHome>): { char: string; stated: string[]; gits: number } {
+    const bin = join(repo.gitDir, 'logging-bin');
+    mkdirSync(bin);
+    const log = join(bin, 'started');
+    writeFileSync(log, '');
+    const realGit = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
+    writeFileSync(join(bin, 'git'), `#!/bin/sh\necho git >>'${log}'\nexec '${realGit}' "$@"\n`, { mode: 0o755 });
     const script = `
       const fs = require('node:fs');
       const stated = [];
@@ -100,19 +106,20 @@ describe("the comment-prefix question reads the config files without a stat of t
         process.stdout.write(JSON.stringify({ char, stated }));
       });`;
     const module = resolve('dist/hooks/comment-char.js');
-    const out = execFileSync(process.execPath, ['-e', script, module, repo.dir, repo.gitDir, JSON.stringify(repo.env)], { cwd: repo.dir, env: { PATH: process.env.PATH }, encoding: 'utf8' });
-    return JSON.parse(out) as { char: string; stated: string[] };
+    const out = execFileSync(process.execPath, ['-e', script, module, repo.dir, repo.gitDir, JSON.stringify(repo.env)], { cwd: repo.dir, env: { ...repo.env, PATH: `${bin}:${process.env.PATH ?? ''}` }, encoding: 'utf8' });
+    return { ...(JSON.parse(out) as { char: string; stated: string[] }), gits: readFileSync(log, 'utf8').split('\n').filter(Boolean).length };
   }
 
   it('a plain repository: the default prefix, and no config file that is there stat\'ed', () => {
     const repo = repoWithHome();
-    expect(commentCharCounted(repo)).toEqual({ char: '#', stated: [] });
+    expect(commentCharCounted(repo)).toEqual({ char: '#', stated: [], gits: 0 });
   });
 
   it('a prefix set in the repository is still read (by git), and a config.worktree that is a folder still sends the question to git', () => {
-    expect(commentCharCounted(repoWithHome('[core]\n\tcommentChar = %\n')).char).toBe('%');
+    expect(commentCharCounted(repoWithHome('[core]\n\tcommentChar = %\n'))).toMatchObject({ char: '%', gits: 1 });
     const folder = repoWithHome();
     mkdirSync(join(folder.gitDir, 'config.worktree'));
-    expect(commentCharCounted(folder).char).toBe('#');
+    // The default either way: only the git process says the folder was doubt, not taken for a file that sets nothing.
+    expect(commentCharCounted(folder)).toMatchObject({ char: '#', gits: 1 });
   });
 });

@@ -1,6 +1,9 @@
 const SHA = '[0-9a-f]{40}(?:[0-9a-f]{24})?';
-/** A commit as git revert names it: its full sha, or (`--reference`, `revert.reference`) `<abbreviated sha> (<subject>, <YYYY-MM-DD>)`. */
-const COMMIT = '([0-9a-f]{7,64})((?: \\([^\\n]*, \\d{4}-\\d{2}-\\d{2}\\))?)';
+/**
+ * A commit as git revert names it: its full sha, or (`--reference`, `revert.reference`) `<abbreviated sha> (<subject>, <YYYY-MM-DD>)`,
+ * abbreviated to `core.abbrev` digits, as few as git's minimum 4 (`git -c core.abbrev=4`: row s52t-1).
+ */
+const COMMIT = '([0-9a-f]{4,64})((?: \\([^\\n]*, \\d{4}-\\d{2}-\\d{2}\\))?)';
 /**
  * git revert's own line: `This reverts commit <commit>.`, or for a merge `…<commit>, reversing\nchanges made to <parent>.`;
  * a line as git splits them (`git log --grep`, grep): after a `\n` only, never after a bare `\r` (a subject may hold one,
