@@ -9,9 +9,9 @@
 import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
 import { policyServer, tryGit } from '../helpers/enforce-repos.js';
-import { addNote, forCommit, gitAiNote, NOTE_KEYS, session } from '../helpers/git-ai-notes.js';
+import { addNote, gitAiNote, NOTE_KEYS, session } from '../helpers/git-ai-notes.js';
 import { makeRepo, type TestRepo } from '../helpers/gitdir.js';
-import { QWEN_PATH_POLICY } from '../helpers/qwen-noted-branch.js';
+import { QWEN_PATH_POLICY, squashedAppendedNotes } from '../helpers/qwen-noted-branch.js';
 
 const CLAUDE = gitAiNote({ 'src/k.ts': [session(NOTE_KEYS.claude, '1')] });
 const QWEN = gitAiNote({ 'src/k.ts': [session(NOTE_KEYS.qwen, '2-3')] });
@@ -98,20 +98,7 @@ describe('git-ai notes joined by git notes merge -s union, read apart (row s52m-
 
 describe('aitrail notes squash over a branch commit whose note is two joined (row s52m-2)', () => {
   it('`git notes append` of a second note: the squash note carries both notes\' lines (none written before)', () => {
-    const repo = makeRepo();
-    repo.commit('base', { 'README.md': 'hi\n' });
-    repo.git(['checkout', '-q', '-b', 'feature']);
-    const sha = repo.commit('feat: keys', { 'src/k.ts': 'a\nb\nc\n' });
-    addNote(repo, sha, CLAUDE);
-    repo.git(['notes', '--ref', 'ai', 'append', '-F', '-', sha], { input: forCommit(QWEN, sha) });
-    expect(repo.git(['notes', '--ref', 'ai', 'show', sha]).match(/schema_version/g)?.length).toBe(2);
-    repo.git(['checkout', '-q', 'main']);
-    repo.git(['merge', '-q', '--squash', 'feature']);
-    repo.git(['commit', '-q', '-m', 'feat: keys (#1)']);
-    const squash = repo.git(['rev-parse', 'HEAD']);
-    const run = aitrail(repo.dir, ['notes', 'squash', 'main~1..feature', '--onto', squash]);
-    expect(run.code, run.stderr).toBe(0);
-    const note = repo.git(['notes', '--ref', 'ai', 'show', squash]);
+    const note = squashedAppendedNotes(CLAUDE, QWEN);
     expect(note).toContain(`  ${session(NOTE_KEYS.claude, '1')}\n  ${session(NOTE_KEYS.qwen, '2-3')}\n---`);
     expect(note.match(/schema_version/g)?.length).toBe(1);
   });

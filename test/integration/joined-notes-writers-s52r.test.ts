@@ -7,77 +7,82 @@
 // to a person by another part; parts that give one line to two other AI keys are not composed.
 import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
+import { treeCpuClock } from '../helpers/cpu-clock.js';
 import { tryGit } from '../helpers/enforce-repos.js';
 import { addNote, forCommit, gitAiNote, NOTE_KEYS, session } from '../helpers/git-ai-notes.js';
 import { makeRepo, type TestRepo } from '../helpers/gitdir.js';
 import { hookedRepo } from '../helpers/hooked-repo.js';
-import { QWEN_PATH_POLICY } from '../helpers/qwen-noted-branch.js';
+import { appendedNotes, QWEN_PATH_POLICY, squashedAppendedNotes } from '../helpers/qwen-noted-branch.js';
 
 const QWEN = gitAiNote({ 'src/k.ts': [session(NOTE_KEYS.qwen, '2-3')] });
 /** A hostile note calling every line of src/k.ts a person's. */
 const HUMAN = gitAiNote({ 'src/k.ts': [`${NOTE_KEYS.human} 1-3`] });
 const CLAUDE_ALL = gitAiNote({ 'src/k.ts': [session(NOTE_KEYS.claude, '1-3')] });
 
-/** `second` appended (`git notes append`) to the note `first` of `sha`: one note of two. */
-function joined(repo: TestRepo, sha: string, first: string, second: string): void {
-  addNote(repo, sha, first);
-  repo.git(['notes', '--ref', 'ai', 'append', '-F', '-', sha], { input: forCommit(second, sha) });
-  expect(repo.git(['notes', '--ref', 'ai', 'show', sha]).match(/schema_version/g)?.length).toBe(2);
+/** A hooked repository (hookedRepo) whose base commits QWEN_PATH_POLICY, then a person's three-line `src/k.ts` noted `first` then `second` (appendedNotes), both with the hooks off. */
+function hookedAppended(first: string, second: string): { repo: TestRepo; env: NodeJS.ProcessEnv; base: string } {
+  const { repo, env } = hookedRepo();
+  const quiet = { ...env, AITRAIL: '0' };
+  const base = repo.commit('policy', { '.aitrailrc.yml': QWEN_PATH_POLICY }, quiet);
+  appendedNotes(repo, repo.commit('feat: keys', { 'src/k.ts': 'a\nb\nc\n' }, quiet), first, second);
+  return { repo, env, base };
 }
 
-/** `check base..HEAD --format json`: its exit code and the Qwen path violations. */
-function qwenViolations(repo: TestRepo, base: string): { code: number; qwen: number; out: string } {
+/** A plain hooked `git commit --amend -m` (post-rewrite's carry runs). */
+function amend(repo: TestRepo, env: NodeJS.ProcessEnv): void {
+  const before = repo.git(['rev-parse', 'HEAD']);
+  const done = tryGit(repo.dir, ['commit', '-q', '--amend', '-m', 'feat: keys, reworded'], { env });
+  expect(done.code, done.stderr).toBe(0);
+  expect(repo.git(['rev-parse', 'HEAD'])).not.toBe(before);
+}
+
+/** `check base..HEAD --format json` refuses Qwen's lines under the path rule, once. */
+function expectQwenRefused(repo: TestRepo, base: string): void {
   const check = aitrail(repo.dir, ['check', `${base}..HEAD`, '--format', 'json']);
+  expect(check.code, check.stdout + check.stderr).toBe(1);
   const violations = (JSON.parse(check.stdout) as { violations: Array<{ rule: string; model: string }> }).violations;
-  return { code: check.code, qwen: violations.filter((each) => each.model === 'qwen/qwen3-coder' && each.rule === 'path-model-denied').length, out: check.stdout + check.stderr };
+  expect(violations.filter((each) => each.model === 'qwen/qwen3-coder' && each.rule === 'path-model-denied'), check.stdout).toHaveLength(1);
 }
 
 describe('a joined note carried by a hooked amend keeps every part\'s AI lines (row s52r-1)', () => {
   it('a later part calling Qwen\'s lines a person\'s: check refuses Qwen before and after a plain amend', () => {
-    const { repo, env } = hookedRepo();
-    const quiet = { ...env, AITRAIL: '0' };
-    const base = repo.commit('policy', { '.aitrailrc.yml': QWEN_PATH_POLICY }, quiet);
-    const sha = repo.commit('feat: keys', { 'src/k.ts': 'a\nb\nc\n' }, quiet);
-    joined(repo, sha, QWEN, HUMAN);
-    const before = qwenViolations(repo, base);
-    expect(before.code, before.out).toBe(1);
-    expect(before.qwen, before.out).toBe(1);
-    const amend = tryGit(repo.dir, ['commit', '-q', '--amend', '-m', 'feat: keys, reworded'], { env });
-    expect(amend.code, amend.stderr).toBe(0);
-    expect(repo.git(['rev-parse', 'HEAD'])).not.toBe(sha);
-    const after = qwenViolations(repo, base);
-    expect(after.code, after.out).toBe(1);
-    expect(after.qwen, after.out).toBe(1);
+    const { repo, env, base } = hookedAppended(QWEN, HUMAN);
+    expectQwenRefused(repo, base);
+    amend(repo, env);
+    expectQwenRefused(repo, base);
   });
 
   it('a later part giving Qwen\'s lines to Claude: the amend leaves the joined note, both models still read', () => {
-    const { repo, env } = hookedRepo();
-    const quiet = { ...env, AITRAIL: '0' };
-    const base = repo.commit('policy', { '.aitrailrc.yml': QWEN_PATH_POLICY }, quiet);
-    const sha = repo.commit('feat: keys', { 'src/k.ts': 'a\nb\nc\n' }, quiet);
-    joined(repo, sha, QWEN, CLAUDE_ALL);
-    expect(tryGit(repo.dir, ['commit', '-q', '--amend', '-m', 'feat: keys, reworded'], { env }).code).toBe(0);
-    const after = qwenViolations(repo, base);
-    expect(after.code, after.out).toBe(1);
-    expect(after.qwen, after.out).toBe(1);
+    const { repo, env, base } = hookedAppended(QWEN, CLAUDE_ALL);
+    amend(repo, env);
+    expectQwenRefused(repo, base);
   });
 });
 
 describe('aitrail notes squash over a joined note whose later part calls Qwen\'s lines a person\'s (row s52r-1)', () => {
   it('the squash note keeps Qwen\'s lines', () => {
-    const repo = makeRepo();
-    repo.commit('base', { 'README.md': 'hi\n' });
-    repo.git(['checkout', '-q', '-b', 'feature']);
-    const sha = repo.commit('feat: keys', { 'src/k.ts': 'a\nb\nc\n' });
-    joined(repo, sha, QWEN, HUMAN);
-    repo.git(['checkout', '-q', 'main']);
-    repo.git(['merge', '-q', '--squash', 'feature']);
-    repo.git(['commit', '-q', '-m', 'feat: keys (#1)']);
-    const squash = repo.git(['rev-parse', 'HEAD']);
-    const run = aitrail(repo.dir, ['notes', 'squash', 'main~1..feature', '--onto', squash]);
-    expect(run.code, run.stderr).toBe(0);
-    const note = repo.git(['notes', '--ref', 'ai', 'show', squash]);
+    const note = squashedAppendedNotes(QWEN, HUMAN);
     expect(note).toContain(`  ${session(NOTE_KEYS.qwen, '2-3')}\n`);
     expect(note.match(/schema_version/g)?.length).toBe(1);
+  });
+});
+
+// Row s52r-2: a joined note of many parts judged each run of moved lines once per part (joinedNoteLines.judge).
+describe('a joined note of thousands of parts (row s52r-2)', () => {
+  it('is read as none past 100 parts, said, and check stays within a CPU bound', () => {
+    const repo = makeRepo();
+    repo.commit('policy', { '.aitrailrc.yml': 'policy:\n  paths:\n    - files: ["src/crypto/**"]\n      allow: ["anthropic/*"]\n' });
+    const lines = Array.from({ length: 3000 }, (_, at) => `line ${at + 1}`);
+    const sha = repo.commit('util', { 'src/util/k.ts': `${lines.join('\n')}\n` });
+    const part = (at: number) => forCommit(gitAiNote({ 'src/util/k.ts': [session(NOTE_KEYS.qwen, String((at % 3000) + 1))] }), sha);
+    addNote(repo, sha, Array.from({ length: 5000 }, (_, at) => part(at)).join('\n'));
+    // Moved into src/crypto with a line added after every third: a thousand runs of Qwen's lines land there.
+    repo.git(['rm', '-q', 'src/util/k.ts']);
+    repo.commit('move into crypto', { 'src/crypto/k.ts': `${lines.flatMap((line, at) => ((at + 1) % 3 === 0 ? [line, `new ${at + 1}`] : [line])).join('\n')}\n` });
+    const started = treeCpuClock();
+    const check = aitrail(repo.dir, ['check', 'HEAD~1..HEAD']);
+    const spent = treeCpuClock() - started;
+    expect(check.stderr).toContain(`the git-ai note of commit ${sha.slice(0, 12)} is malformed (more than 100 git-ai notes joined in one, past the 100 read apart: not read)`);
+    expect(spent, check.stderr).toBeLessThan(6000);
   });
 });

@@ -1,4 +1,4 @@
-import { splitJoinedNotes } from './joined-notes.js';
+import { JOINED_NOTES_LIMIT, splitJoinedNotes } from './joined-notes.js';
 import { carryOwners, entriesFromOwners, keepAdded, ownersFromEntries, overlayOwners, type LineOwners } from '../lines/line-owners.js';
 import { classifyKey, recordSection } from './classify-key.js';
 import { HUMAN_KEY, parseAuthorshipLog } from './parse-authorship-log.js';
@@ -79,7 +79,9 @@ export function readNoteForRewrite(text: string): NoteForRewrite | null {
 export function readNotesForRewrite(text: string): NoteForRewrite[] {
   const note = readNoteForRewrite(text);
   if (note) return [note];
-  const parts = splitJoinedNotes(text)?.map(readNoteForRewrite) ?? [];
+  const split = splitJoinedNotes(text) ?? [];
+  // Past the parts read apart (row s52r-2): not composed (the carry keeps git's copy).
+  const parts = split.length > JOINED_NOTES_LIMIT ? [] : split.map(readNoteForRewrite);
   return parts.length > 0 && parts.every((part) => part !== null) ? jointSources(parts as NoteForRewrite[]) : [];
 }
 

@@ -2,6 +2,7 @@
 // given to a person (or to another AI) by another part, and no record renamed by another part.
 import { describe, expect, test } from 'vitest';
 import { readNotesForRewrite } from '../../../src/core/notes/compose-note.js';
+import { JOINED_NOTES_LIMIT, parseJoinedNotes, splitJoinedNotes } from '../../../src/core/notes/joined-notes.js';
 
 const QWEN = { agent_id: { tool: 'opencode', id: 'c3', model: 'qwen3-coder' } };
 const CLAUDE = { agent_id: { tool: 'claude', id: 'c1', model: 'claude-opus-4-6' } };
@@ -28,5 +29,18 @@ describe('readNotesForRewrite over a joined note (row s52r-1)', () => {
   test("a part naming another part's session as another agent: not composed", () => {
     const renamed = note('  h_31dce776f88375 1', { s_5a5a5a5a5a5a5a: CLAUDE }, { h_31dce776f88375: { author: 'H <h@example.com>' } });
     expect(readNotesForRewrite(`${qwen}\n${renamed}`)).toEqual([]);
+  });
+});
+
+// Row s52r-2: past JOINED_NOTES_LIMIT parts a joined note is read as none (none parsed), and the split stops there.
+describe('a joined note past JOINED_NOTES_LIMIT parts (row s52r-2)', () => {
+  test('100 parts are read apart; 101 are too many, for the readers and the writers', () => {
+    const parts = (count: number) => Array.from({ length: count }, () => qwen).join('\n');
+    expect(JOINED_NOTES_LIMIT).toBe(100);
+    expect(parseJoinedNotes(parts(100))).toHaveLength(100);
+    expect(parseJoinedNotes(parts(101))).toBe('too-many');
+    expect(splitJoinedNotes(parts(5000))).toHaveLength(101);
+    expect(readNotesForRewrite(parts(100))).toHaveLength(200);
+    expect(readNotesForRewrite(parts(101))).toEqual([]);
   });
 });
