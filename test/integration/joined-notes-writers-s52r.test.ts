@@ -69,7 +69,7 @@ describe('aitrail notes squash over a joined note whose later part calls Qwen\'s
 
 // Row s52r-2: a joined note of many parts judged each run of moved lines once per part (joinedNoteLines.judge).
 describe('a joined note of thousands of parts (row s52r-2)', () => {
-  it('is read as none past 100 parts, said, and check stays within a CPU bound', () => {
+  it('its first 100 parts read (the rest said unread): check refuses Qwen\'s moved lines within a CPU bound', () => {
     const repo = makeRepo();
     repo.commit('policy', { '.aitrailrc.yml': 'policy:\n  paths:\n    - files: ["src/crypto/**"]\n      allow: ["anthropic/*"]\n' });
     const lines = Array.from({ length: 3000 }, (_, at) => `line ${at + 1}`);
@@ -82,7 +82,9 @@ describe('a joined note of thousands of parts (row s52r-2)', () => {
     const started = treeCpuClock();
     const check = aitrail(repo.dir, ['check', 'HEAD~1..HEAD']);
     const spent = treeCpuClock() - started;
-    expect(check.stderr).toContain(`the git-ai note of commit ${sha.slice(0, 12)} is malformed (more than 100 git-ai notes joined in one, past the 100 read apart: not read)`);
+    expect(check.code, check.stdout + check.stderr).toBe(1);
+    expect(check.stdout).toContain('lines written by model qwen/qwen3-coder (via opencode) in this commit now sit in src/crypto/k.ts');
+    expect(check.stderr).toContain(`the git-ai note of commit ${sha.slice(0, 12)} is more than 100 notes joined in one`);
     expect(spent, check.stderr).toBeLessThan(6000);
   });
 });

@@ -6,7 +6,7 @@ import type { AuthorshipLog } from './types.js';
  * `git notes append`, one per squashed commit from a fixup rebased with hooks skipped. Each part is
  * judged for every run of lines asked (joinedNoteLines), so a hostile note of 100,000 one-line
  * parts made one `check` or pre-receive judge each run 100,000 times (minutes of CPU for a few
- * thousand moved lines). Past it the note is read as none, said, as a note past the size limit is.
+ * thousand moved lines). Past it only the first JOINED_NOTES_LIMIT are read, and the rest is said unread.
  */
 export const JOINED_NOTES_LIMIT = 100;
 
@@ -55,19 +55,20 @@ export function splitJoinedNotes(text: string): string[] | null {
 
 /**
  * The notes a joined note holds, each read as a note of its own (SchemaRule `any`: enforcement, `log`),
- * when every part is one: null otherwise; `too-many` past JOINED_NOTES_LIMIT parts (none parsed). Read
- * apart, no part's entries take the lines of another (its `h_` entry over them, a later key): each
- * model keeps the lines its own note gives it.
+ * when every part read is one: null otherwise. Past JOINED_NOTES_LIMIT parts only the first
+ * JOINED_NOTES_LIMIT are read (`unread`: the rest of the text, not parsed; row s52r-2). Read apart, no
+ * part's entries take the lines of another (its `h_` entry over them, a later key): each model keeps
+ * the lines its own note gives it.
  */
-export function parseJoinedNotes(text: string): AuthorshipLog[] | 'too-many' | null {
+export function parseJoinedNotes(text: string): { logs: AuthorshipLog[]; unread: boolean } | null {
   const parts = splitJoinedNotes(text);
   if (!parts) return null;
-  if (parts.length > JOINED_NOTES_LIMIT) return 'too-many';
+  const unread = parts.length > JOINED_NOTES_LIMIT;
   const logs: AuthorshipLog[] = [];
-  for (const part of parts) {
+  for (const part of unread ? parts.slice(0, JOINED_NOTES_LIMIT) : parts) {
     const parsed = parseAuthorshipLog(part, 'any');
     if (!parsed.ok) return null;
     logs.push(parsed.log);
   }
-  return logs;
+  return { logs, unread };
 }

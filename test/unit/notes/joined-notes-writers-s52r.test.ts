@@ -32,13 +32,17 @@ describe('readNotesForRewrite over a joined note (row s52r-1)', () => {
   });
 });
 
-// Row s52r-2: past JOINED_NOTES_LIMIT parts a joined note is read as none (none parsed), and the split stops there.
+// Row s52r-2: past JOINED_NOTES_LIMIT parts only the first are read (the rest not parsed), and the split stops there.
 describe('a joined note past JOINED_NOTES_LIMIT parts (row s52r-2)', () => {
-  test('100 parts are read apart; 101 are too many, for the readers and the writers', () => {
+  test('100 parts are read apart; of more, the first 100 (the rest unread), by the readers; the writers compose none', () => {
     const parts = (count: number) => Array.from({ length: count }, () => qwen).join('\n');
     expect(JOINED_NOTES_LIMIT).toBe(100);
-    expect(parseJoinedNotes(parts(100))).toHaveLength(100);
-    expect(parseJoinedNotes(parts(101))).toBe('too-many');
+    expect(parseJoinedNotes(parts(100))).toEqual({ logs: expect.any(Array), unread: false });
+    expect(parseJoinedNotes(parts(100))?.logs).toHaveLength(100);
+    // The 101st part is not parsed: a bad one there changes nothing.
+    const over = parseJoinedNotes(`${parts(100)}\n${qwen.replace('authorship/3.0.0', '')}`);
+    expect(over?.unread).toBe(true);
+    expect(over?.logs).toHaveLength(100);
     expect(splitJoinedNotes(parts(5000))).toHaveLength(101);
     expect(readNotesForRewrite(parts(100))).toHaveLength(200);
     expect(readNotesForRewrite(parts(101))).toEqual([]);
