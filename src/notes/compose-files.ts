@@ -57,7 +57,6 @@ export async function composeFiles(top: string, commit: string, sources: readonl
     const from: NotedFile[] = byTarget.get(path)!.map(([which, own]) => ({
       entries: sources[which]!.note.files.get(own)!,
       held: heldKeys(sources[which]!.note.metadata),
-      ...(sources[which]!.note.joined ? { joined: sources[which]!.note.joined } : {}),
       lines: sources[which]!.rev === commit ? target : (linesOf(noted[which]!.get(own) ?? null) ?? []),
     }));
     const composed = composeFile(from, target, linesOf(blobs[2 * index + 1] ?? null));

@@ -1,6 +1,6 @@
 import { notesMessages } from '../core/notes/messages.js';
 import { commitWide, joinedNoteLines, noteLines, type NoteLines } from '../core/notes/note-lines.js';
-import { parseJoinedNotes } from '../core/notes/joined-notes.js';
+import { JOINED_NOTES_LIMIT, parseJoinedNotes } from '../core/notes/joined-notes.js';
 import { HUMAN_KEY, parseAuthorshipLog, readHumanKeyAsPrompt } from '../core/notes/parse-authorship-log.js';
 import { openBlobReader, type BlobReader } from '../git/blob-reader.js';
 import type { ObjectView } from '../git/exec.js';
@@ -85,11 +85,11 @@ export function notesReader(root: string, entries: ReadonlyMap<string, NoteEntry
     const text = object.content.toString('utf8');
     const result = parseAuthorshipLog(text, options.schemas);
     // Notes `git notes merge -s union` joined: read apart where every note adds models (`any`: enforcement, log; row s52m-1).
-    const halves = result.ok || options.schemas !== 'any' ? null : parseJoinedNotes(text);
-    if (halves) {
-      warn(notesMessages.joinedRead(commit, halves.length));
+    const joined = result.ok || options.schemas !== 'any' ? null : parseJoinedNotes(text);
+    if (joined) {
+      warn(joined.unread ? notesMessages.joinedPartlyRead(commit, JOINED_NOTES_LIMIT) : notesMessages.joinedRead(commit, joined.logs.length));
       const lines: NoteLines[] = [];
-      for (const log of halves) {
+      for (const log of joined.logs) {
         if (options.tip) await adoptForeignRecords(commit, log);
         lines.push(noteLines(log, options.aliases));
       }

@@ -1,4 +1,4 @@
-import { splitJoinedNotes } from './joined-notes.js';
+import { JOINED_NOTES_LIMIT, splitJoinedNotes } from './joined-notes.js';
 import { carryOwners, entriesFromOwners, keepAdded, ownersFromEntries, overlayOwners, type LineOwners } from '../lines/line-owners.js';
 import { classifyKey, recordSection } from './classify-key.js';
 import { HUMAN_KEY, parseAuthorshipLog } from './parse-authorship-log.js';
@@ -10,15 +10,7 @@ export interface NotedFile {
   lines: readonly string[];
   /** Whether the note holds the record a key names (absent: every key); see `heldKeys`. */
   held?: (key: string) => boolean;
-  /** The same token for the notes one joined note holds (NoteForRewrite.joined). */
-  joined?: object;
 }
-
-/** Whether `key` names an agent's record (a session or prompt), not a person's. */
-const aiKey = (key: string): boolean => {
-  const kind = classifyKey(key);
-  return kind !== null && kind.kind !== 'human';
-};
 
 const hasKey = (map: unknown, key: string): boolean => typeof map === 'object' && map !== null && !Array.isArray(map) && Object.prototype.hasOwnProperty.call(map, key);
 
@@ -41,24 +33,14 @@ export function heldKeys(metadata: Record<string, unknown>): (key: string) => bo
  * The attestations of one file of a new commit, composed from notes written against other
  * versions of it (oldest first): each carried to `target` through a line diff (a line keeps its
  * key only where it is unchanged: a line a person edited since is theirs), later notes winning a
- * line (but a person's key of a joined note's later part takes no line an earlier part gives an
- * agent: `joined`), then only the lines the commit adds to its parent's version (`parent` null: all).
+ * line (a joined note's parts come ordered so that none takes an AI line from another: jointSources,
+ * row s52r-1), then only the lines the commit adds to its parent's version (`parent` null: all).
  */
 export function composeFile(noted: readonly NotedFile[], target: readonly string[], parent: readonly string[] | null): Array<{ key: string; ranges: number[] }> {
   let owners: LineOwners = { keys: [], owner: new Int32Array(target.length).fill(-1) };
-  // The lines an earlier note of the same joined note gave an agent: a later one's person's key takes none of them (row s52w-1).
-  let group: object | undefined;
-  let agents: Uint8Array | null = null;
   for (const file of noted) {
     const own = ownersFromEntries(file.entries, file.lines.length, file.held);
-    const carried = file.lines === target ? own : carryOwners(own, file.lines, target);
-    if (file.joined !== group || file.joined === undefined) agents = file.joined === undefined ? null : new Uint8Array(target.length);
-    group = file.joined;
-    const kept = agents === null ? carried : { keys: carried.keys, owner: carried.owner.map((index, line) => (index !== -1 && agents![line] === 1 && !aiKey(carried.keys[index]!) ? -1 : index)) };
-    owners = overlayOwners(owners, kept);
-    if (agents) kept.owner.forEach((index, line) => {
-      if (index !== -1 && aiKey(kept.keys[index]!)) agents![line] = 1;
-    });
+    owners = overlayOwners(owners, file.lines === target ? own : carryOwners(own, file.lines, target));
   }
   return entriesFromOwners(keepAdded(owners, parent, target));
 }
@@ -67,11 +49,6 @@ export function composeFile(noted: readonly NotedFile[], target: readonly string
 export interface NoteForRewrite {
   files: Map<string, Array<{ key: string; ranges: number[] }>>;
   metadata: Record<string, unknown>;
-  /**
-   * One token shared by the notes of one joined note (readNotesForRewrite): each adds, as enforcement reads them apart
-   * (row s52m-1), so a later one's person's key takes no line an earlier one gives an agent (composeFile; row s52w-1).
-   */
-  joined?: object;
 }
 
 /**
@@ -96,16 +73,101 @@ export function readNoteForRewrite(text: string): NoteForRewrite | null {
 
 /**
  * `text` read as readNoteForRewrite reads it, or, when notes `git notes merge -s union` (or
- * `git notes append`) joined are what it holds, each of them (row s52m-1), in the order joined: a
- * later one wins a line both give, as a later note of a squash does, but for a person's key over a line an earlier one gives an
- * agent (each adds: `joined`, row s52w-1). Empty when it is no note.
+ * `git notes append`) joined are what it holds, each of them (row s52m-1) as jointSources gives them:
+ * no part's AI line given to a person by another (row s52r-1). Empty when it is no note, or when its
+ * parts disagree about an AI line.
  */
 export function readNotesForRewrite(text: string): NoteForRewrite[] {
   const note = readNoteForRewrite(text);
   if (note) return [note];
-  const parts = splitJoinedNotes(text)?.map(readNoteForRewrite) ?? [];
-  const joined = {};
-  return parts.length > 0 && parts.every((part) => part !== null) ? (parts as NoteForRewrite[]).map((part) => ({ ...part, joined })) : [];
+  const split = splitJoinedNotes(text) ?? [];
+  // Past the parts read apart (row s52r-2): not composed (the carry keeps git's copy).
+  const parts = split.length > JOINED_NOTES_LIMIT ? [] : split.map(readNoteForRewrite);
+  return parts.length > 0 && parts.every((part) => part !== null) ? jointSources(parts as NoteForRewrite[]) : [];
+}
+
+/** Whether `key` gives its lines to a person in a note of `metadata` (an `h_` key; the legacy `human` key without a prompt of that name). */
+const personsKey = (key: string, metadata: Record<string, unknown>): boolean => (key === HUMAN_KEY ? !hasKey(metadata.prompts, HUMAN_KEY) : classifyKey(key)?.kind === 'human');
+
+/** A note's records (sessions, prompts) by section and id: the agent each names, as JSON. */
+function agentsOf(metadata: Record<string, unknown>): Map<string, string> {
+  const found = new Map<string, string>();
+  for (const section of ['sessions', 'prompts'] as const) {
+    const records = metadata[section];
+    if (typeof records !== 'object' || records === null || Array.isArray(records)) continue;
+    for (const [id, record] of Object.entries(records)) found.set(`${section}\0${id}`, JSON.stringify((record as { agent_id?: unknown } | null)?.agent_id ?? null));
+  }
+  return found;
+}
+
+/**
+ * Whether two of `runs` ([start, end, part, key], inclusive) overlap with other parts and other keys.
+ * One sweep over the runs sorted by start and by end, counting the runs open: all of them, by part,
+ * by key, by both; those of another part and another key are all less those of the part or the key.
+ */
+function disagree(runs: Array<[number, number, number, string]>): boolean {
+  const starts = [...runs].sort((a, b) => a[0] - b[0]);
+  const ends = [...runs].sort((a, b) => a[1] - b[1]);
+  const byPart = new Map<number, number>();
+  const byKey = new Map<string, number>();
+  const byBoth = new Map<string, number>();
+  const bump = <K>(map: Map<K, number>, key: K, by: number) => map.set(key, (map.get(key) ?? 0) + by);
+  let open = 0;
+  let closed = 0;
+  for (const [start, , part, key] of starts) {
+    for (; closed < ends.length && ends[closed]![1] < start; closed += 1) {
+      const [, , gone, goneKey] = ends[closed]!;
+      open -= 1;
+      bump(byPart, gone, -1);
+      bump(byKey, goneKey, -1);
+      bump(byBoth, `${gone}\0${goneKey}`, -1);
+    }
+    if (open - (byPart.get(part) ?? 0) - (byKey.get(key) ?? 0) + (byBoth.get(`${part}\0${key}`) ?? 0) > 0) return true;
+    open += 1;
+    bump(byPart, part, 1);
+    bump(byKey, key, 1);
+    bump(byBoth, `${part}\0${key}`, 1);
+  }
+  return false;
+}
+
+/**
+ * The parts of one joined note as sources to compose (row s52r-1): the readers read them apart, no part
+ * taking another's lines (row s52m-1), so a writer may not let a later part's word win a line an
+ * earlier one gives an AI. Every part's person's entries first, then every part's AI entries (each with
+ * its part's metadata): an AI line stays AI whichever part said so. Empty (the note is not composed:
+ * the carry keeps git's joined copy, which every reader reads apart) when two parts give one line to
+ * two AI keys, or name one record with two agents: one owner per line, one agent per record is all a
+ * written note can say, and either choice would drop a model the readers name.
+ */
+function jointSources(parts: readonly NoteForRewrite[]): NoteForRewrite[] {
+  const agents = new Map<string, string>();
+  for (const part of parts) {
+    for (const [id, agent] of agentsOf(part.metadata)) {
+      if ((agents.get(id) ?? agent) !== agent) return [];
+      agents.set(id, agent);
+    }
+  }
+  // AI runs per path, [start, end, part, record]: two parts' runs of other records that overlap disagree.
+  const runs = new Map<string, Array<[number, number, number, string]>>();
+  parts.forEach((part, at) => {
+    for (const [path, entries] of part.files) {
+      for (const entry of entries) {
+        if (personsKey(entry.key, part.metadata)) continue;
+        const list = runs.get(path) ?? runs.set(path, []).get(path)!;
+        // A session's key by its record (`s_…` before `::`): one session's turns agree.
+        const kind = classifyKey(entry.key);
+        const owner = kind ? `${kind.kind}\0${kind.record}` : entry.key;
+        for (let index = 0; index + 1 < entry.ranges.length; index += 2) list.push([entry.ranges[index]!, entry.ranges[index + 1]!, at, owner]);
+      }
+    }
+  });
+  for (const list of runs.values()) if (disagree(list)) return [];
+  const only = (part: NoteForRewrite, persons: boolean): NoteForRewrite => ({
+    metadata: part.metadata,
+    files: new Map([...part.files].map(([path, entries]) => [path, entries.filter((entry) => personsKey(entry.key, part.metadata) === persons)] as const).filter(([, entries]) => entries.length > 0)),
+  });
+  return [...parts.map((part) => only(part, true)), ...parts.map((part) => only(part, false))];
 }
 
 /** Copy the records of a JSON map into `target` (a `__proto__` key is data, never a prototype). */

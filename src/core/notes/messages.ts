@@ -9,6 +9,8 @@ const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 export const notesMessages = {
   malformed: (commit: string, reason: string) =>
     `the git-ai note of commit ${short(commit)} is malformed (${sanitize(reason, { max: 200 })}); that commit keeps its commit-level attribution. See it with: git notes --ref <ref> show ${short(commit)}`,
+  joinedPartlyRead: (commit: string, limit: number) =>
+    `the git-ai note of commit ${short(commit)} is more than ${limit} notes joined in one (git notes merge -s union, or a fixup of many noted commits rebased with hooks skipped); its first ${limit} are read, each model for the lines its own note gives it, the rest is not read.`,
   joinedRead: (commit: string, count: number) =>
     `the git-ai note of commit ${short(commit)} is ${count} notes joined in one (git notes merge -s union); read as ${count} notes, each model for the lines its own note gives it (git-ai's blame reads none of it: merge notes with -s ours, as git-ai does).`,
   tooBig: (commit: string, size: number, limit: number) =>

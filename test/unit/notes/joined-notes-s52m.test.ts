@@ -14,7 +14,7 @@ describe('splitJoinedNotes (row s52m-1)', () => {
 
   test('two notes git-ai wrote, joined as git joins them: both read, each with its own records', () => {
     expect(splitJoinedNotes(`${first}\n\n${second}`)).toEqual([first, `\n${second}`]);
-    const logs = parseJoinedNotes(`${first}\n\n${second}\n`)!;
+    const logs = parseJoinedNotes(`${first}\n\n${second}\n`)!.logs;
     expect(logs.map((log) => [...log.sessions.values()].map((record) => record.model))).toEqual([['claude-opus-4-6'], ['gpt-5']]);
     expect(logs[1]!.files.get('src/a.rs')?.[0]?.ranges).toEqual([1, 3, 5, 5]);
   });
@@ -22,7 +22,7 @@ describe('splitJoinedNotes (row s52m-1)', () => {
   test('three notes, CRLF endings, one-line metadata', () => {
     const crlf = (text: string) => text.replace(/\n/g, '\r\n');
     const compact = `src/b.rs\n  s_00000000000003::t_1 2\n---\n{"schema_version":"authorship/3.0.0","base_commit_sha":"b","prompts":{},"sessions":{"s_00000000000003":{"agent_id":{"tool":"cursor","id":"y","model":"composer-1"}}}}`;
-    const logs = parseJoinedNotes(`${crlf(first)}\r\n\r\n${compact}\n\n${second}\n`);
+    const logs = parseJoinedNotes(`${crlf(first)}\r\n\r\n${compact}\n\n${second}\n`)?.logs;
     expect(logs?.map((log) => [...log.sessions.keys()])).toEqual([['s_00000000000001'], ['s_00000000000003'], ['s_00000000000002']]);
   });
 
