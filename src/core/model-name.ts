@@ -280,9 +280,11 @@ export function normaliseModelName(segment: string, options: NameOptions = {}): 
   const colon = text.indexOf(':'); // ollama: qwen2.5-coder:32b-instruct-q4_K_M
   // A run of colons is one (`qwen3-coder::x`, `::latest`): the tag after it, not a tag `:x` that is no word,
   // which left the name no model and only its vendor's word (`qwen/unknown`) past a deny of the base (row s52f-5).
+  // Colons with no tag after them (`qwen3-coder:`, `claude-opus-4-6::`) are no tag: the name alone, not the vendor's
+  // unknown model past a deny of the name (row s52u-3).
   let tagAt = colon + 1;
   while (colon >= 0 && text[tagAt] === ':') tagAt += 1;
-  if (colon < 0 || VARIANT_TAG.test(text.slice(tagAt)) || ROUTER_TAG.test(text.slice(tagAt))) {
+  if (colon < 0 || tagAt === text.length || VARIANT_TAG.test(text.slice(tagAt)) || ROUTER_TAG.test(text.slice(tagAt))) {
     if (colon >= 0) text = text.slice(0, colon);
     const key = normaliseText(text, options);
     return key ? { key, sized: key } : null;
