@@ -3,20 +3,11 @@
 // listed the judged range with row 857's `git log --boundary` in place of `git rev-list`; row s52v-1 put the rev-list back:
 // that log holds every commit's text while it walks, so it runs only once row 943's and row s52e-2's sizes passed.)
 // Replayed with the built CLI's `check` and a real bare server's pre-receive, git traced (GIT_TRACE).
-import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { aitrail, BIN } from '../helpers/cli.js';
+import { aitrail } from '../helpers/cli.js';
 import { CLAUDE_DECLARED, commitCase, policyServer, project, QWEN, tryGit } from '../helpers/enforce-repos.js';
 import { addNote, gitAiNote, NOTE_KEYS, session } from '../helpers/git-ai-notes.js';
-import { tempDir } from '../helpers/gitdir.js';
-
-/** The git processes a GIT_TRACE file records (each logs its command line once as it starts). */
-function gitCommands(trace: string): string[] {
-  return readFileSync(trace, 'utf8')
-    .split('\n')
-    .flatMap((line) => /trace: (?:built-in|exec): git (.*)$/.exec(line)?.[1] ?? []);
-}
+import { gitCommands, traceFile, tracedPreReceive } from '../helpers/git-trace.js';
 
 /** Commands listing the judged range itself (`rev-list <range>`, not `rev-list --objects --stdin`), and the range's `log --boundary`. */
 const rangeRevLists = (commands: string[]) => commands.filter((command) => command.startsWith('rev-list ') && !command.includes('--stdin'));
@@ -25,11 +16,9 @@ const boundaryLogs = (commands: string[]) => commands.filter((command) => comman
 describe('fewer git processes at the gate (session 52 task o)', () => {
   it('check and pre-receive list the range once by `git rev-list`, once by row 857\'s `git log --boundary`; pre-receive one for-each-ref; a refusal still refuses', () => {
     const { remote, work } = policyServer('policy:\n  deny: ["qwen/*"]\n');
-    const trace = join(tempDir('aitrail-trace-'), 'pre-receive.trace');
-    writeFileSync(join(remote.dir, 'hooks', 'pre-receive'), `#!/bin/sh\nGIT_TRACE='${trace}' exec "${process.execPath}" "${BIN}" hook pre-receive "$@"\n`);
-    chmodSync(join(remote.dir, 'hooks', 'pre-receive'), 0o755);
+    const trace = tracedPreReceive(remote.dir);
     for (const at of [1, 2, 3]) commitCase(work, `c${at}`, `feat: change ${at}\n\n${CLAUDE_DECLARED}\n`);
-    const checkTrace = join(tempDir('aitrail-trace-'), 'check.trace');
+    const checkTrace = traceFile('check.trace');
     const check = aitrail(work.dir, ['check', 'origin/main..HEAD'], { env: { GIT_TRACE: checkTrace } });
     expect(check.code, check.stdout + check.stderr).toBe(0);
     const push = tryGit(work.dir, ['push', '-q', '--no-verify', 'origin', 'main']);
@@ -64,7 +53,7 @@ describe('fewer git processes at the gate (session 52 task o)', () => {
     const { remote, work } = project('policy:\n  deny: ["qwen/*"]\n', { hooks: ['pre-push'] });
     const sha = commitCase(work, 'noted', `feat: noted\n\n${CLAUDE_DECLARED}\n`, 'src/noted.ts');
     addNote(work, sha, gitAiNote({ 'src/noted.ts': [session(NOTE_KEYS.claude, '1')] }));
-    const trace = join(tempDir('aitrail-trace-'), 'pre-push.trace');
+    const trace = traceFile('pre-push.trace');
     const pushed = tryGit(work.dir, ['push', '-q', 'origin', 'main'], { env: { GIT_TRACE: trace } });
     expect(pushed.code, pushed.stderr).toBe(0);
     // Before: `for-each-ref … refs/notes/ai refs/notes/ai-attribution` (judgeCommits), then `for-each-ref … refs/notes/ai` (pushNotes).

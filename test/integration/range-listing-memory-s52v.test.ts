@@ -4,19 +4,10 @@
 // of a range with a bottom keeps every commit's text while it walks (40 commits of 15 MiB messages, a 2 MB pack: 620 MB
 // in that git at the server, `git rev-list` 36 MB), and it ran before the sizes were read. Replayed with the built CLI's
 // `check` and a real bare server's pre-receive, git traced (GIT_TRACE): no `git log` before the refusal.
-import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { aitrail, BIN } from '../helpers/cli.js';
+import { aitrail } from '../helpers/cli.js';
 import { policyServer, tryGit } from '../helpers/enforce-repos.js';
-import { tempDir } from '../helpers/gitdir.js';
-
-/** The git processes a GIT_TRACE file records (each logs its command line once as it starts). */
-function gitCommands(trace: string): string[] {
-  return readFileSync(trace, 'utf8')
-    .split('\n')
-    .flatMap((line) => /trace: (?:built-in|exec): git (.*)$/.exec(line)?.[1] ?? []);
-}
+import { gitCommands, traceFile, tracedPreReceive } from '../helpers/git-trace.js';
 
 /** A fast-import stream of `count` commits on refs/heads/big from `parent`, each with a message of `bytes` bytes. */
 function bigCommits(parent: string, count: number, bytes: number): Buffer {
@@ -34,12 +25,10 @@ function bigCommits(parent: string, count: number, bytes: number): Buffer {
 describe('a range of too large commits is refused before any git process holds their text (row s52v-1)', () => {
   it('check and pre-receive refuse five commits of 14 MiB messages, and one of 17 MiB, with no `git log` run', () => {
     const { remote, work } = policyServer('policy:\n  deny: ["qwen/*"]\n');
-    const trace = join(tempDir('aitrail-trace-'), 'pre-receive.trace');
-    writeFileSync(join(remote.dir, 'hooks', 'pre-receive'), `#!/bin/sh\nGIT_TRACE='${trace}' exec "${process.execPath}" "${BIN}" hook pre-receive "$@"\n`);
-    chmodSync(join(remote.dir, 'hooks', 'pre-receive'), 0o755);
+    const trace = tracedPreReceive(remote.dir);
     const imported = tryGit(work.dir, ['fast-import', '--quiet'], { input: bigCommits(work.git(['rev-parse', 'HEAD']), 5, 14 * 1024 * 1024) });
     expect(imported.code, imported.stderr).toBe(0);
-    const checkTrace = join(tempDir('aitrail-trace-'), 'check.trace');
+    const checkTrace = traceFile('check.trace');
     const check = aitrail(work.dir, ['check', 'origin/main..big'], { env: { GIT_TRACE: checkTrace }, timeout: 120_000 });
     expect(check.code, check.stdout + check.stderr).toBe(3);
     expect(check.stdout + check.stderr).toContain('read in one judgement');
@@ -55,7 +44,7 @@ describe('a range of too large commits is refused before any git process holds t
     // One commit past 16 MiB (row 943): the same order.
     const one = tryGit(work.dir, ['fast-import', '--quiet', '--force'], { input: bigCommits(work.git(['rev-parse', 'origin/main']), 1, 17 * 1024 * 1024) });
     expect(one.code, one.stderr).toBe(0);
-    const oneTrace = join(tempDir('aitrail-trace-'), 'one.trace');
+    const oneTrace = traceFile('one.trace');
     const refused = aitrail(work.dir, ['check', 'origin/main..big'], { env: { GIT_TRACE: oneTrace }, timeout: 120_000 });
     expect(refused.code, refused.stdout + refused.stderr).toBe(3);
     expect(refused.stdout + refused.stderr).toContain('so it is refused unread');
