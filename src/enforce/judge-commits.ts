@@ -16,8 +16,7 @@ import { QWEN_NOTES_REF } from '../core/notes/qwen-attribution.js';
 import { openQwenNotes } from '../notes/qwen-notes.js';
 import type { LinkChange } from './judge-links.js';
 import { commitsReadAsStored } from '../git/raw-message.js';
-import { rangeShas, rangeTrees } from '../git/change-size.js';
-import { COMMIT_BYTES_CAP, commitTooLarge, RANGE_LARGE_BYTES_CAP } from '../git/commit-size.js';
+import { COMMIT_BYTES_CAP, commitTooLarge, RANGE_LARGE_BYTES_CAP, revisionShas } from '../git/commit-size.js';
 import { readCommitFacts } from './read-commit-facts.js';
 import { deniesGlobally, launderedTwins, type PersonCommit } from './laundered-twins.js';
 import { GitError } from '../git/exec.js';
@@ -121,10 +120,11 @@ export async function judgeCommits(
   const tips = options.notesTip === undefined && options.qwenNotesTip === undefined ? (await notesTips(repoDir, [DEFAULT_NOTES_REF, QWEN_NOTES_REF], { asStored: true })).map((tip) => tip ?? '') : [options.notesTip, options.qwenNotesTip];
   const notesAt = tips[0] === undefined ? {} : { tip: tips[0] };
   // A commit object of tens of megabytes (a message, a mergetag header) is refused before any reading holds it (row 943).
-  // The range's commits listed once (as stored) for both readings (row 1003: git rev-list ran twice), and with their
-  // trees for row 857's bound (unlistedHugeCommits): one `git log --boundary`, where a `git rev-list` ran before it (session 52).
-  const listedTrees = await rangeTrees(repoDir, revisions, { asStored: true });
-  const listed = { shas: rangeShas(listedTrees) };
+  // The range's commits listed once (as stored) for both readings (row 1003: git rev-list ran twice), by `git rev-list`,
+  // which keeps no commit's text: the `git log --boundary` of row 857's bound holds every commit of the range in memory
+  // while it walks (40 commits of 15 MiB messages, a 2 MB pack: 620 MB at the server), so it runs only once the sizes
+  // pass (row s52v-1: session 52 had it list the range for all three, before the sizes were read).
+  const listed = { shas: await revisionShas(repoDir, revisions, { asStored: true }) };
   // Counted across the run's ranges (a push's refs judged apart: row s52n-1), not afresh for each.
   const spent = options.spent ?? judgedBytes();
   const huge = await commitTooLarge(repoDir, listed, COMMIT_BYTES_CAP, { asStored: true }, RANGE_LARGE_BYTES_CAP, spent.largeCommits);
@@ -139,7 +139,7 @@ export async function judgeCommits(
   try {
     // git lists a commit's changed files all at once: a commit of tens of millions of them is refused before it is listed (row 857),
     // unless no path rule is there and it names no AI anywhere: then it is read without its files (row 925).
-    const unlisted = await unlistedHugeCommits(repoDir, revisions, { byLines, detect, stored, notes, qwenNotes, extra: LOG_EXTRA, range: listedTrees });
+    const unlisted = await unlistedHugeCommits(repoDir, revisions, { byLines, detect, stored, notes, qwenNotes, extra: LOG_EXTRA });
     for await (const commit of rangeRecords(repoDir, revisions, { paths: true, links: byLines, extra: LOG_EXTRA, asStored: true, whole: true }, unlisted)) {
       commits += 1;
       nodes.push({ sha: commit.sha, parents: commit.parents });

@@ -1,5 +1,5 @@
 import type { DetectOptions } from '../core/detect.js';
-import { CHANGED_PATHS_CAP, commitsChangingTooMuch, type RangeTrees } from '../git/change-size.js';
+import { CHANGED_PATHS_CAP, commitsChangingTooMuch } from '../git/change-size.js';
 import { GitError, runGit } from '../git/exec.js';
 import { streamCommits, type CommitRecord, type LogOptions } from '../git/log.js';
 import type { StoredCommit } from '../git/raw-message.js';
@@ -20,10 +20,10 @@ const refusal = (sha: string): GitError => new GitError(enforceMessages.changeTo
 export async function unlistedHugeCommits(
   repoDir: string,
   revisions: readonly string[],
-  run: { byLines: boolean; detect: DetectOptions; stored: ReadonlyMap<string, StoredCommit>; notes: CommitNotes; qwenNotes: QwenNotes; extra: string[]; range?: RangeTrees },
+  run: { byLines: boolean; detect: DetectOptions; stored: ReadonlyMap<string, StoredCommit>; notes: CommitNotes; qwenNotes: QwenNotes; extra: string[] },
 ): Promise<Set<string>> {
-  // The range's trees as judgeCommits already listed them (one `git log`), else listed here.
-  const huge = await commitsChangingTooMuch(repoDir, run.range ?? revisions, CHANGED_PATHS_CAP, { asStored: true }, !run.byLines);
+  // Listed here, after judgeCommits refused a range of too large commits: this `git log --boundary` holds each commit's text (row s52v-1).
+  const huge = await commitsChangingTooMuch(repoDir, revisions, CHANGED_PATHS_CAP, { asStored: true }, !run.byLines);
   if (huge.length === 0) return new Set();
   if (run.byLines) throw refusal(huge[0]!);
   const quiet = new Set<string>();

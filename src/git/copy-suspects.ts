@@ -408,7 +408,8 @@ export async function copySuspects(cwd: string, asked: readonly WrittenLines[], 
   };
   const pending = judged.flatMap((commit, index) =>
     [...commit.wanted].flatMap(([key, written]) => {
-      // Only the file that wrote the line holds it: no other place to find it in (asked there, it would not count anyway).
+      // Seen at one path only, a file the commit wrote it into: asked there it counts for no file written alone; written
+      // into others too, their copy from that file (changed by this commit) is the plain blame's `-C` to find, not this search.
       const paths = pathsOfKey(key);
       return paths.length === 0 || (paths.length === 1 && written.has(paths[0]!)) ? [] : [{ index, key, written, paths, next: 0, at: new Set<string>() }];
     }),

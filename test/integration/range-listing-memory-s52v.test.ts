@@ -1,0 +1,53 @@
+// row s52v-1: the range's commits over 64 KiB are capped at 64 MiB together (row s52e-2) and each at 16 MiB (row 943),
+// read from `git cat-file --batch-check` sizes, so that nothing holds their text. Session 52 (task o) listed the range for
+// those sizes with the `git log --boundary --format=%m %H %T %P` of row 857's bound instead of `git rev-list`: a `git log`
+// of a range with a bottom keeps every commit's text while it walks (40 commits of 15 MiB messages, a 2 MB pack: 620 MB
+// in that git at the server, `git rev-list` 36 MB), and it ran before the sizes were read. Replayed with the built CLI's
+// `check` and a real bare server's pre-receive, git traced (GIT_TRACE): no `git log` before the refusal.
+import { describe, expect, it } from 'vitest';
+import { aitrail } from '../helpers/cli.js';
+import { policyServer, tryGit } from '../helpers/enforce-repos.js';
+import { gitCommands, traceFile, tracedPreReceive } from '../helpers/git-trace.js';
+
+/** A fast-import stream of `count` commits on refs/heads/big from `parent`, each with a message of `bytes` bytes. */
+function bigCommits(parent: string, count: number, bytes: number): Buffer {
+  const stream: Buffer[] = [];
+  for (let n = 0; n < count; n += 1) {
+    const message = Buffer.from(`feat: m${n}\n\n${'word '.repeat(bytes / 5)}\n`);
+    const file = Buffer.from(`export const m${n} = ${n};\n`);
+    stream.push(Buffer.from(`commit refs/heads/big\ncommitter Pat <pat@example.com> ${1_700_000_000 + n} +0000\ndata ${message.length}\n`), message);
+    if (n === 0) stream.push(Buffer.from(`from ${parent}\n`));
+    stream.push(Buffer.from(`M 100644 inline m${n}.ts\ndata ${file.length}\n`), file, Buffer.from('\n'));
+  }
+  return Buffer.concat(stream);
+}
+
+describe('a range of too large commits is refused before any git process holds their text (row s52v-1)', () => {
+  it('check and pre-receive refuse five commits of 14 MiB messages, and one of 17 MiB, with no `git log` run', () => {
+    const { remote, work } = policyServer('policy:\n  deny: ["qwen/*"]\n');
+    const trace = tracedPreReceive(remote.dir);
+    const imported = tryGit(work.dir, ['fast-import', '--quiet'], { input: bigCommits(work.git(['rev-parse', 'HEAD']), 5, 14 * 1024 * 1024) });
+    expect(imported.code, imported.stderr).toBe(0);
+    const checkTrace = traceFile('check.trace');
+    const check = aitrail(work.dir, ['check', 'origin/main..big'], { env: { GIT_TRACE: checkTrace }, timeout: 120_000 });
+    expect(check.code, check.stdout + check.stderr).toBe(3);
+    expect(check.stdout + check.stderr).toContain('read in one judgement');
+    // The range listed by `git rev-list` (which keeps no commit's text), its sizes by `git cat-file --batch-check`; no `git log`.
+    const commands = gitCommands(checkTrace);
+    expect(commands.filter((command) => command.startsWith('rev-list ') && !command.includes('--stdin')), commands.join('\n')).toHaveLength(1);
+    expect(commands.filter((command) => command.startsWith('log ')), commands.join('\n')).toEqual([]);
+    const pushed = tryGit(work.dir, ['push', '--no-verify', 'origin', 'big']);
+    expect(pushed.code, pushed.stderr).not.toBe(0);
+    expect(pushed.stderr).toContain('read in one judgement');
+    expect(tryGit(remote.dir, ['rev-parse', '--verify', '--quiet', 'refs/heads/big']).code).not.toBe(0);
+    expect(gitCommands(trace).filter((command) => command.startsWith('log ')), gitCommands(trace).join('\n')).toEqual([]);
+    // One commit past 16 MiB (row 943): the same order.
+    const one = tryGit(work.dir, ['fast-import', '--quiet', '--force'], { input: bigCommits(work.git(['rev-parse', 'origin/main']), 1, 17 * 1024 * 1024) });
+    expect(one.code, one.stderr).toBe(0);
+    const oneTrace = traceFile('one.trace');
+    const refused = aitrail(work.dir, ['check', 'origin/main..big'], { env: { GIT_TRACE: oneTrace }, timeout: 120_000 });
+    expect(refused.code, refused.stdout + refused.stderr).toBe(3);
+    expect(refused.stdout + refused.stderr).toContain('so it is refused unread');
+    expect(gitCommands(oneTrace).filter((command) => command.startsWith('log '))).toEqual([]);
+  });
+});
