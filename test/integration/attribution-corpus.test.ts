@@ -53,7 +53,7 @@ interface Report {
  * (row s52f-4). Its review (s52j) added 4 hard negatives of people those rules read as agents (a one-word
  * name at a platform's `noreply+<id>@` placeholder, as co-author and author; the surname in `Manus Ai`;
  * `iFlytek <noreply@iflytek.com>`): 628/628 and no new false positive; before its fixes all 4 read as AI
- * (rows s52j-1..3).
+ * (rows s52j-1, s52j-2, s52j-3).
  */
 const FLOOR = { recall: 628 / 628, modelAccuracy: 628 / 628 };
 

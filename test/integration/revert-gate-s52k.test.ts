@@ -73,7 +73,7 @@ describe('a revert of a revert of a noted agent commit carries its note (rows s5
   });
 });
 
-describe('the shim revert gate and node agree (differential, rows s52d-1, s52k-1..3, s52t-1)', () => {
+describe('the shim revert gate and node agree (differential, rows s52d-1, s52k-1, s52k-2, s52k-3, s52t-1)', () => {
   it('on generated MERGE_MSG texts, the shim starts node for every one node keeps a restored commit for', () => {
     const { repo, run, env } = countedHooksRepo();
     const start = repo.git(['rev-parse', 'HEAD']);
