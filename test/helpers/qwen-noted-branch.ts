@@ -54,21 +54,3 @@ export function appendedNotes(repo: TestRepo, sha: string, first: string, second
   repo.git(['notes', '--ref', 'ai', 'append', '-F', '-', sha], { input: forCommit(second, sha) });
   expect(repo.git(['notes', '--ref', 'ai', 'show', sha]).match(/schema_version/g)?.length).toBe(2);
 }
-
-/**
- * A branch commit of the three-line `src/k.ts` noted `first` then `second` (appendedNotes), squash-merged
- * onto main, and `aitrail notes squash` run over it: the squash commit's note (rows s52m-2, s52r-1).
- */
-export function squashedAppendedNotes(first: string, second: string): string {
-  const repo = makeRepo();
-  repo.commit('base', { 'README.md': 'hi\n' });
-  repo.git(['checkout', '-q', '-b', 'feature']);
-  appendedNotes(repo, repo.commit('feat: keys', { 'src/k.ts': 'a\nb\nc\n' }), first, second);
-  repo.git(['checkout', '-q', 'main']);
-  repo.git(['merge', '-q', '--squash', 'feature']);
-  repo.git(['commit', '-q', '-m', 'feat: keys (#1)']);
-  const squash = repo.git(['rev-parse', 'HEAD']);
-  const run = aitrail(repo.dir, ['notes', 'squash', 'main~1..feature', '--onto', squash]);
-  expect(run.code, run.stderr).toBe(0);
-  return repo.git(['notes', '--ref', 'ai', 'show', squash]);
-}

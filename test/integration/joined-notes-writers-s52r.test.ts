@@ -12,7 +12,8 @@ import { tryGit } from '../helpers/enforce-repos.js';
 import { addNote, forCommit, gitAiNote, NOTE_KEYS, session } from '../helpers/git-ai-notes.js';
 import { makeRepo, type TestRepo } from '../helpers/gitdir.js';
 import { hookedRepo } from '../helpers/hooked-repo.js';
-import { appendedNotes, QWEN_PATH_POLICY, squashedAppendedNotes } from '../helpers/qwen-noted-branch.js';
+import { appendedNotes, QWEN_PATH_POLICY } from '../helpers/qwen-noted-branch.js';
+import { squashedAppendedNotes } from '../helpers/squash-joined.js';
 
 const QWEN = gitAiNote({ 'src/k.ts': [session(NOTE_KEYS.qwen, '2-3')] });
 /** A hostile note calling every line of src/k.ts a person's. */
