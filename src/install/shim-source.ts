@@ -96,6 +96,7 @@ export function runLines(hook: InstalledHook, run: string): string[] {
  */
 export function inheritedShellLines(): string[] {
   return [
+    ...classGuardLines(),
     '# bash as sh: no function, set or shopt option from the environment (a committed .env an agent loads) changes what runs (src/install/shim-source.ts inheritedShellLines).',
     'case ${BASH_VERSION-} in ?*)',
     // First: errexit (SHELLOPTS) would end the shim at compgen's status 1.
@@ -105,6 +106,31 @@ export function inheritedShellLines(): string[] {
     '  case $? in 1) ;; *) for aitrail_fn in $(declare -F); do case $aitrail_fn in declare|-*) ;; *) unset -f "$aitrail_fn" ;; esac; done ;; esac',
     '  set +o pipefail',
     '  shopt -u failglob nullglob nocaseglob nocasematch dotglob extglob globstar xpg_echo lastpipe 2>/dev/null ;;',
+    'esac',
+  ];
+}
+
+/**
+ * Row s52x-1: a /bin/sh that does not know POSIX character classes in bracket expressions (posh 0.14: `[[:space:]]`
+ * matches nothing) reads every `[[:space:]]`/`[[:alnum:]]` of the shims otherwise than dash, so a check of the fast
+ * path or of which aitrail to run silently fails. Such a shell re-runs the shim under one that knows them, found at a
+ * fixed system path (no PATH search: the repository's folders are never asked), with the same arguments and stdin; with
+ * none there, the shim refuses in one line. Other shells pay one `case`, no process. `refuse`: the command that ends
+ * the hook when no such shell is found (the husky lib, sourced from the user's hook file, cannot re-run itself: it refuses).
+ */
+export function classGuardLines(refuse = 'exit 1', rerun = true): string[] {
+  const say = 'echo "aitrail: hook stopped: this /bin/sh does not know [[:space:]] in patterns (posh?), so the model policy cannot be checked. Fix: make /bin/sh dash or bash, or install dash." >&2';
+  return [
+    '# A /bin/sh without POSIX character classes (posh) re-runs the shim under one that has them (src/install/shim-source.ts classGuardLines).',
+    "case ' ' in [[:space:]]) ;; *)",
+    ...(rerun
+      ? [
+          '  for aitrail_sh in /bin/dash /usr/bin/dash /bin/bash /usr/bin/bash /bin/mksh /usr/bin/mksh; do [ -x "$aitrail_sh" ] && exec "$aitrail_sh" "$0" "$@"; done',
+          '  for aitrail_sh in /bin/busybox /usr/bin/busybox; do [ -x "$aitrail_sh" ] && exec "$aitrail_sh" sh "$0" "$@"; done',
+        ]
+      : []),
+    `  ${say}`,
+    `  ${refuse} ;;`,
     'esac',
   ];
 }
