@@ -5,28 +5,18 @@
 // path), same arguments and stdin; with none, it refuses in one line. Replayed: the real hooks from `aitrail init`,
 // their `#!/bin/sh` rewritten to posh, real commits.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tryGit } from '../helpers/enforce-repos.js';
 import { hookedWithOrigin } from '../helpers/hooked-repo.js';
 import { tempDir } from '../helpers/gitdir.js';
+import { shellAsSh } from '../helpers/bash-as-sh.js';
 
 const POSH = spawnSync('sh', ['-c', 'command -v posh'], { encoding: 'utf8' }).stdout.trim();
 
 /** Each aitrail shim in `hooksDir` run by posh (its `#!/bin/sh` line rewritten). */
-function poshAsSh(hooksDir: string): number {
-  let n = 0;
-  for (const name of readdirSync(hooksDir)) {
-    const path = join(hooksDir, name);
-    const text = readFileSync(path, 'utf8');
-    if (!text.startsWith('#!/bin/sh\n# aitrail-shim:')) continue;
-    writeFileSync(path, `#!${POSH}\n${text.slice('#!/bin/sh\n'.length)}`);
-    chmodSync(path, 0o755);
-    n += 1;
-  }
-  return n;
-}
+const poshAsSh = (hooksDir: string) => shellAsSh(hooksDir, POSH);
 
 describe.skipIf(POSH === '')('row s52x-1: the shims under posh (no POSIX character classes)', () => {
   it('posh does not know [[:space:]] (the premise), dash does', () => {
