@@ -9,7 +9,7 @@ import { chmodSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tryGit } from '../helpers/enforce-repos.js';
-import { hookedWithOrigin } from '../helpers/hooked-repo.js';
+import { hookedWithOrigin, huskyDenyQwen } from '../helpers/hooked-repo.js';
 import { tempDir } from '../helpers/gitdir.js';
 import { shellAsSh } from '../helpers/bash-as-sh.js';
 
@@ -59,6 +59,24 @@ describe.skipIf(POSH === '')('row s52x-1: the shims under posh (no POSIX charact
     const made = tryGit(repo.dir, ['commit', '-q', '-m', 'feat: qwen change'], { env: { ...env, AITRAIL: '0', QWEN_CODE: '1', OPENAI_MODEL: 'qwen3-coder' } });
     expect(made.code, made.stderr).not.toBe(0);
     expect(made.stderr).toContain('AITRAIL=0 ignored');
+    expect(repo.git(['rev-parse', 'HEAD']).trim()).toBe(head);
+  });
+
+  it("husky, whose `sh -e` is posh: aitrail's lib (sourced, it cannot re-run itself) refuses in one line; the .env link's Qwen commit does not go in", () => {
+    const { repo, env, setUp } = huskyDenyQwen();
+    const bin = tempDir('aitrail-posh-bin-');
+    symlinkSync(POSH, join(bin, 'sh'));
+    const outside = join(tempDir('aitrail-posh-env-'), 'env');
+    writeFileSync(outside, 'AITRAIL=0\n');
+    symlinkSync(outside, join(repo.dir, '.env'));
+    repo.git(['add', '.env']);
+    expect(tryGit(repo.dir, ['commit', '-q', '-m', 'chore: env'], { env: setUp }).code).toBe(0);
+    repo.write('a.txt', 'qwen\n');
+    repo.git(['add', 'a.txt']);
+    const head = repo.git(['rev-parse', 'HEAD']).trim();
+    const made = tryGit(repo.dir, ['commit', '-q', '-m', 'feat: qwen change'], { env: { ...env, PATH: `${bin}:${env.PATH ?? ''}`, AITRAIL: '0', QWEN_CODE: '1', OPENAI_MODEL: 'qwen3-coder' } });
+    expect(made.code, made.stderr).not.toBe(0);
+    expect(made.stderr).toContain('does not know [[:space:]]');
     expect(repo.git(['rev-parse', 'HEAD']).trim()).toBe(head);
   });
 
