@@ -208,8 +208,9 @@ export function huskyLib(packageDir = ''): HuskyLib {
     "# aitrail's lines for husky: sourced by aitrail's block in each .husky/<hook> (added by `aitrail init`; `aitrail uninstall`",
     '# removes this file). Not a hook: husky runs only files named after git hooks. Generated (src/install/husky-block.ts',
     "# huskyLib): edit nothing here; the blocks refuse a file they do not know, and 'aitrail status' says so.",
-    // Row s52x-1: sourced from the user's hook file, so it cannot re-run itself under another shell: it refuses.
-    ...classGuardLines('exit 1', false),
+    // Row s52x-1: sourced from the user's hook file, so it cannot re-run itself under another shell: it ends the hook,
+    // with 1 where the hook blocks, else 0 (prepare-commit-msg, post-commit, post-rewrite never block).
+    ...classGuardLines(`case \${h-} in ${CLIENT_HOOKS.filter((hook) => !neverBlocks(hook)).join('|')}) exit 1 ;; esac; exit 0`, false),
     ...safePathLines(),
     // Each hook's gates, run at once for the hook the block names: one that finds nothing to record or refuse ends the
     // hook there, the shell having read only what comes before. A commit's hooks first (post-commit's need none of the
