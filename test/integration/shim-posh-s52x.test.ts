@@ -10,13 +10,30 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tryGit } from '../helpers/enforce-repos.js';
 import { hookedWithOrigin, huskyDenyQwen } from '../helpers/hooked-repo.js';
-import { tempDir } from '../helpers/gitdir.js';
+import { tempDir, type TestRepo } from '../helpers/gitdir.js';
 import { shellAsSh } from '../helpers/bash-as-sh.js';
 
 const POSH = spawnSync('sh', ['-c', 'command -v posh'], { encoding: 'utf8' }).stdout.trim();
 
 /** Each aitrail shim in `hooksDir` run by posh (its `#!/bin/sh` line rewritten). */
 const poshAsSh = (hooksDir: string) => shellAsSh(hooksDir, POSH);
+
+/**
+ * Commits (hooks off) a `.env` that is a link to a file outside setting AITRAIL=0, stages a change, and makes Qwen
+ * Code's commit with AITRAIL=0 (as it loads that file), `extra` over `env`: its result and whether HEAD moved.
+ */
+function qwenThroughEnvLink(repo: TestRepo, env: NodeJS.ProcessEnv, setUp: NodeJS.ProcessEnv, extra: NodeJS.ProcessEnv = {}) {
+  const outside = join(tempDir('aitrail-posh-env-'), 'env');
+  writeFileSync(outside, 'AITRAIL=0\n');
+  symlinkSync(outside, join(repo.dir, '.env'));
+  repo.git(['add', '.env']);
+  expect(tryGit(repo.dir, ['commit', '-q', '-m', 'chore: env'], { env: setUp }).code).toBe(0);
+  repo.write('a.txt', 'qwen\n');
+  repo.git(['add', 'a.txt']);
+  const head = repo.git(['rev-parse', 'HEAD']).trim();
+  const made = tryGit(repo.dir, ['commit', '-q', '-m', 'feat: qwen change'], { env: { ...env, ...extra, AITRAIL: '0', QWEN_CODE: '1', OPENAI_MODEL: 'qwen3-coder' } });
+  return { made, moved: repo.git(['rev-parse', 'HEAD']).trim() !== head };
+}
 
 describe.skipIf(POSH === '')('row s52x-1: the shims under posh (no POSIX character classes)', () => {
   it('posh does not know [[:space:]] (the premise), dash does', () => {
@@ -48,36 +65,20 @@ describe.skipIf(POSH === '')('row s52x-1: the shims under posh (no POSIX charact
     // posh: AITRAIL=0 from the linked file was honoured and Qwen's commit went in (before the fix: exit 0).
     const { repo, env, setUp } = hookedWithOrigin();
     expect(poshAsSh(join(repo.dir, '.git', 'hooks'))).toBeGreaterThan(3);
-    const outside = join(tempDir('aitrail-posh-env-'), 'env');
-    writeFileSync(outside, 'AITRAIL=0\n');
-    symlinkSync(outside, join(repo.dir, '.env'));
-    repo.git(['add', '.env']);
-    expect(tryGit(repo.dir, ['commit', '-q', '-m', 'chore: env'], { env: setUp }).code).toBe(0);
-    repo.write('a.txt', 'qwen\n');
-    repo.git(['add', 'a.txt']);
-    const head = repo.git(['rev-parse', 'HEAD']).trim();
-    const made = tryGit(repo.dir, ['commit', '-q', '-m', 'feat: qwen change'], { env: { ...env, AITRAIL: '0', QWEN_CODE: '1', OPENAI_MODEL: 'qwen3-coder' } });
+    const { made, moved } = qwenThroughEnvLink(repo, env, setUp);
     expect(made.code, made.stderr).not.toBe(0);
     expect(made.stderr).toContain('AITRAIL=0 ignored');
-    expect(repo.git(['rev-parse', 'HEAD']).trim()).toBe(head);
+    expect(moved).toBe(false);
   });
 
   it("husky, whose `sh -e` is posh: aitrail's lib (sourced, it cannot re-run itself) refuses in one line; the .env link's Qwen commit does not go in", () => {
     const { repo, env, setUp } = huskyDenyQwen();
     const bin = tempDir('aitrail-posh-bin-');
     symlinkSync(POSH, join(bin, 'sh'));
-    const outside = join(tempDir('aitrail-posh-env-'), 'env');
-    writeFileSync(outside, 'AITRAIL=0\n');
-    symlinkSync(outside, join(repo.dir, '.env'));
-    repo.git(['add', '.env']);
-    expect(tryGit(repo.dir, ['commit', '-q', '-m', 'chore: env'], { env: setUp }).code).toBe(0);
-    repo.write('a.txt', 'qwen\n');
-    repo.git(['add', 'a.txt']);
-    const head = repo.git(['rev-parse', 'HEAD']).trim();
-    const made = tryGit(repo.dir, ['commit', '-q', '-m', 'feat: qwen change'], { env: { ...env, PATH: `${bin}:${env.PATH ?? ''}`, AITRAIL: '0', QWEN_CODE: '1', OPENAI_MODEL: 'qwen3-coder' } });
+    const { made, moved } = qwenThroughEnvLink(repo, env, setUp, { PATH: `${bin}:${env.PATH ?? ''}` });
     expect(made.code, made.stderr).not.toBe(0);
     expect(made.stderr).toContain('does not know [[:space:]]');
-    expect(repo.git(['rev-parse', 'HEAD']).trim()).toBe(head);
+    expect(moved).toBe(false);
   });
 
   it('the shim run by posh itself runs under dash: $0, arguments and stdin kept', () => {
