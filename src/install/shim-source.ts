@@ -126,6 +126,8 @@ export function classGuardLines(refuse: string, rerun = true): string[] {
     "case ' ' in [[:space:]]) ;; *)",
     ...(rerun
       ? [
+          // bash by that name (not `sh`) would source BASH_ENV, which a committed .env an agent loads may set.
+          '  unset BASH_ENV',
           '  for aitrail_sh in /bin/dash /usr/bin/dash /bin/bash /usr/bin/bash /bin/mksh /usr/bin/mksh; do [ -x "$aitrail_sh" ] && exec "$aitrail_sh" "$0" "$@"; done',
           '  for aitrail_sh in /bin/busybox /usr/bin/busybox; do [ -x "$aitrail_sh" ] && exec "$aitrail_sh" sh "$0" "$@"; done',
         ]
