@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { CLIENT_HOOKS, neverBlocks, type InstalledHook } from './hook-names.js';
 import { hookGates } from './pending-gate.js';
 import { plantedEnv } from './planted-env.js';
-import { clientLookup, ledIntoTrackedLines, packageDirFunction, runLines, safePathLines } from './shim-source.js';
+import { classGuardLines, clientLookup, ledIntoTrackedLines, packageDirFunction, runLines, safePathLines } from './shim-source.js';
 import { fastPathFunctions, freshFunction, preparedFunction, sameFunction } from './fast-path.js';
 import { outcome } from './hook-messages.js';
 import { packageVersion } from './package-version.js';
@@ -208,6 +208,9 @@ export function huskyLib(packageDir = ''): HuskyLib {
     "# aitrail's lines for husky: sourced by aitrail's block in each .husky/<hook> (added by `aitrail init`; `aitrail uninstall`",
     '# removes this file). Not a hook: husky runs only files named after git hooks. Generated (src/install/husky-block.ts',
     "# huskyLib): edit nothing here; the blocks refuse a file they do not know, and 'aitrail status' says so.",
+    // Row s52x-1: sourced from the user's hook file, so it cannot re-run itself under another shell: it ends the hook,
+    // with 1 where the hook blocks, else 0 (prepare-commit-msg, post-commit, post-rewrite never block).
+    ...classGuardLines(`case \${h-} in ${CLIENT_HOOKS.filter((hook) => !neverBlocks(hook)).join('|')}) exit 1 ;; esac; exit 0`, false),
     ...safePathLines(),
     // Each hook's gates, run at once for the hook the block names: one that finds nothing to record or refuse ends the
     // hook there, the shell having read only what comes before. A commit's hooks first (post-commit's need none of the

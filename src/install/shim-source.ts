@@ -30,7 +30,7 @@ export function shimSource(hook: ShimHook): string {
       ? "# AITRAIL=0 does not switch it off: a push over a local path hands the pusher's environment to this hook."
       : '# AITRAIL=0 switches aitrail off (the replaced hook still runs).',
     '# Generated from src/install/shim-source.ts (npm run build:shims): edit that, not this file.',
-    ...inheritedShellLines(),
+    ...inheritedShellLines(fail),
     `h=${hook}`,
     // Cleaned (aitrail_safe) before the chained hook's `mktemp` and `cat` (pre-push, post-rewrite): with a hook
     // chained (git-lfs's pre-push), `npm run`'s node_modules/.bin, `.` or an empty entry named the repository's
@@ -94,8 +94,9 @@ export function runLines(hook: InstalledHook, run: string): string[] {
  * runs no line of any script: only pre-push's warning names it (planted-hook-switches.ts). dash (Debian's and
  * Ubuntu's /bin/sh) imports none of these: the lines are skipped by a `case`.
  */
-export function inheritedShellLines(): string[] {
+export function inheritedShellLines(refuse = 'exit 1'): string[] {
   return [
+    ...classGuardLines(refuse),
     '# bash as sh: no function, set or shopt option from the environment (a committed .env an agent loads) changes what runs (src/install/shim-source.ts inheritedShellLines).',
     'case ${BASH_VERSION-} in ?*)',
     // First: errexit (SHELLOPTS) would end the shim at compgen's status 1.
@@ -105,6 +106,34 @@ export function inheritedShellLines(): string[] {
     '  case $? in 1) ;; *) for aitrail_fn in $(declare -F); do case $aitrail_fn in declare|-*) ;; *) unset -f "$aitrail_fn" ;; esac; done ;; esac',
     '  set +o pipefail',
     '  shopt -u failglob nullglob nocaseglob nocasematch dotglob extglob globstar xpg_echo lastpipe 2>/dev/null ;;',
+    'esac',
+  ];
+}
+
+/**
+ * Row s52x-1: a /bin/sh that does not know POSIX character classes in bracket expressions (posh 0.14: `[[:space:]]`
+ * matches nothing) reads every `[[:space:]]`/`[[:alnum:]]` of the shims otherwise than dash, so a check of the fast
+ * path or of which aitrail to run silently fails. Such a shell re-runs the shim under one that knows them, found at a
+ * fixed system path (no PATH search: the repository's folders are never asked), with the same arguments and stdin; with
+ * none there, the shim refuses in one line. Other shells pay one `case`, no process. `refuse`: the command that ends
+ * the hook when no such shell is found, `exit 0` for a hook that never blocks (the husky lib, sourced from the user's
+ * hook file, cannot re-run itself: it ends there, by the hook `h` names).
+ */
+export function classGuardLines(refuse: string, rerun = true): string[] {
+  const say = 'echo "aitrail: hook stopped: this /bin/sh does not know [[:space:]] in patterns (posh?), so the model policy cannot be checked. Fix: make /bin/sh dash or bash, or install dash." >&2';
+  return [
+    '# A /bin/sh without POSIX character classes (posh) re-runs the shim under one that has them (src/install/shim-source.ts classGuardLines).',
+    "case ' ' in [[:space:]]) ;; *)",
+    ...(rerun
+      ? [
+          // bash by that name (not `sh`) would source BASH_ENV, which a committed .env an agent loads may set.
+          '  unset BASH_ENV',
+          '  for aitrail_sh in /bin/dash /usr/bin/dash /bin/bash /usr/bin/bash /bin/mksh /usr/bin/mksh; do [ -x "$aitrail_sh" ] && exec "$aitrail_sh" "$0" "$@"; done',
+          '  for aitrail_sh in /bin/busybox /usr/bin/busybox; do [ -x "$aitrail_sh" ] && exec "$aitrail_sh" sh "$0" "$@"; done',
+        ]
+      : []),
+    `  ${say}`,
+    `  ${refuse} ;;`,
     'esac',
   ];
 }
@@ -1617,7 +1646,7 @@ function worktreeShimSource(): string {
     '# Installed by `aitrail init` where the hooks directory is inside the work tree (a relative core.hooksPath); `aitrail uninstall` removes it and restores the hook it replaced.',
     '# Runs the hook this one replaced ($0.aitrail-chained), if any; then, in a worktree `git worktree add` just made, copies aitrail\'s shims into its hooks directory.',
     '# Generated from src/install/shim-source.ts (npm run build:shims): edit that, not this file.',
-    ...inheritedShellLines(),
+    ...inheritedShellLines('exit 0'),
     'c="$0.aitrail-chained"',
     'if [ -x "$c" ]; then "$c" "$@" || exit $?; fi',
     '[ "${AITRAIL-}" = 0 ] && exit 0',

@@ -13,11 +13,19 @@ export const BASH = spawnSync('sh', ['-c', 'command -v bash'], { encoding: 'utf8
 export function bashAsSh(hooksDir: string): void {
   const sh = join(tempDir('aitrail-bash-sh-'), 'sh');
   symlinkSync(BASH, sh);
+  shellAsSh(hooksDir, sh);
+}
+
+/** Each aitrail shim in `hooksDir` run by `shell` (its `#!/bin/sh` line rewritten to name it); how many. */
+export function shellAsSh(hooksDir: string, shell: string): number {
+  let n = 0;
   for (const name of readdirSync(hooksDir)) {
     const path = join(hooksDir, name);
     const text = readFileSync(path, 'utf8');
     if (!text.startsWith('#!/bin/sh\n# aitrail-shim:')) continue;
-    writeFileSync(path, `#!${sh}\n${text.slice('#!/bin/sh\n'.length)}`);
+    writeFileSync(path, `#!${shell}\n${text.slice('#!/bin/sh\n'.length)}`);
     chmodSync(path, 0o755);
+    n += 1;
   }
+  return n;
 }

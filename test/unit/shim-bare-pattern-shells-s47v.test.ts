@@ -11,12 +11,17 @@
 // dash's, so each shell's generated pattern decides as the escaped form does. Left unchecked: whether another shell
 // reads the escaped form itself (a form no hook holds since 843) as dash does.
 // Shells not installed are left out (.ci/run installs busybox, zsh, mksh and posh).
+// posh (row s52x-1) knows no POSIX character class (`[[:space:]]` matches nothing): each shim re-runs itself under a
+// shell that does (its first lines, classGuardLines); its decisions are taken as the shims now run them: the script
+// written to a file behind the generated hook's guard and run by posh (so by the dash, bash, mksh or busybox it finds).
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { messageKeys, QUIET_STATE_ENTRIES } from '../../src/core/fast-path-layout.js';
 import { identityTexts, messageTexts, modelAuthorTexts } from '../../src/install/fast-path-signals.js';
 import { loadedShimText, MESSAGE_HOOKS } from '../helpers/shim-identity-case.js';
+import { tempDir } from '../helpers/gitdir.js';
 
 const hook = (name: string) => readFileSync(new URL(`../../hooks/${name}`, import.meta.url), 'utf8');
 
@@ -115,10 +120,27 @@ function decisions(shell: readonly string[], patterns: { word: string; pattern: 
   );
   const calls = patterns.map((_, k) => (generatedOnly ? `g${k}` : `e${k}; g${k}`)).join('; ');
   const script = ["aitrail_nl='\n'", ...functions, 'LC_ALL=C; export LC_ALL', `while IFS= read -r aitrail_s; do r=; ${calls}; echo "$r"; done`].join('\n');
-  const run = spawnSync(shell[0]!, [...shell.slice(1), '-c', script], { input, env: { PATH: process.env.PATH, LC_ALL: locale }, encoding: 'latin1', maxBuffer: 1 << 26 });
+  const knows = spawnSync(shell[0]!, [...shell.slice(1), '-c', "case ' ' in [[:space:]]) echo y ;; esac"], { encoding: 'utf8' }).stdout === 'y\n';
+  const argv = knows ? ['-c', script] : [guarded(script)];
+  const run = spawnSync(shell[0]!, [...shell.slice(1), ...argv], { input, env: { PATH: process.env.PATH, LC_ALL: locale }, encoding: 'latin1', maxBuffer: 1 << 26 });
   expect(run.stderr, shell.join(' ')).toBe('');
   expect(run.status, shell.join(' ')).toBe(0);
   return run.stdout.split('\n').slice(0, -1);
+}
+
+/** `script` in a file behind the generated message hooks' guard (row s52x-1: first after the comments in each; they differ only in the exit code of a refusal). */
+function guarded(script: string): string {
+  const guards = new Set(MESSAGE_HOOKS.map((name) => {
+    const text = hook(name);
+    const start = text.indexOf("case ' ' in [[:space:]]) ;; *)");
+    expect(start, name).toBeGreaterThan(0);
+    expect(text.slice(0, start).split('\n').slice(1, -1).every((line) => line.startsWith('#')), name).toBe(true);
+    return text.slice(start, text.indexOf('\nesac\n', start) + '\nesac\n'.length);
+  }));
+  expect([...guards].map((guard) => guard.replace(/exit [01] ;;\nesac\n$/, '')).filter((guard, k, all) => all.indexOf(guard) === k)).toHaveLength(1);
+  const path = join(tempDir('aitrail-s47v-'), 'script');
+  writeFileSync(path, `${[...guards][0]}${script}\n`);
+  return path;
 }
 
 describe("row 843 (review s47v): the shims' bare `@ . - / : + _ , =` read as escaped ones in every shell here", () => {
