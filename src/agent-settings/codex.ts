@@ -94,7 +94,7 @@ export async function codexModel(place: SettingsPlace, cli?: CommandLineModel | 
   const layered = named?.name ?? configProfile;
   const profileFile = layered && PROFILE_NAME.test(layered) ? join(home, `${layered}.config.toml`) : undefined;
   const profileLayer = profileFile ? await read(shownPath(place, profileFile), readOwnSettings(profileFile)) : null;
-  // The run's `-c model_provider=…`/`-c model_providers.<id>.base_url=…` over every file (codex-rs applies `-c` onto the merged config; row s52g-3).
+  // The run's `-c model_provider=…`/`-c model_providers.<id>.base_url=…` over every file (codex-rs applies `-c` onto the merged config; row 1026).
   const providerLayers = [flagged, profileLayer, user, system];
   const served = cli?.oss ? {} : endpoint(providerLayers, profile);
   // A gateway on this machine answers a hosted model's name (gpt-5-codex) with any model it runs (row 866).
@@ -193,7 +193,7 @@ function placeOf(layer: Layer): string {
  * Codex's built-in providers that a `[model_providers.<id>]` of the same id does not change (codex-rs
  * `merge_configured_model_providers`: `entry(key).or_insert(provider)`, the built-in kept; only
  * `amazon-bedrock`'s `base_url` may be changed): `openai`, its local `ollama` and `lmstudio`, early
- * codex-rs's `oss` (row s52i-2).
+ * codex-rs's `oss` (row 1050).
  */
 const FIXED_PROVIDERS = new Set(['openai', 'oss', 'ollama', 'lmstudio']);
 
@@ -232,7 +232,7 @@ function codexGateway(env: Record<string, string | undefined>, layers: (Layer | 
   }
   if (!LOCAL_PROVIDERS.has(provider)) {
     // The built-in `openai` provider's endpoint: the config's `openai_base_url` (Codex 0.115+, `-c openai_base_url=…` too;
-    // codex-rs `built_in_model_providers(openai_base_url)`), or the older `OPENAI_BASE_URL` (row s52i-2).
+    // codex-rs `built_in_model_providers(openai_base_url)`), or the older `OPENAI_BASE_URL` (row 1050).
     const set = layers.find((layer) => stringAt(layer?.data, 'openai_base_url'));
     const name = set ? `${placeOf(set)} openai_base_url` : undefined;
     return localEndpoint({ ...env, ...(name ? { [name]: stringAt(set!.data, 'openai_base_url') } : {}) }, [...(name ? [name] : []), 'OPENAI_BASE_URL']);

@@ -171,7 +171,7 @@ export function optionValues(args: readonly string[], long: string, short: strin
     if (arg === `--${long}`) takesNext = true;
     else if (arg.startsWith(`--${long}=`)) value = arg.slice(long.length + 3);
     else if (parser === 'click') {
-      // click's short options (row s52s-2): letters of flags, then the option, whose value is the rest whole (`-m=x` is `=x`) or the next argument.
+      // click's short options (row 1058): letters of flags, then the option, whose value is the rest whole (`-m=x` is `=x`) or the next argument.
       if (short && arg.length > 1 && arg[0] === '-' && arg[1] !== '-') {
         let at = 1;
         while (at < arg.length && arg[at] !== short && flags.includes(arg[at]!)) at += 1;
@@ -255,11 +255,11 @@ export interface CommandLineModel {
   cd?: string;
   /** Crush only: `-D`/`--data-dir`, its data directory as given (the last one: pflag keeps it), where its `crush.db` and workspace `crush.json` are. */
   dataDir?: string;
-  /** aider only: `-c`/`--config`, its config file as given (the last one: configargparse reads only it). Kimi CLI: `--config-file` (row s52i-5). */
+  /** aider only: `-c`/`--config`, its config file as given (the last one: configargparse reads only it). Kimi CLI: `--config-file` (row 1053). */
   configFile?: string;
-  /** Kimi CLI only: `-m`/`--model NAME`, the key of its config's `[models]` the run uses over `default_model` (not a model's name; row s52i-5). */
+  /** Kimi CLI only: `-m`/`--model NAME`, the key of its config's `[models]` the run uses over `default_model` (not a model's name; row 1053). */
   modelKey?: { name: string; evidence: string };
-  /** Kimi CLI only: `--config <TOML or JSON>`, the config given inline in place of its file (row s52i-5). */
+  /** Kimi CLI only: `--config <TOML or JSON>`, the config given inline in place of its file (row 1053). */
   inlineConfig?: string;
   /** aider only: `--model-settings-file`, as given (the last one). */
   modelSettingsFile?: string;
@@ -271,13 +271,13 @@ export interface CommandLineModel {
   trust?: true;
   /** Mistral Vibe only: `--add-dir DIR`, each trusted for this run as `--trust` trusts its own, as given, in order. */
   addDirs?: string[];
-  /** goose only: `--provider` (long only, the last given: clap keeps it), the provider the run uses over `GOOSE_PROVIDER` and config.yaml (row s52g-2). */
+  /** goose only: `--provider` (long only, the last given: clap keeps it), the provider the run uses over `GOOSE_PROVIDER` and config.yaml (row 1025). */
   provider?: { name: string; evidence: string };
-  /** goose only: `--recipe`, the recipe file as given (the last one; row s52s-3). */
+  /** goose only: `--recipe`, the recipe file as given (the last one; row 1059). */
   recipe?: string;
   /** Qwen Code only: `--openai-base-url` (yargs' `--openaiBaseUrl` too), the last given: the endpoint its OpenAI client calls, before `OPENAI_BASE_URL` (row 895). */
   baseUrl?: { url: string; evidence: string };
-  /** Qwen Code only: `--auth-type` (yargs' `--authType` too), the last given: the auth type whose `modelProviders` list the run takes its model from, over `security.auth.selectedType` (row s52i-3). */
+  /** Qwen Code only: `--auth-type` (yargs' `--authType` too), the last given: the auth type whose `modelProviders` list the run takes its model from, over `security.auth.selectedType` (row 1051). */
   authType?: string;
   /** Claude Code only: `--fallback-model` (one model or a comma-separated chain), each given: the session's fallback chain, over every settings file's `fallbackModel`. */
   fallback?: { model: string; evidence: string }[];
@@ -345,7 +345,7 @@ const AGENT_CLIS: Readonly<Record<string, AgentCli>> = {
   // Mistral Vibe: `vibe` (a Python entry point), looked for for its working directory, where it finds its project config; it has no model flag (argparse refuses `--model`: no Vibe that runs was given one).
   'mistral-vibe': { hint: 'vibe', names: /^vibe$/i, long: 'model', parser: 'argparse' },
   // Kimi CLI (a Python entry point, typer): `kimi -m/--model NAME`, a key of its config's `[models]`, read by `kimi-cli.ts`.
-  // click reads `-m=x` as `=x` and `-ym x`, `-Cymx` as `-y -C -m x` (its flag letters: `-y/--yolo`, `-C/--continue`, `-V`, `-h`; row s52s-2).
+  // click reads `-m=x` as `=x` and `-ym x`, `-Cymx` as `-y -C -m x` (its flag letters: `-y/--yolo`, `-C/--continue`, `-V`, `-h`; row 1058).
   'kimi-code': { hint: 'kimi', names: /^kimi$/i, long: 'model', short: 'm', parser: 'click', flags: 'yCVh' },
 };
 
@@ -522,7 +522,7 @@ export function commandLineModel(agent: string, args: readonly string[], quote: 
     const provider = optionValues(args, 'provider', undefined, 'clap').flatMap((raw) => modelValue(raw) ?? []).at(-1);
     if (provider) result.provider = { name: provider, evidence: `argv goose --provider=${quote(provider)}` };
     // `goose run --recipe <file>` (clap keeps the last): its `settings.goose_provider`/`goose_model` come after the command line's, before
-    // `GOOSE_PROVIDER`/`GOOSE_MODEL` and config.yaml (`build_session`; row s52s-3), read by `goose.ts`.
+    // `GOOSE_PROVIDER`/`GOOSE_MODEL` and config.yaml (`build_session`; row 1059), read by `goose.ts`.
     const recipe = givenPath(optionValues(args, 'recipe', undefined, 'clap').at(-1));
     if (recipe) result.recipe = recipe;
   }
@@ -556,8 +556,8 @@ export function commandLineModel(agent: string, args: readonly string[], quote: 
     if (configModel) result.configModel = { model: configModel, evidence: `argv codex -c model=${quote(configModel)}` };
     if (profile) result.profile = { name: profile, evidence: `argv codex -p=${quote(profile)}`, ...(flagged ? {} : { fromConfig: true as const }) };
     // Those that can choose the model: `model`, `profile`, `profiles.<name>.model` (or a whole `profiles` table), and
-    // where it runs: `model_provider`, `model_providers.<id>.base_url` (or a whole provider table; row s52g-3), the built-in
-    // `openai` provider's `openai_base_url` (row s52i-2).
+    // where it runs: `model_provider`, `model_providers.<id>.base_url` (or a whole provider table; row 1026), the built-in
+    // `openai` provider's `openai_base_url` (row 1050).
     const chooses = configs.filter((entry) => /^(?:model|model_providers?|openai_base_url|profiles?)$/.test(entry.split('=', 1)[0]!.trim().split('.')[0]!));
     if (chooses.length > 0) result.configs = chooses;
   }
@@ -583,7 +583,7 @@ export function commandLineModel(agent: string, args: readonly string[], quote: 
     if (earlier.length > 0) result.earlierSettings = earlier;
   }
   if (agent === 'kimi-code') {
-    // `--model NAME` names a `[models]` key, not a model: kept apart, read with the config (`kimi-cli.ts`; row s52i-5).
+    // `--model NAME` names a `[models]` key, not a model: kept apart, read with the config (`kimi-cli.ts`; row 1053).
     const key = result.models[0];
     result.models = [];
     result.evidence = [];
@@ -737,7 +737,7 @@ export function markerSetterModel(
     const args = agentArguments(agent, argv, setter.exe, setter.real) ?? ownArguments(setter, argv);
     const found = commandLineModel(agent, args, quote);
     // Its other options (Codex's `-c model_provider=…`/`-p`, goose's `--provider`, Qwen Code's `--auth-type`/`--openai-base-url`,
-    // Kimi CLI's `--model` key, `--config`, `--config-file`), the nearest setter's, read by the agent's reader as the named program's (row s52s-1).
+    // Kimi CLI's `--model` key, `--config`, `--config-file`), the nearest setter's, read by the agent's reader as the named program's (row 1057).
     if (found && !result.options) {
       const { models: _models, evidence: _evidence, cwd: _cwd, ...options } = found;
       if (Object.keys(options).length > 0) {

@@ -128,10 +128,10 @@ export function geminiCliModel(place: SettingsPlace, cli?: CommandLineModel | nu
   // Names that are no Gemini name (`GEMINI_MODEL=qwen3-coder` at Ollama) are read as before, as what the gateway serves.
   const named = [cli?.models ?? [], place.env.GEMINI_MODEL ?? '', found?.model ?? ''].flat();
   const model = gatewayModel(localEndpoint(place.env, GEMINI_ENDPOINTS), named, GEMINI_NAME, true, ['GEMINI_MODEL']) ?? found;
-  // A retry sent elsewhere by an `isRetry` override while the first attempt is not (row s52g-1): that model beside.
+  // A retry sent elsewhere by an `isRetry` override while the first attempt is not (row 1024): that model beside.
   if (aliased.retries.length === 0) return model;
   // Nothing names the model (Gemini CLI's default, `auto`, whose model is not known): the first attempts still go there, so
-  // it stays `unknown` with the retry's model beside, never the retry's alone (row s52i-4).
+  // it stays `unknown` with the retry's model beside, never the retry's alone (row 1052).
   const unnamed = !cli?.models.length && !place.env.GEMINI_MODEL?.trim() && asked === 'auto';
   const first = model ?? (unnamed ? { model: 'unknown', evidence: "Gemini CLI's default model (auto: nothing names one)", overriddenBy: [] } : { model: '', evidence: '' });
   return { ...first, also: [...(first.also ?? []), ...aliased.retries] };
@@ -297,7 +297,7 @@ function aliasedModel(place: SettingsPlace, asked: string, cwd?: string): { chat
   const names = lookup(asked) === undefined && Object.hasOwn(ROUTED_NAMES, asked) ? ROUTED_NAMES[asked]! : [asked];
   const distinct = <T extends { model: string }>(one: T, at: number, all: readonly T[]) => all.findIndex((other) => other.model === one.model) === at;
   const found = names.flatMap((name) => resolve(name, false) ?? []).filter(distinct);
-  // A retry's request may go elsewhere (an `isRetry: true` override, row s52g-1): each such model may write part of the work, kept beside.
+  // A retry's request may go elsewhere (an `isRetry: true` override, row 1024): each such model may write part of the work, kept beside.
   const first = found.length > 0 ? found.map((one) => one.model) : [asked];
   const retried = names.flatMap((name) => resolve(name, true) ?? []).filter((one) => !first.includes(one.model)).filter(distinct);
   const retries = retried.map((one) => ({ ...one, evidence: `${one.evidence} (on a retry)`, overriddenBy: [] }));

@@ -17,7 +17,7 @@ const ALSO_KEYS = ['GOOSE_LEAD_MODEL', 'GOOSE_PLANNER_MODEL'] as const;
  * as `also`, the lead model of lead/worker mode (`GOOSE_LEAD_MODEL`: the first turns and after
  * failures) and the planner's (`GOOSE_PLANNER_MODEL`), read the same way (their variable first).
  * The person's own file only: goose has no project config. `goose run --model` is read from the
- * command line (`command-line.ts`), and a `--recipe` file's `settings` after it (row s52s-3).
+ * command line (`command-line.ts`), and a `--recipe` file's `settings` after it (row 1059).
  */
 export async function gooseModel(place: SettingsPlace, cli?: CommandLineModel | null): Promise<SettingsModel | null> {
   const xdg = place.env.XDG_CONFIG_HOME?.trim();
@@ -31,9 +31,9 @@ export async function gooseModel(place: SettingsPlace, cli?: CommandLineModel | 
   const found = text === null ? null : configModel(yaml, shown);
   // A provider on this machine (Ollama, LiteLLM's proxy) answers a hosted model's name with any model it runs (row 868).
   const setting = (key: string): string | undefined => place.env[key]?.trim() || yamlStringAt(yaml, key);
-  // `goose run --provider <name>` comes before `GOOSE_PROVIDER` and config.yaml (row s52g-2): with none of them goose does not start.
+  // `goose run --provider <name>` comes before `GOOSE_PROVIDER` and config.yaml (row 1025): with none of them goose does not start.
   const flagged = cli?.provider?.name;
-  // A recipe's settings come after the command line's, before the variables and config.yaml (block/goose `build_session`; row s52s-3).
+  // A recipe's settings come after the command line's, before the variables and config.yaml (block/goose `build_session`; row 1059).
   const recipe = cli?.recipe ? await recipeSettings(place, cli.recipe, cli.cwd) : null;
   if (recipe?.unknown) return { model: 'unknown', evidence: recipe.unknown, overriddenBy: [], replaces: ['GOOSE_MODEL'] };
   const fromRecipe = !flagged && recipe?.provider !== undefined;

@@ -22,12 +22,12 @@ import { gatewayModel, HOSTED_NAME, localEndpoint } from './claude-code-router.j
  * "kimi-for-coding"`). A model of a provider of type `kimi` (Moonshot's own API) is Moonshot's:
  * written `moonshotai/<model>` when it names no vendor. For that provider `KIMI_MODEL_NAME` replaces
  * the model (`llm.py`, the environment overrides). A run's `-m/--model NAME` (a `[models]` key) comes before `default_model`,
- * its `--config` (inline) or `--config-file` before `config.toml` (row s52i-5).
+ * its `--config` (inline) or `--config-file` before `config.toml` (row 1053).
  * Kimi CLI sets no variable for the commands it runs: this is read when something else names it
  * (`AI_AGENT=kimi-code`, its author identity).
  */
 export async function kimiCliModel(place: SettingsPlace, cli?: CommandLineModel | null): Promise<SettingsModel | null> {
-  // The run's `--config <TOML or JSON>` or `--config-file PATH` in place of `config.toml` (row s52i-5).
+  // The run's `--config <TOML or JSON>` or `--config-file PATH` in place of `config.toml` (row 1053).
   const custom = place.env.KIMI_SHARE_DIR?.trim();
   const given = cli?.configFile && (isAbsolute(cli.configFile) ? cli.configFile : cli.cwd ? join(cli.cwd, cli.configFile) : undefined);
   const file = given || join(custom && isAbsolute(custom) ? custom : join(place.home, '.kimi'), 'config.toml');
@@ -49,9 +49,9 @@ export async function kimiCliModel(place: SettingsPlace, cli?: CommandLineModel 
     ? `env KIMI_MODEL_NAME=${quote(override)}`
     : `${flagged ? `${flagged.evidence} ` : ''}${shownFile} ${flagged ? 'models' : 'default_model'}=${quote(name)} model=${quote(written)}`;
   // The provider's `base_url` (required by Kimi CLI's `LLMProvider`): a server on this machine answers a hosted model's name
-  // (`claude-sonnet-4-5` of an `anthropic` provider) with any model it runs (row s52g-4). `llm.py` `augment_provider_with_env_vars`
+  // (`claude-sonnet-4-5` of an `anthropic` provider) with any model it runs (row 1027). `llm.py` `augment_provider_with_env_vars`
   // replaces it by a variable when set: `KIMI_BASE_URL` for a `kimi` provider, `OPENAI_BASE_URL` for an `openai_legacy` or
-  // `openai_responses` one (row s52i-1).
+  // `openai_responses` one (row 1049).
   const url = provider === undefined ? undefined : stringAt(data, 'providers', provider, 'base_url');
   const key = `${shownFile} providers.${provider}.base_url`;
   const type = provider === undefined ? undefined : stringAt(data, 'providers', provider, 'type');

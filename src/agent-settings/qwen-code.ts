@@ -34,7 +34,7 @@ export function qwenCodeModel(place: SettingsPlace, cli?: CommandLineModel | nul
   // names, open weights at Ollama, are read as before. With no name its default is Qwen's (the marker's `qwen/unknown`).
   const named = [cli?.models ?? [], found?.model ?? '', place.env.OPENAI_MODEL ?? '', place.env.QWEN_MODEL ?? ''].flat();
   const flag = cli?.baseUrl;
-  // The model's `modelProviders` entry's `baseUrl` comes before `--openai-base-url`, the variables and the settings (row s52g-5).
+  // The model's `modelProviders` entry's `baseUrl` comes before `--openai-base-url`, the variables and the settings (row 1028).
   const entry = providerEntryUrl(place, cli?.cwd, cli?.models[0] ?? found?.model, cli?.authType);
   const gateway = entry ? localEndpoint({ [entry.name]: entry.url }, [entry.name]) : flag ? localEndpoint({ [flag.evidence]: flag.url }, [flag.evidence]) : qwenGateway(place, cli?.cwd);
   return gatewayModel(gateway, named, HOSTED_NAME, false, ['OPENAI_MODEL', 'QWEN_MODEL']) ?? found;
@@ -54,7 +54,7 @@ const MAX_PROVIDER_ENTRIES = 256;
 function providerEntryUrl(place: SettingsPlace, cwd: string | undefined, model: string | undefined, authType: string | undefined): { name: string; url: string } | undefined {
   if (!model) return undefined;
   const layers = settingsLayers(place, QWEN, cwd);
-  // The run's `--auth-type` before the settings' `security.auth.selectedType` (Qwen Code's `argv.authType || selectedType`; row s52i-3).
+  // The run's `--auth-type` before the settings' `security.auth.selectedType` (Qwen Code's `argv.authType || selectedType`; row 1051).
   const selected = authType ?? layers.map(([, data]) => stringAt(data(), 'security', 'auth', 'selectedType')).find(Boolean);
   for (const [shown, data] of layers) {
     const providers = valueAt(data(), 'modelProviders');

@@ -263,7 +263,7 @@ export async function readAgentSettings(agents: Iterable<string>, place: Setting
       if (looksAtCommandLine(agent, place)) {
         cli = ancestorModel(agent, (ancestors ??= place.commandLines ?? ancestorProcesses()), quote);
         setter = markerSetterModel(agent, ancestors, agentMarkers(place.env, agent), quote);
-        // No process of the agent's name: a renamed copy's options (its provider, profile, config) are the ones the agent runs with (row s52s-1).
+        // No process of the agent's name: a renamed copy's options (its provider, profile, config) are the ones the agent runs with (row 1057).
         if (!cli && setter?.options) cli = setter.options;
       }
     } catch {

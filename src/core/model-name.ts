@@ -279,9 +279,9 @@ export function normaliseModelName(segment: string, options: NameOptions = {}): 
   if (label !== undefined && familyOf(stripVendorWord(text.slice(label.length))) !== null) text = text.slice(label.length);
   const colon = text.indexOf(':'); // ollama: qwen2.5-coder:32b-instruct-q4_K_M
   // A run of colons is one (`qwen3-coder::x`, `::latest`): the tag after it, not a tag `:x` that is no word,
-  // which left the name no model and only its vendor's word (`qwen/unknown`) past a deny of the base (row s52f-5).
+  // which left the name no model and only its vendor's word (`qwen/unknown`) past a deny of the base (row 1033).
   // Colons with no tag after them (`qwen3-coder:`, `claude-opus-4-6::`) are no tag: the name alone, not the vendor's
-  // unknown model past a deny of the name (row s52u-3).
+  // unknown model past a deny of the name (row 1068).
   let tagAt = colon + 1;
   while (colon >= 0 && text[tagAt] === ':') tagAt += 1;
   if (colon < 0 || tagAt === text.length || VARIANT_TAG.test(text.slice(tagAt)) || ROUTER_TAG.test(text.slice(tagAt))) {

@@ -63,7 +63,7 @@ export interface Judgement {
 /**
  * What one run's judgements have spent of the budgets bounding a range's work (RANGE_LARGE_BYTES_CAP's
  * large commits, the `-C -C -C` blames' tree bytes): one for every range a push's refs are judged in
- * (row s52n-1: each range began at nothing, so a push updating a hundred branches read a hundred budgets).
+ * (row 1055: each range began at nothing, so a push updating a hundred branches read a hundred budgets).
  */
 export interface JudgedBytes {
   largeCommits: { bytes: number };
@@ -108,7 +108,7 @@ export async function judgeCommits(
   const changedPaths = new Map<string, readonly string[]>();
   // AI commits refused already for what a link shows of their own changes: their files are not blamed again for it (a 4,000-file commit behind a link to the top).
   const shownRefused = new Set<string>();
-  // The range's person-read non-merges (row s52n-2).
+  // The range's person-read non-merges (row 1056).
   const people: PersonCommit[] = [];
   let commits = 0;
   // The range's shape, to say through which merge a refused commit of another branch came in.
@@ -123,9 +123,9 @@ export async function judgeCommits(
   // The range's commits listed once (as stored) for both readings (row 1003: git rev-list ran twice), by `git rev-list`,
   // which keeps no commit's text: the `git log --boundary` of row 857's bound holds every commit of the range in memory
   // while it walks (40 commits of 15 MiB messages, a 2 MB pack: 620 MB at the server), so it runs only once the sizes
-  // pass (row s52v-1: session 52 had it list the range for all three, before the sizes were read).
+  // pass (row 1069: session 52 had it list the range for all three, before the sizes were read).
   const listed = { shas: await revisionShas(repoDir, revisions, { asStored: true }) };
-  // Counted across the run's ranges (a push's refs judged apart: row s52n-1), not afresh for each.
+  // Counted across the run's ranges (a push's refs judged apart: row 1055), not afresh for each.
   const spent = options.spent ?? judgedBytes();
   const huge = await commitTooLarge(repoDir, listed, COMMIT_BYTES_CAP, { asStored: true }, RANGE_LARGE_BYTES_CAP, spent.largeCommits);
   if (huge?.together === true) throw new GitError(enforceMessages.rangeTooLarge(huge.sha, huge.size, RANGE_LARGE_BYTES_CAP), ['rev-list'], null, '');
@@ -152,7 +152,7 @@ export async function judgeCommits(
       if (commit.parents.length > 1) facts.attributions = await mergeFooters(repoDir, commit.parents, facts.attributions, detect, 'fold');
       const judged = byLines ? await ownPathsOfMerge(repoDir, commit.parents, facts, isProtected) : facts;
       violations.push(...evaluateCommit(judged, policy));
-      // A person's commit: a twin of a refused one the refs hold is looked for below (row s52n-2).
+      // A person's commit: a twin of a refused one the refs hold is looked for below (row 1056).
       if (commit.parents.length <= 1 && facts.attributions.length === 0) people.push({ sha: commit.sha, subject: facts.subject, paths: facts.paths });
       if (!byLines) continue;
       const protectedPaths = facts.paths.filter(isProtected);
@@ -213,7 +213,7 @@ export async function judgeCommits(
       violations.push(...landed.violations);
       cut.push(...landed.cut);
     }
-    // A person-read commit making the very change of a commit refused everywhere, which the refs hold (a cherry-pick of a reverted Qwen commit, re-worded): row s52n-2.
+    // A person-read commit making the very change of a commit refused everywhere, which the refs hold (a cherry-pick of a reverted Qwen commit, re-worded): row 1056.
     if (people.length > 0 && deniesGlobally(policy)) {
       const inRange = new Set(nodes.map((node) => node.sha));
       violations.push(...(await launderedTwins(repoDir, people, inRange, policy, detect)));

@@ -80,7 +80,7 @@ export async function judgeSets(
   const notesTips = groups.size > 1 || [...groups.values()].some((group) => group.noWalk && group.tips.length > NO_WALK_BATCH) ? await sharedNotesTips(repoDir, options) : options;
   // Commits a walking group judged in full (no `writers` filter), by policy: a noted commit among them is not judged again by itself.
   const walked = new Map<string, Set<string>>();
-  // The budgets of a range's work are the push's (row s52n-1): every group and batch spends from the same.
+  // The budgets of a range's work are the push's (row 1055): every group and batch spends from the same.
   const spent = judgedBytes();
   for (const group of groups.values()) {
     const key = policyKey(group.source);

@@ -35,7 +35,7 @@ export interface LandedLinesRun {
   notes?: CommitNotes;
   /** Qwen Code's notes (refs/notes/ai-attribution): they add Qwen Code's model to commits outside the range too, as to the range's own. */
   qwenNotes?: QwenNotes;
-  /** Tree bytes the run's `-C -C -C` blames have read (its other ranges' too: row s52n-1); added to here. */
+  /** Tree bytes the run's `-C -C -C` blames have read (its other ranges' too: row 1055); added to here. */
   copySpent?: { bytes: number };
 }
 
@@ -52,7 +52,7 @@ function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): T[][] {
 
 /**
  * The work the `-C -C -C` blames of one run may do, in bytes of files searched: each such blame
- * reads and diffs every file of its commit's tree (row s52e-1: a push of 300 commits each copying
+ * reads and diffs every file of its commit's tree (row 1036: a push of 300 commits each copying
  * a 400-line file into src/crypto made 300 of them over trees the push had grown, ~1.3 GB read:
  * 25 s of CPU and minutes at the server's gate; thousands of copies ran for hours). Past it the run
  * fails closed; a person's few copies stay below it (about ten in a 300 MB tree).

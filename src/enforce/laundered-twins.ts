@@ -14,10 +14,10 @@ export interface PersonCommit {
   paths: readonly string[];
 }
 
-/** Paths of the range's person-read commits asked by name; past it, every commit the refs hold is read (row s52n-2). */
+/** Paths of the range's person-read commits asked by name; past it, every commit the refs hold is read (row 1056). */
 const PATHSPEC_CAP = 1_000;
 
-/** Denied commits whose patch ids are computed at most; past it the range is judged by the first ones only (row s52n-2). */
+/** Denied commits whose patch ids are computed at most; past it the range is judged by the first ones only (row 1056). */
 export const DENIED_TWINS_CAP = 2_000;
 
 /** The rules a commit's own models break anywhere in the tree (not the path rules: row 555 follows those by lines). */
@@ -42,7 +42,7 @@ async function patchIds(repoDir: string, shas: readonly string[]): Promise<Map<s
 }
 
 /**
- * Row s52n-2: a person-read commit of the range that makes the very change (the same `git patch-id
+ * Row 1056: a person-read commit of the range that makes the very change (the same `git patch-id
  * --stable`) a commit the repository's refs hold made under a model the policy refuses everywhere
  * (`git cherry-pick -n Q && git commit --no-verify -m …` of Qwen's reverted commit): that commit's
  * violations, given to the person-read one, naming the original. Only the commits that change the

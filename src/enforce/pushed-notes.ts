@@ -87,8 +87,8 @@ export async function attestingNotes(repoDir: string, notes: PushedNotes): Promi
     batch.forEach((commit, index) => {
       const text = objects[index]?.content.toString('utf8') ?? '';
       const parsed = parseAuthorshipLog(text, 'any');
-      // Notes joined by `git notes merge -s union` attest when one of them does (row s52m-1).
-      // Past JOINED_NOTES_LIMIT parts, the first ones read (row s52r-2), as every judge reads it.
+      // Notes joined by `git notes merge -s union` attest when one of them does (row 1047).
+      // Past JOINED_NOTES_LIMIT parts, the first ones read (row 1065), as every judge reads it.
       const logs = parsed.ok ? [parsed.log] : (parseJoinedNotes(text)?.logs ?? []);
       if (logs.every((log) => [...log.files.values()].every((entries) => entries.every((entry) => entry.kind === 'human')))) quiet.add(commit);
     });

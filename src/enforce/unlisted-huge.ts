@@ -22,7 +22,7 @@ export async function unlistedHugeCommits(
   revisions: readonly string[],
   run: { byLines: boolean; detect: DetectOptions; stored: ReadonlyMap<string, StoredCommit>; notes: CommitNotes; qwenNotes: QwenNotes; extra: string[] },
 ): Promise<Set<string>> {
-  // Listed here, after judgeCommits refused a range of too large commits: this `git log --boundary` holds each commit's text (row s52v-1).
+  // Listed here, after judgeCommits refused a range of too large commits: this `git log --boundary` holds each commit's text (row 1069).
   const huge = await commitsChangingTooMuch(repoDir, revisions, CHANGED_PATHS_CAP, { asStored: true }, !run.byLines);
   if (huge.length === 0) return new Set();
   if (run.byLines) throw refusal(huge[0]!);

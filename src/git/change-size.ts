@@ -193,7 +193,7 @@ function parseTree(content: Buffer, idBytes: number): Map<string, Entry> {
  * next), so the tree bound and the blame walk's bound read each tree once between them.
  */
 const reportCounters = new Map<string, TreeCounter>();
-/** Forgotten at the run's end (row s52h-2): a program calling the API kept every tree it read, of every repository, for good. */
+/** Forgotten at the run's end (row 1022): a program calling the API kept every tree it read, of every repository, for good. */
 const forgetCounters = () => reportCounters.clear();
 function reportCounter(repoDir: string): TreeCounter {
   let counter = reportCounters.get(repoDir);
@@ -290,7 +290,7 @@ export async function commitChangingTooMuch(repoDir: string, revisions: readonly
 export async function commitsChangingTooMuch(repoDir: string, revisions: readonly string[], cap: number, view: ObjectView = {}, all = true): Promise<string[]> {
   // --boundary: the first parents outside the range come too (`-` first), with their trees: no object read for them.
   // git holds every commit's text of a range with a bottom while it walks: judgeCommits asks only once row 943's and
-  // row s52e-2's sizes passed (row s52v-1).
+  // row 1037's sizes passed (row 1069).
   const out = await runGit(['log', '--boundary', '--format=%m %H %T %P', '--no-show-signature', '--no-color', ...revisions, '--'], { cwd: repoDir, ...view });
   const lines = out.split('\n').filter((line) => line !== '').map((line) => line.split(' '));
   const bound = new ChangeBound(repoDir, view, cap);

@@ -9,13 +9,13 @@ import { foundObject, objectInfoLines } from './object-batch.js';
 export const COMMIT_BYTES_CAP = 16 * 1024 * 1024;
 
 /**
- * A commit object past this many bytes counts toward RANGE_LARGE_BYTES_CAP (row s52e-2): honest commits
+ * A commit object past this many bytes counts toward RANGE_LARGE_BYTES_CAP (row 1037): honest commits
  * are a few kilobytes, the longest honest squash messages a few hundred.
  */
 export const LARGE_COMMIT_BYTES = 64 * 1024;
 
 /**
- * Bytes the large commits (LARGE_COMMIT_BYTES) of one judged range may hold together (row s52e-2): each
+ * Bytes the large commits (LARGE_COMMIT_BYTES) of one judged range may hold together (row 1037): each
  * within COMMIT_BYTES_CAP, 40 commits of 15 MiB messages (a 2 MB pack) took `check` 35 s of CPU and a
  * push of hundreds of them would keep pre-receive busy for many minutes.
  */
@@ -31,7 +31,7 @@ export async function revisionShas(cwd: string, revisions: readonly string[], vi
  * once for this and commitsReadAsStored: row 1003) whose object is larger than `cap` bytes, with its size: read
  * from `git cat-file --batch-check`'s header, never the object itself; null when none. Past `together` bytes of its
  * commits larger than LARGE_COMMIT_BYTES, counted in git's order: the commit that passed it, with that sum (`together`).
- * `spent`: what earlier ranges of the same run (one push's other refs) counted already, and adds this range's to it (row s52n-1).
+ * `spent`: what earlier ranges of the same run (one push's other refs) counted already, and adds this range's to it (row 1055).
  */
 export async function commitTooLarge(
   cwd: string,
@@ -49,7 +49,7 @@ export async function commitTooLarge(
     const found = foundObject(answer);
     if (found && found.type === 'commit' && found.size > cap) return { sha: found.oid, size: found.size };
   }
-  // Each within the cap, the large ones together past `together` (row s52e-2): the commit it is reached at.
+  // Each within the cap, the large ones together past `together` (row 1037): the commit it is reached at.
   for (const answer of answers) {
     const found = foundObject(answer);
     if (found && found.type === 'commit' && found.size > LARGE_COMMIT_BYTES) large += found.size;

@@ -161,7 +161,7 @@ export const COPY_LOOKUPS_CAP = 2_000_000;
 
 /**
  * Tries of a line at a path (asked of git or already known) past which a range is refused (row
- * s52e-1): a line in hundreds of files the range adds, absent from most commits' parents, was tried
+ * 1036): a line in hundreds of files the range adds, absent from most commits' parents, was tried
  * at each of them for each commit and each of its lines (36 million tries for 300 copies of one file,
  * minutes of CPU in node). An honest line is found at the first paths tried (seconds at this cap).
  */
@@ -398,7 +398,7 @@ export async function copySuspects(cwd: string, asked: readonly WrittenLines[], 
   let lookups = 0;
   let tries = 0;
   const suspects: WrittenLines[] = [];
-  // One list of paths per line, shared by every commit that wrote it (row s52e-1: a list made for each
+  // One list of paths per line, shared by every commit that wrote it (row 1036: a list made for each
   // commit's each line was the same line's hundreds of paths copied for hundreds of commits, minutes in node).
   const pathLists = new Map<string, string[]>();
   const pathsOfKey = (key: string): string[] => {

@@ -3,7 +3,7 @@ import { objectId } from './object-id.js';
 import { forgetAtRunEnd } from './run-end.js';
 
 const known = new Map<string, Promise<string>>();
-/** Forgotten at a run's end (row s52h-2): the folder may hold another repository (SHA-1, SHA-256) at the next API call. */
+/** Forgotten at a run's end (row 1022): the folder may hold another repository (SHA-1, SHA-256) at the next API call. */
 const forgetKnown = () => known.clear();
 
 /**

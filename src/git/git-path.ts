@@ -20,7 +20,7 @@ export function absoluteGitDirSync(cwd: string): string {
 // Git dirs already known, by the folder asked from: what a run's one `rev-parse` (runPaths) answered,
 // or knownGitDirSync asked; a later question of the same run (added-lines' attributesFree) starts no process.
 // Forgotten at the run's end: an API call after `git init --separate-git-dir` ran its diffs in the git dir the
-// folder no longer holds (spawn ENOTDIR, row s52h-2).
+// folder no longer holds (spawn ENOTDIR, row 1022).
 const answeredGitDirs = new Map<string, string>();
 const forgetGitDirs = () => answeredGitDirs.clear();
 

@@ -21,7 +21,7 @@ const RUN_CACHES = Symbol.for('aitrail.forgetAtRunEnd');
 /**
  * Have the run's end call `forget` (a cache of answers about a folder: its git dir, its empty tree, its trees'
  * counts): a program calling the API, or a test worker, otherwise kept them from one call to the next, where the
- * folder may since hold another repository or have moved it (row s52h-2), and for every repository it ever asked.
+ * folder may since hold another repository or have moved it (row 1022), and for every repository it ever asked.
  */
 export function forgetAtRunEnd(forget: () => void): void {
   const global = globalThis as Record<symbol, unknown>;

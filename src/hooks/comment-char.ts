@@ -47,7 +47,7 @@ function surelyUnset(gitDir: string, commonDir: string, env: NodeJS.ProcessEnv, 
 /**
  * A config file's text (latin1), opened without waiting (`O_NONBLOCK`, no effect on a file): a FIFO at one of these
  * paths (a `config.worktree` git reads only under `extensions.worktreeConfig`) held the hook at its open or read for
- * good (row s52t-3); now a FIFO no one writes reads as empty (git, reading it, would have waited before any hook ran),
+ * good (row 1063); now a FIFO no one writes reads as empty (git, reading it, would have waited before any hook ran),
  * one being written fails (EAGAIN: doubt, git is asked). A directory still fails (EISDIR: doubt), as before.
  */
 function readWithoutWaiting(file: string): string {

@@ -1111,7 +1111,7 @@ function pnpmPathInside(top: string, base: string, path: string): boolean {
 export async function hookBinary(root: string, env: NodeJS.ProcessEnv, options: { bare?: boolean; packageDir?: string } = {}): Promise<string | undefined> {
   const { bare = false, packageDir = '' } = options;
   // A bare ask (a server's pre-receive: PATH only) judges no lock: it leaves the cause the work tree's ask found, which
-  // status's note reads after asking both in a push-to-deploy repository (row s52l-1).
+  // status's note reads after asking both in a push-to-deploy repository (row 1044).
   if (!bare) lockCause = undefined;
   const locals = [...new Set([packageDir, ''])].map((dir) => join(root, dir, 'node_modules', '.bin', 'aitrail'));
   for (const local of bare ? [] : locals) {

@@ -40,7 +40,7 @@ function identityEntryTexts(entries: readonly IdentityEntry[], what: string): st
  * One of these texts (lower case) is in every `name <email>` an identity signature matches (read
  * without case), and in every no-reply address, where an agent's name is the agent as the author
  * too (src/core/detect/declared-value.ts agentAtNoReply: `noreply@`, `do-not-reply@`..., and one
- * tagged with the agent's name, `noreply+goose@`: `reply+`, row s52u-1), and in
+ * tagged with the agent's name, `noreply+goose@`: `reply+`, row 1066), and in
  * every address at `localhost`, where a name that is its mailbox names its agent (agentAtMachine).
  */
 export function identityTexts(): string[] {

@@ -242,7 +242,7 @@ export function fastPathFunctions(version: string): string[] {
     // node keeps the picked or squashed commits for post-commit to carry their notes (PICK_SOURCE, SQUASH_SOURCE), when a git-ai note may exist at all.
     '  if [ -e "$aitrail_g/CHERRY_PICK_HEAD" ] || [ -e "$aitrail_g/SQUASH_MSG" ] || { [ -f "$aitrail_g/MERGE_MSG" ] && [ ! -e "$aitrail_g/MERGE_HEAD" ] && aitrail_safe && grep -q -e \'^(cherry picked from commit \' -e \'^This reverts commit [0-9a-f]\' "$aitrail_g/MERGE_MSG" </dev/null 2>/dev/null; }; then',
     ...notesMayExistLines('    '),
-    // A revert none of whose named commits has a noted parent: node would keep nothing (aitrail_jr, s52d-1).
+    // A revert none of whose named commits has a noted parent: node would keep nothing (aitrail_jr, 1034).
     '    [ -n "$aitrail_n" ] && ! aitrail_jr && return 1',
     '  fi',
     '  for aitrail_f in "$aitrail_g"/aitrail/*; do',

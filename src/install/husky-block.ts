@@ -208,7 +208,7 @@ export function huskyLib(packageDir = ''): HuskyLib {
     "# aitrail's lines for husky: sourced by aitrail's block in each .husky/<hook> (added by `aitrail init`; `aitrail uninstall`",
     '# removes this file). Not a hook: husky runs only files named after git hooks. Generated (src/install/husky-block.ts',
     "# huskyLib): edit nothing here; the blocks refuse a file they do not know, and 'aitrail status' says so.",
-    // Row s52x-1: sourced from the user's hook file, so it cannot re-run itself under another shell: it ends the hook,
+    // Row 1070: sourced from the user's hook file, so it cannot re-run itself under another shell: it ends the hook,
     // with 1 where the hook blocks, else 0 (prepare-commit-msg, post-commit, post-rewrite never block).
     ...classGuardLines(`case \${h-} in ${CLIENT_HOOKS.filter((hook) => !neverBlocks(hook)).join('|')}) exit 1 ;; esac; exit 0`, false),
     ...safePathLines(),

@@ -33,10 +33,10 @@ export function notesMayExistLines(indent = ''): string[] {
 
 /**
  * sh function `aitrail_jr`, true when the commit being made is surely no revert whose restored content
- * is noted (row 1015, s52d-1): no cherry-pick (`CHERRY_PICK_HEAD`, MERGE_MSG's `-x` line) nor squash under
+ * is noted (row 1015, 1034): no cherry-pick (`CHERRY_PICK_HEAD`, MERGE_MSG's `-x` line) nor squash under
  * way, and no parent of any commit MERGE_MSG names on git revert's own line (`This reverts commit <sha>`,
  * 4 to 64 digits: a full sha, or the abbreviated one of git's reference format, which node's revertSource
- * resolves too: row s52k-2, as few digits as `core.abbrev` asks, git's minimum 4: row s52t-1; a line after a `\n`, as node's revertOf reads it: row s52k-1) has a note in refs/notes/ai. node's revertSource keeps
+ * resolves too: row 1042, as few digits as `core.abbrev` asks, git's minimum 4: row 1061; a line after a `\n`, as node's revertOf reads it: row 1041) has a note in refs/notes/ai. node's revertSource keeps
  * a restored commit (one of those parents) only when `git notes list` finds its note: with none, node
  * would keep nothing and the commit is judged as any other, so a person's revert in a repository with
  * a notes ref spares node (86 ms) for one grep, one `git rev-parse <sha>^@` and one `git notes list` per parent.
@@ -48,11 +48,11 @@ export function revertRestoresNoNoteFunction(): string[] {
     'aitrail_jq() {',
     '  [ ! -e "$aitrail_g/CHERRY_PICK_HEAD" ] && [ ! -e "$aitrail_g/SQUASH_MSG" ] || return 1',
     // git revert's own lines (a `-x` line: doubt), read as text whatever bytes the file holds, as node reads it (`-a`: GNU grep 3.5+
-    // prints nothing of a binary file's matches, only a note on stderr: row s52k-3); their shas' parents (git rev-parse `<sha>^@`).
+    // prints nothing of a binary file's matches, only a note on stderr: row 1043); their shas' parents (git rev-parse `<sha>^@`).
     "  aitrail_jx=$(grep -a -o -e '^(cherry picked from commit ' -e '^This reverts commit [0-9a-f]*' \"$aitrail_g/MERGE_MSG\" </dev/null 2>/dev/null) || return 1",
     '  set -f',
     '  set --',
-    // A fifth named commit is doubt at once: counted after the loop, a `set -- "$@" …` per line of a hostile MERGE_MSG was quadratic (row s52t-2).
+    // A fifth named commit is doubt at once: counted after the loop, a `set -- "$@" …` per line of a hostile MERGE_MSG was quadratic (row 1062).
     '  for aitrail_jl in $aitrail_jx; do case $aitrail_jl in This|reverts|commit) ;; *[!0-9a-f]*) set +f; return 1 ;; *) case ${#aitrail_jl} in [4-9]|[1-5][0-9]|6[0-4]) [ "$#" -lt 4 ] || { set +f; return 1; }; set -- "$@" "$aitrail_jl^@" ;; esac ;; esac; done',
     '  [ "$#" = 0 ] || aitrail_jx=$(git -c core.fsmonitor=false rev-parse "$@" -- </dev/null 2>/dev/null) || { set +f; return 1; }',
     // Each parent: `git notes list` exits 1 when it has no note; a note (0) or any other failure: node decides.

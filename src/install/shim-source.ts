@@ -111,7 +111,7 @@ export function inheritedShellLines(refuse = 'exit 1'): string[] {
 }
 
 /**
- * Row s52x-1: a /bin/sh that does not know POSIX character classes in bracket expressions (posh 0.14: `[[:space:]]`
+ * Row 1070: a /bin/sh that does not know POSIX character classes in bracket expressions (posh 0.14: `[[:space:]]`
  * matches nothing) reads every `[[:space:]]`/`[[:alnum:]]` of the shims otherwise than dash, so a check of the fast
  * path or of which aitrail to run silently fails. Such a shell re-runs the shim under one that knows them, found at a
  * fixed system path (no PATH search: the repository's folders are never asked), with the same arguments and stdin; with

@@ -94,7 +94,7 @@ function revertSource(cwd: string, gitDir: string): string | null {
   const text = mergeMessage(gitDir);
   const revert = text === null ? null : revertOf(text);
   if (revert === null || givenUp(cwd, gitDir)) return null;
-  // revertOf names a full sha, or an abbreviated one in git's reference format (`revert.reference`, `--reference`: row s52k-2), which git resolves here.
+  // revertOf names a full sha, or an abbreviated one in git's reference format (`revert.reference`, `--reference`: row 1042), which git resolves here.
   const reverted = withParentsSync(cwd, revert.reverted);
   const restored = reverted === null || !reverted.head.startsWith(revert.reverted) ? null : restoredParent(revert, reverted.parents);
   // Only a noted parent has a note to carry (post-commit then starts node; otherwise it stays in its shim).

@@ -84,7 +84,7 @@ export function notesReader(root: string, entries: ReadonlyMap<string, NoteEntry
     if (!object.content) return object.type;
     const text = object.content.toString('utf8');
     const result = parseAuthorshipLog(text, options.schemas);
-    // Notes `git notes merge -s union` joined: read apart where every note adds models (`any`: enforcement, log; row s52m-1).
+    // Notes `git notes merge -s union` joined: read apart where every note adds models (`any`: enforcement, log; row 1047).
     const joined = result.ok || options.schemas !== 'any' ? null : parseJoinedNotes(text);
     if (joined) {
       warn(joined.unread ? notesMessages.joinedPartlyRead(commit, JOINED_NOTES_LIMIT) : notesMessages.joinedRead(commit, joined.logs.length));

@@ -115,7 +115,7 @@ async function blameAll(input: BlameFilesInput, reader: () => BlobReader, revisi
     return await blameCached(input, reader, revision, blames, tick, anchoring);
   } catch (error) {
     // The anchor walk started beside the blame ends before the report fails: it went on reading (a git process of
-    // its own) and writing the cache after the typed API's call had returned and ended its run (row s52l-3).
+    // its own) and writing the cache after the typed API's call had returned and ended its run (row 1046).
     await anchoring.catch(() => {});
     throw error;
   }

@@ -112,7 +112,7 @@ export interface BlameRun {
   onWarning?: (message: string) => void;
   /** false: replace refs and grafts not said (trend says them once, not once per pair). */
   sayRewired?: boolean;
-  /** False: entries failing their seal are counted but not said (a trend says them once, for all its releases, after the last: row s52l-2). */
+  /** False: entries failing their seal are counted but not said (a trend says them once, for all its releases, after the last: row 1045). */
   sayForeignSeals?: boolean;
   /** Notes for people (a named symlink or submodule skipped…). */
   onNote?: (message: string) => void;
@@ -250,7 +250,7 @@ export async function blameReport(run: BlameRun): Promise<BlameResult> {
     run.onWarning?.(message);
   };
   // Cache entries failing their seal (another clone's key, no key, changed) were misses: said (never kept in the cache's own copy), so a cold CI cache is not silent (task s51x, after row 1018);
-  // counted for this report alone (row s52h-1).
+  // counted for this report alone (row 1021).
   const { value: result, warning: foreign } = await sealTallied(() => reportOf({ ...run, onWarning }));
   if (foreign && run.sayForeignSeals !== false) onWarning(foreign);
   const warnings = reportWarnings(said);

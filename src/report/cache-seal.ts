@@ -23,7 +23,7 @@ import { forgetAtRunEnd } from '../git/run-end.js';
 const ENV = 'AITRAIL_CACHE_SECRET';
 const NOT_SEALED = " not sealed under this clone's key ";
 /**
- * The clone's key by cache directory, read once a run and forgotten at its end (row s52h-3): kept for the process, a
+ * The clone's key by cache directory, read once a run and forgotten at its end (row 1023): kept for the process, a
  * program calling the API over a folder whose repository was made again (removed and cloned anew) sealed its
  * entries under the old clone's key without writing it, and the next run of the CLI, making a key of its own,
  * found every entry foreign (warned, and computed cold).
@@ -34,7 +34,7 @@ const forgetKeys = () => keys.clear();
  * Each report's own count of entries read that exist but fail their seal (unsealed, or sealed under another key;
  * task s51x, after row 1018), carried by the report's asynchronous context (sealTallied), never a process-wide number:
  * two reports at once in one process (the typed API over two repositories) each said the other's entries or none,
- * and a report that failed left its count to the next report, of any repository (row s52h-1).
+ * and a report that failed left its count to the next report, of any repository (row 1021).
  */
 const tallies = new AsyncLocalStorage<{ foreign: number }>();
 
@@ -134,12 +134,12 @@ export async function writeSealed(cacheRoot: string, file: string, value: unknow
  * warning is null when there were none (an empty or absent cache directory, every entry this key's). Only the
  * reads of `work` (and what it started) count: not another report running at the same time, nor one that failed
  * before it. Once per run is the caller's to keep (a trend says it once, for all its releases): a process that
- * makes several reports (the typed API, a test worker) hears it for each (task s51x, after row 1018; row s52h-1).
+ * makes several reports (the typed API, a test worker) hears it for each (task s51x, after row 1018; row 1021).
  * Inside another sealTallied (a trend around its releases' reports) the count is added to the enclosing one's, which
- * a trend says once for all its releases (row s52l-2).
+ * a trend says once for all its releases (row 1045).
  */
 export async function sealTallied<T>(work: () => Promise<T>): Promise<{ value: T; warning: string | null }> {
-  // A report inside another's count (a trend's releases): its entries are the enclosing one's too (row s52l-2).
+  // A report inside another's count (a trend's releases): its entries are the enclosing one's too (row 1045).
   const outer = tallies.getStore();
   const tally = { foreign: 0 };
   try {

@@ -2,7 +2,7 @@
  * Run `worker` over `items` with at most `concurrency` in flight, in order of `items`; the first
  * failure stops new work and rejects, once the work already in flight has ended: rejected at once,
  * the other lanes' git processes outlived the report, and the typed API's run end (runEnd) that
- * followed, which they had already passed (row s52l-3).
+ * followed, which they had already passed (row 1046).
  */
 export async function runPool<T>(items: readonly T[], concurrency: number, worker: (item: T, index: number) => Promise<void>): Promise<void> {
   let next = 0;

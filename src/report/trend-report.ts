@@ -82,7 +82,7 @@ export async function trendReport(given: TrendRun): Promise<TrendReport> {
   const releases: TrendRelease[] = [];
   // The seal warning once per trend, not once per release (nor once per process: row 1018's warning, task s52a), after
   // the last release, counting every release's entries: said with the first one's count, a restored cache's later
-  // releases' entries were left out of the figure (row s52l-2).
+  // releases' entries were left out of the figure (row 1045).
   const { warning: foreign } = await sealTallied(async () => {
     for (let index = 1; index < list.length; index += 1) {
       const since = list[index - 1]!;

@@ -7,7 +7,7 @@ import { makeRepo, TEST_GIT_ENV, tempDir } from './gitdir.js';
 
 /**
  * A repository with the hooks `init` installs (`--mode git`, or husky's block when `mode` is husky)
- * and an `aitrail` on PATH that notes each hook it starts (rows s52d-1, s52k-*): `run` runs git there
+ * and an `aitrail` on PATH that notes each hook it starts (rows 1034, s52k-*): `run` runs git there
  * and says which hooks started node.
  */
 export function countedHooksRepo(mode: 'git' | 'husky' = 'git') {

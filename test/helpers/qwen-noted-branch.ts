@@ -48,7 +48,7 @@ export function hookedNotedBranch(): { repo: TestRepo; env: NodeJS.ProcessEnv; s
   return { repo, env, sha };
 }
 
-/** `second` appended (`git notes append`, written for `sha`) to the note `first` of `sha`: one note of two joined (rows s52m-2, s52r-1). */
+/** `second` appended (`git notes append`, written for `sha`) to the note `first` of `sha`: one note of two joined (rows 1048, 1064). */
 export function appendedNotes(repo: TestRepo, sha: string, first: string, second: string): void {
   addNote(repo, sha, first);
   repo.git(['notes', '--ref', 'ai', 'append', '-F', '-', sha], { input: forCommit(second, sha) });

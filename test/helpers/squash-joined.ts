@@ -5,7 +5,7 @@ import { appendedNotes } from './qwen-noted-branch.js';
 
 /**
  * A repository whose `feature` commit of the three-line `src/k.ts` has the note `first` with `second` joined
- * after it by `git notes append` (rows s52m-2, s52w-1, s52r-1), squashed onto `main` by a real `git merge --squash`,
+ * after it by `git notes append` (rows 1048, 1060, 1064), squashed onto `main` by a real `git merge --squash`,
  * and `aitrail notes squash main~1..feature --onto <squash>` run: the squash commit and that run.
  */
 export function squashJoinedNote(first: string, second: string): { repo: TestRepo; squash: string; run: CliResult } {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { blame } from '../../src/api/blame.js';
 import { makeRepo } from '../helpers/gitdir.js';
 
-// row s52l-3: the typed API's blame ends its run (runEnd: shared git processes closed, per-run caches forgotten)
+// row 1046: the typed API's blame ends its run (runEnd: shared git processes closed, per-run caches forgotten)
 // in a `finally`, but a report that failed (the caller's onProgress threw, as a program giving up does) rejected
 // while its other blame lanes and the anchor walk beside them were still running: they went on after the call had
 // returned, started a `git cat-file --batch` after the run's end had closed them all, and wrote the cache; the
@@ -28,7 +28,7 @@ function childrenIn(dir: string): string[] {
   return found;
 }
 
-describe.skipIf(!existsSync('/proc/self/stat'))('a typed API blame that fails ends its work before it returns (row s52l-3)', () => {
+describe.skipIf(!existsSync('/proc/self/stat'))('a typed API blame that fails ends its work before it returns (row 1046)', () => {
   it('the caller gives up at the first file: no git process of the report is left running once the call has rejected', async () => {
     const repo = makeRepo();
     const files: Record<string, string> = {};

@@ -5,7 +5,7 @@ import { log } from '../../src/api/log.js';
 import { addNote, gitAiNote, NOTE_KEYS, session } from '../helpers/git-ai-notes.js';
 import { makeRepo, tempDir } from '../helpers/gitdir.js';
 
-// row s52h-2: the git dir of a folder (knownGitDirSync, where a note's lines are counted from: row 1016) was
+// row 1022: the git dir of a folder (knownGitDirSync, where a note's lines are counted from: row 1016) was
 // asked of git once per folder and process, and kept for good. A program calling the typed API whose folder
 // then became another repository's place (`git init --separate-git-dir` moves the repository out and leaves a
 // `.git` file; a worktree removed and a clone made in its place) had the next call's count run in the old git
@@ -13,7 +13,7 @@ import { makeRepo, tempDir } from '../helpers/gitdir.js';
 
 const POLICY = 'policy:\n  deny: ["qwen/*"]\n  undeclared: warn\n';
 
-describe('a folder whose repository moved between two API calls is counted where it is now (row s52h-2)', () => {
+describe('a folder whose repository moved between two API calls is counted where it is now (row 1022)', () => {
   it('log, then git init --separate-git-dir, then log: both count the 3 lines the commit adds', async () => {
     const repo = makeRepo();
     repo.commit('policy', { '.aitrailrc.yml': POLICY, 'README.md': 'hi\n' });

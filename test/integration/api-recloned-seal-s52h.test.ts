@@ -6,14 +6,14 @@ import { blame } from '../../src/api/blame.js';
 import { aitrail } from '../helpers/cli.js';
 import { makeRepo, tempDir } from '../helpers/gitdir.js';
 
-// row s52h-3: the clone's cache key (`<git common dir>/aitrail/cache-secret`, row 1018) was read once per cache folder
+// row 1023: the clone's cache key (`<git common dir>/aitrail/cache-secret`, row 1018) was read once per cache folder
 // and process. A program calling the typed API over a folder it removed and cloned again sealed the new clone's
 // entries under the old clone's key, without writing any key into the new clone; the next `aitrail blame` made a key
 // of its own and found every entry foreign: it warned that the cache was restored from another clone, and was cold.
 
 const CLAUDE = '\n\nAssisted-by: claude-code:anthropic/claude-opus-4.6\n';
 
-describe('the typed API reads the clone\'s cache key each run (row s52h-3)', () => {
+describe('the typed API reads the clone\'s cache key each run (row 1023)', () => {
   it('blame, the folder cloned anew, blame: the new clone holds its key and every entry is sealed under it, as a later process reads them', async () => {
     const repo = makeRepo();
     repo.commit('human: start\n', { 'b.txt': 'b\n'.repeat(5) });

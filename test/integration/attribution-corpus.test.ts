@@ -48,12 +48,12 @@ interface Report {
  * Session 52 (s52f) relabelled Qwen Code's five `Qwen-Coder` commits `qwen/unknown` (the name says Qwen's coder
  * family with no version, as `Assisted-by: Qwen Code` is labelled) and added 38 public commits (26 AI, 12 hard
  * negatives): 628/628; before its fixes recall 624/628 and 623/624: `astron-code-latest` read `unknown` (row
- * s52f-1), `Codex CLI` at addresses of no agent's read as a person (row s52f-2), `💘 Generated with Crush
- * (GLM-5.3-flash)` read as no AI (row s52f-3), `Goose (Block/Goose) <noreply+goose@block.xyz>` as a person
- * (row s52f-4). Its review (s52j) added 4 hard negatives of people those rules read as agents (a one-word
+ * 1029), `Codex CLI` at addresses of no agent's read as a person (row 1030), `💘 Generated with Crush
+ * (GLM-5.3-flash)` read as no AI (row 1031), `Goose (Block/Goose) <noreply+goose@block.xyz>` as a person
+ * (row 1032). Its review (s52j) added 4 hard negatives of people those rules read as agents (a one-word
  * name at a platform's `noreply+<id>@` placeholder, as co-author and author; the surname in `Manus Ai`;
  * `iFlytek <noreply@iflytek.com>`): 628/628 and no new false positive; before its fixes all 4 read as AI
- * (rows s52j-1, s52j-2, s52j-3).
+ * (rows 1038, 1039, 1040).
  */
 const FLOOR = { recall: 628 / 628, modelAccuracy: 628 / 628 };
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { blameReport } from '../../src/report/blame-report.js';
 import { makeRepo, tempDir, type TestRepo } from '../helpers/gitdir.js';
 
-// row s52h-1: the count of blame cache entries found unsealed or sealed under another key (task s51x,
+// row 1021: the count of blame cache entries found unsealed or sealed under another key (task s51x,
 // after row 1018) was one number for the whole process, taken by whichever report ended next. In one
 // process (the typed API, a test worker with isolate: false): two reports at once on two repositories
 // each said the other's count, or the sum, or nothing; and a report that failed after reading restored
@@ -45,7 +45,7 @@ async function report(dir: string): Promise<{ said: string[]; count: number }> {
   return { said, count: counted.length === 0 ? 0 : Number(counted[0]![1]) };
 }
 
-describe('each report counts the foreign cache entries it read, and no other report\'s (row s52h-1)', () => {
+describe('each report counts the foreign cache entries it read, and no other report\'s (row 1021)', () => {
   it('a report that failed after reading restored entries leaves nothing for the next report, of another repository', async () => {
     const small = history(2);
     const failing = await restored(small);

@@ -1,4 +1,4 @@
-// Session 52 helper f (row s52f-2): an agent's own product name at an address of no agent's.
+// Session 52 helper f (row 1030): an agent's own product name at an address of no agent's.
 // Public agent rules write Codex's co-author as `Co-Authored-By: Codex CLI <codex@openai.local>`
 // (a workflow's ready commit message) or `Co-authored-by: Codex CLI
 // <codex-cli@users.noreply.github.com>` (an AGENTS.md convention), corpus entries
@@ -12,7 +12,7 @@
 import { describe, expect, it } from 'vitest';
 import { expectEachPasses, expectEachRefused, policyServer } from '../helpers/enforce-repos.js';
 
-describe("an agent's product name at an address of no agent's (row s52f-2)", () => {
+describe("an agent's product name at an address of no agent's (row 1030)", () => {
   it('is refused by check and pre-receive; a lone word, a team alias and people are not', () => {
     const { remote, work } = policyServer('policy:\n  deny: ["openai/*"]\n  unknownModel: deny\n');
     expectEachRefused(remote, work, {

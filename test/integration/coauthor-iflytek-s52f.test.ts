@@ -1,4 +1,4 @@
-// Session 52 helper f (row s52f-1): Claude Code run on iFlytek's endpoint writes the model it ran
+// Session 52 helper f (row 1029): Claude Code run on iFlytek's endpoint writes the model it ran
 // as its co-author's name at its own address: `Co-Authored-By: astron-code-latest
 // <noreply@anthropic.com>` (attribution corpus s51f-claude-code-coauthor-astron-code-latest,
 // from a public implementation plan). The catalog had no iFlytek vendor, so the name read as
@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { expectEachPasses, expectEachRefused, policyServer } from '../helpers/enforce-repos.js';
 
-describe("iFlytek's model id as Claude Code's co-author name (row s52f-1)", () => {
+describe("iFlytek's model id as Claude Code's co-author name (row 1029)", () => {
   it('is refused under deny iflytek/* by check and pre-receive; Claude and a person named Astron are not', () => {
     const { remote, work } = policyServer('policy:\n  deny: ["iflytek/*"]\n  unknownModel: warn\n');
     expectEachRefused(remote, work, {

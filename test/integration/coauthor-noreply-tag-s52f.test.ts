@@ -1,4 +1,4 @@
-// Session 52 helper f (row s52f-4): an agent named at a sub-addressed no-reply mailbox. A public
+// Session 52 helper f (row 1032): an agent named at a sub-addressed no-reply mailbox. A public
 // attribution guide gives each agent a line at its vendor's `noreply+<agent>@` address:
 // `Co-Authored-By: Goose (Block/Goose) <noreply+goose@block.xyz>` (corpus entry
 // s52f-goose-block-goose-parens). An agent named at a no-reply address is read (`Goose
@@ -9,7 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import { expectEachPasses, expectEachRefused, policyServer } from '../helpers/enforce-repos.js';
 
-describe('an agent named at a sub-addressed no-reply mailbox (row s52f-4)', () => {
+describe('an agent named at a sub-addressed no-reply mailbox (row 1032)', () => {
   it('is refused by check and pre-receive; a person there is not', () => {
     const { remote, work } = policyServer('policy:\n  unknownModel: deny\n');
     expectEachRefused(remote, work, {

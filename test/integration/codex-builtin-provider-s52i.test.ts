@@ -1,4 +1,4 @@
-// Row s52i-2: Codex keeps its built-in providers as they are (codex-rs `merge_configured_model_providers`:
+// Row 1050: Codex keeps its built-in providers as they are (codex-rs `merge_configured_model_providers`:
 // `model_providers.entry(key).or_insert(provider)`; only `amazon-bedrock`'s `base_url` may change), and since 0.115 its
 // built-in `openai` provider's endpoint is the config's `openai_base_url` (`built_in_model_providers(openai_base_url)`;
 // `-c openai_base_url=…` too). The hooks read a `[model_providers.ollama] base_url` at a remote host (Codex ignores it and
@@ -19,7 +19,7 @@ function codexEnv(config: string, extra: NodeJS.ProcessEnv = {}): NodeJS.Process
   return hookEnv({ HOME: homeWith(), CODEX_HOME: homeWith({ 'config.toml': config }), CODEX_SANDBOX: 'seatbelt', OPENAI_BASE_URL: undefined, CODEX_OSS_BASE_URL: undefined, ...extra });
 }
 
-describe("Codex's built-in providers and openai_base_url (row s52i-2)", () => {
+describe("Codex's built-in providers and openai_base_url (row 1050)", () => {
   it('a built-in local provider "moved" by a model_providers entry, or openai_base_url on loopback: codex:unknown, refused', () => {
     const repo = hooked(STRICT);
     const codex = agentBin('codex');

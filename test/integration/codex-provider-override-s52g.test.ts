@@ -1,4 +1,4 @@
-// Row s52g-3: Codex applies the run's `-c key=value` onto its merged config before it picks the provider (codex-rs
+// Row 1026: Codex applies the run's `-c key=value` onto its merged config before it picks the provider (codex-rs
 // `common/config_override.rs`, then `Config::load_from_base_config_with_overrides`: the profile's `model_provider`, else
 // the config's), so `codex -c model_provider=qwenbox` (a `[model_providers.qwenbox]` of config.toml at a server on
 // 127.0.0.1) or `-c model_providers.openai_compat.base_url=…` sends the hosted name it asks for (gpt-5-codex) to a box on
@@ -18,7 +18,7 @@ function codexEnv(config: string): NodeJS.ProcessEnv {
   return hookEnv({ HOME: homeWith(), CODEX_HOME: homeWith({ 'config.toml': config }), CODEX_SANDBOX: 'seatbelt', OPENAI_BASE_URL: undefined, CODEX_OSS_BASE_URL: undefined });
 }
 
-describe("Codex's -c naming the provider or its base_url (row s52g-3)", () => {
+describe("Codex's -c naming the provider or its base_url (row 1026)", () => {
   it('-c model_provider=<a provider on loopback>, or a base_url given by -c: codex:unknown, refused', () => {
     const repo = hooked(STRICT);
     const codex = agentBin('codex');

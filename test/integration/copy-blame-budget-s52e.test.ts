@@ -2,14 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
 import { commitWith, policyServer, tryGit } from '../helpers/enforce-repos.js';
 
-// row s52e-1: a push of many person-read copies into a protected path made the copy search and its
+// row 1036: a push of many person-read copies into a protected path made the copy search and its
 // `-C -C -C` blames run for minutes (thousands of copies: hours) at the server's gate and in CI.
 const QWEN_NOT_IN_CRYPTO = 'policy:\n  paths:\n    - files: ["src/crypto/**"]\n      deny: ["qwen/*"]\n';
 
 /** A file of `lines` distinct lines long enough to be copy suspects. */
 const fileOf = (name: string, lines: number) => Array.from({ length: lines }, (_, n) => `export const ${name}Value${n} = computeTheValueForIndex(${n}, "${name}");`).join('\n') + '\n';
 
-describe('the -C -C -C blames of one run have a budget (row s52e-1)', () => {
+describe('the -C -C -C blames of one run have a budget (row 1036)', () => {
   it('a push of 8 commits each copying a lib file into src/crypto, over the budget the server sets, is refused by pre-receive and check with one line naming it; within it, it passes', () => {
     const { remote, work } = policyServer(QWEN_NOT_IN_CRYPTO);
     const libs = Object.fromEntries(Array.from({ length: 8 }, (_, n) => [`lib/f${n}.ts`, fileOf(`f${n}`, 400)]));

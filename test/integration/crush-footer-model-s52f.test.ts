@@ -1,4 +1,4 @@
-// Session 52 helper f (row s52f-3): Crush's footer with the session's model in parentheses.
+// Session 52 helper f (row 1031): Crush's footer with the session's model in parentheses.
 // A public change note ends `💘 Generated with Crush (GLM-5.3-flash)` with no trailer (corpus entry
 // s52f-crush-footer-model-in-parens): Crush's own footer is the bare `💘 Generated with Crush`
 // (charmbracelet/crush internal/agent/tools/bash.tpl), which was read, but with the model after it
@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { expectEachPasses, expectEachRefused, policyServer } from '../helpers/enforce-repos.js';
 
-describe("Crush's footer naming its model (row s52f-3)", () => {
+describe("Crush's footer naming its model (row 1031)", () => {
   it('is refused under deny z-ai/* by check and pre-receive, reading the model', () => {
     const { remote, work } = policyServer('policy:\n  deny: ["z-ai/*"]\n  unknownModel: warn\n');
     expectEachRefused(remote, work, {

@@ -52,7 +52,7 @@ describe("Gemini CLI's model config resolved as Gemini CLI resolves the main cha
     expect(extended.status, extended.stderr).toBe(1);
   });
 
-  // A retry-only override's model is recorded beside since row s52g-1 (gemini-retry-override-s52g.test.ts).
+  // A retry-only override's model is recorded beside since row 1024 (gemini-retry-override-s52g.test.ts).
   it('careless truth: a scoped override leaves the main model recorded', () => {
     const repo = hooked(DENY);
     const result = agentCommit(repo, geminiEnv({ ...FLASH, modelConfigs: { customOverrides: [{ match: { model: 'gemini-2.5-flash', overrideScope: 'codebase_investigator' }, ...toPro }] } }));

@@ -1,4 +1,4 @@
-// Row s52i-4: with nothing naming Gemini CLI's model (its default, `auto`, recorded `gemini-cli:unknown`), row s52g-1's
+// Row 1052: with nothing naming Gemini CLI's model (its default, `auto`, recorded `gemini-cli:unknown`), row 1024's
 // retry override (`customOverrides: [{ match: { isRetry: true }, modelConfig: { model: "gemini-2.5-flash" } }]`) was
 // recorded alone: the reading returned an empty model with the retry's beside, and the record became
 // `gemini-cli:google/gemini-2.5-flash`, so the first attempts (the default's, most of the work) vanished and the
@@ -15,7 +15,7 @@ function geminiEnv(settings: object, extra: NodeJS.ProcessEnv = {}): NodeJS.Proc
 
 const ON_RETRY = { customOverrides: [{ match: { isRetry: true }, modelConfig: { model: 'gemini-2.5-flash' } }] };
 
-describe("Gemini CLI's default model beside a retry override (row s52i-4)", () => {
+describe("Gemini CLI's default model beside a retry override (row 1052)", () => {
   it('nothing named, a retry override to an allowed model: still unknown, refused under unknownModel: deny', () => {
     const repo = hooked('policy:\n  unknownModel: deny\n');
     const result = agentCommit(repo, geminiEnv({ modelConfigs: ON_RETRY }));

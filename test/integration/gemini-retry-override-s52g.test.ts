@@ -1,4 +1,4 @@
-// Row s52g-1: Gemini CLI asks its model configs again for every retry of the main chat's request
+// Row 1024: Gemini CLI asks its model configs again for every retry of the main chat's request
 // (google-gemini/gemini-cli `packages/core/src/core/geminiChat.ts`, `sendMessageStream`: `attempt > 0 ? { ...modelConfigKey,
 // isRetry: true }`, up to 3 retries of a stream that broke or came back invalid), and `findMatchingOverrides`
 // (`modelConfigService.ts`) applies an override whose `match` holds `isRetry: true` to those requests. The hooks read
@@ -20,7 +20,7 @@ function geminiEnv(settings: object): NodeJS.ProcessEnv {
 const flash = { name: 'gemini-2.5-flash' };
 const onRetry = (match: object, model = 'gemini-2.5-pro') => ({ customOverrides: [{ match, modelConfig: { model } }] });
 
-describe("a Gemini CLI override of the main chat's retries (row s52g-1)", () => {
+describe("a Gemini CLI override of the main chat's retries (row 1024)", () => {
   it("records the model a retry is sent to, and refuses it under the deny", () => {
     const repo = hooked(DENY);
     const cases: object[] = [

@@ -1,7 +1,7 @@
 // Session 52 task o: fewer git processes per judgement at the gate. pre-receive reads HEAD's branch tip in the for-each-ref
 // of the notes refs it already ran; pre-push reads the notes tips once for the judgement and the notes push. (Task o also
-// listed the judged range with row 857's `git log --boundary` in place of `git rev-list`; row s52v-1 put the rev-list back:
-// that log holds every commit's text while it walks, so it runs only once row 943's and row s52e-2's sizes passed.)
+// listed the judged range with row 857's `git log --boundary` in place of `git rev-list`; row 1069 put the rev-list back:
+// that log holds every commit's text while it walks, so it runs only once row 943's and row 1037's sizes passed.)
 // Replayed with the built CLI's `check` and a real bare server's pre-receive, git traced (GIT_TRACE).
 import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
@@ -24,8 +24,8 @@ describe('fewer git processes at the gate (session 52 task o)', () => {
     const push = tryGit(work.dir, ['push', '-q', '--no-verify', 'origin', 'main']);
     expect(push.code, push.stderr).toBe(0);
     expect(tryGit(remote.dir, ['rev-parse', 'main']).stdout.trim()).toBe(work.git(['rev-parse', 'HEAD']));
-    // `rev-list <range> --` (row 943's and s52e-2's sizes, nothing held) then `log --boundary … <range> --` (row 857), as
-    // row s52v-1 keeps them; pre-receive 16 git processes before task o's for-each-ref, 15 after.
+    // `rev-list <range> --` (row 943's and 1037's sizes, nothing held) then `log --boundary … <range> --` (row 857), as
+    // row 1069 keeps them; pre-receive 16 git processes before task o's for-each-ref, 15 after.
     for (const [commands, most] of [[gitCommands(checkTrace), 13], [gitCommands(trace), 15]] as const) {
       expect(rangeRevLists(commands)).toHaveLength(1);
       expect(boundaryLogs(commands)).toHaveLength(1);

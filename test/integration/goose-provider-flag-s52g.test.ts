@@ -1,4 +1,4 @@
-// Row s52g-2: goose takes its provider from the command line first (block/goose `crates/goose-cli/src/session/builder.rs`
+// Row 1025: goose takes its provider from the command line first (block/goose `crates/goose-cli/src/session/builder.rs`
 // `build_session`: `session_config.provider` "Provider override from CLI arguments", then a resumed session's, a
 // recipe's, then `GOOSE_PROVIDER`/config.yaml; none of them: it does not start). Launchers start goose so (Blaizzy/nativ
 // #73 writes `~/.config/goose/custom_providers/nativ.json` and runs goose with `--provider nativ`). The hooks read only
@@ -19,7 +19,7 @@ function gooseEnv(config: string, custom: Record<string, string> = { 'nativ.json
   return { ...env, PATH: `${agentsOnPath([{ name: 'goose' }])}:${env.PATH ?? ''}` };
 }
 
-describe("goose's --provider (row s52g-2)", () => {
+describe("goose's --provider (row 1025)", () => {
   it('a custom provider on loopback named by --provider alone, or over GOOSE_PROVIDER, is a gateway: refused', () => {
     const repo = hooked(STRICT);
     const alone = commitThrough(repo, 'goose', ['session', '--provider', 'nativ'], gooseEnv('GOOSE_MODEL: gpt-4o\n'));

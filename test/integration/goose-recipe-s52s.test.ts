@@ -1,4 +1,4 @@
-// Row s52s-3: goose takes a run's provider and model from a recipe's `settings` (`goose run --recipe r.yaml`: block/goose
+// Row 1059: goose takes a run's provider and model from a recipe's `settings` (`goose run --recipe r.yaml`: block/goose
 // `crates/goose-cli/src/session/builder.rs` `build_session`: the command line's `--provider`/`--model`, then a resumed
 // session's, then the recipe's `settings.goose_provider`/`goose_model`, then `GOOSE_PROVIDER`/`GOOSE_MODEL` and config.yaml).
 // A recipe is a file's path or a name goose looks up in its recipe folders. The hooks never read the recipe: `settings: {goose_provider: ollama, goose_model: gpt-4o}` (a box on this machine) or
@@ -28,7 +28,7 @@ function recipe(text: string): string {
 
 const RECIPE = (settings: string) => `version: 1.0.0\ntitle: fix\ndescription: fix the parser\ninstructions: Fix {{ file }}.\nparameters:\n  - key: file\n    input_type: string\n    requirement: required\n    description: the file\n${settings}`;
 
-describe("goose's recipe settings (row s52s-3)", () => {
+describe("goose's recipe settings (row 1059)", () => {
   it('a recipe naming a provider on this machine, or a denied model, or a templated setting: refused', () => {
     const repo = hooked(STRICT);
     const local = recipe(RECIPE('settings:\n  goose_provider: ollama\n  goose_model: gpt-4o\n'));

@@ -1,5 +1,5 @@
-// Session 52 helper u (row s52u-2): row s52f-1 made iFlytek's words vendor words (`astron`, `iflytek`,
-// `xfyun`, and `讯飞`, Xunfei, the company's short Chinese name: 科大讯飞 is iFlytek), and row s52j-3
+// Session 52 helper u (row 1067): row 1029 made iFlytek's words vendor words (`astron`, `iflytek`,
+// `xfyun`, and `讯飞`, Xunfei, the company's short Chinese name: 科大讯飞 is iFlytek), and row 1040
 // made `iflytek` and `xfyun` company names (personNames), so that a co-author line naming the
 // company (or its staff at `@iflytek.com`) names no model. `讯飞` was left out: `Co-authored-by: 讯飞
 // <x@iflytek.com>` read `iflytek/unknown` (before session 52 it was a person's), refused under
@@ -9,7 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import { expectEachPasses, expectEachRefused, policyServer } from '../helpers/enforce-repos.js';
 
-describe("iFlytek's Chinese company name as a co-author (row s52u-2)", () => {
+describe("iFlytek's Chinese company name as a co-author (row 1067)", () => {
   it('passes check and pre-receive as `iFlytek` does; a declared value naming it and Astron at Claude Code\'s address are still refused', () => {
     const { remote, work } = policyServer('policy:\n  deny: ["iflytek/*"]\n  unknownModel: deny\n');
     expectEachRefused(remote, work, {

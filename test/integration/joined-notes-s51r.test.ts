@@ -4,7 +4,7 @@
 // "metadata is not JSON (Unexpected non-whitespace character…)": the honest team that merged its
 // notes did not learn why its attributions were gone nor how to keep them. Now the warning names the
 // joined notes and the way out. blame still reads none of it; log and enforcement read each note
-// apart since row s52m-1. This test failed before its fix (src/core/notes/read-metadata.ts).
+// apart since row 1047. This test failed before its fix (src/core/notes/read-metadata.ts).
 import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
 import { addNote, gitAiNote, NOTE_KEYS, session } from '../helpers/git-ai-notes.js';
@@ -25,7 +25,7 @@ describe('two git-ai notes joined by git notes merge (row 1008)', () => {
       addNote(repo, sha, gitAiNote({ 'src/k.ts': [session(NOTE_KEYS.qwen, '2-3')] }));
       repo.git(['notes', '--ref', 'ai', 'merge', '-q', '-s', strategy, 'refs/notes/ai-theirs']);
       expect(repo.git(['notes', '--ref', 'ai', 'show', sha]).match(/schema_version/g)?.length).toBe(2);
-      // blame reads none of it, as git-ai's blame; `log` and enforcement read the two apart since row s52m-1 (joined-notes-s52m.test.ts).
+      // blame reads none of it, as git-ai's blame; `log` and enforcement read the two apart since row 1047 (joined-notes-s52m.test.ts).
       const blame = aitrail(repo.dir, ['blame', '--format', 'json']);
       expect(blame.code, blame.stderr).toBe(0);
       expect(blame.stderr).toContain(`the git-ai note of commit ${sha.slice(0, 12)} is malformed (${JOINED})`);

@@ -1,4 +1,4 @@
-// Session 52 helper m (row s52m-1): two git-ai notes of one commit joined by `git notes merge -s union`
+// Session 52 helper m (row 1047): two git-ai notes of one commit joined by `git notes merge -s union`
 // (or `git notes append`, or git's own copy of two notes onto one squashed commit, notes.rewriteMode
 // concatenate, when a rebase runs with hooks skipped) were read by
 // nothing: `check`, pre-receive and `log` left the commit with its commit-level attribution, so a
@@ -47,7 +47,7 @@ function expectQwenRefused(repo: TestRepo, base: string, sha: string): string {
   return check.stderr;
 }
 
-describe('git-ai notes joined by git notes merge -s union, read apart (row s52m-1)', () => {
+describe('git-ai notes joined by git notes merge -s union, read apart (row 1047)', () => {
   it('check refuses the model a path rule denies in one of the two notes; log names both; blame reads none', () => {
     const { repo, base, sha } = noted();
     unionNotes(repo, sha, CLAUDE, QWEN);
@@ -97,7 +97,7 @@ describe('git-ai notes joined by git notes merge -s union, read apart (row s52m-
   });
 });
 
-describe('aitrail notes squash over a branch commit whose note is two joined (row s52m-2)', () => {
+describe('aitrail notes squash over a branch commit whose note is two joined (row 1048)', () => {
   it('`git notes append` of a second note: the squash note carries both notes\' lines (none written before)', () => {
     const { repo, squash, run } = squashJoinedNote(CLAUDE, QWEN);
     expect(run.code, run.stderr).toBe(0);

@@ -1,9 +1,9 @@
-// Session 52 helper r (row s52r-1), reviewing rows s52m-1/s52m-2 as the attacker: the readers read a joined
+// Session 52 helper r (row 1064), reviewing rows 1047/1048 as the attacker: the readers read a joined
 // note's parts apart (no part takes another's lines), but the three writers composed them as successive
 // notes, a later part winning a line: a part calling Qwen's lines a person's (an `h_` entry over them)
 // took them, so a plain hooked `git commit --amend` (post-rewrite's carry) or `aitrail notes squash`
 // wrote a note without Qwen's lines, and `check` passed what it refused the moment before. Before
-// s52m-2 the carry left git's joined copy (read apart: refused). Now a part's AI line is never given
+// 1048 the carry left git's joined copy (read apart: refused). Now a part's AI line is never given
 // to a person by another part; parts that give one line to two other AI keys are not composed.
 import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
@@ -45,7 +45,7 @@ function expectQwenRefused(repo: TestRepo, base: string): void {
   expect(violations.filter((each) => each.model === 'qwen/qwen3-coder' && each.rule === 'path-model-denied'), check.stdout).toHaveLength(1);
 }
 
-describe('a joined note carried by a hooked amend keeps every part\'s AI lines (row s52r-1)', () => {
+describe('a joined note carried by a hooked amend keeps every part\'s AI lines (row 1064)', () => {
   it('a later part calling Qwen\'s lines a person\'s: check refuses Qwen before and after a plain amend', () => {
     const { repo, env, base } = hookedAppended(QWEN, HUMAN);
     expectQwenRefused(repo, base);
@@ -60,7 +60,7 @@ describe('a joined note carried by a hooked amend keeps every part\'s AI lines (
   });
 });
 
-describe('aitrail notes squash over a joined note whose later part calls Qwen\'s lines a person\'s (row s52r-1)', () => {
+describe('aitrail notes squash over a joined note whose later part calls Qwen\'s lines a person\'s (row 1064)', () => {
   it('the squash note keeps Qwen\'s lines', () => {
     const note = squashedAppendedNotes(QWEN, HUMAN);
     expect(note).toContain(`  ${session(NOTE_KEYS.qwen, '2-3')}\n`);
@@ -68,8 +68,8 @@ describe('aitrail notes squash over a joined note whose later part calls Qwen\'s
   });
 });
 
-// Row s52r-2: a joined note of many parts judged each run of moved lines once per part (joinedNoteLines.judge).
-describe('a joined note of thousands of parts (row s52r-2)', () => {
+// Row 1065: a joined note of many parts judged each run of moved lines once per part (joinedNoteLines.judge).
+describe('a joined note of thousands of parts (row 1065)', () => {
   it('its first 100 parts read (the rest said unread): check refuses Qwen\'s moved lines within a CPU bound', () => {
     const repo = makeRepo();
     repo.commit('policy', { '.aitrailrc.yml': 'policy:\n  paths:\n    - files: ["src/crypto/**"]\n      allow: ["anthropic/*"]\n' });

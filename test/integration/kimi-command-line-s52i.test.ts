@@ -1,4 +1,4 @@
-// Row s52i-5: Kimi CLI's `-m/--model NAME` picks a `[models]` key over `default_model`, and `--config-file PATH` or
+// Row 1053: Kimi CLI's `-m/--model NAME` picks a `[models]` key over `default_model`, and `--config-file PATH` or
 // `--config <TOML or JSON>` replaces `~/.kimi/config.toml` (MoonshotAI/kimi-cli `docs/en/reference/kimi-command.md`:
 // "--model NAME: overrides default model in config file", "--config STRING / --config-file PATH"). The hooks read only
 // `default_model` of `~/.kimi/config.toml`: `kimi --model evil` (a `[models.evil]` of `qwen3-coder` beside an allowed
@@ -22,7 +22,7 @@ function kimiEnv(): NodeJS.ProcessEnv {
   return hookEnv({ HOME: homeWith({ '.kimi/config.toml': CONFIG }), AI_AGENT: 'kimi-code', KIMI_SHARE_DIR: undefined, KIMI_BASE_URL: undefined, KIMI_MODEL_NAME: undefined, OPENAI_BASE_URL: undefined });
 }
 
-describe("Kimi CLI's --model, --config-file and --config (row s52i-5)", () => {
+describe("Kimi CLI's --model, --config-file and --config (row 1053)", () => {
   it('a denied model picked on the command line is recorded and refused', () => {
     const repo = hooked(DENY);
     const kimi = agentBin('kimi');

@@ -1,6 +1,6 @@
-// Row s52i-1: Kimi CLI replaces an `openai_legacy` or `openai_responses` provider's `base_url` by `OPENAI_BASE_URL` when
+// Row 1049: Kimi CLI replaces an `openai_legacy` or `openai_responses` provider's `base_url` by `OPENAI_BASE_URL` when
 // set (MoonshotAI/kimi-cli `src/kimi_cli/llm.py` `augment_provider_with_env_vars`: `case "openai_legacy" |
-// "openai_responses"`), as it does a `kimi` one's by `KIMI_BASE_URL`. Row s52g-4 read only `KIMI_BASE_URL`: a config.toml
+// "openai_responses"`), as it does a `kimi` one's by `KIMI_BASE_URL`. Row 1027 read only `KIMI_BASE_URL`: a config.toml
 // naming OpenAI's own API for `gpt-5`, with `OPENAI_BASE_URL` at a box on 127.0.0.1, was recorded
 // `kimi-code:openai/gpt-5` and passed `unknownModel: deny`. This test failed before its fix (kimi-cli.ts kimiCliModel).
 // Committed for real through init's hooks, Kimi CLI named by `AI_AGENT=kimi-code`.
@@ -14,7 +14,7 @@ function kimiEnv(text: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv
   return { HOME: homeWith({ '.kimi/config.toml': text }), AI_AGENT: 'kimi-code', KIMI_SHARE_DIR: undefined, KIMI_BASE_URL: undefined, KIMI_MODEL_NAME: undefined, OPENAI_BASE_URL: undefined, ...extra };
 }
 
-describe("Kimi CLI's OPENAI_BASE_URL over an OpenAI-type provider's base_url (row s52i-1)", () => {
+describe("Kimi CLI's OPENAI_BASE_URL over an OpenAI-type provider's base_url (row 1049)", () => {
   it('a hosted model name sent by OPENAI_BASE_URL to a server on loopback: kimi-code:unknown, refused', () => {
     const repo = hooked(STRICT);
     for (const [label, env] of [

@@ -1,4 +1,4 @@
-// Row s52g-4: Kimi CLI sends its model to the `base_url` of the provider its `[models.<name>]` names (MoonshotAI/kimi-cli
+// Row 1027: Kimi CLI sends its model to the `base_url` of the provider its `[models.<name>]` names (MoonshotAI/kimi-cli
 // `src/kimi_cli/config.py`: `LLMProvider.base_url` is required; `llm.py` `augment_provider_with_env_vars`: `KIMI_BASE_URL`
 // first for a `kimi` provider), of any type (`anthropic`, `openai_legacy`, …). The hooks read only the model's name: an
 // `anthropic` provider at a LiteLLM box on 127.0.0.1 answering `claude-sonnet-4-5` with whatever it runs was recorded
@@ -14,7 +14,7 @@ function kimiEnv(text: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv
   return { HOME: homeWith({ '.kimi/config.toml': text }), AI_AGENT: 'kimi-code', KIMI_SHARE_DIR: undefined, KIMI_BASE_URL: undefined, KIMI_MODEL_NAME: undefined, ...extra };
 }
 
-describe("Kimi CLI's provider base_url on this machine (row s52g-4)", () => {
+describe("Kimi CLI's provider base_url on this machine (row 1027)", () => {
   it('a hosted model name sent to a server on loopback: kimi-code:unknown, refused', () => {
     const repo = hooked(STRICT);
     for (const [label, env] of [

@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
 import { commitWith, policyServer, tryGit } from '../helpers/enforce-repos.js';
 
-// row s52n-2: under a global deny, Qwen's commit Q (on main before the deny, reverted by a person) picked
+// row 1056: under a global deny, Qwen's commit Q (on main before the deny, reverted by a person) picked
 // again without its trailer (`git cherry-pick -n Q && git commit --no-verify -m 'feat: parse'`) read as a
 // person's commit: check, pre-push and pre-receive passed it (row 555's twin search covers path rules only).
 const PARSE = 'export function parse(input: string): string[] {\n  return input.split(",").map((part) => part.trim()).filter((part) => part.length > 0);\n}\n';
 
-describe("a person-read commit that is a refused commit's very change (row s52n-2)", () => {
+describe("a person-read commit that is a refused commit's very change (row 1056)", () => {
   it("Qwen's reverted commit cherry-picked without its trailer is refused by check and pre-receive, naming Qwen's commit; a person's own different change passes", () => {
     const { remote, work } = policyServer('policy:\n  deny: ["anthropic/*"]\n');
     expect(commitWith(work, 'feat: parse\n\nAssisted-by: qwen-code:qwen/qwen3-coder\n', { 'src/parse.ts': PARSE }, { noVerify: true }).code).toBe(0);

@@ -1,4 +1,4 @@
-// Session 52 helper f (row s52f-5): a model's tag after a doubled colon. The brief's question
+// Session 52 helper f (row 1033): a model's tag after a doubled colon. The brief's question
 // `Assisted-by: aider:qwen/qwen3-coder::x`: an unknown ollama tag reads its base model (row 1007:
 // `qwen3-coder:x` is `qwen/qwen3-coder`), but after `::` the tag `:x` was no tag word, the name read
 // as no model and only the vendor's word was left: `qwen/unknown`, so `check` and pre-receive gave
@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { expectEachPasses, expectEachRefused, policyServer } from '../helpers/enforce-repos.js';
 
-describe('a model tag after a doubled colon (row s52f-5)', () => {
+describe('a model tag after a doubled colon (row 1033)', () => {
   it('reads the base model, refused under its deny by check and pre-receive', () => {
     const { remote, work } = policyServer('policy:\n  deny: ["qwen/qwen3-coder"]\n  unknownModel: warn\n');
     expectEachRefused(remote, work, {

@@ -1,4 +1,4 @@
-// Session 52 helper u (row s52u-1): rows s52f-4 and s52j-1 read an agent named at a no-reply mailbox
+// Session 52 helper u (row 1066): rows 1032 and 1038 read an agent named at a no-reply mailbox
 // tagged with its own name (`noreply+goose@`) as that agent, as a co-author and as the commit author
 // (agentAtNoReply reads both). The message hooks' shims start node for an author only when the author
 // holds a text of the identity list (src/install/fast-path-signals.ts identityTexts), and for no-reply
@@ -12,7 +12,7 @@ import { tryGit } from '../helpers/enforce-repos.js';
 import { hookedRepo } from '../helpers/hooked-repo.js';
 import { messageOf } from '../helpers/hooks.js';
 
-describe('an agent as the author at its own tagged no-reply mailbox (row s52u-1)', () => {
+describe('an agent as the author at its own tagged no-reply mailbox (row 1066)', () => {
   it('starts node at commit and is recorded as at an untagged one; a person at a per-user placeholder records nothing', () => {
     const { repo, env, started } = hookedRepo();
     const commitAs = (author: string, file: string) => {
@@ -25,7 +25,7 @@ describe('an agent as the author at its own tagged no-reply mailbox (row s52u-1)
     expect(commitAs('Warp <noreply@example.dev>', 'untagged.txt')).toContain('Assisted-by: warp:unknown');
     expect(commitAs('Warp <noreply+warp@example.dev>', 'tagged.txt')).toContain('Assisted-by: warp:unknown');
     expect(commitAs('Kilo Code <No-Reply+Kilo-Code@example.dev>', 'kilo.txt')).toContain('Assisted-by: kilo-code:unknown');
-    // A person at a platform's per-user placeholder (row s52j-1): node starts (the cost), records nothing.
+    // A person at a platform's per-user placeholder (row 1038): node starts (the cost), records nothing.
     writeFileSync(started, '');
     expect(commitAs('Devin <noreply+4711@odyssey.example>', 'person.txt')).toBe('fix: person.txt\n');
     expect(readFileSync(started, 'utf8')).toContain('hook commit-msg');

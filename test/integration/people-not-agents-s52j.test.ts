@@ -1,14 +1,14 @@
-// Session 52 helper j: a review of helper f's detection changes (rows s52f-1, s52f-2, s52f-4) for
+// Session 52 helper j: a review of helper f's detection changes (rows 1029, 1030, 1032) for
 // people they read as AI. Each case below was a person's commit before f's change and read as an
 // agent's after it, refused by `check` and the server's pre-receive under `unknownModel: deny`:
-// - row s52j-1: a tagged no-reply mailbox (s52f-4) read as the agent's whatever its tag, so a
+// - row 1038: a tagged no-reply mailbox (1032) read as the agent's whatever its tag, so a
 //   platform's per-user placeholder (`"noreply+" + userId + "@…"`, public code: stored files
 //   31635050607, 56347535812) under a one-word name an agent also has (`Jules`, `Devin`) was the
 //   agent, as a co-author and as the commit author. Now only the agent's own tag counts
 //   (`Goose <noreply+goose@block.xyz>`, f's case, still is Goose).
-// - row s52j-2: s52f-2's multi-word agent names were matched in lower case, so `Manus Ai` (the
+// - row 1039: 1030's multi-word agent names were matched in lower case, so `Manus Ai` (the
 //   surname Ai, 艾; rows 913/923 keep `Kimi Ai` a person: `AI` in capitals only) read as Manus.
-// - row s52j-3: s52f-1's iFlytek vendor words `iflytek`, `xfyun` were read as the vendor's model on a
+// - row 1040: 1029's iFlytek vendor words `iflytek`, `xfyun` were read as the vendor's model on a
 //   co-author line (`iFlytek <noreply@iflytek.com>`, `Xfyun Team <…>`), where `Baidu`, `Tencent` are a
 //   company's name; they are personNames now, as `astron` and `baidu` are.
 // Each test failed before its fix (declared-value.ts agentAtNoReply; mentions.ts agentNameAsWritten;
@@ -19,8 +19,8 @@ import { commitCase, expectEachPasses, expectEachRefused, policyServer, tryGit }
 
 const POLICY = 'policy:\n  deny: ["iflytek/*"]\n  unknownModel: deny\n';
 
-describe("people helper f's rules read as agents (rows s52j-1, s52j-2, s52j-3)", () => {
-  it("row s52j-1: a person at a platform's noreply+<id> placeholder passes, as co-author and as author; the agent's own tag is still refused", () => {
+describe("people helper f's rules read as agents (rows 1038, 1039, 1040)", () => {
+  it("row 1038: a person at a platform's noreply+<id> placeholder passes, as co-author and as author; the agent's own tag is still refused", () => {
     const { remote, work } = policyServer(POLICY);
     expectEachRefused(remote, work, {
       goose: 'feat: add the recipe loader\n\nCo-Authored-By: Goose (Block/Goose) <noreply+goose@block.xyz>\n',
@@ -42,7 +42,7 @@ describe("people helper f's rules read as agents (rows s52j-1, s52j-2, s52j-3)",
     expect(push.code, push.stderr).toBe(0);
   }, 180_000);
 
-  it('row s52j-2: `Manus Ai`, `Qoder Ai` (a surname) pass; `Manus AI`, `Codex CLI` are still refused', () => {
+  it('row 1039: `Manus Ai`, `Qoder Ai` (a surname) pass; `Manus AI`, `Codex CLI` are still refused', () => {
     const { remote, work } = policyServer(POLICY);
     expectEachRefused(remote, work, {
       manus: 'feat: a\n\nCo-authored-by: Manus AI <manus@example.com>\n',
@@ -54,7 +54,7 @@ describe("people helper f's rules read as agents (rows s52j-1, s52j-2, s52j-3)",
     ]);
   }, 180_000);
 
-  it("row s52j-3: iFlytek's company name passes as a co-author; `astron-code-latest` is still iFlytek's, refused", () => {
+  it("row 1040: iFlytek's company name passes as a co-author; `astron-code-latest` is still iFlytek's, refused", () => {
     const { remote, work } = policyServer(POLICY);
     expectEachRefused(remote, work, {
       astron: 'feat: add table structure detection\n\nCo-Authored-By: astron-code-latest <noreply@anthropic.com>\n',

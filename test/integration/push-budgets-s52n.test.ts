@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
 import { commitWith, policyServer, tryGit } from '../helpers/enforce-repos.js';
 
-// row s52n-1: the budgets of rows s52e-1 and s52e-2 began at nothing for each range a push's refs are
+// row 1055: the budgets of rows 1036 and 1037 began at nothing for each range a push's refs are
 // judged in (an update's range excludes its own old tip), so a push updating many branches, each just
 // within them, read as many budgets.
 const QWEN_NOT_IN_CRYPTO = 'policy:\n  deny: ["qwen/*"]\n  paths:\n    - files: ["src/crypto/**"]\n      deny: ["qwen/*"]\n';
@@ -27,7 +27,7 @@ function twoBranches(files: Record<string, string> = {}) {
   return made;
 }
 
-describe("a push's judged ranges share the budgets of a range's work (row s52n-1)", () => {
+describe("a push's judged ranges share the budgets of a range's work (row 1055)", () => {
   it('two branches each gaining three commits of 14 MiB messages (42 MiB each, 84 together) are refused in one push; each alone is judged', () => {
     const { remote, work } = twoBranches();
     for (const branch of ['a', 'b']) {

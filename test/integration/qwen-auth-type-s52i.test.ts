@@ -1,7 +1,7 @@
-// Row s52i-3: Qwen Code takes a run's auth type from its `--auth-type` before the settings' `security.auth.selectedType`
+// Row 1051: Qwen Code takes a run's auth type from its `--auth-type` before the settings' `security.auth.selectedType`
 // (QwenLM/qwen-code `packages/cli/src/config/config.ts`: `.option('auth-type', { choices: [openai, anthropic, qwen-oauth,
 // gemini, vertex-ai] })`, `argv.authType || selectedType`), and a model of `modelProviders` from that auth type's list. Row
-// s52g-5 read the list of `selectedType` only: settings selecting `anthropic`, whose `gpt-4o` entry is remote, with an
+// 1028 read the list of `selectedType` only: settings selecting `anthropic`, whose `gpt-4o` entry is remote, with an
 // `openai` `gpt-4o` entry at a box on 127.0.0.1, and `qwen --auth-type openai -m gpt-4o`, was recorded
 // `qwen-code:openai/gpt-4o` and passed `unknownModel: deny`. This test failed before its fix (command-line.ts
 // commandLineModel `authType`, qwen-code.ts providerEntryUrl). Committed for real through init's hooks by an executable
@@ -23,7 +23,7 @@ function qwenEnv(settings: object): NodeJS.ProcessEnv {
   return hookEnv({ HOME: homeWith({ '.qwen/settings.json': JSON.stringify(settings) }), QWEN_CODE: '1', OPENAI_BASE_URL: undefined, ANTHROPIC_BASE_URL: undefined, OPENAI_MODEL: undefined, QWEN_MODEL: undefined, QWEN_CODE_SYSTEM_SETTINGS_PATH: undefined, QWEN_CODE_SYSTEM_DEFAULTS_PATH: undefined });
 }
 
-describe("Qwen Code's --auth-type choosing the modelProviders list (row s52i-3)", () => {
+describe("Qwen Code's --auth-type choosing the modelProviders list (row 1051)", () => {
   it('--auth-type naming the list whose entry is on this machine: qwen-code:unknown, refused', () => {
     const repo = hooked(STRICT);
     const qwen = agentBin('qwen');

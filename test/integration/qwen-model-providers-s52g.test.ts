@@ -1,4 +1,4 @@
-// Row s52g-5: Qwen Code sends a model listed in its settings' `modelProviders` to that entry's `baseUrl`, before
+// Row 1028: Qwen Code sends a model listed in its settings' `modelProviders` to that entry's `baseUrl`, before
 // `--openai-base-url`, `OPENAI_BASE_URL` and `security.auth.baseUrl` (QwenLM/qwen-code
 // `docs/users/configuration/model-providers.md`, "Resolution Layers": the "Model provider selection" layer's `baseUrl`
 // comes first; `security.auth.baseUrl` is deprecated for it). The hooks read only the lower layers: `model.name: gpt-4o`
@@ -15,7 +15,7 @@ function qwenEnv(settings: object, extra: NodeJS.ProcessEnv = {}): NodeJS.Proces
 
 const entry = (id: string, baseUrl: string) => ({ id, envKey: 'BOX_KEY', baseUrl });
 
-describe("Qwen Code's modelProviders entry baseUrl (row s52g-5)", () => {
+describe("Qwen Code's modelProviders entry baseUrl (row 1028)", () => {
   it('a hosted model name whose entry is on this machine: qwen-code:unknown, refused', () => {
     const repo = hooked(STRICT);
     const cases: [string, object][] = [

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
 import { policyServer, tryGit } from '../helpers/enforce-repos.js';
 
-// row s52e-2: commits each within the 16 MiB a commit may hold (row 943), many of them in one push:
+// row 1037: commits each within the 16 MiB a commit may hold (row 943), many of them in one push:
 // a few MB of pack that pre-receive read for minutes.
-describe('the large commits of one judged range have a cap together (row s52e-2)', () => {
+describe('the large commits of one judged range have a cap together (row 1037)', () => {
   it('five commits of 14 MiB messages are refused unread by check and pre-receive with one line; four pass', () => {
     const { remote, work } = policyServer('policy:\n  deny: ["qwen/*"]\n');
     const parent = work.git(['rev-parse', 'HEAD']);

@@ -1,4 +1,4 @@
-// row s52v-1: the range's commits over 64 KiB are capped at 64 MiB together (row s52e-2) and each at 16 MiB (row 943),
+// row 1069: the range's commits over 64 KiB are capped at 64 MiB together (row 1037) and each at 16 MiB (row 943),
 // read from `git cat-file --batch-check` sizes, so that nothing holds their text. Session 52 (task o) listed the range for
 // those sizes with the `git log --boundary --format=%m %H %T %P` of row 857's bound instead of `git rev-list`: a `git log`
 // of a range with a bottom keeps every commit's text while it walks (40 commits of 15 MiB messages, a 2 MB pack: 620 MB
@@ -22,7 +22,7 @@ function bigCommits(parent: string, count: number, bytes: number): Buffer {
   return Buffer.concat(stream);
 }
 
-describe('a range of too large commits is refused before any git process holds their text (row s52v-1)', () => {
+describe('a range of too large commits is refused before any git process holds their text (row 1069)', () => {
   it('check and pre-receive refuse five commits of 14 MiB messages, and one of 17 MiB, with no `git log` run', () => {
     const { remote, work } = policyServer('policy:\n  deny: ["qwen/*"]\n');
     const trace = tracedPreReceive(remote.dir);

@@ -1,4 +1,4 @@
-// Row s52s-1: a renamed copy of an agent (`cp "$(command -v codex)" ~/bin/cx`) is found only as the process that set the
+// Row 1057: a renamed copy of an agent (`cp "$(command -v codex)" ~/bin/cx`) is found only as the process that set the
 // agent's marker (row 373), and of its command line only the models were read (`-m`, codex's `-c model=`): its other
 // options, the ones that say where the model runs or which one the config picks, were dropped. So `cx -c
 // model_provider=ollama` (Codex's built-in local provider), `cx -p local` (a profile naming qwen3-coder), `qw
@@ -50,7 +50,7 @@ const KIMI =
   '[providers.moon]\ntype = "kimi"\nbase_url = "https://api.moonshot.ai/v1"\napi_key = "x"\n[providers.box]\ntype = "openai_legacy"\nbase_url = "https://llm.example.com/v1"\napi_key = "x"\n';
 const kimiEnv = () => hookEnv({ HOME: homeWith({ '.kimi/config.toml': KIMI }), AI_AGENT: undefined, KIMI_SHARE_DIR: undefined, KIMI_BASE_URL: undefined, KIMI_MODEL_NAME: undefined, OPENAI_BASE_URL: undefined });
 
-describe("a renamed copy's provider and config options read as the named program's (row s52s-1)", () => {
+describe("a renamed copy's provider and config options read as the named program's (row 1057)", () => {
   it('codex copied as cx: -c model_provider=ollama (and --oss) at a gateway on this machine, refused; -p local names its profile\'s model', () => {
     const repo = hooked(STRICT);
     for (const args of [['-c', 'model_provider=ollama'], ['-c', 'model_provider="lmstudio"'], ['--oss', '-m', 'gpt-5-codex'], ['-c', 'openai_base_url="http://127.0.0.1:4000/v1"']]) {
@@ -97,12 +97,12 @@ describe("a renamed copy's provider and config options read as the named program
   });
 });
 
-// Row s52s-2: Kimi CLI parses its command line with click (typer): `-m=evil` is the key `=evil` (click keeps the `=` of a
+// Row 1058: Kimi CLI parses its command line with click (typer): `-m=evil` is the key `=evil` (click keeps the `=` of a
 // short option's attached value), and `-ym evil`, `-Cymevil` are `--yolo`/`--continue` then `-m evil`. The hooks read them as
 // clap does: `-m=evil` as the key `evil`, and a cluster not at all, so the config's default (or another key) was recorded.
 // Replayed against click 8 (`python3 -c` of a click command with Kimi CLI's options). This test failed before its fix
 // (command-line.ts optionValues `click`, AGENT_CLIS `kimi-code`).
-describe("Kimi CLI's short options as click reads them (row s52s-2)", () => {
+describe("Kimi CLI's short options as click reads them (row 1058)", () => {
   const config =
     'default_model = "main"\n[models.main]\nprovider = "moon"\nmodel = "kimi-for-coding"\nmax_context_size = 200000\n' +
     '[models.evil]\nprovider = "moon"\nmodel = "kimi-for-coding"\nmax_context_size = 200000\n[models."=evil"]\nprovider = "box"\nmodel = "qwen3-coder"\nmax_context_size = 200000\n' +

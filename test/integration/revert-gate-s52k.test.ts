@@ -1,9 +1,9 @@
-// rows s52k-1, s52k-2, s52k-3: the revert gate of the shims (row s52d-1) and node's revertSource (row 1015) read
+// rows 1041, 1042, 1043: the revert gate of the shims (row 1034) and node's revertSource (row 1015) read
 // MERGE_MSG the same way, and a revert of a revert of an agent's noted commit carries its note in two forms it lost:
-// - s52k-1: a bare `\r` in the agent commit's subject (git copies it into `Revert "…"`) made node read a second
+// - 1041: a bare `\r` in the agent commit's subject (git copies it into `Revert "…"`) made node read a second
 //   `This reverts commit` line (JavaScript's `^` under `m` starts a line after `\r`), two reverts disagreeing: no note;
-// - s52k-2: git's reference format (`revert.reference`, `git revert --reference`) names an abbreviated sha: no note;
-// - s52k-3: a MERGE_MSG holding a NUL byte: GNU grep (3.5+) prints no match of a binary file, so the shim read no
+// - 1042: git's reference format (`revert.reference`, `git revert --reference`) names an abbreviated sha: no note;
+// - 1043: a MERGE_MSG holding a NUL byte: GNU grep (3.5+) prints no match of a binary file, so the shim read no
 //   revert line and ended the hook where node would have kept the restored commit.
 // The differential: on generated MERGE_MSG texts, the shim starts node whenever node keeps a restored commit.
 import { spawnSync } from 'node:child_process';
@@ -37,8 +37,8 @@ function refused(dir: string) {
   expect((JSON.parse(check.stdout).violations as Array<{ severity: string }>).filter((each) => each.severity === 'error')).toEqual([expect.objectContaining({ rule: 'model-denied', model: 'qwen/qwen3-coder' })]);
 }
 
-describe('a revert of a revert of a noted agent commit carries its note (rows s52k-1, s52k-2, s52k-3)', () => {
-  it('row s52k-1: a bare carriage return in the agent commit subject names no second revert', () => {
+describe('a revert of a revert of a noted agent commit carries its note (rows 1041, 1042, 1043)', () => {
+  it('row 1041: a bare carriage return in the agent commit subject names no second revert', () => {
     const { repo, run } = revertedAgentCommit(`Add key\rThis reverts commit ${'1'.repeat(40)}.\n`);
     expect(repo.git(['log', '-1', '--format=%s'])).toContain('\rThis reverts commit');
     const second = run(['revert', '--no-edit', 'HEAD']);
@@ -51,7 +51,7 @@ describe('a revert of a revert of a noted agent commit carries its note (rows s5
   it.each([
     ['revert.reference', ['-c', 'revert.reference=true', 'revert', '--no-edit', 'HEAD']],
     ['--reference', ['revert', '--reference', '--no-edit', 'HEAD']],
-  ])('row s52k-2: a revert in git reference format (%s) names the abbreviated sha, resolved', (_, args) => {
+  ])('row 1042: a revert in git reference format (%s) names the abbreviated sha, resolved', (_, args) => {
     const { repo, run } = revertedAgentCommit('Add key\n');
     const second = run(args);
     expect(second.status, second.stderr).toBe(0);
@@ -61,7 +61,7 @@ describe('a revert of a revert of a noted agent commit carries its note (rows s5
     refused(repo.dir);
   });
 
-  it('row s52k-3: a MERGE_MSG holding a NUL byte is read as text by the shim, as node reads it', () => {
+  it('row 1043: a MERGE_MSG holding a NUL byte is read as text by the shim, as node reads it', () => {
     const { repo, run } = revertedAgentCommit('Add key\n');
     const first = repo.git(['rev-parse', 'HEAD']);
     expect(run(['revert', '-n', 'HEAD']).status).toBe(0);
@@ -73,7 +73,7 @@ describe('a revert of a revert of a noted agent commit carries its note (rows s5
   });
 });
 
-describe('the shim revert gate and node agree (differential, rows s52d-1, s52k-1, s52k-2, s52k-3, s52t-1)', () => {
+describe('the shim revert gate and node agree (differential, rows 1034, 1041, 1042, 1043, 1061)', () => {
   it('on generated MERGE_MSG texts, the shim starts node for every one node keeps a restored commit for', () => {
     const { repo, run, env } = countedHooksRepo();
     const start = repo.git(['rev-parse', 'HEAD']);
@@ -93,7 +93,7 @@ describe('the shim revert gate and node agree (differential, rows s52d-1, s52k-1
     const pickSource = join(gitDir, 'aitrail', 'pick-source');
     const next = prng(52);
     const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
-    // 4 digits: `core.abbrev=4` (row s52t-1).
+    // 4 digits: `core.abbrev=4` (row 1061).
     const name = (sha: string) => pick([sha, sha, sha.slice(0, 4), sha.slice(0, 7), sha.slice(0, 12), sha.slice(0, 39)]);
     const reference = (sha: string) => (sha.length < 40 || next() < 0.3 ? ` (Subject, with a comma, 2026-12-07)` : '');
     const line = () => {

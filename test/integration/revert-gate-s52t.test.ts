@@ -1,8 +1,8 @@
-// rows s52t-1, s52t-2: the shims' revert gate (row s52d-1) and node's revertSource (row 1015, s52k-2), again:
-// - s52t-1: git's reference format abbreviates to `core.abbrev` digits, as few as 4 (`git -c core.abbrev=4 -c
+// rows 1061, 1062: the shims' revert gate (row 1034) and node's revertSource (row 1015, 1042), again:
+// - 1061: git's reference format abbreviates to `core.abbrev` digits, as few as 4 (`git -c core.abbrev=4 -c
 //   revert.reference=true revert`): node read 7 to 64 digits only and the shim asked nothing of a shorter sha, so the
 //   revert of a revert of a noted agent commit reapplied its lines with no note;
-// - s52t-2: the gate gathered the named shas with a `set -- "$@" …` per line and counted them after the loop, quadratic in
+// - 1062: the gate gathered the named shas with a `set -- "$@" …` per line and counted them after the loop, quadratic in
 //   a MERGE_MSG's lines: a person's `git cherry-pick -n` of a hostile commit (its message copied into MERGE_MSG, no
 //   CHERRY_PICK_HEAD) with thousands of `This reverts commit` lines held the next `git commit` for minutes.
 import { spawnSync } from 'node:child_process';
@@ -14,8 +14,8 @@ import { addNote, gitAiNote, NOTE_KEYS, session } from '../helpers/git-ai-notes.
 const quiet = { AITRAIL: '0' };
 const QWEN = session(NOTE_KEYS.qwen, '1-2');
 
-describe('the revert gate (rows s52t-1, s52t-2)', () => {
-  it('row s52t-1: a reference-format revert abbreviated below 7 digits (core.abbrev=4) carries the restored note', () => {
+describe('the revert gate (rows 1061, 1062)', () => {
+  it('row 1061: a reference-format revert abbreviated below 7 digits (core.abbrev=4) carries the restored note', () => {
     const { repo, run } = countedHooksRepo();
     repo.commit('deny', { '.aitrailrc.yml': 'policy:\n  deny: ["qwen/*"]\n  undeclared: allow\n' }, quiet);
     const agent = repo.commit('Add key\n', { 'k.ts': 'const key1 = computeTheSecretKeyMaterial(1);\nconst key2 = computeTheSecretKeyMaterial(2);\n' }, quiet);
@@ -31,7 +31,7 @@ describe('the revert gate (rows s52t-1, s52t-2)', () => {
     expect((JSON.parse(check.stdout).violations as Array<{ severity: string }>).filter((each) => each.severity === 'error')).toEqual([expect.objectContaining({ rule: 'model-denied', model: 'qwen/qwen3-coder' })]);
   });
 
-  it('row s52t-2: a MERGE_MSG of 12,000 revert lines (a cherry-pick -n of a hostile commit) costs the next commit no quadratic loop', () => {
+  it('row 1062: a MERGE_MSG of 12,000 revert lines (a cherry-pick -n of a hostile commit) costs the next commit no quadratic loop', () => {
     const { repo, run, env } = countedHooksRepo();
     const noted = repo.commit('Noted\n', { 'n.ts': 'const n = 1;\n' }, quiet);
     addNote(repo, noted, gitAiNote({ 'n.ts': [QWEN] }));

@@ -1,4 +1,4 @@
-// Row s52x-1 (session 52, helper x): posh 0.14 (Debian's policy-compliant shell; .ci/run installs it) does not know
+// Row 1070 (session 52, helper x): posh 0.14 (Debian's policy-compliant shell; .ci/run installs it) does not know
 // POSIX character classes in bracket expressions (`case ' ' in [[:space:]])` does not match), and the generated shims
 // use `[[:space:]]` and `[[:alnum:]]` in the fast path and in the checks of which aitrail to run. Where /bin/sh is
 // posh, each shim now re-runs itself under a shell that knows them (dash, bash, mksh, busybox sh at a fixed system
@@ -35,7 +35,7 @@ function qwenThroughEnvLink(repo: TestRepo, env: NodeJS.ProcessEnv, setUp: NodeJ
   return { made, moved: repo.git(['rev-parse', 'HEAD']).trim() !== head };
 }
 
-describe.skipIf(POSH === '')('row s52x-1: the shims under posh (no POSIX character classes)', () => {
+describe.skipIf(POSH === '')('row 1070: the shims under posh (no POSIX character classes)', () => {
   it('posh does not know [[:space:]] (the premise), dash does', () => {
     const script = "case ' ' in [[:space:]]) echo y ;; *) echo n ;; esac";
     expect(spawnSync(POSH, ['-c', script], { encoding: 'utf8' }).stdout).toBe('n\n');

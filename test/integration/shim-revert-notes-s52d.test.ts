@@ -1,4 +1,4 @@
-// row s52d-1: since row 1015 every `git revert` in a repository with a notes ref started node in
+// row 1034: since row 1015 every `git revert` in a repository with a notes ref started node in
 // prepare-commit-msg (7.8 -> 86 ms of CPU), to ask whether the content the revert restores (the
 // reverted commit's parent) is noted. The shim now asks git that itself (one grep, one rev-parse, one
 // `git notes list` per parent): a revert whose restored commit has no note starts no node; one whose
@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { countedHooksRepo as setup } from '../helpers/counted-hooks.js';
 import { addNote, gitAiNote, NOTE_KEYS, session } from '../helpers/git-ai-notes.js';
 
-describe('a revert in a repository with a notes ref (row s52d-1)', () => {
+describe('a revert in a repository with a notes ref (row 1034)', () => {
   it.each(['git', 'husky'] as const)('%s hooks: starts no node when the commit it restores has no note; still does when it has one', (mode) => {
     const { repo, run } = setup(mode);
     const quiet = { AITRAIL: '0' };

@@ -5,7 +5,7 @@ import { evilTarball, home, lock, lockedRepo, npm, run, serve, type Served } fro
 import { npmFound, PNPM_PATH } from '../helpers/pnpm.js';
 
 /**
- * Row s52l-1: `status` in a repository that takes pushes into its checked-out branch (push-to-deploy,
+ * Row 1044: `status` in a repository that takes pushes into its checked-out branch (push-to-deploy,
  * receive.denyCurrentBranch=updateInstead) asked hookBinary twice, the work tree's hooks' binary, then the server
  * hook's (bare: PATH only); the second call cleared the lock hookBinary had just found refusing node_modules/.bin/aitrail
  * (row 833's lockCause), so status's note told the person to run `npm i -D aitrail` (which installs from the lock's
@@ -23,7 +23,7 @@ beforeAll(async () => {
 
 afterAll(() => evil?.stop());
 
-describe.skipIf(!npmFound)('status of a push-to-deploy repository whose node_modules/.bin/aitrail a lock named (row s52l-1)', () => {
+describe.skipIf(!npmFound)('status of a push-to-deploy repository whose node_modules/.bin/aitrail a lock named (row 1044)', () => {
   it('names the lock as init does, whatever the pre-receive check asked after', () => {
     const repo = lockedRepo('9.9.9', 'package-lock.json', lock('9.9.9', `${evil!.url}/aitrail/-/aitrail-9.9.9.tgz`, evilTgz));
     const homeDir = home('');

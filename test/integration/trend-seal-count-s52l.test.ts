@@ -5,7 +5,7 @@ import { blameReport } from '../../src/report/blame-report.js';
 import { trendReport } from '../../src/report/trend-report.js';
 import { makeRepo, tempDir, type TestRepo } from '../helpers/gitdir.js';
 
-// row s52l-2: a trend says the restored cache's warning once (task s52a), but with the count of its first
+// row 1045: a trend says the restored cache's warning once (task s52a), but with the count of its first
 // release alone: the entries every later release found sealed under another key (and computed again) were
 // left out of the figure, so a trend over a restored CI cache said "7 entries … ignored" where 15 were.
 
@@ -21,7 +21,7 @@ function counted(said: readonly string[]): number {
   return found.length === 0 ? 0 : Number(found[0]![1]);
 }
 
-describe("a trend's restored-cache warning counts every release's foreign entries (row s52l-2)", () => {
+describe("a trend's restored-cache warning counts every release's foreign entries (row 1045)", () => {
   it('said once, with more than the first release read, and no more than the releases read alone', async () => {
     const repo = makeRepo();
     repo.commit('human: start\n', { 'b.txt': lines('b', 10) });

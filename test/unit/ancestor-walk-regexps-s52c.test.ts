@@ -57,7 +57,7 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-describe('an agent commit\'s ancestor walk compiles no case-insensitive expression (row s52c-1: speed only)', () => {
+describe('an agent commit\'s ancestor walk compiles no case-insensitive expression (row 1035: speed only)', () => {
   it('asks a usual chain of ancestors (git, a shell, node under npm, python) with no case-insensitive expression run', () => {
     const chain: AncestorProcess[] = [
       { argv: ['git', 'commit', '-m', 'Add a feature'], exe: '/usr/bin/git' },
@@ -106,7 +106,7 @@ describe('an agent commit\'s ancestor walk compiles no case-insensitive expressi
   });
 });
 
-describe('a message hook asks the config files whether git could set its comment prefix, cleanup and encoding, with no case-insensitive expression (row s52c-1)', () => {
+describe('a message hook asks the config files whether git could set its comment prefix, cleanup and encoding, with no case-insensitive expression (row 1035)', () => {
   /** A repository whose config files are its own and a home of its own (no system file). */
   function repoWith(localConfig: string, globalConfig?: string) {
     const repo = makeRepo();

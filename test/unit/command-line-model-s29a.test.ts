@@ -75,7 +75,7 @@ describe("an agent's process known by its command line (row 343)", () => {
       configs: ['model="o3"'],
     });
     expect(commandLineModel('codex', ['--config=profile=deep'], quote)?.profile?.name).toBe('deep');
-    // Names no model, but where the model runs (row s52g-3): kept for codex.ts to read the provider from.
+    // Names no model, but where the model runs (row 1026): kept for codex.ts to read the provider from.
     expect(commandLineModel('codex', ['-c', 'model_provider=ollama'], quote)).toEqual({ models: [], evidence: [], configs: ['model_provider=ollama'] });
     expect(commandLineModel('codex', ['-c', 'sandbox_mode=workspace-write'], quote)).toBeNull();
   });

@@ -1,4 +1,4 @@
-// row s52t-3: the message hooks' config reading without git (comment-char.ts surelyUnset, rows s52c-1, s52p-1) opened
+// row 1063: the message hooks' config reading without git (comment-char.ts surelyUnset, rows 1035, 1054) opened
 // each config file git may read and waited: a FIFO at `.git/config.worktree` (which git reads only under
 // extensions.worktreeConfig) held node's commit hook for good while git itself never opened it.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -18,7 +18,7 @@ function askedInChild(dir: string, gitDir: string, env: NodeJS.ProcessEnv) {
   return spawnSync(process.execPath, ['-e', script, resolve('dist/hooks/comment-char.js'), dir, gitDir, JSON.stringify(env)], { cwd: dir, env: { ...env }, encoding: 'utf8', timeout: 20_000 });
 }
 
-describe('a config path that is a FIFO (row s52t-3)', () => {
+describe('a config path that is a FIFO (row 1063)', () => {
   it('a FIFO at .git/config.worktree no one writes: the defaults, at once, as git (which never opens it) answers', () => {
     const repo = makeRepo();
     repo.commit('start\n', { 'a.txt': 'a\n' });

@@ -4,8 +4,8 @@ import { makeRepo, removeTempDirs } from '../helpers/gitdir.js';
 
 afterAll(removeTempDirs);
 
-// row s52e-1: the copy search's tries of a line at a path, counted whether git was asked or not.
-describe('copySuspects: one file copied by every commit of a range (row s52e-1)', () => {
+// row 1036: the copy search's tries of a line at a path, counted whether git was asked or not.
+describe('copySuspects: one file copied by every commit of a range (row 1036)', () => {
   const body = Array.from({ length: 10 }, (_, n) => `export const sharedValue${n} = computeSomething(alphaInput, ${n * 7});`).join('\n') + '\n';
 
   /** A range whose first commit adds lib/big.ts and whose next `copies` commits each copy it into src/crypto. */

@@ -1,4 +1,4 @@
-// Session 52 (p), the speed of an AI commit's message hooks (issue 12 item 2), row s52p-1. Speed only:
+// Session 52 (p), the speed of an AI commit's message hooks (issue 12 item 2), row 1054. Speed only:
 // what is shown and what is read stay the same, which the differential cases below hold.
 // 1. sanitize() and escapeUnsafe() made and ran unsafeChars(), whose `\p{Default_Ignorable_Code_Point}`
 //    class is read through ICU when it is made, for every text: an agent's commit-msg made it for its one
@@ -36,7 +36,7 @@ function replacedWith(run: () => void): string[] {
 
 const WARNING = 'AI agent claude-code contributed but its model is not identified (env CLAUDECODE="1") (policy.unknownModel); AITRAIL_QUIET=1 hides warnings.';
 
-describe('sanitize of printable ASCII runs no Unicode-property expression (row s52p-1: speed only)', () => {
+describe('sanitize of printable ASCII runs no Unicode-property expression (row 1054: speed only)', () => {
   it("an agent's unknown-model warning and a commit's undeclared one are shown as they are, unsafeChars() never run", () => {
     const undeclared = 'AI commit not declared: env AITRAIL_MODEL="anthropic/claude-sonnet-4-5" points to anthropic/claude-sonnet-4.5, but the commit has no \'Assisted-by\' trailer (policy.undeclared); AITRAIL_QUIET=1 hides warnings.';
     const ran = replacedWith(() => {
@@ -74,7 +74,7 @@ describe('sanitize of printable ASCII runs no Unicode-property expression (row s
   });
 });
 
-describe("the comment-prefix question reads the config files without a stat of those that are there (row s52p-1: speed only)", () => {
+describe("the comment-prefix question reads the config files without a stat of those that are there (row 1054: speed only)", () => {
   /** A repository with a home of its own (a global config file in it) and no system file. */
   function repoWithHome(localConfig = '') {
     const repo = makeRepo();

@@ -61,7 +61,7 @@ describe('husky block', () => {
     // The fast path answers with `return 1` ("start node") and ends the hook only with `exit 0`.
     expect(runs('prepare-commit-msg')).toContain('aitrail_quiet() {');
     // An `exit 1` inside a one-line command substitution (`$(cd … || exit 1; git ls-files …)`) ends that subshell only.
-    // Row s52x-1's guard (a shell without character classes) ends with 1 only for the hooks that block, by `$h`:
+    // Row 1070's guard (a shell without character classes) ends with 1 only for the hooks that block, by `$h`:
     // its line names the hooks, and prepare-commit-msg is not among them.
     const guard = /^ {2}case \$\{h-\} in ([a-z|-]+)\) exit 1 ;; esac; exit 0 ;;$/m;
     expect(guard.exec(runs('prepare-commit-msg'))?.[1]?.split('|')).not.toContain('prepare-commit-msg');

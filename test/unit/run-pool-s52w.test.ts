@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { runPool } from '../../src/report/run-pool.js';
 
-// Row s52l-3's pool, reviewed (session 52 task w): a failure waits for the work already in flight, starts no
+// Row 1046's pool, reviewed (session 52 task w): a failure waits for the work already in flight, starts no
 // new work, and rejects with the FIRST failure (not a later lane's, nor the last).
 const later = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
-describe('runPool after a failure (row s52l-3)', () => {
+describe('runPool after a failure (row 1046)', () => {
   it('rejects with the first failure once every lane in flight has ended, and starts no new item', async () => {
     const started: number[] = [];
     const ended: number[] = [];

@@ -11,7 +11,7 @@
 // dash's, so each shell's generated pattern decides as the escaped form does. Left unchecked: whether another shell
 // reads the escaped form itself (a form no hook holds since 843) as dash does.
 // Shells not installed are left out (.ci/run installs busybox, zsh, mksh and posh).
-// posh (row s52x-1) knows no POSIX character class (`[[:space:]]` matches nothing): each shim re-runs itself under a
+// posh (row 1070) knows no POSIX character class (`[[:space:]]` matches nothing): each shim re-runs itself under a
 // shell that does (its first lines, classGuardLines); its decisions are taken as the shims now run them: the script
 // written to a file behind the generated hook's guard and run by posh (so by the dash, bash, mksh or busybox it finds).
 import { spawnSync } from 'node:child_process';
@@ -128,7 +128,7 @@ function decisions(shell: readonly string[], patterns: { word: string; pattern: 
   return run.stdout.split('\n').slice(0, -1);
 }
 
-/** `script` in a file behind the generated message hooks' guard (row s52x-1: first after the comments in each; they differ only in the exit code of a refusal). */
+/** `script` in a file behind the generated message hooks' guard (row 1070: first after the comments in each; they differ only in the exit code of a refusal). */
 function guarded(script: string): string {
   const guards = new Set(MESSAGE_HOOKS.map((name) => {
     const text = hook(name);

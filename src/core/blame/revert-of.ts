@@ -1,13 +1,13 @@
 const SHA = '[0-9a-f]{40}(?:[0-9a-f]{24})?';
 /**
  * A commit as git revert names it: its full sha, or (`--reference`, `revert.reference`) `<abbreviated sha> (<subject>, <YYYY-MM-DD>)`,
- * abbreviated to `core.abbrev` digits, as few as git's minimum 4 (`git -c core.abbrev=4`: row s52t-1).
+ * abbreviated to `core.abbrev` digits, as few as git's minimum 4 (`git -c core.abbrev=4`: row 1061).
  */
 const COMMIT = '([0-9a-f]{4,64})((?: \\([^\\n]*, \\d{4}-\\d{2}-\\d{2}\\))?)';
 /**
  * git revert's own line: `This reverts commit <commit>.`, or for a merge `…<commit>, reversing\nchanges made to <parent>.`;
  * a line as git splits them (`git log --grep`, grep): after a `\n` only, never after a bare `\r` (a subject may hold one,
- * and git copies it into `Revert "…"`: row s52k-1) nor U+2028/U+2029, which JavaScript's `^` under `m` also reads as line starts.
+ * and git copies it into `Revert "…"`: row 1041) nor U+2028/U+2029, which JavaScript's `^` under `m` also reads as line starts.
  */
 const REVERTS = new RegExp(`(?<![^\\n])This reverts commit ${COMMIT}(?:\\.|, reversing\\r?\\nchanges made to ${COMMIT}\\.)`, 'g');
 const FULL = new RegExp(`^${SHA}$`);

@@ -127,7 +127,7 @@ function policyExample(text: string): boolean {
  * `Amazon Q <noreply@aws.amazon.com>`), while a vendor or service alone (`GitHub <noreply@github.com>`,
  * the web UI) names no agent.
  */
-// A sub-address of the no-reply mailbox is one too when its tag is the agent's (`noreply+goose@block.xyz`, row s52f-4; agentAtNoReply).
+// A sub-address of the no-reply mailbox is one too when its tag is the agent's (`noreply+goose@block.xyz`, row 1032; agentAtNoReply).
 const NO_REPLY = /^(?:no-?reply|do-?not-?reply)(?:\+([^@\s]{1,64}))?@/i;
 
 /**
@@ -783,7 +783,7 @@ function productName(written: string, email: string, aliases: Record<string, str
 /**
  * An agent's own name of two or more words, one of which is an agent's name by itself, whose first
  * word is no person's (`Codex CLI`, `Factory Droid`, `Charm Crush`): no one's name, read at any
- * address as `Gemini CLI` and `Claude Code` are (row s52f-2). A lone agent word (`Codex`,
+ * address as `Gemini CLI` and `Claude Code` are (row 1030). A lone agent word (`Codex`,
  * `OpenCode`: an account may be named so) and names holding no agent word (`All Hands`) are not.
  */
 function agentProductName(name: string): boolean {
@@ -889,7 +889,7 @@ export function agentAtNoReply(identity: Identity, aliases: Record<string, strin
   if (!mailbox || agentFirstNamed(identity.name) || orgAutomation(identity.name)) return [];
   const named = wholly(identity.name.slice(0, MAX_WHOLE), 'declared', aliases, budget);
   // A tagged no-reply mailbox is the agent's only under its own tag (`Goose <noreply+goose@block.xyz>`): a platform's
-  // per-user placeholder (`noreply+4711@`, `noreply+jules-m@`) is a person's, whatever the name (`Jules`, `Devin`) (row s52j-1).
+  // per-user placeholder (`noreply+4711@`, `noreply+jules-m@`) is a person's, whatever the name (`Jules`, `Devin`) (row 1038).
   const tag = mailbox[1]?.toLowerCase();
   const agents = signatures().agentNames;
   const tagged = tag === undefined ? null : (agents.get(tag) ?? agents.get(tag.replace(/[-_.]+/g, ' ')) ?? '');

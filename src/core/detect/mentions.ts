@@ -204,7 +204,7 @@ export function productNamed(name: string): boolean {
 /**
  * Whether a name's words are an agent's own name of several words as that agent writes it: `Devin AI`,
  * `Manus AI`, `Kiro AI`, but not `Devin Ai`, `Manus Ai`, `Kiro ai`: `AI` in capitals only, as an AI's
- * account is named (aiAccountNamed); `Ai` is a surname (艾), a person's (row s52j-2).
+ * account is named (aiAccountNamed); `Ai` is a surname (艾), a person's (row 1039).
  */
 export function agentNameAsWritten(words: readonly string[]): boolean {
   if (!signatures().agentNames.has(words.join(' ').toLowerCase())) return false;

@@ -34,7 +34,7 @@ export function heldKeys(metadata: Record<string, unknown>): (key: string) => bo
  * versions of it (oldest first): each carried to `target` through a line diff (a line keeps its
  * key only where it is unchanged: a line a person edited since is theirs), later notes winning a
  * line (a joined note's parts come ordered so that none takes an AI line from another: jointSources,
- * row s52r-1), then only the lines the commit adds to its parent's version (`parent` null: all).
+ * row 1064), then only the lines the commit adds to its parent's version (`parent` null: all).
  */
 export function composeFile(noted: readonly NotedFile[], target: readonly string[], parent: readonly string[] | null): Array<{ key: string; ranges: number[] }> {
   let owners: LineOwners = { keys: [], owner: new Int32Array(target.length).fill(-1) };
@@ -73,15 +73,15 @@ export function readNoteForRewrite(text: string): NoteForRewrite | null {
 
 /**
  * `text` read as readNoteForRewrite reads it, or, when notes `git notes merge -s union` (or
- * `git notes append`) joined are what it holds, each of them (row s52m-1) as jointSources gives them:
- * no part's AI line given to a person by another (row s52r-1). Empty when it is no note, or when its
+ * `git notes append`) joined are what it holds, each of them (row 1047) as jointSources gives them:
+ * no part's AI line given to a person by another (row 1064). Empty when it is no note, or when its
  * parts disagree about an AI line.
  */
 export function readNotesForRewrite(text: string): NoteForRewrite[] {
   const note = readNoteForRewrite(text);
   if (note) return [note];
   const split = splitJoinedNotes(text) ?? [];
-  // Past the parts read apart (row s52r-2): not composed (the carry keeps git's copy).
+  // Past the parts read apart (row 1065): not composed (the carry keeps git's copy).
   const parts = split.length > JOINED_NOTES_LIMIT ? [] : split.map(readNoteForRewrite);
   return parts.length > 0 && parts.every((part) => part !== null) ? jointSources(parts as NoteForRewrite[]) : [];
 }
@@ -132,8 +132,8 @@ function disagree(runs: Array<[number, number, number, string]>): boolean {
 }
 
 /**
- * The parts of one joined note as sources to compose (row s52r-1): the readers read them apart, no part
- * taking another's lines (row s52m-1), so a writer may not let a later part's word win a line an
+ * The parts of one joined note as sources to compose (row 1064): the readers read them apart, no part
+ * taking another's lines (row 1047), so a writer may not let a later part's word win a line an
  * earlier one gives an AI. Every part's person's entries first, then every part's AI entries (each with
  * its part's metadata): an AI line stays AI whichever part said so. Empty (the note is not composed:
  * the carry keeps git's joined copy, which every reader reads apart) when two parts give one line to

@@ -2,7 +2,7 @@ import { parseAuthorshipLog } from './parse-authorship-log.js';
 import type { AuthorshipLog } from './types.js';
 
 /**
- * The most notes one joined note is read as (row s52r-2): a few from `git notes merge -s union` or
+ * The most notes one joined note is read as (row 1065): a few from `git notes merge -s union` or
  * `git notes append`, one per squashed commit from a fixup rebased with hooks skipped. Each part is
  * judged for every run of lines asked (joinedNoteLines), so a hostile note of 100,000 one-line
  * parts made one `check` or pre-receive judge each run 100,000 times (minutes of CPU for a few
@@ -56,7 +56,7 @@ export function splitJoinedNotes(text: string): string[] | null {
 /**
  * The notes a joined note holds, each read as a note of its own (SchemaRule `any`: enforcement, `log`),
  * when every part read is one: null otherwise. Past JOINED_NOTES_LIMIT parts only the first
- * JOINED_NOTES_LIMIT are read (`unread`: the rest of the text, not parsed; row s52r-2). Read apart, no
+ * JOINED_NOTES_LIMIT are read (`unread`: the rest of the text, not parsed; row 1065). Read apart, no
  * part's entries take the lines of another (its `h_` entry over them, a later key): each model keeps
  * the lines its own note gives it.
  */

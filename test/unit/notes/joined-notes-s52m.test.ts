@@ -1,4 +1,4 @@
-// Row s52m-1: the notes `git notes merge -s union` joins (`<note>\n\n<note>`), split back as the bytes
+// Row 1047: the notes `git notes merge -s union` joins (`<note>\n\n<note>`), split back as the bytes
 // git-ai writes them (no trailing newline, `to_string_pretty` metadata), aitrail writes them (a trailing
 // newline), with CRLF endings and one-line metadata; anything else is no join.
 import { describe, expect, test } from 'vitest';
@@ -8,7 +8,7 @@ import { parseJoinedNotes, splitJoinedNotes } from '../../../src/core/notes/join
 const gitAi = (key: string, model: string) =>
   `src/a.rs\n  ${key}::t_9f8e7d6c5b4a32 1-3,5\n---\n${JSON.stringify({ schema_version: 'authorship/3.0.0', git_ai_version: '1.4.5', base_commit_sha: 'a'.repeat(40), prompts: {}, sessions: { [key]: { agent_id: { tool: 'claude', id: 'x', model } } } }, null, 2)}`;
 
-describe('splitJoinedNotes (row s52m-1)', () => {
+describe('splitJoinedNotes (row 1047)', () => {
   const first = gitAi('s_00000000000001', 'claude-opus-4-6');
   const second = gitAi('s_00000000000002', 'gpt-5');
 

@@ -1,4 +1,4 @@
-// Row s52r-1: a joined note's parts as the writers compose them (readNotesForRewrite): no part's AI line
+// Row 1064: a joined note's parts as the writers compose them (readNotesForRewrite): no part's AI line
 // given to a person (or to another AI) by another part, and no record renamed by another part.
 import { describe, expect, test } from 'vitest';
 import { readNotesForRewrite } from '../../../src/core/notes/compose-note.js';
@@ -12,7 +12,7 @@ const qwen = note('  s_5a5a5a5a5a5a5a::t_1 2-3', { s_5a5a5a5a5a5a5a: QWEN });
 /** The AI keys of each source with their ranges, in composing order. */
 const owners = (text: string) => readNotesForRewrite(text).map((source) => [...source.files].map(([path, entries]) => [path, entries.map((entry) => `${entry.key} ${entry.ranges.join(',')}`)]));
 
-describe('readNotesForRewrite over a joined note (row s52r-1)', () => {
+describe('readNotesForRewrite over a joined note (row 1064)', () => {
   test("a later part's person's entry comes before every AI entry: the AI line stays AI", () => {
     const human = note('  h_31dce776f88375 1-3', {}, { h_31dce776f88375: { author: 'H <h@example.com>' } });
     expect(owners(`${qwen}\n${human}`)).toEqual([[], [['src/k.ts', ['h_31dce776f88375 1,3']]], [['src/k.ts', ['s_5a5a5a5a5a5a5a::t_1 2,3']]], []]);
@@ -32,8 +32,8 @@ describe('readNotesForRewrite over a joined note (row s52r-1)', () => {
   });
 });
 
-// Row s52r-2: past JOINED_NOTES_LIMIT parts only the first are read (the rest not parsed), and the split stops there.
-describe('a joined note past JOINED_NOTES_LIMIT parts (row s52r-2)', () => {
+// Row 1065: past JOINED_NOTES_LIMIT parts only the first are read (the rest not parsed), and the split stops there.
+describe('a joined note past JOINED_NOTES_LIMIT parts (row 1065)', () => {
   test('100 parts are read apart; of more, the first 100 (the rest unread), by the readers; the writers compose none', () => {
     const parts = (count: number) => Array.from({ length: count }, () => qwen).join('\n');
     expect(JOINED_NOTES_LIMIT).toBe(100);
