@@ -14,7 +14,7 @@ export interface PersonCommit {
   paths: readonly string[];
 }
 
-/** Paths of the range's person-read commits asked by name; past it, every commit the refs hold is read (row 1056). */
+/** Paths asked by name (one per person-read commit of the range); past it, every commit the refs hold is read (row 1056). */
 const PATHSPEC_CAP = 1_000;
 
 /** Denied commits whose patch ids are computed at most; past it the range is judged by the first ones only (row 1056). */
@@ -46,12 +46,16 @@ async function patchIds(repoDir: string, shas: readonly string[]): Promise<Map<s
  * --stable`) a commit the repository's refs hold made under a model the policy refuses everywhere
  * (`git cherry-pick -n Q && git commit --no-verify -m …` of Qwen's reverted commit): that commit's
  * violations, given to the person-read one, naming the original. Only the commits that change the
- * paths the person-read ones change are read (path-limited `git log --all`), their messages detected
+ * paths the person-read ones change are read (path-limited `git log --all`, one path of each), their messages detected
  * as the range's are, and only the refused ones' patches are read.
  */
 export async function launderedTwins(repoDir: string, people: readonly PersonCommit[], inRange: ReadonlySet<string>, policy: CompiledPolicy, detect: DetectOptions): Promise<Violation[]> {
   if (people.length === 0 || !deniesGlobally(policy)) return [];
-  const paths = [...new Set(people.flatMap((commit) => commit.paths))];
+  // One path of each person-read commit is enough: the same patch id is the same change to the same files (git
+  // patch-id hashes each file's diff header), so a twin changes that path too. All of their paths asked made a push
+  // of one person's commit changing 1,001 files read every commit the refs hold in node (~175 us each: minutes on a
+  // history of a million commits, at every push and in CI).
+  const paths = [...new Set(people.flatMap((commit) => commit.paths.slice(0, 1)))];
   if (paths.length === 0) return [];
   const pathspec = paths.length > PATHSPEC_CAP ? [] : paths.map((path) => `:(literal)${path}`);
   const refused = new Map<string, Violation[]>();
