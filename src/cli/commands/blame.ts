@@ -26,7 +26,7 @@ export const command: CommandModule<BlameArgs> = {
       .option('shard', { requiresArg: true, type: 'string', describe: 'Blame only part <i> of <n> of the files (a stable, size-balanced split, e.g. 2/4), for a CI matrix; write --format json and join the parts with --merge' })
       .option('merge', { type: 'string', array: true, describe: 'Print the report the JSON files of every --shard i/n make together (the same report as one unsharded run)' })
       .option('format', { requiresArg: true, choices: ['table', 'json', 'csv', 'markdown', 'html'] as const, default: 'table' as const, describe: 'Output format (html: one self-contained page with a treemap, bars per model and agent, and a sortable file table; --by does not apply)' })
-      .epilogue(`${BLAME_EPILOGUE} Exit codes: 0 report printed (also for a repository with no commit), 2 bad usage or invalid config, 3 git error or a shallow clone cut inside the range.`)
+      .epilogue(`${BLAME_EPILOGUE} The cache's entries are sealed under AITRAIL_CACHE_SECRET when set (in CI a repository secret, so a cache restored from an earlier run is used), else under a key kept in the git directory. Exit codes: 0 report printed (also for a repository with no commit), 2 bad usage or invalid config, 3 git error or a shallow clone cut inside the range.`)
       .example('$0 blame', 'AI share of every text file at HEAD')
       .example('$0 blame src --since v1.0 --format markdown', 'Lines added since v1.0 under src/, for a CI job summary')
       .example('$0 blame -w -C -C --by model', 'Per model, following moved and copied lines')
