@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
 import { makeRepo } from '../helpers/gitdir.js';
 
-// Session 52's user check: the environment variables that change what check and blame do (rows 943, 1036, 1037, 1055:
+// Session 52's user check: the environment variables that change what check and blame do (rows 943, 1036, 1037, 1055;
 // row 1018's cache seal) are taught where a user looks first, in --help.
 describe('--help names the environment variables a user sets', () => {
   it('check --help: the copy budget and the exit code of a range past the bounds; blame --help: the cache secret', () => {
