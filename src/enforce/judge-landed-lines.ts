@@ -6,6 +6,7 @@ import { landOlderLines, olderRanges, restoredAsOlder, sortBlame, uniqueLanded, 
 import { landedViolations } from '../core/policy/landed-violations.js';
 import type { CommitFacts, Violation } from '../core/policy/types.js';
 import { GitError } from '../git/exec.js';
+import { UsageError } from '../errors/usage-error.js';
 import { streamCommits } from '../git/log.js';
 import { commitsReadAsStored } from '../git/raw-message.js';
 import { readCommitFacts } from './read-commit-facts.js';
@@ -62,11 +63,14 @@ export const COPY_BLAME_BUDGET = 4 * 1024 ** 3;
 /**
  * COPY_BLAME_BUDGET, or the MiB the environment's AITRAIL_COPY_BLAME_BUDGET gives (1 to 7 digits as
  * written, no leading zero: a server's or CI's own setting, for a repository whose tree is large);
- * anything else: the default.
+ * unset or empty: the default; anything else a usage error (exit 2) once copies are to be blamed.
  */
 function copyBlameBudget(): number {
   const set = process.env.AITRAIL_COPY_BLAME_BUDGET ?? '';
-  return /^[1-9][0-9]{0,6}$/.test(set) ? Number(set) * 1024 ** 2 : COPY_BLAME_BUDGET;
+  if (set === '') return COPY_BLAME_BUDGET;
+  // Mis-written (`8GiB`, `0`): said, exit 2, never silently the default (the user check of session 52).
+  if (!/^[1-9][0-9]{0,6}$/.test(set)) throw new UsageError(enforceMessages.badCopyBudget(set, COPY_BLAME_BUDGET / 1024 ** 2));
+  return Number(set) * 1024 ** 2;
 }
 
 /**

@@ -24,6 +24,10 @@ describe('the -C -C -C blames of one run have a budget (row 1036)', () => {
     expect(refused.code, refused.stderr).not.toBe(0);
     expect(refused.stderr).toContain('AITRAIL_COPY_BLAME_BUDGET=<MiB>');
     expect(tryGit(remote.dir, ['rev-parse', '--verify', '--quiet', 'refs/heads/copies']).code).not.toBe(0);
+    // A budget mis-written (`1MiB`): said, exit 2, never silently the default (the user check of session 52).
+    const misWritten = aitrail(work.dir, ['check', 'origin/main..HEAD', '--policy-from', 'refs/remotes/origin/main'], { env: { AITRAIL_COPY_BLAME_BUDGET: '1MiB' }, timeout: 120_000 });
+    expect(misWritten.code, misWritten.stdout + misWritten.stderr).toBe(2);
+    expect(misWritten.stderr).toContain("AITRAIL_COPY_BLAME_BUDGET='1MiB' is not a budget: give a whole number of MiB");
     // The default budget: the same honest copies judged and passed.
     const pushed = tryGit(work.dir, ['push', '--no-verify', 'origin', 'HEAD:refs/heads/copies']);
     expect(pushed.code, pushed.stderr).toBe(0);
