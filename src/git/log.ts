@@ -39,9 +39,9 @@ export interface LogOptions {
   paths?: boolean;
   /** With `paths`: also the symbolic links and submodules each commit makes (`--raw`: the modes), for path rules. */
   links?: boolean;
-  /** Extra git log arguments placed before the revisions (e.g. `--first-parent`). */
   /** Only commits that change these (pathspecs after `--`; `:(literal)` ones for names as given). */
   pathspec?: string[];
+  /** Extra git log arguments placed before the revisions (e.g. `--first-parent`). */
   extra?: string[];
   /** History as stored: replace refs and grafts ignored (enforcement). */
   asStored?: boolean;

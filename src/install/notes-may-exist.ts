@@ -1,5 +1,6 @@
 import { FRESH_NOTE } from '../core/checkpoint/store-layout.js';
 import { DEFAULT_NOTES_REF } from '../core/notes/notes-ref.js';
+import { shQuote } from '../core/sh-quote.js';
 
 /** sh: `[ -e … ] || [ -L … ]`, the name is there, a dangling symbolic link too (node's reads and removals see it). */
 export const there = (path: string) => `{ [ -e "${path}" ] || [ -L "${path}" ]; }`;
@@ -74,11 +75,6 @@ export function revertRestoresNoNoteFunction(): string[] {
     '  [ "$aitrail_jd" = 0 ]',
     '}',
     // Kept as text the shell scans without parsing, eval'd on the first revert (a person's commit parses none of it: dash parses a definition when it reaches it).
-    `aitrail_jq() { eval '${lazyText(judge)}'; aitrail_jq; }`,
+    `aitrail_jq() { eval ${shQuote(judge.join('\n'))}; aitrail_jq; }`,
   ];
-}
-
-/** sh lines as one single-quoted string's text (each `'` closed, escaped and reopened). */
-function lazyText(lines: readonly string[]): string {
-  return lines.join('\n').replace(/'/g, "'\\''");
 }
