@@ -68,9 +68,9 @@ export async function carryRewrittenNotes(top: string, gitDir: string, pairs: Re
     // are composed into one note written for no commit (wideBase): every model each names is the
     // whole commit's, none dropped, none given lines by number.
     const foreign = await foreignSources(top, sources);
+    if (foreign.length > 0 && clip) continue;
     // Last, as the newest: the note post-commit just wrote for this very commit (its text, in <git dir>/aitrail/last-note).
     const freshNote = fresh === null ? null : readNoteForRewrite(fresh);
-    if (foreign.length > 0 && clip) continue;
     if (foreign.length > 0) {
       warnings.push(recordMessages.rewriteForeign(foreign[0]!.rev, commit));
       if ((sources.length === 1 && !freshNote) || unreadable) {
