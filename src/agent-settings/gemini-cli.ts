@@ -273,9 +273,9 @@ function aliasedModel(place: SettingsPlace, asked: string, cwd?: string): { chat
     return { parent, ...(model ? { model } : {}) };
   };
   const resolve = (name: string, retry: boolean): { model: string; evidence: string } | null => {
-    const own = lookup(name) === undefined ? null : aliasChain(name, lookup);
-    const fallback = own === null && lookup(name) === undefined ? aliasChain('chat-base', lookup) : null;
-    const resolved = own ?? (fallback && { chain: [...fallback.chain, name], model: { model: name } });
+    // A name of no alias is a child of `chat-base`; an alias Gemini CLI cannot resolve (aliasChain's null) runs nothing.
+    const fallback = lookup(name) === undefined ? aliasChain('chat-base', lookup) : undefined;
+    const resolved = fallback === undefined ? aliasChain(name, lookup) : fallback && { chain: [...fallback.chain, name], model: { model: name } };
     if (resolved === null) return null;
     const levels = new Map<string, number>();
     if (resolved.model) levels.set(resolved.model.model, 0);

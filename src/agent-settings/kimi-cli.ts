@@ -1,18 +1,9 @@
 import { isAbsolute, join } from 'node:path';
 import { quote } from '../core/detect/found.js';
 import type { SettingsModel } from '../core/types.js';
-import { parseToml, stringAt } from './parse-settings.js';
+import { parseJson, parseToml, stringAt } from './parse-settings.js';
 import { readOwnFile, shownPath, type SettingsPlace } from './settings-place.js';
 import type { CommandLineModel } from './command-line.js';
-
-/** A JSON object's parsed value, or undefined (not JSON). */
-function jsonObject(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
-}
 import { gatewayModel, HOSTED_NAME, localEndpoint } from './claude-code-router.js';
 
 /**
@@ -34,7 +25,7 @@ export async function kimiCliModel(place: SettingsPlace, cli?: CommandLineModel 
   const inline = cli?.inlineConfig;
   const text = inline ?? readOwnFile(file);
   if (text === null) return null;
-  const data = inline !== undefined && inline.trim().startsWith('{') ? jsonObject(inline) : await parseToml(text);
+  const data = inline !== undefined && inline.trim().startsWith('{') ? parseJson(inline) : await parseToml(text);
   const shownFile = inline !== undefined ? 'argv kimi --config' : `settings ${shownPath(place, file)}`;
   const flagged = cli?.modelKey;
   const name = flagged?.name ?? stringAt(data, 'default_model');

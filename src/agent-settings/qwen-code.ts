@@ -53,7 +53,11 @@ const MAX_PROVIDER_ENTRIES = 256;
  */
 function providerEntryUrl(place: SettingsPlace, cwd: string | undefined, model: string | undefined, authType: string | undefined): { name: string; url: string } | undefined {
   if (!model) return undefined;
-  const layers = settingsLayers(place, QWEN, cwd);
+  // Each layer parsed once here: without `--auth-type` every layer is read for `selectedType`, then again for `modelProviders`.
+  const layers = settingsLayers(place, QWEN, cwd).map(([shown, data]) => {
+    let read: { value: unknown } | undefined;
+    return [shown, () => (read ??= { value: data() }).value] as const;
+  });
   // The run's `--auth-type` before the settings' `security.auth.selectedType` (Qwen Code's `argv.authType || selectedType`; row 1051).
   const selected = authType ?? layers.map(([, data]) => stringAt(data(), 'security', 'auth', 'selectedType')).find(Boolean);
   for (const [shown, data] of layers) {
