@@ -254,7 +254,7 @@ async function recipeSettings(
   if (text === null || path === undefined) return null;
   const shown = `recipe ${shownPath(place, path)}`;
   // Past the bound before anything is looked for: its settings may lie past the cut. In bytes, not UTF-16 units: a recipe padded
-  // with CJK text read fewer characters than the bytes read, and a model past the cut went unread (row s52y1-1).
+  // with CJK text read fewer characters than the bytes read, and a model past the cut went unread (row 1071).
   if (Buffer.byteLength(text) >= MAX_RECIPE_BYTES) return { unknown: `${shown} (past ${MAX_RECIPE_BYTES} bytes: its settings are not known)` };
   const templated = /\{[{%#]/.test(text);
   if (!templated && !/\bgoose_(?:provider|model)\b/.test(text)) return null;

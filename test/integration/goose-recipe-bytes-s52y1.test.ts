@@ -1,4 +1,4 @@
-// Row s52y1-1: a goose recipe is read to its first MAX_RECIPE_BYTES (1 MiB) bytes, and a longer one is `unknown`; the bound was
+// Row 1071: a goose recipe is read to its first MAX_RECIPE_BYTES (1 MiB) bytes, and a longer one is `unknown`; the bound was
 // told by the decoded text's length (UTF-16 units), so a recipe padded with CJK text (3 bytes a character) past 1 MiB read
 // fewer than 1 Mi characters: its `settings.goose_model` past the cut went unread and config.yaml's model was recorded,
 // past `deny: ["qwen/*"]`; and the text was searched for `goose_model` before the bound was looked at, so ASCII padding
@@ -18,7 +18,7 @@ function gooseEnv(): NodeJS.ProcessEnv {
   return { ...env, PATH: `${agentsOnPath([{ name: 'goose' }])}:${env.PATH ?? ''}` };
 }
 
-describe('a goose recipe past its bound in bytes (row s52y1-1)', () => {
+describe('a goose recipe past its bound in bytes (row 1071)', () => {
   it('a recipe padded with multi-byte text past 1 MiB, its model after the padding: unknown, refused', () => {
     const repo = hooked(STRICT);
     const path = join(tempDir('aitrail-recipe-'), 'r.yaml');
