@@ -66,7 +66,43 @@ export function settingsLayers(place: SettingsPlace, layout: SettingsLayout, cwd
 }
 
 /** {@link settingsLayers}, and whether the workspace (the directory the agent was started in) is trusted, so its project files are read. */
-export function layersAndTrust(place: SettingsPlace, layout: SettingsLayout, cwd?: string): { layers: [shown: string, data: () => unknown][]; trusted: () => boolean } {
+export function layersAndTrust(place: SettingsPlace, layout: SettingsLayout, cwd?: string): LayersAndTrust {
+  // Built once a hook run (row s53c-1): a Qwen Code commit asked for its layers six times (its model, the model's
+  // provider entry, its gateway, its subagents, its runtime directory), each time reading and parsing every file again.
+  let byLayout = builtLayers.get(place);
+  if (byLayout === undefined) builtLayers.set(place, (byLayout = new Map()));
+  let byCwd = byLayout.get(layout);
+  if (byCwd === undefined) byLayout.set(layout, (byCwd = new Map()));
+  let built = byCwd.get(cwd);
+  if (built === undefined) byCwd.set(cwd, (built = buildLayersAndTrust(place, layout, cwd)));
+  return built;
+}
+
+type LayersAndTrust = { layers: [shown: string, data: () => unknown][]; trusted: () => boolean };
+
+/**
+ * Each place's layers, by layout and starting directory: a place is made once a hook run (settingsPlace), so what
+ * one run read is never another's; a build that threw (a file past the bound) is not kept, and throws again when asked.
+ */
+const builtLayers = new WeakMap<SettingsPlace, Map<SettingsLayout, Map<string | undefined, LayersAndTrust>>>();
+
+/** `read` run once: its value, or what it threw, every time after (a file past the bound throws each time it is asked). */
+function once<T>(read: () => T): () => T {
+  let done: { value: T } | { error: unknown } | undefined;
+  return () => {
+    if (done === undefined) {
+      try {
+        done = { value: read() };
+      } catch (error) {
+        done = { error };
+      }
+    }
+    if ('error' in done) throw done.error;
+    return done.value;
+  };
+}
+
+function buildLayersAndTrust(place: SettingsPlace, layout: SettingsLayout, cwd?: string): LayersAndTrust {
   const { env } = place;
   const userDir = join(place.home, layout.dir);
   const systemDir = process.platform === 'darwin' ? layout.system.darwin : layout.system.linux;
@@ -84,12 +120,12 @@ export function layersAndTrust(place: SettingsPlace, layout: SettingsLayout, cwd
   const system = parsed(shownPath(place, systemFile), readOwnSettings(systemFile));
   const user = parsed(shownPath(place, userFile), readOwnSettings(userFile));
   const atHome = within(place.home, project.dir) && within(project.dir, place.home);
-  const trusted = () => !atHome && workspaceTrusted(project.dir, system, user, trustFile);
+  const trusted = once(() => !atHome && workspaceTrusted(project.dir, system, user, trustFile));
   const layers: [shown: string, data: () => unknown][] = [
     [shownPath(place, systemFile), () => system],
-    [project.shown, () => (trusted() ? parsed(project.shown, project.settings()) : undefined)],
+    [project.shown, once(() => (trusted() ? parsed(project.shown, project.settings()) : undefined))],
     [shownPath(place, userFile), () => user],
-    [shownPath(place, defaultsFile), () => parsed(shownPath(place, defaultsFile), readOwnSettings(defaultsFile))],
+    [shownPath(place, defaultsFile), once(() => parsed(shownPath(place, defaultsFile), readOwnSettings(defaultsFile)))],
   ];
   return { layers, trusted };
 }
