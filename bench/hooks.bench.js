@@ -12,6 +12,7 @@
 // 2. An AI commit: each hook, `aitrail hook <name>` (the node process) and through its shim, for a
 //    commit that names its model (AITRAIL_MODEL) and for one as Claude Code makes it (its
 //    environment markers and message lines, no model: commit-msg warns under unknownModel: warn).
+//    The same two hooks for Qwen Code's own commit (QWEN_CODE=1, its model in ~/.qwen/settings.json of a home of the bench's own).
 //    Target: each `aitrail hook` at most 1.5x `node -e 0`; the same through the shims printed beside it.
 //    Their CPU time (user + system, children included; exact, from wait4 by a python3 reaper: lib.js exactRunner) is printed after: on a shared machine the ratio that moves least.
 // aitrail is installed in the repository as npm installs it (a copy in node_modules/aitrail, a relative .bin link,
@@ -40,6 +41,8 @@ const aiEnv = { ...env, AITRAIL_MODEL: 'anthropic/claude-opus-4.6', AITRAIL_AGEN
 // An agent's own commit, as Claude Code makes it: its environment markers, its two message lines, no model named anywhere
 // (under the config's unknownModel: warn, commit-msg prints a warning).
 const agentEnv = { ...env, CLAUDECODE: '1', CLAUDE_CODE_ENTRYPOINT: 'cli' };
+// Qwen Code's own commit: its marker, its model in a home of the bench's own (~/.qwen/settings.json), no system files (set below).
+let qwenEnv;
 
 /**
  * node_modules/.package-lock.json as npm 11 writes it for `npm i -D aitrail` from the registry: aitrail and
@@ -122,12 +125,17 @@ try {
   execFileSync('git', ['add', 'package.json'], { cwd: pkgDir, env });
   execFileSync('git', ['commit', '-q', '-m', 'package.json'], { cwd: pkgDir, env });
 
+  const qwenHome = `${dir}-qwen-home`;
+  mkdirSync(join(qwenHome, '.qwen'), { recursive: true });
+  writeFileSync(join(qwenHome, '.qwen', 'settings.json'), `${JSON.stringify({ model: { name: 'qwen3-coder-plus' } }, null, 2)}\n`);
+  qwenEnv = { ...env, HOME: qwenHome, QWEN_CODE: '1', QWEN_CODE_SYSTEM_SETTINGS_PATH: join(qwenHome, 'system.json'), QWEN_CODE_SYSTEM_DEFAULTS_PATH: join(qwenHome, 'defaults.json') };
   const messageFile = join(dir, '.git', 'COMMIT_EDITMSG');
   const message = 'Add a feature\n\nWith a body.\n';
   // commit-msg sees the message as prepare-commit-msg left it: with the trailer.
   const recorded = `${message}\nAssisted-by: claude-code:anthropic/claude-opus-4.6\n`;
   const agentMessage = `${message}\n\u{1F916} Generated with [Claude Code](https://claude.com/claude-code)\n\nCo-Authored-By: Claude <noreply@anthropic.com>\n`;
   const agentRecorded = `${agentMessage}Assisted-by: claude-code:unknown\n`;
+  const qwenRecorded = `${message}\nAssisted-by: qwen-code:qwen/qwen3-coder-plus\n`;
   const hook = (name) => join('.git', 'hooks', name);
   // CPU (user + system) of the timed processes and their children, summed over all spawns: exact from wait4 under
   // exactRunner (lib.js), the wall time then from spawn to reap; without python3, /proc/self/stat's 10 ms ticks
@@ -193,6 +201,8 @@ try {
     'AI: aitrail hook commit-msg': () => spawn(process.execPath, [bin, 'hook', 'commit-msg', '.git/COMMIT_EDITMSG'], aiEnv, recorded),
     'AI: agent commit, aitrail hook prepare-commit-msg': () => spawn(process.execPath, [bin, 'hook', 'prepare-commit-msg', '.git/COMMIT_EDITMSG', 'message'], agentEnv, agentMessage),
     'AI: agent commit, aitrail hook commit-msg': () => spawn(process.execPath, [bin, 'hook', 'commit-msg', '.git/COMMIT_EDITMSG'], agentEnv, agentRecorded),
+    'AI: Qwen Code commit, aitrail hook prepare-commit-msg': () => spawn(process.execPath, [bin, 'hook', 'prepare-commit-msg', '.git/COMMIT_EDITMSG', 'message'], qwenEnv, message),
+    'AI: Qwen Code commit, aitrail hook commit-msg': () => spawn(process.execPath, [bin, 'hook', 'commit-msg', '.git/COMMIT_EDITMSG'], qwenEnv, qwenRecorded),
     'AI: shim prepare-commit-msg': () => spawn('sh', [hook('prepare-commit-msg'), '.git/COMMIT_EDITMSG', 'message'], aiEnv, message),
     'AI: shim commit-msg': () => spawn('sh', [hook('commit-msg'), '.git/COMMIT_EDITMSG'], aiEnv, recorded),
     'AI: agent commit, shim prepare-commit-msg': () => spawn('sh', [hook('prepare-commit-msg'), '.git/COMMIT_EDITMSG', 'message'], agentEnv, agentMessage),
@@ -246,7 +256,7 @@ try {
   line('(the 3 shims, each spawned apart)', med['human: the 3 shims of a commit']);
   console.log('AI commit, each hook:');
   let worst = 0;
-  for (const name of ['AI: aitrail hook prepare-commit-msg', 'AI: aitrail hook commit-msg', 'AI: agent commit, aitrail hook prepare-commit-msg', 'AI: agent commit, aitrail hook commit-msg']) {
+  for (const name of ['AI: aitrail hook prepare-commit-msg', 'AI: aitrail hook commit-msg', 'AI: agent commit, aitrail hook prepare-commit-msg', 'AI: agent commit, aitrail hook commit-msg', 'AI: Qwen Code commit, aitrail hook prepare-commit-msg', 'AI: Qwen Code commit, aitrail hook commit-msg']) {
     worst = Math.max(worst, med[name] / base);
     line(name.slice(4), med[name]);
   }
@@ -285,7 +295,11 @@ try {
   writeFileSync(messageFile, agentMessage);
   execFileSync('sh', [hook('prepare-commit-msg'), '.git/COMMIT_EDITMSG', 'message'], { cwd: dir, env: agentEnv });
   console.log(`check: the agent commit's hook wrote ${JSON.stringify(execFileSync('tail', ['-n', '1', messageFile], { encoding: 'utf8' }).trim())}`);
+  writeFileSync(messageFile, message);
+  execFileSync(process.execPath, [bin, 'hook', 'prepare-commit-msg', '.git/COMMIT_EDITMSG', 'message'], { cwd: dir, env: qwenEnv });
+  console.log(`check: the Qwen Code commit's hook wrote ${JSON.stringify(execFileSync('tail', ['-n', '1', messageFile], { encoding: 'utf8' }).trim())}`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
   rmSync(`${dir}-package-json`, { recursive: true, force: true });
+  rmSync(`${dir}-qwen-home`, { recursive: true, force: true });
 }

@@ -2,19 +2,20 @@
 // six times in each hook (its model, the loop reading every layer, the model's modelProviders entry, its gateway, its
 // subagents, its runtime directory), each time opening and parsing ~/.qwen/settings.json, the project's
 // .qwen/settings.json and the two /etc files again: 6-7 opens of each file a hook. Now each hook run builds them once
-// (gemini-cli.ts layersAndTrust, by place). Committed for real through init's hooks under strace (Qwen Code by
-// QWEN_CODE=1); the count case fails without the fix (6 and 7 opens in each hook), the others pass on both.
+// (gemini-cli.ts layersAndTrust, by place); Gemini CLI's, built 3 times a hook, too. Committed for real through init's
+// hooks under strace (Qwen Code by QWEN_CODE=1, Gemini CLI by GEMINI_CLI=1); both count cases fail without the fix
+// (~/.qwen/settings.json opened 6 times in each hook, ~/.gemini/settings.json 3), the last passes on both.
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { agentCommit, homeWith, hooked } from '../helpers/agent-home.js';
+import { agentCommit, geminiHome, homeWith, hooked } from '../helpers/agent-home.js';
 import { tempDir } from '../helpers/gitdir.js';
 import { hookEnv } from '../helpers/hooks.js';
 
 const strace = spawnSync('strace', ['-V']).status === 0;
 
-const POLICY = 'policy:\n  allow: ["qwen/*"]\n  deny: ["openai/*"]\n  unknownModel: deny\n';
+const POLICY = 'policy:\n  allow: ["qwen/*", "google/*"]\n  deny: ["openai/*"]\n  unknownModel: deny\n';
 
 function qwenEnv(home: string): NodeJS.ProcessEnv {
   return {
@@ -34,14 +35,14 @@ function qwenEnv(home: string): NodeJS.ProcessEnv {
  * `git commit` as Qwen Code runs it (its environment, init's hooks: hookEnv puts the built aitrail on PATH), once as
  * agentCommit makes it and once under `strace -f`: both commits, and for a file how many times each process opened it.
  */
-function tracedCommit(home: string, project: Record<string, string> = {}) {
+function tracedCommit(agentEnv: NodeJS.ProcessEnv, project: Record<string, string> = {}) {
   const repo = hooked(POLICY, project);
-  const commit = agentCommit(repo, qwenEnv(home));
+  const commit = agentCommit(repo, agentEnv);
   repo.write('src/parser.ts', `export const n = ${Math.random()};\n`);
   repo.git(['add', 'src/parser.ts']);
   const log = join(tempDir(), 'strace.log');
   // A fresh node each hook, as on a person's machine: not the tests' hook client, which sends the run to the worker's server.
-  const env = hookEnv({ ...qwenEnv(home), TEST_HOOK_SERVER: undefined });
+  const env = hookEnv({ ...agentEnv, TEST_HOOK_SERVER: undefined });
   env.PATH = (env.PATH ?? '').split(':').filter((dir) => dir !== process.env.TEST_HOOK_NODE).join(':');
   const traced = spawnSync('strace', ['-f', '-qq', '-e', 'trace=openat', '-o', log, 'git', 'commit', '-q', '-m', 'feat: more'], { cwd: repo.dir, env, encoding: 'utf8' });
   const lines = readFileSync(log, 'utf8').split('\n');
@@ -60,13 +61,26 @@ function tracedCommit(home: string, project: Record<string, string> = {}) {
 describe("a Qwen Code commit reads each settings file once a hook (row s53c-1)", () => {
   it.skipIf(!strace)('each hook process opens ~/.qwen/settings.json, the project file and the /etc files once', () => {
     const home = homeWith({ '.qwen/settings.json': JSON.stringify({ model: { name: 'qwen3-coder-plus' } }) });
-    const { repo, commit, traced, opens } = tracedCommit(home, { '.qwen/settings.json': JSON.stringify({ ui: { theme: 'x' } }) });
+    const { repo, commit, traced, opens } = tracedCommit(qwenEnv(home), { '.qwen/settings.json': JSON.stringify({ ui: { theme: 'x' } }) });
     expect(commit.status, commit.stderr).toBe(0);
     expect(commit.message).toContain('Assisted-by: qwen-code:qwen/qwen3-coder-plus');
     expect(traced.status, traced.stderr).toBe(0);
     for (const file of [join(home, '.qwen/settings.json'), join(repo.dir, '.qwen/settings.json'), join(home, 'system.json'), join(home, 'defaults.json')]) {
       const counts = opens(file);
       // prepare-commit-msg and commit-msg read the agent's settings (post-commit does not).
+      expect(counts.length, file).toBeGreaterThanOrEqual(2);
+      expect(counts, file).toEqual(counts.map(() => 1));
+    }
+  });
+
+  it.skipIf(!strace)("Gemini CLI's the same (its layers were built 3 times a hook)", () => {
+    const env = geminiHome('gemini-2.5-pro');
+    const { commit, traced, opens } = tracedCommit(env);
+    expect(commit.status, commit.stderr).toBe(0);
+    expect(commit.message).toContain('Assisted-by: gemini-cli:google/gemini-2.5-pro');
+    expect(traced.status, traced.stderr).toBe(0);
+    for (const file of [join(env.HOME!, '.gemini/settings.json'), env.GEMINI_CLI_SYSTEM_SETTINGS_PATH!, env.GEMINI_CLI_SYSTEM_DEFAULTS_PATH!]) {
+      const counts = opens(file);
       expect(counts.length, file).toBeGreaterThanOrEqual(2);
       expect(counts, file).toEqual(counts.map(() => 1));
     }
