@@ -13,3 +13,16 @@ export const SCALED = {
   large: (64 * 1024) / SIZE_DIVISOR,
   range: (64 * 1024 * 1024) / SIZE_DIVISOR,
 } as const;
+
+/** A `git fast-import` stream of `count` commits on refs/heads/big from `parent`, each with a message of `bytes` bytes. */
+export function bigMessageCommits(parent: string, count: number, bytes: number): Buffer {
+  const stream: Buffer[] = [];
+  for (let n = 0; n < count; n += 1) {
+    const message = Buffer.from(`feat: m${n}\n\n${'word '.repeat(bytes / 5)}\n`);
+    const file = Buffer.from(`export const m${n} = ${n};\n`);
+    stream.push(Buffer.from(`commit refs/heads/big\ncommitter Pat <pat@example.com> ${1_700_000_000 + n} +0000\ndata ${message.length}\n`), message);
+    if (n === 0) stream.push(Buffer.from(`from ${parent}\n`));
+    stream.push(Buffer.from(`M 100644 inline m${n}.ts\ndata ${file.length}\n`), file, Buffer.from('\n'));
+  }
+  return Buffer.concat(stream);
+}

@@ -1,20 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
 import { policyServer, tryGit } from '../helpers/enforce-repos.js';
-import { SCALED, SCALED_ENV, SIZE_DIVISOR } from '../helpers/size-caps.js';
-
-/** A fast-import stream of `count` commits on refs/heads/big from `parent`, each with a message of `bytes` bytes. */
-function bigCommits(parent: string, count: number, bytes: number): Buffer {
-  const stream: Buffer[] = [];
-  for (let n = 0; n < count; n += 1) {
-    const message = Buffer.from(`feat: m${n}\n\n${'word '.repeat(bytes / 5)}\n`);
-    const file = Buffer.from(`export const m${n} = ${n};\n`);
-    stream.push(Buffer.from(`commit refs/heads/big\ncommitter Pat <pat@example.com> ${1_700_000_000 + n} +0000\ndata ${message.length}\n`), message);
-    if (n === 0) stream.push(Buffer.from(`from ${parent}\n`));
-    stream.push(Buffer.from(`M 100644 inline m${n}.ts\ndata ${file.length}\n`), file, Buffer.from('\n'));
-  }
-  return Buffer.concat(stream);
-}
+import { bigMessageCommits as bigCommits, SCALED, SCALED_ENV, SIZE_DIVISOR } from '../helpers/size-caps.js';
 
 // row 1037: commits each within the 16 MiB a commit may hold (row 943), many of them in one push:
 // a few MB of pack that pre-receive read for minutes.

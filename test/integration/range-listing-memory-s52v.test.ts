@@ -10,22 +10,9 @@ import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
 import { policyServer, tryGit } from '../helpers/enforce-repos.js';
 import { gitCommands, traceFile, tracedPreReceive } from '../helpers/git-trace.js';
-import { SCALED_ENV, SIZE_DIVISOR } from '../helpers/size-caps.js';
+import { bigMessageCommits as bigCommits, SCALED_ENV, SIZE_DIVISOR } from '../helpers/size-caps.js';
 
 const MiB = (1024 * 1024) / SIZE_DIVISOR;
-
-/** A fast-import stream of `count` commits on refs/heads/big from `parent`, each with a message of `bytes` bytes. */
-function bigCommits(parent: string, count: number, bytes: number): Buffer {
-  const stream: Buffer[] = [];
-  for (let n = 0; n < count; n += 1) {
-    const message = Buffer.from(`feat: m${n}\n\n${'word '.repeat(bytes / 5)}\n`);
-    const file = Buffer.from(`export const m${n} = ${n};\n`);
-    stream.push(Buffer.from(`commit refs/heads/big\ncommitter Pat <pat@example.com> ${1_700_000_000 + n} +0000\ndata ${message.length}\n`), message);
-    if (n === 0) stream.push(Buffer.from(`from ${parent}\n`));
-    stream.push(Buffer.from(`M 100644 inline m${n}.ts\ndata ${file.length}\n`), file, Buffer.from('\n'));
-  }
-  return Buffer.concat(stream);
-}
 
 describe('a range of too large commits is refused before any git process holds their text (row 1069)', () => {
   it('check and pre-receive refuse five commits of 14 MiB / 256 messages, and one of 17 MiB / 256, with no `git log` run (the caps lowered, row s53a-1)', () => {
