@@ -16,7 +16,7 @@ import { QWEN_NOTES_REF } from '../core/notes/qwen-attribution.js';
 import { openQwenNotes } from '../notes/qwen-notes.js';
 import type { LinkChange } from './judge-links.js';
 import { commitsReadAsStored } from '../git/raw-message.js';
-import { COMMIT_BYTES_CAP, commitTooLarge, RANGE_LARGE_BYTES_CAP, revisionShas } from '../git/commit-size.js';
+import { commitBytesCap, commitTooLarge, largeCommitBytes, rangeLargeBytesCap, revisionShas } from '../git/commit-size.js';
 import { readCommitFacts } from './read-commit-facts.js';
 import { deniesGlobally, launderedTwins, type PersonCommit } from './laundered-twins.js';
 import { GitError } from '../git/exec.js';
@@ -127,9 +127,12 @@ export async function judgeCommits(
   const listed = { shas: await revisionShas(repoDir, revisions, { asStored: true }) };
   // Counted across the run's ranges (a push's refs judged apart: row 1055), not afresh for each.
   const spent = options.spent ?? judgedBytes();
-  const huge = await commitTooLarge(repoDir, listed, COMMIT_BYTES_CAP, { asStored: true }, RANGE_LARGE_BYTES_CAP, spent.largeCommits);
-  if (huge?.together === true) throw new GitError(enforceMessages.rangeTooLarge(huge.sha, huge.size, RANGE_LARGE_BYTES_CAP), ['rev-list'], null, '');
-  if (huge) throw new GitError(enforceMessages.commitTooLarge(huge.sha, huge.size, COMMIT_BYTES_CAP), ['rev-list'], null, '');
+  // The caps as AITRAIL_SIZE_CAPS_DIVISOR lowers them (row s53a-1), read once for this judgement.
+  const commitCap = commitBytesCap();
+  const rangeCap = rangeLargeBytesCap();
+  const huge = await commitTooLarge(repoDir, listed, commitCap, { asStored: true }, rangeCap, spent.largeCommits);
+  if (huge?.together === true) throw new GitError(enforceMessages.rangeTooLarge(huge.sha, huge.size, rangeCap, largeCommitBytes()), ['rev-list'], null, '');
+  if (huge) throw new GitError(enforceMessages.commitTooLarge(huge.sha, huge.size, commitCap), ['rev-list'], null, '');
   // Commits git shows otherwise than stored (a NUL byte, an author line it cannot split): read as stored too.
   const stored = await commitsReadAsStored(repoDir, listed);
   // A note of any schema_version is read (git-ai's stats reads one; its blame only authorship/3.0.0): reading more cannot hide a model.

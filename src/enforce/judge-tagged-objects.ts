@@ -11,7 +11,7 @@ import type { Config } from '../core/types.js';
 import { GitError, splitRecords, streamGit } from '../git/exec.js';
 import { foundObject, objectContents, objectInfoLines } from '../git/object-batch.js';
 import { CHANGED_PATHS_CAP } from '../git/change-size.js';
-import { COMMIT_BYTES_CAP } from '../git/commit-size.js';
+import { commitBytesCap } from '../git/commit-size.js';
 import { enforceMessages } from './messages.js';
 import type { PolicySource } from './policy-source.js';
 
@@ -79,7 +79,7 @@ async function taggedObject(repoDir: string, oid: string, ref: string): Promise<
     const found = header === undefined ? null : foundObject(header);
     if (!found || found.type !== 'tag') return { tags, tree: found?.type === 'tree' ? found.oid : null };
     // A tag of a hundred megabytes (a push of a few hundred kilobytes, packed) took pre-receive 40 s and 560 MB: refused unread as a commit is (row 954).
-    if (found.size > COMMIT_BYTES_CAP) throw new GitError(enforceMessages.tagTooLarge(found.oid, ref, found.oid !== oid, found.size, COMMIT_BYTES_CAP), ['cat-file'], null, '');
+    if (found.size > commitBytesCap()) throw new GitError(enforceMessages.tagTooLarge(found.oid, ref, found.oid !== oid, found.size, commitBytesCap()), ['cat-file'], null, '');
     const [answer] = await objectContents(repoDir, [found.oid], { asStored: true });
     if (!answer?.content) return { tags, tree: null };
     if (tags.length === MAX_TAG_CHAIN) throw new GitError(enforceMessages.tagChainTooLong(oid, ref, MAX_TAG_CHAIN), ['cat-file'], null, '');

@@ -136,8 +136,8 @@ export const enforceMessages = {
   /** A commit object larger than is read (judge-commits.ts, row 943). */
   commitTooLarge: (sha: string, size: number, most: number) =>
     `cannot judge commit ${show(sha)}: its object is ${size.toLocaleString('en-US')} bytes, more than the ${most.toLocaleString('en-US')} read, so it is refused unread; rewrite it with a shorter message and headers.`,
-  rangeTooLarge: (sha: string, size: number, most: number) =>
-    `cannot judge the range at commit ${show(sha)}: its commits of more than 64 KiB hold ${size.toLocaleString('en-US')} bytes together, more than the ${most.toLocaleString('en-US')} read in one judgement, so they are refused unread; rewrite them with shorter messages and headers, or push them a few at a time.`,
+  rangeTooLarge: (sha: string, size: number, most: number, large: number) =>
+    `cannot judge the range at commit ${show(sha)}: its commits of more than ${large % 1024 === 0 ? `${(large / 1024).toLocaleString('en-US')} KiB` : `${large.toLocaleString('en-US')} bytes`} hold ${size.toLocaleString('en-US')} bytes together, more than the ${most.toLocaleString('en-US')} read in one judgement, so they are refused unread; rewrite them with shorter messages and headers, or push them a few at a time.`,
   /** A commit whose message git cannot re-encode from the encoding its header names (read-commit-facts.ts, row 999). */
   messageNotDecoded: (sha: string, encoding: string) =>
     `cannot judge commit ${show(sha)}: its message is stored under 'encoding ${show(encoding)}', which git cannot convert it from (git log shows its bytes as they are, not text), so what it declares cannot be read. Rewrite it with a UTF-8 message (git commit --amend, or git rebase -i, with i18n.commitEncoding unset).`,

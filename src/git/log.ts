@@ -1,5 +1,5 @@
 import { GitError, runGitRawSync, splitRecords, streamGit, type LongRecord } from './exec.js';
-import { COMMIT_BYTES_CAP } from './commit-size.js';
+import { COMMIT_BYTES_CAP, commitBytesCap } from './commit-size.js';
 import { showsOtherwise } from '../core/commit-encoding.js';
 import { withoutTagSignature } from '../core/tag-signature.js';
 import { foundObject, objectContents, objectInfoLines } from './object-batch.js';
@@ -31,7 +31,7 @@ export interface CommitRecord {
    * COMMIT_BYTES_CAP bytes of UTF-8, left empty here, or a merge's object past it, whose `mergetag`
    * headers were not read; `bytes`, that field's or object's length.
    */
-  tooLarge?: { part: 'message' | 'object'; bytes: number };
+  tooLarge?: { part: 'message' | 'object'; bytes: number; most?: number };
 }
 
 export interface LogOptions {
@@ -126,9 +126,10 @@ export async function* streamCommits(cwd: string, revisions: string[], options: 
   let inFields = false;
   // --raw: each change is a `:<old mode> <new mode> <old id> <new id> <status>` token, then its path.
   let change: string | undefined;
-  // A field past COMMIT_BYTES_CAP (a 200 MB message) is not kept: its length, for the record.
+  // A field past COMMIT_BYTES_CAP (a 200 MB message; AITRAIL_SIZE_CAPS_DIVISOR lowers it: row s53a-1) is not kept: its length, for the record.
   let long: LongRecord | undefined;
-  for await (const given of splitRecords(streamGit(args, { cwd, asStored: options.asStored === true, whole: options.whole === true, ...(options.input === undefined ? {} : { input: options.input }) }), '\0', COMMIT_BYTES_CAP)) {
+  const cap = commitBytesCap();
+  for await (const given of splitRecords(streamGit(args, { cwd, asStored: options.asStored === true, whole: options.whole === true, ...(options.input === undefined ? {} : { input: options.input }) }), '\0', cap)) {
     const token = typeof given === 'string' ? given : '';
     if (typeof given !== 'string' && !inFields) {
       // Only a commit's fields are read past the bound: a path that long (a crafted tree's entry) is out of line too, never skipped by a path rule.
@@ -166,7 +167,7 @@ export async function* streamCommits(cwd: string, revisions: string[], options: 
           ...shownRecord(ask ? ['', '', '', '', '', shown[5], ''] : shown),
           ...(options.paths ? { paths: [] } : {}),
           ...(raw ? { links: [] } : {}),
-          ...(long ? { tooLarge: { part: 'message' as const, bytes: long.tooLong } } : {}),
+          ...(long ? { tooLarge: { part: 'message' as const, bytes: long.tooLong, most: cap } } : {}),
         };
         long = undefined;
         if (ask) asking.push({ record: current, shown });
@@ -212,11 +213,12 @@ async function withMergeTags(cwd: string, merges: readonly CommitRecord[], asSto
   if (merges.length === 0) return;
   const sizes = (await objectInfoLines(cwd, merges.map((record) => record.sha), { asStored })).map((info) => foundObject(info)?.size ?? 0);
   const groups: CommitRecord[][] = [];
+  const cap = commitBytesCap();
   let bytes = Infinity;
   merges.forEach((record, at) => {
     const size = sizes[at] ?? 0;
-    if (size > COMMIT_BYTES_CAP) {
-      record.tooLarge = { part: 'object', bytes: size };
+    if (size > cap) {
+      record.tooLarge = { part: 'object', bytes: size, most: cap };
       return;
     }
     if (bytes + size > MERGE_BYTES) {

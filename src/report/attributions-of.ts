@@ -36,7 +36,7 @@ export function startAttributions(input: AttributionsInput): (blamed: ReadonlySe
     const missing = [...blamed].filter((sha) => !known.has(sha) && !added.has(sha));
     for (const [sha, value] of await namedAttributions(root, missing, detect, undefined, tooLarge)) added.set(sha, value);
     for (const [sha, over] of tooLarge) {
-      if (blamed.has(sha)) input.onWarning?.(blameMessages.commitTooLarge(sha, over.part, over.bytes));
+      if (blamed.has(sha)) input.onWarning?.(blameMessages.commitTooLarge(sha, over.part, over.bytes, over.most));
     }
     const kept = tooLarge.size === 0 ? added : new Map([...added].filter(([sha]) => !tooLarge.has(sha)));
     if (cache && kept.size > 0) await writeAttributions(cache.dir, cache.key, known, kept, blamed);

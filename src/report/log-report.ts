@@ -128,7 +128,7 @@ export async function* logEntries(options: LogOptions): AsyncGenerator<LogEntry>
       if (options.maxCount !== undefined && yielded >= options.maxCount) break;
       if (boundary?.has(commit.sha)) cut.push(commit.sha);
       reading = [];
-      if (commit.tooLarge) onWarning(blameMessages.commitTooLarge(commit.sha, commit.tooLarge.part, commit.tooLarge.bytes));
+      if (commit.tooLarge) onWarning(blameMessages.commitTooLarge(commit.sha, commit.tooLarge.part, commit.tooLarge.bytes, commit.tooLarge.most));
       const signals = commitSignals(commit);
       const detected = detectCommit(signals, detectOptions);
       // The note's evidence counts the lines it can claim: those the commit adds, in files it changed (row 964).

@@ -2,13 +2,16 @@
 // pre-push read whole: its message is judged, row 823) of 100 MB, packed to under a megabyte, took the server's
 // pre-receive 41.6 s and 560 MB before the push was accepted; a chain of 64 such tags is one push. Now a tag object
 // over 16 MiB (its size from `git cat-file --batch-check`, before it is read) is refused unread, one line naming it.
+// Row s53a-1: the refusals replayed with the cap divided by 256 (AITRAIL_SIZE_CAPS_DIVISOR: 64 KiB, tags of 80 KiB);
+// the 16 MiB default itself is kept at its size in huge-commit-object-s49z.test.ts.
 import { describe, expect, it } from 'vitest';
 import { policyServer, project, tryGit, type Project } from '../helpers/enforce-repos.js';
+import { SCALED, SCALED_ENV } from '../helpers/size-caps.js';
 
 const POLICY = 'policy:\n  deny: ["qwen/*"]\n  paths:\n    - files: ["src/crypto/**"]\n      allow: ["anthropic/*"]\n';
-const CAP = 16 * 1024 * 1024;
+const CAP = SCALED.commit;
 // Row 991: the ref it was pushed as is named too.
-const REFUSED = /cannot judge the pushed tag ([0-9a-f]{40}) \(pushed as refs\/tags\/big\): its object is [\d,]+ bytes, more than the 16,777,216 read, so it is refused unread; tag again with a shorter message and push refs\/tags\/big again\./;
+const REFUSED = /cannot judge the pushed tag ([0-9a-f]{40}) \(pushed as refs\/tags\/big\): its object is [\d,]+ bytes, more than the 65,536 read, so it is refused unread; tag again with a shorter message and push refs\/tags\/big again\./;
 
 /** A tag `name` of main's tree whose message is about `bytes` long, its ref written: the tag object's id. */
 function bigTag(work: Project['work'], name: string, bytes: number): string {
@@ -23,8 +26,8 @@ function bigTag(work: Project['work'], name: string, bytes: number): string {
 describe('a pushed tag object larger than 16 MiB (row 954)', () => {
   it('is refused unread by pre-receive, with one line naming it', () => {
     const server = policyServer(POLICY);
-    const tag = bigTag(server.work, 'big', CAP + 1024 * 1024);
-    const push = tryGit(server.work.dir, ['push', '--no-verify', 'origin', 'refs/tags/big']);
+    const tag = bigTag(server.work, 'big', CAP + 16 * 1024);
+    const push = tryGit(server.work.dir, ['push', '--no-verify', 'origin', 'refs/tags/big'], { env: SCALED_ENV });
     expect(push.code).not.toBe(0);
     expect(push.stderr.match(REFUSED)?.[1]).toBe(tag);
     expect(tryGit(server.remote.dir, ['rev-parse', '--verify', '-q', 'refs/tags/big']).code).not.toBe(0);
@@ -32,8 +35,8 @@ describe('a pushed tag object larger than 16 MiB (row 954)', () => {
 
   it('pre-push refuses it too', () => {
     const work = project(POLICY);
-    const tag = bigTag(work.work, 'big', CAP + 1024 * 1024);
-    const push = tryGit(work.work.dir, ['push', 'origin', 'refs/tags/big']);
+    const tag = bigTag(work.work, 'big', CAP + 16 * 1024);
+    const push = tryGit(work.work.dir, ['push', 'origin', 'refs/tags/big'], { env: SCALED_ENV });
     expect(push.code).not.toBe(0);
     expect(push.stderr.match(REFUSED)?.[1]).toBe(tag);
   });

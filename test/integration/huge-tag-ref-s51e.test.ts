@@ -4,9 +4,11 @@
 // tag to make again. Now the refusal names the ref it was pushed as (and says when the tag is inside its chain).
 import { describe, expect, it } from 'vitest';
 import { policyServer, tryGit, type Project } from '../helpers/enforce-repos.js';
+import { SCALED, SCALED_ENV } from '../helpers/size-caps.js';
 
 const POLICY = 'policy:\n  deny: ["qwen/*"]\n';
-const BIG = 17 * 1024 * 1024;
+// Row s53a-1: past the cap divided by 256 (AITRAIL_SIZE_CAPS_DIVISOR, given to each push): 64 KiB, not 16 MiB.
+const BIG = SCALED.commit + 16 * 1024;
 
 /** A tag object of `object` (a `type`), its message about `bytes` long: the tag's id. */
 function tagObject(work: Project['work'], object: string, type: string, name: string, bytes: number): string {
@@ -22,7 +24,7 @@ describe('an oversized pushed tag is named by its ref (row 991)', () => {
     server.work.git(['update-ref', 'refs/tags/small', tagObject(server.work, tree, 'tree', 'small', 100)]);
     const big = tagObject(server.work, tree, 'tree', 'v2-notes', BIG);
     server.work.git(['update-ref', 'refs/tags/v2-notes', big]);
-    const push = tryGit(server.work.dir, ['push', '--no-verify', 'origin', 'refs/tags/small', 'refs/tags/v2-notes']);
+    const push = tryGit(server.work.dir, ['push', '--no-verify', 'origin', 'refs/tags/small', 'refs/tags/v2-notes'], { env: SCALED_ENV });
     expect(push.code).not.toBe(0);
     expect(push.stderr).toContain(`cannot judge the pushed tag ${big} (pushed as refs/tags/v2-notes): its object is`);
     expect(push.stderr).toContain('tag again with a shorter message and push refs/tags/v2-notes again.');
@@ -34,7 +36,7 @@ describe('an oversized pushed tag is named by its ref (row 991)', () => {
     const inner = tagObject(server.work, tree, 'tree', 'inner', BIG);
     const outer = tagObject(server.work, inner, 'tag', 'outer', 100);
     server.work.git(['update-ref', 'refs/tags/outer', outer]);
-    const push = tryGit(server.work.dir, ['push', '--no-verify', 'origin', 'refs/tags/outer']);
+    const push = tryGit(server.work.dir, ['push', '--no-verify', 'origin', 'refs/tags/outer'], { env: SCALED_ENV });
     expect(push.code).not.toBe(0);
     expect(push.stderr).toContain(`cannot judge the pushed tag ${inner} (named by the tag pushed as refs/tags/outer): its object is`);
     expect(tryGit(server.remote.dir, ['rev-parse', '--verify', '-q', 'refs/tags/outer']).code).not.toBe(0);

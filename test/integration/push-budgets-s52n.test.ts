@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
 import { commitWith, policyServer, tryGit } from '../helpers/enforce-repos.js';
+import { SCALED, SCALED_ENV, SIZE_DIVISOR } from '../helpers/size-caps.js';
 
 // row 1055: the budgets of rows 1036 and 1037 began at nothing for each range a push's refs are
 // judged in (an update's range excludes its own old tip), so a push updating many branches, each just
@@ -28,12 +29,13 @@ function twoBranches(files: Record<string, string> = {}) {
 }
 
 describe("a push's judged ranges share the budgets of a range's work (row 1055)", () => {
-  it('two branches each gaining three commits of 14 MiB messages (42 MiB each, 84 together) are refused in one push; each alone is judged', () => {
+  // Row s53a-1: with the caps divided by 256 (AITRAIL_SIZE_CAPS_DIVISOR): 56 KiB messages, 168 KiB a branch past 256 KiB together.
+  it('two branches each gaining three commits of 14 MiB / 256 messages (42 MiB / 256 each, 84 / 256 together) are refused in one push; each alone is judged (the caps lowered, row s53a-1)', () => {
     const { remote, work } = twoBranches();
     for (const branch of ['a', 'b']) {
       const stream: Buffer[] = [];
       for (let n = 0; n < 3; n += 1) {
-        const message = Buffer.from(`feat: ${branch}${n}\n\n${'word '.repeat((14 * 1024 * 1024) / 5)}\n`);
+        const message = Buffer.from(`feat: ${branch}${n}\n\n${'word '.repeat((14 * 1024 * 1024) / SIZE_DIVISOR / 5)}\n`);
         stream.push(Buffer.from(`commit refs/heads/${branch}\ncommitter Pat <pat@example.com> ${1_700_000_000 + n} +0000\ndata ${message.length}\n`), message);
         if (n === 0) stream.push(Buffer.from(`from refs/heads/${branch}^0\n`));
         stream.push(Buffer.from(`M 100644 inline ${branch}${n}.ts\ndata 2\n${n}\n\n`));
@@ -41,13 +43,13 @@ describe("a push's judged ranges share the budgets of a range's work (row 1055)"
       const imported = tryGit(work.dir, ['fast-import', '--quiet', '--force'], { input: Buffer.concat(stream) });
       expect(imported.code, imported.stderr).toBe(0);
     }
-    const both = tryGit(work.dir, ['push', '--no-verify', 'origin', 'a', 'b']);
+    const both = tryGit(work.dir, ['push', '--no-verify', 'origin', 'a', 'b'], { env: SCALED_ENV });
     expect(both.code, both.stderr).not.toBe(0);
-    expect(both.stderr).toMatch(/its commits of more than 64 KiB hold \d{2},\d{3},\d{3} bytes together, more than the 67,108,864 read in one judgement/);
+    expect(both.stderr).toMatch(new RegExp(`its commits of more than ${SCALED.large} bytes hold \\d{3},\\d{3} bytes together, more than the ${SCALED.range.toLocaleString('en-US')} read in one judgement`));
     expect(both.stderr).not.toContain('    at ');
     for (const branch of ['a', 'b']) expect(tryGit(remote.dir, ['rev-parse', `refs/heads/${branch}`]).stdout.trim()).not.toBe(work.git(['rev-parse', branch]));
-    // Each range alone (42 MiB): judged, and passes, as before.
-    const one = aitrail(work.dir, ['check', 'origin/a..a'], { timeout: 120_000 });
+    // Each range alone (42 MiB / 256): judged, and passes, as before.
+    const one = aitrail(work.dir, ['check', 'origin/a..a'], { env: SCALED_ENV });
     expect(one.code, one.stdout + one.stderr).toBe(0);
   });
 

@@ -4,48 +4,40 @@
 // of a range with a bottom keeps every commit's text while it walks (40 commits of 15 MiB messages, a 2 MB pack: 620 MB
 // in that git at the server, `git rev-list` 36 MB), and it ran before the sizes were read. Replayed with the built CLI's
 // `check` and a real bare server's pre-receive, git traced (GIT_TRACE): no `git log` before the refusal.
+// Row s53a-1: replayed with the caps divided by 256 (AITRAIL_SIZE_CAPS_DIVISOR): the order of the reads is the
+// same at any size (range-large-commits-s52e.test.ts and huge-commit-object-s49z.test.ts keep the real defaults).
 import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
 import { policyServer, tryGit } from '../helpers/enforce-repos.js';
 import { gitCommands, traceFile, tracedPreReceive } from '../helpers/git-trace.js';
+import { bigMessageCommits as bigCommits, SCALED_ENV, SIZE_DIVISOR } from '../helpers/size-caps.js';
 
-/** A fast-import stream of `count` commits on refs/heads/big from `parent`, each with a message of `bytes` bytes. */
-function bigCommits(parent: string, count: number, bytes: number): Buffer {
-  const stream: Buffer[] = [];
-  for (let n = 0; n < count; n += 1) {
-    const message = Buffer.from(`feat: m${n}\n\n${'word '.repeat(bytes / 5)}\n`);
-    const file = Buffer.from(`export const m${n} = ${n};\n`);
-    stream.push(Buffer.from(`commit refs/heads/big\ncommitter Pat <pat@example.com> ${1_700_000_000 + n} +0000\ndata ${message.length}\n`), message);
-    if (n === 0) stream.push(Buffer.from(`from ${parent}\n`));
-    stream.push(Buffer.from(`M 100644 inline m${n}.ts\ndata ${file.length}\n`), file, Buffer.from('\n'));
-  }
-  return Buffer.concat(stream);
-}
+const MiB = (1024 * 1024) / SIZE_DIVISOR;
 
 describe('a range of too large commits is refused before any git process holds their text (row 1069)', () => {
-  it('check and pre-receive refuse five commits of 14 MiB messages, and one of 17 MiB, with no `git log` run', () => {
+  it('check and pre-receive refuse five commits of 14 MiB / 256 messages, and one of 17 MiB / 256, with no `git log` run (the caps lowered, row s53a-1)', () => {
     const { remote, work } = policyServer('policy:\n  deny: ["qwen/*"]\n');
     const trace = tracedPreReceive(remote.dir);
-    const imported = tryGit(work.dir, ['fast-import', '--quiet'], { input: bigCommits(work.git(['rev-parse', 'HEAD']), 5, 14 * 1024 * 1024) });
+    const imported = tryGit(work.dir, ['fast-import', '--quiet'], { input: bigCommits(work.git(['rev-parse', 'HEAD']), 5, 14 * MiB) });
     expect(imported.code, imported.stderr).toBe(0);
     const checkTrace = traceFile('check.trace');
-    const check = aitrail(work.dir, ['check', 'origin/main..big'], { env: { GIT_TRACE: checkTrace }, timeout: 120_000 });
+    const check = aitrail(work.dir, ['check', 'origin/main..big'], { env: { ...SCALED_ENV, GIT_TRACE: checkTrace } });
     expect(check.code, check.stdout + check.stderr).toBe(3);
     expect(check.stdout + check.stderr).toContain('read in one judgement');
     // The range listed by `git rev-list` (which keeps no commit's text), its sizes by `git cat-file --batch-check`; no `git log`.
     const commands = gitCommands(checkTrace);
     expect(commands.filter((command) => command.startsWith('rev-list ') && !command.includes('--stdin')), commands.join('\n')).toHaveLength(1);
     expect(commands.filter((command) => command.startsWith('log ')), commands.join('\n')).toEqual([]);
-    const pushed = tryGit(work.dir, ['push', '--no-verify', 'origin', 'big']);
+    const pushed = tryGit(work.dir, ['push', '--no-verify', 'origin', 'big'], { env: SCALED_ENV });
     expect(pushed.code, pushed.stderr).not.toBe(0);
     expect(pushed.stderr).toContain('read in one judgement');
     expect(tryGit(remote.dir, ['rev-parse', '--verify', '--quiet', 'refs/heads/big']).code).not.toBe(0);
     expect(gitCommands(trace).filter((command) => command.startsWith('log ')), gitCommands(trace).join('\n')).toEqual([]);
-    // One commit past 16 MiB (row 943): the same order.
-    const one = tryGit(work.dir, ['fast-import', '--quiet', '--force'], { input: bigCommits(work.git(['rev-parse', 'origin/main']), 1, 17 * 1024 * 1024) });
+    // One commit past 16 MiB / 256 (row 943): the same order.
+    const one = tryGit(work.dir, ['fast-import', '--quiet', '--force'], { input: bigCommits(work.git(['rev-parse', 'origin/main']), 1, 17 * MiB) });
     expect(one.code, one.stderr).toBe(0);
     const oneTrace = traceFile('one.trace');
-    const refused = aitrail(work.dir, ['check', 'origin/main..big'], { env: { GIT_TRACE: oneTrace }, timeout: 120_000 });
+    const refused = aitrail(work.dir, ['check', 'origin/main..big'], { env: { ...SCALED_ENV, GIT_TRACE: oneTrace } });
     expect(refused.code, refused.stdout + refused.stderr).toBe(3);
     expect(refused.stdout + refused.stderr).toContain('so it is refused unread');
     expect(gitCommands(oneTrace).filter((command) => command.startsWith('log '))).toEqual([]);

@@ -3,14 +3,16 @@
 // 70 MB message saying `This reverts commit …` was piped whole (64 MB held by the synchronous read, then read again
 // as a stream) only to be dropped, peak memory 236 MB against 143 MB for the same commit not saying so. Now the
 // blamed commits' sizes are asked first (one `cat-file --batch-check` question) and such a commit is not handed on.
+// Row s53a-1: replayed with the bound divided by 256 (AITRAIL_SIZE_CAPS_DIVISOR: 64 KiB, a message of 80 KiB).
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
 import { makeRepo, tempDir } from '../helpers/gitdir.js';
+import { SCALED, SCALED_ENV } from '../helpers/size-caps.js';
 
-const CAP = 16 * 1024 * 1024;
+const CAP = SCALED.commit;
 const IDENT = 'A U Thor <author@example.com> 1700000000 +0000';
 const filler = (bytes: number): string => `${'x'.repeat(99)}\n`.repeat(Math.ceil(bytes / 100));
 
@@ -39,12 +41,12 @@ describe('blame does not hand a commit over 16 MiB to its revert following (row 
     repo.git(['add', 'a.ts']);
     const tree = repo.git(['write-tree']);
     const parent = repo.git(['rev-parse', 'HEAD']);
-    const text = `tree ${tree}\nparent ${parent}\nauthor ${IDENT}\ncommitter ${IDENT}\n\nRevert "feat: a"\n\nThis reverts commit ${base}.\n\n${filler(CAP + 1024 * 1024)}`;
+    const text = `tree ${tree}\nparent ${parent}\nauthor ${IDENT}\ncommitter ${IDENT}\n\nRevert "feat: a"\n\nThis reverts commit ${base}.\n\n${filler(CAP + 16 * 1024)}`;
     const big = repo.git(['hash-object', '-t', 'commit', '-w', '--stdin'], { input: text });
     repo.git(['reset', '-q', '--soft', big]);
     const log = join(tempDir('aitrail-grep-log-'), 'asked');
     const path = `${loggingGit(log)}:${process.env.PATH ?? ''}`;
-    const run = aitrail(repo.dir, ['blame', 'a.ts', '--no-cache', '--format', 'json'], { env: { PATH: path } });
+    const run = aitrail(repo.dir, ['blame', 'a.ts', '--no-cache', '--format', 'json'], { env: { ...SCALED_ENV, PATH: path } });
     expect(run.code, run.stderr).toBe(0);
     const report = JSON.parse(run.stdout) as { totals: { ai: number; human: number; byModel: Record<string, number> } };
     expect(report.totals).toMatchObject({ ai: 1, human: 2, byModel: { unknown: 1 } });

@@ -1359,7 +1359,7 @@ function unreadWhole(signals: CommitSignals): Attribution[] {
   const over = signals.tooLarge;
   if (!over) return [];
   const what = over.part === 'message' ? 'its text as git shows it' : 'its object';
-  return [{ ...found('unknown', 'unknown', `not read: ${what} is ${over.bytes.toLocaleString('en-US')} bytes, past the 16,777,216 a report reads`, true), unread: true }];
+  return [{ ...found('unknown', 'unknown', `not read: ${what} is ${over.bytes.toLocaleString('en-US')} bytes, past the ${(over.most ?? 16_777_216).toLocaleString('en-US')} a report reads`, true), unread: true }];
 }
 
 /**

@@ -1,0 +1,28 @@
+/**
+ * Row s53a-1: AITRAIL_SIZE_CAPS_DIVISOR divides the caps of src/git/commit-size.ts (16 MiB a commit
+ * object, 64 KiB a large commit, 64 MiB of large commits a range): a test proving a cap is hit builds
+ * KiB of commits under it, not tens of MiB in the RAM tmpdir (which slowed the files beside it ~10x).
+ * Passed as a run's `env` (aitrail, aitrailCpu, tryGit: pre-push and pre-receive inherit it), never set
+ * on process.env (vitest's isolate: false shares it with the files run after).
+ */
+export const SIZE_DIVISOR = 256;
+export const SCALED_ENV: NodeJS.ProcessEnv = { AITRAIL_SIZE_CAPS_DIVISOR: String(SIZE_DIVISOR) };
+/** The caps under SCALED_ENV: 65,536 bytes a commit object, 256 a large commit, 262,144 of large commits a range. */
+export const SCALED = {
+  commit: (16 * 1024 * 1024) / SIZE_DIVISOR,
+  large: (64 * 1024) / SIZE_DIVISOR,
+  range: (64 * 1024 * 1024) / SIZE_DIVISOR,
+} as const;
+
+/** A `git fast-import` stream of `count` commits on refs/heads/big from `parent`, each with a message of `bytes` bytes. */
+export function bigMessageCommits(parent: string, count: number, bytes: number): Buffer {
+  const stream: Buffer[] = [];
+  for (let n = 0; n < count; n += 1) {
+    const message = Buffer.from(`feat: m${n}\n\n${'word '.repeat(bytes / 5)}\n`);
+    const file = Buffer.from(`export const m${n} = ${n};\n`);
+    stream.push(Buffer.from(`commit refs/heads/big\ncommitter Pat <pat@example.com> ${1_700_000_000 + n} +0000\ndata ${message.length}\n`), message);
+    if (n === 0) stream.push(Buffer.from(`from ${parent}\n`));
+    stream.push(Buffer.from(`M 100644 inline m${n}.ts\ndata ${file.length}\n`), file, Buffer.from('\n'));
+  }
+  return Buffer.concat(stream);
+}
