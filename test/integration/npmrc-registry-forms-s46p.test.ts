@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, symlinkSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { hooked } from '../helpers/agent-home.js';
-import { BIN } from '../helpers/cli.js';
+import { aitrail, BIN } from '../helpers/cli.js';
 import { TEST_GIT_ENV, tempDir, type TestRepo } from '../helpers/gitdir.js';
 import { evilRegistry, honestAitrail, npmFound, npmInstall, PNPM_PATH } from '../helpers/pnpm.js';
 
@@ -29,6 +29,15 @@ function commit(repo: TestRepo, env: NodeJS.ProcessEnv, model: string) {
 }
 
 describe.skipIf(!npmFound)("a committed .npmrc naming the registry in a way npm reads and 805 did not", () => {
+  // One server for the file's six forms (each case's npm still fetches from it): a node server and a tar a case
+  // saved. Its marker removed before each case, so that each judges only whether its own run ran the server's script.
+  let server: Awaited<ReturnType<typeof evilRegistry>> | undefined;
+  beforeAll(async () => {
+    server = await evilRegistry();
+  });
+  beforeEach(() => rmSync(server!.marker, { force: true }));
+  afterAll(() => server?.stop());
+
   it.each([
     ['a carriage return inside a line', (url: string) => `engine-strict=true\rregistry=${url}\n`, {}],
     ['a BOM before the key', (url: string) => `\ufeffregistry=${url}\n`, {}],
@@ -36,39 +45,36 @@ describe.skipIf(!npmFound)("a committed .npmrc naming the registry in a way npm 
     ['${VAR?} inside the key', (url: string) => `reg\${AITRAIL_S46P_UNSET?}istry=${url}\n`, {}],
     ['userconfig= a committed file', () => 'userconfig=npm/config\n', { 'npm/config': (url: string) => `registry=${url}\n` }],
     ['globalconfig= a committed file', () => 'globalconfig=npm/config\n', { 'npm/config': (url: string) => `registry=${url}\n` }],
-  ] as const)('%s: npm installs the server\'s aitrail; the hooks pass it over, the global runs; init does not name it', async (_label, npmrc, more) => {
-    const { url, marker, stop } = await evilRegistry();
-    try {
-      const files: Record<string, string> = {
-        'package.json': '{"name":"p","version":"1.0.0","devDependencies":{"aitrail":"^9.9.9"}}\n',
-        '.gitignore': 'node_modules\n',
-        '.npmrc': npmrc(url),
-      };
-      for (const [path, text] of Object.entries(more)) files[path] = (text as (u: string) => string)(url);
-      const repo = hooked(DENY_QWEN, files);
-      const install = spawnSync('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--cache', tempDir('aitrail-npm-cache-')], {
-        cwd: repo.dir,
-        // npx/npm run put npm_config_userconfig (and others) in the environment, which outranks the project's file.
-        env: { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_config_/i.test(k))), npm_config_update_notifier: 'false' },
-        encoding: 'utf8',
-      });
-      expect(install.status, `${install.stdout}${install.stderr}`).toBe(0);
-      // The server's package is what npm installed: the file alone named it.
-      expect(JSON.parse(readFileSync(join(repo.dir, 'node_modules', 'aitrail', 'package.json'), 'utf8')).version).toBe('9.9.9');
-      const global = tempDir('aitrail-global-');
-      symlinkSync(BIN, join(global, 'aitrail'));
-      const home = tempDir('aitrail-home-');
-      const env = { HOME: home, PATH: `${global}:${PNPM_PATH}` };
-      const said = run(repo, env, [process.execPath, BIN, 'init', '--mode', 'git']);
-      expect(`${said.stdout}${said.stderr}`).not.toMatch(/The hooks run node_modules\/\.bin\/aitrail/);
-      const denied = commit(repo, env, 'qwen/qwen3-coder');
-      expect(denied.status).not.toBe(0);
-      expect(denied.stderr).toContain("not running node_modules/.bin/aitrail: it was installed from the registry the project's .npmrc names");
-      expect(denied.stderr).toContain('model-denied');
-      expect(existsSync(marker)).toBe(false);
-    } finally {
-      stop();
-    }
+  ] as const)('%s: npm installs the server\'s aitrail; the hooks pass it over, the global runs; init does not name it', (_label, npmrc, more) => {
+    const { url, marker } = server!;
+    const files: Record<string, string> = {
+      'package.json': '{"name":"p","version":"1.0.0","devDependencies":{"aitrail":"^9.9.9"}}\n',
+      '.gitignore': 'node_modules\n',
+      '.npmrc': npmrc(url),
+    };
+    for (const [path, text] of Object.entries(more)) files[path] = (text as (u: string) => string)(url);
+    const repo = hooked(DENY_QWEN, files);
+    const install = spawnSync('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--cache', tempDir('aitrail-npm-cache-')], {
+      cwd: repo.dir,
+      // npx/npm run put npm_config_userconfig (and others) in the environment, which outranks the project's file.
+      env: { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_config_/i.test(k))), npm_config_update_notifier: 'false' },
+      encoding: 'utf8',
+    });
+    expect(install.status, `${install.stdout}${install.stderr}`).toBe(0);
+    // The server's package is what npm installed: the file alone named it.
+    expect(JSON.parse(readFileSync(join(repo.dir, 'node_modules', 'aitrail', 'package.json'), 'utf8')).version).toBe('9.9.9');
+    const global = tempDir('aitrail-global-');
+    symlinkSync(BIN, join(global, 'aitrail'));
+    const home = tempDir('aitrail-home-');
+    const env = { HOME: home, PATH: `${global}:${PNPM_PATH}` };
+    // init by the worker's CLI server (what it says is the subject, not a fresh node: ~55 ms of CPU a run saved).
+    const said = aitrail(repo.dir, ['init', '--mode', 'git'], { env: { PATH: PNPM_PATH, ...env } });
+    expect(`${said.stdout}${said.stderr}`).not.toMatch(/The hooks run node_modules\/\.bin\/aitrail/);
+    const denied = commit(repo, env, 'qwen/qwen3-coder');
+    expect(denied.status).not.toBe(0);
+    expect(denied.stderr).toContain("not running node_modules/.bin/aitrail: it was installed from the registry the project's .npmrc names");
+    expect(denied.stderr).toContain('model-denied');
+    expect(existsSync(marker)).toBe(false);
   });
 
   it('honest files: CRLF lines naming the public registry, a `//${HOST}/:` token, comments (one not ASCII), tag-version-prefix: the node_modules aitrail runs', () => {
@@ -82,7 +88,7 @@ describe.skipIf(!npmFound)("a committed .npmrc naming the registry in a way npm 
     });
     npmInstall(repo.dir);
     const env = { HOME: tempDir('aitrail-home-') };
-    const said = run(repo, env, [process.execPath, BIN, 'init', '--mode', 'git']);
+    const said = aitrail(repo.dir, ['init', '--mode', 'git'], { env: { PATH: PNPM_PATH, ...env } });
     expect(`${said.stdout}${said.stderr}`).toContain('The hooks run node_modules/.bin/aitrail.');
     const allowed = commit(repo, env, 'openai/gpt-5');
     expect(allowed.status, allowed.stderr).toBe(0);
@@ -106,7 +112,7 @@ describe.skipIf(!npmFound)('a nested project: the folders between it and the top
     });
     npmInstall(join(repo.dir, 'apps', 'web'));
     const env = { HOME: tempDir('aitrail-home-') };
-    const inWeb = spawnSync(process.execPath, [BIN, 'init', '--mode', 'git'], { cwd: join(repo.dir, 'apps', 'web'), env: { ...TEST_GIT_ENV, PATH: PNPM_PATH, ...env }, encoding: 'utf8' });
+    const inWeb = aitrail(join(repo.dir, 'apps', 'web'), ['init', '--mode', 'git'], { env: { PATH: PNPM_PATH, ...env } });
     expect(`${inWeb.stdout}${inWeb.stderr}`).not.toMatch(/The hooks run apps\/web\/node_modules/);
     repo.git(['config', 'aitrail.packageDir', 'apps/web']);
     const head = repo.git(['rev-parse', 'HEAD']);

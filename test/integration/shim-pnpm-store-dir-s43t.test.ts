@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN } from '../helpers/cli.js';
+import { aitrail, BIN } from '../helpers/cli.js';
 import { makeRepo, TEST_GIT_ENV, tempDir, type TestRepo } from '../helpers/gitdir.js';
 import { toolVersion } from '../helpers/install-cache.js';
 import { pnpmInstall } from '../helpers/pnpm.js';
@@ -18,8 +18,8 @@ function commit(repo: TestRepo, model: string): ReturnType<typeof spawnSync> {
 }
 
 function init(repo: TestRepo): string {
-  const result = spawnSync(process.execPath, [BIN, 'init', '--mode', 'git'], { cwd: repo.dir, env: { ...TEST_GIT_ENV, PATH }, encoding: 'utf8' });
-  expect(result.status, result.stderr).toBe(0);
+  const result = aitrail(repo.dir, ['init', '--mode', 'git'], { env: { PATH } });
+  expect(result.code, result.stderr).toBe(0);
   return `${result.stdout}${result.stderr}`;
 }
 
@@ -73,8 +73,8 @@ describe.skipIf(!pnpm)('a nested project\'s own pnpm store (Rush\'s common/temp)
     pnpmInstall(join(repo.dir, 'common', 'temp'), false, PATH);
     expect(existsSync(join(repo.dir, 'common', 'temp', 'node_modules', '.pnpm', 'lock.yaml'))).toBe(true);
     const bin = join(repo.dir, 'common', 'temp', 'node_modules', '.bin');
-    const init = spawnSync(process.execPath, [BIN, 'init', '--mode', 'git'], { cwd: repo.dir, env: { ...TEST_GIT_ENV, PATH: `${bin}:${PATH}` }, encoding: 'utf8' });
-    expect(init.status, init.stderr).toBe(0);
+    const init = aitrail(repo.dir, ['init', '--mode', 'git'], { env: { PATH: `${bin}:${PATH}` } });
+    expect(init.code, init.stderr).toBe(0);
     const agent = (model: string) => {
       repo.write('a.txt', `${Math.random()}\n`);
       repo.git(['add', 'a.txt']);
@@ -120,8 +120,8 @@ describe('aitrail.packageDir\'s own node_modules beside a committed top-level lo
     const npm = spawnSync('npm', ['install', '--ignore-scripts', '--offline', '--no-audit', '--no-fund', '--install-links'], { cwd: join(repo.dir, 'web'), env: { ...process.env, npm_config_update_notifier: 'false' }, encoding: 'utf8' });
     expect(npm.status, `${npm.stdout}${npm.stderr}`).toBe(0);
     repo.git(['config', 'aitrail.packageDir', 'web']);
-    const init = spawnSync(process.execPath, [BIN, 'init', '--mode', 'git'], { cwd: repo.dir, env: { ...TEST_GIT_ENV, PATH }, encoding: 'utf8' });
-    expect(init.status, init.stderr).toBe(0);
+    const init = aitrail(repo.dir, ['init', '--mode', 'git'], { env: { PATH } });
+    expect(init.code, init.stderr).toBe(0);
     expect(`${init.stdout}${init.stderr}`).not.toMatch(/will not find the aitrail binary/);
     repo.write('a.txt', 'b\n');
     repo.git(['add', 'a.txt']);

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN } from '../helpers/cli.js';
+import { aitrail, BIN } from '../helpers/cli.js';
 import { makeRepo, TEST_GIT_ENV, tempDir, type TestRepo } from '../helpers/gitdir.js';
 import { vendoredAitrailRepo } from '../helpers/shim-fast-path.js';
 
@@ -98,20 +98,20 @@ function judged(repo: TestRepo, path: string): void {
 describe("aitrail installed by pnpm (its .bin wrapper names \"$basedir/node\", absent)", () => {
   it('init does not warn that the hooks will find no aitrail', () => {
     const repo = pnpmInstalled();
-    const init = spawnSync(process.execPath, [BIN, 'init', '--mode', 'git'], { cwd: repo.dir, env: { ...TEST_GIT_ENV, PATH }, encoding: 'utf8' });
-    expect(init.status, init.stderr).toBe(0);
+    const init = aitrail(repo.dir, ['init', '--mode', 'git'], { env: { PATH } });
+    expect(init.code, init.stderr).toBe(0);
     expect(`${init.stdout}${init.stderr}`).not.toMatch(/will not find the aitrail binary/);
   });
 
   it("an agent's commit is judged with a realpath whose last part must exist (macOS, busybox)", () => {
     const repo = pnpmInstalled();
-    expect(spawnSync(process.execPath, [BIN, 'init', '--mode', 'git'], { cwd: repo.dir, env: TEST_GIT_ENV, encoding: 'utf8' }).status).toBe(0);
+    expect(aitrail(repo.dir, ['init', '--mode', 'git']).code).toBe(0);
     judged(repo, strictRealpath());
   });
 
   it("an agent's commit is judged with no realpath and a readlink without -f (macOS before 12.3)", () => {
     const repo = pnpmInstalled();
-    expect(spawnSync(process.execPath, [BIN, 'init', '--mode', 'git'], { cwd: repo.dir, env: TEST_GIT_ENV, encoding: 'utf8' }).status).toBe(0);
+    expect(aitrail(repo.dir, ['init', '--mode', 'git']).code).toBe(0);
     judged(repo, oldMacPath());
   });
 
@@ -124,7 +124,7 @@ describe("aitrail installed by pnpm (its .bin wrapper names \"$basedir/node\", a
       'vendor/aitrail/package.json': '{"name":"aitrail","version":"9.9.9","bin":{"aitrail":"bin/aitrail.js"}}\n',
       'vendor/aitrail/bin/aitrail.js': `require('fs').writeFileSync(${JSON.stringify(marker)}, '');\n`,
     });
-    expect(spawnSync(process.execPath, [BIN, 'init', '--mode', 'git'], { cwd: repo.dir, env: TEST_GIT_ENV, encoding: 'utf8' }).status).toBe(0);
+    expect(aitrail(repo.dir, ['init', '--mode', 'git']).code).toBe(0);
     mkdirSync(join(repo.dir, 'node_modules', '.bin'), { recursive: true });
     symlinkSync('../vendor/aitrail', join(repo.dir, 'node_modules', 'aitrail'));
     writeFileSync(join(repo.dir, 'node_modules', '.bin', 'aitrail'), pnpmWrapper('aitrail'));
@@ -136,7 +136,7 @@ describe("aitrail installed by pnpm (its .bin wrapper names \"$basedir/node\", a
       expect(result.stderr).toMatch(/aitrail: commit blocked: node_modules\/\.bin\/aitrail comes from the repository/);
       expect(existsSync(marker)).toBe(false);
     }
-    const init = spawnSync(process.execPath, [BIN, 'init', '--mode', 'git'], { cwd: repo.dir, env: { ...TEST_GIT_ENV, PATH }, encoding: 'utf8' });
+    const init = aitrail(repo.dir, ['init', '--mode', 'git'], { env: { PATH } });
     expect(`${init.stdout}${init.stderr}`).toMatch(/the hooks will not find the aitrail binary/);
   });
 });
@@ -162,7 +162,7 @@ describe("pnpm's wrapper of a bin path holding shell syntax (pnpm writes it unes
     const repo = makeRepo({ dir: join(tempDir('aitrail-pnpm-subst-'), 'repo') });
     const marker = join(repo.dir, '..', 'pwned');
     repo.commit('start\n', { '.gitignore': 'node_modules\n', 'a.txt': 'a\n', x: `touch '${marker}'\n` });
-    expect(spawnSync(process.execPath, [BIN, 'init', '--mode', 'git'], { cwd: repo.dir, env: TEST_GIT_ENV, encoding: 'utf8' }).status).toBe(0);
+    expect(aitrail(repo.dir, ['init', '--mode', 'git']).code).toBe(0);
     // As pnpm 9 installs a `file:` dependency whose package.json says "bin": {"aitrail": "bin/a$(sh x)"} (replayed): a copy under .pnpm, the wrapper naming it.
     const pkg = join(repo.dir, 'node_modules', '.pnpm', 'aitrail@file+vendor+aitrail', 'node_modules', 'aitrail');
     mkdirSync(join(pkg, 'bin'), { recursive: true });
@@ -178,7 +178,7 @@ describe("pnpm's wrapper of a bin path holding shell syntax (pnpm writes it unes
       expect(existsSync(marker)).toBe(false);
     }
     // init judges it as the hooks do (src/install/binary-reachable.ts): it warns that they will find no aitrail.
-    const again = spawnSync(process.execPath, [BIN, 'init', '--mode', 'git'], { cwd: repo.dir, env: { ...TEST_GIT_ENV, PATH }, encoding: 'utf8' });
+    const again = aitrail(repo.dir, ['init', '--mode', 'git'], { env: { PATH } });
     expect(`${again.stdout}${again.stderr}`).toMatch(/the hooks will not find the aitrail binary/);
     expect(existsSync(marker)).toBe(false);
   });
@@ -187,7 +187,7 @@ describe("pnpm's wrapper of a bin path holding shell syntax (pnpm writes it unes
     const repo = makeRepo({ dir: join(tempDir('aitrail-pnpm-quote-'), 'repo') });
     const marker = join(repo.dir, '..', 'pwned');
     repo.commit('start\n', { '.gitignore': 'node_modules\n', 'a.txt': 'a\n', x: `touch '${marker}'\n` });
-    expect(spawnSync(process.execPath, [BIN, 'init', '--mode', 'git'], { cwd: repo.dir, env: TEST_GIT_ENV, encoding: 'utf8' }).status).toBe(0);
+    expect(aitrail(repo.dir, ['init', '--mode', 'git']).code).toBe(0);
     mkdirSync(join(repo.dir, 'node_modules', '.bin'), { recursive: true });
     writeFileSync(join(repo.dir, 'node_modules', '.bin', 'aitrail'), pnpmWrapper('aitrail').replaceAll('aitrail/bin/aitrail.js"', 'aitrail/bin/a" "$(sh x)'));
     chmodSync(join(repo.dir, 'node_modules', '.bin', 'aitrail'), 0o755);
