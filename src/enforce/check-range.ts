@@ -1,8 +1,8 @@
 import { UsageError } from '../errors/usage-error.js';
-import { configRecords } from '../git/config-value.js';
+import { configRecords, configValue } from '../git/config-value.js';
 import { GitError, runGit } from '../git/exec.js';
 import { isAncestor } from '../git/is-ancestor.js';
-import { existingRefs, remoteNames, symbolicFullName, upstreamRemote } from '../git/refs.js';
+import { existingRefs, remoteNames, symbolicFullName, symbolicRef, upstreamRemote } from '../git/refs.js';
 import { resolveCommits } from '../git/resolve-commits.js';
 import { resolveCommit } from '../git/resolve-commit.js';
 import { firstRefCommit } from './first-ref-commit.js';
@@ -83,6 +83,22 @@ export async function remoteDefaultBranch(repoDir: string): Promise<({ ref: stri
 }
 
 /**
+ * A branch of this repository (no remote) to name as the base of `aitrail check <branch>..HEAD`
+ * (row s53h-5): HEAD's upstream when it is a local branch, else init.defaultBranch, main, master,
+ * trunk, the first that exists and is not HEAD's own branch (which would judge nothing); null when
+ * none does. Said only in the error, so its two git calls cost nothing else.
+ */
+async function localBase(repoDir: string): Promise<string | null> {
+  const branch = await symbolicRef(repoDir, 'HEAD');
+  const upstream = branch === null ? '' : (await runGit(['for-each-ref', '--format=%(upstream)', '--end-of-options', branch], { cwd: repoDir })).trim();
+  const named = (await configValue(repoDir, 'init.defaultBranch')) ?? '';
+  const candidates = [upstream, ...[named, 'main', 'master', 'trunk'].filter((name) => name !== '').map((name) => `refs/heads/${name}`)].filter((ref) => ref.startsWith('refs/heads/') && ref !== branch);
+  const existing = await existingRefs(repoDir, candidates);
+  const ref = candidates.find((each) => existing.has(each));
+  return ref === undefined ? null : ref.slice('refs/heads/'.length);
+}
+
+/**
  * The one configured remote marked `remote.<name>.gh-resolved = base`, or null (none, or several).
  * GitHub's CLI writes it for the pull requests' base repository: `gh repo fork --clone` on the
  * project it cloned as `upstream` beside the fork as `origin`, `gh repo set-default` on the remote
@@ -121,7 +137,7 @@ export async function resolveCheckRange(repoDir: string, range: string | undefin
   const pin = (resolved: CheckRange): CheckRange => (pinned ? { ...resolved, base: pinned, baseLabel: `--policy-from ${policyFrom}` } : resolved);
   if (range === undefined || range === '') {
     const found = await remoteDefaultBranch(repoDir);
-    if ('tried' in found) throw new GitError(enforceMessages.noDefaultBranch(found.tried), ['rev-parse'], null, '');
+    if ('tried' in found) throw new GitError(enforceMessages.noDefaultBranch(found.tried, found.tried.length === 0 ? await localBase(repoDir) : null), ['rev-parse'], null, '');
     if (found.target) {
       // HEAD's upstream remote is not origin and their default branches differ: either may be the
       // target, so the commits either lacks (all but what both hold) are judged, by both policies.

@@ -159,11 +159,12 @@ export const enforceMessages = {
     `aitrail: warning: cannot remember the policy in ${show(path)} (${show(reason)}); if the default branch is ever deleted, pushes will be refused until it is restored.\n`,
   cannotRecord: (path: string, reason: string) =>
     `aitrail: warning: cannot write what this push was judged by in ${show(path)} (${show(reason)}); another push landing at the same moment (notes, or the commits they name) is not checked against it.\n`,
-  noDefaultBranch: (tried: readonly string[]) =>
+  noDefaultBranch: (tried: readonly string[], local: string | null = null) =>
     tried.length === 0
-      ? // No remote at all: `origin/main` and `git fetch origin main` named nothing the person has (task s52h).
+      ? // No remote at all: `origin/main` and `git fetch origin main` named nothing the person has (task s52h);
+        // nor does `main` in a repository without one (row s53h-5): a branch it has, else a placeholder.
         'no range given and no remote default branch to compare HEAD with (this repository has no remote).\n' +
-        'Name the range to judge, from a branch or commit this repository has (aitrail check main..HEAD, the policy read at its base), or add the remote and fetch it first (git remote add origin <url> && git fetch origin).'
+        `Name the range to judge, from a branch or commit this repository has (aitrail check ${local === null ? '<branch or commit>' : show(local)}..HEAD, the policy read at its base), or add the remote and fetch it first (git remote add origin <url> && git fetch origin).`
       : `no range given and no remote default branch to compare HEAD with (looked for ${tried.map(show).join(', ')}).\n` +
         'Name a range (aitrail check origin/main..HEAD, the policy read at its base), or fetch the default branch first (git fetch origin main).',
   pushDefaultBranchUnknown: (remote: string) =>

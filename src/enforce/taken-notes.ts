@@ -1,6 +1,7 @@
 import { DEFAULT_NOTES_REF } from '../core/notes/notes-ref.js';
 import { QWEN_NOTE_LIMIT, QWEN_NOTES_REF, qwenNoteGenerators } from '../core/notes/qwen-attribution.js';
-import { isEmptyNote } from '../core/notes/parse-authorship-log.js';
+import { isEmptyNote, parseAuthorshipLog } from '../core/notes/parse-authorship-log.js';
+import { JOINED_NOTES_LIMIT, splitJoinedNotes } from '../core/notes/joined-notes.js';
 import type { RefUpdate } from '../core/ref-updates.js';
 import { configBool } from '../git/config-value.js';
 import { listNotes, type NoteEntry } from '../git/notes.js';
@@ -25,7 +26,7 @@ export type TakenNotes = { deleted: true } | { deleted: false; commits: string[]
  * its lines later move into a protected path, and `blame`/`trend` count its lines by it. A push
  * that deletes refs/notes/ai (or points it at no commit), drops the note of a commit the server
  * holds, or rewrites one that attested lines (a note that attests none, git-ai's empty note, may
- * be replaced) would erase that record: first the notes, then the move passes as a person's.
+ * be replaced; a rewrite keeping each note that attests lines whole, joined or alone, takes nothing: row s53h-4) would erase that record: first the notes, then the move passes as a person's.
  * Returns what the push takes (null: nothing), unless the server allows it
  * (`git config aitrail.allowNotesRewrite true`). Notes of commits the server lacks are free.
  */
@@ -46,7 +47,8 @@ export async function takenNotes(repoDir: string, updates: readonly RefUpdate[])
     const found: string[] = [];
     for (const [commit, entry] of candidates) {
       if (present.get(commit) !== commit) continue;
-      if (after.has(commit) && (await saysNothing(repoDir, entry))) continue;
+      const next = after.get(commit);
+      if (next !== undefined && (await keepsRecords(repoDir, entry, next))) continue;
       found.push(commit);
       if (found.length === NAMED) break;
     }
@@ -128,8 +130,32 @@ export async function shadowedNotes(repoDir: string, updates: readonly RefUpdate
   return [...new Set(fresh.map((entry) => entry.commit).filter((commit) => present.get(commit) === commit))].slice(0, NAMED);
 }
 
-/** The note attests no line (git-ai's note of a commit it saw no AI line in). */
-async function saysNothing(repoDir: string, entry: NoteEntry): Promise<boolean> {
-  if (entry.type !== 'blob' || entry.size < 0 || entry.size > READ_LIMIT) return false;
-  return isEmptyNote(await readBlob(repoDir, entry.oid, STORED));
+/**
+ * Whether the note `next` keeps every line record of `entry` (row s53h-4): each note `entry` holds (one, or each of
+ * those `git notes merge -s union` or `git notes append` joined) that attests a line is, byte for byte, one of the
+ * notes `next` holds, read apart as every reader reads a joined note (no part takes another's lines: row 1047), both
+ * within JOINED_NOTES_LIMIT parts (row 1065). git-ai's note of a commit it saw no AI line in attests none (rows 1060,
+ * 1064, 1065's readers): an honest union keeping the server's note, and the `-s ours` merge aitrail's own pushFailed
+ * warning gives, which drops only such notes, take nothing away.
+ */
+async function keepsRecords(repoDir: string, entry: NoteEntry, next: NoteEntry): Promise<boolean> {
+  const [old, now] = await Promise.all([readNote(repoDir, entry), readNote(repoDir, next)]);
+  if (old === null) return false;
+  const attesting = notesOf(old)?.filter((part) => !isEmptyNote(part));
+  if (attesting === undefined) return false;
+  if (attesting.length === 0) return true;
+  const kept = now === null ? undefined : notesOf(now);
+  // Every note `next` holds must read as one: a joined note with a part that is none is read as none at all.
+  return kept !== undefined && kept.every((part) => parseAuthorshipLog(part, 'any').ok) && attesting.every((part) => kept.includes(part));
+}
+
+/** The text of a note blob within READ_LIMIT, else null (taken to say something). */
+async function readNote(repoDir: string, entry: NoteEntry): Promise<string | null> {
+  return entry.type !== 'blob' || entry.size < 0 || entry.size > READ_LIMIT ? null : readBlob(repoDir, entry.oid, STORED);
+}
+
+/** The notes `text` holds, trimmed: itself, or those it joins; undefined past JOINED_NOTES_LIMIT. */
+function notesOf(text: string): string[] | undefined {
+  const parts = splitJoinedNotes(text) ?? [text];
+  return parts.length > JOINED_NOTES_LIMIT ? undefined : parts.map((part) => part.trim());
 }

@@ -110,6 +110,9 @@ export function inheritedShellLines(refuse = 'exit 1'): string[] {
   ];
 }
 
+/** A `-c` script (quoted for the shim) that exits 0 in a shell that knows `[[:space:]]`, 1 in one that does not (posh). */
+const KNOWS_CLASSES = `"case ' ' in [[:space:]]) exit 0 ;; esac; exit 1"`;
+
 /**
  * Row 1070: a /bin/sh that does not know POSIX character classes in bracket expressions (posh 0.14: `[[:space:]]`
  * matches nothing) reads every `[[:space:]]`/`[[:alnum:]]` of the shims otherwise than dash, so a check of the fast
@@ -128,8 +131,10 @@ export function classGuardLines(refuse: string, rerun = true): string[] {
       ? [
           // bash by that name (not `sh`) would source BASH_ENV, which a committed .env an agent loads may set.
           '  unset BASH_ENV',
-          '  for aitrail_sh in /bin/dash /usr/bin/dash /bin/bash /usr/bin/bash /bin/mksh /usr/bin/mksh; do [ -x "$aitrail_sh" ] && exec "$aitrail_sh" "$0" "$@"; done',
-          '  for aitrail_sh in /bin/busybox /usr/bin/busybox; do [ -x "$aitrail_sh" ] && exec "$aitrail_sh" sh "$0" "$@"; done',
+          // Each asked first whether it knows the classes (row s53h-6): a /bin/dash that is posh (a link, a
+          // diversion) would otherwise be exec'd again and again, the commit hung for good.
+          `  for aitrail_sh in /bin/dash /usr/bin/dash /bin/bash /usr/bin/bash /bin/mksh /usr/bin/mksh; do [ -x "$aitrail_sh" ] && "$aitrail_sh" -c ${KNOWS_CLASSES} 2>/dev/null && exec "$aitrail_sh" "$0" "$@"; done`,
+          `  for aitrail_sh in /bin/busybox /usr/bin/busybox; do [ -x "$aitrail_sh" ] && "$aitrail_sh" sh -c ${KNOWS_CLASSES} 2>/dev/null && exec "$aitrail_sh" sh "$0" "$@"; done`,
         ]
       : []),
     `  ${say}`,

@@ -1,4 +1,4 @@
-import { composeMetadata, readNoteForRewrite, readNotesForRewrite } from '../core/notes/compose-note.js';
+import { composeMetadata, readNoteForRewrite, readNotesForRewrite, unreadWhy } from '../core/notes/compose-note.js';
 import { DEFAULT_NOTES_REF } from '../core/notes/notes-ref.js';
 import { serializeAuthorshipLog, type NoteToWrite } from '../core/notes/serialize-authorship-log.js';
 import { listNotes, notesTip, type NoteEntry } from '../git/notes.js';
@@ -57,7 +57,8 @@ export async function carryRewrittenNotes(top: string, gitDir: string, pairs: Re
       const notes = got[index] ? readNotesForRewrite(got[index]!.content.toString('utf8')) : [];
       if (notes.length > 0) for (const note of notes) sources.push({ note, rev: source.rev });
       else {
-        warnings.push(recordMessages.rewriteUnreadable(source.rev));
+        const why = got[index] ? unreadWhy(got[index]!.content.toString('utf8')) : 'unreadable';
+        warnings.push(recordMessages.rewriteUnread(source.rev, commit, why, currentOid !== null));
         unreadable = true;
       }
     });

@@ -2,13 +2,24 @@
 import { plural } from '../core/blame/format.js';
 import { fetchNotesCommand } from '../core/notes/notes-ref.js';
 import { sanitize } from '../core/sanitize.js';
+import { JOINED_NOTES_LIMIT } from '../core/notes/joined-notes.js';
 
 const short = (sha: string) => sha.slice(0, 12);
 
 export const recordMessages = {
   noteExists: (commit: string) =>
     `commit ${short(commit)} already has a note in refs/notes/ai (written by git-ai?): left as it is, aitrail's line-level record of it is not written.`,
-  rewriteUnreadable: (commit: string) => `the git-ai note of ${short(commit)} cannot be read; the rewritten commit keeps the copy git made.`,
+  // What was said of each (row s53h-3): "cannot be read" of a note read whole, and "keeps the copy git made" where git made none (a cherry-pick, a revert).
+  rewriteUnread: (old: string, commit: string, why: 'unreadable' | 'many' | 'disagree' | 'foreign', kept: boolean) =>
+    `${
+      why === 'unreadable'
+        ? `the git-ai note of ${short(old)} cannot be read (git gave no object for it)`
+        : why === 'foreign'
+          ? `the note of ${short(old)} in refs/notes/ai is no git-ai note (no lines nor models can be read from it)`
+          : why === 'disagree'
+            ? `the git-ai note of ${short(old)} joins notes (git notes merge -s union, git notes append) that disagree about an AI line (two agents for one line, or one record named as two agents), so its line numbers are not carried`
+            : `the git-ai note of ${short(old)} joins more notes than are read apart (${JOINED_NOTES_LIMIT}), so its line numbers are not carried`
+    }; ${kept ? `${short(commit)} keeps the note it has, as it is` : `${short(commit)} gets no note from it`}.`,
   rewriteForeign: (old: string, commit: string) =>
     `the git-ai note of ${short(old)} was written for another commit (copied there by an amend or rebase without aitrail's hooks): its line numbers cannot be carried to ${short(commit)}, which keeps it as it is (read for every line of the commit).`,
   squashNoNotes: (range: string) => `no commit of ${sanitize(range, { max: 200 })} has a git-ai note: nothing to compose.`,

@@ -86,6 +86,17 @@ export function readNotesForRewrite(text: string): NoteForRewrite[] {
   return parts.length > 0 && parts.every((part) => part !== null) ? jointSources(parts as NoteForRewrite[]) : [];
 }
 
+/**
+ * Why readNotesForRewrite read no note of `text` (row s53h-3, for the carry's warning): `many`, more joined
+ * notes than are read apart (row 1065); `disagree`, joined notes each read, whose parts disagree about an AI line (row
+ * 1064: two agents for one line, one record named as two agents); `foreign`, no git-ai note at all (a note someone wrote by hand in refs/notes/ai).
+ */
+export function unreadWhy(text: string): 'many' | 'disagree' | 'foreign' {
+  const split = splitJoinedNotes(text) ?? [];
+  if (split.length > JOINED_NOTES_LIMIT) return 'many';
+  return split.length > 0 && split.every((part) => readNoteForRewrite(part) !== null) ? 'disagree' : 'foreign';
+}
+
 /** Whether `key` gives its lines to a person in a note of `metadata` (an `h_` key; the legacy `human` key without a prompt of that name). */
 const personsKey = (key: string, metadata: Record<string, unknown>): boolean => (key === HUMAN_KEY ? !hasKey(metadata.prompts, HUMAN_KEY) : classifyKey(key)?.kind === 'human');
 
