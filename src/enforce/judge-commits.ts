@@ -215,9 +215,11 @@ export async function judgeCommits(
       cut.push(...landed.cut);
     }
     // A commit no global rule refuses making the very change of a commit refused everywhere, which the refs hold (a cherry-pick of a reverted Qwen commit, re-worded or re-declared; a merge carrying it): rows 1056, s53e-1, s53e-2.
-    if (people.length > 0 && deniesGlobally(policy)) {
+    // Under path rules alone, only the commits that change a protected path (row s53e-4: Qwen's reverted commit in src/crypto picked again).
+    const asked = deniesGlobally(policy) ? people : people.filter((commit) => commit.paths.some(isProtected));
+    if (asked.length > 0) {
       const inRange = new Set(nodes.map((node) => node.sha));
-      violations.push(...(await launderedTwins(repoDir, people, inRange, policy, detect)));
+      violations.push(...(await launderedTwins(repoDir, asked, inRange, policy, detect)));
     }
     // A record that may sit in a note this repository cannot read: the model is not knowable (fail closed).
     const unresolved = notes.unresolved();

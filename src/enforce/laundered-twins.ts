@@ -23,6 +23,9 @@ export const DENIED_TWINS_CAP = 2_000;
 /** The rules a commit's own models break anywhere in the tree (not the path rules: row 555 follows those by lines). */
 const GLOBAL_RULES = new Set(['model-denied', 'model-not-allowed']);
 
+/** The rules a twin's violations are given by: the global ones, and a path rule's (the same patch changes the same paths: row s53e-4). */
+const TWIN_RULES = new Set([...GLOBAL_RULES, 'path-model-denied', 'path-model-not-allowed']);
+
 /** Whether `violations` (one commit's) hold a refusal of its own models everywhere in the tree: such a commit is no twin to look for (row s53e-1). */
 export function refusedEverywhere(violations: readonly Violation[]): boolean {
   return violations.some((violation) => violation.severity === 'error' && GLOBAL_RULES.has(violation.rule));
@@ -52,12 +55,13 @@ async function patchIds(repoDir: string, shas: readonly string[]): Promise<Map<s
  * (`git cherry-pick -n Q && git commit --no-verify -m …` of Qwen's reverted commit): that commit's
  * violations, given to the person-read one, naming the original. The same for a commit declaring an
  * allowed model (row s53e-1: a declaration is the committer's word, the patch id the change's) and a
- * merge whose own change against its first parent is the refused one's (row s53e-2). Only the commits that change the
+ * merge whose own change against its first parent is the refused one's (row s53e-2), and under path
+ * rules a commit of the range changing a protected path with a change a path rule refused (row s53e-4). Only the commits that change the
  * paths the person-read ones change are read (path-limited `git log --all`, one path of each), their messages detected
  * as the range's are, and only the refused ones' patches are read.
  */
 export async function launderedTwins(repoDir: string, people: readonly PersonCommit[], inRange: ReadonlySet<string>, policy: CompiledPolicy, detect: DetectOptions): Promise<Violation[]> {
-  if (people.length === 0 || !deniesGlobally(policy)) return [];
+  if (people.length === 0 || (!deniesGlobally(policy) && policy.paths.length === 0)) return [];
   // One path of each person-read commit is enough: the same patch id is the same change to the same files (git
   // patch-id hashes each file's diff header), so a twin changes that path too. All of their paths asked made a push
   // of one person's commit changing 1,001 files read every commit the refs hold in node (~175 us each: minutes on a
@@ -66,10 +70,12 @@ export async function launderedTwins(repoDir: string, people: readonly PersonCom
   if (paths.length === 0) return [];
   const pathspec = paths.length > PATHSPEC_CAP ? [] : paths.map((path) => `:(literal)${path}`);
   const refused = new Map<string, Violation[]>();
-  for await (const commit of streamCommits(repoDir, ['--no-merges', '--exclude=refs/notes/*', '--all'], { asStored: true, pathspec })) {
+  // Under path rules each commit's paths are read too, all of them (`--full-diff`: not only the one asked by): a path rule refuses by them (row s53e-4).
+  const byPaths = policy.paths.length > 0;
+  for await (const commit of streamCommits(repoDir, ['--no-merges', ...(byPaths ? ['--full-diff'] : []), '--exclude=refs/notes/*', '--all'], { asStored: true, pathspec, paths: byPaths })) {
     if (inRange.has(commit.sha)) continue;
-    const violations = evaluateCommit(storedCommitFacts(commit, detect), policy).filter((violation) => violation.severity === 'error' && GLOBAL_RULES.has(violation.rule));
-    if (refusedEverywhere(violations)) refused.set(commit.sha, violations);
+    const violations = evaluateCommit(storedCommitFacts(commit, detect), policy).filter((violation) => violation.severity === 'error' && TWIN_RULES.has(violation.rule));
+    if (violations.length > 0) refused.set(commit.sha, violations);
     if (refused.size >= DENIED_TWINS_CAP) break;
   }
   if (refused.size === 0) return [];

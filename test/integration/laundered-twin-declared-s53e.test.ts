@@ -37,4 +37,26 @@ describe("a refused commit's very change under an allowed model's name, or as a 
     const own = tryGit(work.dir, ['push', '--no-verify', 'origin', 'HEAD:main']);
     expect(own.code, own.stderr).toBe(0);
   });
+
+  it("row s53e-4: under a path rule alone, Qwen's reverted commit in src/crypto picked again by a person, or restored by a merge, is refused by check and pre-receive", () => {
+    const policy = 'policy:\n  paths:\n    - files: ["src/crypto/**"]\n      allow: ["anthropic/*"]\n';
+    const server = deniedAfterRevert(policy, 'src/crypto/parse.ts');
+    const { work } = server;
+    expect(tryGit(work.dir, ['cherry-pick', '-n', server.qwen]).code).toBe(0);
+    expect(tryGit(work.dir, ['commit', '-q', '--no-verify', '-m', 'feat: parse']).code).toBe(0);
+    expectLaunderRefused(server, 'path-model-not-allowed');
+    work.git(['reset', '-q', '--hard', 'origin/main']);
+    work.git(['checkout', '-q', '-b', 'side']);
+    expect(tryGit(work.dir, ['commit', '-q', '--no-verify', '--allow-empty', '-m', 'chore: nothing']).code).toBe(0);
+    work.git(['checkout', '-q', 'main']);
+    expect(tryGit(work.dir, ['merge', '--no-ff', '--no-commit', 'side']).code).toBe(0);
+    work.git(['checkout', server.qwen, '--', 'src/crypto/parse.ts']);
+    expect(tryGit(work.dir, ['commit', '-q', '--no-verify', '-m', "Merge branch 'side'"]).code).toBe(0);
+    expectLaunderRefused(server, 'path-model-not-allowed');
+    // A person's own parse in src/crypto passes.
+    work.git(['reset', '-q', '--hard', 'origin/main']);
+    expect(commitWith(work, 'feat: parse by hand\n', { 'src/crypto/parse.ts': PARSE.replace('part.length > 0', 'part !== ""') }, { noVerify: true }).code).toBe(0);
+    const own = tryGit(work.dir, ['push', '--no-verify', 'origin', 'HEAD:main']);
+    expect(own.code, own.stderr).toBe(0);
+  });
 });
