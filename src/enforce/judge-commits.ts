@@ -18,7 +18,7 @@ import type { LinkChange } from './judge-links.js';
 import { commitsReadAsStored } from '../git/raw-message.js';
 import { commitBytesCap, commitTooLarge, largeCommitBytes, rangeLargeBytesCap, revisionShas } from '../git/commit-size.js';
 import { readCommitFacts } from './read-commit-facts.js';
-import { deniesGlobally, launderedTwins, type PersonCommit } from './laundered-twins.js';
+import { deniesGlobally, launderedTwins, type PersonCommit, refusedEverywhere } from './laundered-twins.js';
 import { GitError } from '../git/exec.js';
 import { rangeRecords, unlistedHugeCommits } from './unlisted-huge.js';
 import { enforceMessages } from './messages.js';
@@ -108,7 +108,7 @@ export async function judgeCommits(
   const changedPaths = new Map<string, readonly string[]>();
   // AI commits refused already for what a link shows of their own changes: their files are not blamed again for it (a 4,000-file commit behind a link to the top).
   const shownRefused = new Set<string>();
-  // The range's person-read non-merges (row 1056).
+  // The range's commits no global rule refuses (rows 1056, s53e-1, s53e-2).
   const people: PersonCommit[] = [];
   let commits = 0;
   // The range's shape, to say through which merge a refused commit of another branch came in.
@@ -154,9 +154,10 @@ export async function judgeCommits(
       // A pull request description's agent footer on a merge names the merged commits' declared models, not an unknown one (merge-footers).
       if (commit.parents.length > 1) facts.attributions = await mergeFooters(repoDir, commit.parents, facts.attributions, detect, 'fold');
       const judged = byLines ? await ownPathsOfMerge(repoDir, commit.parents, facts, isProtected) : facts;
-      violations.push(...evaluateCommit(judged, policy));
-      // A person's commit: a twin of a refused one the refs hold is looked for below (row 1056).
-      if (commit.parents.length <= 1 && facts.attributions.length === 0) people.push({ sha: commit.sha, subject: facts.subject, paths: facts.paths });
+      const own = evaluateCommit(judged, policy);
+      violations.push(...own);
+      // A commit no global rule refuses (a person's, an allowed model's, a merge): a twin of a refused one the refs hold is looked for below (rows 1056, s53e-1, s53e-2).
+      if (!refusedEverywhere(own)) people.push({ sha: commit.sha, subject: facts.subject, paths: facts.paths });
       if (!byLines) continue;
       const protectedPaths = facts.paths.filter(isProtected);
       changedPaths.set(commit.sha, facts.paths);
@@ -216,10 +217,12 @@ export async function judgeCommits(
       violations.push(...landed.violations);
       cut.push(...landed.cut);
     }
-    // A person-read commit making the very change of a commit refused everywhere, which the refs hold (a cherry-pick of a reverted Qwen commit, re-worded): row 1056.
-    if (people.length > 0 && deniesGlobally(policy)) {
+    // A commit no global rule refuses making the very change of a commit refused everywhere, which the refs hold (a cherry-pick of a reverted Qwen commit, re-worded or re-declared; a merge carrying it): rows 1056, s53e-1, s53e-2.
+    // Under path rules alone, only the commits that change a protected path (row s53e-4: Qwen's reverted commit in src/crypto picked again).
+    const asked = deniesGlobally(policy) ? people : people.filter((commit) => commit.paths.some(isProtected));
+    if (asked.length > 0) {
       const inRange = new Set(nodes.map((node) => node.sha));
-      violations.push(...(await launderedTwins(repoDir, people, inRange, policy, detect)));
+      violations.push(...(await launderedTwins(repoDir, asked, inRange, policy, detect)));
     }
     // A record that may sit in a note this repository cannot read: the model is not knowable (fail closed).
     const unresolved = notes.unresolved();

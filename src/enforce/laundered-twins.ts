@@ -7,7 +7,7 @@ import { MAX_LISTED_PATHS } from '../core/policy/violation.js';
 import { runGit } from '../git/exec.js';
 import { streamCommits } from '../git/log.js';
 
-/** A person-read commit of the range: what it changed. */
+/** A commit of the range no global rule refuses (a person's, an allowed model's, a merge): what it changed (a merge: against its first parent). */
 export interface PersonCommit {
   sha: string;
   subject: string;
@@ -23,16 +23,24 @@ export const DENIED_TWINS_CAP = 2_000;
 /** The rules a commit's own models break anywhere in the tree (not the path rules: row 555 follows those by lines). */
 const GLOBAL_RULES = new Set(['model-denied', 'model-not-allowed']);
 
+/** The rules a twin's violations are given by: the global ones, and a path rule's (the same patch changes the same paths: row s53e-4). */
+const TWIN_RULES = new Set([...GLOBAL_RULES, 'path-model-denied', 'path-model-not-allowed']);
+
+/** Whether `violations` (one commit's) hold a refusal of its own models everywhere in the tree: such a commit is no twin to look for (row s53e-1). */
+export function refusedEverywhere(violations: readonly Violation[]): boolean {
+  return violations.some((violation) => violation.severity === 'error' && GLOBAL_RULES.has(violation.rule));
+}
+
 /** Whether `policy` refuses any model outside path rules: only then is the twin search run. */
 export function deniesGlobally(policy: CompiledPolicy): boolean {
   return policy.deny.length > 0 || policy.allow !== undefined;
 }
 
-/** `git patch-id --stable` of each of `shas` (non-merges): patch id -> the first commit that has it. One `git log -p`, one `git patch-id`. */
+/** `git patch-id --stable` of each of `shas` (a merge: its change against its first parent, row s53e-2): patch id -> the first commit that has it. One `git log -p`, one `git patch-id`. */
 async function patchIds(repoDir: string, shas: readonly string[]): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
   if (shas.length === 0) return ids;
-  const patches = await runGit(['log', '-p', '--no-walk=unsorted', '--no-color', '--no-renames', '--no-ext-diff', '--no-textconv', '--full-index', '--format=commit %H', ...shas, '--'], { cwd: repoDir, asStored: true });
+  const patches = await runGit(['log', '-p', '--diff-merges=first-parent', '--no-walk=unsorted', '--no-color', '--no-renames', '--no-ext-diff', '--no-textconv', '--full-index', '--format=commit %H', ...shas, '--'], { cwd: repoDir, asStored: true });
   const out = await runGit(['patch-id', '--stable'], { cwd: repoDir, input: patches, asStored: true });
   for (const line of out.split('\n')) {
     const [id, sha] = line.split(' ');
@@ -45,12 +53,15 @@ async function patchIds(repoDir: string, shas: readonly string[]): Promise<Map<s
  * Row 1056: a person-read commit of the range that makes the very change (the same `git patch-id
  * --stable`) a commit the repository's refs hold made under a model the policy refuses everywhere
  * (`git cherry-pick -n Q && git commit --no-verify -m …` of Qwen's reverted commit): that commit's
- * violations, given to the person-read one, naming the original. Only the commits that change the
+ * violations, given to the person-read one, naming the original. The same for a commit declaring an
+ * allowed model (row s53e-1: a declaration is the committer's word, the patch id the change's) and a
+ * merge whose own change against its first parent is the refused one's (row s53e-2), and under path
+ * rules a commit of the range changing a protected path with a change a path rule refused (row s53e-4). Only the commits that change the
  * paths the person-read ones change are read (path-limited `git log --all`, one path of each), their messages detected
  * as the range's are, and only the refused ones' patches are read.
  */
 export async function launderedTwins(repoDir: string, people: readonly PersonCommit[], inRange: ReadonlySet<string>, policy: CompiledPolicy, detect: DetectOptions): Promise<Violation[]> {
-  if (people.length === 0 || !deniesGlobally(policy)) return [];
+  if (people.length === 0 || (!deniesGlobally(policy) && policy.paths.length === 0)) return [];
   // One path of each person-read commit is enough: the same patch id is the same change to the same files (git
   // patch-id hashes each file's diff header), so a twin changes that path too. All of their paths asked made a push
   // of one person's commit changing 1,001 files read every commit the refs hold in node (~175 us each: minutes on a
@@ -59,9 +70,11 @@ export async function launderedTwins(repoDir: string, people: readonly PersonCom
   if (paths.length === 0) return [];
   const pathspec = paths.length > PATHSPEC_CAP ? [] : paths.map((path) => `:(literal)${path}`);
   const refused = new Map<string, Violation[]>();
-  for await (const commit of streamCommits(repoDir, ['--no-merges', '--exclude=refs/notes/*', '--all'], { asStored: true, pathspec })) {
+  // Under path rules each commit's paths are read too, all of them (`--full-diff`: not only the one asked by): a path rule refuses by them (row s53e-4).
+  const byPaths = policy.paths.length > 0;
+  for await (const commit of streamCommits(repoDir, ['--no-merges', ...(byPaths ? ['--full-diff'] : []), '--exclude=refs/notes/*', '--all'], { asStored: true, pathspec, paths: byPaths })) {
     if (inRange.has(commit.sha)) continue;
-    const violations = evaluateCommit(storedCommitFacts(commit, detect), policy).filter((violation) => violation.severity === 'error' && GLOBAL_RULES.has(violation.rule));
+    const violations = evaluateCommit(storedCommitFacts(commit, detect), policy).filter((violation) => violation.severity === 'error' && TWIN_RULES.has(violation.rule));
     if (violations.length > 0) refused.set(commit.sha, violations);
     if (refused.size >= DENIED_TWINS_CAP) break;
   }

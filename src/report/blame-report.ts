@@ -21,11 +21,11 @@ import { CHANGED_PATHS_CAP, refuseHugeChanges, treeCounts } from '../git/change-
 import { changedPaths, ignoredCommits, inBlamedRange, withAncestorIn } from '../git/ignored-revs.js';
 import { locateRepo } from '../git/repo.js';
 import { resolveCommit, showPrefix } from '../git/resolve-commit.js';
-import { revisionsAmbiguity } from '../git/revision-ambiguity.js';
 import { isAncestor } from '../git/is-ancestor.js';
 import { shallowBoundary, shallowCutsInRange } from '../git/shallow.js';
 import { cacheDir, readCachedReport, writeCachedReport, type SaidMessage } from './blame-cache.js';
 import { blameMessages, warnRewired } from './blame-messages.js';
+import { warnAmbiguous } from './warn-ambiguous.js';
 import { reportWarnings } from '../core/blame/report-warnings.js';
 import { sealTallied } from './cache-seal.js';
 import { checkNamedPaths, toPathspec } from './blame-paths.js';
@@ -186,17 +186,6 @@ function excludedOk(value: unknown): value is Required<Excluded> {
     counts.binarySource! <= counts.binary! &&
     [counts.generatedLines, counts.vendoredLines].every((lines) => typeof lines === 'object' && lines !== null && Number.isSafeInteger(lines.lines) && Number.isSafeInteger(lines.ai))
   );
-}
-
-/** Warn for each named revision git reads as another ref than the one its name says (git's own warning is not shown). */
-export async function warnAmbiguous(root: string, named: readonly [string, string | undefined][], onWarning: BlameRun['onWarning']): Promise<void> {
-  if (!onWarning) return;
-  const asked = named.filter((pair): pair is [string, string] => pair[1] !== undefined);
-  const found = await revisionsAmbiguity(root, asked.map(([, name]) => name));
-  asked.forEach(([what], index) => {
-    const ambiguity = found[index];
-    if (ambiguity) onWarning(blameMessages.ambiguousRevision(what, ambiguity.name, ambiguity.picked, ambiguity.also));
-  });
 }
 
 /** What the report leaves out that people must hear about (the counts are in the report too). */

@@ -20,6 +20,7 @@ import { openQwenNotes } from '../notes/qwen-notes.js';
 import { listReplaceRefs, notesTipsAndReplaceRefs } from '../git/notes.js';
 import { rewiredHistory } from '../git/blame-environment.js';
 import { blameMessages, warnRewired } from './blame-messages.js';
+import { rangeRevisions, warnAmbiguous } from './warn-ambiguous.js';
 import { shallowBoundary } from '../git/shallow.js';
 import { QWEN_NOTES_REF } from '../core/notes/qwen-attribution.js';
 import { diagnostics, type DiagnosticsOptions } from '../io/diagnostics.js';
@@ -105,6 +106,8 @@ export async function* logEntries(options: LogOptions): AsyncGenerator<LogEntry>
   const [notesAt = '', qwenAt = ''] = listed.tips.map((tip) => tip ?? '');
   const rewired = await rewiredHistory(repo.root, repo.commonDir, listed.replaceRefs);
   warnRewired(rewired, options.onWarning);
+  // A side of the range git reads as another ref than its name says (a tag named like an abbreviated sha): said, as blame and trend say it (rows 33, s53e-3).
+  await warnAmbiguous(repo.root, rangeRevisions(options.range).map((name): [string, string] => ['range', name]), options.onWarning);
   // And beside each commit concerned, in the text and the JSON (row 827): a JSON reader never sees stderr.
   const replaced = new Set(rewired.replaced);
   const grafted = rewired.grafts === null ? new Set<string>() : await readGrafts(rewired.grafts);

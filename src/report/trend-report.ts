@@ -4,7 +4,8 @@ import { locateRepo } from '../git/repo.js';
 import { resolveCommit } from '../git/resolve-commit.js';
 import { tagsByVersion } from '../git/version-tags.js';
 import { sealTallied } from './cache-seal.js';
-import { blameReport, warnAmbiguous, type BlameRun } from './blame-report.js';
+import { blameReport, type BlameRun } from './blame-report.js';
+import { warnAmbiguous } from './warn-ambiguous.js';
 import { trendMessages } from './trend-messages.js';
 import { reportWarnings } from '../core/blame/report-warnings.js';
 

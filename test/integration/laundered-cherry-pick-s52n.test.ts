@@ -2,33 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
 import { commitWith, policyServer, tryGit } from '../helpers/enforce-repos.js';
 import { gitCommands, traceFile } from '../helpers/git-trace.js';
+import { deniedAfterRevert, expectLaunderRefused, PARSE } from '../helpers/laundered-twins.js';
 
 // row 1056: under a global deny, Qwen's commit Q (on main before the deny, reverted by a person) picked
 // again without its trailer (`git cherry-pick -n Q && git commit --no-verify -m 'feat: parse'`) read as a
 // person's commit: check, pre-push and pre-receive passed it (row 555's twin search covers path rules only).
-const PARSE = 'export function parse(input: string): string[] {\n  return input.split(",").map((part) => part.trim()).filter((part) => part.length > 0);\n}\n';
 
 describe("a person-read commit that is a refused commit's very change (row 1056)", () => {
   it("Qwen's reverted commit cherry-picked without its trailer is refused by check and pre-receive, naming Qwen's commit; a person's own different change passes", () => {
-    const { remote, work } = policyServer('policy:\n  deny: ["anthropic/*"]\n');
-    expect(commitWith(work, 'feat: parse\n\nAssisted-by: qwen-code:qwen/qwen3-coder\n', { 'src/parse.ts': PARSE }, { noVerify: true }).code).toBe(0);
-    const qwen = work.git(['rev-parse', 'HEAD']);
-    work.git(['revert', '--no-edit', 'HEAD']);
-    expect(commitWith(work, 'chore: deny qwen\n', { '.aitrailrc.yml': 'policy:\n  deny: ["qwen/*"]\n' }, { noVerify: true }).code).toBe(0);
-    const before = tryGit(work.dir, ['push', '--no-verify', 'origin', 'HEAD:main']);
-    expect(before.code, before.stderr).toBe(0);
+    const server = deniedAfterRevert();
+    const { work, qwen } = server;
     // The laundering: Qwen's change, its trailer dropped.
     expect(tryGit(work.dir, ['cherry-pick', '-n', qwen]).code).toBe(0);
     expect(tryGit(work.dir, ['commit', '-q', '--no-verify', '-m', 'feat: parse']).code).toBe(0);
-    const check = aitrail(work.dir, ['check', 'origin/main..HEAD'], { timeout: 120_000 });
-    expect(check.code, check.stdout + check.stderr).toBe(1);
-    expect(check.stdout).toContain('model-denied');
-    expect(check.stdout).toContain(`the same change (git patch-id) as ${qwen.slice(0, 12)}`);
-    const laundered = work.git(['rev-parse', 'HEAD']);
-    const pushed = tryGit(work.dir, ['push', '--no-verify', 'origin', 'HEAD:main']);
-    expect(pushed.code, pushed.stderr).not.toBe(0);
-    expect(pushed.stderr).toContain(qwen.slice(0, 12));
-    expect(tryGit(remote.dir, ['rev-parse', 'refs/heads/main']).stdout.trim()).not.toBe(laundered);
+    expectLaunderRefused(server);
     // A person's own parse (another change to the same file) passes.
     work.git(['reset', '-q', '--hard', 'origin/main']);
     expect(commitWith(work, 'feat: parse by hand\n', { 'src/parse.ts': PARSE.replace('part.length > 0', 'part !== ""') }, { noVerify: true }).code).toBe(0);
