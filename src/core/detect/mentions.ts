@@ -192,13 +192,17 @@ export function agentFirstNamed(name: string): boolean {
  * A product's or model family's name whose first word is also a person's first name (`Claude Code`,
  * `Kimi Code`, `Gemini Pro`, `Claude Opus`): two or more words, the first a person-like agent or
  * vendor word (personNames), and no later word one a person's name may hold (givenName); `Claude
- * Dupont`, `Kimi Raikkonen`, `Google Cloud` are people's and companies' names (row 882).
+ * Dupont`, `Kimi Raikkonen`, `Google Cloud` are people's and companies' names (row 882). An agent's own
+ * name of several words counts only as the agent writes it (agentNameAsWritten: `Devin AI`, not `Devin Ai`).
  */
 export function productNamed(name: string): boolean {
   const [first, ...rest] = name.trim().split(/\s+/);
   if (first === undefined || rest.length === 0 || rest.length > 4) return false;
   if (!personLike(first)) return aiAccountNamed(name);
-  return agentNameAsWritten([first, ...rest]) || !rest.some((word) => givenName(word)) || aiAccountNamed(name);
+  const words = [first, ...rest];
+  // An agent's own name not as the agent writes it (`Devin Ai`, `Kiro Ai`: Devin and Kiro write `AI`) is a person's, surname Ai (row s53f-2).
+  if (signatures().agentNames.has(words.join(' ').toLowerCase())) return agentNameAsWritten(words);
+  return !rest.some((word) => givenName(word)) || aiAccountNamed(name);
 }
 
 /**
