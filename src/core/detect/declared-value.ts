@@ -727,7 +727,10 @@ export function readCoAuthor(value: string, aliases: Record<string, string> = {}
     const atNoReply = [...agentAtNoReply({ name: read.name, email: read.email }, aliases, budget), ...agentAtMachine({ name: read.name, email: read.email }, aliases, budget)];
     if (atNoReply.length === 0 && via) return [via, ...unread];
     const person = atNoReply.length > 0 ? atNoReply : taggedAgent(wholly(read.name, 'person', aliases, budget), read.email);
-    const found = withUnreadVendors(person.length > 0 ? person : productName(read.name, read.email, aliases, budget), read.name);
+    // A vendor's word beside its agent's name (`OpenAI Codex <codex@ai.local>`, `OpenAI Codex CLI`): the person's reading
+    // finds the vendor alone; the product's names the agent too, as without the address (row s53f-3).
+    const product = person.every((m) => m.agent === 'unknown') ? productName(read.name, read.email, aliases, budget) : [];
+    const found = withUnreadVendors(product.some((m) => m.agent !== 'unknown') || person.length === 0 ? product : person, read.name);
     // `aider:qwen3-coder <ada@example.com>`: no person's name is an agent's and a model's pair.
     const paired = agentModelPair(read.name, aliases, budget).filter((p) => !found.some((m) => m.agent === p.agent && m.model === p.model));
     return [...found, ...paired, ...unread];
