@@ -239,6 +239,16 @@ const accountWords = (name: string): string[] =>
     .filter((word) => word !== '' && !/^[-\u2010-\u2015:|]+$/u.test(word));
 
 /**
+ * A name of an AI account's words alone, `AI` (in capitals) among them, every word one of `AI`, `Assistant`,
+ * `Agent`, `LLM` (`AI Agent <agent@ai.local>`, a public AGENTS.md's identity for an agent it does not name,
+ * `AI Assistant`). No person is named so; `Ai Tanaka`, `Ai Agent`, and `AI` alone stay people's (row s53f-4).
+ */
+export function aiAccountOnly(name: string): boolean {
+  const words = accountWords(name);
+  return words.length >= 2 && words.length <= 4 && words.every(aiAccountWord) && words.some((word) => word.replace(/\./g, '') === 'AI');
+}
+
+/**
  * A product's or model family's name with only an AI account's words beside it, and a vendor's
  * (`Gemini AI`, `Kimi AI`, `Claude Assistant`, `Copilot AI`, `Codex Assistant`, `Google Gemini`): one
  * word is an agent's one-word name or a model family's, every other an account word (AI,
