@@ -55,10 +55,10 @@ interface Report {
  * `iFlytek <noreply@iflytek.com>`): 628/628 and no new false positive; before its fixes all 4 read as AI
  * (rows 1038, 1039, 1040). Session 53 (helper f) added 29 public forms (CodeBuddy Code's footer with no address,
  * Lingma, Kiro AI, Devin AI's bot, `ai.local` identities, Claude Code footers on policy commits; openai bumps,
- * a Chinese 模型 subject, policies quoting trailers): 643/644, exact 643/643; the one miss is kept as measured,
- * `AI Agent <agent@ai.local>` (a name of AI-account words alone; rows s53f-1..3 are the faults fixed).
+ * a Chinese 模型 subject, policies quoting trailers): 644/644, exact 644/644 (rows s53f-1..4 the faults fixed;
+ * before them 643/644, `AI Agent <agent@ai.local>` read as a person's).
  */
-const FLOOR = { recall: 643 / 644, modelAccuracy: 643 / 643 };
+const FLOOR = { recall: 644 / 644, modelAccuracy: 644 / 644 };
 
 let report: Report;
 beforeAll(() => {
