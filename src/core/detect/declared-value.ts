@@ -1,7 +1,7 @@
 import FAST_PATH_TEXTS from '../data/fast-path-texts.generated.json' with { type: 'json' };
 import { canonicalModel, knownModels, knownVendors, RUNTIME_NAME } from '../catalog.js';
 import { CLAUSE, matchIdentity, parseIdentity, plainAddress, type IdentityMatch, type IdentityRole } from './identity.js';
-import { accountSpaced, agentFirstNamed, agentNameAsWritten, aiAccountNamed, isFamilyWord, productNamed, MAX_WHOLE, mentions, newBudget, readMentions, readWhole, vendorsIn, type Budget, type Mention } from './mentions.js';
+import { accountSpaced, agentFirstNamed, agentNameAsWritten, aiAccountNamed, aiAccountOnly, isFamilyWord, productNamed, MAX_WHOLE, mentions, newBudget, readMentions, readWhole, vendorsIn, type Budget, type Mention } from './mentions.js';
 import { joints, letterRuns } from './letters.js';
 import { MODEL_WORDS, mayStartModel } from '../model-words.js';
 import { VENDOR_NAMES } from '../model-data.js';
@@ -727,7 +727,12 @@ export function readCoAuthor(value: string, aliases: Record<string, string> = {}
     const atNoReply = [...agentAtNoReply({ name: read.name, email: read.email }, aliases, budget), ...agentAtMachine({ name: read.name, email: read.email }, aliases, budget)];
     if (atNoReply.length === 0 && via) return [via, ...unread];
     const person = atNoReply.length > 0 ? atNoReply : taggedAgent(wholly(read.name, 'person', aliases, budget), read.email);
-    const found = withUnreadVendors(person.length > 0 ? person : productName(read.name, read.email, aliases, budget), read.name);
+    // A vendor's word beside its agent's name (`OpenAI Codex <codex@ai.local>`, `OpenAI Codex CLI`): the person's reading
+    // finds the vendor alone; the product's names the agent too, as without the address (row s53f-3).
+    const product = person.every((m) => m.agent === 'unknown') ? productName(read.name, read.email, aliases, budget) : [];
+    const named = withUnreadVendors(product.some((m) => m.agent !== 'unknown') || person.length === 0 ? product : person, read.name);
+    // `AI Agent <agent@ai.local>`: an AI's account that names no agent or vendor, AI all the same (row s53f-4).
+    const found = named.length === 0 && aiAccountOnly(read.name) ? [{ agent: 'unknown', model: 'unknown' }] : named;
     // `aider:qwen3-coder <ada@example.com>`: no person's name is an agent's and a model's pair.
     const paired = agentModelPair(read.name, aliases, budget).filter((p) => !found.some((m) => m.agent === p.agent && m.model === p.model));
     return [...found, ...paired, ...unread];
@@ -748,7 +753,8 @@ export function readCoAuthor(value: string, aliases: Record<string, string> = {}
   // No address: a product's or an AI account's name (`Claude Opus`, `Gemini AI Agent`, `Kimi AI`, `ClaudeAssistant`)
   // is read as at an address of no agent's (rows 882, 901, 913, 922).
   const product = byName.length === 0 && paired.length === 0 ? productName(named, '', aliases, budget) : [];
-  const found = withUnreadVendors(product.length > 0 ? product : byName, named);
+  const byWords = withUnreadVendors(product.length > 0 ? product : byName, named);
+  const found = byWords.length === 0 && paired.length === 0 && aiAccountOnly(named) ? [{ agent: 'unknown', model: 'unknown' }] : byWords;
   return [...paired, ...found.filter((m) => !paired.some((p) => p.agent === m.agent && p.model === m.model)), ...unread];
 }
 

@@ -192,13 +192,17 @@ export function agentFirstNamed(name: string): boolean {
  * A product's or model family's name whose first word is also a person's first name (`Claude Code`,
  * `Kimi Code`, `Gemini Pro`, `Claude Opus`): two or more words, the first a person-like agent or
  * vendor word (personNames), and no later word one a person's name may hold (givenName); `Claude
- * Dupont`, `Kimi Raikkonen`, `Google Cloud` are people's and companies' names (row 882).
+ * Dupont`, `Kimi Raikkonen`, `Google Cloud` are people's and companies' names (row 882). An agent's own
+ * name of several words counts only as the agent writes it (agentNameAsWritten: `Devin AI`, not `Devin Ai`).
  */
 export function productNamed(name: string): boolean {
   const [first, ...rest] = name.trim().split(/\s+/);
   if (first === undefined || rest.length === 0 || rest.length > 4) return false;
   if (!personLike(first)) return aiAccountNamed(name);
-  return agentNameAsWritten([first, ...rest]) || !rest.some((word) => givenName(word)) || aiAccountNamed(name);
+  const words = [first, ...rest];
+  // An agent's own name not as the agent writes it (`Devin Ai`, `Kiro Ai`: Devin and Kiro write `AI`) is a person's, surname Ai (row s53f-2).
+  if (signatures().agentNames.has(words.join(' ').toLowerCase())) return agentNameAsWritten(words);
+  return !rest.some((word) => givenName(word)) || aiAccountNamed(name);
 }
 
 /**
@@ -233,6 +237,16 @@ const accountWords = (name: string): string[] =>
     .split(/\s+/)
     .map((word) => word.replace(/(?<=\p{L})[,;:!?]+$|(?<=\p{L}\p{L})\.$/u, ''))
     .filter((word) => word !== '' && !/^[-\u2010-\u2015:|]+$/u.test(word));
+
+/**
+ * A name of an AI account's words alone, `AI` (in capitals) among them, every word one of `AI`, `Assistant`,
+ * `Agent`, `LLM` (`AI Agent <agent@ai.local>`, a public AGENTS.md's identity for an agent it does not name,
+ * `AI Assistant`). No person is named so; `Ai Tanaka`, `Ai Agent`, and `AI` alone stay people's (row s53f-4).
+ */
+export function aiAccountOnly(name: string): boolean {
+  const words = accountWords(name);
+  return words.length >= 2 && words.length <= 4 && words.every(aiAccountWord) && words.some((word) => word.replace(/\./g, '') === 'AI');
+}
 
 /**
  * A product's or model family's name with only an AI account's words beside it, and a vendor's
