@@ -1,11 +1,25 @@
-import { opendirSync, realpathSync } from 'node:fs';
+import { existsSync, opendirSync, realpathSync } from 'node:fs';
 import { dirname, extname, isAbsolute, join, resolve } from 'node:path';
 import { quote } from '../core/detect/found.js';
 import type { SettingsModel } from '../core/types.js';
+import { SqliteError } from '../io/sqlite-pages.js';
+import { SqliteTables, type SqliteReadLimits, type SqliteValue } from '../io/sqlite-table.js';
 import { parseYaml, yamlStringAt } from './parse-settings.js';
 import { OVERSIZED, OversizedSettingsError, readOwnFile, readOwnSettings, shownPath, type SettingsPlace } from './settings-place.js';
 import type { CommandLineModel } from './command-line.js';
 import { askedName, gatewayModel, HOSTED_NAME, localEndpoint } from './claude-code-router.js';
+
+/**
+ * goose's config or data folder (block/goose `config/paths.rs` `Paths::get_dir`): `GOOSE_PATH_ROOT`'s `config` or `data` when
+ * that variable is an absolute path (a relative one is ignored), else XDG's (`XDG_CONFIG_HOME`/`XDG_DATA_HOME`, else
+ * `~/.config`/`~/.local/share`) `goose` (row s53g-1: the hooks read `~/.config/goose` while goose ran the root's config).
+ */
+export function gooseDir(place: SettingsPlace, kind: 'config' | 'data'): string {
+  const root = place.env.GOOSE_PATH_ROOT;
+  if (root && isAbsolute(root) && !root.includes('\0')) return join(root, kind);
+  const xdg = place.env[kind === 'config' ? 'XDG_CONFIG_HOME' : 'XDG_DATA_HOME']?.trim();
+  return join(xdg && isAbsolute(xdg) ? xdg : join(place.home, kind === 'config' ? '.config' : '.local/share'), 'goose');
+}
 
 /** goose's other models (block/goose providers/factory.rs, planner): lead/worker mode's lead model, `/plan`'s planner. */
 const ALSO_KEYS = ['GOOSE_LEAD_MODEL', 'GOOSE_PLANNER_MODEL'] as const;
@@ -20,8 +34,7 @@ const ALSO_KEYS = ['GOOSE_LEAD_MODEL', 'GOOSE_PLANNER_MODEL'] as const;
  * command line (`command-line.ts`), and a `--recipe` file's `settings` after it (row 1059).
  */
 export async function gooseModel(place: SettingsPlace, cli?: CommandLineModel | null): Promise<SettingsModel | null> {
-  const xdg = place.env.XDG_CONFIG_HOME?.trim();
-  const file = join(xdg && isAbsolute(xdg) ? xdg : join(place.home, '.config'), 'goose', 'config.yaml');
+  const file = join(gooseDir(place, 'config'), 'config.yaml');
   const read = readOwnSettings(file);
   const shown = shownPath(place, file);
   // goose reads config.yaml whole: past the bound its GOOSE_PROVIDER/host are not known, so neither is the model (row 942).
@@ -34,8 +47,12 @@ export async function gooseModel(place: SettingsPlace, cli?: CommandLineModel | 
   // `goose run --provider <name>` comes before `GOOSE_PROVIDER` and config.yaml (row 1025): with none of them goose does not start.
   const flagged = cli?.provider?.name;
   // A recipe's settings come after the command line's, before the variables and config.yaml (block/goose `build_session`; row 1059).
-  const recipe = cli?.recipe ? await recipeSettings(place, cli.recipe, cli.cwd) : null;
-  if (recipe?.unknown) return { model: 'unknown', evidence: recipe.unknown, overriddenBy: [], replaces: ['GOOSE_MODEL'] };
+  const fromFile = cli?.recipe ? await recipeSettings(place, cli.recipe, cli.cwd) : null;
+  if (fromFile?.unknown) return { model: 'unknown', evidence: fromFile.unknown, overriddenBy: [], replaces: ['GOOSE_MODEL'] };
+  // A resumed session's saved provider and model come before the recipe's, the variables and config.yaml (row s53g-2).
+  const resumed = cli?.resume ? resumedSession(place, cli.resume) : null;
+  if (resumed?.unknown) return { model: 'unknown', evidence: resumed.unknown, overriddenBy: [], replaces: ['GOOSE_MODEL'] };
+  const recipe = resumed ? { ...fromFile, ...resumed } : fromFile;
   const fromRecipe = !flagged && recipe?.provider !== undefined;
   const provider = flagged ?? recipe?.provider ?? setting('GOOSE_PROVIDER');
   const customDir = join(dirname(file), 'custom_providers');
@@ -290,8 +307,7 @@ async function recipeSettings(
  * directory, `~/.agents/recipes`; each with its links followed, sorted by path component as Rust sorts `PathBuf`s, once.
  */
 function recipeDirs(place: SettingsPlace, cwd: string): string[] {
-  const xdg = place.env.XDG_CONFIG_HOME?.trim();
-  const config = join(xdg && isAbsolute(xdg) ? xdg : join(place.home, '.config'), 'goose');
+  const config = gooseDir(place, 'config');
   const listed = (place.env.GOOSE_RECIPE_PATH ?? '').split(':').filter((dir) => dir !== '' && !dir.includes('\0')).slice(0, 16);
   const dirs = [cwd, ...listed.map((dir) => resolve(cwd, dir)), join(config, 'recipes'), join(cwd, '.goose/recipes'), join(cwd, '.agents/recipes'), join(place.home, '.agents/recipes')].map((dir) => {
     try {
@@ -307,4 +323,70 @@ function recipeDirs(place: SettingsPlace, cwd: string): string[] {
     return left.length - right.length;
   };
   return [...new Set(dirs)].sort(byComponent);
+}
+
+/** What one commit reads of goose's sessions database: the `sessions` table only (a row a session; its messages are another table's). */
+const SESSION_LIMITS: SqliteReadLimits = { maxFileBytes: 64 * 1024 ** 3, maxWalBytes: 64 * 1024 ** 2, maxPages: 8192, maxPayload: 1024 * 1024 };
+/** Session rows looked at at most. */
+const MAX_SESSION_ROWS = 4096;
+/** A saved provider or model name past this is no name. */
+const MAX_SAVED_CHARS = 256;
+
+type Saved = { provider?: string; providerEvidence?: string; model?: string; modelEvidence?: string; unknown?: string };
+
+/**
+ * The provider and model saved with the session `goose session|run -r` resumes (block/goose `session/builder.rs` `build_session`: a
+ * resumed session's `provider_name` and `model_config.model_name` come after `--provider`/`--model`, before a recipe's settings,
+ * `GOOSE_PROVIDER`/`GOOSE_MODEL` and config.yaml), from goose's `sessions/sessions.db` in its data folder (`session_manager.rs`;
+ * read with aitrail's bounded SQLite reader). The session: `--session-id`'s, else the newest whose name or id is `--name`'s, else
+ * the newest user session (`cli.rs` `get_or_create_session_id`; newest by `updated_at`). Null when there is no such database or
+ * session (goose then stops: "No session found to resume") or it saved no model; `unknown` when the database cannot be read
+ * (what goose resumes is not known).
+ */
+function resumedSession(place: SettingsPlace, resume: { id?: string; name?: string }): Saved | null {
+  const path = join(gooseDir(place, 'data'), 'sessions', 'sessions.db');
+  const shown = shownPath(place, path);
+  const text = (value: SqliteValue | undefined): string | undefined => (typeof value === 'string' && value.length <= MAX_SAVED_CHARS && value.trim() !== '' ? value.trim() : undefined);
+  let db: SqliteTables | null = null;
+  let best: { id: string; updated: string; provider?: string; config: SqliteValue } | null = null;
+  // No database: goose resumes nothing (it stops), nothing to read.
+  if (!existsSync(path)) return null;
+  try {
+    db = SqliteTables.open(path, SESSION_LIMITS);
+    let seen = 0;
+    for (const row of db.rows('sessions')) {
+      if (++seen > MAX_SESSION_ROWS) break;
+      const columns = row.columns;
+      if (!columns) return { unknown: `session ${shown} (a session's row past ${SESSION_LIMITS.maxPayload} bytes, not read: the model goose resumes is not known)` };
+      const id = typeof columns.id === 'string' ? columns.id : undefined;
+      if (id === undefined) continue;
+      const name = typeof columns.name === 'string' && columns.name !== '' ? columns.name : typeof columns.description === 'string' ? columns.description : '';
+      const kind = typeof columns.session_type === 'string' ? columns.session_type : 'user';
+      const matches = resume.id !== undefined ? id === resume.id : resume.name !== undefined ? name === resume.name || id === resume.name : kind === 'user';
+      if (!matches) continue;
+      const updated = typeof columns.updated_at === 'string' ? columns.updated_at : typeof columns.updated_at === 'number' ? String(columns.updated_at).padStart(20, '0') : '';
+      if (best && best.updated >= updated) continue;
+      best = { id, updated, ...(text(columns.provider_name) ? { provider: text(columns.provider_name)! } : {}), config: columns.model_config_json ?? null };
+    }
+  } catch (error) {
+    if (error instanceof SqliteError) return { unknown: `session ${shown} (not read: ${error.message}; the model goose resumes is not known)` };
+    return null;
+  } finally {
+    db?.close();
+  }
+  if (!best) return null;
+  let model: string | undefined;
+  if (typeof best.config === 'string') {
+    try {
+      const parsed = JSON.parse(best.config) as { model_name?: unknown } | null;
+      model = typeof parsed?.model_name === 'string' ? text(parsed.model_name) : undefined;
+    } catch {
+      return { unknown: `session ${shown} ${quote(best.id)} model_config_json (not JSON: the model goose resumes is not known)` };
+    }
+  }
+  const where = `session ${shown} ${quote(best.id)}`;
+  return {
+    ...(best.provider ? { provider: best.provider, providerEvidence: `${where} provider_name=${quote(best.provider)}` } : {}),
+    ...(model ? { model, modelEvidence: `${where} model_config.model_name=${quote(model)}` } : {}),
+  };
 }
