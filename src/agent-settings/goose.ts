@@ -34,6 +34,16 @@ const ALSO_KEYS = ['GOOSE_LEAD_MODEL', 'GOOSE_PLANNER_MODEL'] as const;
  * command line (`command-line.ts`), and a `--recipe` file's `settings` after it (row 1059).
  */
 export async function gooseModel(place: SettingsPlace, cli?: CommandLineModel | null): Promise<SettingsModel | null> {
+  const fromFile = cli?.recipe ? await recipeSettings(place, cli.recipe, cli.cwd) : null;
+  const model = await runModel(place, cli, fromFile);
+  // The recipe's sub-recipes run with their own settings' models (row s53g-3): beside the run's, never in its place.
+  const subs = fromFile?.subs ?? [];
+  if (subs.length === 0) return model;
+  return { ...(model ?? { model: '', evidence: '', overriddenBy: [] }), also: [...(model?.also ?? []), ...subs] };
+}
+
+/** The run's own model (see {@link gooseModel}), given what its recipe's settings say. */
+async function runModel(place: SettingsPlace, cli: CommandLineModel | null | undefined, fromFile: Recipe | null): Promise<SettingsModel | null> {
   const file = join(gooseDir(place, 'config'), 'config.yaml');
   const read = readOwnSettings(file);
   const shown = shownPath(place, file);
@@ -47,7 +57,6 @@ export async function gooseModel(place: SettingsPlace, cli?: CommandLineModel | 
   // `goose run --provider <name>` comes before `GOOSE_PROVIDER` and config.yaml (row 1025): with none of them goose does not start.
   const flagged = cli?.provider?.name;
   // A recipe's settings come after the command line's, before the variables and config.yaml (block/goose `build_session`; row 1059).
-  const fromFile = cli?.recipe ? await recipeSettings(place, cli.recipe, cli.cwd) : null;
   if (fromFile?.unknown) return { model: 'unknown', evidence: fromFile.unknown, overriddenBy: [], replaces: ['GOOSE_MODEL'] };
   // A resumed session's saved provider and model come before the recipe's, the variables and config.yaml (row s53g-2).
   const resumed = cli?.resume ? resumedSession(place, cli.resume) : null;
@@ -228,6 +237,18 @@ function configModel(yaml: unknown, shown: string): SettingsModel | null {
   };
 }
 
+type Also = NonNullable<SettingsModel['also']>;
+
+/** What a recipe's settings say: its provider and model with their evidence, `unknown` (why), and its sub-recipes' models (row s53g-3). */
+interface Recipe {
+  provider?: string;
+  providerEvidence?: string;
+  model?: string;
+  modelEvidence?: string;
+  unknown?: string;
+  subs?: Also;
+}
+
 /** A recipe's text read at most this far (a recipe is a prompt and a few settings). */
 const MAX_RECIPE_BYTES = 1024 * 1024;
 
@@ -237,19 +258,8 @@ const MAX_RECIPE_BYTES = 1024 * 1024;
  * as a template (`{{ param }}`, `--params`) before reading it: a setting written as a template, or a recipe naming them that
  * cannot be parsed, is `unknown`. A recipe not found at that path (a name goose looks up in its recipe folders) names nothing.
  */
-async function recipeSettings(
-  place: SettingsPlace,
-  given: string,
-  cwd: string | undefined,
-): Promise<{ provider?: string; providerEvidence?: string; model?: string; modelEvidence?: string; unknown?: string } | null> {
+async function recipeSettings(place: SettingsPlace, given: string, cwd: string | undefined): Promise<Recipe | null> {
   if (!cwd && !isAbsolute(given)) return null;
-  const read = (path: string): string | null => {
-    try {
-      return readOwnFile(path, MAX_RECIPE_BYTES);
-    } catch {
-      return null;
-    }
-  };
   let path: string | undefined;
   let text: string | null = null;
   if (/\.(?:yaml|json)$/.test(given)) {
@@ -269,12 +279,31 @@ async function recipeSettings(
     }
   }
   if (text === null || path === undefined) return null;
+  return recipeText(place, path, text, true);
+}
+
+/** A recipe's text read at most {@link MAX_RECIPE_BYTES}; null when it cannot be read. */
+function read(path: string): string | null {
+  try {
+    return readOwnFile(path, MAX_RECIPE_BYTES);
+  } catch {
+    return null;
+  }
+}
+
+/** Sub-recipes of a recipe read at most (an honest one lists a few); past it, the rest is `unknown`. */
+const MAX_SUB_RECIPES = 32;
+
+/** What a recipe's settings say (see {@link recipeSettings}), and with `withSubs` its sub-recipes' models (row s53g-3). */
+async function recipeText(place: SettingsPlace, path: string, text: string, withSubs: boolean): Promise<Recipe> {
   const shown = `recipe ${shownPath(place, path)}`;
   // Past the bound before anything is looked for: its settings may lie past the cut. In bytes, not UTF-16 units: a recipe padded
   // with CJK text read fewer characters than the bytes read, and a model past the cut went unread (row 1071).
   if (Buffer.byteLength(text) >= MAX_RECIPE_BYTES) return { unknown: `${shown} (past ${MAX_RECIPE_BYTES} bytes: its settings are not known)` };
+  // goose gives every recipe `recipe_dir`, its own folder (what a sub-recipe's path is written with): rendered here as goose renders it.
+  text = text.replace(/\{\{-?\s*recipe_dir\s*-?\}\}/g, () => dirname(path));
   const templated = /\{[{%#]/.test(text);
-  if (!templated && !/\bgoose_(?:provider|model)\b/.test(text)) return null;
+  if (!templated && !/\bgoose_(?:provider|model)\b/.test(text) && !(withSubs && /\bsub_recipes\b/.test(text))) return {};
   const template = `${shown} settings (a template goose renders with the run's --params: not known)`;
   // goose renders the recipe (minijinja) before parsing it: each expression, statement or comment stands as a mark here, and a
   // key or setting holding one (`{{ "goose_model" }}: …`, `goose_model: "{{ model }}"`, `settings: {{ s }}`) is not known.
@@ -295,10 +324,44 @@ async function recipeSettings(
   const provider = value('goose_provider');
   const model = value('goose_model');
   if (provider === null || model === null) return { unknown: template };
+  const subs = withSubs ? await subRecipes(place, path, shown, object(data)?.sub_recipes, marked) : [];
   return {
     ...(provider ? { provider, providerEvidence: `${shown} settings.goose_provider=${quote(provider)}` } : {}),
     ...(model ? { model, modelEvidence: `${shown} settings.goose_model=${quote(model)}` } : {}),
+    ...(subs.length > 0 ? { subs } : {}),
   };
+}
+
+/**
+ * The models a recipe's `sub_recipes` run with (block/goose `recipe/mod.rs` `SubRecipe`: `name`, `path`; each runs as a subagent
+ * with its own recipe's `settings.goose_provider`/`goose_model`, goose docs "Subrecipes" and its blog's "specialized models"
+ * example): each `path`, absolute or from the recipe's folder (`resolve_sub_recipe_path`), read as a recipe; a file goose
+ * cannot find names nothing (goose refuses the recipe). A path written as a template of the run's `--params`, a sub-recipe
+ * whose settings are not known (past its bound, a template, not YAML), or past {@link MAX_SUB_RECIPES}: `unknown`.
+ */
+async function subRecipes(place: SettingsPlace, parent: string, shown: string, list: unknown, marked: (value: unknown) => boolean): Promise<Also> {
+  if (!Array.isArray(list)) return [];
+  const found: Also = [];
+  const unknown = (why: string) => found.push({ model: 'unknown', evidence: `${shown} sub_recipes ${why}`, overriddenBy: [] });
+  for (const [index, entry] of list.entries()) {
+    if (index >= MAX_SUB_RECIPES) {
+      unknown(`(over ${MAX_SUB_RECIPES}: the models the rest run are not known)`);
+      break;
+    }
+    const given = entry !== null && typeof entry === 'object' ? (entry as { path?: unknown }).path : undefined;
+    if (typeof given !== 'string' || given === '' || given.includes('\0')) continue;
+    if (marked(given)) {
+      unknown(`${index} path (a template goose renders with the run's --params: the model it runs is not known)`);
+      continue;
+    }
+    const path = isAbsolute(given) ? given : join(dirname(parent), given);
+    const text = read(path);
+    if (text === null) continue;
+    const sub = await recipeText(place, path, text, false);
+    if (sub.unknown) found.push({ model: 'unknown', evidence: sub.unknown, overriddenBy: [] });
+    else if (sub.model) found.push({ model: sub.model, evidence: sub.modelEvidence!, overriddenBy: [] });
+  }
+  return found;
 }
 
 /**
