@@ -51,6 +51,9 @@ const MAX_PROVIDER_ENTRIES = 256;
  * Two entries of one id at different URLs: one on this machine is taken (Qwen Code's pick between them is not known).
  * Undefined when no entry of that model names a `baseUrl` (the lower layers then give it).
  */
+/** Qwen Code's auth types (`AuthType`), each a `modelProviders` key routed to itself. */
+const AUTH_TYPES: readonly string[] = ['openai', 'anthropic', 'gemini', 'vertex-ai', 'qwen-oauth'];
+
 function providerEntryUrl(place: SettingsPlace, cwd: string | undefined, model: string | undefined, authType: string | undefined): { name: string; url: string } | undefined {
   if (!model) return undefined;
   // Each layer parsed once here: without `--auth-type` every layer is read for `selectedType`, then again for `modelProviders`.
@@ -60,11 +63,19 @@ function providerEntryUrl(place: SettingsPlace, cwd: string | undefined, model: 
   });
   // The run's `--auth-type` before the settings' `security.auth.selectedType` (Qwen Code's `argv.authType || selectedType`; row 1051).
   const selected = authType ?? layers.map(([, data]) => stringAt(data(), 'security', 'auth', 'selectedType')).find(Boolean);
+  // A provider id of `modelProviders` that is no built-in auth type is routed by `providerProtocol` (row s53g-4; QwenLM/qwen-code
+  // `modelConfigUtils.ts` `collectProviderModelsForProtocol`, `resolveProviderProtocol`): its entries are that protocol's list.
+  const protocols: Record<string, unknown> = {};
+  for (const [, data] of layers) {
+    const map = valueAt(data(), 'providerProtocol');
+    if (map !== null && typeof map === 'object' && !Array.isArray(map)) for (const [id, protocol] of Object.entries(map)) if (!Object.hasOwn(protocols, id)) protocols[id] = protocol;
+  }
+  const protocolOf = (id: string): unknown => (AUTH_TYPES.includes(id) ? id : Object.hasOwn(protocols, id) ? protocols[id] : undefined);
   for (const [shown, data] of layers) {
     const providers = valueAt(data(), 'modelProviders');
     if (providers === undefined) continue;
     if (providers === null || typeof providers !== 'object' || Array.isArray(providers)) return undefined;
-    const lists = Object.entries(providers as Record<string, unknown>).filter(([type, list]) => (selected === undefined || type === selected) && Array.isArray(list));
+    const lists = Object.entries(providers as Record<string, unknown>).filter(([type, list]) => (selected === undefined || protocolOf(type) === selected) && Array.isArray(list));
     const found = lists.flatMap(([type, list]) =>
       (list as unknown[]).slice(0, MAX_PROVIDER_ENTRIES).flatMap((value, index) => {
         const url = stringAt(value, 'id') === model ? stringAt(value, 'baseUrl') : undefined;
