@@ -275,6 +275,8 @@ export interface CommandLineModel {
   provider?: { name: string; evidence: string };
   /** goose only: `--recipe`, the recipe file as given (the last one; row 1059). */
   recipe?: string;
+  /** goose only: `-r/--resume` (row s53g-2), with the session named by `--session-id` or `-n/--name` when given: the resumed session's saved provider and model come after the command line's, before a recipe's and the settings'. */
+  resume?: { id?: string; name?: string };
   /** Qwen Code only: `--openai-base-url` (yargs' `--openaiBaseUrl` too), the last given: the endpoint its OpenAI client calls, before `OPENAI_BASE_URL` (row 895). */
   baseUrl?: { url: string; evidence: string };
   /** Qwen Code only: `--auth-type` (yargs' `--authType` too), the last given: the auth type whose `modelProviders` list the run takes its model from, over `security.auth.selectedType` (row 1051). */
@@ -525,6 +527,14 @@ export function commandLineModel(agent: string, args: readonly string[], quote: 
     // `GOOSE_PROVIDER`/`GOOSE_MODEL` and config.yaml (`build_session`; row 1059), read by `goose.ts`.
     const recipe = givenPath(optionValues(args, 'recipe', undefined, 'clap').at(-1));
     if (recipe) result.recipe = recipe;
+    // `goose session|run -r/--resume` (a flag; `-r` alone or among short flags before one taking a value), the session chosen by `--session-id`, else
+    // `-n/--name` (a name or an id), else the newest user session (crates/goose-cli `cli.rs` `get_or_create_session_id`; row s53g-2).
+    const options = args.slice(0, args.includes('--') ? args.indexOf('--') : undefined);
+    if (options.some((arg) => arg === '--resume' || /^-[a-hj-mo-su-zA-Z]*r[A-Za-z]*$/.test(arg))) {
+      const id = givenPath(optionValues(args, 'session-id', undefined, 'clap').at(-1));
+      const name = givenPath(optionValues(args, 'name', 'n', 'clap').at(-1));
+      result.resume = { ...(id ? { id } : {}), ...(name ? { name } : {}) };
+    }
   }
   if (agent === 'crush') {
     // cobra's persistent `-D/--data-dir` (charmbracelet/crush `internal/cmd/root.go`), before or after `run`.
@@ -600,7 +610,7 @@ export function commandLineModel(agent: string, args: readonly string[], quote: 
     const added = argparseValues(args, 'add-dir', 'ad').flatMap((dir) => givenPath(dir) ?? []).slice(-MAX_ARGS);
     if (added.length > 0) result.addDirs = added;
   }
-  return result.fallback || result.settings || result.earlierSettings || result.trust || result.addDirs || result.models.length > 0 || result.configModel || result.profile || result.configs || result.editorModel || result.configFile || result.modelSettingsFile || result.aliases || result.dataDir || result.cd || result.baseUrl || result.authType || result.provider || result.recipe || result.modelKey || result.inlineConfig ? result : null;
+  return result.fallback || result.settings || result.earlierSettings || result.trust || result.addDirs || result.models.length > 0 || result.configModel || result.profile || result.configs || result.editorModel || result.configFile || result.modelSettingsFile || result.aliases || result.dataDir || result.cd || result.baseUrl || result.authType || result.provider || result.recipe || result.resume || result.modelKey || result.inlineConfig ? result : null;
 }
 
 /** Whether aitrail knows how `agent`'s command line names its model. */

@@ -1,11 +1,25 @@
-import { opendirSync, realpathSync } from 'node:fs';
+import { existsSync, opendirSync, realpathSync } from 'node:fs';
 import { dirname, extname, isAbsolute, join, resolve } from 'node:path';
 import { quote } from '../core/detect/found.js';
 import type { SettingsModel } from '../core/types.js';
+import { SqliteError } from '../io/sqlite-pages.js';
+import { SqliteTables, type SqliteReadLimits, type SqliteValue } from '../io/sqlite-table.js';
 import { parseYaml, yamlStringAt } from './parse-settings.js';
 import { OVERSIZED, OversizedSettingsError, readOwnFile, readOwnSettings, shownPath, type SettingsPlace } from './settings-place.js';
 import type { CommandLineModel } from './command-line.js';
 import { askedName, gatewayModel, HOSTED_NAME, localEndpoint } from './claude-code-router.js';
+
+/**
+ * goose's config or data folder (block/goose `config/paths.rs` `Paths::get_dir`): `GOOSE_PATH_ROOT`'s `config` or `data` when
+ * that variable is an absolute path (a relative one is ignored), else XDG's (`XDG_CONFIG_HOME`/`XDG_DATA_HOME`, else
+ * `~/.config`/`~/.local/share`) `goose` (row s53g-1: the hooks read `~/.config/goose` while goose ran the root's config).
+ */
+export function gooseDir(place: SettingsPlace, kind: 'config' | 'data'): string {
+  const root = place.env.GOOSE_PATH_ROOT;
+  if (root && isAbsolute(root) && !root.includes('\0')) return join(root, kind);
+  const xdg = place.env[kind === 'config' ? 'XDG_CONFIG_HOME' : 'XDG_DATA_HOME']?.trim();
+  return join(xdg && isAbsolute(xdg) ? xdg : join(place.home, kind === 'config' ? '.config' : '.local/share'), 'goose');
+}
 
 /** goose's other models (block/goose providers/factory.rs, planner): lead/worker mode's lead model, `/plan`'s planner. */
 const ALSO_KEYS = ['GOOSE_LEAD_MODEL', 'GOOSE_PLANNER_MODEL'] as const;
@@ -20,8 +34,17 @@ const ALSO_KEYS = ['GOOSE_LEAD_MODEL', 'GOOSE_PLANNER_MODEL'] as const;
  * command line (`command-line.ts`), and a `--recipe` file's `settings` after it (row 1059).
  */
 export async function gooseModel(place: SettingsPlace, cli?: CommandLineModel | null): Promise<SettingsModel | null> {
-  const xdg = place.env.XDG_CONFIG_HOME?.trim();
-  const file = join(xdg && isAbsolute(xdg) ? xdg : join(place.home, '.config'), 'goose', 'config.yaml');
+  const fromFile = cli?.recipe ? await recipeSettings(place, cli.recipe, cli.cwd) : null;
+  const model = await runModel(place, cli, fromFile);
+  // The recipe's sub-recipes run with their own settings' models (row s53g-3): beside the run's, never in its place.
+  const subs = fromFile?.subs ?? [];
+  if (subs.length === 0) return model;
+  return { ...(model ?? { model: '', evidence: '', overriddenBy: [] }), also: [...(model?.also ?? []), ...subs] };
+}
+
+/** The run's own model (see {@link gooseModel}), given what its recipe's settings say. */
+async function runModel(place: SettingsPlace, cli: CommandLineModel | null | undefined, fromFile: Recipe | null): Promise<SettingsModel | null> {
+  const file = join(gooseDir(place, 'config'), 'config.yaml');
   const read = readOwnSettings(file);
   const shown = shownPath(place, file);
   // goose reads config.yaml whole: past the bound its GOOSE_PROVIDER/host are not known, so neither is the model (row 942).
@@ -34,8 +57,11 @@ export async function gooseModel(place: SettingsPlace, cli?: CommandLineModel | 
   // `goose run --provider <name>` comes before `GOOSE_PROVIDER` and config.yaml (row 1025): with none of them goose does not start.
   const flagged = cli?.provider?.name;
   // A recipe's settings come after the command line's, before the variables and config.yaml (block/goose `build_session`; row 1059).
-  const recipe = cli?.recipe ? await recipeSettings(place, cli.recipe, cli.cwd) : null;
-  if (recipe?.unknown) return { model: 'unknown', evidence: recipe.unknown, overriddenBy: [], replaces: ['GOOSE_MODEL'] };
+  if (fromFile?.unknown) return { model: 'unknown', evidence: fromFile.unknown, overriddenBy: [], replaces: ['GOOSE_MODEL'] };
+  // A resumed session's saved provider and model come before the recipe's, the variables and config.yaml (row s53g-2).
+  const resumed = cli?.resume ? resumedSession(place, cli.resume) : null;
+  if (resumed?.unknown) return { model: 'unknown', evidence: resumed.unknown, overriddenBy: [], replaces: ['GOOSE_MODEL'] };
+  const recipe = resumed ? { ...fromFile, ...resumed } : fromFile;
   const fromRecipe = !flagged && recipe?.provider !== undefined;
   const provider = flagged ?? recipe?.provider ?? setting('GOOSE_PROVIDER');
   const customDir = join(dirname(file), 'custom_providers');
@@ -211,6 +237,18 @@ function configModel(yaml: unknown, shown: string): SettingsModel | null {
   };
 }
 
+type Also = NonNullable<SettingsModel['also']>;
+
+/** What a recipe's settings say: its provider and model with their evidence, `unknown` (why), and its sub-recipes' models (row s53g-3). */
+interface Recipe {
+  provider?: string;
+  providerEvidence?: string;
+  model?: string;
+  modelEvidence?: string;
+  unknown?: string;
+  subs?: Also;
+}
+
 /** A recipe's text read at most this far (a recipe is a prompt and a few settings). */
 const MAX_RECIPE_BYTES = 1024 * 1024;
 
@@ -220,19 +258,8 @@ const MAX_RECIPE_BYTES = 1024 * 1024;
  * as a template (`{{ param }}`, `--params`) before reading it: a setting written as a template, or a recipe naming them that
  * cannot be parsed, is `unknown`. A recipe not found at that path (a name goose looks up in its recipe folders) names nothing.
  */
-async function recipeSettings(
-  place: SettingsPlace,
-  given: string,
-  cwd: string | undefined,
-): Promise<{ provider?: string; providerEvidence?: string; model?: string; modelEvidence?: string; unknown?: string } | null> {
+async function recipeSettings(place: SettingsPlace, given: string, cwd: string | undefined): Promise<Recipe | null> {
   if (!cwd && !isAbsolute(given)) return null;
-  const read = (path: string): string | null => {
-    try {
-      return readOwnFile(path, MAX_RECIPE_BYTES);
-    } catch {
-      return null;
-    }
-  };
   let path: string | undefined;
   let text: string | null = null;
   if (/\.(?:yaml|json)$/.test(given)) {
@@ -252,12 +279,31 @@ async function recipeSettings(
     }
   }
   if (text === null || path === undefined) return null;
+  return recipeText(place, path, text, true);
+}
+
+/** A recipe's text read at most {@link MAX_RECIPE_BYTES}; null when it cannot be read. */
+function read(path: string): string | null {
+  try {
+    return readOwnFile(path, MAX_RECIPE_BYTES);
+  } catch {
+    return null;
+  }
+}
+
+/** Sub-recipes of a recipe read at most (an honest one lists a few); past it, the rest is `unknown`. */
+const MAX_SUB_RECIPES = 32;
+
+/** What a recipe's settings say (see {@link recipeSettings}), and with `withSubs` its sub-recipes' models (row s53g-3). */
+async function recipeText(place: SettingsPlace, path: string, text: string, withSubs: boolean): Promise<Recipe> {
   const shown = `recipe ${shownPath(place, path)}`;
   // Past the bound before anything is looked for: its settings may lie past the cut. In bytes, not UTF-16 units: a recipe padded
   // with CJK text read fewer characters than the bytes read, and a model past the cut went unread (row 1071).
   if (Buffer.byteLength(text) >= MAX_RECIPE_BYTES) return { unknown: `${shown} (past ${MAX_RECIPE_BYTES} bytes: its settings are not known)` };
+  // goose gives every recipe `recipe_dir`, its own folder (what a sub-recipe's path is written with): rendered here as goose renders it.
+  text = text.replace(/\{\{-?\s*recipe_dir\s*-?\}\}/g, () => dirname(path));
   const templated = /\{[{%#]/.test(text);
-  if (!templated && !/\bgoose_(?:provider|model)\b/.test(text)) return null;
+  if (!templated && !/\bgoose_(?:provider|model)\b/.test(text) && !(withSubs && /\bsub_recipes\b/.test(text))) return {};
   const template = `${shown} settings (a template goose renders with the run's --params: not known)`;
   // goose renders the recipe (minijinja) before parsing it: each expression, statement or comment stands as a mark here, and a
   // key or setting holding one (`{{ "goose_model" }}: …`, `goose_model: "{{ model }}"`, `settings: {{ s }}`) is not known.
@@ -278,10 +324,44 @@ async function recipeSettings(
   const provider = value('goose_provider');
   const model = value('goose_model');
   if (provider === null || model === null) return { unknown: template };
+  const subs = withSubs ? await subRecipes(place, path, shown, object(data)?.sub_recipes, marked) : [];
   return {
     ...(provider ? { provider, providerEvidence: `${shown} settings.goose_provider=${quote(provider)}` } : {}),
     ...(model ? { model, modelEvidence: `${shown} settings.goose_model=${quote(model)}` } : {}),
+    ...(subs.length > 0 ? { subs } : {}),
   };
+}
+
+/**
+ * The models a recipe's `sub_recipes` run with (block/goose `recipe/mod.rs` `SubRecipe`: `name`, `path`; each runs as a subagent
+ * with its own recipe's `settings.goose_provider`/`goose_model`, goose docs "Subrecipes" and its blog's "specialized models"
+ * example): each `path`, absolute or from the recipe's folder (`resolve_sub_recipe_path`), read as a recipe; a file goose
+ * cannot find names nothing (goose refuses the recipe). A path written as a template of the run's `--params`, a sub-recipe
+ * whose settings are not known (past its bound, a template, not YAML), or past {@link MAX_SUB_RECIPES}: `unknown`.
+ */
+async function subRecipes(place: SettingsPlace, parent: string, shown: string, list: unknown, marked: (value: unknown) => boolean): Promise<Also> {
+  if (!Array.isArray(list)) return [];
+  const found: Also = [];
+  const unknown = (why: string) => found.push({ model: 'unknown', evidence: `${shown} sub_recipes ${why}`, overriddenBy: [] });
+  for (const [index, entry] of list.entries()) {
+    if (index >= MAX_SUB_RECIPES) {
+      unknown(`(over ${MAX_SUB_RECIPES}: the models the rest run are not known)`);
+      break;
+    }
+    const given = entry !== null && typeof entry === 'object' ? (entry as { path?: unknown }).path : undefined;
+    if (typeof given !== 'string' || given === '' || given.includes('\0')) continue;
+    if (marked(given)) {
+      unknown(`${index} path (a template goose renders with the run's --params: the model it runs is not known)`);
+      continue;
+    }
+    const path = isAbsolute(given) ? given : join(dirname(parent), given);
+    const text = read(path);
+    if (text === null) continue;
+    const sub = await recipeText(place, path, text, false);
+    if (sub.unknown) found.push({ model: 'unknown', evidence: sub.unknown, overriddenBy: [] });
+    else if (sub.model) found.push({ model: sub.model, evidence: sub.modelEvidence!, overriddenBy: [] });
+  }
+  return found;
 }
 
 /**
@@ -290,8 +370,7 @@ async function recipeSettings(
  * directory, `~/.agents/recipes`; each with its links followed, sorted by path component as Rust sorts `PathBuf`s, once.
  */
 function recipeDirs(place: SettingsPlace, cwd: string): string[] {
-  const xdg = place.env.XDG_CONFIG_HOME?.trim();
-  const config = join(xdg && isAbsolute(xdg) ? xdg : join(place.home, '.config'), 'goose');
+  const config = gooseDir(place, 'config');
   const listed = (place.env.GOOSE_RECIPE_PATH ?? '').split(':').filter((dir) => dir !== '' && !dir.includes('\0')).slice(0, 16);
   const dirs = [cwd, ...listed.map((dir) => resolve(cwd, dir)), join(config, 'recipes'), join(cwd, '.goose/recipes'), join(cwd, '.agents/recipes'), join(place.home, '.agents/recipes')].map((dir) => {
     try {
@@ -307,4 +386,70 @@ function recipeDirs(place: SettingsPlace, cwd: string): string[] {
     return left.length - right.length;
   };
   return [...new Set(dirs)].sort(byComponent);
+}
+
+/** What one commit reads of goose's sessions database: the `sessions` table only (a row a session; its messages are another table's). */
+const SESSION_LIMITS: SqliteReadLimits = { maxFileBytes: 64 * 1024 ** 3, maxWalBytes: 64 * 1024 ** 2, maxPages: 8192, maxPayload: 1024 * 1024 };
+/** Session rows looked at at most. */
+const MAX_SESSION_ROWS = 4096;
+/** A saved provider or model name past this is no name. */
+const MAX_SAVED_CHARS = 256;
+
+type Saved = { provider?: string; providerEvidence?: string; model?: string; modelEvidence?: string; unknown?: string };
+
+/**
+ * The provider and model saved with the session `goose session|run -r` resumes (block/goose `session/builder.rs` `build_session`: a
+ * resumed session's `provider_name` and `model_config.model_name` come after `--provider`/`--model`, before a recipe's settings,
+ * `GOOSE_PROVIDER`/`GOOSE_MODEL` and config.yaml), from goose's `sessions/sessions.db` in its data folder (`session_manager.rs`;
+ * read with aitrail's bounded SQLite reader). The session: `--session-id`'s, else the newest whose name or id is `--name`'s, else
+ * the newest user session (`cli.rs` `get_or_create_session_id`; newest by `updated_at`). Null when there is no such database or
+ * session (goose then stops: "No session found to resume") or it saved no model; `unknown` when the database cannot be read
+ * (what goose resumes is not known).
+ */
+function resumedSession(place: SettingsPlace, resume: { id?: string; name?: string }): Saved | null {
+  const path = join(gooseDir(place, 'data'), 'sessions', 'sessions.db');
+  const shown = shownPath(place, path);
+  const text = (value: SqliteValue | undefined): string | undefined => (typeof value === 'string' && value.length <= MAX_SAVED_CHARS && value.trim() !== '' ? value.trim() : undefined);
+  let db: SqliteTables | null = null;
+  let best: { id: string; updated: string; provider?: string; config: SqliteValue } | null = null;
+  // No database: goose resumes nothing (it stops), nothing to read.
+  if (!existsSync(path)) return null;
+  try {
+    db = SqliteTables.open(path, SESSION_LIMITS);
+    let seen = 0;
+    for (const row of db.rows('sessions')) {
+      if (++seen > MAX_SESSION_ROWS) break;
+      const columns = row.columns;
+      if (!columns) return { unknown: `session ${shown} (a session's row past ${SESSION_LIMITS.maxPayload} bytes, not read: the model goose resumes is not known)` };
+      const id = typeof columns.id === 'string' ? columns.id : undefined;
+      if (id === undefined) continue;
+      const name = typeof columns.name === 'string' && columns.name !== '' ? columns.name : typeof columns.description === 'string' ? columns.description : '';
+      const kind = typeof columns.session_type === 'string' ? columns.session_type : 'user';
+      const matches = resume.id !== undefined ? id === resume.id : resume.name !== undefined ? name === resume.name || id === resume.name : kind === 'user';
+      if (!matches) continue;
+      const updated = typeof columns.updated_at === 'string' ? columns.updated_at : typeof columns.updated_at === 'number' ? String(columns.updated_at).padStart(20, '0') : '';
+      if (best && best.updated >= updated) continue;
+      best = { id, updated, ...(text(columns.provider_name) ? { provider: text(columns.provider_name)! } : {}), config: columns.model_config_json ?? null };
+    }
+  } catch (error) {
+    if (error instanceof SqliteError) return { unknown: `session ${shown} (not read: ${error.message}; the model goose resumes is not known)` };
+    return null;
+  } finally {
+    db?.close();
+  }
+  if (!best) return null;
+  let model: string | undefined;
+  if (typeof best.config === 'string') {
+    try {
+      const parsed = JSON.parse(best.config) as { model_name?: unknown } | null;
+      model = typeof parsed?.model_name === 'string' ? text(parsed.model_name) : undefined;
+    } catch {
+      return { unknown: `session ${shown} ${quote(best.id)} model_config_json (not JSON: the model goose resumes is not known)` };
+    }
+  }
+  const where = `session ${shown} ${quote(best.id)}`;
+  return {
+    ...(best.provider ? { provider: best.provider, providerEvidence: `${where} provider_name=${quote(best.provider)}` } : {}),
+    ...(model ? { model, modelEvidence: `${where} model_config.model_name=${quote(model)}` } : {}),
+  };
 }

@@ -30,6 +30,11 @@ export function qwenCodeModel(place: SettingsPlace, cli?: CommandLineModel | nul
   // readAgentSettings makes the model unknown, row 969).
   for (const [, data] of settingsLayers(place, QWEN, cli?.cwd)) data();
   const found = layeredSettingsModel(place, QWEN, cli?.cwd);
+  // No `--model` and no settings model: the run's auth type's own model variable (row s53g-5).
+  if (!found && !cli?.models.length) {
+    const byAuth = authTypeModel(place, cli);
+    if (byAuth) return byAuth;
+  }
   // A gateway on this machine answers a hosted model's name (`gpt-4o`) with any model it runs (row 866); Qwen's own
   // names, open weights at Ollama, are read as before. With no name its default is Qwen's (the marker's `qwen/unknown`).
   const named = [cli?.models ?? [], found?.model ?? '', place.env.OPENAI_MODEL ?? '', place.env.QWEN_MODEL ?? ''].flat();
@@ -51,6 +56,47 @@ const MAX_PROVIDER_ENTRIES = 256;
  * Two entries of one id at different URLs: one on this machine is taken (Qwen Code's pick between them is not known).
  * Undefined when no entry of that model names a `baseUrl` (the lower layers then give it).
  */
+/** The model variable Qwen Code reads for an auth type other than `openai` (its `OPENAI_MODEL`/`QWEN_MODEL` are the marker's `modelVars`). */
+const AUTH_MODEL_VARS: Readonly<Record<string, string>> = { anthropic: 'ANTHROPIC_MODEL', gemini: 'GEMINI_MODEL', 'vertex-ai': 'GOOGLE_MODEL' };
+
+/**
+ * The run's auth type as Qwen Code takes it (`packages/cli/src/config/auth.ts`, `modelConfigUtils.ts` `getAuthTypeFromEnv`):
+ * `--auth-type`, else the settings' `security.auth.selectedType` (the first layer naming one), else the variables' (`QWEN_OAUTH`;
+ * `OPENAI_API_KEY` with `OPENAI_MODEL` or `QWEN_MODEL` and `OPENAI_BASE_URL`; `GEMINI_API_KEY` with `GEMINI_MODEL`; `GOOGLE_API_KEY`
+ * with `GOOGLE_MODEL`; `ANTHROPIC_API_KEY` with `ANTHROPIC_MODEL` and `ANTHROPIC_BASE_URL`).
+ */
+function selectedAuthType(place: SettingsPlace, cli: CommandLineModel | null | undefined): string | undefined {
+  if (cli?.authType) return cli.authType;
+  for (const [, data] of settingsLayers(place, QWEN, cli?.cwd)) {
+    const selected = stringAt(data(), 'security', 'auth', 'selectedType');
+    if (selected) return selected;
+  }
+  const set = (name: string) => Boolean(place.env[name]);
+  if (set('QWEN_OAUTH')) return 'qwen-oauth';
+  if (set('OPENAI_API_KEY') && (set('OPENAI_MODEL') || set('QWEN_MODEL')) && set('OPENAI_BASE_URL')) return 'openai';
+  if (set('GEMINI_API_KEY') && set('GEMINI_MODEL')) return 'gemini';
+  if (set('GOOGLE_API_KEY') && set('GOOGLE_MODEL')) return 'vertex-ai';
+  if (set('ANTHROPIC_API_KEY') && set('ANTHROPIC_MODEL') && set('ANTHROPIC_BASE_URL')) return 'anthropic';
+  return undefined;
+}
+
+/**
+ * Qwen Code's model with no `--model` and no settings model under an auth type other than `openai` (row s53g-5; QwenLM/qwen-code
+ * `modelConfigUtils.ts` `resolveCliGenerationConfig`: `argv.model > settings.model.name > the auth type's model variables`, every
+ * other model variable stripped): `anthropic`'s `ANTHROPIC_MODEL`, `gemini`'s `GEMINI_MODEL`, `vertex-ai`'s `GOOGLE_MODEL`, in
+ * place of `OPENAI_MODEL`/`QWEN_MODEL`, which that run does not read. Null otherwise (read as before).
+ */
+function authTypeModel(place: SettingsPlace, cli: CommandLineModel | null | undefined): SettingsModel | null {
+  const type = selectedAuthType(place, cli);
+  const variable = type !== undefined && Object.hasOwn(AUTH_MODEL_VARS, type) ? AUTH_MODEL_VARS[type]! : undefined;
+  const model = variable ? place.env[variable]?.trim() : undefined;
+  if (!variable || !model) return null;
+  return { model, evidence: `${variable}=${quote(model)} (Qwen Code's auth type ${quote(type!)})`, overriddenBy: [], replaces: ['OPENAI_MODEL', 'QWEN_MODEL'] };
+}
+
+/** Qwen Code's auth types (`AuthType`), each a `modelProviders` key routed to itself. */
+const AUTH_TYPES: readonly string[] = ['openai', 'anthropic', 'gemini', 'vertex-ai', 'qwen-oauth'];
+
 function providerEntryUrl(place: SettingsPlace, cwd: string | undefined, model: string | undefined, authType: string | undefined): { name: string; url: string } | undefined {
   if (!model) return undefined;
   // Each layer parsed once here: without `--auth-type` every layer is read for `selectedType`, then again for `modelProviders`.
@@ -60,11 +106,19 @@ function providerEntryUrl(place: SettingsPlace, cwd: string | undefined, model: 
   });
   // The run's `--auth-type` before the settings' `security.auth.selectedType` (Qwen Code's `argv.authType || selectedType`; row 1051).
   const selected = authType ?? layers.map(([, data]) => stringAt(data(), 'security', 'auth', 'selectedType')).find(Boolean);
+  // A provider id of `modelProviders` that is no built-in auth type is routed by `providerProtocol` (row s53g-4; QwenLM/qwen-code
+  // `modelConfigUtils.ts` `collectProviderModelsForProtocol`, `resolveProviderProtocol`): its entries are that protocol's list.
+  const protocols: Record<string, unknown> = {};
+  for (const [, data] of layers) {
+    const map = valueAt(data(), 'providerProtocol');
+    if (map !== null && typeof map === 'object' && !Array.isArray(map)) for (const [id, protocol] of Object.entries(map)) if (!Object.hasOwn(protocols, id)) protocols[id] = protocol;
+  }
+  const protocolOf = (id: string): unknown => (AUTH_TYPES.includes(id) ? id : Object.hasOwn(protocols, id) ? protocols[id] : undefined);
   for (const [shown, data] of layers) {
     const providers = valueAt(data(), 'modelProviders');
     if (providers === undefined) continue;
     if (providers === null || typeof providers !== 'object' || Array.isArray(providers)) return undefined;
-    const lists = Object.entries(providers as Record<string, unknown>).filter(([type, list]) => (selected === undefined || type === selected) && Array.isArray(list));
+    const lists = Object.entries(providers as Record<string, unknown>).filter(([type, list]) => (selected === undefined || protocolOf(type) === selected) && Array.isArray(list));
     const found = lists.flatMap(([type, list]) =>
       (list as unknown[]).slice(0, MAX_PROVIDER_ENTRIES).flatMap((value, index) => {
         const url = stringAt(value, 'id') === model ? stringAt(value, 'baseUrl') : undefined;
