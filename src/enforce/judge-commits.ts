@@ -68,11 +68,13 @@ export interface Judgement {
 export interface JudgedBytes {
   largeCommits: { bytes: number };
   copyBlames: { bytes: number };
+  /** What the blames of protected files are estimated to search (row s53d-1: spendBlameBudget). */
+  lineBlames: { bytes: number };
 }
 
 /** Nothing spent yet: one per run (a `check`, a hook), never shared between runs. */
 export function judgedBytes(): JudgedBytes {
-  return { largeCommits: { bytes: 0 }, copyBlames: { bytes: 0 } };
+  return { largeCommits: { bytes: 0 }, copyBlames: { bytes: 0 }, lineBlames: { bytes: 0 } };
 }
 
 /**
@@ -212,7 +214,7 @@ export async function judgeCommits(
     if (protectedChanged) {
       const { judgeLandedLines } = await import('./judge-landed-lines.js');
       const boundary = [...parents].filter((sha) => !range.has(sha));
-      const run = { range, boundary, facts: attributed, reported: violations, policy: linePolicy, detect, shallow: options.shallow ?? null, notes, qwenNotes, copySpent: spent.copyBlames };
+      const run = { range, boundary, facts: attributed, reported: violations, policy: linePolicy, detect, shallow: options.shallow ?? null, notes, qwenNotes, copySpent: spent.copyBlames, blameSpent: spent.lineBlames };
       const landed = await judgeLandedLines(repoDir, run);
       violations.push(...landed.violations);
       cut.push(...landed.cut);

@@ -10,6 +10,8 @@ import { UsageError } from '../errors/usage-error.js';
 import { streamCommits } from '../git/log.js';
 import { commitsReadAsStored } from '../git/raw-message.js';
 import { readCommitFacts } from './read-commit-facts.js';
+import { openAddedLines } from '../git/added-lines.js';
+import { objectInfoLines, foundObject } from '../git/object-batch.js';
 import { blameOrigins, filesAt, treeBytes, withBoundaryFile, withGraftFile } from '../git/range-blame.js';
 import { lineSourcesAmong, type LineSource } from '../git/reverts.js';
 import { CopyLookupsCapError, copySuspects } from '../git/copy-suspects.js';
@@ -38,6 +40,8 @@ export interface LandedLinesRun {
   qwenNotes?: QwenNotes;
   /** Tree bytes the run's `-C -C -C` blames have read (its other ranges' too: row 1055); added to here. */
   copySpent?: { bytes: number };
+  /** Bytes the run's blames of protected files are estimated to search (its other ranges' too); added to here (row s53d-1). */
+  blameSpent?: { bytes: number };
 }
 
 /** Group `items` by `keyOf`, keeping their order. */
@@ -66,11 +70,7 @@ export const COPY_BLAME_BUDGET = 4 * 1024 ** 3;
  * unset or empty: the default; anything else a usage error (exit 2) once copies are to be blamed.
  */
 function copyBlameBudget(): number {
-  const set = process.env.AITRAIL_COPY_BLAME_BUDGET ?? '';
-  if (set === '') return COPY_BLAME_BUDGET;
-  // Mis-written (`8GiB`, `0`): said, exit 2, never silently the default (the user check of session 52).
-  if (!/^[1-9][0-9]{0,6}$/.test(set)) throw new UsageError(enforceMessages.badCopyBudget(set, COPY_BLAME_BUDGET / 1024 ** 2));
-  return Number(set) * 1024 ** 2;
+  return budgetFromEnv('AITRAIL_COPY_BLAME_BUDGET', COPY_BLAME_BUDGET, enforceMessages.badCopyBudget);
 }
 
 /**
@@ -89,6 +89,64 @@ async function spendCopyBudget(repoDir: string, revs: readonly string[], spent: 
     }
     spent.bytes += bytes;
     if (spent.bytes > budget) throw new GitError(enforceMessages.tooManyCopyBlames(rev, budget / 1024 ** 2), ['blame'], null, '');
+  }
+}
+
+/**
+ * What the blames of the protected files a run changes may search, in bytes: `git blame -C` looks
+ * for each run of lines a commit adds to a file (that the diff does not match) in the whole of the
+ * parent's file (a move within it), so a blame step costs about the file's size times the runs the
+ * commit adds (row s53d-1: a 4 MB, 75,000-line file under src/crypto with every tenth line changed
+ * by each commit of a push took ~28 s of CPU per commit, and nothing bounded their number). Past it
+ * the run fails closed; a person's refactor stays far below it (3,000 changes of 20 KB files, 20
+ * runs each: 1.2 GB).
+ */
+export const BLAME_SEARCH_BUDGET = 64 * 1024 ** 3;
+
+/**
+ * A budget in MiB from the environment's `name` (1 to 7 digits as written, no leading zero: a
+ * server's or CI's own setting); unset or empty: `fallback`; anything else a usage error (exit 2).
+ */
+function budgetFromEnv(name: string, fallback: number, bad: (set: string, defaultMib: number) => string): number {
+  const set = process.env[name] ?? '';
+  if (set === '') return fallback;
+  // Mis-written (`8GiB`, `0`): said, exit 2, never silently the default (the user check of session 52).
+  if (!/^[1-9][0-9]{0,6}$/.test(set)) throw new UsageError(bad(set, fallback / 1024 ** 2));
+  return Number(set) * 1024 ** 2;
+}
+
+/**
+ * Spend what blaming each protected file at each of its starts is estimated to search (its size at
+ * that commit times one plus the runs of lines the commit adds to it: addedLines, one `git
+ * diff-tree -p -U0` for the run, as blame places hunks) out of BLAME_SEARCH_BUDGET or the MiB of
+ * AITRAIL_BLAME_BUDGET (`spent`: the run's other ranges); throws past it, naming the commit, before
+ * any blame runs. A diff git will not show by lines (binary, or past DIFF_BYTES_CAP) counts a run
+ * per 64 bytes of the file.
+ */
+async function spendBlameBudget(repoDir: string, files: ReadonlyArray<{ rev: string; path: string }>, range: LandedLinesRun['range'], spent: { bytes: number }): Promise<void> {
+  if (files.length === 0) return;
+  const budget = budgetFromEnv('AITRAIL_BLAME_BUDGET', BLAME_SEARCH_BUDGET, enforceMessages.badBlameBudget);
+  const sizes = (await objectInfoLines(repoDir, files.map(({ rev, path }) => `${rev}:${path}`), { asStored: true })).map((answer) => foundObject(answer)?.size ?? 0);
+  const byRev = groupBy(files.map((file, index) => ({ ...file, size: sizes[index] ?? 0 })), (file) => file.rev);
+  // One `git diff-tree --stdin` for every commit (a process per commit doubled a long push's).
+  const reader = openAddedLines(repoDir, { asStored: true });
+  try {
+    for (const group of byRev) {
+      const rev = (group[0] as (typeof group)[number]).rev;
+      let runs: Map<string, ReadonlyArray<unknown>> | null;
+      try {
+        runs = await reader.of(rev, range.get(rev)?.firstParent ?? null, group.map(({ path }) => path));
+      } catch (error) {
+        if (!(error instanceof GitError)) throw error;
+        runs = null;
+      }
+      for (const { path, size } of group) {
+        spent.bytes += size * (1 + (runs === null ? Math.ceil(size / 64) : (runs.get(path)?.length ?? 0)));
+        if (spent.bytes > budget) throw new GitError(enforceMessages.tooManyBlameSearches(rev, path, budget / 1024 ** 2), ['blame'], null, '');
+      }
+    }
+  } finally {
+    reader.close();
   }
 }
 
@@ -199,6 +257,7 @@ export async function judgeLandedLines(repoDir: string, run: LandedLinesRun): Pr
   const older: OlderLines[] = [];
   const inPlace: LandedLines[] = [];
   const spent = run.copySpent ?? { bytes: 0 };
+  await spendBlameBudget(repoDir, files, run.range, run.blameSpent ?? { bytes: 0 });
   await withBoundaryFile(run.boundary, async (boundaryFile) => {
     // Each job's lines in the order of the jobs, not of their ends: the report is the same on every run.
     for (const sorted of await mapPool(files, jobs, async ({ rev, path }) => sortBlame(run.policy, path, await blameOrigins(repoDir, path, { rev, boundaryFile }), inRange))) {
