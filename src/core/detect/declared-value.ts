@@ -754,7 +754,9 @@ export function readCoAuthor(value: string, aliases: Record<string, string> = {}
   // is read as at an address of no agent's (rows 882, 901, 913, 922).
   const product = byName.length === 0 && paired.length === 0 ? productName(named, '', aliases, budget) : [];
   const byWords = withUnreadVendors(product.length > 0 ? product : byName, named);
-  const found = byWords.length === 0 && paired.length === 0 && aiAccountOnly(named) ? [{ agent: 'unknown', model: 'unknown' }] : byWords;
+  // `AI Agent <agent@ai-kit>` (an address of no domain, read as a note): the name before it all the same (row s53l-1).
+  const accountOnly = aiAccountOnly(named) || (read.name !== named && aiAccountOnly(read.name));
+  const found = byWords.length === 0 && paired.length === 0 && accountOnly ? [{ agent: 'unknown', model: 'unknown' }] : byWords;
   return [...paired, ...found.filter((m) => !paired.some((p) => p.agent === m.agent && p.model === m.model)), ...unread];
 }
 
@@ -773,7 +775,7 @@ function productName(written: string, email: string, aliases: Record<string, str
   const split = joined ? written.split(joints(written)).filter(Boolean).join(' ') : written;
   // An AI account's name is read by its words (`Claude, Assistant`, `Gemini - AI`, `Gemini/AI`: row 947), not split at its comma.
   const name = aiAccountNamed(split) ? accountSpaced(split) : split;
-  if (!productNamed(name) && !agentProductName(name)) return [];
+  if (!productNamed(name) && !agentProductName(name) && !vendorBeforeProduct(name)) return [];
   const spelled = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
   const mailbox = plainAddress(email).split('@')[0]!;
   // A joined name its login spells is that account's (`gemini-cli <12345+gemini-cli@users.noreply.github.com>`: someone's, not the app's).
@@ -784,6 +786,18 @@ function productName(written: string, email: string, aliases: Record<string, str
   // `Gemini AI`, `Kimi AI`, `Claude Assistant`, `Google Gemini`: an AI's account, whatever its model (row 913).
   const account = aiAccountNamed(name);
   return mentions(name, 'declared', aliases, budget).filter((m) => (account ? m.agent !== 'unknown' || m.model !== 'unknown' : m.model !== 'unknown' && !m.model.endsWith('/unknown')));
+}
+
+/**
+ * A vendor's word before its agent's product name of several words (`OpenAI Codex CLI`, `Anthropic Claude Code`,
+ * `Moonshot Kimi Code`): no one's name, read as the product's is (`Codex CLI`), the vendor with it; the person's
+ * reading found the vendor alone and lost the agent (row s53l-2). The rest must be a product's name by itself.
+ */
+function vendorBeforeProduct(name: string): boolean {
+  const [first, ...rest] = name.trim().split(/\s+/);
+  if (first === undefined || rest.length < 2 || !signatures().vendorWords.has(first.toLowerCase())) return false;
+  const product = rest.join(' ');
+  return agentProductName(product) || (productNamed(product) && !aiAccountNamed(product));
 }
 
 /**
