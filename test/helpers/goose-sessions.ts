@@ -31,3 +31,7 @@ conn.close()
     [join(dir, 'sessions.db'), JSON.stringify(sessions), String(filler)],
   );
 }
+
+/** A home's goose config.yaml naming an allowed model, and the message a commit it records gets. */
+export const GOOSE_CONFIG = { '.config/goose/config.yaml': 'GOOSE_PROVIDER: anthropic\nGOOSE_MODEL: claude-sonnet-4-5\n' };
+export const GOOSE_ALLOWED = 'feat: parser\n\nAssisted-by: goose:anthropic/claude-sonnet-4.5\n';

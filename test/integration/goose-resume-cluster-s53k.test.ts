@@ -8,11 +8,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { homeWith, hooked } from '../helpers/agent-home.js';
 import { commitThrough } from '../helpers/agent-on-path.js';
-import { gooseEnv, sessionsDb } from '../helpers/goose-sessions.js';
+import { GOOSE_ALLOWED as ALLOWED, GOOSE_CONFIG as CONFIG, gooseEnv, sessionsDb } from '../helpers/goose-sessions.js';
 import { STRICT } from '../helpers/local-gateway.js';
 
-const CONFIG = { '.config/goose/config.yaml': 'GOOSE_PROVIDER: anthropic\nGOOSE_MODEL: claude-sonnet-4-5\n' };
-const ALLOWED = 'feat: parser\n\nAssisted-by: goose:anthropic/claude-sonnet-4.5\n';
 
 describe('goose -r with the session named in a cluster of short flags (row s53k-2)', () => {
   it('row s53k-2: `-rn NAME`, `-rnNAME`, `-rn=NAME`, `-srn NAME` resume NAME: its denied model is refused', () => {
