@@ -530,9 +530,12 @@ export function commandLineModel(agent: string, args: readonly string[], quote: 
     // `goose session|run -r/--resume` (a flag; `-r` alone or among short flags before one taking a value), the session chosen by `--session-id`, else
     // `-n/--name` (a name or an id), else the newest user session (crates/goose-cli `cli.rs` `get_or_create_session_id`; row s53g-2).
     const options = args.slice(0, args.includes('--') ? args.indexOf('--') : undefined);
-    if (options.some((arg) => arg === '--resume' || /^-[a-hj-mo-su-zA-Z]*r[A-Za-z]*$/.test(arg))) {
+    // A value-taking letter may end the cluster with its value (`-rn=NAME`, `-rnNAME`; row s53k-2), one word: `-rm -rf`, a prompt's text, is no --resume.
+    if (options.some((arg) => arg === '--resume' || /^-[a-hj-mo-su-zA-Z]*r[a-hj-mo-su-zA-Z]*(?:[int]\S*)?$/.test(arg))) {
       const id = givenPath(optionValues(args, 'session-id', undefined, 'clap').at(-1));
-      const name = givenPath(optionValues(args, 'name', 'n', 'clap').at(-1));
+      // clap's cluster `-rn NAME` (`-rnNAME`, `-rn=NAME`): flags, then `-n` taking the rest or the next argument (row s53k-2), read as `-n`'s.
+      const unclustered = options.map((arg) => arg.replace(/^-[a-hj-mo-su-zA-Z]+n/, '-n'));
+      const name = givenPath(optionValues(unclustered, 'name', 'n', 'clap').at(-1));
       result.resume = { ...(id ? { id } : {}), ...(name ? { name } : {}) };
     }
   }

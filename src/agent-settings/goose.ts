@@ -390,8 +390,11 @@ function recipeDirs(place: SettingsPlace, cwd: string): string[] {
 
 /** What one commit reads of goose's sessions database: the `sessions` table only (a row a session; its messages are another table's). */
 const SESSION_LIMITS: SqliteReadLimits = { maxFileBytes: 64 * 1024 ** 3, maxWalBytes: 64 * 1024 ** 2, maxPages: 8192, maxPayload: 1024 * 1024 };
-/** Session rows looked at at most. */
-const MAX_SESSION_ROWS = 4096;
+/**
+ * Session rows looked at at most: past them, what goose resumes is not known (row s53k-1: the newest by updated_at may be any
+ * row, an old session resumed since keeps its low rowid; the first 4096 rows read, newest rowids first, missed it).
+ */
+const MAX_SESSION_ROWS = 65536;
 /** A saved provider or model name past this is no name. */
 const MAX_SAVED_CHARS = 256;
 
@@ -418,7 +421,7 @@ function resumedSession(place: SettingsPlace, resume: { id?: string; name?: stri
     db = SqliteTables.open(path, SESSION_LIMITS);
     let seen = 0;
     for (const row of db.rows('sessions')) {
-      if (++seen > MAX_SESSION_ROWS) break;
+      if (++seen > MAX_SESSION_ROWS) return { unknown: `session ${shown} (more than ${MAX_SESSION_ROWS} sessions, not all read: the model goose resumes is not known)` };
       const columns = row.columns;
       if (!columns) return { unknown: `session ${shown} (a session's row past ${SESSION_LIMITS.maxPayload} bytes, not read: the model goose resumes is not known)` };
       const id = typeof columns.id === 'string' ? columns.id : undefined;
@@ -430,6 +433,8 @@ function resumedSession(place: SettingsPlace, resume: { id?: string; name?: stri
       const updated = typeof columns.updated_at === 'string' ? columns.updated_at : typeof columns.updated_at === 'number' ? String(columns.updated_at).padStart(20, '0') : '';
       if (best && best.updated >= updated) continue;
       best = { id, updated, ...(text(columns.provider_name) ? { provider: text(columns.provider_name)! } : {}), config: columns.model_config_json ?? null };
+      // `--session-id` names one row (the table's primary key): no other to look for.
+      if (resume.id !== undefined) break;
     }
   } catch (error) {
     if (error instanceof SqliteError) return { unknown: `session ${shown} (not read: ${error.message}; the model goose resumes is not known)` };
