@@ -41,6 +41,16 @@ export function sizeCapsDivisor(): number {
   return Number(set);
 }
 
+/**
+ * The divisor as a report cache key's part (row s53n-1): nothing under the default (the keys stay what they
+ * were), `{ sizeCapsDivisor: n }` otherwise: a report made under a lowered cap (a commit unread, "more than the
+ * 65,536 a report reads") is never served to a run under another, nor one made under the default to a lowered run.
+ */
+export function sizeCapsKey(): { sizeCapsDivisor?: number } {
+  const divisor = sizeCapsDivisor();
+  return divisor === 1 ? {} : { sizeCapsDivisor: divisor };
+}
+
 /** COMMIT_BYTES_CAP divided by AITRAIL_SIZE_CAPS_DIVISOR (sizeCapsDivisor): what judges and reports read. */
 export function commitBytesCap(): number {
   return Math.floor(COMMIT_BYTES_CAP / sizeCapsDivisor());
