@@ -35,3 +35,14 @@ describe('a blame cached under AITRAIL_SIZE_CAPS_DIVISOR is not served under ano
     expect(again.warnings?.join('\n')).toContain('more than the 65,536 a report reads');
   });
 });
+
+describe('--help of the reports names AITRAIL_SIZE_CAPS_DIVISOR, as check --help does (row s53a-1)', () => {
+  it('log, blame and trend', () => {
+    const repo = makeRepo();
+    for (const command of ['log', 'blame', 'trend']) {
+      const help = aitrail(repo.dir, [command, '--help']);
+      expect(help.code, command).toBe(0);
+      expect(help.stdout.replace(/\s+/g, ' '), command).toContain('AITRAIL_SIZE_CAPS_DIVISOR=<n> (1 to 65536) divides that, never raising it.');
+    }
+  });
+});
