@@ -122,4 +122,5 @@ function flagsOut(values: readonly string[], flags: string[]): string[] {
 export const BLAME_EPILOGUE =
   "Also takes git blame's -M[<n>] and -C[<n>] (repeatable: -C -C, -C -C -C, -C50), with exactly git's meaning (as in git, -CC is one -C). " +
   'Left out: binary files, symlinks, submodules, and by default lockfiles (package-lock.json, Cargo.lock, go.sum…) and files marked linguist-generated or linguist-vendored in the .gitattributes of --rev; ' +
-  'an --include glob or blame.include that names such a file (package-lock.json, **/*.pb.go) brings it back.';
+  'an --include glob or blame.include that names such a file (package-lock.json, **/*.pb.go) brings it back. ' +
+  'A commit of more than 16 MiB is not read (AI of an unknown model, said); AITRAIL_SIZE_CAPS_DIVISOR=<n> (1 to 65536) divides that, never raising it.';

@@ -4,6 +4,7 @@ import { unquoteCPath } from '../core/blame/parse-blame.js';
 import { emptyTreeOf } from './empty-tree.js';
 import { childProcess, GitError, gitEnvironment, NO_FSMONITOR, runGit, splitRecords, streamGit, type ObjectView } from './exec.js';
 import { knownGitDirSync } from './git-path.js';
+import { sizeCapsDivisor } from './commit-size.js';
 import { hunkHeader, pathRuns } from './path-patches.js';
 
 /**
@@ -13,10 +14,15 @@ import { hunkHeader, pathRuns } from './path-patches.js';
  */
 export const DIFF_BYTES_CAP = 16 * 1024 * 1024;
 
+/** DIFF_BYTES_CAP divided by AITRAIL_SIZE_CAPS_DIVISOR (row s53n-2: lowered only, as the commit caps; read at each count). */
+export function diffBytesCap(): number {
+  return Math.floor(DIFF_BYTES_CAP / sizeCapsDivisor());
+}
+
 // Said inside notesMessages.uncounted (which names the commit, and keeps 200 characters of it): whole there.
-const overCap = () => new GitError(`the diff of its noted files is more than ${DIFF_BYTES_CAP.toLocaleString('en-US')} bytes, or git shows one of them as binary`, ['diff-tree'], null, '');
+const overCap = (cap: number) => new GitError(`the diff of its noted files is more than ${cap.toLocaleString('en-US')} bytes, or git shows one of them as binary`, ['diff-tree'], null, '');
 // A file over the cap is diffed as binary, never loaded: git's diff of a 200 MB file of short lines took 4.3 GB (row 993).
-const BIG_AS_BINARY = ['-c', `core.bigFileThreshold=${DIFF_BYTES_CAP}`];
+const bigAsBinary = (cap: number) => ['-c', `core.bigFileThreshold=${cap}`];
 
 /** Where a commit adds lines: by path, `[start, count]` runs in its version of the file (a run of count 0 adds none). */
 export type AddedLines = Map<string, Array<readonly [number, number]>>;
@@ -74,6 +80,7 @@ export async function addedLines(cwd: string, sha: string, parent: string | null
   paths = paths.filter((path) => !path.includes('\0'));
   if (paths.length === 0) return added;
   const sides = parent === null ? ['--root', sha] : [parent, sha];
+  const cap = diffBytesCap();
   const place = await attributesFree(cwd, sha);
   const at = { cwd: place.gitDir, env: place.env, ...view };
   // The note's paths name the diff's (one git process) unless they are more than one run holds (a hostile note's
@@ -84,9 +91,9 @@ export async function addedLines(cwd: string, sha: string, parent: string | null
     runs = pathRuns((await runGit([...place.args, ...NO_FSMONITOR, ...DIFF, '-z', '--name-only', '--no-commit-id', ...sides], at)).split('\0').filter((path) => path !== '' && asked.has(path)));
   }
   for (const run of runs) {
-    const args = [...place.args, ...NO_FSMONITOR, '-c', 'core.quotePath=true', ...BIG_AS_BINARY, ...DIFF, '-p', '-U0', ...BLAME_PLACED, '--src-prefix=a/', '--dst-prefix=b/', '--no-commit-id', ...sides, '--', ...run];
-    const found = await hunksOf(splitRecords(streamGit(args, { ...at, whole: true }), '\n'), null, null);
-    if (found === 'over' || found === 'wide') throw overCap();
+    const args = [...place.args, ...NO_FSMONITOR, '-c', 'core.quotePath=true', ...bigAsBinary(cap), ...DIFF, '-p', '-U0', ...BLAME_PLACED, '--src-prefix=a/', '--dst-prefix=b/', '--no-commit-id', ...sides, '--', ...run];
+    const found = await hunksOf(splitRecords(streamGit(args, { ...at, whole: true }), '\n'), null, null, cap);
+    if (found === 'over' || found === 'wide') throw overCap(cap);
     for (const [path, hunks] of found!) added.set(path, hunks);
   }
   return added;
@@ -94,14 +101,14 @@ export async function addedLines(cwd: string, sha: string, parent: string | null
 
 /**
  * The added runs of a `diff-tree -p -U0` text by path (`asked`: only those paths), up to the line
- * `mark` (null: the end); null when the text ends before the mark (git stopped); 'over' past DIFF_BYTES_CAP
+ * `mark` (null: the end); null when the text ends before the mark (git stopped); 'over' past `cap` (diffBytesCap)
  * of the asked paths' diff; 'wide' past it of the whole text, the asked paths' under it (a big lockfile beside
  * the noted files: row 1001): the caller asks git again for the asked paths alone.
  */
-async function hunksOf(lines: AsyncIterator<string>, asked: ReadonlySet<string> | null, mark: string | null): Promise<AddedLines | null | 'over' | 'wide'> {
+async function hunksOf(lines: AsyncIterator<string>, asked: ReadonlySet<string> | null, mark: string | null, cap: number): Promise<AddedLines | null | 'over' | 'wide'> {
   const added: AddedLines = new Map();
-  let left = DIFF_BYTES_CAP;
-  let all = DIFF_BYTES_CAP;
+  let left = cap;
+  let all = cap;
   // The current file is one of the asked paths (its header unread: not yet).
   let counted = asked === null;
   // The file a `diff --git a/<p> b/<p>` header opens (both sides one name: --no-renames), for a `Binary files` line.
@@ -169,8 +176,9 @@ export function openAddedLines(cwd: string, view: ObjectView = {}): AddedLinesRe
   let lines: AsyncGenerator<string> | null = null;
   let broken = false;
   const mark = `aitrail-${process.getBuiltinModule('node:crypto').randomBytes(16).toString('hex')}`;
+  const cap = diffBytesCap();
   const start = (place: DiffPlace) => {
-    const args = [...place.args, ...NO_FSMONITOR, '-c', 'core.quotePath=true', ...BIG_AS_BINARY, ...DIFF, '--stdin', '--root', '-p', '-U0', ...BLAME_PLACED, '--src-prefix=a/', '--dst-prefix=b/', '--no-commit-id'];
+    const args = [...place.args, ...NO_FSMONITOR, '-c', 'core.quotePath=true', ...bigAsBinary(cap), ...DIFF, '--stdin', '--root', '-p', '-U0', ...BLAME_PLACED, '--src-prefix=a/', '--dst-prefix=b/', '--no-commit-id'];
     child = childProcess().spawn('git', args, { cwd: place.gitDir, env: gitEnvironment({ cwd: place.gitDir, env: place.env, ...view }), stdio: ['pipe', 'pipe', 'ignore'] });
     child.stdin!.on('error', () => {});
     child.on('error', () => {});
@@ -183,11 +191,11 @@ export function openAddedLines(cwd: string, view: ObjectView = {}): AddedLinesRe
       if (broken) return addedLines(cwd, sha, parent, paths, view);
       const read = lines ?? start(await attributesFree(cwd, sha));
       child!.stdin!.write(`${parent === null ? sha : `${sha} ${parent}`}\n${mark}\n`);
-      const added = await hunksOf(read, new Set(paths), mark);
+      const added = await hunksOf(read, new Set(paths), mark, cap);
       if (added === 'over' || added === 'wide') {
         // The rest of this commit's diff is not read: the next commit starts a new git.
         this.close();
-        if (added === 'over') throw overCap();
+        if (added === 'over') throw overCap(cap);
         // Other files of the commit (a lockfile) passed the cap: the note's paths alone, diffed by their pathspec.
         return addedLines(cwd, sha, parent, paths, view);
       }

@@ -36,9 +36,19 @@ export function sizeCapsDivisor(): number {
   const set = process.env.AITRAIL_SIZE_CAPS_DIVISOR ?? '';
   if (set === '') return 1;
   if (!/^[1-9][0-9]{0,4}$/.test(set) || Number(set) > SIZE_CAPS_DIVISOR_MOST) {
-    throw new UsageError(`AITRAIL_SIZE_CAPS_DIVISOR='${sanitize(set, { max: 60 })}' is not a divisor: give a whole number 1 to ${SIZE_CAPS_DIVISOR_MOST}, digits only (it can only lower the caps of 16 MiB a commit, 64 KiB a large commit and 64 MiB of large commits a range), or unset it.`);
+    throw new UsageError(`AITRAIL_SIZE_CAPS_DIVISOR='${sanitize(set, { max: 60 })}' is not a divisor: give a whole number 1 to ${SIZE_CAPS_DIVISOR_MOST}, digits only (it can only lower the caps of 16 MiB a commit, 64 KiB a large commit, 64 MiB of large commits a range and 16 MiB of a noted commit's diff counted), or unset it.`);
   }
   return Number(set);
+}
+
+/**
+ * The divisor as a report cache key's part (row s53n-1): nothing under the default (the keys stay what they
+ * were), `{ sizeCapsDivisor: n }` otherwise: a report made under a lowered cap (a commit unread, "more than the
+ * 65,536 a report reads") is never served to a run under another, nor one made under the default to a lowered run.
+ */
+export function sizeCapsKey(): { sizeCapsDivisor?: number } {
+  const divisor = sizeCapsDivisor();
+  return divisor === 1 ? {} : { sizeCapsDivisor: divisor };
 }
 
 /** COMMIT_BYTES_CAP divided by AITRAIL_SIZE_CAPS_DIVISOR (sizeCapsDivisor): what judges and reports read. */

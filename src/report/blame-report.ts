@@ -22,6 +22,7 @@ import { changedPaths, ignoredCommits, inBlamedRange, withAncestorIn } from '../
 import { locateRepo } from '../git/repo.js';
 import { resolveCommit, showPrefix } from '../git/resolve-commit.js';
 import { isAncestor } from '../git/is-ancestor.js';
+import { sizeCapsKey } from '../git/commit-size.js';
 import { shallowBoundary, shallowCutsInRange } from '../git/shallow.js';
 import { cacheDir, readCachedReport, writeCachedReport, type SaidMessage } from './blame-cache.js';
 import { blameMessages, warnRewired } from './blame-messages.js';
@@ -315,7 +316,9 @@ async function reportOf(run: BlameRun): Promise<BlameResult> {
   const notes = notesAt ? { ref: notesRef, tip: notesAt } : null;
   // Key material that is the same in every clone: an --ignore-revs-file counts by its content (in `environment`).
   const keyFlags = flags.map((flag, index) => (flags[index - 1] === '--ignore-revs-file' && flag !== '' ? '#file' : flag));
-  const question = { version, build, rev, since, flags: keyFlags, specs, include, cliInclude: run.include ?? [], exclude, detect, lockfiles: LOCKFILE_NAMES, sourceNames: SOURCE_NAME.source, allowShallow, blameLeftOut: run.blameLeftOut === true, ...(run.giveBack === false ? { giveBack: false } : {}), notes, authors: run.authors === true, mailmap, qwenNotes: qwenAt };
+  // The size caps as AITRAIL_SIZE_CAPS_DIVISOR lowers them decide which commits are read (row s53n-1): in every key.
+  const sizeCaps = sizeCapsKey();
+  const question = { version, build, rev, since, flags: keyFlags, specs, include, cliInclude: run.include ?? [], exclude, detect, lockfiles: LOCKFILE_NAMES, sourceNames: SOURCE_NAME.source, allowShallow, blameLeftOut: run.blameLeftOut === true, ...(run.giveBack === false ? { giveBack: false } : {}), notes, authors: run.authors === true, mailmap, qwenNotes: qwenAt, ...sizeCaps };
   const key = cacheKey({ v: CACHE_VERSION, ...question, environment, shard: run.shard ?? null });
   const dir = cacheDir(repo.commonDir);
   if (run.cache !== false) {
@@ -379,9 +382,9 @@ async function reportOf(run: BlameRun): Promise<BlameResult> {
     });
     const noted = noteEntries.size > 0 ? (sha: string) => noteEntries.has(sha) : undefined;
     const useCache = run.cache !== false;
-    const attributionsOf = startAttributions({ root: repo.root, rev, since, detect, cache: useCache ? { dir, key: cacheKey({ v: CACHE_VERSION, version, build, detect, environment }) } : null, whole: !run.shard, onWarning });
+    const attributionsOf = startAttributions({ root: repo.root, rev, since, detect, cache: useCache ? { dir, key: cacheKey({ v: CACHE_VERSION, version, build, detect, environment, ...sizeCaps }) } : null, whole: !run.shard, onWarning });
     // Per-file entries: what git blame answers for (anchor, path) under these options and this environment.
-    const keyBase = JSON.stringify({ v: FILE_CACHE_VERSION, version, build, since, flags: keyFlags, environment, ...(run.giveBack === false ? { giveBack: false } : {}) });
+    const keyBase = JSON.stringify({ v: FILE_CACHE_VERSION, version, build, since, flags: keyFlags, environment, ...(run.giveBack === false ? { giveBack: false } : {}), ...sizeCaps });
     const jobs = run.jobs ?? availableParallelism();
     // Every line group is kept (not only noted commits'): a revert's lines are given back to their writers first.
     const { blames, blamed: blamedFiles } = await blameFiles({ root: repo.root, rev, since, files: blamedList, flags, jobs, noted: () => true, giveBack: run.giveBack !== false, cache: useCache ? { dir, keyBase } : null, onProgress: run.onProgress });

@@ -5,6 +5,7 @@ import { aitrail } from '../helpers/cli.js';
 import { commitWith, policyServer, tryGit } from '../helpers/enforce-repos.js';
 import { addNote, gitAiNote, NOTE_KEYS, session } from '../helpers/git-ai-notes.js';
 import { makeRepo, tempDir, TEST_GIT_ENV } from '../helpers/gitdir.js';
+import { SCALED_ENV } from '../helpers/size-caps.js';
 
 /*
  * Row 990: row 964 made `log` count a git-ai note's evidence from git's diff, but `check`, pre-push and
@@ -87,17 +88,20 @@ describe('check, pre-receive: a git-ai note\'s evidence counts what the commit a
   // Row 993: counting a note's lines diffs the commit; git's diff of a file of 20 MB of short lines (a pack of
   // kilobytes) holds gigabytes (200 MB: 4.3 GB, 7 s). Now a file over 16 MiB is diffed as binary, never loaded, and
   // the count given up, said; the diff's text is read up to 16 MiB.
-  it('a noted commit adding a file of 20 MB: the count is given up and said, at log and check (row 993)', () => {
+  // Row s53n-2: replayed with the cap divided by 256 (AITRAIL_SIZE_CAPS_DIVISOR: 64 KiB, a file of 80 KiB); row 1001's
+  // test (note-count-fallback-s51o: lockfiles of 18 MB) keeps the real 16 MiB default.
+  it('a noted commit adding a file past the cap: the count is given up and said, at log and check (row 993)', () => {
     const repo = makeRepo();
     repo.commit('policy', { '.aitrailrc.yml': 'policy:\n  deny: ["qwen/*"]\n', 'README.md': 'hi\n' });
     repo.git(['checkout', '-q', '-b', 'feature']);
-    const sha = repo.commit('feat: table', { 'table.ts': 'a\n'.repeat(10 * 1024 * 1024) });
+    const sha = repo.commit('feat: table', { 'table.ts': 'a\n'.repeat(40 * 1024) });
     addNote(repo, sha, gitAiNote({ 'table.ts': [claude('1-10')] }));
     const said = `cannot diff commit ${sha} to count the lines its note in refs/notes/ai claims`;
-    const log = aitrail(repo.dir, ['log', '--format', 'json', 'main..feature']);
+    const log = aitrail(repo.dir, ['log', '--format', 'json', 'main..feature'], { env: SCALED_ENV });
     expect(log.code, log.stderr).toBe(0);
     expect(log.stderr).toContain(said);
-    const check = aitrail(repo.dir, ['check', 'main..feature', '--format', 'json']);
+    expect(log.stderr).toContain('more than 65,536 bytes');
+    const check = aitrail(repo.dir, ['check', 'main..feature', '--format', 'json'], { env: SCALED_ENV });
     expect(check.code, check.stderr).toBe(0);
     expect(check.stderr).toContain(said);
     expect(check.stdout).toContain('model \\"claude-opus-4-6\\", 10 lines in 1 file');
