@@ -164,13 +164,22 @@ const MAX_BLAME_RANGES = 1000;
  * of the parent's at the same path, judged at the parent's start (in this range, or in the one that
  * brought it: as blameStarts does for files). A blame from every start over the whole file walked
  * back through every earlier start again: an honest push of 100 commits changing 10 of 30 protected
- * files each took 1,000 whole-file blames, minutes of CPU. No runs known (a diff git would not
- * show by lines, only removed lines or spaces, more runs than MAX_BLAME_RANGES): the whole file.
+ * files each took 1,000 whole-file blames, minutes of CPU. The diff shows it adding no line (lines
+ * removed): 'none', no blame. No runs known (a diff git would not show by lines, a
+ * path whose header was not read, more runs than MAX_BLAME_RANGES): the whole file.
  */
-function blameRanges(added: ReadonlyMap<string, ReadonlyArray<readonly [number, number]>>, rev: string, path: string): Array<readonly [number, number]> | undefined {
+function blameRanges(added: ReadonlyMap<string, ReadonlyArray<readonly [number, number]>>, rev: string, path: string): Array<readonly [number, number]> | undefined | 'none' {
   const runs = added.get(`${rev}\0${path}`);
-  if (runs === undefined || runs.length === 0 || runs.length > MAX_BLAME_RANGES) return undefined;
+  if (runs === undefined || runs.length > MAX_BLAME_RANGES) return undefined;
+  // Only lines removed: every line is the parent's, no blame (a whole one walked back through every change: row s53j-1).
+  if (runs.length === 0) return 'none';
   return runs.map(([start, count]) => [start, start + count - 1] as const);
+}
+
+/** The origins of `path`'s lines at `rev` that blameRanges asks for (none: no blame). */
+async function startOrigins(repoDir: string, added: ReadonlyMap<string, ReadonlyArray<readonly [number, number]>>, rev: string, path: string, boundaryFile: string): Promise<Awaited<ReturnType<typeof blameOrigins>>> {
+  const lines = blameRanges(added, rev, path);
+  return lines === 'none' ? [] : blameOrigins(repoDir, path, { rev, boundaryFile, lines });
 }
 
 /** Reverts of reverts of… (as `blame` follows them). */
@@ -283,7 +292,7 @@ export async function judgeLandedLines(repoDir: string, run: LandedLinesRun): Pr
   const added = await spendBlameBudget(repoDir, files, run.range, run.blameSpent ?? { bytes: 0 });
   await withBoundaryFile(run.boundary, async (boundaryFile) => {
     // Each job's lines in the order of the jobs, not of their ends: the report is the same on every run.
-    for (const sorted of await mapPool(files, jobs, async ({ rev, path }) => sortBlame(run.policy, path, await blameOrigins(repoDir, path, { rev, boundaryFile, lines: blameRanges(added, rev, path) }), inRange))) {
+    for (const sorted of await mapPool(files, jobs, async ({ rev, path }) => sortBlame(run.policy, path, await startOrigins(repoDir, added, rev, path, boundaryFile), inRange))) {
       landed.push(...sorted.landed);
       older.push(...sorted.older);
       inPlace.push(...sorted.inPlace);

@@ -57,7 +57,11 @@ async function attributesFree(cwd: string, sha: string): Promise<DiffPlace> {
 // diff.algorithm or diff.indentHeuristic say, so the counts are blame's (git-config-s25e).
 const BLAME_PLACED = ['--diff-algorithm=myers', '--indent-heuristic'];
 
-/** How hunks are placed: `ignoreSpace` as `git blame -w` places them (`-w`: a line changed only in spaces is no added line). */
+/**
+ * How hunks are placed: `ignoreSpace` as `git blame -w` places them (`-w`: a line changed only in
+ * spaces is no added line), with an empty list for each asked path the diff shows adding no line
+ * (its `+++` header read): a path missing is one whose diff was not read by lines.
+ */
 export interface HunkPlacing {
   ignoreSpace?: boolean;
 }
@@ -91,7 +95,7 @@ export async function addedLines(cwd: string, sha: string, parent: string | null
   }
   for (const run of runs) {
     const args = [...place.args, ...NO_FSMONITOR, '-c', 'core.quotePath=true', ...BIG_AS_BINARY, ...DIFF, '-p', '-U0', ...placed(how), '--src-prefix=a/', '--dst-prefix=b/', '--no-commit-id', ...sides, '--', ...run];
-    const found = await hunksOf(splitRecords(streamGit(args, { ...at, whole: true }), '\n'), null, null);
+    const found = await hunksOf(splitRecords(streamGit(args, { ...at, whole: true }), '\n'), null, null, how.ignoreSpace === true);
     if (found === 'over' || found === 'wide') throw overCap();
     for (const [path, hunks] of found!) added.set(path, hunks);
   }
@@ -104,7 +108,7 @@ export async function addedLines(cwd: string, sha: string, parent: string | null
  * of the asked paths' diff; 'wide' past it of the whole text, the asked paths' under it (a big lockfile beside
  * the noted files: row 1001): the caller asks git again for the asked paths alone.
  */
-async function hunksOf(lines: AsyncIterator<string>, asked: ReadonlySet<string> | null, mark: string | null): Promise<AddedLines | null | 'over' | 'wide'> {
+async function hunksOf(lines: AsyncIterator<string>, asked: ReadonlySet<string> | null, mark: string | null, listEmpty = false): Promise<AddedLines | null | 'over' | 'wide'> {
   const added: AddedLines = new Map();
   let left = DIFF_BYTES_CAP;
   let all = DIFF_BYTES_CAP;
@@ -144,6 +148,7 @@ async function hunksOf(lines: AsyncIterator<string>, asked: ReadonlySet<string> 
       // C-quoted when it holds special bytes (`"b/t\tab.ts"`); a name with a space ends with a tab.
       const name = unquoteCPath(line.slice(4).replace(/\t$/, ''));
       path = name.startsWith('b/') && (asked === null || asked.has(name.slice(2))) ? name.slice(2) : null;
+      if (listEmpty && path !== null && !added.has(path)) added.set(path, []);
     } else {
       const hunk = hunkHeader(line);
       if (!hunk) continue;
@@ -189,7 +194,7 @@ export function openAddedLines(cwd: string, view: ObjectView = {}, how: HunkPlac
       if (broken) return addedLines(cwd, sha, parent, paths, view, how);
       const read = lines ?? start(await attributesFree(cwd, sha));
       child!.stdin!.write(`${parent === null ? sha : `${sha} ${parent}`}\n${mark}\n`);
-      const added = await hunksOf(read, new Set(paths), mark);
+      const added = await hunksOf(read, new Set(paths), mark, how.ignoreSpace === true);
       if (added === 'over' || added === 'wide') {
         // The rest of this commit's diff is not read: the next commit starts a new git.
         this.close();

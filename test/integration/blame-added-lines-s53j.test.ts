@@ -34,8 +34,8 @@ function blamesOf(dir: string, args: string[]): { code: number; out: string; bla
   }
 }
 
-describe('a protected file is blamed at each start only for the lines its commit adds (s53j)', () => {
-  it('an honest range of small edits blames only the added lines; a line Qwen wrote and a later commit kept, or overwrote, is still refused naming its commit', () => {
+describe('a protected file is blamed at each start only for the lines its commit adds (s53j, row s53j-1)', () => {
+  it('an honest range of small edits blames only the added lines, and commits that only remove lines not at all (row s53j-1); a line Qwen wrote and a later commit kept, or overwrote, is still refused naming its commit', () => {
     const { work } = policyServer(ONLY_ANTHROPIC_IN_CRYPTO);
     expect(commitWith(work, 'feat: table\n', { 'src/crypto/table.ts': fileOf(0, new Set()) }, { noVerify: true }).code).toBe(0);
     work.git(['push', '-q', 'origin', 'HEAD:main']);
@@ -46,6 +46,20 @@ describe('a protected file is blamed at each start only for the lines its commit
     expect(honest.blames.length).toBe(8);
     // Each blame asks for the lines its commit wrote (two, or four with the two it restored), never the whole 300-line file.
     for (const blame of honest.blames) expect([2, 4], blame).toContain(blame.match(/ -L \d+,\d+/g)?.length);
+
+    // row s53j-1: commits that only remove lines were blamed whole, each walking back
+    // through every earlier change of the range (quadratic, charged as one step of the budget): now not blamed.
+    const removed = (count: number) => fileOf(8, new Set([8 * 7, 8 * 31])).split('\n').slice(count).join('\n');
+    expect(commitWith(work, 'refactor: drop a row\n', { 'src/crypto/table.ts': removed(1) }, { noVerify: true }).code).toBe(0);
+    expect(commitWith(work, 'refactor: drop another row\n', { 'src/crypto/table.ts': removed(2) }, { noVerify: true }).code).toBe(0);
+    expect(commitWith(work, 'style: indent a row\n', { 'src/crypto/table.ts': removed(2).replace('export const value100 ', '  export const value100 ') }, { noVerify: true }).code).toBe(0);
+    const shrunk = blamesOf(work.dir, ['check', 'origin/main..HEAD', '--policy-from', 'refs/remotes/origin/main']);
+    expect(shrunk.code, shrunk.out).toBe(0);
+    // The two removals are not blamed; the change of spaces alone (no line under `-w`, no `+++` header: not read by lines) is blamed whole.
+    const indented = work.git(['rev-parse', 'HEAD']);
+    expect(shrunk.blames.length).toBe(9);
+    expect(shrunk.blames.filter((blame) => !/ -L \d+,\d+/.test(blame)).map((blame) => blame.includes(` ${indented} -- `))).toEqual([true]);
+    expect(commitWith(work, 'revert: the rows back\n', { 'src/crypto/table.ts': fileOf(8, new Set([8 * 7, 8 * 31])) }, { noVerify: true }).code).toBe(0);
 
     // Qwen's commit writes one line; a person's next commit keeps it, the one after overwrites it.
     const kept = fileOf(8, new Set([8 * 7, 8 * 31]), { 150: 'export const leaked = "qwen wrote this";' });
