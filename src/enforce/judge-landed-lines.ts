@@ -123,17 +123,19 @@ function budgetFromEnv(name: string, fallback: number, bad: (set: string, defaul
  * any blame runs. A diff git will not show by lines (binary, or past DIFF_BYTES_CAP) counts a run
  * per 64 bytes of the file.
  */
-async function spendBlameBudget(repoDir: string, files: ReadonlyArray<{ rev: string; path: string }>, range: LandedLinesRun['range'], spent: { bytes: number }): Promise<void> {
-  if (files.length === 0) return;
+async function spendBlameBudget(repoDir: string, files: ReadonlyArray<{ rev: string; path: string }>, range: LandedLinesRun['range'], spent: { bytes: number }): Promise<Map<string, ReadonlyArray<readonly [number, number]>>> {
+  const added = new Map<string, ReadonlyArray<readonly [number, number]>>();
+  if (files.length === 0) return added;
   const budget = budgetFromEnv('AITRAIL_BLAME_BUDGET', BLAME_SEARCH_BUDGET, enforceMessages.badBlameBudget);
   const sizes = (await objectInfoLines(repoDir, files.map(({ rev, path }) => `${rev}:${path}`), { asStored: true })).map((answer) => foundObject(answer)?.size ?? 0);
   const byRev = groupBy(files.map((file, index) => ({ ...file, size: sizes[index] ?? 0 })), (file) => file.rev);
   // One `git diff-tree --stdin` for every commit (a process per commit doubled a long push's).
-  const reader = openAddedLines(repoDir, { asStored: true });
+  // Hunks placed as `git blame -w` places them: its lines the blame is asked for (blameRanges).
+  const reader = openAddedLines(repoDir, { asStored: true }, { ignoreSpace: true });
   try {
     for (const group of byRev) {
       const rev = (group[0] as (typeof group)[number]).rev;
-      let runs: Map<string, ReadonlyArray<unknown>> | null;
+      let runs: Map<string, ReadonlyArray<readonly [number, number]>> | null;
       try {
         runs = await reader.of(rev, range.get(rev)?.firstParent ?? null, group.map(({ path }) => path));
       } catch (error) {
@@ -143,11 +145,41 @@ async function spendBlameBudget(repoDir: string, files: ReadonlyArray<{ rev: str
       for (const { path, size } of group) {
         spent.bytes += size * (1 + (runs === null ? Math.ceil(size / 64) : (runs.get(path)?.length ?? 0)));
         if (spent.bytes > budget) throw new GitError(enforceMessages.tooManyBlameSearches(rev, path, budget / 1024 ** 2), ['blame'], null, '');
+        const own = runs?.get(path);
+        if (own !== undefined) added.set(`${rev}\0${path}`, own);
       }
     }
   } finally {
     reader.close();
   }
+  return added;
+}
+
+/** More `-L` ranges than this for one blame: the whole file is blamed (an argument list stays small). */
+const MAX_BLAME_RANGES = 1000;
+
+/**
+ * The lines to blame a protected file for at a start: only those its commit adds (`added`, its runs
+ * as `git blame -w` places them against the first parent), each other line of that state being one
+ * of the parent's at the same path, judged at the parent's start (in this range, or in the one that
+ * brought it: as blameStarts does for files). A blame from every start over the whole file walked
+ * back through every earlier start again: an honest push of 100 commits changing 10 of 30 protected
+ * files each took 1,000 whole-file blames, minutes of CPU. The diff shows it adding no line (lines
+ * removed): 'none', no blame. No runs known (a diff git would not show by lines, a
+ * path whose header was not read, more runs than MAX_BLAME_RANGES): the whole file.
+ */
+function blameRanges(added: ReadonlyMap<string, ReadonlyArray<readonly [number, number]>>, rev: string, path: string): Array<readonly [number, number]> | undefined | 'none' {
+  const runs = added.get(`${rev}\0${path}`);
+  if (runs === undefined || runs.length > MAX_BLAME_RANGES) return undefined;
+  // Only lines removed: every line is the parent's, no blame (a whole one walked back through every change: row s53j-1).
+  if (runs.length === 0) return 'none';
+  return runs.map(([start, count]) => [start, start + count - 1] as const);
+}
+
+/** The origins of `path`'s lines at `rev` that blameRanges asks for (none: no blame). */
+async function startOrigins(repoDir: string, added: ReadonlyMap<string, ReadonlyArray<readonly [number, number]>>, rev: string, path: string, boundaryFile: string): Promise<Awaited<ReturnType<typeof blameOrigins>>> {
+  const lines = blameRanges(added, rev, path);
+  return lines === 'none' ? [] : blameOrigins(repoDir, path, { rev, boundaryFile, lines });
 }
 
 /** Reverts of reverts of… (as `blame` follows them). */
@@ -257,10 +289,10 @@ export async function judgeLandedLines(repoDir: string, run: LandedLinesRun): Pr
   const older: OlderLines[] = [];
   const inPlace: LandedLines[] = [];
   const spent = run.copySpent ?? { bytes: 0 };
-  await spendBlameBudget(repoDir, files, run.range, run.blameSpent ?? { bytes: 0 });
+  const added = await spendBlameBudget(repoDir, files, run.range, run.blameSpent ?? { bytes: 0 });
   await withBoundaryFile(run.boundary, async (boundaryFile) => {
     // Each job's lines in the order of the jobs, not of their ends: the report is the same on every run.
-    for (const sorted of await mapPool(files, jobs, async ({ rev, path }) => sortBlame(run.policy, path, await blameOrigins(repoDir, path, { rev, boundaryFile }), inRange))) {
+    for (const sorted of await mapPool(files, jobs, async ({ rev, path }) => sortBlame(run.policy, path, await startOrigins(repoDir, added, rev, path, boundaryFile), inRange))) {
       landed.push(...sorted.landed);
       older.push(...sorted.older);
       inPlace.push(...sorted.inPlace);

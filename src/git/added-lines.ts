@@ -62,6 +62,16 @@ async function attributesFree(cwd: string, sha: string): Promise<DiffPlace> {
 // Hunks placed as git blame places them (BLAME_COMMAND: myers, the indent heuristic), whatever the machine's
 // diff.algorithm or diff.indentHeuristic say, so the counts are blame's (git-config-s25e).
 const BLAME_PLACED = ['--diff-algorithm=myers', '--indent-heuristic'];
+
+/**
+ * How hunks are placed: `ignoreSpace` as `git blame -w` places them (`-w`: a line changed only in
+ * spaces is no added line), with an empty list for each asked path the diff shows adding no line
+ * (its `+++` header read): a path missing is one whose diff was not read by lines.
+ */
+export interface HunkPlacing {
+  ignoreSpace?: boolean;
+}
+const placed = (how: HunkPlacing): readonly string[] => (how.ignoreSpace === true ? [...BLAME_PLACED, '-w'] : BLAME_PLACED);
 const DIFF = ['diff-tree', '-r', '--no-renames', '--no-ext-diff', '--no-textconv', '--no-relative', '--no-color', '--ignore-submodules=none'];
 
 /**
@@ -73,7 +83,7 @@ const DIFF = ['diff-tree', '-r', '--no-renames', '--no-ext-diff', '--no-textconv
  * diff of paths the commit did not change.
  * History as git shows it (a report's view, as `log` walks it), or as stored (`view.asStored`: enforcement).
  */
-export async function addedLines(cwd: string, sha: string, parent: string | null, paths: readonly string[], view: ObjectView = {}): Promise<AddedLines> {
+export async function addedLines(cwd: string, sha: string, parent: string | null, paths: readonly string[], view: ObjectView = {}, how: HunkPlacing = {}): Promise<AddedLines> {
   const added: AddedLines = new Map();
   // A note's path holding a NUL byte is in no diff (a tree entry's name ends at one) and no git argument can hold it:
   // it crashed a run past the cap on other files (internal error, exit 3: row 1014).
@@ -91,8 +101,8 @@ export async function addedLines(cwd: string, sha: string, parent: string | null
     runs = pathRuns((await runGit([...place.args, ...NO_FSMONITOR, ...DIFF, '-z', '--name-only', '--no-commit-id', ...sides], at)).split('\0').filter((path) => path !== '' && asked.has(path)));
   }
   for (const run of runs) {
-    const args = [...place.args, ...NO_FSMONITOR, '-c', 'core.quotePath=true', ...bigAsBinary(cap), ...DIFF, '-p', '-U0', ...BLAME_PLACED, '--src-prefix=a/', '--dst-prefix=b/', '--no-commit-id', ...sides, '--', ...run];
-    const found = await hunksOf(splitRecords(streamGit(args, { ...at, whole: true }), '\n'), null, null, cap);
+    const args = [...place.args, ...NO_FSMONITOR, '-c', 'core.quotePath=true', ...bigAsBinary(cap), ...DIFF, '-p', '-U0', ...placed(how), '--src-prefix=a/', '--dst-prefix=b/', '--no-commit-id', ...sides, '--', ...run];
+    const found = await hunksOf(splitRecords(streamGit(args, { ...at, whole: true }), '\n'), null, null, cap, how.ignoreSpace === true);
     if (found === 'over' || found === 'wide') throw overCap(cap);
     for (const [path, hunks] of found!) added.set(path, hunks);
   }
@@ -105,7 +115,7 @@ export async function addedLines(cwd: string, sha: string, parent: string | null
  * of the asked paths' diff; 'wide' past it of the whole text, the asked paths' under it (a big lockfile beside
  * the noted files: row 1001): the caller asks git again for the asked paths alone.
  */
-async function hunksOf(lines: AsyncIterator<string>, asked: ReadonlySet<string> | null, mark: string | null, cap: number): Promise<AddedLines | null | 'over' | 'wide'> {
+async function hunksOf(lines: AsyncIterator<string>, asked: ReadonlySet<string> | null, mark: string | null, cap: number, listEmpty = false): Promise<AddedLines | null | 'over' | 'wide'> {
   const added: AddedLines = new Map();
   let left = cap;
   let all = cap;
@@ -145,6 +155,7 @@ async function hunksOf(lines: AsyncIterator<string>, asked: ReadonlySet<string> 
       // C-quoted when it holds special bytes (`"b/t\tab.ts"`); a name with a space ends with a tab.
       const name = unquoteCPath(line.slice(4).replace(/\t$/, ''));
       path = name.startsWith('b/') && (asked === null || asked.has(name.slice(2))) ? name.slice(2) : null;
+      if (listEmpty && path !== null && !added.has(path)) added.set(path, []);
     } else {
       const hunk = hunkHeader(line);
       if (!hunk) continue;
@@ -171,14 +182,14 @@ export interface AddedLinesReader {
  * read up to the mark; only hunk headers of `paths` are kept. No pathspec (one process for every
  * commit): the commit's other files stream past, counted, never held. git failing: addedLines alone.
  */
-export function openAddedLines(cwd: string, view: ObjectView = {}): AddedLinesReader {
+export function openAddedLines(cwd: string, view: ObjectView = {}, how: HunkPlacing = {}): AddedLinesReader {
   let child: ReturnType<ReturnType<typeof childProcess>['spawn']> | null = null;
   let lines: AsyncGenerator<string> | null = null;
   let broken = false;
   const mark = `aitrail-${process.getBuiltinModule('node:crypto').randomBytes(16).toString('hex')}`;
   const cap = diffBytesCap();
   const start = (place: DiffPlace) => {
-    const args = [...place.args, ...NO_FSMONITOR, '-c', 'core.quotePath=true', ...bigAsBinary(cap), ...DIFF, '--stdin', '--root', '-p', '-U0', ...BLAME_PLACED, '--src-prefix=a/', '--dst-prefix=b/', '--no-commit-id'];
+    const args = [...place.args, ...NO_FSMONITOR, '-c', 'core.quotePath=true', ...bigAsBinary(cap), ...DIFF, '--stdin', '--root', '-p', '-U0', ...placed(how), '--src-prefix=a/', '--dst-prefix=b/', '--no-commit-id'];
     child = childProcess().spawn('git', args, { cwd: place.gitDir, env: gitEnvironment({ cwd: place.gitDir, env: place.env, ...view }), stdio: ['pipe', 'pipe', 'ignore'] });
     child.stdin!.on('error', () => {});
     child.on('error', () => {});
@@ -188,21 +199,21 @@ export function openAddedLines(cwd: string, view: ObjectView = {}): AddedLinesRe
   return {
     async of(sha, parent, paths) {
       if (paths.length === 0) return new Map();
-      if (broken) return addedLines(cwd, sha, parent, paths, view);
+      if (broken) return addedLines(cwd, sha, parent, paths, view, how);
       const read = lines ?? start(await attributesFree(cwd, sha));
       child!.stdin!.write(`${parent === null ? sha : `${sha} ${parent}`}\n${mark}\n`);
-      const added = await hunksOf(read, new Set(paths), mark, cap);
+      const added = await hunksOf(read, new Set(paths), mark, cap, how.ignoreSpace === true);
       if (added === 'over' || added === 'wide') {
         // The rest of this commit's diff is not read: the next commit starts a new git.
         this.close();
         if (added === 'over') throw overCap(cap);
         // Other files of the commit (a lockfile) passed the cap: the note's paths alone, diffed by their pathspec.
-        return addedLines(cwd, sha, parent, paths, view);
+        return addedLines(cwd, sha, parent, paths, view, how);
       }
       if (added) return added;
       broken = true;
       this.close();
-      return addedLines(cwd, sha, parent, paths, view);
+      return addedLines(cwd, sha, parent, paths, view, how);
     },
     close() {
       child?.stdin?.end();
