@@ -2,6 +2,7 @@ import type { DetectOptions } from '../core/detect/commit.js';
 import { storedCommitFacts } from '../core/policy/commit-facts.js';
 import type { CompiledPolicy } from '../core/policy/compile-policy.js';
 import { evaluateCommit } from '../core/policy/evaluate.js';
+import { twinFix } from '../core/policy/messages.js';
 import type { Violation } from '../core/policy/types.js';
 import { MAX_LISTED_PATHS } from '../core/policy/violation.js';
 import { runGit } from '../git/exec.js';
@@ -88,7 +89,7 @@ export async function launderedTwins(repoDir: string, people: readonly PersonCom
     const person = bySha.get(sha);
     if (twin === undefined || person === undefined) continue;
     for (const violation of refused.get(twin) ?? []) {
-      found.push({ ...violation, sha, subject: person.subject, path: person.paths[0] ?? null, paths: person.paths.slice(0, MAX_LISTED_PATHS), pathCount: person.paths.length, message: `the same change (git patch-id) as ${twin.slice(0, 12)}, which the repository holds: ${violation.message}` });
+      found.push({ ...violation, sha, subject: person.subject, path: person.paths[0] ?? null, paths: person.paths.slice(0, MAX_LISTED_PATHS), pathCount: person.paths.length, message: `the same change (git patch-id) as ${twin.slice(0, 12)}, which the repository holds: ${violation.message}`, fix: twinFix(twin, violation.agent, violation.model, violation.setting) });
     }
   }
   return found;

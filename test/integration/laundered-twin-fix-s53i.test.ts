@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { aitrail } from '../helpers/cli.js';
+import { commitWith, tryGit } from '../helpers/enforce-repos.js';
+import { deniedAfterRevert, PARSE } from '../helpers/laundered-twins.js';
+
+// row s53i-1: a person who typed again, by hand, the very change of Qwen's reverted commit Q (a one-line
+// fix, a version bump) is refused as Q's twin (rows 1056, s53e-1: the same patch id), and was told Q's own
+// fix: "Remove this model's work from the commit and redo it by hand": done already, and refused again the
+// same way. The twin's fix now says why (Q's patch id, the rule refusing Q) and what helps.
+describe("a twin's refusal says why redoing it by hand does not help (row s53i-1)", () => {
+  it("row s53i-1: a person's re-typed copy of Qwen's reverted change is refused by check and pre-receive with a fix naming Q, not 'redo it by hand'", () => {
+    const server = deniedAfterRevert();
+    const { work, qwen } = server;
+    expect(commitWith(work, 'feat: parse by hand\n', { 'src/parse.ts': PARSE }, { noVerify: true }).code).toBe(0);
+    const check = aitrail(work.dir, ['check', 'origin/main..HEAD'], { timeout: 120_000 });
+    expect(check.code, check.stdout + check.stderr).toBe(1);
+    const fix = check.stdout.split('\n').find((line) => line.trim().startsWith('fix:')) ?? '';
+    expect(fix).toContain(`This commit's whole change is ${qwen.slice(0, 12)}'s (the same git patch-id --stable`);
+    expect(fix).toContain('which policy.deny refuses');
+    expect(fix).toContain('Redoing it by hand the same way does not help.');
+    expect(fix).not.toContain('redo it by hand or with an allowed model');
+    const json = aitrail(work.dir, ['check', 'origin/main..HEAD', '--format', 'json'], { timeout: 120_000 });
+    expect(json.stdout).toContain('Redoing it by hand the same way does not help.');
+    const pushed = tryGit(work.dir, ['push', '--no-verify', 'origin', 'HEAD:main']);
+    expect(pushed.code, pushed.stderr).not.toBe(0);
+    expect(pushed.stderr).toContain(qwen.slice(0, 12));
+    expect(pushed.stderr).not.toContain('redo it by hand or with an allowed model');
+  });
+});
