@@ -37,11 +37,15 @@ export function deniesGlobally(policy: CompiledPolicy): boolean {
   return policy.deny.length > 0 || policy.allow !== undefined;
 }
 
-/** `git patch-id --stable` of each of `shas` (a merge: its change against its first parent, row s53e-2): patch id -> the first commit that has it. One `git log -p`, one `git patch-id`. */
+/**
+ * `git patch-id --stable` of each of `shas` (a merge: its change against its first parent, row s53e-2): patch id -> the first commit that has it. One `git log -p`, one `git patch-id`.
+ * Without context lines (`-U0`, row s53i-2): the lines removed and added, file by file; a pick of Q onto a file whose lines
+ * around Q's change moved since (a person's edit two lines away) had other context, another patch id, and passed.
+ */
 async function patchIds(repoDir: string, shas: readonly string[]): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
   if (shas.length === 0) return ids;
-  const patches = await runGit(['log', '-p', '--diff-merges=first-parent', '--no-walk=unsorted', '--no-color', '--no-renames', '--no-ext-diff', '--no-textconv', '--full-index', '--format=commit %H', ...shas, '--'], { cwd: repoDir, asStored: true });
+  const patches = await runGit(['log', '-p', '-U0', '--diff-merges=first-parent', '--no-walk=unsorted', '--no-color', '--no-renames', '--no-ext-diff', '--no-textconv', '--full-index', '--format=commit %H', ...shas, '--'], { cwd: repoDir, asStored: true });
   const out = await runGit(['patch-id', '--stable'], { cwd: repoDir, input: patches, asStored: true });
   for (const line of out.split('\n')) {
     const [id, sha] = line.split(' ');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
-import { commitWith, tryGit } from '../helpers/enforce-repos.js';
-import { deniedAfterRevert, PARSE } from '../helpers/laundered-twins.js';
+import { commitWith, policyServer, tryGit } from '../helpers/enforce-repos.js';
+import { deniedAfterRevert, expectLaunderRefused, PARSE } from '../helpers/laundered-twins.js';
 
 // row s53i-1: a person who typed again, by hand, the very change of Qwen's reverted commit Q (a one-line
 // fix, a version bump) is refused as Q's twin (rows 1056, s53e-1: the same patch id), and was told Q's own
@@ -25,5 +25,27 @@ describe("a twin's refusal says why redoing it by hand does not help (row s53i-1
     expect(pushed.code, pushed.stderr).not.toBe(0);
     expect(pushed.stderr).toContain(qwen.slice(0, 12));
     expect(pushed.stderr).not.toContain('redo it by hand or with an allowed model');
+  });
+});
+
+// row s53i-2: the twin search compared patch ids with git's three lines of context: Qwen's one-line change Q,
+// reverted, then picked again after a person had edited a line two lines away, had other context lines, so
+// another patch id: check and pre-receive passed Q's very change under `deny: ["qwen/*"]`.
+describe("a refused commit picked again onto moved context (row s53i-2)", () => {
+  it("row s53i-2: Qwen's reverted one-line change picked again after a person's edit two lines away is refused by check and pre-receive", () => {
+    const lib = Array.from({ length: 20 }, (_, index) => `const a${index + 1} = 1;\n`).join('');
+    const server = policyServer('policy:\n  deny: ["anthropic/*"]\n');
+    const { work } = server;
+    expect(commitWith(work, 'chore: lib\n', { 'src/lib.ts': lib }, { noVerify: true }).code).toBe(0);
+    expect(commitWith(work, 'feat: compute\n\nAssisted-by: qwen-code:qwen/qwen3-coder\n', { 'src/lib.ts': lib.replace('const a10 = 1;', 'const a10 = compute(1);') }, { noVerify: true }).code).toBe(0);
+    const qwen = work.git(['rev-parse', 'HEAD']);
+    work.git(['revert', '--no-edit', 'HEAD']);
+    expect(commitWith(work, 'chore: deny qwen\n', { '.aitrailrc.yml': 'policy:\n  deny: ["qwen/*"]\n' }, { noVerify: true }).code).toBe(0);
+    expect(commitWith(work, 'fix: a8\n', { 'src/lib.ts': lib.replace('const a8 = 1;', 'const a8 = 2;') }, { noVerify: true }).code).toBe(0);
+    const before = tryGit(work.dir, ['push', '--no-verify', 'origin', 'HEAD:main']);
+    expect(before.code, before.stderr).toBe(0);
+    expect(tryGit(work.dir, ['cherry-pick', '-n', qwen]).code).toBe(0);
+    expect(tryGit(work.dir, ['commit', '-q', '--no-verify', '-m', 'feat: compute again']).code).toBe(0);
+    expectLaunderRefused({ ...server, qwen });
   });
 });
