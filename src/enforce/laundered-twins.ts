@@ -15,6 +15,9 @@ export interface PersonCommit {
   paths: readonly string[];
 }
 
+/** A diff header's mode lines (`old mode 100644`, `new mode 100755`, `new file mode 100755`, `deleted file mode 100755`): dropped before `git patch-id` (row s53i-3). */
+const MODE_LINES = /^(?:old mode|new mode|new file mode|deleted file mode) [0-7]+\n/gm;
+
 /** Paths asked by name (one per person-read commit of the range); past it, every commit the refs hold is read (row 1056). */
 const PATHSPEC_CAP = 1_000;
 
@@ -46,7 +49,9 @@ async function patchIds(repoDir: string, shas: readonly string[]): Promise<Map<s
   const ids = new Map<string, string>();
   if (shas.length === 0) return ids;
   const patches = await runGit(['log', '-p', '-U0', '--diff-merges=first-parent', '--no-walk=unsorted', '--no-color', '--no-renames', '--no-ext-diff', '--no-textconv', '--full-index', '--format=commit %H', ...shas, '--'], { cwd: repoDir, asStored: true });
-  const out = await runGit(['patch-id', '--stable'], { cwd: repoDir, input: patches, asStored: true });
+  // A file's mode is no part of the change compared (row s53i-3): git 2.39's patch-id hashed `old mode`/`new mode`, so Q picked
+  // again with a `chmod +x` of its file had another patch id. Only a diff's header lines start so (a hunk's lines start with a space, `+`, `-` or a backslash).
+  const out = await runGit(['patch-id', '--stable'], { cwd: repoDir, input: patches.replace(MODE_LINES, ''), asStored: true });
   for (const line of out.split('\n')) {
     const [id, sha] = line.split(' ');
     if (id && sha && !ids.has(id)) ids.set(id, sha);
