@@ -2,6 +2,7 @@ import type { DetectOptions } from '../core/detect/commit.js';
 import { storedCommitFacts } from '../core/policy/commit-facts.js';
 import type { CompiledPolicy } from '../core/policy/compile-policy.js';
 import { evaluateCommit } from '../core/policy/evaluate.js';
+import { twinFix } from '../core/policy/messages.js';
 import type { Violation } from '../core/policy/types.js';
 import { MAX_LISTED_PATHS } from '../core/policy/violation.js';
 import { runGit } from '../git/exec.js';
@@ -13,6 +14,9 @@ export interface PersonCommit {
   subject: string;
   paths: readonly string[];
 }
+
+/** A diff header's mode lines (`old mode 100644`, `new mode 100755`, `new file mode 100755`, `deleted file mode 100755`): dropped before `git patch-id` (row s53i-3). */
+const MODE_LINES = /^(?:old mode|new mode|new file mode|deleted file mode) [0-7]+\n/gm;
 
 /** Paths asked by name (one per person-read commit of the range); past it, every commit the refs hold is read (row 1056). */
 const PATHSPEC_CAP = 1_000;
@@ -36,12 +40,18 @@ export function deniesGlobally(policy: CompiledPolicy): boolean {
   return policy.deny.length > 0 || policy.allow !== undefined;
 }
 
-/** `git patch-id --stable` of each of `shas` (a merge: its change against its first parent, row s53e-2): patch id -> the first commit that has it. One `git log -p`, one `git patch-id`. */
+/**
+ * `git patch-id --stable` of each of `shas` (a merge: its change against its first parent, row s53e-2): patch id -> the first commit that has it. One `git log -p`, one `git patch-id`.
+ * Without context lines (`-U0`, row s53i-2): the lines removed and added, file by file; a pick of Q onto a file whose lines
+ * around Q's change moved since (a person's edit two lines away) had other context, another patch id, and passed.
+ */
 async function patchIds(repoDir: string, shas: readonly string[]): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
   if (shas.length === 0) return ids;
-  const patches = await runGit(['log', '-p', '--diff-merges=first-parent', '--no-walk=unsorted', '--no-color', '--no-renames', '--no-ext-diff', '--no-textconv', '--full-index', '--format=commit %H', ...shas, '--'], { cwd: repoDir, asStored: true });
-  const out = await runGit(['patch-id', '--stable'], { cwd: repoDir, input: patches, asStored: true });
+  const patches = await runGit(['log', '-p', '-U0', '--diff-merges=first-parent', '--no-walk=unsorted', '--no-color', '--no-renames', '--no-ext-diff', '--no-textconv', '--full-index', '--format=commit %H', ...shas, '--'], { cwd: repoDir, asStored: true });
+  // A file's mode is no part of the change compared (row s53i-3): git 2.39's patch-id hashed `old mode`/`new mode`, so Q picked
+  // again with a `chmod +x` of its file had another patch id. Only a diff's header lines start so (a hunk's lines start with a space, `+`, `-` or a backslash).
+  const out = await runGit(['patch-id', '--stable'], { cwd: repoDir, input: patches.replace(MODE_LINES, ''), asStored: true });
   for (const line of out.split('\n')) {
     const [id, sha] = line.split(' ');
     if (id && sha && !ids.has(id)) ids.set(id, sha);
@@ -88,7 +98,7 @@ export async function launderedTwins(repoDir: string, people: readonly PersonCom
     const person = bySha.get(sha);
     if (twin === undefined || person === undefined) continue;
     for (const violation of refused.get(twin) ?? []) {
-      found.push({ ...violation, sha, subject: person.subject, path: person.paths[0] ?? null, paths: person.paths.slice(0, MAX_LISTED_PATHS), pathCount: person.paths.length, message: `the same change (git patch-id) as ${twin.slice(0, 12)}, which the repository holds: ${violation.message}` });
+      found.push({ ...violation, sha, subject: person.subject, path: person.paths[0] ?? null, paths: person.paths.slice(0, MAX_LISTED_PATHS), pathCount: person.paths.length, message: `the same change (git patch-id) as ${twin.slice(0, 12)}, which the repository holds: ${violation.message}`, fix: twinFix(twin, violation.agent, violation.model, violation.setting) });
     }
   }
   return found;

@@ -30,6 +30,16 @@ export function mergedInFix(fix: string, merge: string, subject: string): string
   return `${fix} This commit came into the branch through merge ${merge.slice(0, 12)} "${show(subject, 80)}" (from another parent than its first): it stays in the history as long as that merge does, even a merge that kept none of its changes (git merge -s ours), so make that merge again without it (or after rewriting its branch).`;
 }
 
+/**
+ * Row s53i-1: the fix of a commit refused as the twin of a refused commit (rows 1056, s53e-1, s53e-2, s53e-4). The refused
+ * commit's own fix ("redo it by hand") sent a person who had typed the very change again round in a circle: the same
+ * lines typed again are the same patch id, refused again. It says why and what helps.
+ */
+export function twinFix(twin: string, agent: string, model: string, setting: string): string {
+  const short = twin.slice(0, 12);
+  return `This commit's whole change is ${short}'s (the same git patch-id --stable: the same lines, whitespace aside), and ${short} was made with model ${by(agent, model)}, which ${show(setting, 80)} refuses: that change is refused however it comes back (a cherry-pick, a git revert of its revert, a merge bringing only it, the same lines typed again by hand), whatever the commit declares. Redoing it by hand the same way does not help. If a person wrote it, commit it within the work it belongs to (a commit whose whole change is not ${short}'s is judged by itself, line by line under path rules), or ask the policy's owner to change the rule that refuses ${short}; then ${REWRITE}. ${POLICY_NOTE}`;
+}
+
 /** `1 line … sits`, `3 lines … sit`. */
 const lines = (count: number, between: string): string => (count === 1 ? `1 line ${between} sits` : `${count} lines ${between} sit`);
 
