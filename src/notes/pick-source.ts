@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execStep, PICK_SOURCE, REBASE_DONE } from '../core/checkpoint/store-layout.js';
 import { restoredParent, revertOf } from '../core/blame/revert-of.js';
-import { headWithParentsSync, withParentsSync } from '../git/resolve-commit.js';
+import { headWithParentsSync } from '../git/resolve-commit.js';
 import { runGitSync } from '../git/exec.js';
 import { commitByPrefixSync } from '../git/commits-by-prefix.js';
 import { DEFAULT_NOTES_REF } from '../core/notes/notes-ref.js';
@@ -96,8 +96,9 @@ function revertSource(cwd: string, gitDir: string): string | null {
   const revert = text === null ? null : revertOf(text);
   if (revert === null || givenUp(cwd, gitDir)) return null;
   // revertOf names a full sha, or an abbreviated one in git's reference format (`revert.reference`, `--reference`: row 1042), which git resolves here.
-  // Abbreviated, it is looked for among objects only: a branch or tag so named would win in `rev-parse` (row s53h-1).
-  const reverted = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(revert.reverted) ? withParentsSync(cwd, revert.reverted) : commitByPrefixSync(cwd, revert.reverted);
+  // Looked for among objects only: a branch or tag so named would win in `rev-parse` (row s53h-1), for 40 digits too in a
+  // SHA-256 repository, where they are an abbreviation (row s53m-2).
+  const reverted = commitByPrefixSync(cwd, revert.reverted);
   const restored = reverted === null || !reverted.head.startsWith(revert.reverted) ? null : restoredParent(revert, reverted.parents);
   // Only a noted parent has a note to carry (post-commit then starts node; otherwise it stays in its shim).
   return restored !== null && runGitSync(['notes', `--ref=${DEFAULT_NOTES_REF}`, 'list', restored], { cwd, okCodes: [1] }).trim() !== '' ? restored : null;
