@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execStep, PICK_SOURCE, REBASE_DONE } from '../core/checkpoint/store-layout.js';
 import { restoredParent, revertOf } from '../core/blame/revert-of.js';
-import { headWithParentsSync } from '../git/resolve-commit.js';
+import { headWithParentsSync, withParentsSync } from '../git/resolve-commit.js';
 import { runGitSync } from '../git/exec.js';
 import { commitByPrefixSync } from '../git/commits-by-prefix.js';
 import { DEFAULT_NOTES_REF } from '../core/notes/notes-ref.js';
@@ -100,8 +100,11 @@ function revertSource(cwd: string, gitDir: string): string | null {
   // SHA-256 repository, where they are an abbreviation (row s53m-2).
   const reverted = commitByPrefixSync(cwd, revert.reverted);
   const restored = reverted === null || !reverted.head.startsWith(revert.reverted) ? null : restoredParent(revert, reverted.parents);
-  // Only a noted parent has a note to carry (post-commit then starts node; otherwise it stays in its shim).
-  return restored !== null && runGitSync(['notes', `--ref=${DEFAULT_NOTES_REF}`, 'list', restored], { cwd, okCodes: [1] }).trim() !== '' ? restored : null;
+  // Only a noted parent has a note to carry (post-commit then starts node; otherwise it stays in its shim), or a merge
+  // (a revert of a `revert -m 1`): the notes of the commits it brought in, composed by post-commit (row s53m-3).
+  if (restored === null) return null;
+  if (runGitSync(['notes', `--ref=${DEFAULT_NOTES_REF}`, 'list', restored], { cwd, okCodes: [1] }).trim() !== '') return restored;
+  return (withParentsSync(cwd, restored)?.parents.length ?? 0) >= 2 ? restored : null;
 }
 
 /**
