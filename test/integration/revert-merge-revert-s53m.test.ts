@@ -18,11 +18,7 @@ describe('a revert of a `git revert -m 1` of a merge (row s53m-3)', () => {
     repo.git(['checkout', '-q', '-b', 'feat']);
     const agent = repo.commit('Add key\n', { 'k.ts': 'const key1 = computeTheSecretKeyMaterial(1);\nconst key2 = computeTheSecretKeyMaterial(2);\n' }, quiet);
     addNote(repo, agent, gitAiNote({ 'k.ts': [QWEN] }));
-    repo.git(['checkout', '-q', 'main']);
-    repo.commit('other\n', { 'o.txt': 'o\n' }, quiet);
-    expect(run(['merge', '-q', '--no-ff', '--no-edit', 'feat'], quiet).status).toBe(0);
-    expect(run(['revert', '-m', '1', '--no-edit', 'HEAD'], quiet).status).toBe(0);
-    const again = run(['revert', '--no-edit', 'HEAD']);
+    const again = mergeRevertRevert(run, repo);
     expect(again.status, again.stderr).toBe(0);
     expect(again.started).toEqual(['prepare-commit-msg', 'post-commit']);
     expect(repo.git(['notes', '--ref=ai', 'show', 'HEAD'])).toContain(`k.ts\n  ${QWEN}`);
@@ -34,15 +30,20 @@ describe('a revert of a `git revert -m 1` of a merge (row s53m-3)', () => {
     const { repo, run } = countedHooksRepo();
     repo.git(['checkout', '-q', '-b', 'feat']);
     repo.commit('Add key\n', { 'k.ts': 'const key1 = 1;\n' }, quiet);
-    repo.git(['checkout', '-q', 'main']);
-    repo.commit('other\n', { 'o.txt': 'o\n' }, quiet);
-    expect(run(['merge', '-q', '--no-ff', '--no-edit', 'feat'], quiet).status).toBe(0);
-    expect(run(['revert', '-m', '1', '--no-edit', 'HEAD'], quiet).status).toBe(0);
-    const again = run(['revert', '--no-edit', 'HEAD']);
+    const again = mergeRevertRevert(run, repo);
     expect(again.status, again.stderr).toBe(0);
     expect(tryNote(repo)).toBe(false);
   });
 });
+
+/** Back on main, a commit there, `feat` merged (--no-ff), `git revert -m 1` of the merge, then a revert of that revert (with hooks). */
+function mergeRevertRevert(run: ReturnType<typeof countedHooksRepo>['run'], repo: ReturnType<typeof countedHooksRepo>['repo']) {
+  repo.git(['checkout', '-q', 'main']);
+  repo.commit('other\n', { 'o.txt': 'o\n' }, quiet);
+  expect(run(['merge', '-q', '--no-ff', '--no-edit', 'feat'], quiet).status).toBe(0);
+  expect(run(['revert', '-m', '1', '--no-edit', 'HEAD'], quiet).status).toBe(0);
+  return run(['revert', '--no-edit', 'HEAD']);
+}
 
 function tryNote(repo: { git: (args: string[]) => string }): boolean {
   try {
