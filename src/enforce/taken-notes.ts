@@ -136,7 +136,8 @@ export async function shadowedNotes(repoDir: string, updates: readonly RefUpdate
  * notes `next` holds, read apart as every reader reads a joined note (no part takes another's lines: row 1047), both
  * within JOINED_NOTES_LIMIT parts (row 1065). git-ai's note of a commit it saw no AI line in attests none (rows 1060,
  * 1064, 1065's readers): an honest union keeping the server's note, and the `-s ours` merge aitrail's own pushFailed
- * warning gives, which drops only such notes, take nothing away.
+ * warning gives, which drops only such notes, take nothing away. A note read whole that attests a line is kept only as
+ * itself, not joined to another (row s53m-1): `blame` and `trend` read no joined note.
  */
 async function keepsRecords(repoDir: string, entry: NoteEntry, next: NoteEntry): Promise<boolean> {
   const [old, now] = await Promise.all([readNote(repoDir, entry), readNote(repoDir, next)]);
@@ -144,6 +145,9 @@ async function keepsRecords(repoDir: string, entry: NoteEntry, next: NoteEntry):
   const attesting = notesOf(old)?.filter((part) => !isEmptyNote(part));
   if (attesting === undefined) return false;
   if (attesting.length === 0) return true;
+  // A note read whole that attests lines stays that note (row s53m-1): `blame`, `trend` and git-ai read a joined note not at all,
+  // so joining anything to it (`git notes append` of an empty note) turned its AI lines into the commit's (a person's) there.
+  if (splitJoinedNotes(old) === null) return now !== null && splitJoinedNotes(now) === null && now.trim() === old.trim();
   const kept = now === null ? undefined : notesOf(now);
   // Every note `next` holds must read as one: a joined note with a part that is none is read as none at all.
   return kept !== undefined && kept.every((part) => parseAuthorshipLog(part, 'any').ok) && attesting.every((part) => kept.includes(part));

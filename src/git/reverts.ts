@@ -8,7 +8,6 @@ import { withGraftFile } from './range-blame.js';
 import { resolveCommits } from './resolve-commits.js';
 import { commitsByPrefix } from './commits-by-prefix.js';
 
-const FULL_OID = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
 
 /** Where the lines a commit brings in were written before: the commit whose content it restores or copies. */
 export interface LineSource {
@@ -57,7 +56,7 @@ export async function lineSourcesAmong(
     if (split !== null && split !== commit.sha) squashes.set(commit.sha, split);
   }
   if (reverts.size + picks.size + squashes.size === 0) return new Map();
-  const exists = await resolveCommits(root, [...[...reverts.values()].map((revert) => revert.reverted).filter((name) => FULL_OID.test(name)), ...picks.values(), ...[...pickedReverts.values()].map((pick) => pick.picked), ...squashes.values()], view);
+  const exists = await resolveCommits(root, [...picks.values(), ...[...pickedReverts.values()].map((pick) => pick.picked), ...squashes.values()], view);
   const result = new Map<string, LineSource>();
   for (const [sha, picked] of picks) if (exists.get(picked) === picked) result.set(sha, { commit: picked, kind: 'pick' });
   for (const [sha, split] of squashes) if (exists.get(split) === split) result.set(sha, { commit: split, kind: 'subtree' });
@@ -67,11 +66,12 @@ export async function lineSourcesAmong(
   if (copied.length > 0) for await (const commit of streamCommits(root, ['--no-walk=unsorted', '--stdin'], { input: `${copied.join('\n')}\n`, asStored, whole: true })) revertsOfPicked.set(commit.sha, revertOf(commit.message)?.reverted);
   for (const [sha, pick] of pickedReverts) if (revertsOfPicked.get(pick.picked) === pick.reverted) result.set(sha, { commit: pick.picked, kind: 'pick-of-revert' });
   // An abbreviated sha (git's reference format) counts when it names one commit, never that revert itself; looked for
-  // among objects only (a branch or tag so named would win in cat-file: row s53h-1).
-  const short = [...new Set([...reverts.values()].map((revert) => revert.reverted).filter((name) => !FULL_OID.test(name)))];
-  const byPrefix = short.length === 0 ? new Map<string, { head: string } | null>() : await commitsByPrefix(root, short, view);
+  // among objects only (a branch or tag so named would win in cat-file: row s53h-1), a full one too: 40 digits are an
+  // abbreviation in a SHA-256 repository, 64 no object name in a SHA-1 one (row s53m-2).
+  const named = [...new Set([...reverts.values()].map((revert) => revert.reverted))];
+  const byPrefix = named.length === 0 ? new Map<string, { head: string } | null>() : await commitsByPrefix(root, named, view);
   for (const [sha, revert] of reverts) {
-    const full = FULL_OID.test(revert.reverted) ? exists.get(revert.reverted) : byPrefix.get(revert.reverted)?.head;
+    const full = byPrefix.get(revert.reverted)?.head;
     if (full?.startsWith(revert.reverted) && full !== sha) revert.reverted = full;
     else reverts.delete(sha);
   }

@@ -104,7 +104,14 @@ export const handler: HookHandler = async (_args, context) => {
       // The same commit again (a pick onto its own parent within the same second): nothing to carry.
       // A revert: the restored content's note, on the lines the revert adds only (row 1015).
       const clip = source?.revert === true ? { parent: made?.parents[0] ?? null } : undefined;
-      if (made && source && made.head !== source.commit) for (const line of await carryRewrittenNotes(context.cwd, gitDir, [[source.commit, made.head]], clip)) warn(context.env, line);
+      // A revert restoring a merge with no note (a revert of a `revert -m 1`): the notes of the commits it brought in (row s53m-3).
+      const merge = made && source?.revert === true ? await (await import('../notes/revert-merge-note.js')).revertedMerge(context.cwd, source.commit) : null;
+      if (made && merge) {
+        const [{ writeSquashMergeNote }, { loadHookConfig }] = await Promise.all([import('../notes/squash-merge-note.js'), import('./hook-config.js')]);
+        const { config } = await loadHookConfig(context.cwd, gitDir);
+        const options = { detect: config.detect, trailerKey: config.trailer.key };
+        for (const line of await writeSquashMergeNote({ top: context.cwd, head: made.head, parent: merge.parent, squashed: merge.merged, own: written, options })) warn(context.env, line);
+      } else if (made && source && made.head !== source.commit) for (const line of await carryRewrittenNotes(context.cwd, gitDir, [[source.commit, made.head]], clip)) warn(context.env, line);
     }
   } catch (error) {
     warn(context.env, `post-commit failed, no line-level note written: ${firstLine(error)}`);

@@ -96,11 +96,15 @@ function revertSource(cwd: string, gitDir: string): string | null {
   const revert = text === null ? null : revertOf(text);
   if (revert === null || givenUp(cwd, gitDir)) return null;
   // revertOf names a full sha, or an abbreviated one in git's reference format (`revert.reference`, `--reference`: row 1042), which git resolves here.
-  // Abbreviated, it is looked for among objects only: a branch or tag so named would win in `rev-parse` (row s53h-1).
-  const reverted = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(revert.reverted) ? withParentsSync(cwd, revert.reverted) : commitByPrefixSync(cwd, revert.reverted);
+  // Looked for among objects only: a branch or tag so named would win in `rev-parse` (row s53h-1), for 40 digits too in a
+  // SHA-256 repository, where they are an abbreviation (row s53m-2).
+  const reverted = commitByPrefixSync(cwd, revert.reverted);
   const restored = reverted === null || !reverted.head.startsWith(revert.reverted) ? null : restoredParent(revert, reverted.parents);
-  // Only a noted parent has a note to carry (post-commit then starts node; otherwise it stays in its shim).
-  return restored !== null && runGitSync(['notes', `--ref=${DEFAULT_NOTES_REF}`, 'list', restored], { cwd, okCodes: [1] }).trim() !== '' ? restored : null;
+  // Only a noted parent has a note to carry (post-commit then starts node; otherwise it stays in its shim), or a merge
+  // (a revert of a `revert -m 1`): the notes of the commits it brought in, composed by post-commit (row s53m-3).
+  if (restored === null) return null;
+  if (runGitSync(['notes', `--ref=${DEFAULT_NOTES_REF}`, 'list', restored], { cwd, okCodes: [1] }).trim() !== '') return restored;
+  return (withParentsSync(cwd, restored)?.parents.length ?? 0) >= 2 ? restored : null;
 }
 
 /**

@@ -63,10 +63,15 @@ describe('an honest team merging git-ai notes of one commit (row s53h-4)', () =>
     expect(check.code, check.stdout + check.stderr).toBe(0);
   });
 
-  it("a joined note one of whose parts gives a line to Claude: a union keeping it passes, a rewrite dropping it is refused, one keeping it passes", () => {
-    const { a, b, shared } = twoDevelopers(() => gitAiNote({ 'docs/a.md': [session(NOTE_KEYS.claude, '1-1')] }));
+  it("a joined note one of whose parts gives a line to Claude: a rewrite dropping it is refused, one keeping it passes", () => {
+    const { remote, a, b, shared } = twoDevelopers(() => gitAiNote({ 'docs/a.md': [session(NOTE_KEYS.claude, '1-1')] }));
     mergeServerNotes(a, 'union');
+    // A union joining the server's note read whole, which attests a line, is refused (row s53m-1: blame reads no joined
+    // note); an admin lets this one in, so the server holds a joined note.
+    expect(tryGit(a.dir, ['push', '-q', 'origin', 'refs/notes/ai']).code).not.toBe(0);
+    remote.git(['config', 'aitrail.allowNotesRewrite', 'true']);
     expect(tryGit(a.dir, ['push', '-q', 'origin', 'refs/notes/ai']).code).toBe(0);
+    remote.git(['config', '--unset', 'aitrail.allowNotesRewrite']);
     addNote(b, shared, emptyNote('1.4.6'));
     mergeServerNotes(b, 'ours');
     const pushed = tryGit(b.dir, ['push', '-q', 'origin', 'refs/notes/ai']);
