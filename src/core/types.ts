@@ -60,8 +60,10 @@ export interface CommitSignals {
    * Set when a report did not read the commit whole (row 966): its message past the bound
    * reports read (16 MiB of UTF-8), or a merge's object past it (its `mergetag` headers unread);
    * `most`: that bound as read (AITRAIL_SIZE_CAPS_DIVISOR lowers it: row s53a-1), 16 MiB when absent.
+   * `together` (row s53o-1): its message large, after the report's large messages reached `most` bytes
+   * together (`bytes`, the sum with it).
    */
-  tooLarge?: { part: 'message' | 'object'; bytes: number; most?: number };
+  tooLarge?: { part: 'message' | 'object' | 'together'; bytes: number; most?: number };
 }
 
 /** What `aitrail use` stores under the git directory. */

@@ -1,5 +1,5 @@
 import { GitError, runGitRawSync, splitRecords, streamGit, type LongRecord } from './exec.js';
-import { COMMIT_BYTES_CAP, commitBytesCap } from './commit-size.js';
+import { COMMIT_BYTES_CAP, commitBytesCap, largeCommitBytes } from './commit-size.js';
 import { showsOtherwise } from '../core/commit-encoding.js';
 import { withoutTagSignature } from '../core/tag-signature.js';
 import { foundObject, objectContents, objectInfoLines } from './object-batch.js';
@@ -31,10 +31,16 @@ export interface CommitRecord {
    * COMMIT_BYTES_CAP bytes of UTF-8, left empty here, or a merge's object past it, whose `mergetag`
    * headers were not read; `bytes`, that field's or object's length.
    */
-  tooLarge?: { part: 'message' | 'object'; bytes: number; most?: number };
+  tooLarge?: { part: 'message' | 'object' | 'together'; bytes: number; most?: number };
 }
 
 export interface LogOptions {
+  /**
+   * A report's bound (row s53o-1): once the messages of more than largeCommitBytes() read by this walk hold
+   * more than this many bytes of UTF-8 together, each further such message is dropped unread and its commit
+   * marked tooLarge (`together`, the sum with it), as check refuses such a range (row 1037).
+   */
+  largeTogether?: number;
   /** Collect changed paths (`--name-only`), for policy path rules. */
   paths?: boolean;
   /** With `paths`: also the symbolic links and submodules each commit makes (`--raw`: the modes), for path rules. */
@@ -129,6 +135,9 @@ export async function* streamCommits(cwd: string, revisions: string[], options: 
   // A field past COMMIT_BYTES_CAP (a 200 MB message; AITRAIL_SIZE_CAPS_DIVISOR lowers it: row s53a-1) is not kept: its length, for the record.
   let long: LongRecord | undefined;
   const cap = commitBytesCap();
+  // Row s53o-1: the bytes of the large messages read so far, and what makes a message large.
+  let together = 0;
+  const largeAt = options.largeTogether === undefined ? Infinity : largeCommitBytes();
   for await (const given of splitRecords(streamGit(args, { cwd, asStored: options.asStored === true, whole: options.whole === true, ...(options.input === undefined ? {} : { input: options.input }) }), '\0', cap)) {
     const token = typeof given === 'string' ? given : '';
     if (typeof given !== 'string' && !inFields) {
@@ -170,6 +179,11 @@ export async function* streamCommits(cwd: string, revisions: string[], options: 
           ...(long ? { tooLarge: { part: 'message' as const, bytes: long.tooLong, most: cap } } : {}),
         };
         long = undefined;
+        if (current.message.length > largeAt / 3 && !current.tooLarge) {
+          const bytes = Buffer.byteLength(current.message, 'utf8');
+          if (bytes > largeAt) together += bytes;
+          if (together > (options.largeTogether ?? Infinity)) Object.assign(current, { message: '', tooLarge: { part: 'together' as const, bytes: together, most: options.largeTogether } });
+        }
         if (ask) asking.push({ record: current, shown });
         change = undefined;
         inFields = false;

@@ -5,6 +5,7 @@ import { ExitCode } from '../core/exit-codes.js';
 import { renderLogEntry, renderLogSummary, type LogEntry } from '../core/render-log.js';
 import { badRangeError } from '../git/bad-range.js';
 import { streamCommits } from '../git/log.js';
+import { rangeLargeBytesCap } from '../git/commit-size.js';
 import { openAddedLines } from '../git/added-lines.js';
 import { locateRepo } from '../git/repo.js';
 import { resolveCommit } from '../git/resolve-commit.js';
@@ -127,7 +128,7 @@ export async function* logEntries(options: LogOptions): AsyncGenerator<LogEntry>
   // Where each noted commit adds lines, for its note's evidence: one git process for the walk.
   const added = openAddedLines(repo.root);
   try {
-    for await (const commit of explainBadRange(streamCommits(repo.root, revisions, { extra }), options.range)) {
+    for await (const commit of explainBadRange(streamCommits(repo.root, revisions, { extra, largeTogether: rangeLargeBytesCap() }), options.range)) {
       if (options.maxCount !== undefined && yielded >= options.maxCount) break;
       if (boundary?.has(commit.sha)) cut.push(commit.sha);
       reading = [];

@@ -1358,8 +1358,11 @@ export function commitFindings(given: CommitSignals, options: DetectOptions = {}
 function unreadWhole(signals: CommitSignals): Attribution[] {
   const over = signals.tooLarge;
   if (!over) return [];
+  const most = (over.most ?? 16_777_216).toLocaleString('en-US');
+  // Row s53o-1: a large message past what a report reads of such messages together.
+  if (over.part === 'together') return [{ ...found('unknown', 'unknown', `not read: with its large message the report's large messages hold ${over.bytes.toLocaleString('en-US')} bytes together, past the ${most} a report reads`, true), unread: true }];
   const what = over.part === 'message' ? 'its text as git shows it' : 'its object';
-  return [{ ...found('unknown', 'unknown', `not read: ${what} is ${over.bytes.toLocaleString('en-US')} bytes, past the ${(over.most ?? 16_777_216).toLocaleString('en-US')} a report reads`, true), unread: true }];
+  return [{ ...found('unknown', 'unknown', `not read: ${what} is ${over.bytes.toLocaleString('en-US')} bytes, past the ${most} a report reads`, true), unread: true }];
 }
 
 /**
