@@ -43,6 +43,9 @@ const aiEnv = { ...env, AITRAIL_MODEL: 'anthropic/claude-opus-4.6', AITRAIL_AGEN
 const agentEnv = { ...env, CLAUDECODE: '1', CLAUDE_CODE_ENTRYPOINT: 'cli' };
 // Qwen Code's own commit: its marker, its model in a home of the bench's own (~/.qwen/settings.json), no system files (set below).
 let qwenEnv;
+// The same AI environments with a fake node first on PATH (set below): the shims' own work alone.
+let shimOnlyEnv;
+let agentShimOnlyEnv;
 
 /**
  * node_modules/.package-lock.json as npm 11 writes it for `npm i -D aitrail` from the registry: aitrail and
@@ -128,6 +131,13 @@ try {
   const qwenHome = `${dir}-qwen-home`;
   mkdirSync(join(qwenHome, '.qwen'), { recursive: true });
   writeFileSync(join(qwenHome, '.qwen', 'settings.json'), `${JSON.stringify({ model: { name: 'qwen3-coder-plus' } }, null, 2)}\n`);
+  // The shims' own work, node left out: a `node` that is /bin/true first on PATH (outside the repository, so the
+  // shims keep it), which each shim then starts in node's place. What the shim costs beside the hook itself.
+  const fakeNode = `${dir}-fake-node`;
+  mkdirSync(fakeNode);
+  symlinkSync('/bin/true', join(fakeNode, 'node'));
+  shimOnlyEnv = { ...aiEnv, PATH: `${fakeNode}:${env.PATH ?? '/usr/bin:/bin'}` };
+  agentShimOnlyEnv = { ...agentEnv, PATH: `${fakeNode}:${env.PATH ?? '/usr/bin:/bin'}` };
   qwenEnv = { ...env, HOME: qwenHome, QWEN_CODE: '1', QWEN_CODE_SYSTEM_SETTINGS_PATH: join(qwenHome, 'system.json'), QWEN_CODE_SYSTEM_DEFAULTS_PATH: join(qwenHome, 'defaults.json') };
   const messageFile = join(dir, '.git', 'COMMIT_EDITMSG');
   const message = 'Add a feature\n\nWith a body.\n';
@@ -207,6 +217,10 @@ try {
     'AI: shim commit-msg': () => spawn('sh', [hook('commit-msg'), '.git/COMMIT_EDITMSG'], aiEnv, recorded),
     'AI: agent commit, shim prepare-commit-msg': () => spawn('sh', [hook('prepare-commit-msg'), '.git/COMMIT_EDITMSG', 'message'], agentEnv, agentMessage),
     'AI: agent commit, shim commit-msg': () => spawn('sh', [hook('commit-msg'), '.git/COMMIT_EDITMSG'], agentEnv, agentRecorded),
+    'AI: shim alone (node is /bin/true), prepare-commit-msg': () => spawn('sh', [hook('prepare-commit-msg'), '.git/COMMIT_EDITMSG', 'message'], shimOnlyEnv, message),
+    'AI: shim alone (node is /bin/true), commit-msg': () => spawn('sh', [hook('commit-msg'), '.git/COMMIT_EDITMSG'], shimOnlyEnv, recorded),
+    'AI: agent commit, shim alone (node is /bin/true), prepare-commit-msg': () => spawn('sh', [hook('prepare-commit-msg'), '.git/COMMIT_EDITMSG', 'message'], agentShimOnlyEnv, agentMessage),
+    'AI: agent commit, shim alone (node is /bin/true), commit-msg': () => spawn('sh', [hook('commit-msg'), '.git/COMMIT_EDITMSG'], agentShimOnlyEnv, agentRecorded),
   };
   // Warm up: OS caches, the config cache under .git/aitrail, the fast path's stamp, the code caches (WARM_RUNS).
   for (let i = 0; i < WARM_RUNS; i += 1) for (const run of Object.values(cases)) run();
@@ -302,4 +316,5 @@ try {
   rmSync(dir, { recursive: true, force: true });
   rmSync(`${dir}-package-json`, { recursive: true, force: true });
   rmSync(`${dir}-qwen-home`, { recursive: true, force: true });
+  rmSync(`${dir}-fake-node`, { recursive: true, force: true });
 }
