@@ -2,6 +2,7 @@ import type { CompiledPathRule, CompiledPolicy } from '../core/policy/compile-po
 import { evaluateCommit } from '../core/policy/evaluate.js';
 import { protection } from '../core/policy/landed-lines.js';
 import { foldedLinkFinder, foldedOnMiss, foldedTwins, LINK_LOOP, linkShownMatcher, linksInsideDirectoryLinks, MAX_LINK_HOPS, mayReach, pathsShownByLinks, protectsByNameOnly, resolveThroughLinks, shownPathMatcher, type ResolvedLink, type ShownPath } from '../core/policy/link-reach.js';
+import { sizeCapsDivisor } from '../git/commit-size.js';
 import { GitError } from '../git/exec.js';
 import type { CommitFacts, Violation } from '../core/policy/types.js';
 import { treePathSet, treeSymlinks } from '../git/read-blob.js';
@@ -40,6 +41,15 @@ async function heldBoundary(repoDir: string, boundary: readonly string[]): Promi
 
 /** Shown paths matched whole (neither their directory nor their name decides) past which a range is refused rather than read for minutes. */
 export const SHOWN_PATHS_CAP = 200_000;
+
+/**
+ * SHOWN_PATHS_CAP divided by AITRAIL_SIZE_CAPS_DIVISOR (row s53x-1: lowered only, as the commit caps are; 781 under
+ * the tests' 256): read once per judgement, never remembered (vitest's isolate: false), the same in `check`, pre-push
+ * and pre-receive (both judges below), so a test proves the refusal with a thousand shown paths, not 210,000.
+ */
+export function shownPathsCap(): number {
+  return Math.floor(SHOWN_PATHS_CAP / sizeCapsDivisor());
+}
 
 /** Links that links inside directory links within reach add (linksInsideDirectoryLinks), past which a range is refused. */
 export const LINKS_INSIDE_CAP = 20_000;
@@ -157,6 +167,7 @@ export async function judgeLinkTargets(repoDir: string, boundary: readonly strin
   const shownMatchers = new Map(policy.paths.map((rule) => [rule, shownPathMatcher(rule)]));
   const judged: CompiledPolicy = { ...policy, paths: policy.paths.map((rule) => ({ ...rule, matchFile: shownMatchers.get(rule)!.match })) };
   const slow = (): number => [...shownMatchers.values()].reduce((sum, matcher) => sum + matcher.slow(), 0);
+  const cap = shownPathsCap();
   const others = judged.paths.filter((rule) => !protectsByNameOnly(rule));
   const all = [...links.values()];
   const named = new Set(all.filter((link) => byName.some((rule) => rule.matchFile(link.path) !== undefined)));
@@ -175,7 +186,7 @@ export async function judgeLinkTargets(repoDir: string, boundary: readonly strin
     for (const at of pathsShownByLinks(asked, changed, elsewhere)) {
       if (protectsShown(at)) shown.push(at);
       // Fail closed rather than read for minutes: the count of paths no directory or name decided.
-      if (slow() > SHOWN_PATHS_CAP) throw new GitError(enforceMessages.tooManyShownPaths(facts.sha, SHOWN_PATHS_CAP), ['ls-tree'], null, '');
+      if (slow() > cap) throw new GitError(enforceMessages.tooManyShownPaths(facts.sha, cap), ['ls-tree'], null, '');
     }
     // A model known from a git-ai note is judged on its own files (pathModels): those, as the links show them.
     const attributions = facts.attributions.map((attribution) => {
@@ -205,6 +216,7 @@ export async function linkShownPolicy(repoDir: string, boundary: readonly string
   for (const commit of await heldBoundary(repoDir, boundary)) for (const link of await linksWithinReach(repoDir, commit, policy, made, 'skip')) links.set(`${link.path}\0${link.target}`, link);
   if (links.size === 0) return null;
   const all = [...links.values()];
+  const cap = shownPathsCap();
   const shownBy = (rule: CompiledPathRule) => {
     const known = new Map<string, string | undefined>();
     // 300 links to the top show each file at 300 paths: answered by the file's directory where its name does not decide (linkShownMatcher, row 468).
@@ -214,7 +226,7 @@ export async function linkShownPolicy(repoDir: string, boundary: readonly string
       // A file the rule protects where it is, or not: which glob answers is not read (only whether one does).
       const found = rule.matchFile(path) ?? shown.match(path);
       // Fail closed rather than read for minutes: the paths matched whole, for the commit being read.
-      if (shown.slow() > SHOWN_PATHS_CAP) throw new GitError(enforceMessages.tooManyShownPaths(judging.sha, SHOWN_PATHS_CAP), ['ls-tree'], null, '');
+      if (shown.slow() > cap) throw new GitError(enforceMessages.tooManyShownPaths(judging.sha, cap), ['ls-tree'], null, '');
       if (known.size >= 100_000) known.clear();
       known.set(path, found);
       return found;
