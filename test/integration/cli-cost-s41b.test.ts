@@ -104,7 +104,7 @@ describe('fewer git processes per command (s41b)', () => {
 });
 
 describe('what a check with path rules loads (s41b)', () => {
-  it('picomatch from the bundle (not resolved in node_modules), node:crypto not at all; the path rule still refuses', () => {
+  it('picomatch from the bundle (not resolved in node_modules), node:crypto only for the blame budget\'s marked diff; the path rule still refuses', () => {
     const repo = makeRepo();
     const base = repo.commit('chore: policy\n', { '.aitrailrc.yml': 'policy:\n  paths:\n    - files: ["src/crypto/**"]\n      deny: ["openai/*"]\n' });
     repo.commit('feat: key\n\nAssisted-by: codex:openai/gpt-5.3-codex\n', { 'src/crypto/k.ts': 'k\n' });
@@ -119,7 +119,14 @@ describe('what a check with path rules loads (s41b)', () => {
     expect(violations.map((violation) => violation.model)).toEqual(['openai/gpt-5.3-codex']);
     const loaded = JSON.parse(readFileSync(out, 'utf8')) as { files: string[]; builtins: string[] };
     expect(loaded.files.filter((file) => file.includes('picomatch'))).toEqual([]);
-    expect(loaded.builtins.filter((name) => /crypto/.test(name))).toEqual([]);
+    // Row s53d-1: the blame budget reads the protected paths' added runs from one `diff-tree --stdin` stream whose
+    // records a random mark separates (src/git/added-lines.ts openAddedLines), so node:crypto loads when a commit of the
+    // range changes a protected path; a range that changes none still loads none (below).
+    expect(loaded.builtins.filter((name) => /crypto/.test(name)).length).toBeGreaterThan(0);
+    const none = aitrail(repo.dir, ['check', 'HEAD~1..HEAD', '--format', 'json'], { env: { NODE_OPTIONS: `--require ${preload}` } });
+    expect(none.code, none.stderr).toBe(0);
+    const untouched = JSON.parse(readFileSync(out, 'utf8')) as { files: string[]; builtins: string[] };
+    expect(untouched.builtins.filter((name) => /crypto/.test(name))).toEqual([]);
   });
 });
 
