@@ -532,7 +532,10 @@ export function commandLineModel(agent: string, args: readonly string[], quote: 
     const options = args.slice(0, args.includes('--') ? args.indexOf('--') : undefined);
     // A value-taking letter may end the cluster with its value (`-rn=NAME`, `-rnNAME`; row s53k-2), one word: `-rm -rf`, a prompt's text, is no --resume.
     if (options.some((arg) => arg === '--resume' || /^-[a-hj-mo-su-zA-Z]*r[a-hj-mo-su-zA-Z]*(?:[int]\S*)?$/.test(arg))) {
-      const id = givenPath(optionValues(args, 'session-id', undefined, 'clap').at(-1));
+      // `--id` is clap's alias of `--session-id`; the legacy `--path FILE` names the session its file's stem names (row s53u-1).
+      const byPath = optionValues(args, 'path', undefined, 'clap').at(-1);
+      const stem = byPath === undefined ? undefined : basename(byPath).replace(/\.[^.]*$/, '');
+      const id = givenPath([...optionValues(args, 'session-id', undefined, 'clap'), ...optionValues(args, 'id', undefined, 'clap')].at(-1) ?? stem);
       // clap's cluster `-rn NAME` (`-rnNAME`, `-rn=NAME`): flags, then `-n` taking the rest or the next argument (row s53k-2), read as `-n`'s.
       const unclustered = options.map((arg) => arg.replace(/^-[a-hj-mo-su-zA-Z]+n/, '-n'));
       const name = givenPath(optionValues(unclustered, 'name', 'n', 'clap').at(-1));
