@@ -275,6 +275,8 @@ export interface CommandLineModel {
   provider?: { name: string; evidence: string };
   /** goose only: `--recipe`, the recipe file as given (the last one; row 1059). */
   recipe?: string;
+  /** goose only: `--sub-recipe`, each as given: sub-recipes added to `--recipe`'s, each run with its own settings' model (row s53u-2). */
+  subRecipes?: string[];
   /** goose only: `-r/--resume` (row s53g-2), with the session named by `--session-id` or `-n/--name` when given: the resumed session's saved provider and model come after the command line's, before a recipe's and the settings'. */
   resume?: { id?: string; name?: string };
   /** Qwen Code only: `--openai-base-url` (yargs' `--openaiBaseUrl` too), the last given: the endpoint its OpenAI client calls, before `OPENAI_BASE_URL` (row 895). */
@@ -527,6 +529,9 @@ export function commandLineModel(agent: string, args: readonly string[], quote: 
     // `GOOSE_PROVIDER`/`GOOSE_MODEL` and config.yaml (`build_session`; row 1059), read by `goose.ts`.
     const recipe = givenPath(optionValues(args, 'recipe', undefined, 'clap').at(-1));
     if (recipe) result.recipe = recipe;
+    // `goose run --recipe R --sub-recipe S` (repeatable): S joins R's `sub_recipes` (goose-cli `extract_recipe_info_from_cli`; row s53u-2).
+    const subRecipes = optionValues(args, 'sub-recipe', undefined, 'clap').flatMap((given) => givenPath(given) ?? []).slice(-MAX_ARGS);
+    if (subRecipes.length > 0) result.subRecipes = subRecipes;
     // `goose session|run -r/--resume` (a flag; `-r` alone or among short flags before one taking a value), the session chosen by `--session-id`, else
     // `-n/--name` (a name or an id), else the newest user session (crates/goose-cli `cli.rs` `get_or_create_session_id`; row s53g-2).
     const options = args.slice(0, args.includes('--') ? args.indexOf('--') : undefined);
@@ -616,7 +621,7 @@ export function commandLineModel(agent: string, args: readonly string[], quote: 
     const added = argparseValues(args, 'add-dir', 'ad').flatMap((dir) => givenPath(dir) ?? []).slice(-MAX_ARGS);
     if (added.length > 0) result.addDirs = added;
   }
-  return result.fallback || result.settings || result.earlierSettings || result.trust || result.addDirs || result.models.length > 0 || result.configModel || result.profile || result.configs || result.editorModel || result.configFile || result.modelSettingsFile || result.aliases || result.dataDir || result.cd || result.baseUrl || result.authType || result.provider || result.recipe || result.resume || result.modelKey || result.inlineConfig ? result : null;
+  return result.fallback || result.settings || result.earlierSettings || result.trust || result.addDirs || result.models.length > 0 || result.configModel || result.profile || result.configs || result.editorModel || result.configFile || result.modelSettingsFile || result.aliases || result.dataDir || result.cd || result.baseUrl || result.authType || result.provider || result.recipe || result.subRecipes || result.resume || result.modelKey || result.inlineConfig ? result : null;
 }
 
 /** Whether aitrail knows how `agent`'s command line names its model. */
