@@ -37,7 +37,7 @@ export async function gooseModel(place: SettingsPlace, cli?: CommandLineModel | 
   const fromFile = cli?.recipe ? await recipeSettings(place, cli.recipe, cli.cwd) : null;
   const model = await runModel(place, cli, fromFile);
   // The recipe's sub-recipes run with their own settings' models (row s53g-3): beside the run's, never in its place.
-  const subs = fromFile?.subs ?? [];
+  const subs = [...(fromFile?.subs ?? []), ...(cli?.recipe ? await givenSubRecipes(place, cli.subRecipes ?? [], cli.cwd) : [])];
   if (subs.length === 0) return model;
   return { ...(model ?? { model: '', evidence: '', overriddenBy: [] }), also: [...(model?.also ?? []), ...subs] };
 }
@@ -258,7 +258,7 @@ const MAX_RECIPE_BYTES = 1024 * 1024;
  * as a template (`{{ param }}`, `--params`) before reading it: a setting written as a template, or a recipe naming them that
  * cannot be parsed, is `unknown`. A recipe not found at that path (a name goose looks up in its recipe folders) names nothing.
  */
-async function recipeSettings(place: SettingsPlace, given: string, cwd: string | undefined): Promise<Recipe | null> {
+async function recipeSettings(place: SettingsPlace, given: string, cwd: string | undefined, withSubs = true): Promise<Recipe | null> {
   if (!cwd && !isAbsolute(given)) return null;
   let path: string | undefined;
   let text: string | null = null;
@@ -279,7 +279,25 @@ async function recipeSettings(place: SettingsPlace, given: string, cwd: string |
     }
   }
   if (text === null || path === undefined) return null;
-  return recipeText(place, path, text, true);
+  return recipeText(place, path, text, withSubs);
+}
+
+/**
+ * The models of `goose run --recipe R --sub-recipe S` (row s53u-2): each S, a file or a recipe's name found as `--recipe`'s is
+ * (goose-cli `extract_recipe_info_from_cli`, `retrieve_recipe_file`), joins R's sub-recipes and runs with its own settings' model.
+ */
+async function givenSubRecipes(place: SettingsPlace, given: readonly string[], cwd: string | undefined): Promise<Also> {
+  const found: Also = [];
+  for (const [index, sub] of given.entries()) {
+    if (index >= MAX_SUB_RECIPES) {
+      found.push({ model: 'unknown', evidence: `--sub-recipe (over ${MAX_SUB_RECIPES}: the models the rest run are not known)`, overriddenBy: [] });
+      break;
+    }
+    const read = await recipeSettings(place, sub, cwd, false);
+    if (read?.unknown) found.push({ model: 'unknown', evidence: read.unknown, overriddenBy: [] });
+    else if (read?.model) found.push({ model: read.model, evidence: `--sub-recipe ${read.modelEvidence!}`, overriddenBy: [] });
+  }
+  return found;
 }
 
 /** A recipe's text read at most {@link MAX_RECIPE_BYTES}; null when it cannot be read. */
