@@ -1,9 +1,8 @@
-import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { aitrail } from '../helpers/cli.js';
 import { commitWith, policyServer } from '../helpers/enforce-repos.js';
+import { blamesOf } from '../helpers/git-trace.js';
 
 // Row s53v-1 (a denial of the gate under rows s53d-1/s53j-1, hostile insider; found by task v of session 53
 // re-reading row s53j-1): a commit changing only spaces of a protected file (`git diff -w` shows it nothing,
@@ -15,21 +14,6 @@ const QWEN = 'Assisted-by: qwen-code:qwen/qwen3-coder';
 const LINES = 200;
 
 const fileOf = (extra: Record<number, string> = {}) => Array.from({ length: LINES }, (_, n) => extra[n] ?? `export const value${n} = ${n};`).join('\n') + '\n';
-
-/** The `git blame` commands a run of check started, from GIT_TRACE_PERFORMANCE. */
-function blamesOf(dir: string, args: string[]): { code: number; out: string; blames: string[] } {
-  const traceDir = mkdtempSync(join(tmpdir(), 'aitrail-s53v-'));
-  try {
-    const trace = join(traceDir, 'perf.txt');
-    const result = aitrail(dir, args, { env: { GIT_TRACE_PERFORMANCE: trace }, timeout: 120_000 });
-    const blames = readFileSync(trace, 'utf8')
-      .split('\n')
-      .filter((line) => / git command: git .* blame --incremental /.test(line));
-    return { code: result.code, out: result.stdout + result.stderr, blames };
-  } finally {
-    rmSync(traceDir, { recursive: true, force: true });
-  }
-}
 
 describe('a commit changing only spaces or the mode of a protected file is not blamed whole (row s53v-1)', () => {
   it('spaces-only and mode-only commits start no whole-file blame; a Qwen line they re-indent is still refused naming its commit', () => {
