@@ -71,8 +71,13 @@ const BLAME_PLACED = ['--diff-algorithm=myers', '--indent-heuristic'];
  */
 export interface HunkPlacing {
   ignoreSpace?: boolean;
+  /**
+   * Every file diffed as text (`--text`), as `git blame` reads a binary one (row s53v-2): only for paths
+   * whose both sides are known to be within diffBytesCap (`--text` loads a file past core.bigFileThreshold).
+   */
+  text?: boolean;
 }
-const placed = (how: HunkPlacing): readonly string[] => (how.ignoreSpace === true ? [...BLAME_PLACED, '-w', '--raw'] : BLAME_PLACED);
+const placed = (how: HunkPlacing): readonly string[] => [...BLAME_PLACED, ...(how.ignoreSpace === true ? ['-w', '--raw'] : []), ...(how.text === true ? ['--text'] : [])];
 const DIFF = ['diff-tree', '-r', '--no-renames', '--no-ext-diff', '--no-textconv', '--no-relative', '--no-color', '--ignore-submodules=none'];
 
 /**
