@@ -160,25 +160,22 @@ async function spendBlameBudget(repoDir: string, files: ReadonlyArray<{ rev: str
 }
 
 /**
- * The runs of `group`'s paths whose diff git shows as binary (row s53v-2), each diffed apart as text (`--text`,
- * as `git blame` reads it) when both its sides are within diffBytesCap; the others left out (charged a run per 64
+ * The runs of `group`'s paths whose diff git shows as binary (row s53v-2), diffed again as text (`--text`, as
+ * `git blame` reads it, one process for the commit) when both its sides are within diffBytesCap; the others left out (charged a run per 64
  * bytes): one binary file of a commit made every protected file of it unknown, and a 3 MB binary file added to
  * a protected path was charged 140 GiB and refused (`git blame -w -C` of it: 0.02 s).
  */
 async function textRuns(repoDir: string, rev: string, parent: string | null, group: ReadonlyArray<{ path: string; size: number }>): Promise<Map<string, ReadonlyArray<readonly [number, number]>>> {
   const cap = diffBytesCap();
   const before = parent === null ? [] : (await objectInfoLines(repoDir, group.map(({ path }) => `${parent}:${path}`), { asStored: true })).map((answer) => foundObject(answer)?.size ?? 0);
-  const runs = new Map<string, ReadonlyArray<readonly [number, number]>>();
-  for (const [index, { path, size }] of group.entries()) {
-    if (size > cap || (before[index] ?? 0) > cap) continue;
-    try {
-      const found = (await addedLines(repoDir, rev, parent, [path], { asStored: true }, { ignoreSpace: true, text: true })).get(path);
-      if (found !== undefined) runs.set(path, found);
-    } catch (error) {
-      if (!(error instanceof GitError)) throw error;
-    }
+  // One `git diff-tree` for the commit's paths within the cap (a process per path made a push of many small binary files minutes long).
+  const within = group.filter(({ size }, index) => size <= cap && (before[index] ?? 0) <= cap).map(({ path }) => path);
+  try {
+    return within.length === 0 ? new Map() : await addedLines(repoDir, rev, parent, within, { asStored: true }, { ignoreSpace: true, text: true });
+  } catch (error) {
+    if (!(error instanceof GitError)) throw error;
+    return new Map();
   }
-  return runs;
 }
 
 /** More `-L` ranges than this for one blame: the whole file is blamed (an argument list stays small). */
