@@ -10,7 +10,7 @@ import { UsageError } from '../errors/usage-error.js';
 import { streamCommits } from '../git/log.js';
 import { commitsReadAsStored } from '../git/raw-message.js';
 import { readCommitFacts } from './read-commit-facts.js';
-import { openAddedLines } from '../git/added-lines.js';
+import { addedLines, diffBytesCap, openAddedLines } from '../git/added-lines.js';
 import { objectInfoLines, foundObject } from '../git/object-batch.js';
 import { blameOrigins, filesAt, treeBytes, withBoundaryFile, withGraftFile } from '../git/range-blame.js';
 import { lineSourcesAmong, type LineSource } from '../git/reverts.js';
@@ -120,8 +120,8 @@ function budgetFromEnv(name: string, fallback: number, bad: (set: string, defaul
  * that commit times one plus the runs of lines the commit adds to it: addedLines, one `git
  * diff-tree -p -U0` for the run, as blame places hunks) out of BLAME_SEARCH_BUDGET or the MiB of
  * AITRAIL_BLAME_BUDGET (`spent`: the run's other ranges); throws past it, naming the commit, before
- * any blame runs. A diff git will not show by lines (binary, or past DIFF_BYTES_CAP) counts a run
- * per 64 bytes of the file.
+ * any blame runs. A diff git shows as binary is read apart as text (textRuns, row s53v-2); a file past
+ * diffBytesCap counts a run per 64 bytes of the file.
  */
 async function spendBlameBudget(repoDir: string, files: ReadonlyArray<{ rev: string; path: string }>, range: LandedLinesRun['range'], spent: { bytes: number }): Promise<Map<string, ReadonlyArray<readonly [number, number]>>> {
   const added = new Map<string, ReadonlyArray<readonly [number, number]>>();
@@ -135,17 +135,21 @@ async function spendBlameBudget(repoDir: string, files: ReadonlyArray<{ rev: str
   try {
     for (const group of byRev) {
       const rev = (group[0] as (typeof group)[number]).rev;
-      let runs: Map<string, ReadonlyArray<readonly [number, number]>> | null;
+      let runs: Map<string, ReadonlyArray<readonly [number, number]>>;
+      // The diff was not read by lines (row s53v-2): a path textRuns did not read is charged a run per 64 bytes.
+      let unread = false;
+      const parent = range.get(rev)?.firstParent ?? null;
       try {
-        runs = await reader.of(rev, range.get(rev)?.firstParent ?? null, group.map(({ path }) => path));
+        runs = await reader.of(rev, parent, group.map(({ path }) => path));
       } catch (error) {
         if (!(error instanceof GitError)) throw error;
-        runs = null;
+        runs = await textRuns(repoDir, rev, parent, group);
+        unread = true;
       }
       for (const { path, size } of group) {
-        spent.bytes += size * (1 + (runs === null ? Math.ceil(size / 64) : (runs.get(path)?.length ?? 0)));
+        spent.bytes += size * (1 + (unread && !runs.has(path) ? Math.ceil(size / 64) : (runs.get(path)?.length ?? 0)));
         if (spent.bytes > budget) throw new GitError(enforceMessages.tooManyBlameSearches(rev, path, budget / 1024 ** 2), ['blame'], null, '');
-        const own = runs?.get(path);
+        const own = runs.get(path);
         if (own !== undefined) added.set(`${rev}\0${path}`, own);
       }
     }
@@ -153,6 +157,25 @@ async function spendBlameBudget(repoDir: string, files: ReadonlyArray<{ rev: str
     reader.close();
   }
   return added;
+}
+
+/**
+ * The runs of `group`'s paths whose diff git shows as binary (row s53v-2), diffed again as text (`--text`, as
+ * `git blame` reads it, one process for the commit) when both its sides are within diffBytesCap; the others left out (charged a run per 64
+ * bytes): one binary file of a commit made every protected file of it unknown, and a 3 MB binary file added to
+ * a protected path was charged 140 GiB and refused (`git blame -w -C` of it: 0.02 s).
+ */
+async function textRuns(repoDir: string, rev: string, parent: string | null, group: ReadonlyArray<{ path: string; size: number }>): Promise<Map<string, ReadonlyArray<readonly [number, number]>>> {
+  const cap = diffBytesCap();
+  const before = parent === null ? [] : (await objectInfoLines(repoDir, group.map(({ path }) => `${parent}:${path}`), { asStored: true })).map((answer) => foundObject(answer)?.size ?? 0);
+  // One `git diff-tree` for the commit's paths within the cap (a process per path made a push of many small binary files minutes long).
+  const within = group.filter(({ size }, index) => size <= cap && (before[index] ?? 0) <= cap).map(({ path }) => path);
+  try {
+    return within.length === 0 ? new Map() : await addedLines(repoDir, rev, parent, within, { asStored: true }, { ignoreSpace: true, text: true });
+  } catch (error) {
+    if (!(error instanceof GitError)) throw error;
+    return new Map();
+  }
 }
 
 /** More `-L` ranges than this for one blame: the whole file is blamed (an argument list stays small). */

@@ -66,12 +66,18 @@ const BLAME_PLACED = ['--diff-algorithm=myers', '--indent-heuristic'];
 /**
  * How hunks are placed: `ignoreSpace` as `git blame -w` places them (`-w`: a line changed only in
  * spaces is no added line), with an empty list for each asked path the diff shows adding no line
- * (its `+++` header read): a path missing is one whose diff was not read by lines.
+ * (its `+++` header read, or its `--raw` line: a change of spaces alone, which `-w` shows no patch
+ * for, or of its mode alone, no `+++` header; row s53v-1): a path missing is one whose diff was not read by lines.
  */
 export interface HunkPlacing {
   ignoreSpace?: boolean;
+  /**
+   * Every file diffed as text (`--text`), as `git blame` reads a binary one (row s53v-2): only for paths
+   * whose both sides are known to be within diffBytesCap (`--text` loads a file past core.bigFileThreshold).
+   */
+  text?: boolean;
 }
-const placed = (how: HunkPlacing): readonly string[] => (how.ignoreSpace === true ? [...BLAME_PLACED, '-w'] : BLAME_PLACED);
+const placed = (how: HunkPlacing): readonly string[] => [...BLAME_PLACED, ...(how.ignoreSpace === true ? ['-w', '--raw'] : []), ...(how.text === true ? ['--text'] : [])];
 const DIFF = ['diff-tree', '-r', '--no-renames', '--no-ext-diff', '--no-textconv', '--no-relative', '--no-color', '--ignore-submodules=none'];
 
 /**
@@ -144,7 +150,11 @@ async function hunksOf(lines: AsyncIterator<string>, asked: ReadonlySet<string> 
       continue;
     }
     if (line === mark) return added;
-    if (line.startsWith('diff --git ')) {
+    // `--raw` (listEmpty): `:<modes> <ids> <status>\t<path>`, C-quoted as a `+++` header's name, each changed path before its patch (row s53v-1).
+    if (listEmpty && line.startsWith(':') && line.includes('\t')) {
+      const name = unquoteCPath(line.slice(line.indexOf('\t') + 1));
+      if ((asked === null || asked.has(name)) && !added.has(name)) added.set(name, []);
+    } else if (line.startsWith('diff --git ')) {
       path = null;
       const sides = line.slice('diff --git '.length);
       const name = unquoteCPath(sides.slice(Math.floor((sides.length + 1) / 2)));

@@ -1,9 +1,7 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
 import { commitWith, policyServer } from '../helpers/enforce-repos.js';
+import { blamesOf } from '../helpers/git-trace.js';
 
 // Careless truth (task j of session 53): each commit of a range that changes a protected file had it
 // blamed whole, back to the range's boundary: an honest push of 100 commits changing 20 lines in 10
@@ -18,21 +16,6 @@ const LINES = 300;
 /** A 300-line protected file; the lines of `changed` carry revision `rev`. */
 const fileOf = (rev: number, changed: ReadonlySet<number>, extra: Record<number, string> = {}) =>
   Array.from({ length: LINES }, (_, n) => extra[n] ?? (changed.has(n) ? `export const value${n} = "row ${n} of revision ${rev}";` : `export const value${n} = "row ${n} as first written";`)).join('\n') + '\n';
-
-/** The `git blame` commands a run of check started, from GIT_TRACE_PERFORMANCE. */
-function blamesOf(dir: string, args: string[]): { code: number; out: string; blames: string[] } {
-  const traceDir = mkdtempSync(join(tmpdir(), 'aitrail-s53j-'));
-  try {
-    const trace = join(traceDir, 'perf.txt');
-    const result = aitrail(dir, args, { env: { GIT_TRACE_PERFORMANCE: trace }, timeout: 120_000 });
-    const blames = readFileSync(trace, 'utf8')
-      .split('\n')
-      .filter((line) => / git command: git .* blame --incremental /.test(line));
-    return { code: result.code, out: result.stdout + result.stderr, blames };
-  } finally {
-    rmSync(traceDir, { recursive: true, force: true });
-  }
-}
 
 describe('a protected file is blamed at each start only for the lines its commit adds (s53j, row s53j-1)', () => {
   it('an honest range of small edits blames only the added lines, and commits that only remove lines not at all (row s53j-1); a line Qwen wrote and a later commit kept, or overwrote, is still refused naming its commit', () => {
@@ -55,10 +38,9 @@ describe('a protected file is blamed at each start only for the lines its commit
     expect(commitWith(work, 'style: indent a row\n', { 'src/crypto/table.ts': removed(2).replace('export const value100 ', '  export const value100 ') }, { noVerify: true }).code).toBe(0);
     const shrunk = blamesOf(work.dir, ['check', 'origin/main..HEAD', '--policy-from', 'refs/remotes/origin/main']);
     expect(shrunk.code, shrunk.out).toBe(0);
-    // The two removals are not blamed; the change of spaces alone (no line under `-w`, no `+++` header: not read by lines) is blamed whole.
-    const indented = work.git(['rev-parse', 'HEAD']);
-    expect(shrunk.blames.length).toBe(9);
-    expect(shrunk.blames.filter((blame) => !/ -L \d+,\d+/.test(blame)).map((blame) => blame.includes(` ${indented} -- `))).toEqual([true]);
+    // The two removals are not blamed; nor is the change of spaces alone (no line under `-w`, its path named by `--raw`: row s53v-1).
+    expect(shrunk.blames.length).toBe(8);
+    expect(shrunk.blames.filter((blame) => !/ -L \d+,\d+/.test(blame))).toEqual([]);
     expect(commitWith(work, 'revert: the rows back\n', { 'src/crypto/table.ts': fileOf(8, new Set([8 * 7, 8 * 31])) }, { noVerify: true }).code).toBe(0);
 
     // Qwen's commit writes one line; a person's next commit keeps it, the one after overwrites it.
