@@ -42,7 +42,7 @@ describe('--help of the reports names AITRAIL_SIZE_CAPS_DIVISOR, as check --help
     for (const command of ['log', 'blame', 'trend']) {
       const help = aitrail(repo.dir, [command, '--help']);
       expect(help.code, command).toBe(0);
-      expect(help.stdout.replace(/\s+/g, ' '), command).toContain('AITRAIL_SIZE_CAPS_DIVISOR=<n> (1 to 65536) divides that, never raising it.');
+      expect(help.stdout.replace(/\s+/g, ' '), command).toContain('AITRAIL_SIZE_CAPS_DIVISOR=<n> (1 to 65536) divides these, never raising them.');
     }
   });
 });
