@@ -9,10 +9,10 @@ import { aitrail } from '../helpers/cli.js';
 import { countedHooksRepo } from '../helpers/counted-hooks.js';
 import { addNote, gitAiNote, NOTE_KEYS, session } from '../helpers/git-ai-notes.js';
 import { makeRepo } from '../helpers/gitdir.js';
+import { blameRevertBesideTag } from '../helpers/revert-abbrev.js';
 
 const quiet = { AITRAIL: '0' };
 const QWEN = session(NOTE_KEYS.qwen, '1-2');
-const AI = 'Assisted-by: claude-code:anthropic/claude-opus-4.6';
 
 describe('an abbreviated revert line beside a ref of that name (row s53h-1)', () => {
   it('the hooks: the revert of a revert carries the restored note though a tag is named like the abbreviation', () => {
@@ -35,15 +35,6 @@ describe('an abbreviated revert line beside a ref of that name (row s53h-1)', ()
 
   it('blame: the revert of a revert gives the AI lines back to the AI though a tag is named like the abbreviation', () => {
     const repo = makeRepo();
-    const base = repo.commit('base\n', { 'f.txt': 'h1\nh2\nh3\nh4\n' });
-    const change = repo.commit(`ai change\n\n${AI}\n`, { 'f.txt': 'h1\nai2\nai3\nh4\nai5\n' });
-    repo.git(['revert', '--no-edit', change]);
-    const short = repo.git(['rev-parse', '--short=7', 'HEAD']).trim();
-    repo.git(['tag', short, base]);
-    repo.git(['-c', 'core.abbrev=7', '-c', 'revert.reference=true', 'revert', '--no-edit', 'HEAD']);
-    expect(repo.git(['log', '-1', '--format=%B'])).toContain(`This reverts commit ${short} (`);
-    const report = aitrail(repo.dir, ['blame', '--format', 'json', '--no-cache']);
-    expect(report.code, report.stderr).toBe(0);
-    expect(JSON.parse(report.stdout).totals).toMatchObject({ lines: 5, ai: 3, human: 2 });
+    expect(blameRevertBesideTag(repo, 7)).toMatchObject({ lines: 5, ai: 3, human: 2 });
   });
 });
