@@ -7,25 +7,12 @@
 import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
 import { makeRepo, type TestRepo } from '../helpers/gitdir.js';
-import { bigMessageCommits, SCALED_ENV, SIZE_DIVISOR } from '../helpers/size-caps.js';
-
-interface Entry {
-  subject: string;
-  ai: boolean;
-  attributions: { agent: string; model: string; evidence: string[] }[];
-  warnings?: string[];
-}
+import { largeMessageHistory, SCALED_ENV, type LogJsonEntry } from '../helpers/size-caps.js';
 
 /** row s53o-1's history, each large commit stored under `encoding x-custom`. */
 function history(): TestRepo {
-  const repo = makeRepo();
-  repo.commit('feat: a\n', { 'a.ts': 'a\n' });
-  const stream = bigMessageCommits(repo.git(['rev-parse', 'HEAD']), 8, (15 * 1024 * 1024) / SIZE_DIVISOR)
-    .toString('latin1')
-    .replace(/^(committer Pat <pat@example\.com> \d+ \+0000\n)/gm, '$1encoding x-custom\n');
-  repo.git(['fast-import', '--quiet'], { input: Buffer.from(stream, 'latin1') });
-  repo.git(['reset', '-q', '--hard', 'refs/heads/big']);
-  expect(repo.git(['cat-file', 'commit', 'HEAD'])).toContain('\nencoding x-custom\n');
+  const repo = largeMessageHistory(makeRepo(), 'x-custom');
+  expect(repo.git(['cat-file', 'commit', 'HEAD~1'])).toContain('\nencoding x-custom\n');
   return repo;
 }
 
@@ -34,10 +21,9 @@ describe('row s53w-1: a large message under an `encoding` header counts toward t
     const repo = history();
     const run = aitrail(repo.dir, ['log', '--format', 'json'], { env: SCALED_ENV });
     expect(run.code, run.stderr).toBe(0);
-    const entries = JSON.parse(run.stdout) as Entry[];
-    expect(entries.map((e) => e.subject)).toEqual(['feat: m7', 'feat: m6', 'feat: m5', 'feat: m4', '', '', '', '', 'feat: a']);
-    const unread = entries.slice(4, 8);
-    for (const entry of unread) {
+    const entries = JSON.parse(run.stdout) as LogJsonEntry[];
+    expect(entries.map((e) => e.subject)).toEqual(['feat: c', 'feat: m7', 'feat: m6', 'feat: m5', 'feat: m4', '', '', '', '', 'feat: a']);
+    for (const entry of entries.slice(5, 9)) {
       expect(entry.attributions.map((a) => `${a.agent}:${a.model}`)).toEqual(['unknown:unknown']);
       expect(entry.attributions[0]!.evidence[0]).toMatch(/^not read: with its large message/);
       expect(entry.warnings?.[0]).toContain('this report read hold');
@@ -50,6 +36,6 @@ describe('row s53w-1: a large message under an `encoding` header counts toward t
     const run = aitrail(repo.dir, ['blame', '--format', 'json', '--no-cache'], { env: SCALED_ENV });
     expect(run.code, run.stderr).toBe(0);
     const report = JSON.parse(run.stdout) as { totals: { ai: number; human: number; byModel: Record<string, number> } };
-    expect(report.totals).toMatchObject({ ai: 4, human: 5, byModel: { unknown: 4 } });
+    expect(report.totals).toMatchObject({ ai: 5, human: 5, byModel: { 'anthropic/claude-opus-4.6': 1, unknown: 4 } });
   });
 });

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
 import { makeRepo } from '../helpers/gitdir.js';
-import { bigMessageCommits, SCALED_ENV, SIZE_DIVISOR } from '../helpers/size-caps.js';
+import { largeMessageHistory, SCALED_ENV } from '../helpers/size-caps.js';
 
 interface Report {
   totals: { ai: number; human: number; byModel: Record<string, number> };
@@ -14,23 +14,20 @@ interface Report {
 
 describe('row s53o-1: a cold blame and a warm one differ on a history past the bound, each saying what it left unread', () => {
   it('cold: four commits unread (unknown); after one new commit, the warm run reads them (a person\'s)', () => {
-    const repo = makeRepo();
-    repo.commit('feat: a\n', { 'a.ts': 'a\n' });
-    repo.git(['fast-import', '--quiet'], { input: bigMessageCommits(repo.git(['rev-parse', 'HEAD']), 8, (15 * 1024 * 1024) / SIZE_DIVISOR) });
-    repo.git(['reset', '-q', '--hard', 'refs/heads/big']);
+    const repo = largeMessageHistory(makeRepo());
     const blame = (): Report => {
       const run = aitrail(repo.dir, ['blame', '--format', 'json'], { env: SCALED_ENV });
       expect(run.code, run.stderr).toBe(0);
       return JSON.parse(run.stdout) as Report;
     };
     const cold = blame();
-    expect(cold.totals).toMatchObject({ ai: 4, human: 5, byModel: { unknown: 4 } });
+    expect(cold.totals).toMatchObject({ ai: 5, human: 5, byModel: { 'anthropic/claude-opus-4.6': 1, unknown: 4 } });
     expect(cold.warnings?.filter((w) => w.includes('this report read hold'))).toHaveLength(4);
     // The same question again: the whole report's cache answers as the cold run did.
     expect(blame().totals).toEqual(cold.totals);
     repo.commit('feat: n\n', { 'n.ts': 'n\n' });
     const warm = blame();
-    expect(warm.totals).toMatchObject({ ai: 0, human: 10, byModel: {} });
+    expect(warm.totals).toMatchObject({ ai: 1, human: 10, byModel: { 'anthropic/claude-opus-4.6': 1 } });
     expect(warm.warnings?.filter((w) => w.includes('this report read hold')) ?? []).toEqual([]);
   });
 });
