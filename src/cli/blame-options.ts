@@ -6,6 +6,7 @@ import { sanitize } from '../core/sanitize.js';
 import { isCommaList } from '../config/comma-list.js';
 import { misreadRangeReason } from '../config/check-model-globs.js';
 import { cliMessages } from '../errors/usage-messages.js';
+import { SIZE_CAPS_HELP } from './size-caps-help.js';
 
 /** The options `blame` and `trend` share (what git blame reads and which files count). */
 export interface BlameOptionArgs {
@@ -122,5 +123,4 @@ function flagsOut(values: readonly string[], flags: string[]): string[] {
 export const BLAME_EPILOGUE =
   "Also takes git blame's -M[<n>] and -C[<n>] (repeatable: -C -C, -C -C -C, -C50), with exactly git's meaning (as in git, -CC is one -C). " +
   'Left out: binary files, symlinks, submodules, and by default lockfiles (package-lock.json, Cargo.lock, go.sum…) and files marked linguist-generated or linguist-vendored in the .gitattributes of --rev; ' +
-  'an --include glob or blame.include that names such a file (package-lock.json, **/*.pb.go) brings it back. ' +
-  'A commit of more than 16 MiB is not read (AI of an unknown model, said); AITRAIL_SIZE_CAPS_DIVISOR=<n> (1 to 65536) divides that, never raising it.';
+  `an --include glob or blame.include that names such a file (package-lock.json, **/*.pb.go) brings it back. ${SIZE_CAPS_HELP}`;

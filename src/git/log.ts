@@ -119,7 +119,7 @@ export async function* streamCommits(cwd: string, revisions: string[], options: 
   const settle = async (): Promise<CommitRecord[]> => {
     const found = asker(asking.map(({ record }) => record.sha));
     asking.forEach(({ record, shown }, at) => {
-      if (found[at]) Object.assign(record, shownRecord(shown));
+      if (found[at]) bound(Object.assign(record, shownRecord(shown)));
     });
     asking.length = 0;
     await withMergeTags(cwd, merging.splice(0), options.asStored === true);
@@ -138,6 +138,14 @@ export async function* streamCommits(cwd: string, revisions: string[], options: 
   // Row s53o-1: the bytes of the large messages read so far, and what makes a message large.
   let together = 0;
   const largeAt = options.largeTogether === undefined ? Infinity : largeCommitBytes();
+  // A large message counted; past options.largeTogether, dropped unread. A commit under an encoding git may re-encode
+  // is counted when its message is read apart (settle): an `encoding` header was a way past the bound (task w, s53w-1).
+  const bound = (record: CommitRecord): void => {
+    if (record.message.length <= largeAt / 3 || record.tooLarge) return;
+    const bytes = Buffer.byteLength(record.message, 'utf8');
+    if (bytes > largeAt) together += bytes;
+    if (together > (options.largeTogether ?? Infinity)) Object.assign(record, { message: '', tooLarge: { part: 'together' as const, bytes: together, most: options.largeTogether } });
+  };
   for await (const given of splitRecords(streamGit(args, { cwd, asStored: options.asStored === true, whole: options.whole === true, ...(options.input === undefined ? {} : { input: options.input }) }), '\0', cap)) {
     const token = typeof given === 'string' ? given : '';
     if (typeof given !== 'string' && !inFields) {
@@ -179,11 +187,7 @@ export async function* streamCommits(cwd: string, revisions: string[], options: 
           ...(long ? { tooLarge: { part: 'message' as const, bytes: long.tooLong, most: cap } } : {}),
         };
         long = undefined;
-        if (current.message.length > largeAt / 3 && !current.tooLarge) {
-          const bytes = Buffer.byteLength(current.message, 'utf8');
-          if (bytes > largeAt) together += bytes;
-          if (together > (options.largeTogether ?? Infinity)) Object.assign(current, { message: '', tooLarge: { part: 'together' as const, bytes: together, most: options.largeTogether } });
-        }
+        bound(current);
         if (ask) asking.push({ record: current, shown });
         change = undefined;
         inFields = false;

@@ -107,10 +107,7 @@ export const handler: HookHandler = async (_args, context) => {
       // A revert restoring a merge with no note (a revert of a `revert -m 1`): the notes of the commits it brought in (row s53m-3).
       const merge = made && source?.revert === true ? await (await import('../notes/revert-merge-note.js')).revertedMerge(context.cwd, source.commit) : null;
       if (made && merge) {
-        const [{ writeSquashMergeNote }, { loadHookConfig }] = await Promise.all([import('../notes/squash-merge-note.js'), import('./hook-config.js')]);
-        const { config } = await loadHookConfig(context.cwd, gitDir);
-        const options = { detect: config.detect, trailerKey: config.trailer.key };
-        for (const line of await writeSquashMergeNote({ top: context.cwd, head: made.head, parent: merge.parent, squashed: merge.merged, own: written, options })) warn(context.env, line);
+        for (const line of await composedNote(context, gitDir, made.head, merge.parent, merge.merged, written)) warn(context.env, line);
       } else if (made && source && made.head !== source.commit) for (const line of await carryRewrittenNotes(context.cwd, gitDir, [[source.commit, made.head]], clip)) warn(context.env, line);
     }
   } catch (error) {
@@ -125,7 +122,12 @@ async function squashMergeNote(context: HookContext, gitDir: string, written: st
   const made = headWithParentsSync(context.cwd);
   const squashed = takeSquashSource(gitDir, made?.parents ?? []);
   if (!made || !squashed) return [];
+  return composedNote(context, gitDir, made.head, made.parents[0]!, squashed, written);
+}
+
+/** `head`'s note composed from the notes of `parent..squashed` (writeSquashMergeNote): a squash merge's, or a revert's of a `revert -m 1` (row s53m-3). */
+async function composedNote(context: HookContext, gitDir: string, head: string, parent: string, squashed: readonly string[], written: string | null): Promise<string[]> {
   const [{ writeSquashMergeNote }, { loadHookConfig }] = await Promise.all([import('../notes/squash-merge-note.js'), import('./hook-config.js')]);
   const { config } = await loadHookConfig(context.cwd, gitDir);
-  return writeSquashMergeNote({ top: context.cwd, head: made.head, parent: made.parents[0]!, squashed, own: written, options: { detect: config.detect, trailerKey: config.trailer.key } });
+  return writeSquashMergeNote({ top: context.cwd, head, parent, squashed, own: written, options: { detect: config.detect, trailerKey: config.trailer.key } });
 }

@@ -1,3 +1,5 @@
+import type { TestRepo } from './gitdir.js';
+
 /**
  * Row s53a-1: AITRAIL_SIZE_CAPS_DIVISOR divides the caps of src/git/commit-size.ts (16 MiB a commit
  * object, 64 KiB a large commit, 64 MiB of large commits a range): a test proving a cap is hit builds
@@ -25,4 +27,27 @@ export function bigMessageCommits(parent: string, count: number, bytes: number):
     stream.push(Buffer.from(`M 100644 inline m${n}.ts\ndata ${file.length}\n`), file, Buffer.from('\n'));
   }
   return Buffer.concat(stream);
+}
+
+/** An entry of `log --format json`, as the tests of row s53o-1 read it. */
+export interface LogJsonEntry {
+  sha: string;
+  subject: string;
+  ai: boolean;
+  attributions: { agent: string; model: string; evidence: string[] }[];
+  warnings?: string[];
+}
+
+/**
+ * Row s53o-1's history: `feat: a`, 8 commits of 60 KiB messages (each under SCALED.commit; 480 KiB together, past
+ * SCALED.range), then an agent's small commit. `encoding`: each large commit stored under that `encoding` header (row s53w-1).
+ */
+export function largeMessageHistory(repo: TestRepo, encoding?: string): TestRepo {
+  repo.commit('feat: a\n', { 'a.ts': 'a\n' });
+  const stream = bigMessageCommits(repo.git(['rev-parse', 'HEAD']), 8, (15 * 1024 * 1024) / SIZE_DIVISOR);
+  const input = encoding === undefined ? stream : Buffer.from(stream.toString('latin1').replace(/^(committer Pat <pat@example\.com> \d+ \+0000\n)/gm, `$1encoding ${encoding}\n`), 'latin1');
+  repo.git(['fast-import', '--quiet'], { input });
+  repo.git(['reset', '-q', '--hard', 'refs/heads/big']);
+  repo.commit('feat: c\n\nAssisted-by: claude-code:anthropic/claude-opus-4.6\n', { 'c.ts': 'c\n' });
+  return repo;
 }

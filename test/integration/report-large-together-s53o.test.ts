@@ -7,27 +7,12 @@
 import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
 import { makeRepo, type TestRepo } from '../helpers/gitdir.js';
-import { bigMessageCommits, SCALED, SCALED_ENV, SIZE_DIVISOR } from '../helpers/size-caps.js';
+import { largeMessageHistory, SCALED, SCALED_ENV, type LogJsonEntry as Entry } from '../helpers/size-caps.js';
 
 const TOGETHER = new RegExp(`commit ([0-9a-f]{12}) was not read: with its message, the messages of more than ${SCALED.large.toLocaleString('en-US')} bytes this report read hold [\\d,]+ bytes together, more than the ${SCALED.range.toLocaleString('en-US')} a report reads, so it is counted as AI of an unknown model`);
 
-interface Entry {
-  sha: string;
-  subject: string;
-  ai: boolean;
-  attributions: { agent: string; model: string; evidence: string[] }[];
-  warnings?: string[];
-}
-
 /** 8 commits of 60 KiB messages (each under the 64 KiB cap; 480 KiB together, past 256 KiB), then an agent's small commit. */
-function history(): TestRepo {
-  const repo = makeRepo();
-  repo.commit('feat: a\n', { 'a.ts': 'a\n' });
-  repo.git(['fast-import', '--quiet'], { input: bigMessageCommits(repo.git(['rev-parse', 'HEAD']), 8, (15 * 1024 * 1024) / SIZE_DIVISOR) });
-  repo.git(['reset', '-q', '--hard', 'refs/heads/big']);
-  repo.commit('feat: c\n\nAssisted-by: claude-code:anthropic/claude-opus-4.6\n', { 'c.ts': 'c\n' });
-  return repo;
-}
+const history = (): TestRepo => largeMessageHistory(makeRepo());
 
 describe('reports read at most 64 MiB of large messages together (row s53o-1)', () => {
   it('log reads the newest large messages up to the bound, the older ones not: unknown AI, said on stderr and on each entry', () => {

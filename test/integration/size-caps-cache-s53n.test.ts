@@ -42,7 +42,11 @@ describe('--help of the reports names AITRAIL_SIZE_CAPS_DIVISOR, as check --help
     for (const command of ['log', 'blame', 'trend']) {
       const help = aitrail(repo.dir, [command, '--help']);
       expect(help.code, command).toBe(0);
-      expect(help.stdout.replace(/\s+/g, ' '), command).toContain('AITRAIL_SIZE_CAPS_DIVISOR=<n> (1 to 65536) divides that, never raising it.');
+      const text = help.stdout.replace(/\s+/g, ' ');
+      expect(text, command).toContain('AITRAIL_SIZE_CAPS_DIVISOR=<n> (1 to 65536) divides these, never raising them.');
+      // Task w of session 53: the 64 MiB of large messages one walk reads (row s53o-1); trend shares blame's sealed cache.
+      expect(text, command).toContain('nor one whose message of more than 64 KiB comes after 64 MiB of such messages in the same walk');
+      if (command !== 'log') expect(text, command).toContain('AITRAIL_CACHE_SECRET');
     }
   });
 });

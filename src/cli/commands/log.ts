@@ -1,5 +1,6 @@
 import type { Argv } from 'yargs';
 import type { CommandModule } from '../command.js';
+import { SIZE_CAPS_HELP } from '../size-caps-help.js';
 
 interface LogArgs {
   range?: string;
@@ -29,7 +30,7 @@ export const command: CommandModule<LogArgs> = {
       .example('$0 log origin/main..HEAD --format json', 'Unpushed commits, for machines')
       .example('$0 log --ai-only -n 10 --author jane', "Jane's last ten AI-assisted commits")
       .example('$0 log -3', 'The last three commits (as git log -3: -n 3)')
-      .epilogue('Exit codes: 0 listed (an empty range too; log judges nothing: use check for the policy), 2 bad usage or invalid config, 3 git error (not a repository, an unknown revision). A commit of more than 16 MiB is not read (AI of an unknown model, said); AITRAIL_SIZE_CAPS_DIVISOR=<n> (1 to 65536) divides that, never raising it.'),
+      .epilogue(`Exit codes: 0 listed (an empty range too; log judges nothing: use check for the policy), 2 bad usage or invalid config, 3 git error (not a repository, an unknown revision). ${SIZE_CAPS_HELP}`),
   run: async (args) => {
     // git log's `-<number>` (`aitrail log -1`): yargs hands it over as the range.
     const count = args.range === undefined ? null : /^-([0-9]+)$/.exec(args.range);

@@ -21,7 +21,7 @@ export const command: CommandModule<TrendArgs> = {
       .option('max-releases', { requiresArg: true, type: 'number', describe: 'The most releases (consecutive pairs, one blame each) to compare; more is refused (default 1000)' })
       .option('format', { requiresArg: true, choices: ['table', 'json', 'csv', 'markdown', 'html'] as const, default: 'table' as const, describe: 'Output format (html: one self-contained page, AI share per release and lines per model)' })
       .epilogue(
-        `Each pair (A, B) of consecutive revisions is counted exactly as 'aitrail blame --since A --rev B' with the same options, and shares its cache. ${BLAME_EPILOGUE} ` +
+        `Each pair (A, B) of consecutive revisions is counted exactly as 'aitrail blame --since A --rev B' with the same options, and shares its cache (its entries sealed under AITRAIL_CACHE_SECRET when set, as blame's). ${BLAME_EPILOGUE} ` +
           'Exit codes: 0 trend printed, 2 bad usage (fewer than two revisions, an unknown one) or invalid config, 3 git error or a shallow clone cut inside a range.',
       )
       .example("$0 trend --tags 'v*'", 'AI share of the lines each release introduced, every v* tag in version order')
