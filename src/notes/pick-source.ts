@@ -104,7 +104,11 @@ function revertSource(cwd: string, gitDir: string): string | null {
   // (a revert of a `revert -m 1`): the notes of the commits it brought in, composed by post-commit (row s53m-3).
   if (restored === null) return null;
   if (runGitSync(['notes', `--ref=${DEFAULT_NOTES_REF}`, 'list', restored], { cwd, okCodes: [1] }).trim() !== '') return restored;
-  return (withParentsSync(cwd, restored)?.parents.length ?? 0) >= 2 ? restored : null;
+  if ((withParentsSync(cwd, restored)?.parents.length ?? 0) < 2) return null;
+  // Only when the reverted commit itself reverts that merge (row s53t-2): a merge is the parent of any commit made right
+  // after it, whose revert restores nothing the merge brought in (post-commit would start node for nothing).
+  const again = revertOf(runGitSync(['log', '-1', '--format=%B', reverted!.head, '--'], { cwd }));
+  return again !== null && again.reverted.length >= 4 && restored.startsWith(again.reverted) ? restored : null;
 }
 
 /**
