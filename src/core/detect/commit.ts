@@ -934,6 +934,7 @@ const messageTexts = (): readonly string[] => (MESSAGE_TEXTS ??= (FAST_PATH_TEXT
 function pastLimits(message: string, trailerKey: string): Attribution[] {
   const key = keyForm(trailerKey);
   const names = (form: string) => form.includes(key) || messageTexts().some((text) => form.includes(text));
+  const longest = Math.max(key.length, ...messageTexts().map((text) => text.length));
   let lines = 0;
   let start = 0;
   for (let end = message.indexOf('\n'); ; end = message.indexOf('\n', start)) {
@@ -941,13 +942,46 @@ function pastLimits(message: string, trailerKey: string): Attribution[] {
     const longLine = stop - start > MAX_LINE;
     if (longLine || (lines > MAX_BODY_LINES && message.slice(start, stop).trim() !== '')) {
       const tail = message.slice(longLine ? start + MAX_LINE : start);
-      const mayDeclare = /[^\x00-\x7f]/.test(tail) || names(keyForm(tail)) || (longLine && names(keyForm(readable(message.slice(start, stop), MAX_LINE))));
+      const mayDeclare = /[^\x00-\x7f]/.test(tail) || namesInPieces(tail, names, longest) || (longLine && names(keyForm(readable(message.slice(start, stop), MAX_LINE))));
       return mayDeclare ? [{ ...found('unknown', 'unknown', `a message past ${MAX_BODY_LINES} lines or a line past ${MAX_LINE} characters`, true), unread: true }] : [];
     }
     if (end === -1) return [];
     lines += 1;
     start = end + 1;
   }
+}
+
+/** Characters of an unread tail put in keyForm at once (namesInPieces). */
+const PIECE = 1 << 20;
+const CSI_AT = new RegExp(CSI.source, 'y');
+
+/**
+ * `names(keyForm(tail))` for an ASCII tail, a piece of about PIECE characters at a time: the
+ * whole tail of a 15 MiB message in keyForm took ~300 MB of heap (row s53y-1). Exact: a piece ends
+ * where no terminal sequence goes on (past the sequence that starts at the piece's last escape,
+ * if it reaches further), so each piece drops the sequences the whole would; a run of spaces and
+ * the like split between two pieces is one hyphen (the second piece's first dropped); ASCII lower
+ * case is one character for one; a text is looked for in each piece with the `longest - 1`
+ * characters before it. A tail past ASCII is put in keyForm whole (the caller never passes one).
+ */
+function namesInPieces(tail: string, names: (form: string) => boolean, longest: number): boolean {
+  if (tail.length <= PIECE || /[^\x00-\x7f]/.test(tail)) return names(keyForm(tail));
+  let carry = '';
+  for (let start = 0; start < tail.length; ) {
+    let stop = Math.min(start + PIECE, tail.length);
+    const escape = tail.lastIndexOf('\x1b', stop - 1);
+    if (escape >= start) {
+      CSI_AT.lastIndex = escape;
+      if (CSI_AT.test(tail) && CSI_AT.lastIndex > stop) stop = CSI_AT.lastIndex;
+    }
+    const form = keyForm(tail.slice(start, stop));
+    const piece = carry.endsWith('-') && form.startsWith('-') ? form.slice(1) : form;
+    if (names(carry + piece.slice(0, longest)) || names(piece)) return true;
+    const keep = Math.max(longest - 1, 1);
+    carry = piece.length >= keep ? piece.slice(-keep) : (carry + piece).slice(-keep);
+    start = stop;
+  }
+  return false;
 }
 
 /**
