@@ -275,9 +275,9 @@ export interface CommandLineModel {
   provider?: { name: string; evidence: string };
   /** goose only: `--recipe`, the recipe file as given (the last one; row 1059). */
   recipe?: string;
-  /** goose only: `--sub-recipe`, each as given: sub-recipes added to `--recipe`'s, each run with its own settings' model (row s53u-2). */
+  /** goose only: `--sub-recipe`, each as given: sub-recipes added to `--recipe`'s, each run with its own settings' model (row 1111). */
   subRecipes?: string[];
-  /** goose only: `-r/--resume` (row s53g-2), with the session named by `--session-id` or `-n/--name` when given: the resumed session's saved provider and model come after the command line's, before a recipe's and the settings'. */
+  /** goose only: `-r/--resume` (row 1088), with the session named by `--session-id` or `-n/--name` when given: the resumed session's saved provider and model come after the command line's, before a recipe's and the settings'. */
   resume?: { id?: string; name?: string };
   /** Qwen Code only: `--openai-base-url` (yargs' `--openaiBaseUrl` too), the last given: the endpoint its OpenAI client calls, before `OPENAI_BASE_URL` (row 895). */
   baseUrl?: { url: string; evidence: string };
@@ -529,19 +529,19 @@ export function commandLineModel(agent: string, args: readonly string[], quote: 
     // `GOOSE_PROVIDER`/`GOOSE_MODEL` and config.yaml (`build_session`; row 1059), read by `goose.ts`.
     const recipe = givenPath(optionValues(args, 'recipe', undefined, 'clap').at(-1));
     if (recipe) result.recipe = recipe;
-    // `goose run --recipe R --sub-recipe S` (repeatable): S joins R's `sub_recipes` (goose-cli `extract_recipe_info_from_cli`; row s53u-2).
+    // `goose run --recipe R --sub-recipe S` (repeatable): S joins R's `sub_recipes` (goose-cli `extract_recipe_info_from_cli`; row 1111).
     const subRecipes = optionValues(args, 'sub-recipe', undefined, 'clap').flatMap((given) => givenPath(given) ?? []).slice(-MAX_ARGS);
     if (subRecipes.length > 0) result.subRecipes = subRecipes;
     // `goose session|run -r/--resume` (a flag; `-r` alone or among short flags before one taking a value), the session chosen by `--session-id`, else
-    // `-n/--name` (a name or an id), else the newest user session (crates/goose-cli `cli.rs` `get_or_create_session_id`; row s53g-2).
+    // `-n/--name` (a name or an id), else the newest user session (crates/goose-cli `cli.rs` `get_or_create_session_id`; row 1088).
     const options = args.slice(0, args.includes('--') ? args.indexOf('--') : undefined);
-    // A value-taking letter may end the cluster with its value (`-rn=NAME`, `-rnNAME`; row s53k-2), one word: `-rm -rf`, a prompt's text, is no --resume.
+    // A value-taking letter may end the cluster with its value (`-rn=NAME`, `-rnNAME`; row 1097), one word: `-rm -rf`, a prompt's text, is no --resume.
     if (options.some((arg) => arg === '--resume' || /^-[a-hj-mo-su-zA-Z]*r[a-hj-mo-su-zA-Z]*(?:[int]\S*)?$/.test(arg))) {
-      // `--id` is clap's alias of `--session-id`; the legacy `--path FILE` names the session its file's stem names (row s53u-1).
+      // `--id` is clap's alias of `--session-id`; the legacy `--path FILE` names the session its file's stem names (row 1110).
       const byPath = optionValues(args, 'path', undefined, 'clap').at(-1);
       const stem = byPath === undefined ? undefined : basename(byPath).replace(/\.[^.]*$/, '');
       const id = givenPath([...optionValues(args, 'session-id', undefined, 'clap'), ...optionValues(args, 'id', undefined, 'clap')].at(-1) ?? stem);
-      // clap's cluster `-rn NAME` (`-rnNAME`, `-rn=NAME`): flags, then `-n` taking the rest or the next argument (row s53k-2), read as `-n`'s.
+      // clap's cluster `-rn NAME` (`-rnNAME`, `-rn=NAME`): flags, then `-n` taking the rest or the next argument (row 1097), read as `-n`'s.
       const unclustered = options.map((arg) => arg.replace(/^-[a-hj-mo-su-zA-Z]+n/, '-n'));
       const name = givenPath(optionValues(unclustered, 'name', 'n', 'clap').at(-1));
       result.resume = { ...(id ? { id } : {}), ...(name ? { name } : {}) };

@@ -67,7 +67,7 @@ export function settingsLayers(place: SettingsPlace, layout: SettingsLayout, cwd
 
 /** {@link settingsLayers}, and whether the workspace (the directory the agent was started in) is trusted, so its project files are read. */
 export function layersAndTrust(place: SettingsPlace, layout: SettingsLayout, cwd?: string): LayersAndTrust {
-  // Built once a hook run (row s53c-1): a Qwen Code commit asked for its layers six times (its model, the model's
+  // Built once a hook run (row 1072): a Qwen Code commit asked for its layers six times (its model, the model's
   // provider entry, its gateway, its subagents, its runtime directory), each time reading and parsing every file again.
   let byLayout = builtLayers.get(place);
   if (byLayout === undefined) builtLayers.set(place, (byLayout = new Map()));

@@ -12,7 +12,7 @@ import { askedName, gatewayModel, HOSTED_NAME, localEndpoint } from './claude-co
 /**
  * goose's config or data folder (block/goose `config/paths.rs` `Paths::get_dir`): `GOOSE_PATH_ROOT`'s `config` or `data` when
  * that variable is an absolute path (a relative one is ignored), else XDG's (`XDG_CONFIG_HOME`/`XDG_DATA_HOME`, else
- * `~/.config`/`~/.local/share`) `goose` (row s53g-1: the hooks read `~/.config/goose` while goose ran the root's config).
+ * `~/.config`/`~/.local/share`) `goose` (row 1087: the hooks read `~/.config/goose` while goose ran the root's config).
  */
 export function gooseDir(place: SettingsPlace, kind: 'config' | 'data'): string {
   const root = place.env.GOOSE_PATH_ROOT;
@@ -36,7 +36,7 @@ const ALSO_KEYS = ['GOOSE_LEAD_MODEL', 'GOOSE_PLANNER_MODEL'] as const;
 export async function gooseModel(place: SettingsPlace, cli?: CommandLineModel | null): Promise<SettingsModel | null> {
   const fromFile = cli?.recipe ? await recipeSettings(place, cli.recipe, cli.cwd) : null;
   const model = await runModel(place, cli, fromFile);
-  // The recipe's sub-recipes run with their own settings' models (row s53g-3): beside the run's, never in its place.
+  // The recipe's sub-recipes run with their own settings' models (row 1089): beside the run's, never in its place.
   const subs = [...(fromFile?.subs ?? []), ...(cli?.recipe ? await givenSubRecipes(place, cli.subRecipes ?? [], cli.cwd) : [])];
   if (subs.length === 0) return model;
   return { ...(model ?? { model: '', evidence: '', overriddenBy: [] }), also: [...(model?.also ?? []), ...subs] };
@@ -58,7 +58,7 @@ async function runModel(place: SettingsPlace, cli: CommandLineModel | null | und
   const flagged = cli?.provider?.name;
   // A recipe's settings come after the command line's, before the variables and config.yaml (block/goose `build_session`; row 1059).
   if (fromFile?.unknown) return { model: 'unknown', evidence: fromFile.unknown, overriddenBy: [], replaces: ['GOOSE_MODEL'] };
-  // A resumed session's saved provider and model come before the recipe's, the variables and config.yaml (row s53g-2).
+  // A resumed session's saved provider and model come before the recipe's, the variables and config.yaml (row 1088).
   const resumed = cli?.resume ? resumedSession(place, cli.resume) : null;
   if (resumed?.unknown) return { model: 'unknown', evidence: resumed.unknown, overriddenBy: [], replaces: ['GOOSE_MODEL'] };
   const recipe = resumed ? { ...fromFile, ...resumed } : fromFile;
@@ -239,7 +239,7 @@ function configModel(yaml: unknown, shown: string): SettingsModel | null {
 
 type Also = NonNullable<SettingsModel['also']>;
 
-/** What a recipe's settings say: its provider and model with their evidence, `unknown` (why), and its sub-recipes' models (row s53g-3). */
+/** What a recipe's settings say: its provider and model with their evidence, `unknown` (why), and its sub-recipes' models (row 1089). */
 interface Recipe {
   provider?: string;
   providerEvidence?: string;
@@ -283,7 +283,7 @@ async function recipeSettings(place: SettingsPlace, given: string, cwd: string |
 }
 
 /**
- * The models of `goose run --recipe R --sub-recipe S` (row s53u-2): each S, a file or a recipe's name found as `--recipe`'s is
+ * The models of `goose run --recipe R --sub-recipe S` (row 1111): each S, a file or a recipe's name found as `--recipe`'s is
  * (goose-cli `extract_recipe_info_from_cli`, `retrieve_recipe_file`), joins R's sub-recipes and runs with its own settings' model.
  */
 async function givenSubRecipes(place: SettingsPlace, given: readonly string[], cwd: string | undefined): Promise<Also> {
@@ -312,7 +312,7 @@ function read(path: string): string | null {
 /** Sub-recipes of a recipe read at most (an honest one lists a few); past it, the rest is `unknown`. */
 const MAX_SUB_RECIPES = 32;
 
-/** What a recipe's settings say (see {@link recipeSettings}), and with `withSubs` its sub-recipes' models (row s53g-3). */
+/** What a recipe's settings say (see {@link recipeSettings}), and with `withSubs` its sub-recipes' models (row 1089). */
 async function recipeText(place: SettingsPlace, path: string, text: string, withSubs: boolean): Promise<Recipe> {
   const shown = `recipe ${shownPath(place, path)}`;
   // Past the bound before anything is looked for: its settings may lie past the cut. In bytes, not UTF-16 units: a recipe padded
@@ -409,7 +409,7 @@ function recipeDirs(place: SettingsPlace, cwd: string): string[] {
 /** What one commit reads of goose's sessions database: the `sessions` table only (a row a session; its messages are another table's). */
 const SESSION_LIMITS: SqliteReadLimits = { maxFileBytes: 64 * 1024 ** 3, maxWalBytes: 64 * 1024 ** 2, maxPages: 8192, maxPayload: 1024 * 1024 };
 /**
- * Session rows looked at at most: past them, what goose resumes is not known (row s53k-1: the newest by updated_at may be any
+ * Session rows looked at at most: past them, what goose resumes is not known (row 1096: the newest by updated_at may be any
  * row, an old session resumed since keeps its low rowid; the first 4096 rows read, newest rowids first, missed it).
  */
 const MAX_SESSION_ROWS = 65536;

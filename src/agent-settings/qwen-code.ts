@@ -30,7 +30,7 @@ export function qwenCodeModel(place: SettingsPlace, cli?: CommandLineModel | nul
   // readAgentSettings makes the model unknown, row 969).
   for (const [, data] of settingsLayers(place, QWEN, cli?.cwd)) data();
   const found = layeredSettingsModel(place, QWEN, cli?.cwd);
-  // No `--model` and no settings model: the run's auth type's own model variable (row s53g-5).
+  // No `--model` and no settings model: the run's auth type's own model variable (row 1091).
   if (!found && !cli?.models.length) {
     const byAuth = authTypeModel(place, cli);
     if (byAuth) return byAuth;
@@ -81,7 +81,7 @@ function selectedAuthType(place: SettingsPlace, cli: CommandLineModel | null | u
 }
 
 /**
- * Qwen Code's model with no `--model` and no settings model under an auth type other than `openai` (row s53g-5; QwenLM/qwen-code
+ * Qwen Code's model with no `--model` and no settings model under an auth type other than `openai` (row 1091; QwenLM/qwen-code
  * `modelConfigUtils.ts` `resolveCliGenerationConfig`: `argv.model > settings.model.name > the auth type's model variables`, every
  * other model variable stripped): `anthropic`'s `ANTHROPIC_MODEL`, `gemini`'s `GEMINI_MODEL`, `vertex-ai`'s `GOOGLE_MODEL`, in
  * place of `OPENAI_MODEL`/`QWEN_MODEL`, which that run does not read. Null otherwise (read as before).
@@ -106,7 +106,7 @@ function providerEntryUrl(place: SettingsPlace, cwd: string | undefined, model: 
   });
   // The run's `--auth-type` before the settings' `security.auth.selectedType` (Qwen Code's `argv.authType || selectedType`; row 1051).
   const selected = authType ?? layers.map(([, data]) => stringAt(data(), 'security', 'auth', 'selectedType')).find(Boolean);
-  // A provider id of `modelProviders` that is no built-in auth type is routed by `providerProtocol` (row s53g-4; QwenLM/qwen-code
+  // A provider id of `modelProviders` that is no built-in auth type is routed by `providerProtocol` (row 1090; QwenLM/qwen-code
   // `modelConfigUtils.ts` `collectProviderModelsForProtocol`, `resolveProviderProtocol`): its entries are that protocol's list.
   const protocols: Record<string, unknown> = {};
   for (const [, data] of layers) {

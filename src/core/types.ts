@@ -59,8 +59,8 @@ export interface CommitSignals {
   /**
    * Set when a report did not read the commit whole (row 966): its message past the bound
    * reports read (16 MiB of UTF-8), or a merge's object past it (its `mergetag` headers unread);
-   * `most`: that bound as read (AITRAIL_SIZE_CAPS_DIVISOR lowers it: row s53a-1), 16 MiB when absent.
-   * `together` (row s53o-1): its message large, after the report's large messages reached `most` bytes
+   * `most`: that bound as read (AITRAIL_SIZE_CAPS_DIVISOR lowers it: row 1073), 16 MiB when absent.
+   * `together` (row 1107): its message large, after the report's large messages reached `most` bytes
    * together (`bytes`, the sum with it).
    */
   tooLarge?: { part: 'message' | 'object' | 'together'; bytes: number; most?: number };

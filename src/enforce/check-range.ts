@@ -84,7 +84,7 @@ export async function remoteDefaultBranch(repoDir: string): Promise<({ ref: stri
 
 /**
  * A branch of this repository (no remote) to name as the base of `aitrail check <branch>..HEAD`
- * (row s53h-5): HEAD's upstream when it is a local branch, else init.defaultBranch, main, master,
+ * (row 1077): HEAD's upstream when it is a local branch, else init.defaultBranch, main, master,
  * trunk, the first that exists and is not HEAD's own branch (which would judge nothing); null when
  * none does. Said only in the error, so its two git calls cost nothing else.
  */

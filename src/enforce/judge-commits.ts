@@ -68,7 +68,7 @@ export interface Judgement {
 export interface JudgedBytes {
   largeCommits: { bytes: number };
   copyBlames: { bytes: number };
-  /** What the blames of protected files are estimated to search (row s53d-1: spendBlameBudget). */
+  /** What the blames of protected files are estimated to search (row 1092: spendBlameBudget). */
   lineBlames: { bytes: number };
 }
 
@@ -110,7 +110,7 @@ export async function judgeCommits(
   const changedPaths = new Map<string, readonly string[]>();
   // AI commits refused already for what a link shows of their own changes: their files are not blamed again for it (a 4,000-file commit behind a link to the top).
   const shownRefused = new Set<string>();
-  // The range's commits no global rule refuses (rows 1056, s53e-1, s53e-2).
+  // The range's commits no global rule refuses (rows 1056, 1079, 1080).
   const people: PersonCommit[] = [];
   let commits = 0;
   // The range's shape, to say through which merge a refused commit of another branch came in.
@@ -129,7 +129,7 @@ export async function judgeCommits(
   const listed = { shas: await revisionShas(repoDir, revisions, { asStored: true }) };
   // Counted across the run's ranges (a push's refs judged apart: row 1055), not afresh for each.
   const spent = options.spent ?? judgedBytes();
-  // The caps as AITRAIL_SIZE_CAPS_DIVISOR lowers them (row s53a-1), read once for this judgement.
+  // The caps as AITRAIL_SIZE_CAPS_DIVISOR lowers them (row 1073), read once for this judgement.
   const commitCap = commitBytesCap();
   const rangeCap = rangeLargeBytesCap();
   const huge = await commitTooLarge(repoDir, listed, commitCap, { asStored: true }, rangeCap, spent.largeCommits);
@@ -158,7 +158,7 @@ export async function judgeCommits(
       const judged = byLines ? await ownPathsOfMerge(repoDir, commit.parents, facts, isProtected) : facts;
       const own = evaluateCommit(judged, policy);
       violations.push(...own);
-      // A commit no global rule refuses (a person's, an allowed model's, a merge): a twin of a refused one the refs hold is looked for below (rows 1056, s53e-1, s53e-2).
+      // A commit no global rule refuses (a person's, an allowed model's, a merge): a twin of a refused one the refs hold is looked for below (rows 1056, 1079, 1080).
       if (!refusedEverywhere(own)) people.push({ sha: commit.sha, subject: facts.subject, paths: facts.paths });
       if (!byLines) continue;
       const protectedPaths = facts.paths.filter(isProtected);
@@ -219,8 +219,8 @@ export async function judgeCommits(
       violations.push(...landed.violations);
       cut.push(...landed.cut);
     }
-    // A commit no global rule refuses making the very change of a commit refused everywhere, which the refs hold (a cherry-pick of a reverted Qwen commit, re-worded or re-declared; a merge carrying it): rows 1056, s53e-1, s53e-2.
-    // Under path rules alone, only the commits that change a protected path (row s53e-4: Qwen's reverted commit in src/crypto picked again).
+    // A commit no global rule refuses making the very change of a commit refused everywhere, which the refs hold (a cherry-pick of a reverted Qwen commit, re-worded or re-declared; a merge carrying it): rows 1056, 1079, 1080.
+    // Under path rules alone, only the commits that change a protected path (row 1082: Qwen's reverted commit in src/crypto picked again).
     const asked = deniesGlobally(policy) ? people : people.filter((commit) => commit.paths.some(isProtected));
     if (asked.length > 0) {
       const inRange = new Set(nodes.map((node) => node.sha));

@@ -40,7 +40,7 @@ export interface LandedLinesRun {
   qwenNotes?: QwenNotes;
   /** Tree bytes the run's `-C -C -C` blames have read (its other ranges' too: row 1055); added to here. */
   copySpent?: { bytes: number };
-  /** Bytes the run's blames of protected files are estimated to search (its other ranges' too); added to here (row s53d-1). */
+  /** Bytes the run's blames of protected files are estimated to search (its other ranges' too); added to here (row 1092). */
   blameSpent?: { bytes: number };
 }
 
@@ -96,7 +96,7 @@ async function spendCopyBudget(repoDir: string, revs: readonly string[], spent: 
  * What the blames of the protected files a run changes may search, in bytes: `git blame -C` looks
  * for each run of lines a commit adds to a file (that the diff does not match) in the whole of the
  * parent's file (a move within it), so a blame step costs about the file's size times the runs the
- * commit adds (row s53d-1: a 4 MB, 75,000-line file under src/crypto with every tenth line changed
+ * commit adds (row 1092: a 4 MB, 75,000-line file under src/crypto with every tenth line changed
  * by each commit of a push took ~28 s of CPU per commit, and nothing bounded their number). Past it
  * the run fails closed; a person's refactor stays far below it (3,000 changes of 20 KB files, 20
  * runs each: 1.2 GB).
@@ -120,7 +120,7 @@ function budgetFromEnv(name: string, fallback: number, bad: (set: string, defaul
  * that commit times one plus the runs of lines the commit adds to it: addedLines, one `git
  * diff-tree -p -U0` for the run, as blame places hunks) out of BLAME_SEARCH_BUDGET or the MiB of
  * AITRAIL_BLAME_BUDGET (`spent`: the run's other ranges); throws past it, naming the commit, before
- * any blame runs. A diff git shows as binary is read apart as text (textRuns, row s53v-2); a file past
+ * any blame runs. A diff git shows as binary is read apart as text (textRuns, row 1113); a file past
  * diffBytesCap counts a run per 64 bytes of the file.
  */
 async function spendBlameBudget(repoDir: string, files: ReadonlyArray<{ rev: string; path: string }>, range: LandedLinesRun['range'], spent: { bytes: number }): Promise<Map<string, ReadonlyArray<readonly [number, number]>>> {
@@ -136,7 +136,7 @@ async function spendBlameBudget(repoDir: string, files: ReadonlyArray<{ rev: str
     for (const group of byRev) {
       const rev = (group[0] as (typeof group)[number]).rev;
       let runs: Map<string, ReadonlyArray<readonly [number, number]>>;
-      // The diff was not read by lines (row s53v-2): a path textRuns did not read is charged a run per 64 bytes.
+      // The diff was not read by lines (row 1113): a path textRuns did not read is charged a run per 64 bytes.
       let unread = false;
       const parent = range.get(rev)?.firstParent ?? null;
       try {
@@ -160,7 +160,7 @@ async function spendBlameBudget(repoDir: string, files: ReadonlyArray<{ rev: str
 }
 
 /**
- * The runs of `group`'s paths whose diff git shows as binary (row s53v-2), diffed again as text (`--text`, as
+ * The runs of `group`'s paths whose diff git shows as binary (row 1113), diffed again as text (`--text`, as
  * `git blame` reads it, one process for the commit) when both its sides are within diffBytesCap; the others left out (charged a run per 64
  * bytes): one binary file of a commit made every protected file of it unknown, and a 3 MB binary file added to
  * a protected path was charged 140 GiB and refused (`git blame -w -C` of it: 0.02 s).
@@ -194,7 +194,7 @@ const MAX_BLAME_RANGES = 1000;
 function blameRanges(added: ReadonlyMap<string, ReadonlyArray<readonly [number, number]>>, rev: string, path: string): Array<readonly [number, number]> | undefined | 'none' {
   const runs = added.get(`${rev}\0${path}`);
   if (runs === undefined || runs.length > MAX_BLAME_RANGES) return undefined;
-  // Only lines removed: every line is the parent's, no blame (a whole one walked back through every change: row s53j-1).
+  // Only lines removed: every line is the parent's, no blame (a whole one walked back through every change: row 1100).
   if (runs.length === 0) return 'none';
   return runs.map(([start, count]) => [start, start + count - 1] as const);
 }

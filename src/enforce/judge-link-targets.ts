@@ -43,7 +43,7 @@ async function heldBoundary(repoDir: string, boundary: readonly string[]): Promi
 export const SHOWN_PATHS_CAP = 200_000;
 
 /**
- * SHOWN_PATHS_CAP divided by AITRAIL_SIZE_CAPS_DIVISOR (row s53x-1: lowered only, as the commit caps are; 781 under
+ * SHOWN_PATHS_CAP divided by AITRAIL_SIZE_CAPS_DIVISOR (row 1109: lowered only, as the commit caps are; 781 under
  * the tests' 256): read once per judgement, never remembered (vitest's isolate: false), the same in `check`, pre-push
  * and pre-receive (both judges below), so a test proves the refusal with a thousand shown paths, not 210,000.
  */

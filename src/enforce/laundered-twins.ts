@@ -15,7 +15,7 @@ export interface PersonCommit {
   paths: readonly string[];
 }
 
-/** A diff header's mode lines (`old mode 100644`, `new mode 100755`, `new file mode 100755`, `deleted file mode 100755`): dropped before `git patch-id` (row s53i-3). */
+/** A diff header's mode lines (`old mode 100644`, `new mode 100755`, `new file mode 100755`, `deleted file mode 100755`): dropped before `git patch-id` (row 1103). */
 const MODE_LINES = /^(?:old mode|new mode|new file mode|deleted file mode) [0-7]+\n/gm;
 
 /** Paths asked by name (one per person-read commit of the range); past it, every commit the refs hold is read (row 1056). */
@@ -27,10 +27,10 @@ export const DENIED_TWINS_CAP = 2_000;
 /** The rules a commit's own models break anywhere in the tree (not the path rules: row 555 follows those by lines). */
 const GLOBAL_RULES = new Set(['model-denied', 'model-not-allowed']);
 
-/** The rules a twin's violations are given by: the global ones, and a path rule's (the same patch changes the same paths: row s53e-4). */
+/** The rules a twin's violations are given by: the global ones, and a path rule's (the same patch changes the same paths: row 1082). */
 const TWIN_RULES = new Set([...GLOBAL_RULES, 'path-model-denied', 'path-model-not-allowed']);
 
-/** Whether `violations` (one commit's) hold a refusal of its own models everywhere in the tree: such a commit is no twin to look for (row s53e-1). */
+/** Whether `violations` (one commit's) hold a refusal of its own models everywhere in the tree: such a commit is no twin to look for (row 1079). */
 export function refusedEverywhere(violations: readonly Violation[]): boolean {
   return violations.some((violation) => violation.severity === 'error' && GLOBAL_RULES.has(violation.rule));
 }
@@ -41,15 +41,15 @@ export function deniesGlobally(policy: CompiledPolicy): boolean {
 }
 
 /**
- * `git patch-id --stable` of each of `shas` (a merge: its change against its first parent, row s53e-2): patch id -> the first commit that has it. One `git log -p`, one `git patch-id`.
- * Without context lines (`-U0`, row s53i-2): the lines removed and added, file by file; a pick of Q onto a file whose lines
+ * `git patch-id --stable` of each of `shas` (a merge: its change against its first parent, row 1080): patch id -> the first commit that has it. One `git log -p`, one `git patch-id`.
+ * Without context lines (`-U0`, row 1102): the lines removed and added, file by file; a pick of Q onto a file whose lines
  * around Q's change moved since (a person's edit two lines away) had other context, another patch id, and passed.
  */
 async function patchIds(repoDir: string, shas: readonly string[]): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
   if (shas.length === 0) return ids;
   const patches = await runGit(['log', '-p', '-U0', '--diff-merges=first-parent', '--no-walk=unsorted', '--no-color', '--no-renames', '--no-ext-diff', '--no-textconv', '--full-index', '--format=commit %H', ...shas, '--'], { cwd: repoDir, asStored: true });
-  // A file's mode is no part of the change compared (row s53i-3): git 2.39's patch-id hashed `old mode`/`new mode`, so Q picked
+  // A file's mode is no part of the change compared (row 1103): git 2.39's patch-id hashed `old mode`/`new mode`, so Q picked
   // again with a `chmod +x` of its file had another patch id. Only a diff's header lines start so (a hunk's lines start with a space, `+`, `-` or a backslash).
   const out = await runGit(['patch-id', '--stable'], { cwd: repoDir, input: patches.replace(MODE_LINES, ''), asStored: true });
   for (const line of out.split('\n')) {
@@ -64,9 +64,9 @@ async function patchIds(repoDir: string, shas: readonly string[]): Promise<Map<s
  * --stable`) a commit the repository's refs hold made under a model the policy refuses everywhere
  * (`git cherry-pick -n Q && git commit --no-verify -m …` of Qwen's reverted commit): that commit's
  * violations, given to the person-read one, naming the original. The same for a commit declaring an
- * allowed model (row s53e-1: a declaration is the committer's word, the patch id the change's) and a
- * merge whose own change against its first parent is the refused one's (row s53e-2), and under path
- * rules a commit of the range changing a protected path with a change a path rule refused (row s53e-4). Only the commits that change the
+ * allowed model (row 1079: a declaration is the committer's word, the patch id the change's) and a
+ * merge whose own change against its first parent is the refused one's (row 1080), and under path
+ * rules a commit of the range changing a protected path with a change a path rule refused (row 1082). Only the commits that change the
  * paths the person-read ones change are read (path-limited `git log --all`, one path of each), their messages detected
  * as the range's are, and only the refused ones' patches are read.
  */
@@ -80,7 +80,7 @@ export async function launderedTwins(repoDir: string, people: readonly PersonCom
   if (paths.length === 0) return [];
   const pathspec = paths.length > PATHSPEC_CAP ? [] : paths.map((path) => `:(literal)${path}`);
   const refused = new Map<string, Violation[]>();
-  // Under path rules each commit's paths are read too, all of them (`--full-diff`: not only the one asked by): a path rule refuses by them (row s53e-4).
+  // Under path rules each commit's paths are read too, all of them (`--full-diff`: not only the one asked by): a path rule refuses by them (row 1082).
   const byPaths = policy.paths.length > 0;
   for await (const commit of streamCommits(repoDir, ['--no-merges', ...(byPaths ? ['--full-diff'] : []), '--exclude=refs/notes/*', '--all'], { asStored: true, pathspec, paths: byPaths })) {
     if (inRange.has(commit.sha)) continue;

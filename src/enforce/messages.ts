@@ -162,7 +162,7 @@ export const enforceMessages = {
   noDefaultBranch: (tried: readonly string[], local: string | null = null) =>
     tried.length === 0
       ? // No remote at all: `origin/main` and `git fetch origin main` named nothing the person has (task s52h);
-        // nor does `main` in a repository without one (row s53h-5): a branch it has, else a placeholder.
+        // nor does `main` in a repository without one (row 1077): a branch it has, else a placeholder.
         'no range given and no remote default branch to compare HEAD with (this repository has no remote).\n' +
         `Name the range to judge, from a branch or commit this repository has (aitrail check ${local === null ? '<branch or commit>' : show(local)}..HEAD, the policy read at its base), or add the remote and fetch it first (git remote add origin <url> && git fetch origin).`
       : `no range given and no remote default branch to compare HEAD with (looked for ${tried.map(show).join(', ')}).\n` +

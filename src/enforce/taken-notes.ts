@@ -26,7 +26,7 @@ export type TakenNotes = { deleted: true } | { deleted: false; commits: string[]
  * its lines later move into a protected path, and `blame`/`trend` count its lines by it. A push
  * that deletes refs/notes/ai (or points it at no commit), drops the note of a commit the server
  * holds, or rewrites one that attested lines (a note that attests none, git-ai's empty note, may
- * be replaced; a rewrite keeping each note that attests lines whole, joined or alone, takes nothing: row s53h-4) would erase that record: first the notes, then the move passes as a person's.
+ * be replaced; a rewrite keeping each note that attests lines whole, joined or alone, takes nothing: row 1076) would erase that record: first the notes, then the move passes as a person's.
  * Returns what the push takes (null: nothing), unless the server allows it
  * (`git config aitrail.allowNotesRewrite true`). Notes of commits the server lacks are free.
  */
@@ -131,13 +131,13 @@ export async function shadowedNotes(repoDir: string, updates: readonly RefUpdate
 }
 
 /**
- * Whether the note `next` keeps every line record of `entry` (row s53h-4): each note `entry` holds (one, or each of
+ * Whether the note `next` keeps every line record of `entry` (row 1076): each note `entry` holds (one, or each of
  * those `git notes merge -s union` or `git notes append` joined) that attests a line is, byte for byte, one of the
  * notes `next` holds, read apart as every reader reads a joined note (no part takes another's lines: row 1047), both
  * within JOINED_NOTES_LIMIT parts (row 1065). git-ai's note of a commit it saw no AI line in attests none (rows 1060,
  * 1064, 1065's readers): an honest union keeping the server's note, and the `-s ours` merge aitrail's own pushFailed
  * warning gives, which drops only such notes, take nothing away. A note read whole that attests a line is kept only as
- * itself, not joined to another (row s53m-1): `blame` and `trend` read no joined note.
+ * itself, not joined to another (row 1104): `blame` and `trend` read no joined note.
  */
 async function keepsRecords(repoDir: string, entry: NoteEntry, next: NoteEntry): Promise<boolean> {
   const [old, now] = await Promise.all([readNote(repoDir, entry), readNote(repoDir, next)]);
@@ -145,7 +145,7 @@ async function keepsRecords(repoDir: string, entry: NoteEntry, next: NoteEntry):
   const attesting = notesOf(old)?.filter((part) => !isEmptyNote(part));
   if (attesting === undefined) return false;
   if (attesting.length === 0) return true;
-  // A note read whole that attests lines stays that note (row s53m-1): `blame`, `trend` and git-ai read a joined note not at all,
+  // A note read whole that attests lines stays that note (row 1104): `blame`, `trend` and git-ai read a joined note not at all,
   // so joining anything to it (`git notes append` of an empty note) turned its AI lines into the commit's (a person's) there.
   if (splitJoinedNotes(old) === null) return now !== null && splitJoinedNotes(now) === null && now.trim() === old.trim();
   const kept = now === null ? undefined : notesOf(now);

@@ -14,7 +14,7 @@ import { hunkHeader, pathRuns } from './path-patches.js';
  */
 export const DIFF_BYTES_CAP = 16 * 1024 * 1024;
 
-/** DIFF_BYTES_CAP divided by AITRAIL_SIZE_CAPS_DIVISOR (row s53n-2: lowered only, as the commit caps; read at each count). */
+/** DIFF_BYTES_CAP divided by AITRAIL_SIZE_CAPS_DIVISOR (row 1099: lowered only, as the commit caps; read at each count). */
 export function diffBytesCap(): number {
   return Math.floor(DIFF_BYTES_CAP / sizeCapsDivisor());
 }
@@ -67,12 +67,12 @@ const BLAME_PLACED = ['--diff-algorithm=myers', '--indent-heuristic'];
  * How hunks are placed: `ignoreSpace` as `git blame -w` places them (`-w`: a line changed only in
  * spaces is no added line), with an empty list for each asked path the diff shows adding no line
  * (its `+++` header read, or its `--raw` line: a change of spaces alone, which `-w` shows no patch
- * for, or of its mode alone, no `+++` header; row s53v-1): a path missing is one whose diff was not read by lines.
+ * for, or of its mode alone, no `+++` header; row 1112): a path missing is one whose diff was not read by lines.
  */
 export interface HunkPlacing {
   ignoreSpace?: boolean;
   /**
-   * Every file diffed as text (`--text`), as `git blame` reads a binary one (row s53v-2): only for paths
+   * Every file diffed as text (`--text`), as `git blame` reads a binary one (row 1113): only for paths
    * whose both sides are known to be within diffBytesCap (`--text` loads a file past core.bigFileThreshold).
    */
   text?: boolean;
@@ -150,7 +150,7 @@ async function hunksOf(lines: AsyncIterator<string>, asked: ReadonlySet<string> 
       continue;
     }
     if (line === mark) return added;
-    // `--raw` (listEmpty): `:<modes> <ids> <status>\t<path>`, C-quoted as a `+++` header's name, each changed path before its patch (row s53v-1).
+    // `--raw` (listEmpty): `:<modes> <ids> <status>\t<path>`, C-quoted as a `+++` header's name, each changed path before its patch (row 1112).
     if (listEmpty && line.startsWith(':') && line.includes('\t')) {
       const name = unquoteCPath(line.slice(line.indexOf('\t') + 1));
       if ((asked === null || asked.has(name)) && !added.has(name)) added.set(name, []);

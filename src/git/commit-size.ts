@@ -27,7 +27,7 @@ export const RANGE_LARGE_BYTES_CAP = 64 * 1024 * 1024;
 export const SIZE_CAPS_DIVISOR_MOST = 65536;
 
 /**
- * What the environment's AITRAIL_SIZE_CAPS_DIVISOR divides the three caps above by (row s53a-1): a whole
+ * What the environment's AITRAIL_SIZE_CAPS_DIVISOR divides the three caps above by (row 1073): a whole
  * number 1 to 65536 as written (no sign, no leading zero), so it can only lower them (tests build KiB
  * commits, not tens of MiB; a server may tighten its gate); unset or empty: 1. Anything else is a usage
  * error (exit 2), never silently the default. Read at each use, never remembered (vitest's isolate: false).
@@ -42,7 +42,7 @@ export function sizeCapsDivisor(): number {
 }
 
 /**
- * The divisor as a report cache key's part (row s53n-1): nothing under the default (the keys stay what they
+ * The divisor as a report cache key's part (row 1098): nothing under the default (the keys stay what they
  * were), `{ sizeCapsDivisor: n }` otherwise: a report made under a lowered cap (a commit unread, "more than the
  * 65,536 a report reads") is never served to a run under another, nor one made under the default to a lowered run.
  */

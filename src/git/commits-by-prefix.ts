@@ -1,7 +1,7 @@
 import { runGit, runGitSync, type ObjectView } from './exec.js';
 
 // Abbreviated object names (git revert's reference format: `This reverts commit 5ab9c3d (…)`) resolved as objects
-// only, never as refs (row s53h-1): git reads a short hex name as a branch or tag first when one is so named
+// only, never as refs (row 1074): git reads a short hex name as a branch or tag first when one is so named
 // (`git rev-parse 5ab9c3d^@` follows the tag `5ab9c3d`, which a fetch brings along), so each is asked with
 // `git rev-parse --disambiguate=` (the objects bearing that prefix, refs never asked), and those that are
 // commits read with their parents by `git rev-list --no-walk` (trees and blobs it skips; a tag it peels, to a commit

@@ -36,7 +36,7 @@ export interface CommitRecord {
 
 export interface LogOptions {
   /**
-   * A report's bound (row s53o-1): once the messages of more than largeCommitBytes() read by this walk hold
+   * A report's bound (row 1107): once the messages of more than largeCommitBytes() read by this walk hold
    * more than this many bytes of UTF-8 together, each further such message is dropped unread and its commit
    * marked tooLarge (`together`, the sum with it), as check refuses such a range (row 1037).
    */
@@ -132,14 +132,14 @@ export async function* streamCommits(cwd: string, revisions: string[], options: 
   let inFields = false;
   // --raw: each change is a `:<old mode> <new mode> <old id> <new id> <status>` token, then its path.
   let change: string | undefined;
-  // A field past COMMIT_BYTES_CAP (a 200 MB message; AITRAIL_SIZE_CAPS_DIVISOR lowers it: row s53a-1) is not kept: its length, for the record.
+  // A field past COMMIT_BYTES_CAP (a 200 MB message; AITRAIL_SIZE_CAPS_DIVISOR lowers it: row 1073) is not kept: its length, for the record.
   let long: LongRecord | undefined;
   const cap = commitBytesCap();
-  // Row s53o-1: the bytes of the large messages read so far, and what makes a message large.
+  // Row 1107: the bytes of the large messages read so far, and what makes a message large.
   let together = 0;
   const largeAt = options.largeTogether === undefined ? Infinity : largeCommitBytes();
   // A large message counted; past options.largeTogether, dropped unread. A commit under an encoding git may re-encode
-  // is counted when its message is read apart (settle): an `encoding` header was a way past the bound (task w, s53w-1).
+  // is counted when its message is read apart (settle): an `encoding` header was a way past the bound (task w, 1114).
   const bound = (record: CommitRecord): void => {
     if (record.message.length <= largeAt / 3 || record.tooLarge) return;
     const bytes = Buffer.byteLength(record.message, 'utf8');

@@ -66,8 +66,8 @@ export async function lineSourcesAmong(
   if (copied.length > 0) for await (const commit of streamCommits(root, ['--no-walk=unsorted', '--stdin'], { input: `${copied.join('\n')}\n`, asStored, whole: true })) revertsOfPicked.set(commit.sha, revertOf(commit.message)?.reverted);
   for (const [sha, pick] of pickedReverts) if (revertsOfPicked.get(pick.picked) === pick.reverted) result.set(sha, { commit: pick.picked, kind: 'pick-of-revert' });
   // An abbreviated sha (git's reference format) counts when it names one commit, never that revert itself; looked for
-  // among objects only (a branch or tag so named would win in cat-file: row s53h-1), a full one too: 40 digits are an
-  // abbreviation in a SHA-256 repository, 64 no object name in a SHA-1 one (row s53m-2).
+  // among objects only (a branch or tag so named would win in cat-file: row 1074), a full one too: 40 digits are an
+  // abbreviation in a SHA-256 repository, 64 no object name in a SHA-1 one (row 1105).
   const named = [...new Set([...reverts.values()].map((revert) => revert.reverted))];
   const byPrefix = named.length === 0 ? new Map<string, { head: string } | null>() : await commitsByPrefix(root, named, view);
   for (const [sha, revert] of reverts) {

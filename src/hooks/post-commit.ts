@@ -104,7 +104,7 @@ export const handler: HookHandler = async (_args, context) => {
       // The same commit again (a pick onto its own parent within the same second): nothing to carry.
       // A revert: the restored content's note, on the lines the revert adds only (row 1015).
       const clip = source?.revert === true ? { parent: made?.parents[0] ?? null } : undefined;
-      // A revert restoring a merge with no note (a revert of a `revert -m 1`): the notes of the commits it brought in (row s53m-3).
+      // A revert restoring a merge with no note (a revert of a `revert -m 1`): the notes of the commits it brought in (row 1106).
       const merge = made && source?.revert === true ? await (await import('../notes/revert-merge-note.js')).revertedMerge(context.cwd, source.commit) : null;
       if (made && merge) {
         for (const line of await composedNote(context, gitDir, made.head, merge.parent, merge.merged, written)) warn(context.env, line);
@@ -125,7 +125,7 @@ async function squashMergeNote(context: HookContext, gitDir: string, written: st
   return composedNote(context, gitDir, made.head, made.parents[0]!, squashed, written);
 }
 
-/** `head`'s note composed from the notes of `parent..squashed` (writeSquashMergeNote): a squash merge's, or a revert's of a `revert -m 1` (row s53m-3). */
+/** `head`'s note composed from the notes of `parent..squashed` (writeSquashMergeNote): a squash merge's, or a revert's of a `revert -m 1` (row 1106). */
 async function composedNote(context: HookContext, gitDir: string, head: string, parent: string, squashed: readonly string[], written: string | null): Promise<string[]> {
   const [{ writeSquashMergeNote }, { loadHookConfig }] = await Promise.all([import('../notes/squash-merge-note.js'), import('./hook-config.js')]);
   const { config } = await loadHookConfig(context.cwd, gitDir);

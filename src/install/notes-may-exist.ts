@@ -40,7 +40,7 @@ export function notesMayExistLines(indent = ''): string[] {
  * resolves too: row 1042, as few digits as `core.abbrev` asks, git's minimum 4: row 1061; a line after a `\n`, as node's revertOf reads it: row 1041) has a note in refs/notes/ai. node's revertSource keeps
  * a restored commit (one of those parents) only when `git notes list` finds its note: with none, node
  * would keep nothing and the commit is judged as any other, so a person's revert in a repository with
- * a notes ref spares node (86 ms) for one grep, one `git rev-parse --disambiguate` (row s53h-1), one `git rev-parse <sha>^@`, one `git notes list` and one `git rev-parse <parent>^2` (a merge: doubt, row s53m-3) per parent.
+ * a notes ref spares node (86 ms) for one grep, one `git rev-parse --disambiguate` (row 1074), one `git rev-parse <sha>^@`, one `git notes list` and one `git rev-parse <parent>^2` (a merge: doubt, row 1106) per parent.
  * Any doubt (more than 4 named commits, one git does not know, git failing) is false:
  * node decides, as before. Reads `aitrail_g`; safe under husky's `sh -e`.
  */
@@ -56,7 +56,7 @@ export function revertRestoresNoNoteFunction(): string[] {
     // A fifth named commit is doubt at once: counted after the loop, a `set -- "$@" …` per line of a hostile MERGE_MSG was quadratic (row 1062).
     '  for aitrail_jl in $aitrail_jx; do case $aitrail_jl in This|reverts|commit) ;; *[!0-9a-f]*) set +f; return 1 ;; *) case ${#aitrail_jl} in [4-9]|[1-5][0-9]|6[0-4]) [ "$#" -lt 4 ] || { set +f; return 1; }; set -- "$@" "--disambiguate=$aitrail_jl" ;; esac ;; esac; done',
     // Each named commit looked for among objects only (`--disambiguate`: a branch or tag named like an abbreviation
-    // would win in `rev-parse <sha>^@`, row s53h-1): one object per name, in order, bearing it, else doubt.
+    // would win in `rev-parse <sha>^@`, row 1074): one object per name, in order, bearing it, else doubt.
     '  [ "$#" = 0 ] || {',
     '    aitrail_jx=$(git -c core.fsmonitor=false rev-parse "$@" </dev/null 2>/dev/null) || { set +f; return 1; }',
     '    for aitrail_jl in $aitrail_jx; do case ${1-} in --disambiguate=*) ;; *) set +f; return 1 ;; esac; case $aitrail_jl in "${1#--disambiguate=}"*) ;; *) set +f; return 1 ;; esac; shift; set -- "$@" "$aitrail_jl^@"; done',
@@ -69,7 +69,7 @@ export function revertRestoresNoNoteFunction(): string[] {
     '    aitrail_jy=0',
     `    aitrail_jx=$(git -c core.fsmonitor=false notes --ref=${DEFAULT_NOTES_REF} list "$aitrail_jl" </dev/null 2>/dev/null) || aitrail_jy=$?`,
     '    [ "$aitrail_jy" = 1 ] || { set +f; return 1; }',
-    // A merge with no note (a revert of a `revert -m 1`): node composes the notes of the commits it brought in (row s53m-3).
+    // A merge with no note (a revert of a `revert -m 1`): node composes the notes of the commits it brought in (row 1106).
     '    ! git -c core.fsmonitor=false rev-parse -q --verify "$aitrail_jl^2" </dev/null >/dev/null 2>&1 || { set +f; return 1; }',
     '  done',
     '  set +f',

@@ -131,7 +131,7 @@ export function classGuardLines(refuse: string, rerun = true): string[] {
       ? [
           // bash by that name (not `sh`) would source BASH_ENV, which a committed .env an agent loads may set.
           '  unset BASH_ENV',
-          // Each asked first whether it knows the classes (row s53h-6): a /bin/dash that is posh (a link, a
+          // Each asked first whether it knows the classes (row 1078): a /bin/dash that is posh (a link, a
           // diversion) would otherwise be exec'd again and again, the commit hung for good.
           `  for aitrail_sh in /bin/dash /usr/bin/dash /bin/bash /usr/bin/bash /bin/mksh /usr/bin/mksh; do [ -x "$aitrail_sh" ] && "$aitrail_sh" -c ${KNOWS_CLASSES} 2>/dev/null && exec "$aitrail_sh" "$0" "$@"; done`,
           `  for aitrail_sh in /bin/busybox /usr/bin/busybox; do [ -x "$aitrail_sh" ] && "$aitrail_sh" sh -c ${KNOWS_CLASSES} 2>/dev/null && exec "$aitrail_sh" sh "$0" "$@"; done`,
@@ -793,7 +793,7 @@ function judgeLines(): string[] {
     // One grep for both views of npm's record (it costs a process, ~1.5 ms, on each hook of an AI commit): every
     // line of a file: entry or of the package's key, numbered, with 4 lines each side; the two outputs the loops
     // below read (grep -E -B 4 of the file: lines, grep -F -A 4 of the key) rebuilt from the numbers, `--` where
-    // grep puts it. As text (-a, bytes): a record that is no text is read, not skipped as binary. Row s53p-1.
+    // grep puts it. As text (-a, bytes): a record that is no text is read, not skipped as binary. Row 1108.
     '  aitrail_nh=${2%node_modules/*}',
     '  aitrail_nt=${2#"${aitrail_nh}node_modules/"}',
     '  case $aitrail_nt in @*/*) aitrail_nv=${aitrail_nt#*/}; aitrail_nt=${aitrail_nt%%/*}/${aitrail_nv%%/*} ;; *) aitrail_nt=${aitrail_nt%%/*} ;; esac',
@@ -805,7 +805,7 @@ function judgeLines(): string[] {
     '  aitrail_n2=',
     '  aitrail_ng=',
     '  aitrail_nj=',
-    // Past 16 KiB of matched lines, the two greps as before (row s53t-1): the rebuild below appends line by line, and
+    // Past 16 KiB of matched lines, the two greps as before (row 1115): the rebuild below appends line by line, and
     // each append copies the whole string (dash, posh), so a record of 20,000 `file:` entries took minutes of CPU.
     '  [ "${#aitrail_nx}" -le 16384 ] || {',
     '    aitrail_ng=$(LC_ALL=C grep -a -E -B 4 -e "^$aitrail_nu$aitrail_nu$aitrail_nu\\"resolved\\": \\"(file|git\\\\+file):" -- "$aitrail_nf" 2>/dev/null) || aitrail_ng=',

@@ -9,7 +9,7 @@ const short = (sha: string) => sha.slice(0, 12);
 export const recordMessages = {
   noteExists: (commit: string) =>
     `commit ${short(commit)} already has a note in refs/notes/ai (written by git-ai?): left as it is, aitrail's line-level record of it is not written.`,
-  // What was said of each (row s53h-3): "cannot be read" of a note read whole, and "keeps the copy git made" where git made none (a cherry-pick, a revert).
+  // What was said of each (row 1075): "cannot be read" of a note read whole, and "keeps the copy git made" where git made none (a cherry-pick, a revert).
   rewriteUnread: (old: string, commit: string, why: 'unreadable' | 'many' | 'disagree' | 'foreign', kept: boolean) =>
     `${
       why === 'unreadable'

@@ -96,16 +96,16 @@ function revertSource(cwd: string, gitDir: string): string | null {
   const revert = text === null ? null : revertOf(text);
   if (revert === null || givenUp(cwd, gitDir)) return null;
   // revertOf names a full sha, or an abbreviated one in git's reference format (`revert.reference`, `--reference`: row 1042), which git resolves here.
-  // Looked for among objects only: a branch or tag so named would win in `rev-parse` (row s53h-1), for 40 digits too in a
-  // SHA-256 repository, where they are an abbreviation (row s53m-2).
+  // Looked for among objects only: a branch or tag so named would win in `rev-parse` (row 1074), for 40 digits too in a
+  // SHA-256 repository, where they are an abbreviation (row 1105).
   const reverted = commitByPrefixSync(cwd, revert.reverted);
   const restored = reverted === null || !reverted.head.startsWith(revert.reverted) ? null : restoredParent(revert, reverted.parents);
   // Only a noted parent has a note to carry (post-commit then starts node; otherwise it stays in its shim), or a merge
-  // (a revert of a `revert -m 1`): the notes of the commits it brought in, composed by post-commit (row s53m-3).
+  // (a revert of a `revert -m 1`): the notes of the commits it brought in, composed by post-commit (row 1106).
   if (restored === null) return null;
   if (runGitSync(['notes', `--ref=${DEFAULT_NOTES_REF}`, 'list', restored], { cwd, okCodes: [1] }).trim() !== '') return restored;
   if ((withParentsSync(cwd, restored)?.parents.length ?? 0) < 2) return null;
-  // Only when the reverted commit itself reverts that merge (row s53t-2): a merge is the parent of any commit made right
+  // Only when the reverted commit itself reverts that merge (row 1116): a merge is the parent of any commit made right
   // after it, whose revert restores nothing the merge brought in (post-commit would start node for nothing).
   const again = revertOf(runGitSync(['log', '-1', '--format=%B', reverted!.head, '--'], { cwd }));
   return again !== null && again.reverted.length >= 4 && restored.startsWith(again.reverted) ? restored : null;

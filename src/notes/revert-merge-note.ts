@@ -1,11 +1,11 @@
 import { DEFAULT_NOTES_REF } from '../core/notes/notes-ref.js';
 import { runGit } from '../git/exec.js';
 
-/** The most commits a merge brought in whose notes a revert of its `revert -m` composes (row s53m-3); past it, none. */
+/** The most commits a merge brought in whose notes a revert of its `revert -m` composes (row 1106); past it, none. */
 export const REVERTED_MERGE_LIMIT = 100;
 
 /**
- * Row s53m-3: `git revert -m 1 <merge>` then a revert of that revert restores the merge's content, but the merge (the
+ * Row 1106: `git revert -m 1 <merge>` then a revert of that revert restores the merge's content, but the merge (the
  * restored parent) has no note: git-ai and aitrail note the commits the merge brought in. The merge's first parent and
  * its others (the side `-m 1` removed), when `commit` is a merge without a note of its own and brings in at most
  * REVERTED_MERGE_LIMIT commits; null otherwise (its own note, if any, is carried as any revert's).

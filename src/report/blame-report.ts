@@ -316,7 +316,7 @@ async function reportOf(run: BlameRun): Promise<BlameResult> {
   const notes = notesAt ? { ref: notesRef, tip: notesAt } : null;
   // Key material that is the same in every clone: an --ignore-revs-file counts by its content (in `environment`).
   const keyFlags = flags.map((flag, index) => (flags[index - 1] === '--ignore-revs-file' && flag !== '' ? '#file' : flag));
-  // The size caps as AITRAIL_SIZE_CAPS_DIVISOR lowers them decide which commits are read (row s53n-1): in every key.
+  // The size caps as AITRAIL_SIZE_CAPS_DIVISOR lowers them decide which commits are read (row 1098): in every key.
   const sizeCaps = sizeCapsKey();
   const question = { version, build, rev, since, flags: keyFlags, specs, include, cliInclude: run.include ?? [], exclude, detect, lockfiles: LOCKFILE_NAMES, sourceNames: SOURCE_NAME.source, allowShallow, blameLeftOut: run.blameLeftOut === true, ...(run.giveBack === false ? { giveBack: false } : {}), notes, authors: run.authors === true, mailmap, qwenNotes: qwenAt, ...sizeCaps };
   const key = cacheKey({ v: CACHE_VERSION, ...question, environment, shard: run.shard ?? null });

@@ -107,7 +107,7 @@ export async function* logEntries(options: LogOptions): AsyncGenerator<LogEntry>
   const [notesAt = '', qwenAt = ''] = listed.tips.map((tip) => tip ?? '');
   const rewired = await rewiredHistory(repo.root, repo.commonDir, listed.replaceRefs);
   warnRewired(rewired, options.onWarning);
-  // A side of the range git reads as another ref than its name says (a tag named like an abbreviated sha): said, as blame and trend say it (rows 33, s53e-3).
+  // A side of the range git reads as another ref than its name says (a tag named like an abbreviated sha): said, as blame and trend say it (rows 33, 1081).
   await warnAmbiguous(repo.root, rangeRevisions(options.range).map((name): [string, string] => ['range', name]), options.onWarning);
   // And beside each commit concerned, in the text and the JSON (row 827): a JSON reader never sees stderr.
   const replaced = new Set(rewired.replaced);

@@ -12,7 +12,7 @@ export async function warnAmbiguous(root: string, named: readonly [string, strin
   });
 }
 
-/** The revisions a one-argument range names (`A..B`, `A...B`, `^A`, `rev`): each side given, for warnAmbiguous (row s53e-3). */
+/** The revisions a one-argument range names (`A..B`, `A...B`, `^A`, `rev`): each side given, for warnAmbiguous (row 1081). */
 export function rangeRevisions(range: string | undefined): string[] {
   if (range === undefined) return [];
   return range.replace(/^\^/, '').split(/\.{2,3}/, 2).filter((side) => side !== '');

@@ -24,7 +24,7 @@ export function tracedPreReceive(remoteDir: string): string {
   return trace;
 }
 
-/** The `git blame` commands a run of the built CLI in `dir` started, from GIT_TRACE_PERFORMANCE (rows s53j-1, s53v-1). */
+/** The `git blame` commands a run of the built CLI in `dir` started, from GIT_TRACE_PERFORMANCE (rows 1100, 1112). */
 export function blamesOf(dir: string, args: string[]): { code: number; out: string; blames: string[] } {
   const traceDir = mkdtempSync(join(tmpdir(), 'aitrail-blames-'));
   try {

@@ -4,7 +4,7 @@ import { commitWith, type Project, policyServer, tryGit } from './enforce-repos.
 
 export const PARSE = 'export function parse(input: string): string[] {\n  return input.split(",").map((part) => part.trim()).filter((part) => part.length > 0);\n}\n';
 
-/** A policy server whose main holds Qwen's commit `qwen` (`file`, made before the deny), a person's revert of it, then `policy` (default `deny: ["qwen/*"]`), pushed (rows 1056, s53e-1, s53e-2, s53e-4). */
+/** A policy server whose main holds Qwen's commit `qwen` (`file`, made before the deny), a person's revert of it, then `policy` (default `deny: ["qwen/*"]`), pushed (rows 1056, 1079, 1080, 1082). */
 export function deniedAfterRevert(policy = 'policy:\n  deny: ["qwen/*"]\n', file = 'src/parse.ts'): Project & { qwen: string } {
   const server = policyServer('policy:\n  deny: ["anthropic/*"]\n');
   const { work } = server;

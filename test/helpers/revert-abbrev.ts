@@ -5,7 +5,7 @@ import { makeRepo } from './gitdir.js';
 const AI = 'Assisted-by: claude-code:anthropic/claude-opus-4.6';
 
 /**
- * Rows s53h-1, s53m-2: an AI commit reverted, then that revert reverted under git's reference format with
+ * Rows 1074, 1105: an AI commit reverted, then that revert reverted under git's reference format with
  * `abbrev` digits (`This reverts commit <abbrev> (…)`) while a tag so named stands at the base: `blame`
  * must give the lines the second revert brings back to the AI, not follow the tag.
  */

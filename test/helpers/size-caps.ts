@@ -1,7 +1,7 @@
 import type { TestRepo } from './gitdir.js';
 
 /**
- * Row s53a-1: AITRAIL_SIZE_CAPS_DIVISOR divides the caps of src/git/commit-size.ts (16 MiB a commit
+ * Row 1073: AITRAIL_SIZE_CAPS_DIVISOR divides the caps of src/git/commit-size.ts (16 MiB a commit
  * object, 64 KiB a large commit, 64 MiB of large commits a range): a test proving a cap is hit builds
  * KiB of commits under it, not tens of MiB in the RAM tmpdir (which slowed the files beside it ~10x).
  * Passed as a run's `env` (aitrail, aitrailCpu, tryGit: pre-push and pre-receive inherit it), never set
@@ -29,7 +29,7 @@ export function bigMessageCommits(parent: string, count: number, bytes: number):
   return Buffer.concat(stream);
 }
 
-/** An entry of `log --format json`, as the tests of row s53o-1 read it. */
+/** An entry of `log --format json`, as the tests of row 1107 read it. */
 export interface LogJsonEntry {
   sha: string;
   subject: string;
@@ -39,8 +39,8 @@ export interface LogJsonEntry {
 }
 
 /**
- * Row s53o-1's history: `feat: a`, 8 commits of 60 KiB messages (each under SCALED.commit; 480 KiB together, past
- * SCALED.range), then an agent's small commit. `encoding`: each large commit stored under that `encoding` header (row s53w-1).
+ * Row 1107's history: `feat: a`, 8 commits of 60 KiB messages (each under SCALED.commit; 480 KiB together, past
+ * SCALED.range), then an agent's small commit. `encoding`: each large commit stored under that `encoding` header (row 1114).
  */
 export function largeMessageHistory(repo: TestRepo, encoding?: string): TestRepo {
   repo.commit('feat: a\n', { 'a.ts': 'a\n' });

@@ -1,4 +1,4 @@
-// Session 53 helper f (row s53f-4): a co-author named by an AI account's words alone, `AI` in capitals among
+// Session 53 helper f (row 1086): a co-author named by an AI account's words alone, `AI` in capitals among
 // them (`Co-authored-by: AI Agent <agent@ai.local>`, a public AGENTS.md's identity for agents it names no
 // identity for, stored file 58277023641; `AI Assistant <…>`), named no agent, vendor or model and was read as a
 // person's: the commit passed init's hooks, `check` and pre-receive under `unknownModel: deny` as no AI at all,
@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { expectEachPasses, expectEachRefused, policyServer } from '../helpers/enforce-repos.js';
 
-describe("an AI account's words alone as a co-author (row s53f-4)", () => {
+describe("an AI account's words alone as a co-author (row 1086)", () => {
   it('is refused under unknownModel: deny by check and pre-receive; people named Ai are not', () => {
     const { remote, work } = policyServer('policy:\n  unknownModel: deny\n');
     expectEachRefused(remote, work, {

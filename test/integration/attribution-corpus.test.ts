@@ -55,9 +55,9 @@ interface Report {
  * `iFlytek <noreply@iflytek.com>`): 628/628 and no new false positive; before its fixes all 4 read as AI
  * (rows 1038, 1039, 1040). Session 53 (helper f) added 29 public forms (CodeBuddy Code's footer with no address,
  * Lingma, Kiro AI, Devin AI's bot, `ai.local` identities, Claude Code footers on policy commits; openai bumps,
- * a Chinese 模型 subject, policies quoting trailers): 644/644, exact 644/644 (rows s53f-1..4 the faults fixed;
+ * a Chinese 模型 subject, policies quoting trailers): 644/644, exact 644/644 (rows 1083..1086 the faults fixed;
  * before them 643/644, `AI Agent <agent@ai.local>` read as a person's). Its review (s53l) added a public
- * `AI Agent <agent@ai-kit>` (row s53l-1; before it 644/645) and a human `AI Team` co-author: 645/645, exact 645/645.
+ * `AI Agent <agent@ai-kit>` (row 1093; before it 644/645) and a human `AI Team` co-author: 645/645, exact 645/645.
  */
 const FLOOR = { recall: 645 / 645, modelAccuracy: 645 / 645 };
 

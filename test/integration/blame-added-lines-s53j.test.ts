@@ -17,8 +17,8 @@ const LINES = 300;
 const fileOf = (rev: number, changed: ReadonlySet<number>, extra: Record<number, string> = {}) =>
   Array.from({ length: LINES }, (_, n) => extra[n] ?? (changed.has(n) ? `export const value${n} = "row ${n} of revision ${rev}";` : `export const value${n} = "row ${n} as first written";`)).join('\n') + '\n';
 
-describe('a protected file is blamed at each start only for the lines its commit adds (s53j, row s53j-1)', () => {
-  it('an honest range of small edits blames only the added lines, and commits that only remove lines not at all (row s53j-1); a line Qwen wrote and a later commit kept, or overwrote, is still refused naming its commit', () => {
+describe('a protected file is blamed at each start only for the lines its commit adds (s53j, row 1100)', () => {
+  it('an honest range of small edits blames only the added lines, and commits that only remove lines not at all (row 1100); a line Qwen wrote and a later commit kept, or overwrote, is still refused naming its commit', () => {
     const { work } = policyServer(ONLY_ANTHROPIC_IN_CRYPTO);
     expect(commitWith(work, 'feat: table\n', { 'src/crypto/table.ts': fileOf(0, new Set()) }, { noVerify: true }).code).toBe(0);
     work.git(['push', '-q', 'origin', 'HEAD:main']);
@@ -30,7 +30,7 @@ describe('a protected file is blamed at each start only for the lines its commit
     // Each blame asks for the lines its commit wrote (two, or four with the two it restored), never the whole 300-line file.
     for (const blame of honest.blames) expect([2, 4], blame).toContain(blame.match(/ -L \d+,\d+/g)?.length);
 
-    // row s53j-1: commits that only remove lines were blamed whole, each walking back
+    // row 1100: commits that only remove lines were blamed whole, each walking back
     // through every earlier change of the range (quadratic, charged as one step of the budget): now not blamed.
     const removed = (count: number) => fileOf(8, new Set([8 * 7, 8 * 31])).split('\n').slice(count).join('\n');
     expect(commitWith(work, 'refactor: drop a row\n', { 'src/crypto/table.ts': removed(1) }, { noVerify: true }).code).toBe(0);
@@ -38,7 +38,7 @@ describe('a protected file is blamed at each start only for the lines its commit
     expect(commitWith(work, 'style: indent a row\n', { 'src/crypto/table.ts': removed(2).replace('export const value100 ', '  export const value100 ') }, { noVerify: true }).code).toBe(0);
     const shrunk = blamesOf(work.dir, ['check', 'origin/main..HEAD', '--policy-from', 'refs/remotes/origin/main']);
     expect(shrunk.code, shrunk.out).toBe(0);
-    // The two removals are not blamed; nor is the change of spaces alone (no line under `-w`, its path named by `--raw`: row s53v-1).
+    // The two removals are not blamed; nor is the change of spaces alone (no line under `-w`, its path named by `--raw`: row 1112).
     expect(shrunk.blames.length).toBe(8);
     expect(shrunk.blames.filter((blame) => !/ -L \d+,\d+/.test(blame))).toEqual([]);
     expect(commitWith(work, 'revert: the rows back\n', { 'src/crypto/table.ts': fileOf(8, new Set([8 * 7, 8 * 31])) }, { noVerify: true }).code).toBe(0);

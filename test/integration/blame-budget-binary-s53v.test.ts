@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
 import { commitWith, policyServer } from '../helpers/enforce-repos.js';
 
-// Row s53v-2 (careless truth under row s53d-1's blame budget; found by task v of session 53 re-reading
+// Row 1113 (careless truth under row 1092's blame budget; found by task v of session 53 re-reading
 // spendBlameBudget): a diff git shows as binary was charged a run per 64 bytes of the file, and made every
 // other protected file of its commit unknown too: one commit adding a 3 MB binary file (test vectors) to a
 // protected path was charged ~140 GiB and refused at every layer (exit 3), though `git blame -w -C` of it
@@ -18,13 +18,13 @@ const check = ['check', 'origin/main..HEAD', '--policy-from', 'refs/remotes/orig
 const nulFile = (changed: (n: number) => boolean, extra: Record<number, string> = {}) =>
   Array.from({ length: 2000 }, (_, n) => extra[n] ?? (n === 0 ? 'const header = "\0";' : changed(n) ? `export const value${n} = "changed";` : `export const value${n} = "as first written";`)).join('\n') + '\n';
 
-describe('a protected file git shows as binary is charged its runs, as blame reads it (row s53v-2)', () => {
+describe('a protected file git shows as binary is charged its runs, as blame reads it (row 1113)', () => {
   it('an honest 3 MB binary file beside a text change passes; a binary file of scattered changes is still charged them; a Qwen line in it is still refused', () => {
     const { work } = policyServer(ONLY_ANTHROPIC_IN_CRYPTO);
     expect(commitWith(work, 'feat: table\n', { 'src/crypto/table.ts': 'export const a = 1;\n', 'src/crypto/k.ts': nulFile(() => false) }, { noVerify: true }).code).toBe(0);
     work.git(['push', '-q', 'origin', 'HEAD:main']);
 
-    // row s53v-2: test vectors (3 MB of random bytes) added beside a one-line change of a text file.
+    // row 1113: test vectors (3 MB of random bytes) added beside a one-line change of a text file.
     writeFileSync(join(work.dir, 'src/crypto/vectors.bin'), randomBytes(3_000_000));
     expect(commitWith(work, 'test: vectors\n', { 'src/crypto/table.ts': 'export const a = 2;\n' }, { noVerify: true }).code).toBe(0);
     const honest = aitrail(work.dir, check, { timeout: 120_000 });

@@ -3,7 +3,7 @@ import { aitrail } from '../helpers/cli.js';
 import { expectBudgetRefusal } from '../helpers/budget-refusal.js';
 import { commitWith, policyServer } from '../helpers/enforce-repos.js';
 
-// row s53d-1: a large protected file with many scattered lines changed by each commit of a push made
+// row 1092: a large protected file with many scattered lines changed by each commit of a push made
 // every commit's `git blame -C` search the whole file once per changed run (a 4 MB, 75,000-line file:
 // ~28 s of CPU per commit at the gate), with nothing bounding how many such commits a push held.
 const ONLY_ANTHROPIC_IN_CRYPTO = 'policy:\n  paths:\n    - files: ["src/crypto/**"]\n      allow: ["anthropic/*"]\n';
@@ -12,7 +12,7 @@ const ONLY_ANTHROPIC_IN_CRYPTO = 'policy:\n  paths:\n    - files: ["src/crypto/*
 const tableOf = (lines: number, rev: number, offset: number) =>
   Array.from({ length: lines }, (_, n) => (n % 10 === offset ? `export const value${n} = "row ${n} of revision ${rev}";` : `export const value${n} = "row ${n} as first written";`)).join('\n') + '\n';
 
-describe('the blames of protected files have a search budget (row s53d-1)', () => {
+describe('the blames of protected files have a search budget (row 1092)', () => {
   it('a push of commits each changing every tenth line of a protected file, past the budget the server sets, is refused by check and pre-receive with one line naming it; a whole-file rewrite passes under it; the default passes both', () => {
     const { remote, work } = policyServer(ONLY_ANTHROPIC_IN_CRYPTO);
     expect(commitWith(work, 'feat: table\n', { 'src/crypto/table.ts': tableOf(2000, 0, -1) }, { noVerify: true }).code).toBe(0);

@@ -4,10 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { commitWith, policyServer } from '../helpers/enforce-repos.js';
 import { blamesOf } from '../helpers/git-trace.js';
 
-// Row s53v-1 (a denial of the gate under rows s53d-1/s53j-1, hostile insider; found by task v of session 53
-// re-reading row s53j-1): a commit changing only spaces of a protected file (`git diff -w` shows it nothing,
+// Row 1112 (a denial of the gate under rows 1092/1100, hostile insider; found by task v of session 53
+// re-reading row 1100): a commit changing only spaces of a protected file (`git diff -w` shows it nothing,
 // not even a header) or only its mode (a header, no `+++`) was blamed whole, back through every change of the
-// push, each charged as one step of the blame budget: the quadratic walk row s53j-1 closed for removals.
+// push, each charged as one step of the blame budget: the quadratic walk row 1100 closed for removals.
 // Now `--raw` names each changed path: such a commit adds no line as `git blame -w` places them, no blame.
 const ONLY_ANTHROPIC_IN_CRYPTO = 'policy:\n  paths:\n    - files: ["src/crypto/**"]\n      allow: ["anthropic/*"]\n';
 const QWEN = 'Assisted-by: qwen-code:qwen/qwen3-coder';
@@ -15,14 +15,14 @@ const LINES = 200;
 
 const fileOf = (extra: Record<number, string> = {}) => Array.from({ length: LINES }, (_, n) => extra[n] ?? `export const value${n} = ${n};`).join('\n') + '\n';
 
-describe('a commit changing only spaces or the mode of a protected file is not blamed whole (row s53v-1)', () => {
+describe('a commit changing only spaces or the mode of a protected file is not blamed whole (row 1112)', () => {
   it('spaces-only and mode-only commits start no whole-file blame; a Qwen line they re-indent is still refused naming its commit', () => {
     const { work } = policyServer(ONLY_ANTHROPIC_IN_CRYPTO);
     const path = 'src/crypto/table.ts';
     expect(commitWith(work, 'feat: table\n', { [path]: fileOf() }, { noVerify: true }).code).toBe(0);
     work.git(['push', '-q', 'origin', 'HEAD:main']);
     expect(commitWith(work, 'refactor: one row\n', { [path]: fileOf({ 10: 'export const value10 = 11;' }) }, { noVerify: true }).code).toBe(0);
-    // row s53v-1: spaces alone (twice), then the mode alone.
+    // row 1112: spaces alone (twice), then the mode alone.
     expect(commitWith(work, 'style: indent\n', { [path]: fileOf({ 10: 'export const value10 = 11;', 20: '  export const value20 = 20;' }) }, { noVerify: true }).code).toBe(0);
     expect(commitWith(work, 'style: trailing space\n', { [path]: fileOf({ 10: 'export const value10 = 11; ', 20: '  export const value20 = 20;' }) }, { noVerify: true }).code).toBe(0);
     chmodSync(join(work.dir, path), 0o755);

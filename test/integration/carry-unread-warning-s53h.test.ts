@@ -1,4 +1,4 @@
-// row s53h-3: when a rewritten commit's old note was not carried (src/notes/carry-rewrite.ts), post-commit and
+// row 1075: when a rewritten commit's old note was not carried (src/notes/carry-rewrite.ts), post-commit and
 // post-rewrite said "the git-ai note of <old> cannot be read; the rewritten commit keeps the copy git made" whatever
 // the cause: of a note read whole that is no git-ai note (one written by hand in refs/notes/ai) or that joins notes
 // disagreeing about a line (row 1064), nothing was unreadable; and after a cherry-pick (git copies no note) the new
@@ -11,7 +11,7 @@ import { appendedNotes } from '../helpers/qwen-noted-branch.js';
 const quiet = { AITRAIL: '0' };
 const short = (sha: string) => sha.slice(0, 12);
 
-describe("the carry's warning says why a note was not carried, and what the new commit has (row s53h-3)", () => {
+describe("the carry's warning says why a note was not carried, and what the new commit has (row 1075)", () => {
   it('a cherry-pick of a commit whose note is no git-ai note: said so, and that the pick gets none', () => {
     const { repo, run } = countedHooksRepo();
     repo.git(['checkout', '-q', '-b', 'side']);

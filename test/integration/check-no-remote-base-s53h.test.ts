@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
 import { makeRepo } from '../helpers/gitdir.js';
 
-// row s53h-5: `aitrail check` with no range in a repository without a remote named
+// row 1077: `aitrail check` with no range in a repository without a remote named
 // `aitrail check main..HEAD` as the fix, whatever the repository held: a repository whose default
 // branch is trunk (or develop, by init.defaultBranch, or a local upstream) has no `main`, and git
 // answers that range with "unknown revision". It now names a branch the repository has, never
@@ -15,7 +15,7 @@ const fixOf = (dir: string): string => {
   return said[1]!;
 };
 
-describe('check with no remote names a base branch the repository has (row s53h-5)', () => {
+describe('check with no remote names a base branch the repository has (row 1077)', () => {
   it('trunk, init.defaultBranch, a local upstream; a placeholder when there is none', () => {
     const repo = makeRepo();
     repo.commit('docs: one\n', { 'one.md': '1\n' });

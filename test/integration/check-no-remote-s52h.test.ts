@@ -17,7 +17,7 @@ describe('check with no remote names a fix the repository can take (task s52h)',
     const said = text.stderr.trimEnd().split('\n');
     expect(said).toHaveLength(2);
     expect(said[0]).toBe('aitrail: no range given and no remote default branch to compare HEAD with (this repository has no remote).');
-    // HEAD is on main, its only branch: main..HEAD would judge nothing (row s53h-5), a placeholder.
+    // HEAD is on main, its only branch: main..HEAD would judge nothing (row 1077), a placeholder.
     expect(said[1]).toContain('aitrail check <branch or commit>..HEAD');
     expect(said[1]).toContain('git remote add origin <url> && git fetch origin');
     expect(text.stderr).not.toContain('git fetch origin main');

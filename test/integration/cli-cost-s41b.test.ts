@@ -119,7 +119,7 @@ describe('what a check with path rules loads (s41b)', () => {
     expect(violations.map((violation) => violation.model)).toEqual(['openai/gpt-5.3-codex']);
     const loaded = JSON.parse(readFileSync(out, 'utf8')) as { files: string[]; builtins: string[] };
     expect(loaded.files.filter((file) => file.includes('picomatch'))).toEqual([]);
-    // Row s53d-1: the blame budget reads the protected paths' added runs from one `diff-tree --stdin` stream whose
+    // Row 1092: the blame budget reads the protected paths' added runs from one `diff-tree --stdin` stream whose
     // records a random mark separates (src/git/added-lines.ts openAddedLines), so node:crypto loads when a commit of the
     // range changes a protected path; a range that changes none still loads none (below).
     expect(loaded.builtins.filter((name) => /crypto/.test(name)).length).toBeGreaterThan(0);

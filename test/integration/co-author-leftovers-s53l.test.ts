@@ -1,22 +1,22 @@
-// Session 53 helper l, reviewing helper f's rows s53f-1..4 and their limits.
-// row s53l-1: an AI account's words alone before an address of no domain (`Co-authored-by: AI Agent <agent@ai-kit>`,
+// Session 53 helper l, reviewing helper f's rows 1083..1086 and their limits.
+// row 1093: an AI account's words alone before an address of no domain (`Co-authored-by: AI Agent <agent@ai-kit>`,
 //   a public commit skill's trailer for the agent it runs, stored file 71205303219) were read with the address as a
-//   note, `AI Agent (agent@ai-kit)`, which row s53f-4's word test does not take: no AI at all, passed under
+//   note, `AI Agent (agent@ai-kit)`, which row 1086's word test does not take: no AI at all, passed under
 //   `unknownModel: deny`, where `AI Agent <agent@ai.local>` is refused. The name before the brackets is now asked too.
-// row s53l-2: a vendor's word before its agent's product name of several words at an address of no agent's
+// row 1094: a vendor's word before its agent's product name of several words at an address of no agent's
 //   (`OpenAI Codex CLI <x@example.com>`, `Anthropic Claude Code <…>`, `Moonshot Kimi Code <…>`) read the vendor
-//   alone, the agent lost (row s53f-3's limit); without the address they name the agent. Now the agent with the vendor.
-// row s53l-3: a Chinese company's name before its product (`百度 Comate <x@example.com>`, `月之暗面 Kimi <…>`) read
+//   alone, the agent lost (row 1085's limit); without the address they name the agent. Now the agent with the vendor.
+// row 1095: a Chinese company's name before its product (`百度 Comate <x@example.com>`, `月之暗面 Kimi <…>`) read
 //   as a person's (百度, 月之暗面 were no words of any kind), passed under `unknownModel: deny`, where `Baidu Comate`,
 //   `Moonshot Kimi` and `腾讯 CodeBuddy` are AI; 百度, 月之暗面, 智谱, 深度求索 are now vendor words and company names
-//   (as row s53f-1 made 腾讯): alone on a co-author line a company's (no AI), before a product its vendor's.
+//   (as row 1083 made 腾讯): alone on a co-author line a company's (no AI), before a product its vendor's.
 // Each block failed before the fix (declared-value.ts readCoAuthor, productName/vendorBeforeProduct; signatures.json).
 import { describe, expect, it } from 'vitest';
 import { expectEachPasses, expectEachRefused, policyServer } from '../helpers/enforce-repos.js';
 import { expectLog } from '../helpers/log-cases.js';
 
-describe("co-author names row s53f's rules left unread (rows s53l-1..3)", () => {
-  it('log names the agent after a vendor or a Chinese company name, at an address of no agent (rows s53l-2, s53l-3)', () => {
+describe("co-author names row s53f's rules left unread (rows 1093..1095)", () => {
+  it('log names the agent after a vendor or a Chinese company name, at an address of no agent (rows 1094, 1095)', () => {
     expectLog([
       ['fix: a\n\nCo-authored-by: OpenAI Codex CLI <x@example.com>\n', ['codex:openai/unknown']],
       ['fix: b\n\nCo-authored-by: Anthropic Claude Code <x@example.com>\n', ['claude-code:anthropic/unknown']],
@@ -28,7 +28,7 @@ describe("co-author names row s53f's rules left unread (rows s53l-1..3)", () => 
     ]);
   }, 120_000);
 
-  it('check and pre-receive refuse them under unknownModel: deny; people and companies still pass (rows s53l-1, s53l-3)', () => {
+  it('check and pre-receive refuse them under unknownModel: deny; people and companies still pass (rows 1093, 1095)', () => {
     const { remote, work } = policyServer('policy:\n  unknownModel: deny\n');
     expectEachRefused(remote, work, {
       aikit: '14d: compact inventory list + sticky restock footer\n\n- Move restock action to PixelDialog footer\n\nCo-authored-by: AI Agent <agent@ai-kit>\n',

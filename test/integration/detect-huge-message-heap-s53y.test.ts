@@ -1,4 +1,4 @@
-// Row s53y-1: one commit of a 15 MiB message (within the 16 MiB cap) holding a key text took `log` ~300 MB of
+// Row 1117: one commit of a 15 MiB message (within the 16 MiB cap) holding a key text took `log` ~300 MB of
 // heap: detection put the whole unread tail of its 15 MiB line in keyForm at once. With the heap held to
 // 100 MB, `log` aborted (signal 6, exit 134) before the fix; it now reads the commit as before.
 import { spawnSync } from 'node:child_process';
@@ -8,7 +8,7 @@ import { makeRepo, TEST_GIT_ENV } from '../helpers/gitdir.js';
 
 const BIN = fileURLToPath(new URL('../../bin/aitrail.js', import.meta.url));
 
-describe('a 15 MiB message is detected within a bounded heap (row s53y-1)', () => {
+describe('a 15 MiB message is detected within a bounded heap (row 1117)', () => {
   it('log with --max-old-space-size=100 reads it: AI, the trailer and the unread tail', () => {
     const repo = makeRepo();
     repo.commit('feat: a\n', { 'a.ts': 'a\n' });

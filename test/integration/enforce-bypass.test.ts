@@ -297,7 +297,7 @@ describe('5. check with no range in a CI clone', () => {
     expect(check.code).toBe(3);
     expect(check.stderr).toMatch(/no remote default branch/);
     // No remote at all: the fix names what this repository has (task s52h), not origin/main; HEAD's own branch is no
-    // base (main..HEAD on main judges nothing: row s53h-5), so a placeholder.
+    // base (main..HEAD on main judges nothing: row 1077), so a placeholder.
     expect(check.stderr).toContain('aitrail check <branch or commit>..HEAD');
     expect(check.stderr).toContain('git remote add origin <url>');
   });

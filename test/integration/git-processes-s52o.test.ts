@@ -25,7 +25,7 @@ describe('fewer git processes at the gate (session 52 task o)', () => {
     expect(push.code, push.stderr).toBe(0);
     expect(tryGit(remote.dir, ['rev-parse', 'main']).stdout.trim()).toBe(work.git(['rev-parse', 'HEAD']));
     // `rev-list <range> --` (row 943's and 1037's sizes, nothing held) then `log --boundary … <range> --` (row 857), as
-    // row 1069 keeps them; pre-receive 16 git processes before task o's for-each-ref, 15 after. Row s53e-1 adds one to
+    // row 1069 keeps them; pre-receive 16 git processes before task o's for-each-ref, 15 after. Row 1079 adds one to
     // each: the cherry-pick twin search (`log --all -- <paths>`) now runs for commits that declare an allowed model too.
     for (const [commands, most] of [[gitCommands(checkTrace), 14], [gitCommands(trace), 16]] as const) {
       expect(rangeRevLists(commands)).toHaveLength(1);

@@ -1,6 +1,6 @@
-// Row s53u-2: `goose run --recipe main.yaml --sub-recipe writer.yaml` (block/goose goose-cli `cli.rs` `--sub-recipe`, repeatable;
+// Row 1111: `goose run --recipe main.yaml --sub-recipe writer.yaml` (block/goose goose-cli `cli.rs` `--sub-recipe`, repeatable;
 // `extract_recipe_info_from_cli`: each joins the recipe's `sub_recipes`, a file or a recipe's name found by `retrieve_recipe_file`)
-// runs writer.yaml as a subagent with its own settings' model. Row s53g-3 read only the recipe's `sub_recipes`: a denied
+// runs writer.yaml as a subagent with its own settings' model. Row 1089 read only the recipe's `sub_recipes`: a denied
 // `qwen/qwen3-coder` given by `--sub-recipe` wrote the code while config.yaml's allowed model was recorded. Committed for real
 // through init's hooks by an executable named `goose` on PATH.
 import { writeFileSync } from 'node:fs';
@@ -15,8 +15,8 @@ import { STRICT } from '../helpers/local-gateway.js';
 const RECIPE = 'version: 1.0.0\ntitle: orchestrate\ndescription: fix the parser\ninstructions: Run the sub-recipes.\n';
 const SUB = (settings: string) => `version: 1.0.0\ntitle: writer\ndescription: writes code\ninstructions: Write it.\n${settings}`;
 
-describe('goose run --sub-recipe (row s53u-2)', () => {
-  it("row s53u-2: a --sub-recipe's denied model is refused; one naming no model passes", () => {
+describe('goose run --sub-recipe (row 1111)', () => {
+  it("row 1111: a --sub-recipe's denied model is refused; one naming no model passes", () => {
     const repo = hooked(STRICT);
     const home = homeWith({ ...CONFIG });
     const dir = tempDir('aitrail-sub-recipe-');

@@ -1,6 +1,6 @@
-// Row s53k-2: `goose session -rn NAME` (clap's short flags clustered: `-r` then `-n`, whose value is the rest of the
+// Row 1097: `goose session -rn NAME` (clap's short flags clustered: `-r` then `-n`, whose value is the rest of the
 // argument, `=` dropped, or the next argument) resumes the session NAME names (block/goose goose-cli
-// `get_or_create_session_id`: the newest whose name or id it is). The hooks read `-rn` as `-r` alone (row s53g-2's
+// `get_or_create_session_id`: the newest whose name or id it is). The hooks read `-rn` as `-r` alone (row 1088's
 // limit) and took the newest user session: a session saved with a denied model, named in the cluster, ran while the
 // newest session's allowed model was recorded. Committed for real through init's hooks by an executable named `goose`
 // on PATH; the database is built by real SQLite (python3's sqlite3).
@@ -12,8 +12,8 @@ import { GOOSE_ALLOWED as ALLOWED, GOOSE_CONFIG as CONFIG, gooseEnv, sessionsDb 
 import { STRICT } from '../helpers/local-gateway.js';
 
 
-describe('goose -r with the session named in a cluster of short flags (row s53k-2)', () => {
-  it('row s53k-2: `-rn NAME`, `-rnNAME`, `-rn=NAME`, `-srn NAME` resume NAME: its denied model is refused', () => {
+describe('goose -r with the session named in a cluster of short flags (row 1097)', () => {
+  it('row 1097: `-rn NAME`, `-rnNAME`, `-rn=NAME`, `-srn NAME` resume NAME: its denied model is refused', () => {
     const repo = hooked(STRICT);
     const home = homeWith({ ...CONFIG });
     sessionsDb(join(home, '.local/share/goose'), [

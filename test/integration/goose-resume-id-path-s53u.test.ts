@@ -1,6 +1,6 @@
-// Row s53u-1: `goose session -r --id ID` (clap's alias of `--session-id`) and the legacy `--path FILE` (the session its
+// Row 1110: `goose session -r --id ID` (clap's alias of `--session-id`) and the legacy `--path FILE` (the session its
 // file's stem names: block/goose goose-cli `cli.rs` `Identifier`, `get_or_create_session_id` `path.file_stem()`) resume
-// that session. The hooks read neither (row s53g-2 read `--session-id` and `-n/--name` only) and took the newest
+// that session. The hooks read neither (row 1088 read `--session-id` and `-n/--name` only) and took the newest
 // session: a session saved with a denied model, named by `--id` or `--path`, ran while the newest session's allowed model
 // was recorded. Committed for real through init's hooks by an executable named `goose` on PATH; the database is built by
 // real SQLite (python3's sqlite3).
@@ -11,8 +11,8 @@ import { commitThrough } from '../helpers/agent-on-path.js';
 import { GOOSE_ALLOWED as ALLOWED, GOOSE_CONFIG as CONFIG, gooseEnv, sessionsDb } from '../helpers/goose-sessions.js';
 import { STRICT } from '../helpers/local-gateway.js';
 
-describe('goose -r with the session named by --id or --path (row s53u-1)', () => {
-  it('row s53u-1: `--id ID`, `--id=ID`, `--path DIR/ID.jsonl` resume ID: its denied model is refused', () => {
+describe('goose -r with the session named by --id or --path (row 1110)', () => {
+  it('row 1110: `--id ID`, `--id=ID`, `--path DIR/ID.jsonl` resume ID: its denied model is refused', () => {
     const repo = hooked(STRICT);
     const home = homeWith({ ...CONFIG });
     sessionsDb(join(home, '.local/share/goose'), [

@@ -1,8 +1,8 @@
-// Rows s53g-1 and s53g-2: where goose really takes its model from, beside config.yaml.
-// s53g-1: `GOOSE_PATH_ROOT` (block/goose `crates/goose/src/config/paths.rs` `Paths::get_dir`: an absolute root moves goose's
+// Rows 1087 and 1088: where goose really takes its model from, beside config.yaml.
+// 1087: `GOOSE_PATH_ROOT` (block/goose `crates/goose/src/config/paths.rs` `Paths::get_dir`: an absolute root moves goose's
 // config to `<root>/config` and its data to `<root>/data`). The hooks read `~/.config/goose/config.yaml` (an allowed model)
 // while goose ran `<root>/config/config.yaml`'s denied one.
-// s53g-2: `goose session -r` / `goose run -r` (crates/goose-cli `session/builder.rs` `build_session`): the resumed session's
+// 1088: `goose session -r` / `goose run -r` (crates/goose-cli `session/builder.rs` `build_session`): the resumed session's
 // saved `provider_name` and `model_config.model_name` (sessions.db) come after `--provider`/`--model`, before a recipe's
 // settings, `GOOSE_MODEL` and config.yaml; the session is `--session-id`'s, else `--name`'s, else the newest user session
 // (`cli.rs` `get_or_create_session_id`). The hooks recorded config.yaml's model while the resumed one ran.
@@ -22,8 +22,8 @@ const CONFIG = { '.config/goose/config.yaml': 'GOOSE_PROVIDER: anthropic\nGOOSE_
 
 const DENIED = /qwen\/qwen3-coder \(via goose\) is denied/;
 
-describe("goose's config root and resumed sessions (rows s53g-1, s53g-2)", () => {
-  it('row s53g-1: GOOSE_PATH_ROOT moves the config goose reads: its denied model is refused', () => {
+describe("goose's config root and resumed sessions (rows 1087, 1088)", () => {
+  it('row 1087: GOOSE_PATH_ROOT moves the config goose reads: its denied model is refused', () => {
     const repo = hooked(STRICT);
     const root = tempDir('aitrail-goose-root-');
     mkdirSync(join(root, 'config'), { recursive: true });
@@ -40,7 +40,7 @@ describe("goose's config root and resumed sessions (rows s53g-1, s53g-2)", () =>
     expect(relative.message).toBe('feat: parser\n\nAssisted-by: goose:anthropic/claude-sonnet-4.5\n');
   });
 
-  it('row s53g-2: the session `-r` resumes runs its saved model: a denied one is refused', () => {
+  it('row 1088: the session `-r` resumes runs its saved model: a denied one is refused', () => {
     const repo = hooked(STRICT);
     const home = homeWith({ ...CONFIG });
     sessionsDb(join(home, '.local/share/goose'), [
@@ -72,7 +72,7 @@ describe("goose's config root and resumed sessions (rows s53g-1, s53g-2)", () =>
     expect(none.message).toBe('feat: parser\n\nAssisted-by: goose:anthropic/claude-sonnet-4.5\n');
   });
 
-  it('row s53g-2: a sessions.db that cannot be read is unknown when resumed; GOOSE_PATH_ROOT moves it too', () => {
+  it('row 1088: a sessions.db that cannot be read is unknown when resumed; GOOSE_PATH_ROOT moves it too', () => {
     const repo = hooked(STRICT);
     const home = homeWith({ ...CONFIG, '.local/share/goose/sessions/sessions.db': 'not a database at all, but padding '.repeat(10) });
     const bad = commitThrough(repo, 'goose', ['session', '-r'], gooseEnv(home));

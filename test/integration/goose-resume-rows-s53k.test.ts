@@ -1,4 +1,4 @@
-// Row s53k-1: `goose session -r` resumes the newest user session of goose's sessions.db (block/goose goose-cli
+// Row 1096: `goose session -r` resumes the newest user session of goose's sessions.db (block/goose goose-cli
 // `get_or_create_session_id`: `list_sessions_by_types(&[SessionType::User])`'s first, newest by updated_at; `--name`:
 // the newest whose name or id it is; `--session-id`: that one), however many sessions the database holds. The hooks
 // looked at the 4096 rows of the highest rowids only (the sessions created last) and took the newest of those: a session
@@ -14,8 +14,8 @@ import { GOOSE_ALLOWED as ALLOWED, GOOSE_CONFIG as CONFIG, gooseEnv, sessionsDb 
 import { STRICT } from '../helpers/local-gateway.js';
 
 
-describe('goose -r with many saved sessions (row s53k-1)', () => {
-  it('row s53k-1: a session created before the last 4096 and resumed since is the one resumed: its denied model is refused', () => {
+describe('goose -r with many saved sessions (row 1096)', () => {
+  it('row 1096: a session created before the last 4096 and resumed since is the one resumed: its denied model is refused', () => {
     const repo = hooked(STRICT);
     const home = homeWith({ ...CONFIG });
     sessionsDb(join(home, '.local/share/goose'), [{ id: '20261207_9', name: 'fix parser', updated: '2026-12-07 09:00:00', provider: 'openrouter', model: 'qwen/qwen3-coder' }], 5000);
@@ -31,7 +31,7 @@ describe('goose -r with many saved sessions (row s53k-1)', () => {
     expect(old.message).toBe(ALLOWED);
   });
 
-  it('row s53k-1: past the 65536 rows read, what goose resumes is not known (never an older session\'s model)', () => {
+  it('row 1096: past the 65536 rows read, what goose resumes is not known (never an older session\'s model)', () => {
     const repo = hooked(STRICT);
     const home = homeWith({ ...CONFIG });
     sessionsDb(join(home, '.local/share/goose'), [{ id: '20261207_9', name: 'fix parser', updated: '2026-12-07 09:00:00', provider: 'openrouter', model: 'qwen/qwen3-coder' }], 65536);

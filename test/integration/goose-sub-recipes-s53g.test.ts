@@ -1,4 +1,4 @@
-// Row s53g-3: a goose recipe's `sub_recipes` (block/goose `recipe/mod.rs` `SubRecipe`; docs "Subrecipes"): each runs as a
+// Row 1089: a goose recipe's `sub_recipes` (block/goose `recipe/mod.rs` `SubRecipe`; docs "Subrecipes"): each runs as a
 // subagent with its own recipe's `settings.goose_provider`/`goose_model` (goose's blog "Subrecipes in goose": one model a task),
 // its `path` absolute or from the recipe's folder (`resolve_sub_recipe_path`), often written `{{ recipe_dir }}/sub.yaml`.
 // The hooks read only the main recipe's settings: a sub-recipe running `qwen3-coder` wrote the code while config.yaml's
@@ -32,7 +32,7 @@ function recipes(main: string, subs: Record<string, string>): string {
   return join(dir, 'main.yaml');
 }
 
-describe("goose's sub-recipes (row s53g-3)", () => {
+describe("goose's sub-recipes (row 1089)", () => {
   it("a sub-recipe's denied model, by {{ recipe_dir }}, a relative or absolute path, is refused; a templated path is unknown", () => {
     const repo = hooked(STRICT);
     const denied = SUB('settings:\n  goose_provider: openrouter\n  goose_model: qwen/qwen3-coder\n');

@@ -2,7 +2,7 @@
 // written with `git hash-object -t commit` holding a 34 MB `mergetag` header or message took `check` 10.7 s and
 // ~900 MB; ~100 MB would run pre-receive out of memory. Now a commit object over 16 MiB (its size from
 // `git cat-file --batch-check`, before it is read) is refused unread, with one line naming it and the limit.
-// Row s53a-1: the layers are replayed under AITRAIL_SIZE_CAPS_DIVISOR (a 64 KiB cap, commits of 80 KiB); one
+// Row 1073: the layers are replayed under AITRAIL_SIZE_CAPS_DIVISOR (a 64 KiB cap, commits of 80 KiB); one
 // test keeps the real 16 MiB default (a 17 MiB commit at check).
 import { describe, expect, it } from 'vitest';
 import { policyServer, project, tryGit, type Project } from '../helpers/enforce-repos.js';
@@ -27,7 +27,7 @@ function bigCommit(work: Project['work'], parent: string, bytes: number, where: 
 
 describe('a commit object larger than 16 MiB (row 943)', () => {
   for (const where of ['message', 'mergetag'] as const) {
-    it(`is refused unread at check, pre-push and pre-receive, with one line (a huge ${where}; the cap lowered, row s53a-1)`, () => {
+    it(`is refused unread at check, pre-push and pre-receive, with one line (a huge ${where}; the cap lowered, row 1073)`, () => {
       const server = policyServer(POLICY);
       const commit = bigCommit(server.work, server.base, SCALED.commit + 16 * 1024, where);
       server.work.git(['branch', '-f', 'big', commit]);
@@ -41,7 +41,7 @@ describe('a commit object larger than 16 MiB (row 943)', () => {
     });
   }
 
-  // The real default, kept at its size (row s53a-1): one commit past 16 MiB, refused by check alone.
+  // The real default, kept at its size (row 1073): one commit past 16 MiB, refused by check alone.
   it('at the real default: a 17 MiB message is refused unread by check, its CPU bounded', () => {
     const work = project(POLICY);
     const commit = bigCommit(work.work, work.base, CAP + 1024 * 1024, 'message');
@@ -53,7 +53,7 @@ describe('a commit object larger than 16 MiB (row 943)', () => {
     expect(run.cpu).toBeLessThan(5_000);
   });
 
-  it('pre-push refuses it too (the cap lowered, row s53a-1)', () => {
+  it('pre-push refuses it too (the cap lowered, row 1073)', () => {
     const work = project(POLICY);
     const commit = bigCommit(work.work, work.base, SCALED.commit + 16 * 1024, 'message');
     work.work.git(['branch', '-f', 'big', commit]);

@@ -2,7 +2,7 @@
 // pre-push read whole: its message is judged, row 823) of 100 MB, packed to under a megabyte, took the server's
 // pre-receive 41.6 s and 560 MB before the push was accepted; a chain of 64 such tags is one push. Now a tag object
 // over 16 MiB (its size from `git cat-file --batch-check`, before it is read) is refused unread, one line naming it.
-// Row s53a-1: the refusals replayed with the cap divided by 256 (AITRAIL_SIZE_CAPS_DIVISOR: 64 KiB, tags of 80 KiB);
+// Row 1073: the refusals replayed with the cap divided by 256 (AITRAIL_SIZE_CAPS_DIVISOR: 64 KiB, tags of 80 KiB);
 // the 16 MiB default itself is kept at its size in huge-commit-object-s49z.test.ts.
 import { describe, expect, it } from 'vitest';
 import { policyServer, project, tryGit, type Project } from '../helpers/enforce-repos.js';

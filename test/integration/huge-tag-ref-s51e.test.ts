@@ -7,7 +7,7 @@ import { policyServer, tryGit, type Project } from '../helpers/enforce-repos.js'
 import { SCALED, SCALED_ENV } from '../helpers/size-caps.js';
 
 const POLICY = 'policy:\n  deny: ["qwen/*"]\n';
-// Row s53a-1: past the cap divided by 256 (AITRAIL_SIZE_CAPS_DIVISOR, given to each push): 64 KiB, not 16 MiB.
+// Row 1073: past the cap divided by 256 (AITRAIL_SIZE_CAPS_DIVISOR, given to each push): 64 KiB, not 16 MiB.
 const BIG = SCALED.commit + 16 * 1024;
 
 /** A tag object of `object` (a `type`), its message about `bytes` long: the tag's id. */

@@ -5,12 +5,12 @@ import { aitrail } from '../helpers/cli.js';
 import { commitWith, type Project, policyServer, tryGit } from '../helpers/enforce-repos.js';
 import { deniedAfterRevert, expectLaunderRefused, PARSE } from '../helpers/laundered-twins.js';
 
-// row s53i-1: a person who typed again, by hand, the very change of Qwen's reverted commit Q (a one-line
-// fix, a version bump) is refused as Q's twin (rows 1056, s53e-1: the same patch id), and was told Q's own
+// row 1101: a person who typed again, by hand, the very change of Qwen's reverted commit Q (a one-line
+// fix, a version bump) is refused as Q's twin (rows 1056, 1079: the same patch id), and was told Q's own
 // fix: "Remove this model's work from the commit and redo it by hand": done already, and refused again the
 // same way. The twin's fix now says why (Q's patch id, the rule refusing Q) and what helps.
-describe("a twin's refusal says why redoing it by hand does not help (row s53i-1)", () => {
-  it("row s53i-1: a person's re-typed copy of Qwen's reverted change is refused by check and pre-receive with a fix naming Q, not 'redo it by hand'", () => {
+describe("a twin's refusal says why redoing it by hand does not help (row 1101)", () => {
+  it("row 1101: a person's re-typed copy of Qwen's reverted change is refused by check and pre-receive with a fix naming Q, not 'redo it by hand'", () => {
     const server = deniedAfterRevert();
     const { work, qwen } = server;
     expect(commitWith(work, 'feat: parse by hand\n', { 'src/parse.ts': PARSE }, { noVerify: true }).code).toBe(0);
@@ -46,12 +46,12 @@ function qwenLineReverted(after: (lib: string) => string): Project & { qwen: str
   return { ...server, qwen };
 }
 
-// row s53i-2: the twin search compared patch ids with git's three lines of context: Qwen's one-line change Q,
+// row 1102: the twin search compared patch ids with git's three lines of context: Qwen's one-line change Q,
 // reverted, then picked again after a person had edited a line two lines away, had other context lines, so
 // another patch id: check and pre-receive passed Q's very change under `deny: ["qwen/*"]`.
-// row s53i-3: git 2.39's patch-id hashes a diff's mode lines: Q picked again with a `chmod +x` of its file passed.
-describe("a refused commit picked again onto moved context, or with its file's mode changed (rows s53i-2, s53i-3)", () => {
-  it("row s53i-2: Qwen's reverted one-line change picked again after a person's edit two lines away is refused by check and pre-receive", () => {
+// row 1103: git 2.39's patch-id hashes a diff's mode lines: Q picked again with a `chmod +x` of its file passed.
+describe("a refused commit picked again onto moved context, or with its file's mode changed (rows 1102, 1103)", () => {
+  it("row 1102: Qwen's reverted one-line change picked again after a person's edit two lines away is refused by check and pre-receive", () => {
     const server = qwenLineReverted((lib) => lib.replace('const a8 = 1;', 'const a8 = 2;'));
     const { work } = server;
     expect(tryGit(work.dir, ['cherry-pick', '-n', server.qwen]).code).toBe(0);
@@ -59,7 +59,7 @@ describe("a refused commit picked again onto moved context, or with its file's m
     expectLaunderRefused(server);
   });
 
-  it("row s53i-3: Qwen's reverted change picked again with its file made executable is refused by check and pre-receive", () => {
+  it("row 1103: Qwen's reverted change picked again with its file made executable is refused by check and pre-receive", () => {
     const server = qwenLineReverted((lib) => `${lib}const a21 = 1;\n`);
     const { work } = server;
     expect(tryGit(work.dir, ['cherry-pick', '-n', server.qwen]).code).toBe(0);

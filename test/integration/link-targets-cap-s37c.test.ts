@@ -10,7 +10,7 @@ import { SCALED_ENV, SIZE_DIVISOR } from '../helpers/size-caps.js';
 // check (1.2M shown paths, each matched whole). Shown paths are now decided by their directory
 // (protected: every file under it) or their name (no glob's last segment matches it: none is);
 // the rest, matched whole, are capped: past 200,000 the range is refused (exit 3), not read for minutes.
-// Row s53x-1: the cap's two tests run under AITRAIL_SIZE_CAPS_DIVISOR=256 (the cap 781): 60 links x 20 files,
+// Row 1109: the cap's two tests run under AITRAIL_SIZE_CAPS_DIVISOR=256 (the cap 781): 60 links x 20 files,
 // not 60 x 3,500 (210,000 paths matched whole, each file written and added); the 4,000-file cases keep the cost they prove.
 const SCALED_SHOWN_CAP = Math.floor(200_000 / SIZE_DIVISOR);
 
@@ -54,7 +54,7 @@ describe('links shown at protected paths: rules that are not plain name patterns
   });
 
   // `**/keys/*.{pem,key}` is read by its name since session 38 (a brace list of plain words is one segment): it passes (row 501).
-  it('past the cap of shown paths matched whole (`**/keys/*.[pk]e[my]`: a class, no last segment to read a name by) the range is refused, saying how to go on (the cap lowered: row s53x-1)', () => {
+  it('past the cap of shown paths matched whole (`**/keys/*.[pk]e[my]`: a class, no last segment to read a name by) the range is refused, saying how to go on (the cap lowered: row 1109)', () => {
     const check = aitrail(repository('**/keys/*.[pk]e[my]', dirs(60), 20).dir, ['check', 'main..ai'], { env: SCALED_ENV });
     expect(check.code, check.stdout + check.stderr).toBe(3);
     expect(check.stderr).toContain('cannot judge the path rules through symbolic links');
@@ -62,7 +62,7 @@ describe('links shown at protected paths: rules that are not plain name patterns
     expect(check.stderr).not.toMatch(/\n\s+at /);
   });
 
-  it('below the cap the same rule is judged: 10 links and 20 files pass (the cap lowered: row s53x-1)', () => {
+  it('below the cap the same rule is judged: 10 links and 20 files pass (the cap lowered: row 1109)', () => {
     expect(aitrail(repository('**/keys/*.{pem,key}', dirs(60), 20).dir, ['check', 'main..ai'], { env: SCALED_ENV }).code).toBe(0);
     const check = aitrail(repository('**/keys/*.[pk]e[my]', dirs(10), 20).dir, ['check', 'main..ai'], { env: SCALED_ENV });
     expect(check.code, check.stdout + check.stderr).toBe(0);

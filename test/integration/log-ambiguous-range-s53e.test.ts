@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
 import { makeRepo } from '../helpers/gitdir.js';
 
-// row s53e-3: `aitrail log <abbreviated sha>` (or `origin/main..<abbrev>`) read a tag spelled like the
+// row 1081: `aitrail log <abbreviated sha>` (or `origin/main..<abbrev>`) read a tag spelled like the
 // abbreviation, as git's short-name rules do, and said nothing: the report was of another commit's
 // history, Qwen's commit left out, where blame and trend warn (row 33).
-describe('log of a range whose side a tag spells (row s53e-3)', () => {
+describe('log of a range whose side a tag spells (row 1081)', () => {
   it("warns that the abbreviated sha is read as the tag, in each side of the range; a full ref name and a plain range are quiet", () => {
     const repo = makeRepo();
     repo.commit('chore: start\n', { 'README.md': 'hi\n' });

@@ -88,7 +88,7 @@ describe('check, pre-receive: a git-ai note\'s evidence counts what the commit a
   // Row 993: counting a note's lines diffs the commit; git's diff of a file of 20 MB of short lines (a pack of
   // kilobytes) holds gigabytes (200 MB: 4.3 GB, 7 s). Now a file over 16 MiB is diffed as binary, never loaded, and
   // the count given up, said; the diff's text is read up to 16 MiB.
-  // Row s53n-2: replayed with the cap divided by 256 (AITRAIL_SIZE_CAPS_DIVISOR: 64 KiB, a file of 80 KiB); row 1001's
+  // Row 1099: replayed with the cap divided by 256 (AITRAIL_SIZE_CAPS_DIVISOR: 64 KiB, a file of 80 KiB); row 1001's
   // test (note-count-fallback-s51o: lockfiles of 18 MB) keeps the real 16 MiB default.
   it('a noted commit adding a file past the cap: the count is given up and said, at log and check (row 993)', () => {
     const repo = makeRepo();

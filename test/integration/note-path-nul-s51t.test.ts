@@ -1,7 +1,7 @@
 // row 1014: row 1001 asks git again, by pathspec, for a noted commit whose other files' diff passes
 // 16 MiB; a hostile git-ai note naming a path with a NUL byte made that pathspec an argument Node cannot
 // pass: check and log fell over (internal error, exit 3) instead of counting the lines the commit adds.
-// Row s53n-2: replayed with the cap divided by 256 (AITRAIL_SIZE_CAPS_DIVISOR: 64 KiB; lockfiles of 54 KB each, 107 KB in all).
+// Row 1099: replayed with the cap divided by 256 (AITRAIL_SIZE_CAPS_DIVISOR: 64 KiB; lockfiles of 54 KB each, 107 KB in all).
 import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
 import { addNote, gitAiNote, NOTE_KEYS, session } from '../helpers/git-ai-notes.js';

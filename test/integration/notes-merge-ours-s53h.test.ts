@@ -1,4 +1,4 @@
-// row s53h-4: pre-receive refuses a push that rewrites a note of a commit the server holds, unless the old note
+// row 1076: pre-receive refuses a push that rewrites a note of a commit the server holds, unless the old note
 // attested no line (git-ai's note of a commit it saw no AI line in: rows 1060, 1064, 1065 read joined notes apart).
 // Two such notes of one commit, joined by an honest `git notes merge -s union`, were read whole, as no empty note,
 // so the next honest `git notes merge -s ours` (the merge aitrail's own pushFailed warning gives) replacing it was
@@ -38,7 +38,7 @@ function twoDevelopers(bNote: (shared: string) => string) {
   return { remote, a, b, shared };
 }
 
-describe('an honest team merging git-ai notes of one commit (row s53h-4)', () => {
+describe('an honest team merging git-ai notes of one commit (row 1076)', () => {
   it('union then ours, every part empty: a third developer\'s -s ours merge replacing the joined note passes, check passes', () => {
     const { remote, a, shared } = twoDevelopers(() => emptyNote('1.4.6'));
     // A's notes push is behind: A merges the server's notes by union (both notes of `shared` kept, joined).
@@ -66,7 +66,7 @@ describe('an honest team merging git-ai notes of one commit (row s53h-4)', () =>
   it("a joined note one of whose parts gives a line to Claude: a rewrite dropping it is refused, one keeping it passes", () => {
     const { remote, a, b, shared } = twoDevelopers(() => gitAiNote({ 'docs/a.md': [session(NOTE_KEYS.claude, '1-1')] }));
     mergeServerNotes(a, 'union');
-    // A union joining the server's note read whole, which attests a line, is refused (row s53m-1: blame reads no joined
+    // A union joining the server's note read whole, which attests a line, is refused (row 1104: blame reads no joined
     // note); an admin lets this one in, so the server holds a joined note.
     expect(tryGit(a.dir, ['push', '-q', 'origin', 'refs/notes/ai']).code).not.toBe(0);
     remote.git(['config', 'aitrail.allowNotesRewrite', 'true']);

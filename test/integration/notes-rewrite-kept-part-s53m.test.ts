@@ -1,4 +1,4 @@
-// row s53m-1: row s53h-4 let pre-receive take a rewrite of a note that attests lines when that note is kept byte for byte
+// row 1104: row 1076 let pre-receive take a rewrite of a note that attests lines when that note is kept byte for byte
 // as one part of the new one. But a joined note is read by no git-ai reader and, by aitrail, only by check/log/pre-receive:
 // `blame` and `trend` read none of it and count the commit's lines by its commit-level attribution (a person's). So an
 // insider could `git notes append` an empty git-ai note to the server's Qwen note and push: accepted, and blame then said
@@ -12,7 +12,7 @@ import { addNote, forCommit, gitAiNote, NOTE_KEYS, session } from '../helpers/gi
 const CONFIG = 'policy:\n  paths:\n    - files: ["src/**"]\n      deny: ["qwen/*"]\n';
 const CODE = 'export const a = 1;\nexport const b = 2;\nexport const c = 3;\n';
 
-describe('a note read whole that attests lines, rewritten into a joined note (row s53m-1)', () => {
+describe('a note read whole that attests lines, rewritten into a joined note (row 1104)', () => {
   it.each([
     ['an empty git-ai note appended', () => gitAiNote({})],
     ["a note giving the same lines to Claude appended", () => gitAiNote({ 'docs/k.ts': [session(NOTE_KEYS.claude, '1-3')] })],

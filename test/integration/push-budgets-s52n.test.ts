@@ -29,8 +29,8 @@ function twoBranches(files: Record<string, string> = {}) {
 }
 
 describe("a push's judged ranges share the budgets of a range's work (row 1055)", () => {
-  // Row s53a-1: with the caps divided by 256 (AITRAIL_SIZE_CAPS_DIVISOR): 56 KiB messages, 168 KiB a branch past 256 KiB together.
-  it('two branches each gaining three commits of 14 MiB / 256 messages (42 MiB / 256 each, 84 / 256 together) are refused in one push; each alone is judged (the caps lowered, row s53a-1)', () => {
+  // Row 1073: with the caps divided by 256 (AITRAIL_SIZE_CAPS_DIVISOR): 56 KiB messages, 168 KiB a branch past 256 KiB together.
+  it('two branches each gaining three commits of 14 MiB / 256 messages (42 MiB / 256 each, 84 / 256 together) are refused in one push; each alone is judged (the caps lowered, row 1073)', () => {
     const { remote, work } = twoBranches();
     for (const branch of ['a', 'b']) {
       const stream: Buffer[] = [];

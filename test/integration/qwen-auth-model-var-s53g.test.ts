@@ -1,4 +1,4 @@
-// Row s53g-5: Qwen Code with no `--model` and no settings `model.name` takes the model variable of the run's auth type
+// Row 1091: Qwen Code with no `--model` and no settings `model.name` takes the model variable of the run's auth type
 // (QwenLM/qwen-code `packages/cli/src/utils/modelConfigUtils.ts` `resolveCliGenerationConfig`, `AUTH_ENV_MODEL_VARS`: openai's
 // OPENAI_MODEL/QWEN_MODEL, anthropic's ANTHROPIC_MODEL, gemini's GEMINI_MODEL, vertex-ai's GOOGLE_MODEL; every other model
 // variable stripped). The hooks read only OPENAI_MODEL/QWEN_MODEL: `selectedType: anthropic`, `ANTHROPIC_MODEL=qwen3-coder`
@@ -16,8 +16,8 @@ function qwenEnv(settings: object, extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv 
 
 const DENIED = /qwen\/qwen3-coder \(via qwen-code\) is denied/;
 
-describe("Qwen Code's auth type's own model variable (row s53g-5)", () => {
-  it('row s53g-5: the anthropic, gemini or vertex-ai auth type\'s variable names a denied model: refused', () => {
+describe("Qwen Code's auth type's own model variable (row 1091)", () => {
+  it('row 1091: the anthropic, gemini or vertex-ai auth type\'s variable names a denied model: refused', () => {
     const repo = hooked(STRICT);
     for (const [type, variable] of [['anthropic', 'ANTHROPIC_MODEL'], ['gemini', 'GEMINI_MODEL'], ['vertex-ai', 'GOOGLE_MODEL']] as const) {
       const result = runAgent(repo, agentBin('qwen'), [], qwenEnv({ security: { auth: { selectedType: type } } }, { [variable]: 'qwen3-coder', OPENAI_MODEL: 'gpt-4o' }));

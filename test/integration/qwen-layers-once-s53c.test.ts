@@ -1,4 +1,4 @@
-// Row s53c-1 (issue 12 item 2, the cost of an AI commit's hooks): a Qwen Code commit's hooks built its settings layers
+// Row 1072 (issue 12 item 2, the cost of an AI commit's hooks): a Qwen Code commit's hooks built its settings layers
 // six times in each hook (its model, the loop reading every layer, the model's modelProviders entry, its gateway, its
 // subagents, its runtime directory), each time opening and parsing ~/.qwen/settings.json, the project's
 // .qwen/settings.json and the two /etc files again: 6-7 opens of each file a hook. Now each hook run builds them once
@@ -58,7 +58,7 @@ function tracedCommit(agentEnv: NodeJS.ProcessEnv, project: Record<string, strin
   return { repo, commit, traced, opens };
 }
 
-describe("a Qwen Code commit reads each settings file once a hook (row s53c-1)", () => {
+describe("a Qwen Code commit reads each settings file once a hook (row 1072)", () => {
   it.skipIf(!strace)('each hook process opens ~/.qwen/settings.json, the project file and the /etc files once', () => {
     const home = homeWith({ '.qwen/settings.json': JSON.stringify({ model: { name: 'qwen3-coder-plus' } }) });
     const { repo, commit, traced, opens } = tracedCommit(qwenEnv(home), { '.qwen/settings.json': JSON.stringify({ ui: { theme: 'x' } }) });

@@ -1,4 +1,4 @@
-// Row s53g-4: Qwen Code's `modelProviders` under a provider id of the user's own, routed to an auth type by `providerProtocol`
+// Row 1090: Qwen Code's `modelProviders` under a provider id of the user's own, routed to an auth type by `providerProtocol`
 // (QwenLM/qwen-code `packages/cli/src/utils/modelConfigUtils.ts` `collectProviderModelsForProtocol`: every id whose protocol,
 // a built-in key itself or `providerProtocol[id]`, is the run's auth type). Rows 1028 and 1051 read only the list keyed by the
 // auth type: `modelProviders: { "my-box": [{ id: "gpt-4o", baseUrl: "http://127.0.0.1:4000/v1" }] }` with
@@ -17,8 +17,8 @@ function qwenEnv(settings: object): NodeJS.ProcessEnv {
   return hookEnv({ HOME: homeWith({ '.qwen/settings.json': JSON.stringify(settings) }), QWEN_CODE: '1', OPENAI_BASE_URL: undefined, ANTHROPIC_BASE_URL: undefined, OPENAI_MODEL: undefined, QWEN_MODEL: undefined, QWEN_CODE_SYSTEM_SETTINGS_PATH: undefined, QWEN_CODE_SYSTEM_DEFAULTS_PATH: undefined });
 }
 
-describe("Qwen Code's providerProtocol routing a custom provider id (row s53g-4)", () => {
-  it('row s53g-4: a custom id routed to the run\'s auth type, its entry on this machine: qwen-code:unknown, refused', () => {
+describe("Qwen Code's providerProtocol routing a custom provider id (row 1090)", () => {
+  it('row 1090: a custom id routed to the run\'s auth type, its entry on this machine: qwen-code:unknown, refused', () => {
     const repo = hooked(STRICT);
     const settings = { model: { name: 'gpt-4o' }, security: { auth: { selectedType: 'openai' } }, providerProtocol: { 'my-box': 'openai' }, modelProviders: { 'my-box': [entry('gpt-4o', 'http://127.0.0.1:4000/v1')] } };
     const result = runAgent(repo, agentBin('qwen'), [], qwenEnv(settings));

@@ -6,8 +6,8 @@ import { bigMessageCommits as bigCommits, SCALED, SCALED_ENV, SIZE_DIVISOR } fro
 // row 1037: commits each within the 16 MiB a commit may hold (row 943), many of them in one push:
 // a few MB of pack that pre-receive read for minutes.
 describe('the large commits of one judged range have a cap together (row 1037)', () => {
-  // Row s53a-1: the layers replayed with the caps divided by 256 (5 commits of 56 KiB past 256 KiB), not 70 MiB of commits.
-  it('five commits of 14 MiB / 256 messages are refused unread by check and pre-receive with one line; four pass (the caps lowered, row s53a-1)', () => {
+  // Row 1073: the layers replayed with the caps divided by 256 (5 commits of 56 KiB past 256 KiB), not 70 MiB of commits.
+  it('five commits of 14 MiB / 256 messages are refused unread by check and pre-receive with one line; four pass (the caps lowered, row 1073)', () => {
     const { remote, work } = policyServer('policy:\n  deny: ["qwen/*"]\n');
     const imported = tryGit(work.dir, ['fast-import', '--quiet'], { input: bigCommits(work.git(['rev-parse', 'HEAD']), 5, (14 * 1024 * 1024) / SIZE_DIVISOR) });
     expect(imported.code, imported.stderr).toBe(0);
@@ -28,7 +28,7 @@ describe('the large commits of one judged range have a cap together (row 1037)',
     expect(all.code, all.stdout + all.stderr).toBe(0);
   });
 
-  // The real defaults, kept at their size (row s53a-1): 64 KiB a large commit, 64 MiB of them in a range, at check.
+  // The real defaults, kept at their size (row 1073): 64 KiB a large commit, 64 MiB of them in a range, at check.
   it('at the real defaults: five commits of 14 MiB messages are refused unread by check with one line', () => {
     const { work } = policyServer('policy:\n  deny: ["qwen/*"]\n');
     const imported = tryGit(work.dir, ['fast-import', '--quiet'], { input: bigCommits(work.git(['rev-parse', 'HEAD']), 5, 14 * 1024 * 1024) });

@@ -4,7 +4,7 @@
 // of a range with a bottom keeps every commit's text while it walks (40 commits of 15 MiB messages, a 2 MB pack: 620 MB
 // in that git at the server, `git rev-list` 36 MB), and it ran before the sizes were read. Replayed with the built CLI's
 // `check` and a real bare server's pre-receive, git traced (GIT_TRACE): no `git log` before the refusal.
-// Row s53a-1: replayed with the caps divided by 256 (AITRAIL_SIZE_CAPS_DIVISOR): the order of the reads is the
+// Row 1073: replayed with the caps divided by 256 (AITRAIL_SIZE_CAPS_DIVISOR): the order of the reads is the
 // same at any size (range-large-commits-s52e.test.ts and huge-commit-object-s49z.test.ts keep the real defaults).
 import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
@@ -15,7 +15,7 @@ import { bigMessageCommits as bigCommits, SCALED_ENV, SIZE_DIVISOR } from '../he
 const MiB = (1024 * 1024) / SIZE_DIVISOR;
 
 describe('a range of too large commits is refused before any git process holds their text (row 1069)', () => {
-  it('check and pre-receive refuse five commits of 14 MiB / 256 messages, and one of 17 MiB / 256, with no `git log` run (the caps lowered, row s53a-1)', () => {
+  it('check and pre-receive refuse five commits of 14 MiB / 256 messages, and one of 17 MiB / 256, with no `git log` run (the caps lowered, row 1073)', () => {
     const { remote, work } = policyServer('policy:\n  deny: ["qwen/*"]\n');
     const trace = tracedPreReceive(remote.dir);
     const imported = tryGit(work.dir, ['fast-import', '--quiet'], { input: bigCommits(work.git(['rev-parse', 'HEAD']), 5, 14 * MiB) });

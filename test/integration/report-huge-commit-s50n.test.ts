@@ -3,7 +3,7 @@
 // for a file that commit does not touch, and 200 MB would run a CI report job out of memory; a message padded past
 // the bound with `Assisted-by:` at its end was read as that model. Now `log`, `blame` and `trend` do not keep such a
 // commit's text: it is AI of an unknown model (`unread`), said on stderr and in the JSON's `warnings`.
-// Row s53a-1: replayed with the bound divided by 256 (AITRAIL_SIZE_CAPS_DIVISOR: 64 KiB, commits of 80 KiB);
+// Row 1073: replayed with the bound divided by 256 (AITRAIL_SIZE_CAPS_DIVISOR: 64 KiB, commits of 80 KiB);
 // one test keeps the real 16 MiB default (log on a 17 MiB message).
 import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
@@ -60,7 +60,7 @@ describe('reports on a commit over 16 MiB (row 966)', () => {
   for (const [where, big, part, env, bytes, NOT_READ] of [
     ['message', paddedCommit, 'its text as git shows it', SCALED_ENV, PAST, notRead(SCALED.commit)],
     ['mergetag header', mergetagCommit, 'its object', SCALED_ENV, PAST, notRead(SCALED.commit)],
-    // The real default, kept at its size (row s53a-1).
+    // The real default, kept at its size (row 1073).
     ['message (at the real 16 MiB default)', paddedCommit, 'its text as git shows it', {}, CAP + 1024 * 1024, notRead(CAP)],
   ] as const) {
     it(`log does not read a commit whose ${where} is past the bound: unknown AI, said on stderr and in its entry`, () => {

@@ -3,7 +3,7 @@
 // 70 MB message saying `This reverts commit …` was piped whole (64 MB held by the synchronous read, then read again
 // as a stream) only to be dropped, peak memory 236 MB against 143 MB for the same commit not saying so. Now the
 // blamed commits' sizes are asked first (one `cat-file --batch-check` question) and such a commit is not handed on.
-// Row s53a-1: replayed with the bound divided by 256 (AITRAIL_SIZE_CAPS_DIVISOR: 64 KiB, a message of 80 KiB).
+// Row 1073: replayed with the bound divided by 256 (AITRAIL_SIZE_CAPS_DIVISOR: 64 KiB, a message of 80 KiB).
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';

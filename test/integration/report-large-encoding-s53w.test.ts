@@ -1,4 +1,4 @@
-// row s53w-1: row s53o-1 bounds the large messages (over 64 KiB) one report walk reads at 64 MiB together, but a commit
+// row 1114: row 1107 bounds the large messages (over 64 KiB) one report walk reads at 64 MiB together, but a commit
 // under an `encoding` header git may re-encode (any name not known ASCII-safe: `x-custom`) is shown with no message
 // first and read apart (bodyAsker), after the count: its message was never counted nor dropped, so a history whose
 // large commits each carry such a header was read whole again, the bound gone. Now it is counted when read apart.
@@ -9,14 +9,14 @@ import { aitrail } from '../helpers/cli.js';
 import { makeRepo, type TestRepo } from '../helpers/gitdir.js';
 import { largeMessageHistory, SCALED_ENV, type LogJsonEntry } from '../helpers/size-caps.js';
 
-/** row s53o-1's history, each large commit stored under `encoding x-custom`. */
+/** row 1107's history, each large commit stored under `encoding x-custom`. */
 function history(): TestRepo {
   const repo = largeMessageHistory(makeRepo(), 'x-custom');
   expect(repo.git(['cat-file', 'commit', 'HEAD~1'])).toContain('\nencoding x-custom\n');
   return repo;
 }
 
-describe('row s53w-1: a large message under an `encoding` header counts toward the 64 MiB a report reads', () => {
+describe('row 1114: a large message under an `encoding` header counts toward the 64 MiB a report reads', () => {
   it('log: the older four are not read, as without the header', () => {
     const repo = history();
     const run = aitrail(repo.dir, ['log', '--format', 'json'], { env: SCALED_ENV });

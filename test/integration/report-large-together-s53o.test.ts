@@ -1,9 +1,9 @@
-// Row s53o-1: `log`, `blame` and `trend` read every commit's message whole, however many large ones a history
+// Row 1107: `log`, `blame` and `trend` read every commit's message whole, however many large ones a history
 // holds: 40 commits of 15 MiB messages (each within the 16 MiB cap, a 2 MB pack) cost `log` 47 s of CPU and
 // 1.39 GB resident, `blame` 71 s and 1.27 GB; check refuses such a range (row 1037), a report read it all.
 // Now a report's large messages (over 64 KiB) hold at most 64 MiB together: past it, a large commit is not read,
 // counted as AI of an unknown model, said on stderr and in `warnings`, as row 966's commits are.
-// Replayed with the caps divided by 256 (row s53a-1: 256 B a large message, 256 KiB together, 64 KiB a commit).
+// Replayed with the caps divided by 256 (row 1073: 256 B a large message, 256 KiB together, 64 KiB a commit).
 import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
 import { makeRepo, type TestRepo } from '../helpers/gitdir.js';
@@ -14,7 +14,7 @@ const TOGETHER = new RegExp(`commit ([0-9a-f]{12}) was not read: with its messag
 /** 8 commits of 60 KiB messages (each under the 64 KiB cap; 480 KiB together, past 256 KiB), then an agent's small commit. */
 const history = (): TestRepo => largeMessageHistory(makeRepo());
 
-describe('reports read at most 64 MiB of large messages together (row s53o-1)', () => {
+describe('reports read at most 64 MiB of large messages together (row 1107)', () => {
   it('log reads the newest large messages up to the bound, the older ones not: unknown AI, said on stderr and on each entry', () => {
     const repo = history();
     const run = aitrail(repo.dir, ['log', '--format', 'json'], { env: SCALED_ENV });

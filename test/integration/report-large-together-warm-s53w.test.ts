@@ -1,6 +1,6 @@
-// Task w of session 53, review of row s53o-1: the 64 MiB of large messages a report reads is one walk's bound, and a
+// Task w of session 53, review of row 1107: the 64 MiB of large messages a report reads is one walk's bound, and a
 // commit left unread is never cached, so a later `blame` on a warm attribution cache (after a new commit) reads those
-// commits with a bound of its own. What the README's row s53o-1 and its section say of it, pinned here.
+// commits with a bound of its own. What the README's row 1107 and its section say of it, pinned here.
 // Replayed with the caps divided by 256 (256 B a large message, 256 KiB together).
 import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
@@ -12,7 +12,7 @@ interface Report {
   warnings?: string[];
 }
 
-describe('row s53o-1: a cold blame and a warm one differ on a history past the bound, each saying what it left unread', () => {
+describe('row 1107: a cold blame and a warm one differ on a history past the bound, each saying what it left unread', () => {
   it('cold: four commits unread (unknown); after one new commit, the warm run reads them (a person\'s)', () => {
     const repo = largeMessageHistory(makeRepo());
     const blame = (): Report => {

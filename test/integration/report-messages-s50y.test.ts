@@ -1,14 +1,14 @@
 // Row 978: row 966's evidence line for a commit a report did not read whole printed its size raw
 // ("is 17000006 bytes, past the 16,777,216 a report reads"): two numbers in one line, one with separators and one
 // without, hard to compare by eye. Now both are written alike (en-US separators), as the warning beside it is.
-// Row s53a-1: replayed with the bound divided by 256 (AITRAIL_SIZE_CAPS_DIVISOR: 65,536 bytes, a 70 KB message).
+// Row 1073: replayed with the bound divided by 256 (AITRAIL_SIZE_CAPS_DIVISOR: 65,536 bytes, a 70 KB message).
 import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
 import { makeRepo } from '../helpers/gitdir.js';
 import { SCALED_ENV } from '../helpers/size-caps.js';
 
 describe('row 978: the unread commit evidence writes its size as the bound is written', () => {
-  it('log names a 70 KB message size with separators, as its warning does (the bound lowered, row s53a-1)', () => {
+  it('log names a 70 KB message size with separators, as its warning does (the bound lowered, row 1073)', () => {
     const repo = makeRepo();
     repo.commit('feat: a\n', { 'a.ts': 'a\n' });
     // A real `git commit -F` of a message past 16 MiB / 256 (no hooks installed: the report is what is tried).

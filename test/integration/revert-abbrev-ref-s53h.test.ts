@@ -1,4 +1,4 @@
-// row s53h-1: git's reference format names the reverted commit abbreviated (`This reverts commit 5ab9c3d (…)`), and git
+// row 1074: git's reference format names the reverted commit abbreviated (`This reverts commit 5ab9c3d (…)`), and git
 // reads a short hex name as a branch or tag first when one is so named: `git rev-parse 5ab9c3d^@` follows the tag
 // `5ab9c3d` (git only warns "refname is ambiguous"). A tag so named (a fetch brings it along with the history it
 // tags) turned the shims' revert gate (row 1034), node's revertSource (rows 1015, 1042) and blame's revert following
@@ -13,7 +13,7 @@ import { expectRevertOfRevertPastTag } from '../helpers/revert-abbrev.js';
 const quiet = { AITRAIL: '0' };
 const QWEN = session(NOTE_KEYS.qwen, '1-2');
 
-describe('an abbreviated revert line beside a ref of that name (row s53h-1)', () => {
+describe('an abbreviated revert line beside a ref of that name (row 1074)', () => {
   it('the hooks: the revert of a revert carries the restored note though a tag is named like the abbreviation', () => {
     const { repo, run } = countedHooksRepo();
     const deny = repo.commit('deny', { '.aitrailrc.yml': 'policy:\n  deny: ["qwen/*"]\n  undeclared: allow\n' }, quiet);

@@ -1,4 +1,4 @@
-// row s53t-2: row s53m-3 keeps a restored parent that is a merge with no note (the revert of a `revert -m 1`), and its
+// row 1116: row 1106 keeps a restored parent that is a merge with no note (the revert of a `revert -m 1`), and its
 // shim gate doubts any merge parent. But a merge is also the restored parent of a person's revert of the commit made
 // right after it: node's revertSource kept that merge, so post-commit started node too (~86 ms) to compose nothing. Now
 // revertSource keeps the merge only when the reverted commit itself reverts it; post-commit stays in its shim (the
@@ -11,7 +11,7 @@ import { addNote, gitAiNote, NOTE_KEYS, session } from '../helpers/git-ai-notes.
 const quiet = { AITRAIL: '0' };
 const QWEN = session(NOTE_KEYS.qwen, '1-2');
 
-describe('a revert of a commit made right after a merge (row s53t-2)', () => {
+describe('a revert of a commit made right after a merge (row 1116)', () => {
   it('post-commit stays in its shim; no note of the merged branch; check passes', () => {
     const { repo, run } = countedHooksRepo();
     repo.commit('deny', { '.aitrailrc.yml': 'policy:\n  deny: ["qwen/*"]\n  undeclared: allow\n' }, quiet);

@@ -1,4 +1,4 @@
-// row s53m-3: after `git revert -m 1 <merge>`, reverting that revert restores what the merge brought in, but the revert's
+// row 1106: after `git revert -m 1 <merge>`, reverting that revert restores what the merge brought in, but the revert's
 // restored parent is the merge, which has no note (git-ai and aitrail note the branch's commits): the shims' revert gate
 // found no note and node never ran, so Qwen's lines came back with no note and were a person's at `check`. Now the gate
 // doubts a merge parent and post-commit composes the notes of the commits the merge brought in (bounded), as a squash
@@ -11,7 +11,7 @@ import { addNote, gitAiNote, NOTE_KEYS, session } from '../helpers/git-ai-notes.
 const quiet = { AITRAIL: '0' };
 const QWEN = session(NOTE_KEYS.qwen, '1-2');
 
-describe('a revert of a `git revert -m 1` of a merge (row s53m-3)', () => {
+describe('a revert of a `git revert -m 1` of a merge (row 1106)', () => {
   it('carries the notes of the commits the merge brought in', () => {
     const { repo, run } = countedHooksRepo();
     repo.commit('deny', { '.aitrailrc.yml': 'policy:\n  deny: ["qwen/*"]\n  undeclared: allow\n' }, quiet);

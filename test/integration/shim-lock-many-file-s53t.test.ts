@@ -6,12 +6,12 @@ import { TEST_GIT_ENV } from '../helpers/gitdir.js';
 import { npmCopiedRepo } from '../helpers/shim-fast-path.js';
 
 /**
- * Row s53t-1: row s53p-1's one grep of npm's record rebuilt its two views by appending line by line in the shell, and
+ * Row 1115: row 1108's one grep of npm's record rebuilt its two views by appending line by line in the shell, and
  * each append copies the whole string (dash): a record with 20,000 `file:` entries (a committed package-lock.json is
  * the repository's) held each message hook of an AI commit for minutes of CPU. Past 16 KiB of matched lines the shim
  * now runs the two greps as before (src/install/shim-source.ts aitrail_np). Real hooks from `init`, a real git commit.
  */
-describe('row s53t-1: a record of many file: entries does not hold an AI commit', () => {
+describe('row 1115: a record of many file: entries does not hold an AI commit', () => {
   it('20,000 file: entries beside aitrail from the registry: the commit records its model within seconds', () => {
     const repo = npmCopiedRepo();
     const record = join(repo.dir, 'node_modules', '.package-lock.json');

@@ -6,7 +6,7 @@ import { TEST_GIT_ENV, tempDir } from '../helpers/gitdir.js';
 import { npmCopiedRepo } from '../helpers/shim-fast-path.js';
 
 /**
- * Row s53p-1: on an AI commit each shim judged node_modules/.bin/aitrail by npm's record with two grep processes
+ * Row 1108: on an AI commit each shim judged node_modules/.bin/aitrail by npm's record with two grep processes
  * (the file: entries with 4 lines before, the package's key with 4 after), each ~1.5 ms of CPU on each hook.
  * One grep now reads both (src/install/shim-source.ts aitrail_np), the two views rebuilt from its numbered lines.
  * Real hooks from `init`, real git commit, a logging `grep` first on PATH (outside the repository: the shims keep it).
@@ -28,7 +28,7 @@ function aiCommit(repoDir: string, bin: string): ReturnType<typeof spawnSync> {
   return spawnSync('git', ['commit', '-q', '-m', 'Add a feature'], { cwd: repoDir, env, encoding: 'utf8' });
 }
 
-describe('row s53p-1: one grep of npm\'s record per hook of an AI commit', () => {
+describe('row 1108: one grep of npm\'s record per hook of an AI commit', () => {
   it('aitrail installed from the registry: runs and records, each hook greps the record once', () => {
     const repo = npmCopiedRepo();
     const { dir, log } = loggedGrep();

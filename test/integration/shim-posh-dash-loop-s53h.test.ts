@@ -1,4 +1,4 @@
-// row s53h-6: under a /bin/sh that knows no POSIX character classes (posh), each shim re-runs itself under the first
+// row 1078: under a /bin/sh that knows no POSIX character classes (posh), each shim re-runs itself under the first
 // shell found at a fixed system path (row 1070), /bin/dash first. Where /bin/dash is posh too (a link or a
 // dpkg-divert to it, as some minimal images make every sh), the shim exec'd /bin/dash, which failed the same guard and
 // exec'd /bin/dash again, for good: `git commit` hung (the replay below ran until its timeout). Each shell is now asked
@@ -22,7 +22,7 @@ function gitWherePoshIsDash(dir: string, args: string[], env: NodeJS.ProcessEnv,
   return spawnSync('unshare', ['-rm', 'sh', '-c', POSH_AS_DASH, 'sh', POSH, 'git', ...args], { cwd: dir, env, encoding: 'utf8', timeout: seconds * 1000, killSignal: 'SIGKILL' });
 }
 
-describe.skipIf(POSH === '' || !NAMESPACES)('row s53h-6: the shims where /bin/dash is posh too', () => {
+describe.skipIf(POSH === '' || !NAMESPACES)('row 1078: the shims where /bin/dash is posh too', () => {
   it('the premise: in the namespace /bin/dash is posh (no [[:space:]])', () => {
     const run = spawnSync('unshare', ['-rm', 'sh', '-c', POSH_AS_DASH, 'sh', POSH, '/bin/dash', '-c', "case ' ' in [[:space:]]) echo y ;; *) echo n ;; esac"], { encoding: 'utf8' });
     expect(run.stdout).toBe('n\n');

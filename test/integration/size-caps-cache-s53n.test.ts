@@ -1,5 +1,5 @@
-// Row s53n-1: the blame cache's keys (the whole report's, the commits' attributions', the reverts' memo) left out
-// AITRAIL_SIZE_CAPS_DIVISOR (row s53a-1), so a report made under a lowered cap (a commit of 80 KiB "not read:
+// Row 1098: the blame cache's keys (the whole report's, the commits' attributions', the reverts' memo) left out
+// AITRAIL_SIZE_CAPS_DIVISOR (row 1073), so a report made under a lowered cap (a commit of 80 KiB "not read:
 // more than the 65,536 a report reads", AI of an unknown model) was served as is to the next run under the
 // default 16 MiB, which reads that commit whole: its model unsaid, a cap that run does not have named. Now the
 // divisor is part of every key (nothing under the default: the keys stay as they were).
@@ -13,7 +13,7 @@ interface Report {
   warnings?: string[];
 }
 
-describe('a blame cached under AITRAIL_SIZE_CAPS_DIVISOR is not served under another cap (row s53n-1)', () => {
+describe('a blame cached under AITRAIL_SIZE_CAPS_DIVISOR is not served under another cap (row 1098)', () => {
   it('lowered, then default, then lowered again: each run says what its own cap reads', () => {
     const repo = makeRepo();
     repo.commit('feat: a\n', { 'a.ts': 'a\n' });
@@ -36,7 +36,7 @@ describe('a blame cached under AITRAIL_SIZE_CAPS_DIVISOR is not served under ano
   });
 });
 
-describe('--help of the reports names AITRAIL_SIZE_CAPS_DIVISOR, as check --help does (row s53a-1)', () => {
+describe('--help of the reports names AITRAIL_SIZE_CAPS_DIVISOR, as check --help does (row 1073)', () => {
   it('log, blame and trend', () => {
     const repo = makeRepo();
     for (const command of ['log', 'blame', 'trend']) {
@@ -44,7 +44,7 @@ describe('--help of the reports names AITRAIL_SIZE_CAPS_DIVISOR, as check --help
       expect(help.code, command).toBe(0);
       const text = help.stdout.replace(/\s+/g, ' ');
       expect(text, command).toContain('AITRAIL_SIZE_CAPS_DIVISOR=<n> (1 to 65536) divides these, never raising them.');
-      // Task w of session 53: the 64 MiB of large messages one walk reads (row s53o-1); trend shares blame's sealed cache.
+      // Task w of session 53: the 64 MiB of large messages one walk reads (row 1107); trend shares blame's sealed cache.
       expect(text, command).toContain('nor one whose message of more than 64 KiB comes after 64 MiB of such messages in the same walk');
       if (command !== 'log') expect(text, command).toContain('AITRAIL_CACHE_SECRET');
     }

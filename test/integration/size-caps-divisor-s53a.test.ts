@@ -1,4 +1,4 @@
-// row s53a-1: AITRAIL_SIZE_CAPS_DIVISOR divides the caps of row 943 (16 MiB a commit or tag object), row 1037
+// row 1073: AITRAIL_SIZE_CAPS_DIVISOR divides the caps of row 943 (16 MiB a commit or tag object), row 1037
 // (64 KiB a large commit, 64 MiB of large commits a range) the same way at check, pre-push, pre-receive and the
 // reports, read at each use; it can only lower them: anything but 1 to 65536 as digits is a one-line usage error
 // (exit 2), at the server too (its pre-receive refuses the push, never judges it under the default unsaid).
@@ -20,7 +20,7 @@ function longCommit(work: ReturnType<typeof policyServer>['work'], bytes: number
   return work.git(['rev-parse', 'HEAD']);
 }
 
-describe('AITRAIL_SIZE_CAPS_DIVISOR lowers the size caps, never raises them (row s53a-1)', () => {
+describe('AITRAIL_SIZE_CAPS_DIVISOR lowers the size caps, never raises them (row 1073)', () => {
   it('an 80 KiB commit is judged under the defaults and refused unread at check and pre-receive under the divisor', () => {
     const { remote, work } = policyServer(POLICY);
     const sha = longCommit(work, 80 * 1024);

@@ -1,4 +1,4 @@
-// Session 53 helper f (row s53f-3): a vendor's word beside its agent's name on a co-author line with an
+// Session 53 helper f (row 1085): a vendor's word beside its agent's name on a co-author line with an
 // address of no agent's (`Co-authored-by: OpenAI Codex <codex@ai.local>`, a public AGENTS.md's identity for
 // Codex, stored file 58277023641) read `unknown:openai/unknown`: the person's reading of the name found the
 // vendor alone and stopped, so the agent was lost (log, blame and the undeclared warning named no agent),
@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { expectEachRefused, policyServer } from '../helpers/enforce-repos.js';
 import { expectLog } from '../helpers/log-cases.js';
 
-describe("a vendor beside its agent's name at an address of no agent's (row s53f-3)", () => {
+describe("a vendor beside its agent's name at an address of no agent's (row 1085)", () => {
   it('log names the agent with the vendor, as without the address; people and a vendor alone as before', () => {
     expectLog([
       ['fix: a\n\nCo-authored-by: OpenAI Codex <codex@ai.local>\n', ['codex:openai/unknown']],

@@ -1,4 +1,4 @@
-// Row s53y-1: a message's unread tail (past a 65,536-character line or 20,000 lines) is now put in keyForm a
+// Row 1117: a message's unread tail (past a 65,536-character line or 20,000 lines) is now put in keyForm a
 // piece of 1 MiB at a time, not whole (the whole took ~300 MB of heap for a 15 MiB message). The answer must
 // be the same: this differential compares detection with the whole-tail reading it replaced (kept here, as it
 // was in src/core/detect/commit.ts) over generated tails of 1-2 MiB whose key texts, terminal sequences, runs
@@ -36,7 +36,7 @@ function filler(length: number, seed: number): string {
 /** `text` written over `base` at `at`. */
 const put = (base: string, at: number, text: string) => base.slice(0, at) + text + base.slice(at + text.length);
 
-describe('a long line\'s unread tail is read in pieces, with the same answer as whole (row s53y-1)', () => {
+describe('a long line\'s unread tail is read in pieces, with the same answer as whole (row 1117)', () => {
   // The tail starts MAX_LINE characters into the long body line, after `feat: x\n\n`.
   const head = 'feat: x\n\n';
   const edge = (k: number) => head.length + MAX_LINE + k * PIECE;

@@ -1,4 +1,4 @@
-// row s53a-1: AITRAIL_SIZE_CAPS_DIVISOR may only lower the caps of commit-size.ts; anything but 1 to 65536 as digits is a usage error.
+// row 1073: AITRAIL_SIZE_CAPS_DIVISOR may only lower the caps of commit-size.ts; anything but 1 to 65536 as digits is a usage error.
 import { afterEach, describe, expect, it } from 'vitest';
 import { commitBytesCap, COMMIT_BYTES_CAP, largeCommitBytes, LARGE_COMMIT_BYTES, rangeLargeBytesCap, RANGE_LARGE_BYTES_CAP } from '../../src/git/commit-size.js';
 import { UsageError } from '../../src/errors/usage-error.js';
@@ -11,7 +11,7 @@ afterEach(() => {
 
 const caps = (): number[] => [commitBytesCap(), largeCommitBytes(), rangeLargeBytesCap()];
 
-describe('AITRAIL_SIZE_CAPS_DIVISOR (row s53a-1)', () => {
+describe('AITRAIL_SIZE_CAPS_DIVISOR (row 1073)', () => {
   it('unset or empty: the defaults, read at each use (nothing remembered)', () => {
     delete process.env.AITRAIL_SIZE_CAPS_DIVISOR;
     expect(caps()).toEqual([COMMIT_BYTES_CAP, LARGE_COMMIT_BYTES, RANGE_LARGE_BYTES_CAP]);

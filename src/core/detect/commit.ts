@@ -957,7 +957,7 @@ const CSI_AT = new RegExp(CSI.source, 'y');
 
 /**
  * `names(keyForm(tail))` for an ASCII tail, a piece of about PIECE characters at a time: the
- * whole tail of a 15 MiB message in keyForm took ~300 MB of heap (row s53y-1). Exact: a piece ends
+ * whole tail of a 15 MiB message in keyForm took ~300 MB of heap (row 1117). Exact: a piece ends
  * where no terminal sequence goes on (past the sequence that starts at the piece's last escape,
  * if it reaches further), so each piece drops the sequences the whole would; a run of spaces and
  * the like split between two pieces is one hyphen (the second piece's first dropped); ASCII lower
@@ -1393,7 +1393,7 @@ function unreadWhole(signals: CommitSignals): Attribution[] {
   const over = signals.tooLarge;
   if (!over) return [];
   const most = (over.most ?? 16_777_216).toLocaleString('en-US');
-  // Row s53o-1: a large message past what a report reads of such messages together.
+  // Row 1107: a large message past what a report reads of such messages together.
   if (over.part === 'together') return [{ ...found('unknown', 'unknown', `not read: with its large message the report's large messages hold ${over.bytes.toLocaleString('en-US')} bytes together, past the ${most} a report reads`, true), unread: true }];
   const what = over.part === 'message' ? 'its text as git shows it' : 'its object';
   return [{ ...found('unknown', 'unknown', `not read: ${what} is ${over.bytes.toLocaleString('en-US')} bytes, past the ${most} a report reads`, true), unread: true }];

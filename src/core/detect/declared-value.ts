@@ -728,10 +728,10 @@ export function readCoAuthor(value: string, aliases: Record<string, string> = {}
     if (atNoReply.length === 0 && via) return [via, ...unread];
     const person = atNoReply.length > 0 ? atNoReply : taggedAgent(wholly(read.name, 'person', aliases, budget), read.email);
     // A vendor's word beside its agent's name (`OpenAI Codex <codex@ai.local>`, `OpenAI Codex CLI`): the person's reading
-    // finds the vendor alone; the product's names the agent too, as without the address (row s53f-3).
+    // finds the vendor alone; the product's names the agent too, as without the address (row 1085).
     const product = person.every((m) => m.agent === 'unknown') ? productName(read.name, read.email, aliases, budget) : [];
     const named = withUnreadVendors(product.some((m) => m.agent !== 'unknown') || person.length === 0 ? product : person, read.name);
-    // `AI Agent <agent@ai.local>`: an AI's account that names no agent or vendor, AI all the same (row s53f-4).
+    // `AI Agent <agent@ai.local>`: an AI's account that names no agent or vendor, AI all the same (row 1086).
     const found = named.length === 0 && aiAccountOnly(read.name) ? [{ agent: 'unknown', model: 'unknown' }] : named;
     // `aider:qwen3-coder <ada@example.com>`: no person's name is an agent's and a model's pair.
     const paired = agentModelPair(read.name, aliases, budget).filter((p) => !found.some((m) => m.agent === p.agent && m.model === p.model));
@@ -754,7 +754,7 @@ export function readCoAuthor(value: string, aliases: Record<string, string> = {}
   // is read as at an address of no agent's (rows 882, 901, 913, 922).
   const product = byName.length === 0 && paired.length === 0 ? productName(named, '', aliases, budget) : [];
   const byWords = withUnreadVendors(product.length > 0 ? product : byName, named);
-  // `AI Agent <agent@ai-kit>` (an address of no domain, read as a note): the name before it all the same (row s53l-1).
+  // `AI Agent <agent@ai-kit>` (an address of no domain, read as a note): the name before it all the same (row 1093).
   const accountOnly = aiAccountOnly(named) || (read.name !== named && aiAccountOnly(read.name));
   const found = byWords.length === 0 && paired.length === 0 && accountOnly ? [{ agent: 'unknown', model: 'unknown' }] : byWords;
   return [...paired, ...found.filter((m) => !paired.some((p) => p.agent === m.agent && p.model === m.model)), ...unread];
@@ -791,7 +791,7 @@ function productName(written: string, email: string, aliases: Record<string, str
 /**
  * A vendor's word before its agent's product name of several words (`OpenAI Codex CLI`, `Anthropic Claude Code`,
  * `Moonshot Kimi Code`): no one's name, read as the product's is (`Codex CLI`), the vendor with it; the person's
- * reading found the vendor alone and lost the agent (row s53l-2). The rest must be a product's name by itself.
+ * reading found the vendor alone and lost the agent (row 1094). The rest must be a product's name by itself.
  */
 function vendorBeforeProduct(name: string): boolean {
   const [first, ...rest] = name.trim().split(/\s+/);

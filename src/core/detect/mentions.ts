@@ -200,7 +200,7 @@ export function productNamed(name: string): boolean {
   if (first === undefined || rest.length === 0 || rest.length > 4) return false;
   if (!personLike(first)) return aiAccountNamed(name);
   const words = [first, ...rest];
-  // An agent's own name not as the agent writes it (`Devin Ai`, `Kiro Ai`: Devin and Kiro write `AI`) is a person's, surname Ai (row s53f-2).
+  // An agent's own name not as the agent writes it (`Devin Ai`, `Kiro Ai`: Devin and Kiro write `AI`) is a person's, surname Ai (row 1084).
   if (signatures().agentNames.has(words.join(' ').toLowerCase())) return agentNameAsWritten(words);
   return !rest.some((word) => givenName(word)) || aiAccountNamed(name);
 }
@@ -241,7 +241,7 @@ const accountWords = (name: string): string[] =>
 /**
  * A name of an AI account's words alone, `AI` (in capitals) among them, every word one of `AI`, `Assistant`,
  * `Agent`, `LLM` (`AI Agent <agent@ai.local>`, a public AGENTS.md's identity for an agent it does not name,
- * `AI Assistant`). No person is named so; `Ai Tanaka`, `Ai Agent`, and `AI` alone stay people's (row s53f-4).
+ * `AI Assistant`). No person is named so; `Ai Tanaka`, `Ai Agent`, and `AI` alone stay people's (row 1086).
  */
 export function aiAccountOnly(name: string): boolean {
   const words = accountWords(name);

@@ -87,7 +87,7 @@ export function readNotesForRewrite(text: string): NoteForRewrite[] {
 }
 
 /**
- * Why readNotesForRewrite read no note of `text` (row s53h-3, for the carry's warning): `many`, more joined
+ * Why readNotesForRewrite read no note of `text` (row 1075, for the carry's warning): `many`, more joined
  * notes than are read apart (row 1065); `disagree`, joined notes each read, whose parts disagree about an AI line (row
  * 1064: two agents for one line, one record named as two agents); `foreign`, no git-ai note at all (a note someone wrote by hand in refs/notes/ai).
  */

@@ -31,7 +31,7 @@ export function mergedInFix(fix: string, merge: string, subject: string): string
 }
 
 /**
- * Row s53i-1: the fix of a commit refused as the twin of a refused commit (rows 1056, s53e-1, s53e-2, s53e-4). The refused
+ * Row 1101: the fix of a commit refused as the twin of a refused commit (rows 1056, 1079, 1080, 1082). The refused
  * commit's own fix ("redo it by hand") sent a person who had typed the very change again round in a circle: the same
  * lines typed again are the same patch id, refused again. It says why and what helps.
  */
