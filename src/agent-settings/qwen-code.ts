@@ -48,14 +48,6 @@ export function qwenCodeModel(place: SettingsPlace, cli?: CommandLineModel | nul
 /** Entries of one `modelProviders` list looked at (an honest list holds a few). */
 const MAX_PROVIDER_ENTRIES = 256;
 
-/**
- * The `baseUrl` of the `modelProviders` entry of `model` (qwenlm `docs/users/configuration/model-providers.md`,
- * "Resolution Layers": a model selected from `modelProviders` takes its `baseUrl` before `--openai-base-url`,
- * `OPENAI_BASE_URL` and `security.auth.baseUrl`): in the first settings file naming `modelProviders` (its merge is
- * REPLACE), the list of the run's `--auth-type`, else of `security.auth.selectedType` (every list when neither is set), an entry whose `id` is the model.
- * Two entries of one id at different URLs: one on this machine is taken (Qwen Code's pick between them is not known).
- * Undefined when no entry of that model names a `baseUrl` (the lower layers then give it).
- */
 /** The model variable Qwen Code reads for an auth type other than `openai` (its `OPENAI_MODEL`/`QWEN_MODEL` are the marker's `modelVars`). */
 const AUTH_MODEL_VARS: Readonly<Record<string, string>> = { anthropic: 'ANTHROPIC_MODEL', gemini: 'GEMINI_MODEL', 'vertex-ai': 'GOOGLE_MODEL' };
 
@@ -66,17 +58,23 @@ const AUTH_MODEL_VARS: Readonly<Record<string, string>> = { anthropic: 'ANTHROPI
  * with `GOOGLE_MODEL`; `ANTHROPIC_API_KEY` with `ANTHROPIC_MODEL` and `ANTHROPIC_BASE_URL`).
  */
 function selectedAuthType(place: SettingsPlace, cli: CommandLineModel | null | undefined): string | undefined {
-  if (cli?.authType) return cli.authType;
-  for (const [, data] of settingsLayers(place, QWEN, cli?.cwd)) {
-    const selected = stringAt(data(), 'security', 'auth', 'selectedType');
-    if (selected) return selected;
-  }
+  const selected = cli?.authType || settingsAuthType(place, cli?.cwd);
+  if (selected) return selected;
   const set = (name: string) => Boolean(place.env[name]);
   if (set('QWEN_OAUTH')) return 'qwen-oauth';
   if (set('OPENAI_API_KEY') && (set('OPENAI_MODEL') || set('QWEN_MODEL')) && set('OPENAI_BASE_URL')) return 'openai';
   if (set('GEMINI_API_KEY') && set('GEMINI_MODEL')) return 'gemini';
   if (set('GOOGLE_API_KEY') && set('GOOGLE_MODEL')) return 'vertex-ai';
   if (set('ANTHROPIC_API_KEY') && set('ANTHROPIC_MODEL') && set('ANTHROPIC_BASE_URL')) return 'anthropic';
+  return undefined;
+}
+
+/** The settings' `security.auth.selectedType`, the first layer naming one. */
+function settingsAuthType(place: SettingsPlace, cwd: string | undefined): string | undefined {
+  for (const [, data] of settingsLayers(place, QWEN, cwd)) {
+    const selected = stringAt(data(), 'security', 'auth', 'selectedType');
+    if (selected) return selected;
+  }
   return undefined;
 }
 
@@ -97,15 +95,20 @@ function authTypeModel(place: SettingsPlace, cli: CommandLineModel | null | unde
 /** Qwen Code's auth types (`AuthType`), each a `modelProviders` key routed to itself. */
 const AUTH_TYPES: readonly string[] = ['openai', 'anthropic', 'gemini', 'vertex-ai', 'qwen-oauth'];
 
+/**
+ * The `baseUrl` of the `modelProviders` entry of `model` (qwenlm `docs/users/configuration/model-providers.md`,
+ * "Resolution Layers": a model selected from `modelProviders` takes its `baseUrl` before `--openai-base-url`,
+ * `OPENAI_BASE_URL` and `security.auth.baseUrl`): in the first settings file naming `modelProviders` (its merge is
+ * REPLACE), the list of the run's `--auth-type`, else of `security.auth.selectedType` (every list when neither is set), an entry whose `id` is the model.
+ * Two entries of one id at different URLs: one on this machine is taken (Qwen Code's pick between them is not known).
+ * Undefined when no entry of that model names a `baseUrl` (the lower layers then give it).
+ */
 function providerEntryUrl(place: SettingsPlace, cwd: string | undefined, model: string | undefined, authType: string | undefined): { name: string; url: string } | undefined {
   if (!model) return undefined;
-  // Each layer parsed once here: without `--auth-type` every layer is read for `selectedType`, then again for `modelProviders`.
-  const layers = settingsLayers(place, QWEN, cwd).map(([shown, data]) => {
-    let read: { value: unknown } | undefined;
-    return [shown, () => (read ??= { value: data() }).value] as const;
-  });
+  // Each layer is parsed once a hook run (layersAndTrust keeps them, row 1072).
+  const layers = settingsLayers(place, QWEN, cwd);
   // The run's `--auth-type` before the settings' `security.auth.selectedType` (Qwen Code's `argv.authType || selectedType`; row 1051).
-  const selected = authType ?? layers.map(([, data]) => stringAt(data(), 'security', 'auth', 'selectedType')).find(Boolean);
+  const selected = authType ?? settingsAuthType(place, cwd);
   // A provider id of `modelProviders` that is no built-in auth type is routed by `providerProtocol` (row 1090; QwenLM/qwen-code
   // `modelConfigUtils.ts` `collectProviderModelsForProtocol`, `resolveProviderProtocol`): its entries are that protocol's list.
   const protocols: Record<string, unknown> = {};
