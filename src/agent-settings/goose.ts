@@ -293,9 +293,9 @@ async function givenSubRecipes(place: SettingsPlace, given: readonly string[], c
       found.push({ model: 'unknown', evidence: `--sub-recipe (over ${MAX_SUB_RECIPES}: the models the rest run are not known)`, overriddenBy: [] });
       break;
     }
-    const read = await recipeSettings(place, sub, cwd, false);
-    if (read?.unknown) found.push({ model: 'unknown', evidence: read.unknown, overriddenBy: [] });
-    else if (read?.model) found.push({ model: read.model, evidence: `--sub-recipe ${read.modelEvidence!}`, overriddenBy: [] });
+    const recipe = await recipeSettings(place, sub, cwd, false);
+    if (recipe?.unknown) found.push({ model: 'unknown', evidence: recipe.unknown, overriddenBy: [] });
+    else if (recipe?.model) found.push({ model: recipe.model, evidence: `--sub-recipe ${recipe.modelEvidence!}`, overriddenBy: [] });
   }
   return found;
 }
