@@ -143,7 +143,9 @@ export async function* streamCommits(cwd: string, revisions: string[], options: 
   const bound = (record: CommitRecord): void => {
     if (record.message.length <= largeAt / 3 || record.tooLarge) return;
     const bytes = Buffer.byteLength(record.message, 'utf8');
-    if (bytes > largeAt) together += bytes;
+    // Only a large message is counted and dropped: one of largeAt bytes or fewer after the bound is read (row s53z3-1).
+    if (bytes <= largeAt) return;
+    together += bytes;
     if (together > (options.largeTogether ?? Infinity)) Object.assign(record, { message: '', tooLarge: { part: 'together' as const, bytes: together, most: options.largeTogether } });
   };
   for await (const given of splitRecords(streamGit(args, { cwd, asStored: options.asStored === true, whole: options.whole === true, ...(options.input === undefined ? {} : { input: options.input }) }), '\0', cap)) {

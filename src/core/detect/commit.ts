@@ -934,7 +934,6 @@ const messageTexts = (): readonly string[] => (MESSAGE_TEXTS ??= (FAST_PATH_TEXT
 function pastLimits(message: string, trailerKey: string): Attribution[] {
   const key = keyForm(trailerKey);
   const names = (form: string) => form.includes(key) || messageTexts().some((text) => form.includes(text));
-  const longest = Math.max(key.length, ...messageTexts().map((text) => text.length));
   let lines = 0;
   let start = 0;
   for (let end = message.indexOf('\n'); ; end = message.indexOf('\n', start)) {
@@ -942,7 +941,7 @@ function pastLimits(message: string, trailerKey: string): Attribution[] {
     const longLine = stop - start > MAX_LINE;
     if (longLine || (lines > MAX_BODY_LINES && message.slice(start, stop).trim() !== '')) {
       const tail = message.slice(longLine ? start + MAX_LINE : start);
-      const mayDeclare = /[^\x00-\x7f]/.test(tail) || namesInPieces(tail, names, longest) || (longLine && names(keyForm(readable(message.slice(start, stop), MAX_LINE))));
+      const mayDeclare = /[^\x00-\x7f]/.test(tail) || namesInPieces(tail, names, Math.max(key.length, ...messageTexts().map((text) => text.length))) || (longLine && names(keyForm(readable(message.slice(start, stop), MAX_LINE))));
       return mayDeclare ? [{ ...found('unknown', 'unknown', `a message past ${MAX_BODY_LINES} lines or a line past ${MAX_LINE} characters`, true), unread: true }] : [];
     }
     if (end === -1) return [];
