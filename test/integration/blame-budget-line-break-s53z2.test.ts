@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
-import { expectBudgetRefusal } from '../helpers/budget-refusal.js';
+import { expectBudgetRefusal, tableOf } from '../helpers/budget-refusal.js';
 import { commitWith, policyServer } from '../helpers/enforce-repos.js';
 
 // row s53z2-1: the blame budget (row 1092) read each protected file's size as one `<rev>:<path>` line of
@@ -8,10 +8,6 @@ import { commitWith, policyServer } from '../helpers/enforce-repos.js';
 // after it) was charged another's size or none, and any number of blames of it passed under any budget.
 const ONLY_ANTHROPIC_IN_CRYPTO = 'policy:\n  paths:\n    - files: ["src/crypto/**"]\n      allow: ["anthropic/*"]\n';
 const NAME = 'src/crypto/ta\nble.ts';
-
-/** `lines` lines of a table; every tenth line (from `offset`) carries revision `rev`. */
-const tableOf = (lines: number, rev: number, offset: number) =>
-  Array.from({ length: lines }, (_, n) => (n % 10 === offset ? `export const value${n} = "row ${n} of revision ${rev}";` : `export const value${n} = "row ${n} as first written";`)).join('\n') + '\n';
 
 describe('a protected file whose name holds a line break is charged its own size by the blame budget (row s53z2-1)', () => {
   it('commits each changing every tenth line of it, past the budget, are refused by check and pre-receive; the default passes them', () => {
