@@ -11,7 +11,7 @@ import { streamCommits } from '../git/log.js';
 import { commitsReadAsStored } from '../git/raw-message.js';
 import { readCommitFacts } from './read-commit-facts.js';
 import { addedLines, diffBytesCap, openAddedLines } from '../git/added-lines.js';
-import { objectInfoLines, foundObject } from '../git/object-batch.js';
+import { blobsAt } from '../git/read-blob.js';
 import { blameOrigins, filesAt, treeBytes, withBoundaryFile, withGraftFile } from '../git/range-blame.js';
 import { lineSourcesAmong, type LineSource } from '../git/reverts.js';
 import { CopyLookupsCapError, copySuspects } from '../git/copy-suspects.js';
@@ -127,7 +127,9 @@ async function spendBlameBudget(repoDir: string, files: ReadonlyArray<{ rev: str
   const added = new Map<string, ReadonlyArray<readonly [number, number]>>();
   if (files.length === 0) return added;
   const budget = budgetFromEnv('AITRAIL_BLAME_BUDGET', BLAME_SEARCH_BUDGET, enforceMessages.badBlameBudget);
-  const sizes = (await objectInfoLines(repoDir, files.map(({ rev, path }) => `${rev}:${path}`), { asStored: true })).map((answer) => foundObject(answer)?.size ?? 0);
+  // blobsAt, not one `rev:path` batch line each: a protected path holding a line break split its line, and it and every
+  // file after it were charged another's size (`src/crypto/t\nable.ts`, 0 bytes: any number of its blames passed).
+  const sizes = (await blobsAt(repoDir, files, { asStored: true })).map((blob) => blob?.size ?? 0);
   const byRev = groupBy(files.map((file, index) => ({ ...file, size: sizes[index] ?? 0 })), (file) => file.rev);
   // One `git diff-tree --stdin` for every commit (a process per commit doubled a long push's).
   // Hunks placed as `git blame -w` places them: its lines the blame is asked for (blameRanges).
@@ -167,7 +169,7 @@ async function spendBlameBudget(repoDir: string, files: ReadonlyArray<{ rev: str
  */
 async function textRuns(repoDir: string, rev: string, parent: string | null, group: ReadonlyArray<{ path: string; size: number }>): Promise<Map<string, ReadonlyArray<readonly [number, number]>>> {
   const cap = diffBytesCap();
-  const before = parent === null ? [] : (await objectInfoLines(repoDir, group.map(({ path }) => `${parent}:${path}`), { asStored: true })).map((answer) => foundObject(answer)?.size ?? 0);
+  const before = parent === null ? [] : (await blobsAt(repoDir, group.map(({ path }) => ({ rev: parent, path })), { asStored: true })).map((blob) => blob?.size ?? 0);
   // One `git diff-tree` for the commit's paths within the cap (a process per path made a push of many small binary files minutes long).
   const within = group.filter(({ size }, index) => size <= cap && (before[index] ?? 0) <= cap).map(({ path }) => path);
   try {

@@ -79,7 +79,8 @@ async function taggedObject(repoDir: string, oid: string, ref: string): Promise<
     const found = header === undefined ? null : foundObject(header);
     if (!found || found.type !== 'tag') return { tags, tree: found?.type === 'tree' ? found.oid : null };
     // A tag of a hundred megabytes (a push of a few hundred kilobytes, packed) took pre-receive 40 s and 560 MB: refused unread as a commit is (row 954).
-    if (found.size > commitBytesCap()) throw new GitError(enforceMessages.tagTooLarge(found.oid, ref, found.oid !== oid, found.size, commitBytesCap()), ['cat-file'], null, '');
+    const cap = commitBytesCap();
+    if (found.size > cap) throw new GitError(enforceMessages.tagTooLarge(found.oid, ref, found.oid !== oid, found.size, cap), ['cat-file'], null, '');
     const [answer] = await objectContents(repoDir, [found.oid], { asStored: true });
     if (!answer?.content) return { tags, tree: null };
     if (tags.length === MAX_TAG_CHAIN) throw new GitError(enforceMessages.tagChainTooLong(oid, ref, MAX_TAG_CHAIN), ['cat-file'], null, '');

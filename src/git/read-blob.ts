@@ -176,23 +176,28 @@ export function chunks<T>(items: readonly T[], size: number): T[][] {
 }
 
 /**
- * The blob id at each `{rev, path}` (null: no blob there; a link is a blob, as in listTreeEntries), in the
+ * The blob at each `{rev, path}` (null: no blob there; a link is a blob, as in listTreeEntries), its id and size, in the
  * order asked: `git cat-file --batch-check` for names read as written, listTreeEntries for the rest. A few processes for any number.
  */
-export async function blobIdsAt(cwd: string, asked: ReadonlyArray<{ rev: string; path: string }>, view: ObjectView = {}): Promise<Array<string | null>> {
-  const ids: Array<string | null> = asked.map(() => null);
+export async function blobsAt(cwd: string, asked: ReadonlyArray<{ rev: string; path: string }>, view: ObjectView = {}): Promise<Array<{ oid: string; size: number } | null>> {
+  const blobs: Array<{ oid: string; size: number } | null> = asked.map(() => null);
   const plain = asked.flatMap((pair, at) => (ASKED_BY_TREE.test(pair.path) ? [] : [at]));
   for (const part of chunks(plain, 100_000)) {
     const answers = await objectInfoLines(cwd, part.map((at) => `${asked[at]!.rev}:${asked[at]!.path}`), view);
     part.forEach((at, index) => {
       const found = foundObject(answers[index] ?? '');
-      if (found?.type === 'blob') ids[at] = found.oid;
+      if (found?.type === 'blob') blobs[at] = { oid: found.oid, size: found.size };
     });
   }
   for (const [at, pair] of asked.entries()) {
     if (!ASKED_BY_TREE.test(pair.path)) continue;
     const [entry] = await listTreeEntries(cwd, pair.rev, [pair.path], view);
-    if (entry?.type === 'blob') ids[at] = entry.oid;
+    if (entry?.type === 'blob') blobs[at] = { oid: entry.oid, size: entry.size ?? 0 };
   }
-  return ids;
+  return blobs;
+}
+
+/** The blob id at each `{rev, path}` (blobsAt). */
+export async function blobIdsAt(cwd: string, asked: ReadonlyArray<{ rev: string; path: string }>, view: ObjectView = {}): Promise<Array<string | null>> {
+  return (await blobsAt(cwd, asked, view)).map((blob) => blob?.oid ?? null);
 }

@@ -1,16 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
-import { expectBudgetRefusal } from '../helpers/budget-refusal.js';
+import { expectBudgetRefusal, tableOf } from '../helpers/budget-refusal.js';
 import { commitWith, policyServer } from '../helpers/enforce-repos.js';
 
 // row 1092: a large protected file with many scattered lines changed by each commit of a push made
 // every commit's `git blame -C` search the whole file once per changed run (a 4 MB, 75,000-line file:
 // ~28 s of CPU per commit at the gate), with nothing bounding how many such commits a push held.
 const ONLY_ANTHROPIC_IN_CRYPTO = 'policy:\n  paths:\n    - files: ["src/crypto/**"]\n      allow: ["anthropic/*"]\n';
-
-/** `lines` lines of a table; every tenth line (from `offset`) carries revision `rev`. */
-const tableOf = (lines: number, rev: number, offset: number) =>
-  Array.from({ length: lines }, (_, n) => (n % 10 === offset ? `export const value${n} = "row ${n} of revision ${rev}";` : `export const value${n} = "row ${n} as first written";`)).join('\n') + '\n';
 
 describe('the blames of protected files have a search budget (row 1092)', () => {
   it('a push of commits each changing every tenth line of a protected file, past the budget the server sets, is refused by check and pre-receive with one line naming it; a whole-file rewrite passes under it; the default passes both', () => {
