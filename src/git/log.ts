@@ -143,7 +143,7 @@ export async function* streamCommits(cwd: string, revisions: string[], options: 
   const bound = (record: CommitRecord): void => {
     if (record.message.length <= largeAt / 3 || record.tooLarge) return;
     const bytes = Buffer.byteLength(record.message, 'utf8');
-    // Only a large message is counted and dropped: one of largeAt bytes or fewer after the bound is read (row s53z3-1).
+    // Only a large message is counted and dropped: one of largeAt bytes or fewer after the bound is read (row 1118).
     if (bytes <= largeAt) return;
     together += bytes;
     if (together > (options.largeTogether ?? Infinity)) Object.assign(record, { message: '', tooLarge: { part: 'together' as const, bytes: together, most: options.largeTogether } });

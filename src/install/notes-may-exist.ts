@@ -40,7 +40,7 @@ export function notesMayExistLines(indent = ''): string[] {
  * resolves too: row 1042, as few digits as `core.abbrev` asks, git's minimum 4: row 1061; a line after a `\n`, as node's revertOf reads it: row 1041) has a note in refs/notes/ai. node's revertSource keeps
  * a restored commit (one of those parents) only when `git notes list` finds its note: with none, node
  * would keep nothing and the commit is judged as any other, so a person's revert in a repository with
- * a notes ref spares node (86 ms) for one grep, one `git rev-parse --disambiguate` (row 1074), one `git rev-parse <sha>^@`, one `git notes list` and one `git rev-parse <parent>^2` (a merge: doubt, row 1106) per parent.
+ * a notes ref spares node (86 ms) for one grep, one `git rev-parse --disambiguate` (row 1074), one `git rev-parse <sha>^@`, one `git notes list` and one `git rev-parse <parent>^2` per parent (a merge: one `git log` of the named commits and a grep; doubt when one of them reverts that merge, rows 1106, 1120).
  * Any doubt (more than 4 named commits, one git does not know, git failing) is false:
  * node decides, as before. Reads `aitrail_g`; safe under husky's `sh -e`.
  */
@@ -59,7 +59,8 @@ export function revertRestoresNoNoteFunction(): string[] {
     // would win in `rev-parse <sha>^@`, row 1074): one object per name, in order, bearing it, else doubt.
     '  [ "$#" = 0 ] || {',
     '    aitrail_jx=$(git -c core.fsmonitor=false rev-parse "$@" </dev/null 2>/dev/null) || { set +f; return 1; }',
-    '    for aitrail_jl in $aitrail_jx; do case ${1-} in --disambiguate=*) ;; *) set +f; return 1 ;; esac; case $aitrail_jl in "${1#--disambiguate=}"*) ;; *) set +f; return 1 ;; esac; shift; set -- "$@" "$aitrail_jl^@"; done',
+    '    aitrail_jn=',
+    '    for aitrail_jl in $aitrail_jx; do case ${1-} in --disambiguate=*) ;; *) set +f; return 1 ;; esac; case $aitrail_jl in "${1#--disambiguate=}"*) ;; *) set +f; return 1 ;; esac; shift; aitrail_jn="$aitrail_jn $aitrail_jl"; set -- "$@" "$aitrail_jl^@"; done',
     '    case ${1-} in --disambiguate=*) set +f; return 1 ;; esac',
     '    aitrail_jx=$(git -c core.fsmonitor=false rev-parse "$@" -- </dev/null 2>/dev/null) || { set +f; return 1; }',
     '  }',
@@ -69,8 +70,15 @@ export function revertRestoresNoNoteFunction(): string[] {
     '    aitrail_jy=0',
     `    aitrail_jx=$(git -c core.fsmonitor=false notes --ref=${DEFAULT_NOTES_REF} list "$aitrail_jl" </dev/null 2>/dev/null) || aitrail_jy=$?`,
     '    [ "$aitrail_jy" = 1 ] || { set +f; return 1; }',
-    // A merge with no note (a revert of a `revert -m 1`): node composes the notes of the commits it brought in (row 1106).
-    '    ! git -c core.fsmonitor=false rev-parse -q --verify "$aitrail_jl^2" </dev/null >/dev/null 2>&1 || { set +f; return 1; }',
+    // A merge with no note restores what it brought in only when a named commit itself reverts that merge (a revert of a
+    // `revert -m 1`: node composes the notes of the commits it brought in, row 1106); the merge is also the parent of any
+    // commit made right after it, whose revert restores nothing it brought in (row 1120). Doubt when a named commit's own
+    // revert line names a prefix of the merge (4-64 digits; longer: doubt), as node's revertSource reads it (row 1116).
+    '    if git -c core.fsmonitor=false rev-parse -q --verify "$aitrail_jl^2" </dev/null >/dev/null 2>&1; then',
+    '      aitrail_jz=$(git -c core.fsmonitor=false log --no-walk --format=%B $aitrail_jn -- </dev/null 2>/dev/null) || { set +f; return 1; }',
+    "      aitrail_jz=$(printf '%s\\n' \"$aitrail_jz\" | grep -a -o -e '^This reverts commit [0-9a-f]*' 2>/dev/null) || aitrail_jz=",
+    '      for aitrail_jw in $aitrail_jz; do case $aitrail_jw in This|reverts|commit) ;; *) case ${#aitrail_jw} in [0-3]) ;; [4-9]|[1-5][0-9]|6[0-4]) case $aitrail_jl in "$aitrail_jw"*) set +f; return 1 ;; esac ;; *) set +f; return 1 ;; esac ;; esac; done',
+    '    fi',
     '  done',
     '  set +f',
     '}',

@@ -29,6 +29,6 @@ export function expectBudgetRefusal({ remote, work }: Pick<Project, 'remote' | '
   expect(pushed.code, pushed.stderr).toBe(0);
 }
 
-/** `lines` lines of a table; every tenth line (from `offset`) carries revision `rev` (rows 1092, s53z2-1: scattered runs of a protected file). */
+/** `lines` lines of a table; every tenth line (from `offset`) carries revision `rev` (rows 1092, 1119: scattered runs of a protected file). */
 export const tableOf = (lines: number, rev: number, offset: number): string =>
   Array.from({ length: lines }, (_, n) => (n % 10 === offset ? `export const value${n} = "row ${n} of revision ${rev}";` : `export const value${n} = "row ${n} as first written";`)).join('\n') + '\n';

@@ -1,4 +1,4 @@
-// Row s53z3-1: after a report's large messages passed their bound together (row 1107), a message that is not
+// Row 1118: after a report's large messages passed their bound together (row 1107), a message that is not
 // large (over a third of the large size in characters, at most the large size in bytes) was dropped unread too:
 // a person's commit of a 160-byte message was counted as AI of an unknown model, its warning saying its
 // "large message" was past the bound. Only a large message is counted and dropped now.
@@ -8,7 +8,7 @@ import { aitrail } from '../helpers/cli.js';
 import { makeRepo } from '../helpers/gitdir.js';
 import { largeMessageHistory, SCALED, SCALED_ENV, type LogJsonEntry as Entry } from '../helpers/size-caps.js';
 
-describe('past the bound of large messages together, a message that is not large is still read (row s53z3-1)', () => {
+describe('past the bound of large messages together, a message that is not large is still read (row 1118)', () => {
   it('log reads a person\'s 160-byte message older than the large ones past the bound: not AI, no warning', () => {
     const repo = makeRepo();
     const message = `feat: p\n\n${'word '.repeat(30)}\n`;
