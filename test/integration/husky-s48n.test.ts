@@ -114,8 +114,9 @@ describe('husky mode: one run function for the hooks that differ only in their m
   it('aitrail.sh is ~150 KB, not ~250 KB; commit-msg, pre-push and prepare-commit-msg still say their own words', () => {
     const { root, repo } = huskyRepo('size');
     const lib = join(repo.dir, '.husky', 'aitrail.sh');
-    // Before: 248,458 bytes (eight run functions); now: the two shared ones.
-    expect(statSync(lib).size).toBeLessThan(170_000);
+    // Before: 248,458 bytes (eight run functions); now: the two shared ones (170,485 bytes after row 1120's revert gate
+    // lines; the bound is against the eight functions coming back, not a byte budget).
+    expect(statSync(lib).size).toBeLessThan(180_000);
     expect(readFileSync(lib, 'utf8').match(/^aitrail_run_[0-9]+\(\) \{$/gm)).toHaveLength(2);
 
     // An agent's commit with no aitrail anywhere: prepare-commit-msg warns and goes on, commit-msg refuses, each in its words.
