@@ -9,7 +9,7 @@ import { runGit, runGitSync, type ObjectView } from './exec.js';
 const PREFIX = /^[0-9a-f]{4,64}$/;
 const OID = /^[0-9a-f]{40,64}$/;
 
-type WithParents = { head: string; parents: string[] };
+export type WithParents = { head: string; parents: string[] };
 
 const disambiguateArgs = (prefixes: readonly string[]): string[] => ['rev-parse', ...prefixes.map((prefix) => `--disambiguate=${prefix}`)];
 const REV_LIST = ['rev-list', '--no-walk=unsorted', '--parents', '--stdin'];

@@ -6,7 +6,7 @@ import { runGit, splitRecords, streamGit, type ObjectView } from './exec.js';
 import { streamCommits } from './log.js';
 import { withGraftFile } from './range-blame.js';
 import { resolveCommits } from './resolve-commits.js';
-import { commitsByPrefix } from './commits-by-prefix.js';
+import { commitsByPrefix, type WithParents } from './commits-by-prefix.js';
 
 
 /** Where the lines a commit brings in were written before: the commit whose content it restores or copies. */
@@ -69,15 +69,16 @@ export async function lineSourcesAmong(
   // among objects only (a branch or tag so named would win in cat-file: row 1074), a full one too: 40 digits are an
   // abbreviation in a SHA-256 repository, 64 no object name in a SHA-1 one (row 1105).
   const named = [...new Set([...reverts.values()].map((revert) => revert.reverted))];
-  const byPrefix = named.length === 0 ? new Map<string, { head: string } | null>() : await commitsByPrefix(root, named, view);
+  // commitsByPrefix read each named commit's parents too (its `rev-list --parents`): no second git for them.
+  const byPrefix = named.length === 0 ? new Map<string, WithParents | null>() : await commitsByPrefix(root, named, view);
+  const parents = new Map<string, readonly string[]>();
   for (const [sha, revert] of reverts) {
-    const full = byPrefix.get(revert.reverted)?.head;
-    if (full?.startsWith(revert.reverted) && full !== sha) revert.reverted = full;
-    else reverts.delete(sha);
+    const found = byPrefix.get(revert.reverted);
+    if (found?.head.startsWith(revert.reverted) && found.head !== sha) {
+      revert.reverted = found.head;
+      parents.set(found.head, found.parents);
+    } else reverts.delete(sha);
   }
-  const known = [...new Set([...reverts.values()].map((revert) => revert.reverted))];
-  const parents = new Map<string, string[]>();
-  if (known.length > 0) for await (const commit of streamCommits(root, ['--no-walk=unsorted', '--stdin'], { input: `${known.join('\n')}\n`, asStored, whole: true })) parents.set(commit.sha, commit.parents);
   for (const [sha, revert] of reverts) {
     const of = parents.get(revert.reverted);
     const parent = of ? restoredParent(revert, of) : null;
