@@ -20,25 +20,47 @@ function configFiles(gitDir: string, commonDir: string, env: NodeJS.ProcessEnv):
 }
 
 /**
+ * The config files' texts as one hook run read them (path → latin1 text; null: not there), so that
+ * the run's questions about them (core.commentChar, then i18n.commitEncoding, commit.cleanup) read
+ * each file once: commit-msg read the three to five files twice on every commit (row s54a-1). One
+ * per hook run: git read its config before it ran the hook, and the files are judged as of one moment.
+ */
+export type ConfigTexts = Map<string, string | null>;
+
+/**
  * True when no setting `words` matches can be set: no config file git reads mentions such a word,
  * none includes another file, and no `git -c`/GIT_CONFIG_* override could set it. Saves a git
  * spawn on every commit; any doubt answers false.
  */
-function surelyUnset(gitDir: string, commonDir: string, env: NodeJS.ProcessEnv, words: readonly string[]): boolean {
+function surelyUnset(gitDir: string, commonDir: string, env: NodeJS.ProcessEnv, words: readonly string[], texts?: ConfigTexts): boolean {
   if (env.GIT_CONFIG_COUNT !== undefined || env.GIT_CONFIG !== undefined) return false;
   if (env.GIT_CONFIG_PARAMETERS !== undefined && mentions(env.GIT_CONFIG_PARAMETERS, words)) return false;
   for (const file of configFiles(gitDir, commonDir, env)) {
+    const known = texts?.get(file);
+    if (known === null) continue;
+    if (known !== undefined) {
+      if (mentions(known, words)) return false;
+      continue;
+    }
     let text: string;
     try {
       // A file that is not there is asked without an exception (most of these are not); one that is
       // (existsSync: true) is read without a stat, whose first Stats object cost an AI commit's message
       // hooks ~0.2 ms of CPU. Not there, or not reachable: the stat says which, as before.
-      if (!existsSync(file) && statSync(file, { throwIfNoEntry: false }) === undefined) continue;
+      if (!existsSync(file) && statSync(file, { throwIfNoEntry: false }) === undefined) {
+        texts?.set(file, null);
+        continue;
+      }
       text = readWithoutWaiting(file);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR') continue;
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR') {
+        texts?.set(file, null);
+        continue;
+      }
+      // Doubt is never kept: a later question reads the file again (and doubts again, or not).
       return false;
     }
+    texts?.set(file, text);
     if (mentions(text, words)) return false;
   }
   return true;
@@ -72,8 +94,8 @@ function mentions(text: string, words: readonly string[]): boolean {
 }
 
 /** True when `core.commentChar` (and `core.commentString`) certainly has its default (surelyUnset). */
-function surelyDefault(gitDir: string, commonDir: string, env: NodeJS.ProcessEnv): boolean {
-  return surelyUnset(gitDir, commonDir, env, ['commentchar', 'commentstring']);
+function surelyDefault(gitDir: string, commonDir: string, env: NodeJS.ProcessEnv, texts?: ConfigTexts): boolean {
+  return surelyUnset(gitDir, commonDir, env, ['commentchar', 'commentstring'], texts);
 }
 
 /** The common git dir of `gitDir` (a worktree's git dir names it in its `commondir` file). */
@@ -97,8 +119,8 @@ function commonDirOf(gitDir: string): string {
  * `#123 fix` subject is then a subject, not a comment that left only the trailer. With `known` (the
  * worktree's git dir and the environment), the git spawn is skipped when no config can set it.
  */
-export function commentCharFor(cwd: string, message: string, known?: { gitDir: string; env: NodeJS.ProcessEnv }, encoding: BufferEncoding = 'utf8'): string {
-  if (known && surelyDefault(known.gitDir, commonDirOf(known.gitDir), known.env)) return '#';
+export function commentCharFor(cwd: string, message: string, known?: { gitDir: string; env: NodeJS.ProcessEnv; texts?: ConfigTexts }, encoding: BufferEncoding = 'utf8'): string {
+  if (known && surelyDefault(known.gitDir, commonDirOf(known.gitDir), known.env, known.texts)) return '#';
   const configured = commentSettingSync(cwd)?.toString(encoding);
   if (configured === undefined || configured === '') return '#';
   // git reads `auto` in any case (strcasecmp): `Auto` is no four-letter prefix.
@@ -149,14 +171,14 @@ export function trailerCommentChar(cwd: string, commentChar: string, env: NodeJS
  * with `-m`/`-F` reaches the hooks by no sign but git's command line, read under `/proc`
  * (commandLineCleanup); where it cannot be read (no `/proc`, an alias), taken as the config says.
  */
-export function stripsComments(cwd: string, commentChar: string, env: NodeJS.ProcessEnv, message: string, gitDir?: string): boolean {
+export function stripsComments(cwd: string, commentChar: string, env: NodeJS.ProcessEnv, message: string, gitDir?: string, texts?: ConfigTexts): boolean {
   const editor = env.GIT_EDITOR !== ':';
   const hinted = editor ? hintedCleanup(message, commentChar) : undefined;
   if (hinted !== undefined) return hinted === 'strips';
   // git's `--cleanup=` option first (over the config), read from its command line (Linux; row 471).
   const given = commandLineCleanup();
   // `gitDir` known: no git process when no config file can set commit.cleanup (every -m commit asks this).
-  const mode = typeof given === 'string' ? given : gitDir !== undefined && surelyUnset(gitDir, commonDirOf(gitDir), env, ['cleanup']) ? undefined : configValueSync(cwd, 'commit.cleanup');
+  const mode = typeof given === 'string' ? given : gitDir !== undefined && surelyUnset(gitDir, commonDirOf(gitDir), env, ['cleanup'], texts) ? undefined : configValueSync(cwd, 'commit.cleanup');
   if (mode === 'strip') return true;
   return !(KEEPING_MODES.has(mode ?? '') || !editor);
 }
@@ -165,7 +187,7 @@ export function stripsComments(cwd: string, commentChar: string, env: NodeJS.Pro
  * `i18n.commitEncoding` of the commit being made (git writes it as the commit's `encoding` header),
  * or `undefined` when unset; no git process when no config file can set it (surelyUnset).
  */
-export function commitEncodingFor(cwd: string, gitDir: string, env: NodeJS.ProcessEnv): string | undefined {
-  if (surelyUnset(gitDir, commonDirOf(gitDir), env, ['commitencoding'])) return undefined;
+export function commitEncodingFor(cwd: string, gitDir: string, env: NodeJS.ProcessEnv, texts?: ConfigTexts): string | undefined {
+  if (surelyUnset(gitDir, commonDirOf(gitDir), env, ['commitencoding'], texts)) return undefined;
   return configValueSync(cwd, 'i18n.commitEncoding');
 }

@@ -13,7 +13,7 @@ import { rewriteFile } from '../io/rewrite-file.js';
 import { inRebase } from './in-rebase.js';
 import { gatherCommitTimeSignals } from './commit-time-signals.js';
 import { configBytesNow, keepsStamp, refreshFastPathStamp } from './fast-path-stamp.js';
-import { commentCharFor, commitEncodingFor, stripsComments, trailerCommentChar } from './comment-char.js';
+import { commentCharFor, commitEncodingFor, stripsComments, trailerCommentChar, type ConfigTexts } from './comment-char.js';
 import { showsOtherwise } from '../core/commit-encoding.js';
 import { mergeAttributions } from '../core/detect/merge.js';
 import { ownUnknownsNamed, withoutOwnUnknowns } from '../core/own-unknown-named.js';
@@ -48,7 +48,9 @@ export async function judgeMessageFile(args: string[], context: HookContext, pat
     const path = resolve(root, file);
     const raw = readFileSync(path);
     let message = raw.toString('utf8');
-    const commentChar = commentCharFor(root, message, { gitDir, env: context.env });
+    // The config files read once for this run's questions about them (comment prefix, cleanup, encoding).
+    const configTexts: ConfigTexts = new Map();
+    const commentChar = commentCharFor(root, message, { gitDir, env: context.env, texts: configTexts });
     const detectOptions = detectOptionsOf(config);
     if (before !== undefined) refreshFastPathStamp(root, gitDir, { detect: detectOptions.detect, trailer: { key: detectOptions.trailerKey } }, before);
     // git strips comment lines from a message it opened the editor for, or under commit.cleanup=strip;
@@ -64,7 +66,7 @@ export async function judgeMessageFile(args: string[], context: HookContext, pat
     const original = message;
     let strips: boolean | undefined;
     const strippedFor = (text: string): string =>
-      commentChar === '#' && !text.startsWith('#') && !text.includes('\n#') ? '#' : (strips ??= stripsComments(root, commentChar, context.env, original, gitDir)) ? commentChar : '\n';
+      commentChar === '#' && !text.startsWith('#') && !text.includes('\n#') ? '#' : (strips ??= stripsComments(root, commentChar, context.env, original, gitDir, configTexts)) ? commentChar : '\n';
     const cutChar = context.env.GIT_EDITOR === ':' ? '\n' : commentChar;
     if (onlyRecordedTrailers(message, detectOptions.trailerKey, strippedFor(message))) {
       writeStderr('Aborting commit due to empty commit message (aitrail: only the recorded trailer was left).\n');
@@ -112,7 +114,7 @@ export async function judgeMessageFile(args: string[], context: HookContext, pat
     // Under `i18n.commitEncoding` git stores these bytes under an `encoding` header and every later reader
     // (git log's %(trailers), check, pre-push, pre-receive) reads them re-encoded from it: read as they will
     // (ISO-2022-JP's `As\x1b$B\x1b(Bsisted-by: qwen…` is Qwen's trailer there), what either reading names counts.
-    const encoding = commitEncodingFor(root, gitDir, context.env);
+    const encoding = commitEncodingFor(root, gitDir, context.env, configTexts);
     if (encoding !== undefined && showsOtherwise(encoding, [message])) {
       const shown = (await import('../git/shown-message.js')).shownMessageSync(root, readFileSync(path), encoding, gitDir);
       if (shown !== undefined && shown !== message) attributions = mergeAttributions([...attributions, ...detectAtCommitTime(shown, { ...signals, commentChar: strippedFor(shown), trailerChar, cutChar }, detectOptions)]);
