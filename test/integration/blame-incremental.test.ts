@@ -27,13 +27,33 @@ type Variant = Partial<BlameRun>;
  * The cached (incremental) report equals a fresh one (--no-cache), byte for byte, under every
  * variant; returns how many files git blame ran on for each (the others came from the cache).
  */
-async function sameAsFresh(repo: TestRepo, variants: Variant[]): Promise<number[]> {
+async function sameAsFresh(repo: TestRepo, variants: Variant[], keep?: Kept): Promise<number[]> {
   const blamed: number[] = [];
   for (const variant of variants) {
     const cached = await report(repo, variant);
     const fresh = await report(repo, { ...variant, cache: false });
     expect(cached.json, `blame ${JSON.stringify(variant)}`).toBe(fresh.json);
     expect(cached.warnings, `blame ${JSON.stringify(variant)}`).toEqual(fresh.warnings);
+    blamed.push(cached.blamed);
+    keep?.push({ json: fresh.json, warnings: fresh.warnings });
+  }
+  return blamed;
+}
+
+/** The reports a step's fresh runs made (sameAsFresh's `keep`), one a variant. */
+type Kept = { json: string; warnings: string[] }[];
+
+/**
+ * At a state a step already had (the same commit, config and notes), the cached report equals the fresh one
+ * that step made, byte for byte: a fresh run again would blame every file for the same answer.
+ */
+async function sameAsKept(repo: TestRepo, variants: Variant[], kept: Kept): Promise<number[]> {
+  expect(kept).toHaveLength(variants.length);
+  const blamed: number[] = [];
+  for (const [at, variant] of variants.entries()) {
+    const cached = await report(repo, variant);
+    expect(cached.json, `blame ${JSON.stringify(variant)}`).toBe(kept[at]!.json);
+    expect(cached.warnings, `blame ${JSON.stringify(variant)}`).toEqual(kept[at]!.warnings);
     blamed.push(cached.blamed);
   }
   return blamed;
@@ -67,12 +87,14 @@ describe('blame: the per-file cache is never stale', () => {
 
     // Amend (another model), a side branch, a branch switch, a rebase over a new main commit, a merge.
     repo.git(['commit', '-q', '--amend', '-m', `ai: rewrite b${CLAUDE}`]);
-    await sameAsFresh(repo, variants);
+    const amended: Kept = [];
+    await sameAsFresh(repo, variants, amended);
     repo.git(['checkout', '-q', '-b', 'side', 'HEAD~2']);
     repo.commit(`ai: side${QWEN}`, { 'side.txt': lines('s', 6), 'a.txt': lines('a', 30) + lines('side', 3) });
     await sameAsFresh(repo, variants);
+    // Back on main: the amended state, answered from the cache as the fresh runs then said.
     repo.git(['checkout', '-q', 'main']);
-    expect(await sameAsFresh(repo, variants)).toEqual([0, 0, 0]);
+    expect(await sameAsKept(repo, variants, amended)).toEqual([0, 0, 0]);
     repo.commit('human: main moves\n', { 'src/c.txt': lines('c', 13) });
     repo.git(['checkout', '-q', 'side']);
     repo.git(['rebase', '-q', 'main']);
@@ -91,24 +113,30 @@ describe('blame: the per-file cache is never stale', () => {
     repo.write('.aitrailrc.json', JSON.stringify({ detect: { rules: [{ field: 'subject', pattern: '^human: main moves', agent: 'acme-bot', model: 'acme/coder-2' }] } }));
     expect(await sameAsFresh(repo, variants)).toEqual([0, 0, 0]);
     expect((await report(repo, {})).json).toContain('acme/coder-2');
+    const excluded: Kept = [];
     repo.write('.aitrailrc.json', JSON.stringify({ blame: { exclude: ['src/**'] } }));
-    await sameAsFresh(repo, variants);
+    await sameAsFresh(repo, variants, excluded);
+    // The policy's change: the very reports the exclude alone made (no fresh run needed to say so).
     repo.write('.aitrailrc.json', JSON.stringify({ blame: { exclude: ['src/**'] }, policy: { deny: ['qwen/*'] } }));
     expect((await report(repo, {})).cached).toBe(true);
-    await sameAsFresh(repo, variants);
+    await sameAsKept(repo, variants, excluded);
 
     // ignore-revs: blame.ignoreRevsFile, then its content, then --ignore-rev.
     repo.write('.git-blame-ignore-revs', `${copied}\n`);
     repo.git(['config', 'blame.ignoreRevsFile', '.git-blame-ignore-revs']);
-    await sameAsFresh(repo, variants);
+    const ignored: Kept = [];
+    await sameAsFresh(repo, variants, ignored);
+    // The file emptied: nothing ignored, the reports before it; the commit named by --ignore-rev: those the file made.
     repo.write('.git-blame-ignore-revs', '');
-    await sameAsFresh(repo, variants);
-    await sameAsFresh(repo, variants.map((variant) => ({ ...variant, ignoreRevs: [copied] })));
+    await sameAsKept(repo, variants, excluded);
+    await sameAsKept(repo, variants.map((variant) => ({ ...variant, ignoreRevs: [copied] })), ignored);
   });
 
   it('equals a fresh run after git-ai notes change and under other -M/-C options and --since', async () => {
     const { repo, variants, copied, base } = start();
-    await sameAsFresh(repo, variants);
+    // The cache filled at the first state (that it equals a fresh run there: the first test's first step).
+    const before: Kept = [];
+    for (const variant of variants) before.push(await report(repo, variant));
     // A note appears on a commit whose lines are cached, then changes, then goes: the file's
     // lines are judged by it each time, and no file is blamed again for it.
     addNote(repo, copied, gitAiNote({ 'd.txt': [session(NOTE_KEYS.claude, '11-13')] }));
@@ -118,8 +146,9 @@ describe('blame: the per-file cache is never stale', () => {
     addNote(repo, copied, gitAiNote({ 'd.txt': [session(NOTE_KEYS.cursor, '11-12')] }));
     expect(await sameAsFresh(repo, variants)).toEqual([0, 0, 0]);
     expect(await fileD()).toMatchObject({ ai: 2, lineLevel: 14 });
+    // The note gone: the reports before it came.
     repo.git(['notes', '--ref', 'ai', 'remove', copied]);
-    await sameAsFresh(repo, variants);
+    await sameAsKept(repo, variants, before);
     expect(await fileD()).toMatchObject({ ai: 14, lineLevel: 0 });
 
     // Another --since, -M, other -M/-C thresholds.
