@@ -1,6 +1,7 @@
+import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { blameReport, type BlameRun } from '../../src/report/blame-report.js';
 import { addNote, gitAiNote, NOTE_KEYS, session } from '../helpers/git-ai-notes.js';
@@ -26,13 +27,33 @@ type Variant = Partial<BlameRun>;
  * The cached (incremental) report equals a fresh one (--no-cache), byte for byte, under every
  * variant; returns how many files git blame ran on for each (the others came from the cache).
  */
-async function sameAsFresh(repo: TestRepo, variants: Variant[]): Promise<number[]> {
+async function sameAsFresh(repo: TestRepo, variants: Variant[], keep?: Kept): Promise<number[]> {
   const blamed: number[] = [];
   for (const variant of variants) {
     const cached = await report(repo, variant);
     const fresh = await report(repo, { ...variant, cache: false });
     expect(cached.json, `blame ${JSON.stringify(variant)}`).toBe(fresh.json);
     expect(cached.warnings, `blame ${JSON.stringify(variant)}`).toEqual(fresh.warnings);
+    blamed.push(cached.blamed);
+    keep?.push({ json: fresh.json, warnings: fresh.warnings });
+  }
+  return blamed;
+}
+
+/** The reports a step's fresh runs made (sameAsFresh's `keep`), one a variant. */
+type Kept = { json: string; warnings: string[] }[];
+
+/**
+ * At a state a step already had (the same commit, config and notes), the cached report equals the fresh one
+ * that step made, byte for byte: a fresh run again would blame every file for the same answer.
+ */
+async function sameAsKept(repo: TestRepo, variants: Variant[], kept: Kept): Promise<number[]> {
+  expect(kept).toHaveLength(variants.length);
+  const blamed: number[] = [];
+  for (const [at, variant] of variants.entries()) {
+    const cached = await report(repo, variant);
+    expect(cached.json, `blame ${JSON.stringify(variant)}`).toBe(kept[at]!.json);
+    expect(cached.warnings, `blame ${JSON.stringify(variant)}`).toEqual(kept[at]!.warnings);
     blamed.push(cached.blamed);
   }
   return blamed;
@@ -66,12 +87,14 @@ describe('blame: the per-file cache is never stale', () => {
 
     // Amend (another model), a side branch, a branch switch, a rebase over a new main commit, a merge.
     repo.git(['commit', '-q', '--amend', '-m', `ai: rewrite b${CLAUDE}`]);
-    await sameAsFresh(repo, variants);
+    const amended: Kept = [];
+    await sameAsFresh(repo, variants, amended);
     repo.git(['checkout', '-q', '-b', 'side', 'HEAD~2']);
     repo.commit(`ai: side${QWEN}`, { 'side.txt': lines('s', 6), 'a.txt': lines('a', 30) + lines('side', 3) });
     await sameAsFresh(repo, variants);
+    // Back on main: the amended state, answered from the cache as the fresh runs then said.
     repo.git(['checkout', '-q', 'main']);
-    expect(await sameAsFresh(repo, variants)).toEqual([0, 0, 0]);
+    expect(await sameAsKept(repo, variants, amended)).toEqual([0, 0, 0]);
     repo.commit('human: main moves\n', { 'src/c.txt': lines('c', 13) });
     repo.git(['checkout', '-q', 'side']);
     repo.git(['rebase', '-q', 'main']);
@@ -90,24 +113,30 @@ describe('blame: the per-file cache is never stale', () => {
     repo.write('.aitrailrc.json', JSON.stringify({ detect: { rules: [{ field: 'subject', pattern: '^human: main moves', agent: 'acme-bot', model: 'acme/coder-2' }] } }));
     expect(await sameAsFresh(repo, variants)).toEqual([0, 0, 0]);
     expect((await report(repo, {})).json).toContain('acme/coder-2');
+    const excluded: Kept = [];
     repo.write('.aitrailrc.json', JSON.stringify({ blame: { exclude: ['src/**'] } }));
-    await sameAsFresh(repo, variants);
+    await sameAsFresh(repo, variants, excluded);
+    // The policy's change: the very reports the exclude alone made (no fresh run needed to say so).
     repo.write('.aitrailrc.json', JSON.stringify({ blame: { exclude: ['src/**'] }, policy: { deny: ['qwen/*'] } }));
     expect((await report(repo, {})).cached).toBe(true);
-    await sameAsFresh(repo, variants);
+    await sameAsKept(repo, variants, excluded);
 
     // ignore-revs: blame.ignoreRevsFile, then its content, then --ignore-rev.
     repo.write('.git-blame-ignore-revs', `${copied}\n`);
     repo.git(['config', 'blame.ignoreRevsFile', '.git-blame-ignore-revs']);
-    await sameAsFresh(repo, variants);
+    const ignored: Kept = [];
+    await sameAsFresh(repo, variants, ignored);
+    // The file emptied: nothing ignored, the reports before it; the commit named by --ignore-rev: those the file made.
     repo.write('.git-blame-ignore-revs', '');
-    await sameAsFresh(repo, variants);
-    await sameAsFresh(repo, variants.map((variant) => ({ ...variant, ignoreRevs: [copied] })));
+    await sameAsKept(repo, variants, excluded);
+    await sameAsKept(repo, variants.map((variant) => ({ ...variant, ignoreRevs: [copied] })), ignored);
   });
 
   it('equals a fresh run after git-ai notes change and under other -M/-C options and --since', async () => {
     const { repo, variants, copied, base } = start();
-    await sameAsFresh(repo, variants);
+    // The cache filled at the first state (that it equals a fresh run there: the first test's first step).
+    const before: Kept = [];
+    for (const variant of variants) before.push(await report(repo, variant));
     // A note appears on a commit whose lines are cached, then changes, then goes: the file's
     // lines are judged by it each time, and no file is blamed again for it.
     addNote(repo, copied, gitAiNote({ 'd.txt': [session(NOTE_KEYS.claude, '11-13')] }));
@@ -117,8 +146,9 @@ describe('blame: the per-file cache is never stale', () => {
     addNote(repo, copied, gitAiNote({ 'd.txt': [session(NOTE_KEYS.cursor, '11-12')] }));
     expect(await sameAsFresh(repo, variants)).toEqual([0, 0, 0]);
     expect(await fileD()).toMatchObject({ ai: 2, lineLevel: 14 });
+    // The note gone: the reports before it came.
     repo.git(['notes', '--ref', 'ai', 'remove', copied]);
-    await sameAsFresh(repo, variants);
+    await sameAsKept(repo, variants, before);
     expect(await fileD()).toMatchObject({ ai: 14, lineLevel: 0 });
 
     // Another --since, -M, other -M/-C thresholds.
@@ -205,26 +235,36 @@ describe('blame: the per-file cache is never stale', () => {
     expect((await report(other, { cache: false })).json).toBe(first.json);
   }
 
-  it('a build whose sources differ (its dist/build-id.json) never reads what another build of the same version cached', async () => {
+  it('a build whose sources differ (its dist/build-id.json) never reads what another build of the same version cached', () => {
     // The package as built (npm run build wrote dist/build-id.json), copied: the copy's build id is then changed as another build's would be.
+    // Its modules run in one node of their own (node's loader: ~0.2 s of CPU), not imported here (vitest transformed
+    // each of its ~400 modules again: ~1.5 s); dist/bundle (11 MB, what bin/aitrail.js loads) is not what it imports.
     const root = fileURLToPath(new URL('../..', import.meta.url));
     expect((JSON.parse(readFileSync(join(root, 'dist', 'build-id.json'), 'utf8')) as { id: string }).id).toMatch(/^[0-9a-f]{32}$/);
     const pkg = tempDir('aitrail-build-');
-    cpSync(join(root, 'dist'), join(pkg, 'dist'), { recursive: true });
+    cpSync(join(root, 'dist'), join(pkg, 'dist'), { recursive: true, filter: (source) => source !== join(root, 'dist', 'bundle') });
     cpSync(join(root, 'package.json'), join(pkg, 'package.json'));
     symlinkSync(join(root, 'node_modules'), join(pkg, 'node_modules'));
-    const built = (await import(pathToFileURL(join(pkg, 'dist', 'report', 'blame-report.js')).href)) as { blameReport: typeof blameReport };
     const repo = makeRepo();
     repo.commit(`feat: a${CLAUDE}`, { 'a.ts': lines('a', 5) });
     repo.commit('docs: b', { 'b.md': lines('b', 3) });
-    const first = await built.blameReport({ cwd: repo.dir });
-    expect([first.cached, first.blamed]).toEqual([false, 2]);
-    expect((await built.blameReport({ cwd: repo.dir })).cached).toBe(true);
-    writeFileSync(join(pkg, 'dist', 'build-id.json'), `${JSON.stringify({ id: 'f'.repeat(32) })}\n`);
-    const other = await built.blameReport({ cwd: repo.dir });
+    // The first run, the second (the whole report cached), the build id changed, the run after it.
+    const script = `
+      const { writeFileSync } = await import('node:fs');
+      const [pkg, cwd] = process.argv.slice(1);
+      const { blameReport } = await import(new URL('dist/report/blame-report.js', 'file://' + pkg + '/').href);
+      const runs = [await blameReport({ cwd }), await blameReport({ cwd })];
+      writeFileSync(pkg + '/dist/build-id.json', JSON.stringify({ id: 'f'.repeat(32) }) + '\\n');
+      runs.push(await blameReport({ cwd }));
+      process.stdout.write(JSON.stringify(runs.map((run) => ({ cached: run.cached, blamed: run.blamed, report: JSON.stringify(run.report) }))));`;
+    const child = spawnSync(process.execPath, ['--input-type=module', '-e', script, pkg, repo.dir], { encoding: 'utf8', env: process.env });
+    expect(child.status, child.stderr).toBe(0);
+    const [first, second, other] = JSON.parse(child.stdout) as { cached: boolean; blamed: number; report: string }[];
+    expect([first!.cached, first!.blamed]).toEqual([false, 2]);
+    expect(second!.cached).toBe(true);
     // Neither the whole report nor a file's attribution is read from the other build's entries.
-    expect([other.cached, other.blamed]).toEqual([false, 2]);
-    expect(JSON.stringify(other.report)).toBe(JSON.stringify(first.report));
+    expect([other!.cached, other!.blamed]).toEqual([false, 2]);
+    expect(other!.report).toBe(first!.report);
     expect(existsSync(join(pkg, 'dist', 'build-id.json'))).toBe(true);
   });
 });

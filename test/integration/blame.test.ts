@@ -68,6 +68,20 @@ function json(cwd: string, args: string[]): BlameJson {
   return JSON.parse(result.stdout) as BlameJson;
 }
 
+/**
+ * `make` once per key: in a describe whose repository stays as it was made, the same `--no-cache` run (or git's own
+ * blame) with the same options answers the same, so a test asking again reads the first answer (a CLI run, or a git
+ * blame of every file, less each time). The runs a test makes after changing the repository are never read this way.
+ */
+function once<T>(make: (flags: string[]) => T): (flags: string[]) => T {
+  const answers = new Map<string, T>();
+  return (flags) => {
+    const key = JSON.stringify(flags);
+    if (!answers.has(key)) answers.set(key, make(flags));
+    return answers.get(key)!;
+  };
+}
+
 const HOSTILE = ['-rf x.txt', 'sp ace.txt', 'new\nline.txt', `quo"te'.txt`, 'ünï©ødé ✓.txt', '=HYPERLINK("x").txt', '--dash', 'esc\x1b[31mred.txt', 'pipe|back`tick<b>.md', '@team.txt'];
 
 function history(): { repo: TestRepo; models: Map<string, { models: string[]; agents: string[] }>; shas: Record<string, string> } {
@@ -211,28 +225,29 @@ describe('aitrail blame with -M/-C, -w and ignored revisions', () => {
   const ws = repo.commit(`ai: whitespace only\n\n${CLAUDE}\n`, { 'two.c': `${lines('two', 3)}${block.replace(/^(?=.)/gm, '    ')}` });
   models.set(ws, { models: ['anthropic/claude-opus-4.6'], agents: ['claude-code'] });
   const files = ['one.c', 'two.c'];
+  const run = once((flags) => json(repo.dir, ['--no-cache', ...flags]));
+  const git = once((flags) => expected(repo, files, models, 'HEAD', flags));
 
   for (const flags of [[], ['-M'], ['-C'], ['-C', '-C'], ['-CC'], ['-C50'], ['-w'], ['-w', '-C', '-C', '-C'], ['-M', '-C', '-C']]) {
     it(`matches git blame ${flags.join(' ') || '(no options)'}`, () => {
-      const report = json(repo.dir, ['--no-cache', ...flags]);
-      expect(report.files).toEqual(expected(repo, files, models, 'HEAD', flags));
+      expect(run(flags).files).toEqual(git(flags));
     });
   }
 
   it('the fixture is one where -w, -M and -C change what git answers', () => {
-    const plain = JSON.stringify(expected(repo, files, models, 'HEAD'));
-    expect(JSON.stringify(expected(repo, files, models, 'HEAD', ['-w', '-C']))).not.toBe(plain);
-    expect(JSON.stringify(expected(repo, files, models, 'HEAD', ['-w', '-C', '-C']))).not.toBe(JSON.stringify(expected(repo, files, models, 'HEAD', ['-w'])));
+    const plain = JSON.stringify(git([]));
+    expect(JSON.stringify(git(['-w', '-C']))).not.toBe(plain);
+    expect(JSON.stringify(git(['-w', '-C', '-C']))).not.toBe(JSON.stringify(git(['-w'])));
     // Clustered forms mean what git means by them (git itself is the oracle, given the same token).
-    expect(json(repo.dir, ['--no-cache', '-wC']).files).toEqual(expected(repo, files, models, 'HEAD', ['-wC']));
-    expect(json(repo.dir, ['--no-cache', '-wC']).files).toEqual(expected(repo, files, models, 'HEAD', ['-w', '-C']));
-    expect(json(repo.dir, ['--no-cache', '-wCC']).files).toEqual(expected(repo, files, models, 'HEAD', ['-wCC']));
-    expect(json(repo.dir, ['--no-cache', '-wCC']).files).not.toEqual(json(repo.dir, ['--no-cache', '-w']).files);
+    expect(run(['-wC']).files).toEqual(git(['-wC']));
+    expect(run(['-wC']).files).toEqual(git(['-w', '-C']));
+    expect(run(['-wCC']).files).toEqual(git(['-wCC']));
+    expect(run(['-wCC']).files).not.toEqual(run(['-w']).files);
   });
 
   it('-w changes the answer the way git does', () => {
-    const plain = json(repo.dir, ['--no-cache']);
-    const w = json(repo.dir, ['--no-cache', '-w']);
+    const plain = run([]);
+    const w = run(['-w']);
     expect(plain.totals.byModel['anthropic/claude-opus-4.6']).toBe(6);
     expect(w.totals.byModel['anthropic/claude-opus-4.6'] ?? 0).toBe(0);
   });
@@ -271,7 +286,8 @@ describe('aitrail blame: -C levels and clusters exactly as git reads them', () =
   // -C -C -C looks at every file even for a file that already existed.
   repo.commit('human: four.c copies one.c\n', { 'four.c': `${lines('four', 3)}${block}` });
   const files = ['four.c', 'one.c', 'three.c', 'two.c'];
-  const aiLines = (flags: string[]) => json(repo.dir, ['--no-cache', ...flags]).totals.ai;
+  const run = once((flags) => json(repo.dir, ['--no-cache', ...flags]));
+  const aiLines = (flags: string[]) => run(flags).totals.ai;
 
   it('the fixture tells -C, -C -C and -C -C -C apart', () => {
     expect([aiLines(['-C']), aiLines(['-C', '-C']), aiLines(['-C', '-C', '-C'])]).toEqual([9, 15, 21]);
@@ -279,7 +295,7 @@ describe('aitrail blame: -C levels and clusters exactly as git reads them', () =
 
   for (const flags of [['-C', '-C'], ['-C', '-C', '-C'], ['-CC'], ['-CCC'], ['-wCC'], ['-CC50'], ['-Cw'], ['-MC'], ['-C', '-CC']]) {
     it(`${flags.join(' ')} matches git blame ${flags.join(' ')}`, () => {
-      expect(json(repo.dir, ['--no-cache', ...flags]).files).toEqual(expected(repo, files, models, 'HEAD', flags));
+      expect(run(flags).files).toEqual(expected(repo, files, models, 'HEAD', flags));
     });
   }
 

@@ -63,8 +63,9 @@ describe('blame: the lines of files left out as generated or vendored are said (
     expect(table.stdout).toContain('Lines in the files left out: 35 in generated files, 35 of them AI (2 models).');
     expect(table.stdout).toMatch(/AI lines left out as generated or vendored, by model:\n +LINES +MODEL\n +30 +anthropic\/claude-opus-4\.6\n +5 +qwen\/qwen3-coder/);
     // Even when nothing else is counted, and in the --by model view.
-    expect(aitrail(repo.dir, ['blame', 'src']).stdout).toContain('No lines to report at');
-    expect(aitrail(repo.dir, ['blame', 'src']).stdout).toContain('30 in generated files, 30 of them AI (1 model)');
+    const src = aitrail(repo.dir, ['blame', 'src']).stdout;
+    expect(src).toContain('No lines to report at');
+    expect(src).toContain('30 in generated files, 30 of them AI (1 model)');
     expect(aitrail(repo.dir, ['blame', '--by', 'model']).stdout).toContain('AI lines left out as generated or vendored, by model:');
 
     const markdown = aitrail(repo.dir, ['blame', '--format', 'markdown']).stdout;
