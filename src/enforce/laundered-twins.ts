@@ -102,7 +102,9 @@ export async function launderedTwins(repoDir: string, people: readonly PersonCom
   const refused = new Map<string, Violation[]>();
   // Under path rules each commit's paths are read too, all of them (`--full-diff`: not only the one asked by): a path rule refuses by them (row 1082).
   const byPaths = policy.paths.length > 0;
-  for await (const commit of streamCommits(repoDir, ['--no-merges', ...(byPaths ? ['--full-diff'] : []), '--exclude=refs/notes/*', '--all'], { asStored: true, pathspec, paths: byPaths })) {
+  // Merges too (row s54c-2: a refused merge picked again as one commit, `cherry-pick -m 1`), with `--full-history`: git's
+  // default simplification drops a merge that is the same as a parent at the paths asked (its second, the branch it brings).
+  for await (const commit of streamCommits(repoDir, ['--full-history', ...(byPaths ? ['--full-diff'] : []), '--exclude=refs/notes/*', '--all'], { asStored: true, pathspec, paths: byPaths })) {
     if (inRange.has(commit.sha)) continue;
     const violations = evaluateCommit(storedCommitFacts(commit, detect), policy).filter((violation) => violation.severity === 'error' && TWIN_RULES.has(violation.rule));
     if (violations.length > 0) refused.set(commit.sha, violations);
