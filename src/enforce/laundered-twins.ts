@@ -117,15 +117,28 @@ export async function launderedTwins(repoDir: string, people: readonly PersonCom
   // twin, the first refused commit so found.
   const holding = new Map<string, string[]>();
   for (const [sha, own] of denied) for (const id of own) holding.set(id, [...(holding.get(id) ?? []), sha]);
-  const found: Violation[] = [];
+  const twins = new Map<string, { twin: string; part: boolean }>();
   for (const person of people) {
     const own = mine.get(person.sha);
     if (own === undefined) continue;
     const candidates = new Set([...own].flatMap((id) => holding.get(id) ?? []));
     const twin = [...refused.keys()].find((sha) => candidates.has(sha) && [...(denied.get(sha) ?? [])].every((id) => own.has(id)));
+    if (twin !== undefined) twins.set(person.sha, { twin, part: false });
+  }
+  // Row s54c-3: a refused commit's file changes split over several person-read commits of the range, which hold them all
+  // between them: each commit holding a part of it is its twin.
+  const together = new Set(people.flatMap((person) => [...(mine.get(person.sha) ?? [])]));
+  for (const [twin, parts] of denied) {
+    if (![...parts].every((id) => together.has(id))) continue;
+    for (const person of people) if (!twins.has(person.sha) && [...(mine.get(person.sha) ?? [])].some((id) => parts.has(id))) twins.set(person.sha, { twin, part: true });
+  }
+  const found: Violation[] = [];
+  for (const person of people) {
+    const { twin, part } = twins.get(person.sha) ?? {};
     if (twin === undefined) continue;
+    const same = part ? `part of the same change (git patch-id) as ${twin.slice(0, 12)}, which the repository holds (other commits of the range hold the rest)` : `the same change (git patch-id) as ${twin.slice(0, 12)}, which the repository holds`;
     for (const violation of refused.get(twin) ?? []) {
-      found.push({ ...violation, sha: person.sha, subject: person.subject, path: person.paths[0] ?? null, paths: person.paths.slice(0, MAX_LISTED_PATHS), pathCount: person.paths.length, message: `the same change (git patch-id) as ${twin.slice(0, 12)}, which the repository holds: ${violation.message}`, fix: twinFix(twin, violation.agent, violation.model, violation.setting) });
+      found.push({ ...violation, sha: person.sha, subject: person.subject, path: person.paths[0] ?? null, paths: person.paths.slice(0, MAX_LISTED_PATHS), pathCount: person.paths.length, message: `${same}: ${violation.message}`, fix: twinFix(twin, violation.agent, violation.model, violation.setting) });
     }
   }
   return found;
