@@ -84,17 +84,16 @@ async function patchIds(repoDir: string, shas: readonly string[]): Promise<Map<s
  * allowed model (row 1079: a declaration is the committer's word, the patch id the change's) and a
  * merge whose own change against its first parent is the refused one's (row 1080), and under path
  * rules a commit of the range changing a protected path with a change a path rule refused (row 1082). Only the commits that change the
- * paths the person-read ones change are read (path-limited `git log --all`, one path of each), their messages detected
- * as the range's are, and only the refused ones' patches are read.
+ * paths the person-read ones change are read (path-limited `git log --all --full-history`, merges too: every path of theirs
+ * up to 1,000, else one of each), their messages detected as the range's are, and only the refused ones' patches are read,
+ * file by file: a person-read commit holding all of a refused commit's file changes, or the range's person-read commits
+ * holding them between them, are its twins (rows s54c-1..3).
  */
 export async function launderedTwins(repoDir: string, people: readonly PersonCommit[], inRange: ReadonlySet<string>, policy: CompiledPolicy, detect: DetectOptions): Promise<Violation[]> {
   if (people.length === 0 || (!deniesGlobally(policy) && policy.paths.length === 0)) return [];
-  // One path of each person-read commit is enough: the same patch id is the same change to the same files (git
-  // patch-id hashes each file's diff header), so a twin changes that path too. All of their paths asked made a push
-  // of one person's commit changing 1,001 files read every commit the refs hold in node (~175 us each: minutes on a
-  // history of a million commits, at every push and in CI).
-  // Every path of theirs while they are few (row s54c-1: a twin may hold a person's files beside the refused commit's, and
-  // the first path may be the person's own); past PATHSPEC_CAP one of each, as before.
+  // Every path of theirs while they number PATHSPEC_CAP or fewer (row s54c-1: a twin may hold a person's files beside the
+  // refused commit's, and its first path may be the person's own); past it one path of each: all of a 1,001-file commit's
+  // paths asked made a push read every commit the refs hold in node (~175 us each: minutes on a million commits).
   const every = [...new Set(people.flatMap((commit) => commit.paths))];
   const paths = every.length <= PATHSPEC_CAP ? every : [...new Set(people.flatMap((commit) => commit.paths.slice(0, 1)))];
   if (paths.length === 0) return [];
