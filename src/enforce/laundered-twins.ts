@@ -41,20 +41,37 @@ export function deniesGlobally(policy: CompiledPolicy): boolean {
 }
 
 /**
- * `git patch-id --stable` of each of `shas` (a merge: its change against its first parent, row 1080): patch id -> the first commit that has it. One `git log -p`, one `git patch-id`.
+ * `git patch-id --stable` of each file's change in each of `shas` (a merge: its change against its first parent, row 1080):
+ * commit -> the patch ids of its files' changes. One `git log -p`, one `git patch-id`.
  * Without context lines (`-U0`, row 1102): the lines removed and added, file by file; a pick of Q onto a file whose lines
  * around Q's change moved since (a person's edit two lines away) had other context, another patch id, and passed.
+ * File by file (row s54c-1): a pick of Q with a person's change to another file in the same commit had another patch id
+ * for the whole commit, and passed.
  */
-async function patchIds(repoDir: string, shas: readonly string[]): Promise<Map<string, string>> {
-  const ids = new Map<string, string>();
+async function patchIds(repoDir: string, shas: readonly string[]): Promise<Map<string, Set<string>>> {
+  const ids = new Map<string, Set<string>>();
   if (shas.length === 0) return ids;
   const patches = await runGit(['log', '-p', '-U0', '--diff-merges=first-parent', '--no-walk=unsorted', '--no-color', '--no-renames', '--no-ext-diff', '--no-textconv', '--full-index', '--format=commit %H', ...shas, '--'], { cwd: repoDir, asStored: true });
   // A file's mode is no part of the change compared (row 1103): git 2.39's patch-id hashed `old mode`/`new mode`, so Q picked
   // again with a `chmod +x` of its file had another patch id. Only a diff's header lines start so (a hunk's lines start with a space, `+`, `-` or a backslash).
-  const out = await runGit(['patch-id', '--stable'], { cwd: repoDir, input: patches.replace(MODE_LINES, ''), asStored: true });
+  // Each file's diff given its commit's line of its own, so git patch-id gives each file its own id (a name holding a
+  // line break is quoted in its header: a line starting `diff --git ` is a header).
+  let sha = '';
+  const byFile = patches
+    .replace(MODE_LINES, '')
+    .split('\n')
+    .map((line) => {
+      if (line.startsWith('commit ')) sha = line.slice('commit '.length);
+      return line.startsWith('diff --git ') ? `commit ${sha}\n${line}` : line;
+    })
+    .join('\n');
+  const out = await runGit(['patch-id', '--stable'], { cwd: repoDir, input: byFile, asStored: true });
   for (const line of out.split('\n')) {
     const [id, sha] = line.split(' ');
-    if (id && sha && !ids.has(id)) ids.set(id, sha);
+    if (!id || !sha) continue;
+    const own = ids.get(sha) ?? new Set<string>();
+    own.add(id);
+    ids.set(sha, own);
   }
   return ids;
 }
@@ -67,22 +84,26 @@ async function patchIds(repoDir: string, shas: readonly string[]): Promise<Map<s
  * allowed model (row 1079: a declaration is the committer's word, the patch id the change's) and a
  * merge whose own change against its first parent is the refused one's (row 1080), and under path
  * rules a commit of the range changing a protected path with a change a path rule refused (row 1082). Only the commits that change the
- * paths the person-read ones change are read (path-limited `git log --all`, one path of each), their messages detected
- * as the range's are, and only the refused ones' patches are read.
+ * paths the person-read ones change are read (path-limited `git log --all --full-history`, merges too: every path of theirs
+ * up to 1,000, else one of each), their messages detected as the range's are, and only the refused ones' patches are read,
+ * file by file: a person-read commit holding all of a refused commit's file changes, or the range's person-read commits
+ * holding them between them, are its twins (rows s54c-1..3).
  */
 export async function launderedTwins(repoDir: string, people: readonly PersonCommit[], inRange: ReadonlySet<string>, policy: CompiledPolicy, detect: DetectOptions): Promise<Violation[]> {
   if (people.length === 0 || (!deniesGlobally(policy) && policy.paths.length === 0)) return [];
-  // One path of each person-read commit is enough: the same patch id is the same change to the same files (git
-  // patch-id hashes each file's diff header), so a twin changes that path too. All of their paths asked made a push
-  // of one person's commit changing 1,001 files read every commit the refs hold in node (~175 us each: minutes on a
-  // history of a million commits, at every push and in CI).
-  const paths = [...new Set(people.flatMap((commit) => commit.paths.slice(0, 1)))];
+  // Every path of theirs while they number PATHSPEC_CAP or fewer (row s54c-1: a twin may hold a person's files beside the
+  // refused commit's, and its first path may be the person's own); past it one path of each: all of a 1,001-file commit's
+  // paths asked made a push read every commit the refs hold in node (~175 us each: minutes on a million commits).
+  const every = [...new Set(people.flatMap((commit) => commit.paths))];
+  const paths = every.length <= PATHSPEC_CAP ? every : [...new Set(people.flatMap((commit) => commit.paths.slice(0, 1)))];
   if (paths.length === 0) return [];
   const pathspec = paths.length > PATHSPEC_CAP ? [] : paths.map((path) => `:(literal)${path}`);
   const refused = new Map<string, Violation[]>();
   // Under path rules each commit's paths are read too, all of them (`--full-diff`: not only the one asked by): a path rule refuses by them (row 1082).
   const byPaths = policy.paths.length > 0;
-  for await (const commit of streamCommits(repoDir, ['--no-merges', ...(byPaths ? ['--full-diff'] : []), '--exclude=refs/notes/*', '--all'], { asStored: true, pathspec, paths: byPaths })) {
+  // Merges too (row s54c-2: a refused merge picked again as one commit, `cherry-pick -m 1`), with `--full-history`: git's
+  // default simplification drops a merge that is the same as a parent at the paths asked (its second, the branch it brings).
+  for await (const commit of streamCommits(repoDir, ['--full-history', ...(byPaths ? ['--full-diff'] : []), '--exclude=refs/notes/*', '--all'], { asStored: true, pathspec, paths: byPaths })) {
     if (inRange.has(commit.sha)) continue;
     const violations = evaluateCommit(storedCommitFacts(commit, detect), policy).filter((violation) => violation.severity === 'error' && TWIN_RULES.has(violation.rule));
     if (violations.length > 0) refused.set(commit.sha, violations);
@@ -91,14 +112,32 @@ export async function launderedTwins(repoDir: string, people: readonly PersonCom
   if (refused.size === 0) return [];
   const denied = await patchIds(repoDir, [...refused.keys()]);
   const mine = await patchIds(repoDir, people.map((commit) => commit.sha));
-  const bySha = new Map(people.map((commit) => [commit.sha, commit]));
+  // A person-read commit holding every file change of a refused commit (the same change, or that change and more): its
+  // twin, the first refused commit so found.
+  const holding = new Map<string, string[]>();
+  for (const [sha, own] of denied) for (const id of own) holding.set(id, [...(holding.get(id) ?? []), sha]);
+  const twins = new Map<string, { twin: string; part: boolean }>();
+  for (const person of people) {
+    const own = mine.get(person.sha);
+    if (own === undefined) continue;
+    const candidates = new Set([...own].flatMap((id) => holding.get(id) ?? []));
+    const twin = [...refused.keys()].find((sha) => candidates.has(sha) && [...(denied.get(sha) ?? [])].every((id) => own.has(id)));
+    if (twin !== undefined) twins.set(person.sha, { twin, part: false });
+  }
+  // Row s54c-3: a refused commit's file changes split over several person-read commits of the range, which hold them all
+  // between them: each commit holding a part of it is its twin.
+  const together = new Set(people.flatMap((person) => [...(mine.get(person.sha) ?? [])]));
+  for (const [twin, parts] of denied) {
+    if (![...parts].every((id) => together.has(id))) continue;
+    for (const person of people) if (!twins.has(person.sha) && [...(mine.get(person.sha) ?? [])].some((id) => parts.has(id))) twins.set(person.sha, { twin, part: true });
+  }
   const found: Violation[] = [];
-  for (const [id, sha] of mine) {
-    const twin = denied.get(id);
-    const person = bySha.get(sha);
-    if (twin === undefined || person === undefined) continue;
+  for (const person of people) {
+    const { twin, part } = twins.get(person.sha) ?? {};
+    if (twin === undefined) continue;
+    const same = part ? `part of the same change (git patch-id) as ${twin.slice(0, 12)}, which the repository holds (other commits of the range hold the rest)` : `the same change (git patch-id) as ${twin.slice(0, 12)}, which the repository holds`;
     for (const violation of refused.get(twin) ?? []) {
-      found.push({ ...violation, sha, subject: person.subject, path: person.paths[0] ?? null, paths: person.paths.slice(0, MAX_LISTED_PATHS), pathCount: person.paths.length, message: `the same change (git patch-id) as ${twin.slice(0, 12)}, which the repository holds: ${violation.message}`, fix: twinFix(twin, violation.agent, violation.model, violation.setting) });
+      found.push({ ...violation, sha: person.sha, subject: person.subject, path: person.paths[0] ?? null, paths: person.paths.slice(0, MAX_LISTED_PATHS), pathCount: person.paths.length, message: `${same}: ${violation.message}`, fix: twinFix(twin, violation.agent, violation.model, violation.setting) });
     }
   }
   return found;

@@ -38,7 +38,7 @@ describe("a person-read commit that is a refused commit's very change (row 1056)
     expect(check.code, check.stdout + check.stderr).toBe(1);
     expect(check.stdout).toContain(`the same change (git patch-id) as ${qwen.slice(0, 12)}`);
     // The walk over the refs' history: path-limited by one path (1,001 asked made it read every commit).
-    const walks = gitCommands(trace).filter((command) => / --all( |$)/.test(command) && command.includes('--no-merges'));
+    const walks = gitCommands(trace).filter((command) => / --all( |$)/.test(command) && command.includes('--full-history'));
     expect(walks).toHaveLength(1);
     expect(walks[0]!.match(/:\(literal\)/g)).toHaveLength(1);
   });
