@@ -9,6 +9,7 @@ import { firstRefCommit } from './first-ref-commit.js';
 import { enforceMessages } from './messages.js';
 import { remoteDefaultRefs } from './remote-default-refs.js';
 import { assertUnambiguous } from './unambiguous-revision.js';
+import { splitRange } from '../core/split-range.js';
 
 /** What `aitrail check [<range>]` judges, and the commit whose committed policy judges it. */
 export interface CheckRange {
@@ -151,11 +152,11 @@ export async function resolveCheckRange(repoDir: string, range: string | undefin
     return pin({ revisions: ['HEAD', '--not', found.commit], label: `HEAD --not ${found.ref}`, base: found.commit, baseLabel: `tip of ${found.ref}` });
   }
   checkRevisionText(range, 'range');
-  const match = /^(.*?)(\.\.\.?)(.*)$/s.exec(range);
-  if (match && match[1] === '') throw new UsageError(enforceMessages.emptyRangeBase(range));
+  const match = splitRange(range);
+  if (match && match.left === '') throw new UsageError(enforceMessages.emptyRangeBase(range));
   if (!match && range.startsWith('^')) throw new UsageError(enforceMessages.excludesOnly(range));
   const revisions = ['--end-of-options', range];
-  await assertUnambiguous(repoDir, match ? [match[1] ?? '', match[3] ?? ''] : [range], match ? `the range '${range}' names` : 'the revision');
+  await assertUnambiguous(repoDir, match ? [match.left, match.right] : [range], match ? `the range '${range}' names` : 'the revision');
   if (!match) {
     if (pinned) return pin({ revisions, label: range, base: null, baseLabel: '' });
     const found = await remoteDefaultBranch(repoDir);
@@ -164,11 +165,11 @@ export async function resolveCheckRange(repoDir: string, range: string | undefin
     if (found.target) return { revisions, label: range, base: found.target.commit, baseLabel: `tip of ${found.target.ref}, the remote default branch`, otherTip: found.commit, otherLabel: `tip of ${found.ref}`, otherWhy: enforceMessages.upstreamNotOrigin };
     return { revisions, label: range, base: found.commit, baseLabel: `tip of ${found.ref}, the remote default branch` };
   }
-  const left = match[1] || 'HEAD';
+  const left = match.left || 'HEAD';
   const leftCommit = await resolveCommit(repoDir, left, STORED);
   if (!leftCommit) return pin({ revisions, label: range, base: null, baseLabel: 'missing', missingBase: left });
-  if (match[2] === '..') return pin({ revisions, label: range, base: leftCommit, baseLabel: `range base ${left}` });
-  const right = match[3] || 'HEAD';
+  if (match.dots === '..') return pin({ revisions, label: range, base: leftCommit, baseLabel: `range base ${left}` });
+  const right = match.right || 'HEAD';
   const rightCommit = await resolveCommit(repoDir, right, STORED);
   if (!rightCommit) throw new GitError(`unknown revision '${right}' in range '${range}'.\nCheck the range: it must name commits of this repository.`, ['rev-parse'], 128, '');
   // The same commits whichever side is written first, in the same order: git lists commits of one

@@ -16,7 +16,7 @@ import { QWEN_NOTES_REF } from '../core/notes/qwen-attribution.js';
 import { openQwenNotes } from '../notes/qwen-notes.js';
 import type { LinkChange } from './judge-links.js';
 import { commitsReadAsStored } from '../git/raw-message.js';
-import { commitBytesCap, commitTooLarge, largeCommitBytes, rangeLargeBytesCap, revisionShas } from '../git/commit-size.js';
+import { COMMIT_BYTES_CAP, commitTooLarge, LARGE_COMMIT_BYTES, loweredCap, RANGE_LARGE_BYTES_CAP, revisionShas } from '../git/commit-size.js';
 import { readCommitFacts } from './read-commit-facts.js';
 import { deniesGlobally, launderedTwins, type PersonCommit, refusedEverywhere } from './laundered-twins.js';
 import { GitError } from '../git/exec.js';
@@ -130,10 +130,10 @@ export async function judgeCommits(
   // Counted across the run's ranges (a push's refs judged apart: row 1055), not afresh for each.
   const spent = options.spent ?? judgedBytes();
   // The caps as AITRAIL_SIZE_CAPS_DIVISOR lowers them (row 1073), read once for this judgement.
-  const commitCap = commitBytesCap();
-  const rangeCap = rangeLargeBytesCap();
+  const commitCap = loweredCap(COMMIT_BYTES_CAP);
+  const rangeCap = loweredCap(RANGE_LARGE_BYTES_CAP);
   const huge = await commitTooLarge(repoDir, listed, commitCap, { asStored: true }, rangeCap, spent.largeCommits);
-  if (huge?.together === true) throw new GitError(enforceMessages.rangeTooLarge(huge.sha, huge.size, rangeCap, largeCommitBytes()), ['rev-list'], null, '');
+  if (huge?.together === true) throw new GitError(enforceMessages.rangeTooLarge(huge.sha, huge.size, rangeCap, loweredCap(LARGE_COMMIT_BYTES)), ['rev-list'], null, '');
   if (huge) throw new GitError(enforceMessages.commitTooLarge(huge.sha, huge.size, commitCap), ['rev-list'], null, '');
   // Commits git shows otherwise than stored (a NUL byte, an author line it cannot split): read as stored too.
   const stored = await commitsReadAsStored(repoDir, listed);

@@ -6,11 +6,12 @@ import { landOlderLines, olderRanges, restoredAsOlder, sortBlame, uniqueLanded, 
 import { landedViolations } from '../core/policy/landed-violations.js';
 import type { CommitFacts, Violation } from '../core/policy/types.js';
 import { GitError } from '../git/exec.js';
-import { UsageError } from '../errors/usage-error.js';
+import { envLimit } from '../io/env-limits.js';
 import { streamCommits } from '../git/log.js';
 import { commitsReadAsStored } from '../git/raw-message.js';
 import { readCommitFacts } from './read-commit-facts.js';
-import { addedLines, diffBytesCap, openAddedLines } from '../git/added-lines.js';
+import { addedLines, DIFF_BYTES_CAP, openAddedLines } from '../git/added-lines.js';
+import { loweredCap } from '../git/commit-size.js';
 import { blobsAt } from '../git/read-blob.js';
 import { blameOrigins, filesAt, treeBytes, withBoundaryFile, withGraftFile } from '../git/range-blame.js';
 import { lineSourcesAmong, type LineSource } from '../git/reverts.js';
@@ -67,10 +68,16 @@ export const COPY_BLAME_BUDGET = 4 * 1024 ** 3;
 /**
  * COPY_BLAME_BUDGET, or the MiB the environment's AITRAIL_COPY_BLAME_BUDGET gives (1 to 7 digits as
  * written, no leading zero: a server's or CI's own setting, for a repository whose tree is large);
- * unset or empty: the default; anything else a usage error (exit 2) once copies are to be blamed.
+ * unset or empty: the default; anything else a usage error (exit 2), said at the start of the run (checkEnvLimits).
  */
 function copyBlameBudget(): number {
-  return budgetFromEnv('AITRAIL_COPY_BLAME_BUDGET', COPY_BLAME_BUDGET, enforceMessages.badCopyBudget);
+  return budgetMib('AITRAIL_COPY_BLAME_BUDGET') ?? COPY_BLAME_BUDGET;
+}
+
+/** The MiB of `name` (envLimit: one parser for every bound of the environment) in bytes; unset: undefined. */
+function budgetMib(name: 'AITRAIL_COPY_BLAME_BUDGET' | 'AITRAIL_BLAME_BUDGET'): number | undefined {
+  const mib = envLimit(name);
+  return mib === undefined ? undefined : mib * 1024 ** 2;
 }
 
 /**
@@ -104,29 +111,17 @@ async function spendCopyBudget(repoDir: string, revs: readonly string[], spent: 
 export const BLAME_SEARCH_BUDGET = 64 * 1024 ** 3;
 
 /**
- * A budget in MiB from the environment's `name` (1 to 7 digits as written, no leading zero: a
- * server's or CI's own setting); unset or empty: `fallback`; anything else a usage error (exit 2).
- */
-function budgetFromEnv(name: string, fallback: number, bad: (set: string, defaultMib: number) => string): number {
-  const set = process.env[name] ?? '';
-  if (set === '') return fallback;
-  // Mis-written (`8GiB`, `0`): said, exit 2, never silently the default (the user check of session 52).
-  if (!/^[1-9][0-9]{0,6}$/.test(set)) throw new UsageError(bad(set, fallback / 1024 ** 2));
-  return Number(set) * 1024 ** 2;
-}
-
-/**
  * Spend what blaming each protected file at each of its starts is estimated to search (its size at
  * that commit times one plus the runs of lines the commit adds to it: addedLines, one `git
  * diff-tree -p -U0` for the run, as blame places hunks) out of BLAME_SEARCH_BUDGET or the MiB of
  * AITRAIL_BLAME_BUDGET (`spent`: the run's other ranges); throws past it, naming the commit, before
  * any blame runs. A diff git shows as binary is read apart as text (textRuns, row 1113); a file past
- * diffBytesCap counts a run per 64 bytes of the file.
+ * DIFF_BYTES_CAP (lowered) counts a run per 64 bytes of the file.
  */
 async function spendBlameBudget(repoDir: string, files: ReadonlyArray<{ rev: string; path: string }>, range: LandedLinesRun['range'], spent: { bytes: number }): Promise<Map<string, ReadonlyArray<readonly [number, number]>>> {
   const added = new Map<string, ReadonlyArray<readonly [number, number]>>();
   if (files.length === 0) return added;
-  const budget = budgetFromEnv('AITRAIL_BLAME_BUDGET', BLAME_SEARCH_BUDGET, enforceMessages.badBlameBudget);
+  const budget = budgetMib('AITRAIL_BLAME_BUDGET') ?? BLAME_SEARCH_BUDGET;
   // blobsAt, not one `rev:path` batch line each: a protected path holding a line break split its line, and it and every
   // file after it were charged another's size (`src/crypto/t\nable.ts`, 0 bytes: any number of its blames passed).
   const sizes = (await blobsAt(repoDir, files, { asStored: true })).map((blob) => blob?.size ?? 0);
@@ -163,12 +158,12 @@ async function spendBlameBudget(repoDir: string, files: ReadonlyArray<{ rev: str
 
 /**
  * The runs of `group`'s paths whose diff git shows as binary (row 1113), diffed again as text (`--text`, as
- * `git blame` reads it, one process for the commit) when both its sides are within diffBytesCap; the others left out (charged a run per 64
+ * `git blame` reads it, one process for the commit) when both its sides are within DIFF_BYTES_CAP (lowered); the others left out (charged a run per 64
  * bytes): one binary file of a commit made every protected file of it unknown, and a 3 MB binary file added to
  * a protected path was charged 140 GiB and refused (`git blame -w -C` of it: 0.02 s).
  */
 async function textRuns(repoDir: string, rev: string, parent: string | null, group: ReadonlyArray<{ path: string; size: number }>): Promise<Map<string, ReadonlyArray<readonly [number, number]>>> {
-  const cap = diffBytesCap();
+  const cap = loweredCap(DIFF_BYTES_CAP);
   const before = parent === null ? [] : (await blobsAt(repoDir, group.map(({ path }) => ({ rev: parent, path })), { asStored: true })).map((blob) => blob?.size ?? 0);
   // One `git diff-tree` for the commit's paths within the cap (a process per path made a push of many small binary files minutes long).
   const within = group.filter(({ size }, index) => size <= cap && (before[index] ?? 0) <= cap).map(({ path }) => path);

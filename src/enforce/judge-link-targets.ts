@@ -2,7 +2,7 @@ import type { CompiledPathRule, CompiledPolicy } from '../core/policy/compile-po
 import { evaluateCommit } from '../core/policy/evaluate.js';
 import { protection } from '../core/policy/landed-lines.js';
 import { foldedLinkFinder, foldedOnMiss, foldedTwins, LINK_LOOP, linkShownMatcher, linksInsideDirectoryLinks, MAX_LINK_HOPS, mayReach, pathsShownByLinks, protectsByNameOnly, resolveThroughLinks, shownPathMatcher, type ResolvedLink, type ShownPath } from '../core/policy/link-reach.js';
-import { sizeCapsDivisor } from '../git/commit-size.js';
+import { loweredCap } from '../git/commit-size.js';
 import { GitError } from '../git/exec.js';
 import type { CommitFacts, Violation } from '../core/policy/types.js';
 import { treePathSet, treeSymlinks } from '../git/read-blob.js';
@@ -39,17 +39,12 @@ async function heldBoundary(repoDir: string, boundary: readonly string[]): Promi
   return boundary.filter((sha) => known.has(sha));
 }
 
-/** Shown paths matched whole (neither their directory nor their name decides) past which a range is refused rather than read for minutes. */
-export const SHOWN_PATHS_CAP = 200_000;
-
 /**
- * SHOWN_PATHS_CAP divided by AITRAIL_SIZE_CAPS_DIVISOR (row 1109: lowered only, as the commit caps are; 781 under
- * the tests' 256): read once per judgement, never remembered (vitest's isolate: false), the same in `check`, pre-push
- * and pre-receive (both judges below), so a test proves the refusal with a thousand shown paths, not 210,000.
+ * Shown paths matched whole (neither their directory nor their name decides) past which a range is refused rather than
+ * read for minutes; read lowered by AITRAIL_SIZE_CAPS_DIVISOR (loweredCap, row 1109: 781 under the tests' 256) once per
+ * judgement, the same in `check`, pre-push and pre-receive, so a test proves the refusal with a thousand shown paths.
  */
-export function shownPathsCap(): number {
-  return Math.floor(SHOWN_PATHS_CAP / sizeCapsDivisor());
-}
+export const SHOWN_PATHS_CAP = 200_000;
 
 /** Links that links inside directory links within reach add (linksInsideDirectoryLinks), past which a range is refused. */
 export const LINKS_INSIDE_CAP = 20_000;
@@ -167,7 +162,7 @@ export async function judgeLinkTargets(repoDir: string, boundary: readonly strin
   const shownMatchers = new Map(policy.paths.map((rule) => [rule, shownPathMatcher(rule)]));
   const judged: CompiledPolicy = { ...policy, paths: policy.paths.map((rule) => ({ ...rule, matchFile: shownMatchers.get(rule)!.match })) };
   const slow = (): number => [...shownMatchers.values()].reduce((sum, matcher) => sum + matcher.slow(), 0);
-  const cap = shownPathsCap();
+  const cap = loweredCap(SHOWN_PATHS_CAP);
   const others = judged.paths.filter((rule) => !protectsByNameOnly(rule));
   const all = [...links.values()];
   const named = new Set(all.filter((link) => byName.some((rule) => rule.matchFile(link.path) !== undefined)));
@@ -216,7 +211,7 @@ export async function linkShownPolicy(repoDir: string, boundary: readonly string
   for (const commit of await heldBoundary(repoDir, boundary)) for (const link of await linksWithinReach(repoDir, commit, policy, made, 'skip')) links.set(`${link.path}\0${link.target}`, link);
   if (links.size === 0) return null;
   const all = [...links.values()];
-  const cap = shownPathsCap();
+  const cap = loweredCap(SHOWN_PATHS_CAP);
   const shownBy = (rule: CompiledPathRule) => {
     const known = new Map<string, string | undefined>();
     // 300 links to the top show each file at 300 paths: answered by the file's directory where its name does not decide (linkShownMatcher, row 468).

@@ -11,7 +11,7 @@ import type { Config } from '../core/types.js';
 import { GitError, splitRecords, streamGit } from '../git/exec.js';
 import { foundObject, objectContents, objectInfoLines } from '../git/object-batch.js';
 import { CHANGED_PATHS_CAP } from '../git/change-size.js';
-import { commitBytesCap } from '../git/commit-size.js';
+import { COMMIT_BYTES_CAP, loweredCap } from '../git/commit-size.js';
 import { enforceMessages } from './messages.js';
 import type { PolicySource } from './policy-source.js';
 
@@ -79,7 +79,7 @@ async function taggedObject(repoDir: string, oid: string, ref: string): Promise<
     const found = header === undefined ? null : foundObject(header);
     if (!found || found.type !== 'tag') return { tags, tree: found?.type === 'tree' ? found.oid : null };
     // A tag of a hundred megabytes (a push of a few hundred kilobytes, packed) took pre-receive 40 s and 560 MB: refused unread as a commit is (row 954).
-    const cap = commitBytesCap();
+    const cap = loweredCap(COMMIT_BYTES_CAP);
     if (found.size > cap) throw new GitError(enforceMessages.tagTooLarge(found.oid, ref, found.oid !== oid, found.size, cap), ['cat-file'], null, '');
     const [answer] = await objectContents(repoDir, [found.oid], { asStored: true });
     if (!answer?.content) return { tags, tree: null };

@@ -1,6 +1,7 @@
 import { renderVerdictGithub } from '../core/policy/render-github.js';
 import { renderVerdictText } from '../core/policy/render-text.js';
 import { ExitCode } from '../core/exit-codes.js';
+import { checkEnvLimits, GATE_LIMITS } from '../io/env-limits.js';
 import { safeJson } from '../core/sanitize.js';
 import { diagnostics, type DiagnosticsOptions } from '../io/diagnostics.js';
 import { checkReport, NO_COMMITS_POLICY, type CheckOptions } from './check-report.js';
@@ -20,6 +21,8 @@ export interface CheckRun extends Omit<CheckOptions, 'cwd'>, DiagnosticsOptions 
  * error-severity violation; errors (exit 2, 3) are thrown for the CLI to report.
  */
 export async function runCheck(args: CheckRun): Promise<number> {
+  // The gate's bounds, mis-written: exit 2 at once (row s54h-1), whatever the range holds.
+  checkEnvLimits(GATE_LIMITS);
   const write = args.write ?? writeStdout;
   const warn = args.warn ?? diagnostics(args);
   const { format, cwd, write: _write, warn: _warn, quiet: _quiet, ...options } = args;

@@ -4,7 +4,7 @@ import { unquoteCPath } from '../core/blame/parse-blame.js';
 import { emptyTreeOf } from './empty-tree.js';
 import { childProcess, GitError, gitEnvironment, NO_FSMONITOR, runGit, splitRecords, streamGit, type ObjectView } from './exec.js';
 import { knownGitDirSync } from './git-path.js';
-import { sizeCapsDivisor } from './commit-size.js';
+import { loweredCap } from './commit-size.js';
 import { hunkHeader, pathRuns } from './path-patches.js';
 
 /**
@@ -14,10 +14,6 @@ import { hunkHeader, pathRuns } from './path-patches.js';
  */
 export const DIFF_BYTES_CAP = 16 * 1024 * 1024;
 
-/** DIFF_BYTES_CAP divided by AITRAIL_SIZE_CAPS_DIVISOR (row 1099: lowered only, as the commit caps; read at each count). */
-export function diffBytesCap(): number {
-  return Math.floor(DIFF_BYTES_CAP / sizeCapsDivisor());
-}
 
 // Said inside notesMessages.uncounted (which names the commit, and keeps 200 characters of it): whole there.
 const overCap = (cap: number) => new GitError(`the diff of its noted files is more than ${cap.toLocaleString('en-US')} bytes, or git shows one of them as binary`, ['diff-tree'], null, '');
@@ -73,7 +69,7 @@ export interface HunkPlacing {
   ignoreSpace?: boolean;
   /**
    * Every file diffed as text (`--text`), as `git blame` reads a binary one (row 1113): only for paths
-   * whose both sides are known to be within diffBytesCap (`--text` loads a file past core.bigFileThreshold).
+   * whose both sides are known to be within DIFF_BYTES_CAP (lowered: `--text` loads a file past core.bigFileThreshold).
    */
   text?: boolean;
 }
@@ -96,7 +92,7 @@ export async function addedLines(cwd: string, sha: string, parent: string | null
   paths = paths.filter((path) => !path.includes('\0'));
   if (paths.length === 0) return added;
   const sides = parent === null ? ['--root', sha] : [parent, sha];
-  const cap = diffBytesCap();
+  const cap = loweredCap(DIFF_BYTES_CAP);
   const place = await attributesFree(cwd, sha);
   const at = { cwd: place.gitDir, env: place.env, ...view };
   // The note's paths name the diff's (one git process) unless they are more than one run holds (a hostile note's
@@ -117,7 +113,7 @@ export async function addedLines(cwd: string, sha: string, parent: string | null
 
 /**
  * The added runs of a `diff-tree -p -U0` text by path (`asked`: only those paths), up to the line
- * `mark` (null: the end); null when the text ends before the mark (git stopped); 'over' past `cap` (diffBytesCap)
+ * `mark` (null: the end); null when the text ends before the mark (git stopped); 'over' past `cap` (DIFF_BYTES_CAP, lowered)
  * of the asked paths' diff; 'wide' past it of the whole text, the asked paths' under it (a big lockfile beside
  * the noted files: row 1001): the caller asks git again for the asked paths alone.
  */
@@ -197,7 +193,7 @@ export function openAddedLines(cwd: string, view: ObjectView = {}, how: HunkPlac
   let lines: AsyncGenerator<string> | null = null;
   let broken = false;
   const mark = `aitrail-${process.getBuiltinModule('node:crypto').randomBytes(16).toString('hex')}`;
-  const cap = diffBytesCap();
+  const cap = loweredCap(DIFF_BYTES_CAP);
   const start = (place: DiffPlace) => {
     const args = [...place.args, ...NO_FSMONITOR, '-c', 'core.quotePath=true', ...bigAsBinary(cap), ...DIFF, '--stdin', '--root', '-p', '-U0', ...placed(how), '--src-prefix=a/', '--dst-prefix=b/', '--no-commit-id'];
     child = childProcess().spawn('git', args, { cwd: place.gitDir, env: gitEnvironment({ cwd: place.gitDir, env: place.env, ...view }), stdio: ['pipe', 'pipe', 'ignore'] });

@@ -1,5 +1,5 @@
 import { GitError, runGitRawSync, splitRecords, streamGit, type LongRecord } from './exec.js';
-import { COMMIT_BYTES_CAP, commitBytesCap, largeCommitBytes } from './commit-size.js';
+import { COMMIT_BYTES_CAP, LARGE_COMMIT_BYTES, loweredCap } from './commit-size.js';
 import { showsOtherwise } from '../core/commit-encoding.js';
 import { withoutTagSignature } from '../core/tag-signature.js';
 import { foundObject, objectContents, objectInfoLines } from './object-batch.js';
@@ -36,7 +36,7 @@ export interface CommitRecord {
 
 export interface LogOptions {
   /**
-   * A report's bound (row 1107): once the messages of more than largeCommitBytes() read by this walk hold
+   * A report's bound (row 1107): once the messages of more than loweredCap(LARGE_COMMIT_BYTES) read by this walk hold
    * more than this many bytes of UTF-8 together, each further such message is dropped unread and its commit
    * marked tooLarge (`together`, the sum with it), as check refuses such a range (row 1037).
    */
@@ -134,10 +134,10 @@ export async function* streamCommits(cwd: string, revisions: string[], options: 
   let change: string | undefined;
   // A field past COMMIT_BYTES_CAP (a 200 MB message; AITRAIL_SIZE_CAPS_DIVISOR lowers it: row 1073) is not kept: its length, for the record.
   let long: LongRecord | undefined;
-  const cap = commitBytesCap();
+  const cap = loweredCap(COMMIT_BYTES_CAP);
   // Row 1107: the bytes of the large messages read so far, and what makes a message large.
   let together = 0;
-  const largeAt = options.largeTogether === undefined ? Infinity : largeCommitBytes();
+  const largeAt = options.largeTogether === undefined ? Infinity : loweredCap(LARGE_COMMIT_BYTES);
   // A large message counted; past options.largeTogether, dropped unread. A commit under an encoding git may re-encode
   // is counted when its message is read apart (settle): an `encoding` header was a way past the bound (task w, 1114).
   const bound = (record: CommitRecord): void => {
@@ -233,7 +233,7 @@ async function withMergeTags(cwd: string, merges: readonly CommitRecord[], asSto
   if (merges.length === 0) return;
   const sizes = (await objectInfoLines(cwd, merges.map((record) => record.sha), { asStored })).map((info) => foundObject(info)?.size ?? 0);
   const groups: CommitRecord[][] = [];
-  const cap = commitBytesCap();
+  const cap = loweredCap(COMMIT_BYTES_CAP);
   let bytes = Infinity;
   merges.forEach((record, at) => {
     const size = sizes[at] ?? 0;

@@ -104,8 +104,9 @@ export const handler: HookHandler = async (_args, context) => {
       // The same commit again (a pick onto its own parent within the same second): nothing to carry.
       // A revert: the restored content's note, on the lines the revert adds only (row 1015).
       const clip = source?.revert === true ? { parent: made?.parents[0] ?? null } : undefined;
-      // A revert restoring a merge with no note (a revert of a `revert -m 1`): the notes of the commits it brought in (row 1106).
-      const merge = made && source?.revert === true ? await (await import('../notes/revert-merge-note.js')).revertedMerge(context.cwd, source.commit) : null;
+      // A revert restoring a merge with no note (a revert of a `revert -m 1`): the notes of the commits it brought in (row 1106);
+      // asked only when prepare-commit-msg found that merge (session 54 helper h: every revert of a noted commit ran two git processes more).
+      const merge = made && source?.merge === true ? await (await import('../notes/revert-merge-note.js')).revertedMerge(context.cwd, source.commit) : null;
       if (made && merge) {
         for (const line of await composedNote(context, gitDir, made.head, merge.parent, merge.merged, written)) warn(context.env, line);
       } else if (made && source && made.head !== source.commit) for (const line of await carryRewrittenNotes(context.cwd, gitDir, [[source.commit, made.head]], clip)) warn(context.env, line);

@@ -1,5 +1,6 @@
 import { join, resolve } from 'node:path';
 import { ExitCode } from '../core/exit-codes.js';
+import { checkEnvLimits, GATE_LIMITS } from '../io/env-limits.js';
 import { parsePrePushLines, updatedRefs } from '../core/ref-updates.js';
 import type { RunPaths } from '../git/git-path.js';
 import type { HookContext, HookHandler } from './dispatch.js';
@@ -80,6 +81,8 @@ async function warnPlantedSwitches(context: HookContext): Promise<void> {
 
 export const handler: HookHandler = async (args, context) => {
   try {
+    // The gate's bounds, mis-written: exit 2 at once (row s54h-1), not on the first push that reaches one.
+    checkEnvLimits(GATE_LIMITS);
     const { updates, malformed } = parsePrePushLines(await context.readStdin());
     const { malformedInput, reportHookVerdict } = await import('../enforce/hook-verdict.js');
     if (malformed.length > 0) return malformedInput('pre-push', malformed);

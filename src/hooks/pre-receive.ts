@@ -1,5 +1,6 @@
 import { safeJson } from '../core/sanitize.js';
 import { ExitCode } from '../core/exit-codes.js';
+import { checkEnvLimits, GATE_LIMITS } from '../io/env-limits.js';
 import { parsePreReceiveLines, repeatedRefs, updatedRefs } from '../core/ref-updates.js';
 import { gitNamespacePrefix } from '../core/git-namespace.js';
 import type { HookHandler } from './dispatch.js';
@@ -34,6 +35,8 @@ export const handler: HookHandler = async (args, context) => {
     return ExitCode.usage;
   }
   try {
+    // The gate's bounds, mis-written: every push refused at once, saying so (row s54h-1), not only one that reaches a bound.
+    checkEnvLimits(GATE_LIMITS);
     const stdin = await context.readStdin();
     const { updates, malformed } = parsePreReceiveLines(stdin);
     const { malformedInput, reportHookVerdict } = await import('../enforce/hook-verdict.js');

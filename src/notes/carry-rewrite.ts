@@ -1,4 +1,4 @@
-import { composeMetadata, readNoteForRewrite, readNotesForRewrite, unreadWhy } from '../core/notes/compose-note.js';
+import { composeMetadata, notesForRewrite, readNoteForRewrite } from '../core/notes/compose-note.js';
 import { DEFAULT_NOTES_REF } from '../core/notes/notes-ref.js';
 import { serializeAuthorshipLog, type NoteToWrite } from '../core/notes/serialize-authorship-log.js';
 import { listNotes, notesTip, type NoteEntry } from '../git/notes.js';
@@ -54,11 +54,10 @@ export async function carryRewrittenNotes(top: string, gitDir: string, pairs: Re
     const sources: NoteSource[] = [];
     let unreadable = false;
     named.forEach((source, index) => {
-      const notes = got[index] ? readNotesForRewrite(got[index]!.content.toString('utf8')) : [];
+      const { notes, why } = got[index] ? notesForRewrite(got[index]!.content.toString('utf8')) : { notes: [], why: 'unreadable' as const };
       if (notes.length > 0) for (const note of notes) sources.push({ note, rev: source.rev });
       else {
-        const why = got[index] ? unreadWhy(got[index]!.content.toString('utf8')) : 'unreadable';
-        warnings.push(recordMessages.rewriteUnread(source.rev, commit, why, currentOid !== null));
+        warnings.push(recordMessages.rewriteUnread(source.rev, commit, why ?? 'foreign', currentOid !== null));
         unreadable = true;
       }
     });

@@ -3,6 +3,7 @@ import { plural } from '../core/blame/format.js';
 import { fetchNotesCommand } from '../core/notes/notes-ref.js';
 import { sanitize } from '../core/sanitize.js';
 import { JOINED_NOTES_LIMIT } from '../core/notes/joined-notes.js';
+import type { UnreadWhy } from '../core/notes/compose-note.js';
 
 const short = (sha: string) => sha.slice(0, 12);
 
@@ -10,12 +11,14 @@ export const recordMessages = {
   noteExists: (commit: string) =>
     `commit ${short(commit)} already has a note in refs/notes/ai (written by git-ai?): left as it is, aitrail's line-level record of it is not written.`,
   // What was said of each (row 1075): "cannot be read" of a note read whole, and "keeps the copy git made" where git made none (a cherry-pick, a revert).
-  rewriteUnread: (old: string, commit: string, why: 'unreadable' | 'many' | 'disagree' | 'foreign', kept: boolean) =>
+  rewriteUnread: (old: string, commit: string, why: UnreadWhy | 'unreadable', kept: boolean) =>
     `${
       why === 'unreadable'
         ? `the git-ai note of ${short(old)} cannot be read (git gave no object for it)`
         : why === 'foreign'
           ? `the note of ${short(old)} in refs/notes/ai is no git-ai note (no lines nor models can be read from it)`
+          : why === 'mixed'
+            ? `the git-ai note of ${short(old)} joins git-ai notes with text that is none (appended to it by hand, or by another tool: no lines nor models can be read from that part), so its line numbers are not carried`
           : why === 'disagree'
             ? `the git-ai note of ${short(old)} joins notes (git notes merge -s union, git notes append) that disagree about an AI line (two agents for one line, or one record named as two agents), so its line numbers are not carried`
             : `the git-ai note of ${short(old)} joins more notes than are read apart (${JOINED_NOTES_LIMIT}), so its line numbers are not carried`

@@ -91,7 +91,7 @@ function givenUp(cwd: string, gitDir: string): boolean {
  * the lines the revert adds (post-commit, carryRewrittenNotes' `clip`). What the message says is checked again there:
  * only lines the new commit adds that equal lines the parent's note claims are carried.
  */
-function revertSource(cwd: string, gitDir: string): string | null {
+function revertSource(cwd: string, gitDir: string): { restored: string; merge: boolean } | null {
   const text = mergeMessage(gitDir);
   const revert = text === null ? null : revertOf(text);
   if (revert === null || givenUp(cwd, gitDir)) return null;
@@ -103,12 +103,12 @@ function revertSource(cwd: string, gitDir: string): string | null {
   // Only a noted parent has a note to carry (post-commit then starts node; otherwise it stays in its shim), or a merge
   // (a revert of a `revert -m 1`): the notes of the commits it brought in, composed by post-commit (row 1106).
   if (restored === null) return null;
-  if (runGitSync(['notes', `--ref=${DEFAULT_NOTES_REF}`, 'list', restored], { cwd, okCodes: [1] }).trim() !== '') return restored;
+  if (runGitSync(['notes', `--ref=${DEFAULT_NOTES_REF}`, 'list', restored], { cwd, okCodes: [1] }).trim() !== '') return { restored, merge: false };
   if ((withParentsSync(cwd, restored)?.parents.length ?? 0) < 2) return null;
   // Only when the reverted commit itself reverts that merge (row 1116): a merge is the parent of any commit made right
   // after it, whose revert restores nothing the merge brought in (post-commit would start node for nothing).
   const again = revertOf(runGitSync(['log', '-1', '--format=%B', reverted!.head, '--'], { cwd }));
-  return again !== null && again.reverted.length >= 4 && restored.startsWith(again.reverted) ? restored : null;
+  return again !== null && again.reverted.length >= 4 && restored.startsWith(again.reverted) ? { restored, merge: true } : null;
 }
 
 /**
@@ -127,7 +127,8 @@ export function keepPickSource(cwd: string, gitDir: string): void {
   }
   const head = headWithParentsSync(cwd)?.head;
   // A revert's source is marked: post-commit carries its note only to the lines the revert adds.
-  if (head) writeFileAtomicSync(file, picked ? `${picked}\n${head}\n` : `${restored}\n${head}\nrevert\n`, { mkdir: true });
+  // A merge's (row 1106) is marked apart: post-commit asks git of the merge's parents and notes for it alone (session 54 helper h).
+  if (head) writeFileAtomicSync(file, picked ? `${picked}\n${head}\n` : `${restored!.restored}\n${head}\n${restored!.merge ? 'revert-merge' : 'revert'}\n`, { mkdir: true });
   else removeFileIfThere(file);
 }
 
@@ -142,14 +143,14 @@ export function pickUnderway(gitDir: string): boolean {
  * is the HEAD it was kept on (`parent`, null for a root commit). Either way the kept file is gone
  * afterwards: it never speaks for a later commit.
  */
-export function takePickSource(gitDir: string, parent: string | null): { commit: string; revert: boolean } | null {
+export function takePickSource(gitDir: string, parent: string | null): { commit: string; revert: boolean; merge?: true } | null {
   const file = join(gitDir, PICK_SOURCE);
   const current = cherryPickHead(gitDir);
-  let kept: { commit: string; revert: boolean } | null = null;
+  let kept: { commit: string; revert: boolean; merge?: true } | null = null;
   if (existsSync(file)) {
     try {
       const [picked, onto, kind] = readFileSync(file, 'utf8').split('\n');
-      if (picked && onto && OID.test(picked) && onto === parent) kept = { commit: picked, revert: kind === 'revert' };
+      if (picked && onto && OID.test(picked) && onto === parent) kept = { commit: picked, revert: kind === 'revert' || kind === 'revert-merge', ...(kind === 'revert-merge' ? { merge: true as const } : {}) };
     } catch {
       kept = null;
     }

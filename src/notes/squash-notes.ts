@@ -13,6 +13,7 @@ import { composeFiles } from './compose-files.js';
 import { foreignSources, wideBase, wideFiles } from './foreign-sources.js';
 import { recordMessages } from './messages.js';
 import { NOTE_SIZE_LIMIT } from './note-size-limit.js';
+import { splitRange } from '../core/split-range.js';
 
 export interface SquashOptions {
   cwd: string;
@@ -37,11 +38,10 @@ export interface SquashResult {
  * adds to its parent. Every session, prompt and human record of those notes is kept.
  */
 export async function squashNotes(options: SquashOptions): Promise<SquashResult> {
-  // A ref name never holds `..`, so the first `..` splits the range.
-  const split = options.range.indexOf('..');
-  const match = split > 0 && !options.range.includes('...') && split + 2 < options.range.length ? [options.range, options.range.slice(0, split), options.range.slice(split + 2)] : null;
-  if (!match) throw new UsageError(`'${sanitize(options.range, { max: 200 })}' is not a range <base>..<head> (two dots): give the branch's base and head, e.g. origin/main..feature.`);
-  const [, baseRev, headRev] = match as unknown as [string, string, string];
+  // Two dots, both sides named (splitRange: the first `..` splits it, as check reads it).
+  const split = splitRange(options.range);
+  if (!split || split.dots !== '..' || split.left === '' || split.right === '' || options.range.includes('...')) throw new UsageError(`'${sanitize(options.range, { max: 200 })}' is not a range <base>..<head> (two dots): give the branch's base and head, e.g. origin/main..feature.`);
+  const { left: baseRev, right: headRev } = split;
   const resolved = await resolveCommits(options.cwd, [baseRev, headRev, options.onto]);
   for (const rev of [baseRev, headRev, options.onto]) {
     if (!resolved.get(rev)) throw new UsageError(`unknown commit '${sanitize(rev, { max: 200 })}': name a commit of this repository (fetch it first if it is on a remote, e.g. git fetch origin pull/<n>/head).`);

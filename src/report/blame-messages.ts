@@ -1,7 +1,7 @@
 import { sanitize } from '../core/sanitize.js';
 import { plural } from '../core/blame/format.js';
 import type { Rewired } from '../git/blame-environment.js';
-import { COMMIT_BYTES_CAP, largeCommitBytes } from '../git/commit-size.js';
+import { COMMIT_BYTES_CAP, LARGE_COMMIT_BYTES, loweredCap } from '../git/commit-size.js';
 
 const show = (text: string): string => sanitize(text, { max: 200 });
 
@@ -36,7 +36,7 @@ export const blameMessages = {
   /** Row 966: a commit not read whole (its message, or a merge's object, past 16 MiB). */
   commitTooLarge: (sha: string, part: 'message' | 'object' | 'together', bytes: number, most = COMMIT_BYTES_CAP) =>
     part === 'together'
-      ? `commit ${sha.slice(0, 12)} was not read: with its message, the messages of more than ${largeCommitBytes().toLocaleString('en-US')} bytes this report read hold ${bytes.toLocaleString('en-US')} bytes together, more than the ${most.toLocaleString('en-US')} a report reads, so it is counted as AI of an unknown model (check, pre-push and pre-receive refuse such a range).`
+      ? `commit ${sha.slice(0, 12)} was not read: with its message, the messages of more than ${loweredCap(LARGE_COMMIT_BYTES).toLocaleString('en-US')} bytes this report read hold ${bytes.toLocaleString('en-US')} bytes together, more than the ${most.toLocaleString('en-US')} a report reads, so it is counted as AI of an unknown model (check, pre-push and pre-receive refuse such a range).`
       : `commit ${sha.slice(0, 12)} was not read: ${part === 'message' ? 'its text as git shows it' : 'its object'} is ${bytes.toLocaleString('en-US')} bytes, more than the ${most.toLocaleString('en-US')} a report reads, so it is counted as AI of an unknown model (check, pre-push and pre-receive refuse it).`,
   logShallowCut: (cut: readonly string[]) =>
     `this is a shallow clone and the history log read is cut at ${cut.slice(0, 3).map((sha) => sha.slice(0, 12)).join(', ')}${cut.length > 3 ? ` (+${cut.length - 3} more)` : ''}: ` +

@@ -52,6 +52,7 @@ import { progressSpinner } from './progress-spinner.js';
 import { diagnostics, type DiagnosticsOptions } from '../io/diagnostics.js';
 import { runOptions } from './run-options.js';
 import { writeStdout } from '../io/stdout.js';
+import { checkEnvLimits, REPORT_LIMITS } from '../io/env-limits.js';
 
 /** Bump when the cached report's meaning changes (the package version is in the key too). */
 const CACHE_VERSION = 'blame-10';
@@ -472,6 +473,7 @@ export interface BlameCommandRun extends BlameRun, DiagnosticsOptions {
 
 /** `aitrail blame`: build the report (with a spinner on a TTY) and print it. */
 export async function runBlame(args: BlameCommandRun): Promise<number> {
+  checkEnvLimits(REPORT_LIMITS);
   const write = args.write ?? writeStdout;
   let onProgress = args.onProgress;
   const spinner = onProgress || args.quiet ? null : await progressSpinner('aitrail blame: reading history…');

@@ -3,7 +3,7 @@ import { detectCommit, type DetectOptions } from '../core/detect.js';
 import type { CommitModels } from '../core/blame/types.js';
 import type { Attribution } from '../core/types.js';
 import { streamCommits, type CommitRecord } from '../git/log.js';
-import { rangeLargeBytesCap } from '../git/commit-size.js';
+import { loweredCap, RANGE_LARGE_BYTES_CAP } from '../git/commit-size.js';
 
 /** Up to this many named commits are read by one synchronous `git log` (more stream). */
 const WHOLE_COMMITS = 4096;
@@ -21,7 +21,7 @@ export type AddNotes = (sha: string, attributions: Attribution[]) => Promise<Att
 async function attribute(root: string, revisions: string[], options: DetectOptions, input?: string, whole = false, add?: AddNotes, tooLarge?: Map<string, TooLarge>): Promise<Attributions> {
   const found: Attributions = new Map();
   const shared = new Map<string, CommitModels>();
-  for await (const commit of streamCommits(root, revisions, { whole, largeTogether: rangeLargeBytesCap(), ...(input === undefined ? {} : { input }) })) {
+  for await (const commit of streamCommits(root, revisions, { whole, largeTogether: loweredCap(RANGE_LARGE_BYTES_CAP), ...(input === undefined ? {} : { input }) })) {
     if (commit.tooLarge) tooLarge?.set(commit.sha, commit.tooLarge);
     const detected = detectCommit(commitSignals(commit), options);
     const attributions = add ? await add(commit.sha, detected) : detected;

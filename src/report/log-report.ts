@@ -5,7 +5,7 @@ import { ExitCode } from '../core/exit-codes.js';
 import { renderLogEntry, renderLogSummary, type LogEntry } from '../core/render-log.js';
 import { badRangeError } from '../git/bad-range.js';
 import { streamCommits } from '../git/log.js';
-import { rangeLargeBytesCap } from '../git/commit-size.js';
+import { loweredCap, RANGE_LARGE_BYTES_CAP } from '../git/commit-size.js';
 import { openAddedLines } from '../git/added-lines.js';
 import { locateRepo } from '../git/repo.js';
 import { resolveCommit } from '../git/resolve-commit.js';
@@ -29,6 +29,7 @@ import { trimTrailing } from '../core/trim-run.js';
 import { readFile } from 'node:fs/promises';
 import { graftedCommits, historyMarks } from '../core/history-marks.js';
 import { reportWarnings } from '../core/blame/report-warnings.js';
+import { checkEnvLimits, REPORT_LIMITS } from '../io/env-limits.js';
 
 export interface LogOptions {
   /** Directory to run in (inside the repository); `config` is relative to it. */
@@ -128,7 +129,7 @@ export async function* logEntries(options: LogOptions): AsyncGenerator<LogEntry>
   // Where each noted commit adds lines, for its note's evidence: one git process for the walk.
   const added = openAddedLines(repo.root);
   try {
-    for await (const commit of explainBadRange(streamCommits(repo.root, revisions, { extra, largeTogether: rangeLargeBytesCap() }), options.range)) {
+    for await (const commit of explainBadRange(streamCommits(repo.root, revisions, { extra, largeTogether: loweredCap(RANGE_LARGE_BYTES_CAP) }), options.range)) {
       if (options.maxCount !== undefined && yielded >= options.maxCount) break;
       if (boundary?.has(commit.sha)) cut.push(commit.sha);
       reading = [];
@@ -187,6 +188,7 @@ function filterArgs(options: LogOptions): string[] {
 
 /** `aitrail log`: logEntries() printed as text or JSON, streamed. */
 export async function runLog(args: LogRun): Promise<number> {
+  checkEnvLimits(REPORT_LIMITS);
   const write = args.write ?? writeStdout;
   const json = args.format === 'json';
   // A reader that goes away (`aitrail log | head`; the CLI ignores the EPIPE) stops the walk.

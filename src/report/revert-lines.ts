@@ -1,6 +1,6 @@
 import { giveBack } from '../core/blame/give-back.js';
 import type { FileBlame, NotedLines } from '../core/blame/types.js';
-import { commitBytesCap } from '../git/commit-size.js';
+import { COMMIT_BYTES_CAP, loweredCap } from '../git/commit-size.js';
 import { GitError } from '../git/exec.js';
 import { foundObject, objectInfoLines } from '../git/object-batch.js';
 import { blameRestored, lineSourcesAmong } from '../git/reverts.js';
@@ -91,7 +91,7 @@ export async function giveBackRevertedLines(input: RevertLinesInput): Promise<vo
  */
 async function readable(root: string, commits: readonly string[]): Promise<string[]> {
   if (commits.length === 0) return [];
-  const cap = commitBytesCap();
+  const cap = loweredCap(COMMIT_BYTES_CAP);
   const sizes = await objectInfoLines(root, commits);
   return commits.filter((_, at) => (foundObject(sizes[at] ?? '')?.size ?? 0) <= cap);
 }

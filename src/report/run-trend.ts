@@ -9,6 +9,7 @@ import { runOptions } from './run-options.js';
 import { trendMessages } from './trend-messages.js';
 import { trendReport, type TrendRun } from './trend-report.js';
 import { writeStdout } from '../io/stdout.js';
+import { checkEnvLimits, REPORT_LIMITS } from '../io/env-limits.js';
 
 export interface TrendCommandRun extends TrendRun, DiagnosticsOptions {
   format: TrendFormat;
@@ -17,6 +18,7 @@ export interface TrendCommandRun extends TrendRun, DiagnosticsOptions {
 
 /** `aitrail trend`: one blame per pair of revisions (a spinner on a TTY, a line per pair elsewhere), then the table. */
 export async function runTrend(args: TrendCommandRun): Promise<number> {
+  checkEnvLimits(REPORT_LIMITS);
   const write = args.write ?? writeStdout;
   const say = diagnostics(args);
   const spinner = args.onPair || args.onProgress || args.quiet ? null : await progressSpinner('aitrail trend: reading history…');

@@ -9,7 +9,7 @@ describe('--help names the environment variables a user sets', () => {
     const repo = makeRepo();
     const check = aitrail(repo.dir, ['check', '--help']);
     expect(check.code).toBe(0);
-    expect(check.stdout.replace(/\s+/g, ' ')).toContain('AITRAIL_COPY_BLAME_BUDGET=<MiB> on the server or CI raises that one');
+    expect(check.stdout.replace(/\s+/g, ' ')).toContain('AITRAIL_COPY_BLAME_BUDGET=<MiB> (1 to 9999999, default 4096) the trees a copy search reads');
     const blame = aitrail(repo.dir, ['blame', '--help']);
     expect(blame.code).toBe(0);
     expect(blame.stdout.replace(/\s+/g, ' ')).toContain('sealed under AITRAIL_CACHE_SECRET when set');

@@ -1,6 +1,10 @@
 // row 1073: AITRAIL_SIZE_CAPS_DIVISOR may only lower the caps of commit-size.ts; anything but 1 to 65536 as digits is a usage error.
 import { afterEach, describe, expect, it } from 'vitest';
-import { commitBytesCap, COMMIT_BYTES_CAP, largeCommitBytes, LARGE_COMMIT_BYTES, rangeLargeBytesCap, RANGE_LARGE_BYTES_CAP } from '../../src/git/commit-size.js';
+import { COMMIT_BYTES_CAP, LARGE_COMMIT_BYTES, loweredCap, RANGE_LARGE_BYTES_CAP } from '../../src/git/commit-size.js';
+
+const commitBytesCap = (): number => loweredCap(COMMIT_BYTES_CAP);
+const largeCommitBytes = (): number => loweredCap(LARGE_COMMIT_BYTES);
+const rangeLargeBytesCap = (): number => loweredCap(RANGE_LARGE_BYTES_CAP);
 import { UsageError } from '../../src/errors/usage-error.js';
 
 const before = process.env.AITRAIL_SIZE_CAPS_DIVISOR;
@@ -9,7 +13,7 @@ afterEach(() => {
   else process.env.AITRAIL_SIZE_CAPS_DIVISOR = before;
 });
 
-const caps = (): number[] => [commitBytesCap(), largeCommitBytes(), rangeLargeBytesCap()];
+const caps = (): number[] => [loweredCap(COMMIT_BYTES_CAP), loweredCap(LARGE_COMMIT_BYTES), loweredCap(RANGE_LARGE_BYTES_CAP)];
 
 describe('AITRAIL_SIZE_CAPS_DIVISOR (row 1073)', () => {
   it('unset or empty: the defaults, read at each use (nothing remembered)', () => {
@@ -40,7 +44,7 @@ describe('AITRAIL_SIZE_CAPS_DIVISOR (row 1073)', () => {
         expect(read).toThrow(/^AITRAIL_SIZE_CAPS_DIVISOR='.*' is not a divisor: give a whole number 1 to 65536, digits only/);
       }
       try {
-        commitBytesCap();
+        loweredCap(COMMIT_BYTES_CAP);
       } catch (error) {
         expect((error as Error).message).not.toContain('\n');
       }

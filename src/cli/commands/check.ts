@@ -1,6 +1,7 @@
 import type { Argv } from 'yargs';
 import type { CommandModule } from '../command.js';
 import type { CheckFormat } from '../../enforce/run-check.js';
+import { GATE_BOUNDS_HELP } from '../size-caps-help.js';
 
 interface CheckArgs {
   range?: string;
@@ -24,7 +25,7 @@ export const command: CommandModule<CheckArgs> = {
       .example('$0 check', "Commits not on the remote's default branch, by that branch's policy")
       .example('$0 check origin/main..HEAD --format github', 'A pull request, in GitHub Actions')
       .example('$0 check "$BASE..HEAD" --policy-from origin/main', 'Any range, judged by the target branch\'s policy')
-      .epilogue('Exit codes: 0 no errors (warnings allowed), 1 policy violation, 2 bad usage or invalid config, 3 git error, shallow clone lacking history, no range and no remote default branch, or a range past the gate\'s bounds (commits of 16 MiB, 64 MiB of large commits together, or a copy search reading more than 4 GiB of trees: AITRAIL_COPY_BLAME_BUDGET=<MiB> on the server or CI raises that one; blames of protected files estimated to search more than 64 GiB: AITRAIL_BLAME_BUDGET=<MiB>; AITRAIL_SIZE_CAPS_DIVISOR=<n> divides the first two and the 64 KiB a large commit is, never raising them).'),
+      .epilogue(`Exit codes: 0 no errors (warnings allowed), 1 policy violation, 2 bad usage or invalid config, 3 git error, shallow clone lacking history, no range and no remote default branch, or a range past the gate's bounds (a commit of 16 MiB, 64 MiB of large commits together, a copy search reading more than 4 GiB of trees, blames of protected files estimated to search more than 64 GiB). ${GATE_BOUNDS_HELP}`),
   run: async (args) => {
     if (args.range === '') {
       const [{ UsageError }, { enforceMessages }] = await Promise.all([import('../../errors/usage-error.js'), import('../../enforce/messages.js')]);

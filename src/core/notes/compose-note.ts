@@ -78,23 +78,31 @@ export function readNoteForRewrite(text: string): NoteForRewrite | null {
  * parts disagree about an AI line.
  */
 export function readNotesForRewrite(text: string): NoteForRewrite[] {
-  const note = readNoteForRewrite(text);
-  if (note) return [note];
-  const split = splitJoinedNotes(text) ?? [];
-  // Past the parts read apart (row 1065): not composed (the carry keeps git's copy).
-  const parts = split.length > JOINED_NOTES_LIMIT ? [] : split.map(readNoteForRewrite);
-  return parts.length > 0 && parts.every((part) => part !== null) ? jointSources(parts as NoteForRewrite[]) : [];
+  return notesForRewrite(text).notes;
 }
 
+/** Why readNotesForRewrite read no note of a text (row 1075, for the carry's warning): see notesForRewrite. */
+export type UnreadWhy = 'many' | 'disagree' | 'mixed' | 'foreign';
+
 /**
- * Why readNotesForRewrite read no note of `text` (row 1075, for the carry's warning): `many`, more joined
- * notes than are read apart (row 1065); `disagree`, joined notes each read, whose parts disagree about an AI line (row
- * 1064: two agents for one line, one record named as two agents); `foreign`, no git-ai note at all (a note someone wrote by hand in refs/notes/ai).
+ * readNotesForRewrite's notes of `text`, and when there are none, why, of the same one pass (each part parsed once):
+ * `many`, more joined notes than are read apart (row 1065); `disagree`, joined notes each read, whose parts disagree
+ * about an AI line (row 1064: two agents for one line, one record named as two agents); `mixed`, joined parts of which
+ * some are git-ai notes and some are not (a line of text `git notes append`ed by hand: row s54h-2); `foreign`, no
+ * git-ai note at all (a note someone wrote by hand in refs/notes/ai).
  */
-export function unreadWhy(text: string): 'many' | 'disagree' | 'foreign' {
+export function notesForRewrite(text: string): { notes: NoteForRewrite[]; why?: UnreadWhy } {
+  const note = readNoteForRewrite(text);
+  if (note) return { notes: [note] };
   const split = splitJoinedNotes(text) ?? [];
-  if (split.length > JOINED_NOTES_LIMIT) return 'many';
-  return split.length > 0 && split.every((part) => readNoteForRewrite(part) !== null) ? 'disagree' : 'foreign';
+  // Past the parts read apart (row 1065): not composed (the carry keeps git's copy).
+  if (split.length > JOINED_NOTES_LIMIT) return { notes: [], why: 'many' };
+  const parts = split.map(readNoteForRewrite);
+  const read = parts.filter((part): part is NoteForRewrite => part !== null);
+  if (read.length === 0) return { notes: [], why: 'foreign' };
+  if (read.length < parts.length) return { notes: [], why: 'mixed' };
+  const notes = jointSources(read);
+  return notes.length > 0 ? { notes } : { notes: [], why: 'disagree' };
 }
 
 /** Whether `key` gives its lines to a person in a note of `metadata` (an `h_` key; the legacy `human` key without a prompt of that name). */
