@@ -4,7 +4,7 @@ import { CLAUSE, matchIdentity, parseIdentity, plainAddress, type IdentityMatch,
 import { accountSpaced, agentFirstNamed, agentNameAsWritten, aiAccountNamed, aiAccountOnly, isFamilyWord, productNamed, MAX_WHOLE, mentions, newBudget, readMentions, readWhole, vendorsIn, type Budget, type Mention } from './mentions.js';
 import { joints, letterRuns } from './letters.js';
 import { MODEL_WORDS, mayStartModel } from '../model-words.js';
-import { VENDOR_NAMES } from '../model-data.js';
+import { ROUTERS, VENDOR_NAMES } from '../model-data.js';
 import { fineTuneBase } from '../model-name.js';
 import { knownCoAuthorLine, ownTrailerPair } from './fixed-values.js';
 import { readable } from './readable.js';
@@ -449,11 +449,34 @@ function segmentModel(text: string, at: number, vendor: string): string | null {
  * `openai/!coder` beside a Qwen model read elsewhere), still counts as `openai/unknown`.
  */
 function routeToRead(text: string, at: number, word: string, read: readonly Mention[]): boolean {
-  if (word.toLowerCase() !== 'openai' || text[at + word.length] !== '/') return false;
+  if (word.toLowerCase() !== 'openai' || text[at + word.length] !== '/') return routerNamed(text, at, word, read);
   const path = /^[^\s,;()<>[\]{}"'`]+/.exec(text.slice(at + word.length + 1))?.[0] ?? '';
   if (path === '' || path.length > 200) return false;
   const model = canonicalModel(path);
   return model !== null && !model.startsWith('openai/') && !model.endsWith('/unknown') && read.some((mention) => mention.model === model);
+}
+
+/** A letter, digit, `-` or `_`: what a router's id is written with (routerNamed). */
+const ROUTER_CHAR = /[A-Za-z0-9_-]/;
+
+/**
+ * A vendor's word inside a router's own id of more words (opencode's and models.dev's providers
+ * `amazon-bedrock/…`, `google-vertex-anthropic/…`, `fireworks-ai/…`: models.json `routers`) written
+ * before `/` and a model that was read through it (`amazon-bedrock/anthropic.claude-sonnet-4-6`):
+ * the cloud the model was reached through, not a second model of Amazon's or Google's (row s54d-2).
+ * A model of the router's own vendor (`amazon-bedrock/amazon.nova-pro-v1:0`) is that vendor's still.
+ */
+function routerNamed(text: string, at: number, word: string, read: readonly Mention[]): boolean {
+  let start = at;
+  while (start > 0 && at - start < 64 && ROUTER_CHAR.test(text[start - 1] as string)) start -= 1;
+  let end = at + word.length;
+  while (end < text.length && end - start < 64 && ROUTER_CHAR.test(text[end] as string)) end += 1;
+  const router = text.slice(start, end).toLowerCase();
+  if (router.length <= word.length || text[end] !== '/' || !ROUTERS.has(router)) return false;
+  const path = /^[^\s,;()<>[\]{}"'`]+/.exec(text.slice(end + 1))?.[0] ?? '';
+  if (path === '' || path.length > 200) return false;
+  const model = canonicalModel(`${router}/${path}`);
+  return model !== null && !model.endsWith('/unknown') && read.some((mention) => mention.model === model);
 }
 
 /**
