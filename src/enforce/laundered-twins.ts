@@ -41,11 +41,12 @@ export function deniesGlobally(policy: CompiledPolicy): boolean {
 }
 
 /**
- * `git patch-id --stable` of each of `shas` (a merge: its change against its first parent, row 1080): patch id -> the first commit that has it. One `git log -p`, one `git patch-id`.
+ * `git patch-id --stable` of each of `shas` (a merge: its change against its first parent, row 1080): commit -> its patch id (none: a commit changing only modes). One `git log -p`, one `git patch-id`, for both sides (row s54e-1).
  * Without context lines (`-U0`, row 1102): the lines removed and added, file by file; a pick of Q onto a file whose lines
  * around Q's change moved since (a person's edit two lines away) had other context, another patch id, and passed.
  */
 async function patchIds(repoDir: string, shas: readonly string[]): Promise<Map<string, string>> {
+  /** Commit -> its patch id (in the order git printed them). */
   const ids = new Map<string, string>();
   if (shas.length === 0) return ids;
   const patches = await runGit(['log', '-p', '-U0', '--diff-merges=first-parent', '--no-walk=unsorted', '--no-color', '--no-renames', '--no-ext-diff', '--no-textconv', '--full-index', '--format=commit %H', ...shas, '--'], { cwd: repoDir, asStored: true });
@@ -54,7 +55,7 @@ async function patchIds(repoDir: string, shas: readonly string[]): Promise<Map<s
   const out = await runGit(['patch-id', '--stable'], { cwd: repoDir, input: patches.replace(MODE_LINES, ''), asStored: true });
   for (const line of out.split('\n')) {
     const [id, sha] = line.split(' ');
-    if (id && sha && !ids.has(id)) ids.set(id, sha);
+    if (id && sha) ids.set(sha, id);
   }
   return ids;
 }
@@ -80,22 +81,31 @@ export async function launderedTwins(repoDir: string, people: readonly PersonCom
   if (paths.length === 0) return [];
   const pathspec = paths.length > PATHSPEC_CAP ? [] : paths.map((path) => `:(literal)${path}`);
   const refused = new Map<string, Violation[]>();
+  // The paths the refused commits change (of those asked; under path rules all of theirs): a commit of the range whose asked path none changes has no twin, and its patch is not read.
+  const touched = new Set<string>();
   // Under path rules each commit's paths are read too, all of them (`--full-diff`: not only the one asked by): a path rule refuses by them (row 1082).
   const byPaths = policy.paths.length > 0;
-  for await (const commit of streamCommits(repoDir, ['--no-merges', ...(byPaths ? ['--full-diff'] : []), '--exclude=refs/notes/*', '--all'], { asStored: true, pathspec, paths: byPaths })) {
+  for await (const commit of streamCommits(repoDir, ['--no-merges', ...(byPaths ? ['--full-diff'] : []), '--exclude=refs/notes/*', '--all'], { asStored: true, pathspec, paths: true })) {
     if (inRange.has(commit.sha)) continue;
     const violations = evaluateCommit(storedCommitFacts(commit, detect), policy).filter((violation) => violation.severity === 'error' && TWIN_RULES.has(violation.rule));
-    if (violations.length > 0) refused.set(commit.sha, violations);
+    if (violations.length > 0) {
+      refused.set(commit.sha, violations);
+      for (const path of commit.paths ?? []) touched.add(path);
+    }
     if (refused.size >= DENIED_TWINS_CAP) break;
   }
   if (refused.size === 0) return [];
-  const denied = await patchIds(repoDir, [...refused.keys()]);
-  const mine = await patchIds(repoDir, people.map((commit) => commit.sha));
-  const bySha = new Map(people.map((commit) => [commit.sha, commit]));
+  // Row s54e-1: only the range's commits that can twin a refused one (its asked path changed by one) are read, and both sides in one `git log -p | git patch-id`.
+  const candidates = people.filter((commit) => commit.paths.length > 0 && touched.has(commit.paths[0] as string));
+  if (candidates.length === 0) return [];
+  const ids = await patchIds(repoDir, [...refused.keys(), ...candidates.map((commit) => commit.sha)]);
+  const bySha = new Map(candidates.map((commit) => [commit.sha, commit]));
+  const denied = new Map<string, string>();
+  for (const [sha, id] of ids) if (refused.has(sha) && !denied.has(id)) denied.set(id, sha);
   const found: Violation[] = [];
-  for (const [id, sha] of mine) {
-    const twin = denied.get(id);
+  for (const [sha, id] of ids) {
     const person = bySha.get(sha);
+    const twin = denied.get(id);
     if (twin === undefined || person === undefined) continue;
     for (const violation of refused.get(twin) ?? []) {
       found.push({ ...violation, sha, subject: person.subject, path: person.paths[0] ?? null, paths: person.paths.slice(0, MAX_LISTED_PATHS), pathCount: person.paths.length, message: `the same change (git patch-id) as ${twin.slice(0, 12)}, which the repository holds: ${violation.message}`, fix: twinFix(twin, violation.agent, violation.model, violation.setting) });
