@@ -42,7 +42,7 @@ export function deniesGlobally(policy: CompiledPolicy): boolean {
 
 /**
  * `git patch-id --stable` of each file's change in each of `shas` (a merge: its change against its first parent, row 1080):
- * commit -> the patch ids of its files' changes. One `git log -p`, one `git patch-id`.
+ * commit -> the patch ids of its files' changes. One `git log -p`, one `git patch-id`, for both sides (row s54e-1).
  * Without context lines (`-U0`, row 1102): the lines removed and added, file by file; a pick of Q onto a file whose lines
  * around Q's change moved since (a person's edit two lines away) had other context, another patch id, and passed.
  * File by file (row s54c-1): a pick of Q with a person's change to another file in the same commit had another patch id
@@ -99,19 +99,27 @@ export async function launderedTwins(repoDir: string, people: readonly PersonCom
   if (paths.length === 0) return [];
   const pathspec = paths.length > PATHSPEC_CAP ? [] : paths.map((path) => `:(literal)${path}`);
   const refused = new Map<string, Violation[]>();
+  // The paths the refused commits change (of those asked; under path rules all of theirs): a commit of the range whose asked path none changes has no twin, and its patch is not read.
+  const touched = new Set<string>();
   // Under path rules each commit's paths are read too, all of them (`--full-diff`: not only the one asked by): a path rule refuses by them (row 1082).
   const byPaths = policy.paths.length > 0;
-  // Merges too (row s54c-2: a refused merge picked again as one commit, `cherry-pick -m 1`), with `--full-history`: git's
-  // default simplification drops a merge that is the same as a parent at the paths asked (its second, the branch it brings).
-  for await (const commit of streamCommits(repoDir, ['--full-history', ...(byPaths ? ['--full-diff'] : []), '--exclude=refs/notes/*', '--all'], { asStored: true, pathspec, paths: byPaths })) {
+  for await (const commit of streamCommits(repoDir, ['--full-history', ...(byPaths ? ['--full-diff'] : []), '--exclude=refs/notes/*', '--all'], { asStored: true, pathspec, paths: true })) {
     if (inRange.has(commit.sha)) continue;
     const violations = evaluateCommit(storedCommitFacts(commit, detect), policy).filter((violation) => violation.severity === 'error' && TWIN_RULES.has(violation.rule));
-    if (violations.length > 0) refused.set(commit.sha, violations);
+    if (violations.length > 0) {
+      refused.set(commit.sha, violations);
+      for (const path of commit.paths ?? []) touched.add(path);
+    }
     if (refused.size >= DENIED_TWINS_CAP) break;
   }
   if (refused.size === 0) return [];
-  const denied = await patchIds(repoDir, [...refused.keys()]);
-  const mine = await patchIds(repoDir, people.map((commit) => commit.sha));
+  // Row s54e-1: only the range's commits that can twin a refused one (a path of theirs changed by one) are read, and both
+  // sides in one `git log -p | git patch-id`.
+  const candidates = people.filter((commit) => commit.paths.some((path) => touched.has(path)));
+  if (candidates.length === 0) return [];
+  const ids = await patchIds(repoDir, [...refused.keys(), ...candidates.map((commit) => commit.sha)]);
+  const denied = new Map([...refused.keys()].flatMap((sha) => { const own = ids.get(sha); return own === undefined ? [] : [[sha, own] as const]; }));
+  const mine = new Map(candidates.flatMap((commit) => { const own = ids.get(commit.sha); return own === undefined ? [] : [[commit.sha, own] as const]; }));
   // A person-read commit holding every file change of a refused commit (the same change, or that change and more): its
   // twin, the first refused commit so found.
   const holding = new Map<string, string[]>();
@@ -120,8 +128,8 @@ export async function launderedTwins(repoDir: string, people: readonly PersonCom
   for (const person of people) {
     const own = mine.get(person.sha);
     if (own === undefined) continue;
-    const candidates = new Set([...own].flatMap((id) => holding.get(id) ?? []));
-    const twin = [...refused.keys()].find((sha) => candidates.has(sha) && [...(denied.get(sha) ?? [])].every((id) => own.has(id)));
+    const near = new Set([...own].flatMap((id) => holding.get(id) ?? []));
+    const twin = [...refused.keys()].find((sha) => near.has(sha) && [...(denied.get(sha) ?? [])].every((id) => own.has(id)));
     if (twin !== undefined) twins.set(person.sha, { twin, part: false });
   }
   // Row s54c-3: a refused commit's file changes split over several person-read commits of the range, which hold them all
