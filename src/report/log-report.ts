@@ -108,7 +108,12 @@ export async function* logEntries(options: LogOptions): AsyncGenerator<LogEntry>
   const rewired = await rewiredHistory(repo.root, repo.commonDir, listed.replaceRefs);
   warnRewired(rewired, options.onWarning);
   // A side of the range git reads as another ref than its name says (a tag named like an abbreviated sha): said, as blame and trend say it (rows 33, 1081).
-  await warnAmbiguous(repo.root, rangeRevisions(options.range).map((name): [string, string] => ['range', name]), options.onWarning);
+  // In the JSON too, on the first commit listed (row s54f-1): a JSON reader never sees stderr, and the list has no other place.
+  const ambiguous: string[] = [];
+  await warnAmbiguous(repo.root, rangeRevisions(options.range).map((name): [string, string] => ['range', name]), (message) => {
+    ambiguous.push(message);
+    options.onWarning?.(message);
+  });
   // And beside each commit concerned, in the text and the JSON (row 827): a JSON reader never sees stderr.
   const replaced = new Set(rewired.replaced);
   const grafted = rewired.grafts === null ? new Set<string>() : await readGrafts(rewired.grafts);
@@ -143,7 +148,7 @@ export async function* logEntries(options: LogOptions): AsyncGenerator<LogEntry>
       if (options.aiOnly && attributions.length === 0) continue;
       yielded += 1;
       const warnings = [
-        ...reportWarnings(reading),
+        ...reportWarnings(yielded === 1 ? [...ambiguous, ...reading] : reading),
         ...(replaced.has(commit.sha) ? [historyMarks.replaced()] : []),
         ...(grafted.has(commit.sha) ? [historyMarks.grafted()] : []),
         ...(boundary?.has(commit.sha) ? [historyMarks.shallowCut()] : []),
