@@ -36,7 +36,7 @@ export function sizeCapsDivisor(): number {
   const set = process.env.AITRAIL_SIZE_CAPS_DIVISOR ?? '';
   if (set === '') return 1;
   if (!/^[1-9][0-9]{0,4}$/.test(set) || Number(set) > SIZE_CAPS_DIVISOR_MOST) {
-    throw new UsageError(`AITRAIL_SIZE_CAPS_DIVISOR='${sanitize(set, { max: 60 })}' is not a divisor: give a whole number 1 to ${SIZE_CAPS_DIVISOR_MOST}, digits only (it can only lower the caps of 16 MiB a commit, 64 KiB a large commit, 64 MiB of large commits a range, 16 MiB of a noted commit's diff counted and 200,000 paths shown through symbolic links matched whole), or unset it.`);
+    throw new UsageError(`AITRAIL_SIZE_CAPS_DIVISOR='${sanitize(set, { max: 60 })}' is not a divisor: give a whole number 1 to ${SIZE_CAPS_DIVISOR_MOST}, digits only (it can only lower the caps of 16 MiB a commit, 64 KiB a large commit, 64 MiB of large commits a range, 10,000 merged commits log's merge footers read, 16 MiB of a noted commit's diff counted and 200,000 paths shown through symbolic links matched whole), or unset it.`);
   }
   return Number(set);
 }

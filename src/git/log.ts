@@ -41,6 +41,11 @@ export interface LogOptions {
    * marked tooLarge (`together`, the sum with it), as check refuses such a range (row 1037).
    */
   largeTogether?: number;
+  /**
+   * With largeTogether: the count of large bytes read, shared by the walks of one report (row s54f-2): `log`'s
+   * merge-footer walks (one per merge) add to the same 64 MiB as the walk of the range, not 64 MiB each.
+   */
+  largeRead?: { bytes: number };
   /** Collect changed paths (`--name-only`), for policy path rules. */
   paths?: boolean;
   /** With `paths`: also the symbolic links and submodules each commit makes (`--raw`: the modes), for path rules. */
@@ -136,7 +141,7 @@ export async function* streamCommits(cwd: string, revisions: string[], options: 
   let long: LongRecord | undefined;
   const cap = commitBytesCap();
   // Row 1107: the bytes of the large messages read so far, and what makes a message large.
-  let together = 0;
+  const read = options.largeRead ?? { bytes: 0 };
   const largeAt = options.largeTogether === undefined ? Infinity : largeCommitBytes();
   // A large message counted; past options.largeTogether, dropped unread. A commit under an encoding git may re-encode
   // is counted when its message is read apart (settle): an `encoding` header was a way past the bound (task w, 1114).
@@ -145,8 +150,8 @@ export async function* streamCommits(cwd: string, revisions: string[], options: 
     const bytes = Buffer.byteLength(record.message, 'utf8');
     // Only a large message is counted and dropped: one of largeAt bytes or fewer after the bound is read (row 1118).
     if (bytes <= largeAt) return;
-    together += bytes;
-    if (together > (options.largeTogether ?? Infinity)) Object.assign(record, { message: '', tooLarge: { part: 'together' as const, bytes: together, most: options.largeTogether } });
+    read.bytes += bytes;
+    if (read.bytes > (options.largeTogether ?? Infinity)) Object.assign(record, { message: '', tooLarge: { part: 'together' as const, bytes: read.bytes, most: options.largeTogether } });
   };
   for await (const given of splitRecords(streamGit(args, { cwd, asStored: options.asStored === true, whole: options.whole === true, ...(options.input === undefined ? {} : { input: options.input }) }), '\0', cap)) {
     const token = typeof given === 'string' ? given : '';

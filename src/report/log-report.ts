@@ -5,7 +5,7 @@ import { ExitCode } from '../core/exit-codes.js';
 import { renderLogEntry, renderLogSummary, type LogEntry } from '../core/render-log.js';
 import { badRangeError } from '../git/bad-range.js';
 import { streamCommits } from '../git/log.js';
-import { rangeLargeBytesCap } from '../git/commit-size.js';
+import { rangeLargeBytesCap, sizeCapsDivisor } from '../git/commit-size.js';
 import { openAddedLines } from '../git/added-lines.js';
 import { locateRepo } from '../git/repo.js';
 import { resolveCommit } from '../git/resolve-commit.js';
@@ -13,7 +13,7 @@ import { UsageError } from '../errors/usage-error.js';
 import { stdoutClosed, writeStdout } from '../io/stdout.js';
 import { safeJson } from '../core/sanitize.js';
 import { detectOptionsOf } from '../config/defaults.js';
-import { mergeFooters } from '../enforce/merge-footers.js';
+import { mergeFooters, type MergedReads } from '../enforce/merge-footers.js';
 import { notesMessages } from '../core/notes/messages.js';
 import { DEFAULT_NOTES_REF, notesRefName } from '../core/notes/notes-ref.js';
 import { openCommitNotes } from '../notes/commit-notes.js';
@@ -130,11 +130,19 @@ export async function* logEntries(options: LogOptions): AsyncGenerator<LogEntry>
   const boundary = await shallowBoundary(repo.root, repo.shallow);
   const cut: string[] = [];
   let yielded = 0;
+  // Row s54f-2: the merge-footer walks read at most MERGED_READS merged commits more than the commits this walk lists (an
+  // honest history's merges bring in each commit about once), and share this walk's bound on large messages (row 1107).
+  let walked = 0;
+  const largeTogether = rangeLargeBytesCap();
+  const mergedReads = Math.max(1, Math.floor(MERGED_READS / sizeCapsDivisor())); // lowered as the size caps are (row 1073)
+  const reads: MergedReads = { read: 0, most: mergedReads, largeTogether, largeRead: { bytes: 0 } };
   // Where each noted commit adds lines, for its note's evidence: one git process for the walk.
   const added = openAddedLines(repo.root);
   try {
-    for await (const commit of explainBadRange(streamCommits(repo.root, revisions, { extra, largeTogether: rangeLargeBytesCap() }), options.range)) {
+    for await (const commit of explainBadRange(streamCommits(repo.root, revisions, { extra, largeTogether, largeRead: reads.largeRead }), options.range)) {
       if (options.maxCount !== undefined && yielded >= options.maxCount) break;
+      walked += 1;
+      reads.most = mergedReads + walked;
       if (boundary?.has(commit.sha)) cut.push(commit.sha);
       reading = [];
       if (commit.tooLarge) onWarning(blameMessages.commitTooLarge(commit.sha, commit.tooLarge.part, commit.tooLarge.bytes, commit.tooLarge.most));
@@ -144,7 +152,11 @@ export async function* logEntries(options: LogOptions): AsyncGenerator<LogEntry>
       const noted = notes ? await notes.add(commit.sha, detected, null, (paths) => added.of(commit.sha, commit.parents[0] ?? null, paths)) : detected;
       const read = qwenNotes ? await qwenNotes.add(commit.sha, noted) : noted;
       // A pull request description's agent footer on a merge is the merged commits' work when they name its model: counted once, there (merge-footers).
-      const attributions = commit.parents.length > 1 ? await mergeFooters(repo.root, commit.parents, read, detectOptions, 'drop') : read;
+      const attributions = commit.parents.length > 1 ? await mergeFooters(repo.root, commit.parents, read, detectOptions, 'drop', reads) : read;
+      if (reads.cut === true) {
+        onWarning(blameMessages.mergedReadsCut(commit.sha, reads.most, mergedReads));
+        reads.cut = false;
+      }
       if (options.aiOnly && attributions.length === 0) continue;
       yielded += 1;
       const warnings = [
@@ -172,6 +184,9 @@ export async function* logEntries(options: LogOptions): AsyncGenerator<LogEntry>
   // `-n N` that got its N commits counted all it asked for; a shorter walk (or none) lacks what lies past the cut.
   if (cut.length > 0 && (options.maxCount === undefined || yielded < options.maxCount)) options.onWarning?.(blameMessages.logShallowCut(cut));
 }
+
+/** Merged commits the merge-footer walks of one `log` may read beyond the number of commits it lists (row s54f-2). */
+const MERGED_READS = 10_000;
 
 /** The commits the grafts file git reads names (none when it cannot be read: git's warning was said). */
 async function readGrafts(file: string): Promise<Set<string>> {
