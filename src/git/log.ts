@@ -118,6 +118,8 @@ export async function* streamCommits(cwd: string, revisions: string[], options: 
   // Commits read but not yet yielded, while some of them wait for bodiesFound (asked in batches).
   const held: CommitRecord[] = [];
   const asking: Array<{ record: CommitRecord; shown: string[] }> = [];
+  // The characters of the messages held in `asking` (row s54f-3): asked once they pass ASK_CHARS, not only at ASK_BATCH commits.
+  let askingChars = 0;
   const asker = bodyAsker(cwd, options.asStored === true);
   // Merges held for their `mergetag` headers, read MERGE_BATCH at a time (withMergeTags).
   const merging: CommitRecord[] = [];
@@ -127,6 +129,7 @@ export async function* streamCommits(cwd: string, revisions: string[], options: 
       if (found[at]) bound(Object.assign(record, shownRecord(shown)));
     });
     asking.length = 0;
+    askingChars = 0;
     await withMergeTags(cwd, merging.splice(0), options.asStored === true);
     return held.splice(0);
   };
@@ -163,7 +166,7 @@ export async function* streamCommits(cwd: string, revisions: string[], options: 
     if (!inFields && !started && token === '') {
       if (current) hold(current);
       if (asking.length === 0 && merging.length === 0) yield* held.splice(0);
-      else if (asking.length >= ASK_BATCH || merging.length >= MERGE_BATCH || held.length >= HOLD) yield* await settle();
+      else if (asking.length >= ASK_BATCH || askingChars >= ASK_CHARS || merging.length >= MERGE_BATCH || held.length >= HOLD) yield* await settle();
       current = undefined;
       fields = [];
       started = true;
@@ -195,7 +198,10 @@ export async function* streamCommits(cwd: string, revisions: string[], options: 
         };
         long = undefined;
         bound(current);
-        if (ask) asking.push({ record: current, shown });
+        if (ask) {
+          asking.push({ record: current, shown });
+          askingChars += shown[6].length;
+        }
         change = undefined;
         inFields = false;
       }
@@ -299,6 +305,12 @@ function shownRecord(shown: readonly string[]): Pick<CommitRecord, 'author' | 'c
 
 /** Commits under such an encoding asked of one git process; commits held back at most before they are asked. */
 const ASK_BATCH = 64;
+/**
+ * The characters of messages under such an encoding held at most before they are asked (row s54f-3): 64 messages of
+ * 15 MiB were held whole, then git's raw output of them all read at once (~1 GB); now a batch closes past 8 Mi
+ * characters (a message longer than that is asked alone), so what is held is about one such message and its answer.
+ */
+const ASK_CHARS = 8 * 1024 * 1024;
 const HOLD = 256;
 /** Commits asked one by one at most per pass, where a batch's answer cannot be split (a NUL in a re-encoded text). */
 const ASKED_ALONE = 64;
