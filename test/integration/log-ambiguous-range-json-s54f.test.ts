@@ -4,16 +4,11 @@
 // warning in its `warnings` (and the text under it); a plain range stays quiet.
 import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
-import { makeRepo } from '../helpers/gitdir.js';
+import { tagLikeAbbreviatedSha } from '../helpers/ambiguous-tag.js';
 
 describe('log --format json of an ambiguous range (row s54f-1)', () => {
   it('puts the warning on the first entry, once; a plain range has none', () => {
-    const repo = makeRepo();
-    repo.commit('chore: start\n', { 'README.md': 'hi\n' });
-    const person = repo.commit('feat: y\n', { 'src/y.ts': 'y\n' });
-    const qwen = repo.commit('feat: b\n\nAssisted-by: qwen-code:qwen/qwen3-coder\n', { 'src/b.ts': 'b\n' });
-    const abbrev = qwen.slice(0, 8);
-    repo.git(['tag', abbrev, person]);
+    const { repo, person, abbrev } = tagLikeAbbreviatedSha();
     for (const range of [abbrev, `HEAD~2..${abbrev}`]) {
       const log = aitrail(repo.dir, ['log', range, '--format', 'json']);
       expect(log.code, log.stderr).toBe(0);
