@@ -30,13 +30,14 @@ const known = (model: string) => model !== 'unknown' && !model.endsWith('/unknow
  */
 /**
  * A report's bound on its merge-footer walks (row s54f-2): merged commits read so far by all of them, the most they may
- * read (set by the caller before each merge), whether a walk stopped at it; and the report's count of large
- * message bytes with its bound (streamCommits' largeTogether), shared with the report's own walk.
+ * read (set by the caller before each merge), whether a walk stopped at it; and their count of large message
+ * bytes with its bound (streamCommits' largeTogether), one for all the walks.
  */
 export interface MergedReads {
   read: number;
   most: number;
-  cut?: boolean;
+  /** Why the last walk stopped short: the commits it may read, or a merged commit's large message left unread (row 1107). */
+  cut?: 'commits' | 'bytes';
   largeTogether: number;
   largeRead: { bytes: number };
 }
@@ -46,7 +47,7 @@ export async function mergeFooters(repoDir: string, parents: readonly string[], 
   const agents = new Set(attributions.filter(footerOnly).map((attribution) => attribution.agent));
   if (agents.size === 0) return attributions;
   if (reads !== undefined && reads.read >= reads.most) {
-    reads.cut = true;
+    reads.cut = 'commits';
     return attributions;
   }
   const declared = new Map<string, Map<string, { declared: boolean; sha: string }>>();
@@ -57,9 +58,11 @@ export async function mergeFooters(repoDir: string, parents: readonly string[], 
       if (++read > MAX_MERGED) return attributions;
       // Past the report's bound the footer stays as read (AI of that agent, model unknown: fail closed), and the caller says so.
       if (reads !== undefined && reads.read++ >= reads.most) {
-        reads.cut = true;
+        reads.cut = 'commits';
         return attributions;
       }
+      // A merged commit left unread (its message past the walks' bound): what it names is not known, the footer may stay.
+      if (reads !== undefined && commit.tooLarge?.part === 'together') reads.cut = 'bytes';
       for (const found of detectCommit(commitSignals(commit), detect)) {
         if (!agents.has(found.agent) || !known(found.model)) continue;
         const models = declared.get(found.agent) ?? new Map<string, { declared: boolean; sha: string }>();

@@ -42,8 +42,8 @@ export interface LogOptions {
    */
   largeTogether?: number;
   /**
-   * With largeTogether: the count of large bytes read, shared by the walks of one report (row s54f-2): `log`'s
-   * merge-footer walks (one per merge) add to the same 64 MiB as the walk of the range, not 64 MiB each.
+   * With largeTogether: the count of large bytes read, shared by several walks (row s54f-2): `log`'s merge-footer
+   * walks (one per merge) read 64 MiB of large messages together, not 64 MiB each.
    */
   largeRead?: { bytes: number };
   /** Collect changed paths (`--name-only`), for policy path rules. */

@@ -131,7 +131,8 @@ export async function* logEntries(options: LogOptions): AsyncGenerator<LogEntry>
   const cut: string[] = [];
   let yielded = 0;
   // Row s54f-2: the merge-footer walks read at most MERGED_READS merged commits more than the commits this walk lists (an
-  // honest history's merges bring in each commit about once), and share this walk's bound on large messages (row 1107).
+  // honest history's merges bring in each commit about once), and 64 MiB of large messages together (row 1107's bound,
+  // one count for them all, apart from this walk's: a merged commit is read by both, and the walk's figures stay its own).
   let walked = 0;
   const largeTogether = rangeLargeBytesCap();
   const mergedReads = Math.max(1, Math.floor(MERGED_READS / sizeCapsDivisor())); // lowered as the size caps are (row 1073)
@@ -139,7 +140,7 @@ export async function* logEntries(options: LogOptions): AsyncGenerator<LogEntry>
   // Where each noted commit adds lines, for its note's evidence: one git process for the walk.
   const added = openAddedLines(repo.root);
   try {
-    for await (const commit of explainBadRange(streamCommits(repo.root, revisions, { extra, largeTogether, largeRead: reads.largeRead }), options.range)) {
+    for await (const commit of explainBadRange(streamCommits(repo.root, revisions, { extra, largeTogether }), options.range)) {
       if (options.maxCount !== undefined && yielded >= options.maxCount) break;
       walked += 1;
       reads.most = mergedReads + walked;
@@ -153,9 +154,9 @@ export async function* logEntries(options: LogOptions): AsyncGenerator<LogEntry>
       const read = qwenNotes ? await qwenNotes.add(commit.sha, noted) : noted;
       // A pull request description's agent footer on a merge is the merged commits' work when they name its model: counted once, there (merge-footers).
       const attributions = commit.parents.length > 1 ? await mergeFooters(repo.root, commit.parents, read, detectOptions, 'drop', reads) : read;
-      if (reads.cut === true) {
-        onWarning(blameMessages.mergedReadsCut(commit.sha, reads.most, mergedReads));
-        reads.cut = false;
+      if (reads.cut !== undefined) {
+        onWarning(reads.cut === 'commits' ? blameMessages.mergedReadsCut(commit.sha, reads.most, mergedReads) : blameMessages.mergedLargeCut(commit.sha, largeTogether));
+        delete reads.cut;
       }
       if (options.aiOnly && attributions.length === 0) continue;
       yielded += 1;

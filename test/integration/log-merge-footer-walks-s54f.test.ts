@@ -32,7 +32,45 @@ function chainedMerges(count: number): Buffer {
   return Buffer.from(parts.join(''));
 }
 
+/** `count` footer merges, each [previous merge, its own side commit of a `bytes`-long message declaring Claude's model]. */
+function largeSides(count: number, bytes: number): Buffer {
+  const parts: string[] = [];
+  let mark = 0;
+  const commit = (message: string, from?: number, merge?: number, file?: string): number => {
+    mark += 1;
+    parts.push(`commit refs/heads/main\nmark :${mark}\ncommitter Pat <pat@example.com> ${1_700_000_000 + mark} +0000\ndata ${Buffer.byteLength(message)}\n${message}`);
+    if (from !== undefined) parts.push(`from :${from}\n`);
+    if (merge !== undefined) parts.push(`merge :${merge}\n`);
+    if (file !== undefined) parts.push(`M 100644 inline ${file}\ndata 2\nx\n`);
+    parts.push('\n');
+    return mark;
+  };
+  let main = commit('chore: root\n', undefined, undefined, 'a.txt');
+  for (let n = 0; n < count; n += 1) {
+    const side = commit(`feat: s${n}\n\n${'word '.repeat(bytes / 5)}\n\nAssisted-by: claude-code:anthropic/claude-opus-4.6\n`, main, undefined, `s${n}.txt`);
+    main = commit(`Merge pull request #${n}\n\n${FOOTER}\n`, main, side);
+  }
+  return Buffer.from(parts.join(''));
+}
+
 describe("log's merge-footer walks are bounded across the report (row s54f-2)", () => {
+  it('the walks read 64 MiB of large messages together (here 256 KiB), not each its own: past it a footer stays, said', () => {
+    const repo = makeRepo();
+    repo.git(['fast-import', '--quiet'], { input: largeSides(40, 8000) });
+    repo.git(['reset', '-q', '--hard', 'refs/heads/main']);
+    const run = aitrail(repo.dir, ['log', '--format', 'json'], { env: SCALED_ENV });
+    expect(run.code, run.stderr).toBe(0);
+    const merges = (JSON.parse(run.stdout) as Entry[]).filter((entry) => entry.subject.startsWith('Merge pull request'));
+    expect(merges).toHaveLength(40);
+    // Newest first: the first ~32 merges' sides are read (footer dropped: the side's model), the older ones' are not.
+    expect(merges[0]!.ai).toBe(false);
+    const kept = merges.filter((entry) => entry.warnings?.some((warning) => warning.includes('may not have been checked against every commit it merges')));
+    expect(kept.length).toBeGreaterThan(0);
+    expect(kept.length).toBeLessThan(10);
+    for (const entry of kept) expect(entry.attributions).toEqual([expect.objectContaining({ agent: 'claude-code', model: 'unknown' })]);
+  });
+
+
   it('past the bound a footer stays the merge\'s own, with a warning; an honest merge is still read', () => {
     const repo = makeRepo();
     repo.git(['fast-import', '--quiet'], { input: chainedMerges(60) });
