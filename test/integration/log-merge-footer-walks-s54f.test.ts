@@ -12,28 +12,8 @@ import { SCALED_ENV, type LogJsonEntry as Entry } from '../helpers/size-caps.js'
 
 const FOOTER = '🤖 Generated with [Claude Code](https://claude.com/claude-code)';
 
-/** A fast-import stream: root, a side commit declaring Claude's model, then `count` footer merges, each [root, previous]. */
-function chainedMerges(count: number): Buffer {
-  const parts: string[] = [];
-  let mark = 0;
-  const commit = (message: string, from?: number, merge?: number, file?: string): number => {
-    mark += 1;
-    const data = Buffer.from(message);
-    parts.push(`commit refs/heads/main\nmark :${mark}\ncommitter Pat <pat@example.com> ${1_700_000_000 + mark} +0000\ndata ${data.length}\n${message}`);
-    if (from !== undefined) parts.push(`from :${from}\n`);
-    if (merge !== undefined) parts.push(`merge :${merge}\n`);
-    if (file !== undefined) parts.push(`M 100644 inline ${file}\ndata 2\nx\n`);
-    parts.push('\n');
-    return mark;
-  };
-  const root = commit('chore: root\n', undefined, undefined, 'a.txt');
-  let previous = commit('feat: side\n\nAssisted-by: claude-code:anthropic/claude-opus-4.6\n', root, undefined, 'b.txt');
-  for (let n = 0; n < count; n += 1) previous = commit(`Merge pull request #${n}\n\n${FOOTER}\n`, root, previous);
-  return Buffer.from(parts.join(''));
-}
-
-/** `count` footer merges, each [previous merge, its own side commit of a `bytes`-long message declaring Claude's model]. */
-function largeSides(count: number, bytes: number): Buffer {
+/** A fast-import stream on refs/heads/main, built commit by commit (marks for parents). */
+function stream(): { commit: (message: string, from?: number, merge?: number, file?: string) => number; bytes: () => Buffer } {
   const parts: string[] = [];
   let mark = 0;
   const commit = (message: string, from?: number, merge?: number, file?: string): number => {
@@ -45,12 +25,27 @@ function largeSides(count: number, bytes: number): Buffer {
     parts.push('\n');
     return mark;
   };
+  return { commit, bytes: () => Buffer.from(parts.join('')) };
+}
+
+/** Root, a side commit declaring Claude's model, then `count` footer merges, each [root, previous]. */
+function chainedMerges(count: number): Buffer {
+  const { commit, bytes } = stream();
+  const root = commit('chore: root\n', undefined, undefined, 'a.txt');
+  let previous = commit('feat: side\n\nAssisted-by: claude-code:anthropic/claude-opus-4.6\n', root, undefined, 'b.txt');
+  for (let n = 0; n < count; n += 1) previous = commit(`Merge pull request #${n}\n\n${FOOTER}\n`, root, previous);
+  return bytes();
+}
+
+/** `count` footer merges, each [previous merge, its own side commit of a `size`-long message declaring Claude's model]. */
+function largeSides(count: number, size: number): Buffer {
+  const { commit, bytes } = stream();
   let main = commit('chore: root\n', undefined, undefined, 'a.txt');
   for (let n = 0; n < count; n += 1) {
-    const side = commit(`feat: s${n}\n\n${'word '.repeat(bytes / 5)}\n\nAssisted-by: claude-code:anthropic/claude-opus-4.6\n`, main, undefined, `s${n}.txt`);
+    const side = commit(`feat: s${n}\n\n${'word '.repeat(size / 5)}\n\nAssisted-by: claude-code:anthropic/claude-opus-4.6\n`, main, undefined, `s${n}.txt`);
     main = commit(`Merge pull request #${n}\n\n${FOOTER}\n`, main, side);
   }
-  return Buffer.from(parts.join(''));
+  return bytes();
 }
 
 describe("log's merge-footer walks are bounded across the report (row s54f-2)", () => {
