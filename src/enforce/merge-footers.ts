@@ -38,6 +38,8 @@ export interface MergedReads {
   most: number;
   /** Why the last walk stopped short: the commits it may read, or a merged commit's large message left unread (row 1107). */
   cut?: 'commits' | 'bytes';
+  /** The bound was reached: no later merge of the run is walked. */
+  spent?: boolean;
   largeTogether: number;
   largeRead: { bytes: number };
 }
@@ -46,7 +48,9 @@ export async function mergeFooters(repoDir: string, parents: readonly string[], 
   if (parents.length < 2) return attributions;
   const agents = new Set(attributions.filter(footerOnly).map((attribution) => attribution.agent));
   if (agents.size === 0) return attributions;
-  if (reads !== undefined && reads.read >= reads.most) {
+  // Once reached the bound stays reached for the run: a walk allowed a commit or two each time started a git process per merge.
+  if (reads !== undefined && (reads.read >= reads.most || reads.spent === true)) {
+    reads.spent = true;
     reads.cut = 'commits';
     return attributions;
   }
@@ -58,6 +62,7 @@ export async function mergeFooters(repoDir: string, parents: readonly string[], 
       if (++read > MAX_MERGED) return attributions;
       // Past the report's bound the footer stays as read (AI of that agent, model unknown: fail closed), and the caller says so.
       if (reads !== undefined && reads.read++ >= reads.most) {
+        reads.spent = true;
         reads.cut = 'commits';
         return attributions;
       }
