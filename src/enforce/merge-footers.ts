@@ -28,15 +28,46 @@ const known = (model: string) => model !== 'unknown' && !model.endsWith('/unknow
  * agent no merged commit names with a model stays as it is (the footer is then the only evidence of
  * the AI work, as a squash merge's is); trailers, notes, identities and the environment are never touched.
  */
-export async function mergeFooters(repoDir: string, parents: readonly string[], attributions: Attribution[], detect: DetectOptions, mode: 'fold' | 'drop'): Promise<Attribution[]> {
+/**
+ * A report's bound on its merge-footer walks (row s54f-2): merged commits read so far by all of them, the most they may
+ * read (set by the caller before each merge), whether a walk stopped at it; and their count of large message
+ * bytes with its bound (streamCommits' largeTogether), one for all the walks.
+ */
+export interface MergedReads {
+  read: number;
+  most: number;
+  /** Why the last walk stopped short: the commits it may read, or a merged commit's large message left unread (row 1107). */
+  cut?: 'commits' | 'bytes';
+  /** The bound was reached: no later merge of the run is walked. */
+  spent?: boolean;
+  largeTogether: number;
+  largeRead: { bytes: number };
+}
+
+export async function mergeFooters(repoDir: string, parents: readonly string[], attributions: Attribution[], detect: DetectOptions, mode: 'fold' | 'drop', reads?: MergedReads): Promise<Attribution[]> {
   if (parents.length < 2) return attributions;
   const agents = new Set(attributions.filter(footerOnly).map((attribution) => attribution.agent));
   if (agents.size === 0) return attributions;
+  // Once reached the bound stays reached for the run: a walk allowed a commit or two each time started a git process per merge.
+  if (reads !== undefined && (reads.read >= reads.most || reads.spent === true)) {
+    reads.spent = true;
+    reads.cut = 'commits';
+    return attributions;
+  }
   const declared = new Map<string, Map<string, { declared: boolean; sha: string }>>();
   let read = 0;
   try {
-    for await (const commit of streamCommits(repoDir, [...parents.slice(1), '--not', parents[0]!])) {
+    const bound = reads === undefined ? {} : { largeTogether: reads.largeTogether, largeRead: reads.largeRead };
+    for await (const commit of streamCommits(repoDir, [...parents.slice(1), '--not', parents[0]!], bound)) {
       if (++read > MAX_MERGED) return attributions;
+      // Past the report's bound the footer stays as read (AI of that agent, model unknown: fail closed), and the caller says so.
+      if (reads !== undefined && reads.read++ >= reads.most) {
+        reads.spent = true;
+        reads.cut = 'commits';
+        return attributions;
+      }
+      // A merged commit left unread (its message past the walks' bound): what it names is not known, the footer may stay.
+      if (reads !== undefined && commit.tooLarge?.part === 'together') reads.cut = 'bytes';
       for (const found of detectCommit(commitSignals(commit), detect)) {
         if (!agents.has(found.agent) || !known(found.model)) continue;
         const models = declared.get(found.agent) ?? new Map<string, { declared: boolean; sha: string }>();

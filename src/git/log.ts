@@ -41,6 +41,11 @@ export interface LogOptions {
    * marked tooLarge (`together`, the sum with it), as check refuses such a range (row 1037).
    */
   largeTogether?: number;
+  /**
+   * With largeTogether: the count of large bytes read, shared by several walks (row s54f-2): `log`'s merge-footer
+   * walks (one per merge) read 64 MiB of large messages together, not 64 MiB each.
+   */
+  largeRead?: { bytes: number };
   /** Collect changed paths (`--name-only`), for policy path rules. */
   paths?: boolean;
   /** With `paths`: also the symbolic links and submodules each commit makes (`--raw`: the modes), for path rules. */
@@ -113,6 +118,8 @@ export async function* streamCommits(cwd: string, revisions: string[], options: 
   // Commits read but not yet yielded, while some of them wait for bodiesFound (asked in batches).
   const held: CommitRecord[] = [];
   const asking: Array<{ record: CommitRecord; shown: string[] }> = [];
+  // The characters of the messages held in `asking` (row s54f-3): asked once they pass ASK_CHARS, not only at ASK_BATCH commits.
+  let askingChars = 0;
   const asker = bodyAsker(cwd, options.asStored === true);
   // Merges held for their `mergetag` headers, read MERGE_BATCH at a time (withMergeTags).
   const merging: CommitRecord[] = [];
@@ -122,6 +129,7 @@ export async function* streamCommits(cwd: string, revisions: string[], options: 
       if (found[at]) bound(Object.assign(record, shownRecord(shown)));
     });
     asking.length = 0;
+    askingChars = 0;
     await withMergeTags(cwd, merging.splice(0), options.asStored === true);
     return held.splice(0);
   };
@@ -136,7 +144,7 @@ export async function* streamCommits(cwd: string, revisions: string[], options: 
   let long: LongRecord | undefined;
   const cap = loweredCap(COMMIT_BYTES_CAP);
   // Row 1107: the bytes of the large messages read so far, and what makes a message large.
-  let together = 0;
+  const read = options.largeRead ?? { bytes: 0 };
   const largeAt = options.largeTogether === undefined ? Infinity : loweredCap(LARGE_COMMIT_BYTES);
   // A large message counted; past options.largeTogether, dropped unread. A commit under an encoding git may re-encode
   // is counted when its message is read apart (settle): an `encoding` header was a way past the bound (task w, 1114).
@@ -145,8 +153,8 @@ export async function* streamCommits(cwd: string, revisions: string[], options: 
     const bytes = Buffer.byteLength(record.message, 'utf8');
     // Only a large message is counted and dropped: one of largeAt bytes or fewer after the bound is read (row 1118).
     if (bytes <= largeAt) return;
-    together += bytes;
-    if (together > (options.largeTogether ?? Infinity)) Object.assign(record, { message: '', tooLarge: { part: 'together' as const, bytes: together, most: options.largeTogether } });
+    read.bytes += bytes;
+    if (read.bytes > (options.largeTogether ?? Infinity)) Object.assign(record, { message: '', tooLarge: { part: 'together' as const, bytes: read.bytes, most: options.largeTogether } });
   };
   for await (const given of splitRecords(streamGit(args, { cwd, asStored: options.asStored === true, whole: options.whole === true, ...(options.input === undefined ? {} : { input: options.input }) }), '\0', cap)) {
     const token = typeof given === 'string' ? given : '';
@@ -158,7 +166,7 @@ export async function* streamCommits(cwd: string, revisions: string[], options: 
     if (!inFields && !started && token === '') {
       if (current) hold(current);
       if (asking.length === 0 && merging.length === 0) yield* held.splice(0);
-      else if (asking.length >= ASK_BATCH || merging.length >= MERGE_BATCH || held.length >= HOLD) yield* await settle();
+      else if (asking.length >= ASK_BATCH || askingChars >= ASK_CHARS || merging.length >= MERGE_BATCH || held.length >= HOLD) yield* await settle();
       current = undefined;
       fields = [];
       started = true;
@@ -190,7 +198,10 @@ export async function* streamCommits(cwd: string, revisions: string[], options: 
         };
         long = undefined;
         bound(current);
-        if (ask) asking.push({ record: current, shown });
+        if (ask) {
+          asking.push({ record: current, shown });
+          askingChars += shown[6].length;
+        }
         change = undefined;
         inFields = false;
       }
@@ -294,6 +305,12 @@ function shownRecord(shown: readonly string[]): Pick<CommitRecord, 'author' | 'c
 
 /** Commits under such an encoding asked of one git process; commits held back at most before they are asked. */
 const ASK_BATCH = 64;
+/**
+ * The characters of messages under such an encoding held at most before they are asked (row s54f-3): 64 messages of
+ * 15 MiB were held whole, then git's raw output of them all read at once (~1 GB); now a batch closes past 8 Mi
+ * characters (a message longer than that is asked alone), so what is held is about one such message and its answer.
+ */
+const ASK_CHARS = 8 * 1024 * 1024;
 const HOLD = 256;
 /** Commits asked one by one at most per pass, where a batch's answer cannot be split (a NUL in a re-encoded text). */
 const ASKED_ALONE = 64;

@@ -38,6 +38,10 @@ export const blameMessages = {
     part === 'together'
       ? `commit ${sha.slice(0, 12)} was not read: with its message, the messages of more than ${loweredCap(LARGE_COMMIT_BYTES).toLocaleString('en-US')} bytes this report read hold ${bytes.toLocaleString('en-US')} bytes together, more than the ${most.toLocaleString('en-US')} a report reads, so it is counted as AI of an unknown model (check, pre-push and pre-receive refuse such a range).`
       : `commit ${sha.slice(0, 12)} was not read: ${part === 'message' ? 'its text as git shows it' : 'its object'} is ${bytes.toLocaleString('en-US')} bytes, more than the ${most.toLocaleString('en-US')} a report reads, so it is counted as AI of an unknown model (check, pre-push and pre-receive refuse it).`,
+  mergedReadsCut: (sha: string, most: number, more: number) =>
+    `merge ${sha.slice(0, 12)}'s agent footer was not checked against the commits it merges: this report's merges brought in ${most.toLocaleString('en-US')} commits to read already (the most it reads: ${more.toLocaleString('en-US')} more than the commits it lists), so the footer counts as the merge's own (AI of that agent, model unknown).`,
+  mergedLargeCut: (sha: string, most: number) =>
+    `merge ${sha.slice(0, 12)}'s agent footer may not have been checked against every commit it merges: the messages of more than ${loweredCap(LARGE_COMMIT_BYTES).toLocaleString('en-US')} bytes this report's merges brought in hold more than the ${most.toLocaleString('en-US')} it reads, and the ones past that were not read; a footer they may have named stays the merge's own (AI of that agent, model unknown).`,
   logShallowCut: (cut: readonly string[]) =>
     `this is a shallow clone and the history log read is cut at ${cut.slice(0, 3).map((sha) => sha.slice(0, 12)).join(', ')}${cut.length > 3 ? ` (+${cut.length - 3} more)` : ''}: ` +
     'the commits before it were never fetched and are not counted (the totals are of the fetched commits only).\n' +

@@ -5,7 +5,7 @@ import { ExitCode } from '../core/exit-codes.js';
 import { renderLogEntry, renderLogSummary, type LogEntry } from '../core/render-log.js';
 import { badRangeError } from '../git/bad-range.js';
 import { streamCommits } from '../git/log.js';
-import { loweredCap, RANGE_LARGE_BYTES_CAP } from '../git/commit-size.js';
+import { loweredCap, RANGE_LARGE_BYTES_CAP, sizeCapsDivisor } from '../git/commit-size.js';
 import { openAddedLines } from '../git/added-lines.js';
 import { locateRepo } from '../git/repo.js';
 import { resolveCommit } from '../git/resolve-commit.js';
@@ -13,7 +13,7 @@ import { UsageError } from '../errors/usage-error.js';
 import { stdoutClosed, writeStdout } from '../io/stdout.js';
 import { safeJson } from '../core/sanitize.js';
 import { detectOptionsOf } from '../config/defaults.js';
-import { mergeFooters } from '../enforce/merge-footers.js';
+import { mergeFooters, type MergedReads } from '../enforce/merge-footers.js';
 import { notesMessages } from '../core/notes/messages.js';
 import { DEFAULT_NOTES_REF, notesRefName } from '../core/notes/notes-ref.js';
 import { openCommitNotes } from '../notes/commit-notes.js';
@@ -109,7 +109,12 @@ export async function* logEntries(options: LogOptions): AsyncGenerator<LogEntry>
   const rewired = await rewiredHistory(repo.root, repo.commonDir, listed.replaceRefs);
   warnRewired(rewired, options.onWarning);
   // A side of the range git reads as another ref than its name says (a tag named like an abbreviated sha): said, as blame and trend say it (rows 33, 1081).
-  await warnAmbiguous(repo.root, rangeRevisions(options.range).map((name): [string, string] => ['range', name]), options.onWarning);
+  // In the JSON too, on the first commit listed (row s54f-1): a JSON reader never sees stderr, and the list has no other place.
+  const ambiguous: string[] = [];
+  await warnAmbiguous(repo.root, rangeRevisions(options.range).map((name): [string, string] => ['range', name]), (message) => {
+    ambiguous.push(message);
+    options.onWarning?.(message);
+  });
   // And beside each commit concerned, in the text and the JSON (row 827): a JSON reader never sees stderr.
   const replaced = new Set(rewired.replaced);
   const grafted = rewired.grafts === null ? new Set<string>() : await readGrafts(rewired.grafts);
@@ -126,11 +131,20 @@ export async function* logEntries(options: LogOptions): AsyncGenerator<LogEntry>
   const boundary = await shallowBoundary(repo.root, repo.shallow);
   const cut: string[] = [];
   let yielded = 0;
+  // Row s54f-2: the merge-footer walks read at most MERGED_READS merged commits more than the commits this walk lists (an
+  // honest history's merges bring in each commit about once), and 64 MiB of large messages together (row 1107's bound,
+  // one count for them all, apart from this walk's: a merged commit is read by both, and the walk's figures stay its own).
+  let walked = 0;
+  const largeTogether = loweredCap(RANGE_LARGE_BYTES_CAP);
+  const mergedReads = Math.max(1, Math.floor(MERGED_READS / sizeCapsDivisor())); // lowered as the size caps are (row 1073)
+  const reads: MergedReads = { read: 0, most: mergedReads, largeTogether, largeRead: { bytes: 0 } };
   // Where each noted commit adds lines, for its note's evidence: one git process for the walk.
   const added = openAddedLines(repo.root);
   try {
-    for await (const commit of explainBadRange(streamCommits(repo.root, revisions, { extra, largeTogether: loweredCap(RANGE_LARGE_BYTES_CAP) }), options.range)) {
+    for await (const commit of explainBadRange(streamCommits(repo.root, revisions, { extra, largeTogether }), options.range)) {
       if (options.maxCount !== undefined && yielded >= options.maxCount) break;
+      walked += 1;
+      reads.most = mergedReads + walked;
       if (boundary?.has(commit.sha)) cut.push(commit.sha);
       reading = [];
       if (commit.tooLarge) onWarning(blameMessages.commitTooLarge(commit.sha, commit.tooLarge.part, commit.tooLarge.bytes, commit.tooLarge.most));
@@ -140,11 +154,15 @@ export async function* logEntries(options: LogOptions): AsyncGenerator<LogEntry>
       const noted = notes ? await notes.add(commit.sha, detected, null, (paths) => added.of(commit.sha, commit.parents[0] ?? null, paths)) : detected;
       const read = qwenNotes ? await qwenNotes.add(commit.sha, noted) : noted;
       // A pull request description's agent footer on a merge is the merged commits' work when they name its model: counted once, there (merge-footers).
-      const attributions = commit.parents.length > 1 ? await mergeFooters(repo.root, commit.parents, read, detectOptions, 'drop') : read;
+      const attributions = commit.parents.length > 1 ? await mergeFooters(repo.root, commit.parents, read, detectOptions, 'drop', reads) : read;
+      if (reads.cut !== undefined) {
+        onWarning(reads.cut === 'commits' ? blameMessages.mergedReadsCut(commit.sha, reads.most, mergedReads) : blameMessages.mergedLargeCut(commit.sha, largeTogether));
+        delete reads.cut;
+      }
       if (options.aiOnly && attributions.length === 0) continue;
       yielded += 1;
       const warnings = [
-        ...reportWarnings(reading),
+        ...reportWarnings(yielded === 1 ? [...ambiguous, ...reading] : reading),
         ...(replaced.has(commit.sha) ? [historyMarks.replaced()] : []),
         ...(grafted.has(commit.sha) ? [historyMarks.grafted()] : []),
         ...(boundary?.has(commit.sha) ? [historyMarks.shallowCut()] : []),
@@ -168,6 +186,9 @@ export async function* logEntries(options: LogOptions): AsyncGenerator<LogEntry>
   // `-n N` that got its N commits counted all it asked for; a shorter walk (or none) lacks what lies past the cut.
   if (cut.length > 0 && (options.maxCount === undefined || yielded < options.maxCount)) options.onWarning?.(blameMessages.logShallowCut(cut));
 }
+
+/** Merged commits the merge-footer walks of one `log` may read beyond the number of commits it lists (row s54f-2). */
+const MERGED_READS = 10_000;
 
 /** The commits the grafts file git reads names (none when it cannot be read: git's warning was said). */
 async function readGrafts(file: string): Promise<Set<string>> {

@@ -1,18 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
-import { makeRepo } from '../helpers/gitdir.js';
+import { tagLikeAbbreviatedSha } from '../helpers/ambiguous-tag.js';
 
 // row 1081: `aitrail log <abbreviated sha>` (or `origin/main..<abbrev>`) read a tag spelled like the
 // abbreviation, as git's short-name rules do, and said nothing: the report was of another commit's
 // history, Qwen's commit left out, where blame and trend warn (row 33).
 describe('log of a range whose side a tag spells (row 1081)', () => {
   it("warns that the abbreviated sha is read as the tag, in each side of the range; a full ref name and a plain range are quiet", () => {
-    const repo = makeRepo();
-    repo.commit('chore: start\n', { 'README.md': 'hi\n' });
-    const person = repo.commit('feat: y\n', { 'src/y.ts': 'y\n' });
-    const qwen = repo.commit('feat: b\n\nAssisted-by: qwen-code:qwen/qwen3-coder\n', { 'src/b.ts': 'b\n' });
-    const abbrev = qwen.slice(0, 8);
-    repo.git(['tag', abbrev, person]);
+    const { repo, abbrev } = tagLikeAbbreviatedSha();
     for (const range of [abbrev, `HEAD~2..${abbrev}`]) {
       const log = aitrail(repo.dir, ['log', range]);
       expect(log.code, log.stderr).toBe(0);
