@@ -103,7 +103,9 @@ function authTypeModel(place: SettingsPlace, type: string | undefined): Settings
  * else `coder-model`; no variable, no `modelProviders` entry, no base URL read): Qwen's own model, whatever else is named (row s54g-1).
  */
 function qwenOAuthModel(asked: string | undefined): SettingsModel {
-  const evidence = `Qwen Code's auth type "qwen-oauth" (runs ${asked === 'coder-model' || asked === undefined ? '"coder-model"' : `"coder-model" in place of ${quote(asked)}`})`;
+  // An older Qwen Code's second OAuth model (`vision-model`, row 570's) is kept as asked.
+  if (asked === 'coder-model' || asked === 'vision-model') return { model: asked, evidence: `Qwen Code's auth type "qwen-oauth" (runs ${quote(asked)})`, overriddenBy: [], replaces: ['OPENAI_MODEL', 'QWEN_MODEL'], routed: true, resolved: true };
+  const evidence = `Qwen Code's auth type "qwen-oauth" (runs "coder-model"${asked === undefined ? '' : ` in place of ${quote(asked)}`})`;
   // `routed`: its `--model` does not run; `resolved`: its sessions' models beside are kept (a `/auth` switch may have run them).
   return { model: 'coder-model', evidence, overriddenBy: [], replaces: ['OPENAI_MODEL', 'QWEN_MODEL'], routed: true, resolved: true };
 }
