@@ -7,16 +7,8 @@
 // and the built CLI's `check` and `log`.
 import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
-import { makeRepo } from '../helpers/gitdir.js';
+import { commitWithTrailer as commitWith } from '../helpers/one-trailer.js';
 
-const POLICY = 'policy:\n  unknownModel: deny\n';
-
-function commitWith(trailer: string) {
-  const repo = makeRepo();
-  repo.commit('chore: policy\n', { '.aitrailrc.yml': POLICY });
-  repo.commit(`feat: parser\n\n${trailer}\n`, { 'src/parser.ts': 'export const n = 1;\n' });
-  return repo;
-}
 
 describe("CodeBuddy's own address under a person's name (row s54g-3)", () => {
   it("row s54g-3: a person's name on codebuddy@tencent.com is CodeBuddy's commit: refused under unknownModel: deny", () => {

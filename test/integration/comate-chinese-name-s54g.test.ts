@@ -6,16 +6,8 @@
 // Latin agent word stay people's. Replayed with a real repository and the built CLI's `check` and `log`.
 import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
-import { makeRepo } from '../helpers/gitdir.js';
+import { commitWithTrailer as commitWith } from '../helpers/one-trailer.js';
 
-const POLICY = 'policy:\n  unknownModel: deny\n';
-
-function commitWith(trailer: string) {
-  const repo = makeRepo();
-  repo.commit('chore: policy\n', { '.aitrailrc.yml': POLICY });
-  repo.commit(`feat: parser\n\n${trailer}\n`, { 'src/parser.ts': 'export const n = 1;\n' });
-  return repo;
-}
 
 describe("Comate's Chinese name on a co-author line (row s54g-4)", () => {
   it('row s54g-4: 文心快码 at any address is Comate: refused under unknownModel: deny', () => {
