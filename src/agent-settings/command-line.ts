@@ -332,6 +332,8 @@ const AGENT_CLIS: Readonly<Record<string, AgentCli>> = {
   // A clone run as its `npm start` runs it: `node --no-warnings=DEP0040 /…/gemini-cli/packages/cli -m …` (scripts/start.js).
   'gemini-cli': { hint: 'gemini', names: /^gemini$/i, paths: /(?:^|[/\\:])@google[/\\]gemini-cli(?:[/\\@]|$)|[/\\]gemini-cli[/\\]packages[/\\]cli(?:[/\\]|$)/i, long: 'model', short: 'm', parser: 'yargs' },
   'qwen-code': { hint: 'qwen', names: /^qwen$/i, paths: /(?:^|[/\\:])@qwen-code[/\\]qwen-code(?:[/\\@]|$)|[/\\]qwen-code[/\\]packages[/\\]cli(?:[/\\]|$)/i, long: 'model', short: 'm', parser: 'yargs' },
+  // iFlow CLI (Gemini CLI's fork, row s54g-2): `iflow` of its npm package `@iflow-ai/iflow-cli`, `-m/--model` as Gemini CLI's.
+  'iflow-cli': { hint: 'iflow', names: /^iflow$/i, paths: /(?:^|[/\\:])@iflow-ai[/\\]iflow-cli(?:[/\\@]|$)/i, long: 'model', short: 'm', parser: 'yargs' },
   // BLACKBOX CLI (Qwen Code's fork): `blackbox` of its npm package `@blackbox_ai/blackbox-cli`, `-m/--model` as Qwen Code's.
   blackbox: { hint: 'blackbox', names: /^blackbox$/i, paths: /(?:^|[/\\:])@blackbox_ai[/\\]blackbox-cli(?:[/\\@]|$)/i, long: 'model', short: 'm', parser: 'yargs' },
   opencode: { hint: 'opencode', names: /^opencode$/i, paths: /(?:^|[/\\:])opencode-ai(?:[/\\@]|$)/i, long: 'model', short: 'm', parser: 'yargs' },
@@ -464,7 +466,7 @@ export function agentArguments(agent: string, argv: readonly string[], exe?: str
 
 /** The program as evidence names it: its base name, printable. */
 function shownName(agent: string): string {
-  return { codex: 'codex', 'gemini-cli': 'gemini', 'qwen-code': 'qwen', opencode: 'opencode', 'claude-code': 'claude', cursor: 'cursor-agent', goose: 'goose', aider: 'aider', crush: 'crush', copilot: 'copilot', 'kilo-code': 'kilo', 'kimi-code': 'kimi' }[agent] ?? agent;
+  return { codex: 'codex', 'gemini-cli': 'gemini', 'qwen-code': 'qwen', 'iflow-cli': 'iflow', opencode: 'opencode', 'claude-code': 'claude', cursor: 'cursor-agent', goose: 'goose', aider: 'aider', crush: 'crush', copilot: 'copilot', 'kilo-code': 'kilo', 'kimi-code': 'kimi' }[agent] ?? agent;
 }
 
 /** A `-c key=value` value as Codex reads it: TOML (a quoted string here), else the text itself. */

@@ -30,9 +30,12 @@ export function qwenCodeModel(place: SettingsPlace, cli?: CommandLineModel | nul
   // readAgentSettings makes the model unknown, row 969).
   for (const [, data] of settingsLayers(place, QWEN, cli?.cwd)) data();
   const found = layeredSettingsModel(place, QWEN, cli?.cwd);
-  // No `--model` and no settings model: the run's auth type's own model variable (row 1091).
+  const type = selectedAuthType(place, cli);
+  // Qwen OAuth runs its own model whatever is asked (row s54g-1).
+  if (type === 'qwen-oauth') return qwenOAuthModel(cli?.models[0] ?? found?.model);
+  // No `--model` and no settings model: the run's auth type's own model variable (row 1091), never OPENAI_MODEL's (row s54g-1).
   if (!found && !cli?.models.length) {
-    const byAuth = authTypeModel(place, cli);
+    const byAuth = authTypeModel(place, type);
     if (byAuth) return byAuth;
   }
   // A gateway on this machine answers a hosted model's name (`gpt-4o`) with any model it runs (row 866); Qwen's own
@@ -82,14 +85,29 @@ function settingsAuthType(place: SettingsPlace, cwd: string | undefined): string
  * Qwen Code's model with no `--model` and no settings model under an auth type other than `openai` (row 1091; QwenLM/qwen-code
  * `modelConfigUtils.ts` `resolveCliGenerationConfig`: `argv.model > settings.model.name > the auth type's model variables`, every
  * other model variable stripped): `anthropic`'s `ANTHROPIC_MODEL`, `gemini`'s `GEMINI_MODEL`, `vertex-ai`'s `GOOGLE_MODEL`, in
- * place of `OPENAI_MODEL`/`QWEN_MODEL`, which that run does not read. Null otherwise (read as before).
+ * place of `OPENAI_MODEL`/`QWEN_MODEL`, which that run does not read. Its variable unset: `unknown` (row s54g-1). Null for another auth type (read as before).
  */
-function authTypeModel(place: SettingsPlace, cli: CommandLineModel | null | undefined): SettingsModel | null {
-  const type = selectedAuthType(place, cli);
+function authTypeModel(place: SettingsPlace, type: string | undefined): SettingsModel | null {
   const variable = type !== undefined && Object.hasOwn(AUTH_MODEL_VARS, type) ? AUTH_MODEL_VARS[type]! : undefined;
-  const model = variable ? place.env[variable]?.trim() : undefined;
-  if (!variable || !model) return null;
-  return { model, evidence: `${variable}=${quote(model)} (Qwen Code's auth type ${quote(type!)})`, overriddenBy: [], replaces: ['OPENAI_MODEL', 'QWEN_MODEL'] };
+  if (!variable) return null;
+  const model = place.env[variable]?.trim();
+  if (model) return { model, evidence: `${variable}=${quote(model)} (Qwen Code's auth type ${quote(type!)})`, overriddenBy: [], replaces: ['OPENAI_MODEL', 'QWEN_MODEL'] };
+  // Its variable unset: Qwen Code strips every model variable and has no default for that auth type (`DEFAULT_MODELS` names
+  // openai's and qwen-oauth's only): OPENAI_MODEL/QWEN_MODEL name nothing it runs, so the model is not known (row s54g-1).
+  return { model: 'unknown', evidence: `Qwen Code's auth type ${quote(type!)} with ${variable} unset (OPENAI_MODEL and QWEN_MODEL not read)`, overriddenBy: [], replaces: ['OPENAI_MODEL', 'QWEN_MODEL'] };
+}
+
+/**
+ * Qwen Code's model under its `qwen-oauth` auth type (QwenLM/qwen-code `packages/core/src/models/modelConfigResolver.ts`
+ * `resolveQwenOAuthConfig`: `--model` or the settings' `model.name` only when one of `QWEN_OAUTH_ALLOWED_MODELS` (`coder-model`),
+ * else `coder-model`; no variable, no `modelProviders` entry, no base URL read): Qwen's own model, whatever else is named (row s54g-1).
+ */
+function qwenOAuthModel(asked: string | undefined): SettingsModel {
+  // An older Qwen Code's second OAuth model (`vision-model`, row 570's) is kept as asked.
+  if (asked === 'coder-model' || asked === 'vision-model') return { model: asked, evidence: `Qwen Code's auth type "qwen-oauth" (runs ${quote(asked)})`, overriddenBy: [], replaces: ['OPENAI_MODEL', 'QWEN_MODEL'], routed: true, resolved: true };
+  const evidence = `Qwen Code's auth type "qwen-oauth" (runs "coder-model"${asked === undefined ? '' : ` in place of ${quote(asked)}`})`;
+  // `routed`: its `--model` does not run; `resolved`: its sessions' models beside are kept (a `/auth` switch may have run them).
+  return { model: 'coder-model', evidence, overriddenBy: [], replaces: ['OPENAI_MODEL', 'QWEN_MODEL'], routed: true, resolved: true };
 }
 
 /** Qwen Code's auth types (`AuthType`), each a `modelProviders` key routed to itself. */

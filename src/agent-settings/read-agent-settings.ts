@@ -22,6 +22,7 @@ import { cursorCliModel } from './cursor-cli.js';
 import { cursorIdeModels } from './cursor-ide.js';
 import { GEMINI_NAME, geminiCliModel, geminiSubagentModels } from './gemini-cli.js';
 import { gooseModel } from './goose.js';
+import { IFLOW_MODEL_VARS, iflowCliModel } from './iflow-cli.js';
 import { kiloCliModels } from './kilo-cli.js';
 import { kimiCliModel } from './kimi-cli.js';
 import { mistralVibeModel } from './mistral-vibe.js';
@@ -50,6 +51,8 @@ const READERS: Readonly<Record<string, (place: SettingsPlace, cli: CommandLineMo
   opencode: opencodeModels,
   'gemini-cli': geminiCliModel,
   'qwen-code': qwenCodeModel,
+  // iFlow CLI (Gemini CLI's fork, row s54g-2): its own `~/.iflow/settings.json`, never Gemini CLI's.
+  'iflow-cli': iflowCliModel,
   blackbox: blackboxCliModel,
   goose: gooseModel,
   cursor: cursorCliModel,
@@ -76,6 +79,7 @@ const COMMAND_LINE_REPLACES: Readonly<Record<string, string[]>> = {
   'claude-code': ['ANTHROPIC_MODEL', 'CLAUDE_CODE_MODEL'],
   'gemini-cli': ['GEMINI_MODEL'],
   'qwen-code': ['OPENAI_MODEL', 'QWEN_MODEL'],
+  'iflow-cli': [...IFLOW_MODEL_VARS],
   codex: ['OPENAI_DEFAULT_MODEL'],
   goose: ['GOOSE_MODEL'],
 };

@@ -827,12 +827,15 @@ function vendorBeforeProduct(name: string): boolean {
  * An agent's own name of two or more words, one of which is an agent's name by itself, whose first
  * word is no person's (`Codex CLI`, `Factory Droid`, `Charm Crush`): no one's name, read at any
  * address as `Gemini CLI` and `Claude Code` are (row 1030). A lone agent word (`Codex`,
- * `OpenCode`: an account may be named so) and names holding no agent word (`All Hands`) are not.
+ * `OpenCode`: an account may be named so) and names holding no agent word (`All Hands`) are not; a lone agent
+ * name in a script written without spaces (`文心快码`) is.
  */
 function agentProductName(name: string): boolean {
   const written = name.trim().split(/\s+/);
-  if (written.length < 2 || written.length > 4) return false;
   const agents = signatures().agentNames;
+  // A product's own name in a script written without spaces (`文心快码`, Comate's): one word, no one's name (row s54g-4).
+  if (written.length === 1) return /[^\x00-\x7f]/.test(written[0]!) && agents.has(written[0]!.toLowerCase());
+  if (written.length > 4) return false;
   return agentNameAsWritten(written) && written.some((word) => agents.has(word.toLowerCase()));
 }
 

@@ -249,7 +249,7 @@ export function signatures(): Signatures {
       data.env.map((entry) => ({
         agent: entry.agent,
         when: Object.entries(entry.when).map(([name, pattern]) => [name, regex(pattern)] as [string, SignaturePattern]),
-        ...('unless' in entry && entry.unless ? { unless: Object.entries(entry.unless as Record<string, string>).map(([name, pattern]) => [name, regex(pattern)] as [string, SignaturePattern]) } : {}),
+        ...('unless' in entry && entry.unless ? { unless: Object.entries(entry.unless as Record<string, string | undefined>).flatMap(([name, pattern]) => (pattern === undefined ? [] : [[name, regex(pattern)] as [string, SignaturePattern]])) } : {}),
         modelVars: entry.modelVars,
         ...('defaultModel' in entry && entry.defaultModel ? { defaultModel: entry.defaultModel } : {}),
       })),
