@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { lstatSync } from 'node:fs';
-import { isAbsolute, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { recordPost, recordPre } from '../core/checkpoint/record-edit.js';
 import { CHECKPOINT_AGENTS, readPayload } from '../core/checkpoint/payloads/read-payload.js';
 import type { AgentEvent, CheckpointOwner } from '../core/checkpoint/types.js';
@@ -29,11 +29,27 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 /** The git blob id of `content`: a commit holding exactly this blob needs no diff. */
 const blobId = (content: string) => gitBlobId(Buffer.from(content, 'utf8'));
 
+/** A subagent id as Claude Code names its transcript (`agent-<id>.jsonl`): never a path. */
+const SUBAGENT_ID = /^[A-Za-z0-9_-]{1,128}$/;
+
+/**
+ * The model a Claude Code subagent's own transcript names: `<session id>/subagents/agent-<agent id>.jsonl`
+ * beside the session's `<session id>.jsonl` (`transcript_path`, the parent's). Null without a subagent
+ * id of that form, a transcript path ending `.jsonl`, or a model in the file (row s54o-1).
+ */
+function subagentModel(event: AgentEvent): string | null {
+  const transcript = event.transcriptPath;
+  if (!event.subagent || !SUBAGENT_ID.test(event.subagent) || !transcript?.endsWith('.jsonl') || !isAbsolute(transcript)) return null;
+  const session = basename(transcript, '.jsonl');
+  if (!SUBAGENT_ID.test(session)) return null;
+  return transcriptModel(join(dirname(transcript), session, 'subagents', `agent-${event.subagent}.jsonl`));
+}
+
 /** This checkpoint call's owner: git-ai's session id (`s_` + SHA-256 of `<tool>:<session>`, 14 hex) and a fresh trace id. */
 function ownerOf(agent: string, event: AgentEvent, env: NodeJS.ProcessEnv): CheckpointOwner {
   const tool = CHECKPOINT_AGENTS[agent]!.tool;
   const session = event.session ?? 'unknown';
-  const model = event.model ?? transcriptModel(event.transcriptPath) ?? env.AITRAIL_MODEL ?? 'unknown';
+  const model = event.model ?? subagentModel(event) ?? transcriptModel(event.transcriptPath) ?? env.AITRAIL_MODEL ?? 'unknown';
   return { key: `s_${sha256(`${tool}:${session}`).slice(0, 14)}::t_${randomBytes(7).toString('hex')}`, agent, tool, session: session.slice(0, 400), model: model.slice(0, 200) };
 }
 

@@ -20,6 +20,8 @@ export interface AgentEvent {
   session: string | null;
   model: string | null;
   transcriptPath: string | null;
+  /** The subagent that called the tool (Claude Code's `agent_id`, 2.1.64+): its own transcript names its model. */
+  subagent?: string | null;
   /** Files the tool renames (Codex apply_patch `*** Move to:`), as the payload names them: the destination starts as the source. */
   moves?: ReadonlyArray<{ from: string; to: string }>;
   /** The replacements made to the one file in `paths`, in order (null: not stated). */
