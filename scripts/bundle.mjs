@@ -206,7 +206,8 @@ const RARE_BUNDLE = `${root}src/io/rare-bundle.ts`;
 const SPLIT = ['prepare-commit-msg', 'commit-msg'];
 // The modules in the rare file: those each imports only off the usual path. Not the config's loader
 // (src/config/load.ts: prepare-commit-msg reads the config cache through it), an agent's settings readers, or
-// the staged commit's judgment (src/enforce/judge-staged.ts: a warning, an agent's commit of unknown model, path rules).
+// the staged commit's judgment (src/enforce/judge-staged.ts: a warning, an agent's commit of unknown model, path rules),
+// nor the error report (src/errors/report-error.ts: a rare file that cannot be read is reported by it, not left a stack trace).
 const RARE = new Set([
   'src/config/explorer.ts',
   'src/config/parse-config-text.ts',
@@ -216,7 +217,6 @@ const RARE = new Set([
   'src/git/shown-message.ts',
   'src/hooks/amended-attributions.ts',
   'src/hooks/reworded-attributions.ts',
-  'src/errors/report-error.ts',
 ]);
 const relative = (path) => (path.startsWith(root) ? path.slice(root.length) : path);
 async function buildHook(hook, split) {
