@@ -192,11 +192,117 @@ const lazyRequired = {
   },
 };
 
+// Each hook in two files (src/io/rare-bundle.ts): `<hook>.cjs`, what a usual run runs, and `<hook>.rare.cjs`,
+// the modules the hook imports dynamically (`import('./x.js')` in src/) for its rare paths: a cold config
+// cache, a violation, an amend or a reword, path rules. A run loads the hook's file and its code cache
+// only; the first rare path loads the rare file, with its own code cache. An agent's settings readers
+// (an agent's own commit reads them on every commit) stay in the hook's file. Three builds a hook:
+// 1. the hook's file with every such import made a call of rareModule (its modules: the rare ones);
+// 2. the rare file, every module the hook's file holds taken from it (`aitrail-hot:<source path>`);
+// 3. the hook's file again, now handing those modules to the rare file (setShared), each made on first use.
+const RARE_BUNDLE = `${root}src/io/rare-bundle.ts`;
+// The hooks split so: the message hooks, which every commit runs and whose usual run is a commit's
+// message judged. The others' usual run is itself behind an `import()` (a human's commit or push stops before it).
+const SPLIT = ['prepare-commit-msg', 'commit-msg'];
+// The modules in the rare file: those each imports only off the usual path. Not the config's loader
+// (src/config/load.ts: prepare-commit-msg reads the config cache through it), an agent's settings readers, or
+// the staged commit's judgment (src/enforce/judge-staged.ts: a warning, an agent's commit of unknown model, path rules),
+// nor the error report (src/errors/report-error.ts: a rare file that cannot be read is reported by it, not left a stack trace).
+const RARE = new Set([
+  'src/config/explorer.ts',
+  'src/config/parse-config-text.ts',
+  'src/config/validate.ts',
+  'src/config/lookalike-places.ts',
+  'src/git/staged-paths.ts',
+  'src/git/shown-message.ts',
+  'src/hooks/amended-attributions.ts',
+  'src/hooks/reworded-attributions.ts',
+]);
+const relative = (path) => (path.startsWith(root) ? path.slice(root.length) : path);
+async function buildHook(hook, split) {
+  const rare = new Set();
+  const splitOut = {
+    name: 'rare-split',
+    setup(builder) {
+      builder.onResolve({ filter: /^\.\.?\// }, async (args) => {
+        if (!split || args.kind !== 'dynamic-import' || args.pluginData?.rare || !relative(args.importer).startsWith('src/')) return undefined;
+        const found = await builder.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: { rare: true } });
+        if (found.errors.length > 0) return { errors: found.errors };
+        const path = relative(found.path);
+        if (!RARE.has(path)) return undefined;
+        rare.add(path);
+        return { path, namespace: 'aitrail-rare' };
+      });
+      // re2js (`detect.rules` only, required on first need: src/config/rule-pattern.ts), ~150 KB, in the rare file too.
+      builder.onResolve({ filter: /^re2js$/ }, (args) => {
+        if (!split || args.pluginData?.rare) return undefined;
+        rare.add('re2js');
+        return { path: 're2js', namespace: 'aitrail-rare' };
+      });
+      builder.onLoad({ filter: /.*/, namespace: 'aitrail-rare' }, (args) => ({
+        resolveDir: root,
+        loader: 'js',
+        // __filename: the hook's file, as the loader runs it.
+        contents: `module.exports = require(${JSON.stringify(RARE_BUNDLE)}).rareModule(__filename, ${JSON.stringify(args.path)});`,
+      }));
+    },
+  };
+  const hotEntry = (sharedPaths) => ({
+    name: 'hot-entry',
+    setup(builder) {
+      builder.onResolve({ filter: /^hot-entry:/ }, () => ({ path: hook, namespace: 'hot-entry' }));
+      builder.onLoad({ filter: /.*/, namespace: 'hot-entry' }, () => ({
+        resolveDir: root,
+        loader: 'ts',
+        contents: [
+          `export * from ${JSON.stringify(`hook-entry:${hook}`)};`,
+          ...(sharedPaths.length === 0 ? [] : [`import { setShared } from ${JSON.stringify(RARE_BUNDLE)};`, `setShared({ ${sharedPaths.map((path) => `${JSON.stringify(path)}: () => require(${JSON.stringify(`${root}${path}`)})`).join(', ')} });`]),
+        ].join('\n'),
+      }));
+    },
+  });
+  const hotBuild = (sharedPaths) => build({ ...commonJs, metafile: true, entryPoints: { [hook]: 'hot-entry:' }, outdir: out, plugins: [hotEntry(sharedPaths), splitOut, configReaders, lazyRequired, hookEntries] });
+  const first = await hotBuild([]);
+  if (process.env.AITRAIL_BUNDLE_META) writeFileSync(`${process.env.AITRAIL_BUNDLE_META}/${hook}.json`, JSON.stringify(first.metafile));
+  if (rare.size === 0) return;
+  const hot = new Set(Object.keys(first.metafile.inputs).filter((path) => path.startsWith('src/')));
+  const shared = new Set();
+  const rareEntry = {
+    name: 'rare-entry',
+    setup(builder) {
+      builder.onResolve({ filter: /^rare-entry:/ }, () => ({ path: hook, namespace: 'rare-entry' }));
+      builder.onLoad({ filter: /.*/, namespace: 'rare-entry' }, () => ({
+        resolveDir: root,
+        loader: 'ts',
+        // Each rare module made on its first import, as `import()` makes it.
+        contents: `export function load(path: string): unknown {\n  switch (path) {\n${[...rare].sort().map((path) => `    case ${JSON.stringify(path)}: return require(${JSON.stringify(path.startsWith('src/') ? `${root}${path}` : path)});`).join('\n')}\n  }\n  throw new Error(\`aitrail: no rare module \${path}: rebuild the package\`);\n}\n`,
+      }));
+      builder.onResolve({ filter: /.*/ }, async (args) => {
+        if (args.pluginData?.hot || args.namespace === 'rare-entry' && args.path.startsWith('rare-entry:')) return undefined;
+        if (args.kind === 'entry-point') return undefined;
+        const found = await builder.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: { hot: true } });
+        if (found.errors.length > 0 || found.external) return undefined;
+        const path = relative(found.path);
+        if (!hot.has(path)) return undefined;
+        shared.add(path);
+        return { path: `aitrail-hot:${path}`, external: true };
+      });
+    },
+  };
+  const rareBuild = await build({ ...commonJs, metafile: true, entryPoints: { [`${hook}.rare`]: 'rare-entry:' }, outdir: out, plugins: [rareEntry, configReaders, lazyRequired] });
+  const second = await hotBuild([...shared].sort());
+  // The hook's file holds what it held (the modules it shares were in it), and the rare file none of them.
+  const hotAgain = new Set(Object.keys(second.metafile.inputs).filter((path) => path.startsWith('src/')));
+  if ([...hot].some((path) => !hotAgain.has(path)) || [...hotAgain].some((path) => !hot.has(path))) throw new Error(`bundle: ${hook}.cjs changed when it shared its modules: check scripts/bundle.mjs`);
+  const both = Object.keys(rareBuild.metafile.inputs).filter((path) => hot.has(path));
+  if (both.length > 0) throw new Error(`bundle: ${hook}.rare.cjs holds modules ${hook}.cjs holds (${both.join(', ')}): two instances of their state`);
+}
+
 // Old files (and their code caches) must not ship.
 rmSync(new URL(`../${out}`, import.meta.url), { recursive: true, force: true });
 await build({ ...commonJs, entryPoints: { loader: 'src/cli/bundle-loader.ts' }, outdir: out });
 await build({ ...commonJs, packages: undefined, banner: { js: cliBanner }, entryPoints: { cli: 'src/cli/entry.ts' }, outdir: out, plugins: [configReaders, lazyRequired, yargsShimUrl, lazyStringWidth, noSupportsColor, huskyByRequire] });
-await build({ ...commonJs, entryPoints: Object.fromEntries(hooks.map((hook) => [hook, `hook-entry:${hook}`])), outdir: out, plugins: [configReaders, lazyRequired, hookEntries] });
+for (const hook of hooks) await buildHook(hook, SPLIT.includes(hook));
 await build({ ...commonJs, entryPoints: { checkpoint: 'src/checkpoint/checkpoint-entry.ts' }, outdir: out, plugins: [configReaders, lazyRequired] });
 
 // Every bundle is ASCII (esbuild escapes strings, not the characters of a regular expression's
