@@ -9,6 +9,7 @@ import { lineLower, mayMatchLine, signatures, type LineSignature } from './signa
 import { isModelWord } from '../model-words.js';
 import { canonicalModel, UNICODE_BLANKS } from '../catalog.js';
 import { agentSlug } from './agent-name.js';
+import { unknownModelVendor } from './identity.js';
 import { userRuleAttributions } from './user-rules.js';
 import { squashedMessages } from './squashed-messages.js';
 import { findTrailerBlock, parseCommitTrailers } from '../trailers.js';
@@ -1064,7 +1065,9 @@ export function fromText(signals: Pick<CommitSignals, 'subject' | 'message'>, ch
  */
 function lineModel(named: string | undefined, body: LineSignature): string {
   const model = named === undefined ? null : canonicalModel(named, {}, { agent: body.agent, isModel: true });
-  return model ?? body.defaultModel ?? 'unknown';
+  // A model the catalog does not know, named by its vendor's family (`(qwen-foo-latest)`): that vendor's (row s54l-1).
+  const vendor = model === null && named !== undefined ? unknownModelVendor(named, body.agent) : null;
+  return model ?? (vendor ? `${vendor}/unknown` : null) ?? body.defaultModel ?? 'unknown';
 }
 
 /**

@@ -130,7 +130,27 @@ function modelOfName(name: string, group: string | undefined, agent: string, ali
   }
   const word = (group ?? name).trim().toLowerCase();
   const vendor = signatures().vendorWords.get(word) ?? idVendor(word, agent);
-  return vendor && agentSlug(word) !== agent ? `${vendor}/unknown` : null;
+  if (vendor && agentSlug(word) !== agent) return `${vendor}/unknown`;
+  // `opencode (kimi-fast-latest)`, `Claude (qwen-foo-latest)`, `opencode (Kimi Fast)`: a note naming a model the catalog
+  // does not know by its vendor's family is that vendor's, as the same name in `Assisted-by:` is (row s54l-1);
+  // `unknown` passed a deny of the vendor.
+  for (const note of notes) {
+    const noted = unknownModelVendor(note, agent);
+    if (noted) return `${noted}/unknown`;
+  }
+  return null;
+}
+
+/**
+ * The vendor a model name the catalog cannot read names by its family's or vendor's first word, for
+ * text known to name a model (a co-author's note, a footer's model): `kimi-fast-latest`, `Qwen Foo`
+ * (words of up to four, joined) → their vendor; null for the agent's own word, an agent's name, a
+ * pronoun pair or any other text (row s54l-1).
+ */
+export function unknownModelVendor(text: string, agent: string): string | null {
+  const words = text.trim().toLowerCase().split(/\s+/);
+  if (words.length > 4 || words[0] === '') return null;
+  return idVendor(words.join('-'), agent) ?? (words.length === 1 ? (signatures().vendorWords.get(words[0]!) ?? null) : null);
 }
 
 /**
