@@ -1,7 +1,6 @@
 import FAST_PATH_TEXTS from '../data/fast-path-texts.generated.json' with { type: 'json' };
 import { canonicalModel, modelVendor, nameVendor } from '../catalog.js';
 import { MODEL_ALIASES, ROUTERS } from '../model-data.js';
-import { isAgentName } from '../model-name.js';
 import type { Identity } from '../types.js';
 import { agentSlug } from './agent-name.js';
 import { signatures } from './signatures.js';
@@ -145,24 +144,15 @@ function modelOfName(name: string, group: string | undefined, agent: string, ali
 /**
  * The vendor a model name the catalog cannot read names by its family's or vendor's first word, for
  * text known to name a model (a co-author's note, a footer's model): `kimi-fast-latest`, `Qwen Foo`
- * (words of up to four, joined) → their vendor; else, in one id-shaped word, a later word that is a
- * vendor's (`openthinker-qwen`, a fine-tune named after its base, as a declared value reads it: row 338);
+ * (words of up to four, joined), `openthinker-qwen` (a later word: catalog.ts nameVendor) → their vendor;
  * null for the agent's own word, an agent's name, a pronoun pair or any other text (row s54l-1).
  */
 export function unknownModelVendor(text: string, agent: string): string | null {
   const words = text.trim().toLowerCase().split(/\s+/);
   // A route (`Amazon Bedrock`, `google-vertex`: models.json `routers`) says where a model ran, not whose it is (row s54d-2).
   if (words.length > 4 || words[0] === '' || ROUTERS.has(words.join('-'))) return null;
-  const first = idVendor(words.join('-'), agent) ?? (words.length === 1 ? (signatures().vendorWords.get(words[0]!) ?? null) : null);
-  if (first !== null || words.length > 1 || !/^[a-z0-9][a-z0-9._]*-[a-z0-9._-]+$/.test(words[0]!) || isAgentName(words[0]!)) return first;
-  for (const word of words[0]!.split('-').slice(1)) {
-    const vendor = GENERIC_WORDS.has(word) || agentSlug(word) === agent ? undefined : signatures().vendorWords.get(word);
-    if (vendor) return vendor;
-  }
-  return null;
+  return idVendor(words.join('-'), agent) ?? (words.length === 1 ? (signatures().vendorWords.get(words[0]!) ?? null) : null);
 }
-/** Vendor words that are also any name's word (`ai`, Ai2's `allen`): no vendor inside another word's id. */
-const GENERIC_WORDS: ReadonlySet<string> = new Set(['ai', 'allen']);
 
 /**
  * One id-shaped word the catalog cannot read whose first word is a vendor's or a family's
