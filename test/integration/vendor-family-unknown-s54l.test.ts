@@ -16,27 +16,31 @@ import { hookEnv } from '../helpers/hooks.js';
 import { expectLog, refusedBy } from '../helpers/log-cases.js';
 
 const OPENCODE = (model: string): string => `fix: parser\n\nCo-Authored-By: opencode (${model}) <noreply@opencode.ai>\n`;
+/** Each case's message and the model it reads (the agent: opencode, or Claude Code for `claude`). */
+const FAMILY_CASES: Record<string, [string, string]> = {
+  kimi: [OPENCODE('kimi-fast-latest'), 'moonshotai/unknown'],
+  qwen: [OPENCODE('qwen-foo-latest'), 'qwen/unknown'],
+  deepseek: [OPENCODE('deepseek-foo'), 'deepseek/unknown'],
+  glm: [OPENCODE('glm-turbo-x'), 'z-ai/unknown'],
+  minimax: [OPENCODE('minimax-foo'), 'minimax/unknown'],
+  doubao: [OPENCODE('doubao-seed-code-x'), 'bytedance/unknown'],
+  ernie: [OPENCODE('ernie-foo'), 'baidu/unknown'],
+  hunyuan: [OPENCODE('hunyuan-foo'), 'tencent/unknown'],
+  grok: [OPENCODE('grok-foo'), 'x-ai/unknown'],
+  finetune: [OPENCODE('openthinker-qwen'), 'qwen/unknown'],
+  claude: ['fix: b\n\nCo-Authored-By: Claude (kimi-fast-latest) <noreply@anthropic.com>\n', 'moonshotai/unknown'],
+  footer: ['fix: d\n\n\u{1F916} Generated with [opencode](https://opencode.ai) (qwen-foo-latest)\n', 'qwen/unknown'],
+};
 const VENDOR_DENY = 'policy:\n  deny: ["moonshotai/*", "qwen/*", "deepseek/*", "z-ai/*", "minimax/*", "bytedance/*", "baidu/*", "tencent/*", "x-ai/*"]\n';
 
 describe('a model the table does not know, named by its family, is its vendor\'s in every reader (row s54l-1)', () => {
   it('log reads co-author notes and footer models by their family; routes, pronouns and agent names stay no vendor', () => {
     expectLog([
-      [OPENCODE('kimi-fast-latest'), ['opencode:moonshotai/unknown']],
+      ...Object.entries(FAMILY_CASES).map(([name, [message, model]]): [string, string[]] => [message, [`${name === 'claude' ? 'claude-code' : 'opencode'}:${model}`]]),
       ['fix: a\n\nAssisted-by: opencode:kimi-fast-latest\n', ['opencode:moonshotai/unknown']],
-      [OPENCODE('qwen-foo-latest'), ['opencode:qwen/unknown']],
-      [OPENCODE('deepseek-foo'), ['opencode:deepseek/unknown']],
-      [OPENCODE('glm-turbo-x'), ['opencode:z-ai/unknown']],
-      [OPENCODE('minimax-foo'), ['opencode:minimax/unknown']],
-      [OPENCODE('doubao-seed-code-x'), ['opencode:bytedance/unknown']],
-      [OPENCODE('ernie-foo'), ['opencode:baidu/unknown']],
-      [OPENCODE('hunyuan-foo'), ['opencode:tencent/unknown']],
-      [OPENCODE('grok-foo'), ['opencode:x-ai/unknown']],
       [OPENCODE('gemini-foo'), ['opencode:google/unknown']],
       [OPENCODE('Kimi Fast'), ['opencode:moonshotai/unknown']],
-      [OPENCODE('openthinker-qwen'), ['opencode:qwen/unknown']],
-      ['fix: b\n\nCo-Authored-By: Claude (kimi-fast-latest) <noreply@anthropic.com>\n', ['claude-code:moonshotai/unknown']],
       ['fix: c\n\nCo-Authored-By: Cursor (kimi-foo) <cursoragent@cursor.com>\n', ['cursor:moonshotai/unknown']],
-      ['fix: d\n\n\u{1F916} Generated with [opencode](https://opencode.ai) (qwen-foo-latest)\n', ['opencode:qwen/unknown']],
       // What names no vendor stays so: a route, a pronoun pair, words, an agent's own name, the agent's own family word.
       [OPENCODE('Amazon Bedrock'), ['opencode:unknown']],
       [OPENCODE('google-vertex'), ['opencode:unknown']],
@@ -50,20 +54,7 @@ describe('a model the table does not know, named by its family, is its vendor\'s
 
   it('check and a real pre-receive refuse each under a deny of its vendor alone; another vendor\'s passes', () => {
     const { remote, work } = policyServer(VENDOR_DENY);
-    const cases: Record<string, [string, string]> = {
-      kimi: [OPENCODE('kimi-fast-latest'), 'moonshotai/unknown'],
-      qwen: [OPENCODE('qwen-foo-latest'), 'qwen/unknown'],
-      deepseek: [OPENCODE('deepseek-foo'), 'deepseek/unknown'],
-      glm: [OPENCODE('glm-turbo-x'), 'z-ai/unknown'],
-      minimax: [OPENCODE('minimax-foo'), 'minimax/unknown'],
-      doubao: [OPENCODE('doubao-seed-code-x'), 'bytedance/unknown'],
-      ernie: [OPENCODE('ernie-foo'), 'baidu/unknown'],
-      hunyuan: [OPENCODE('hunyuan-foo'), 'tencent/unknown'],
-      grok: [OPENCODE('grok-foo'), 'x-ai/unknown'],
-      finetune: [OPENCODE('openthinker-qwen'), 'qwen/unknown'],
-      claude: ['fix: b\n\nCo-Authored-By: Claude (kimi-fast-latest) <noreply@anthropic.com>\n', 'moonshotai/unknown'],
-      footer: ['fix: d\n\n\u{1F916} Generated with [opencode](https://opencode.ai) (qwen-foo-latest)\n', 'qwen/unknown'],
-    };
+    const cases = FAMILY_CASES;
     expectEachRefused(remote, work, Object.fromEntries(Object.entries(cases).map(([name, [message]]) => [name, message])), (found, name) => {
       expect(found, name).toContain(cases[name]![1]);
     });
