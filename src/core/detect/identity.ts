@@ -1,5 +1,5 @@
 import FAST_PATH_TEXTS from '../data/fast-path-texts.generated.json' with { type: 'json' };
-import { canonicalModel, modelVendor, nameVendor } from '../catalog.js';
+import { canonicalModel, knownVendors, modelVendor, nameVendor } from '../catalog.js';
 import { MODEL_ALIASES, ROUTERS } from '../model-data.js';
 import type { Identity } from '../types.js';
 import { agentSlug } from './agent-name.js';
@@ -43,6 +43,19 @@ export function plainAddress(email: string): string {
 export interface IdentityMatch {
   agent: string;
   model: string;
+}
+
+/**
+ * A model an identity was read as that is a literal id of a vendor the catalog does not know, named after its base's vendor
+ * by a later word (`opencode (cognitivecomputations/dolphin-qwen)`, `(nousresearch/deephermes-3-llama-3-8b)`): that vendor's
+ * unknown model beside it, as a declared value reads the same id (row 338); alone, the literal passed a deny of the base's
+ * vendor (row s54l-2). `[]` for anything else.
+ */
+export function literalBase(match: IdentityMatch): IdentityMatch[] {
+  const vendor = modelVendor(match.model);
+  if (vendor === null || match.model.endsWith('/unknown') || knownVendors().includes(vendor)) return [];
+  const base = nameVendor(match.model);
+  return base !== null && base !== vendor ? [{ agent: match.agent, model: `${base}/unknown` }] : [];
 }
 
 const MAX_FIELD = 1000;
