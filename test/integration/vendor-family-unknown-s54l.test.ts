@@ -86,3 +86,27 @@ describe('a model the table does not know, named by its family, is its vendor\'s
     expect(both.refused).toEqual([...both.shas].sort());
   }, 120_000);
 });
+
+describe("an unknown publisher's fine-tune named after its base, at an agent's identity, is the base's vendor's too (row s54l-2)", () => {
+  const DOLPHIN = OPENCODE('cognitivecomputations/dolphin-qwen');
+  const AGENT_AUTHOR = { name: 'opencode (arcee-ai/virtuoso-qwen)', email: 'noreply@opencode.ai' };
+  it('log reads the literal and its base\'s vendor on a co-author line and as the author, as in a declared value; a literal of no base stays alone', () => {
+    expectLog([
+      ['fix: a\n\nAssisted-by: opencode:cognitivecomputations/dolphin-qwen\n', ['opencode:cognitivecomputations/dolphin-qwen', 'opencode:qwen/unknown']],
+      [DOLPHIN, ['opencode:cognitivecomputations/dolphin-qwen', 'opencode:qwen/unknown']],
+      [OPENCODE('nousresearch/deephermes-3-llama-3-8b'), ['opencode:nousresearch/deephermes-3-llama-3-8b', 'opencode:meta-llama/unknown']],
+      ['fix: b\n\nCo-authored-by: Claude (arcee-ai/virtuoso-qwen) <noreply@anthropic.com>\n', ['claude-code:arcee-ai/virtuoso-qwen', 'claude-code:qwen/unknown']],
+      ['fix: c\n', ['opencode:arcee-ai/virtuoso-qwen', 'opencode:qwen/unknown'], AGENT_AUTHOR],
+      [OPENCODE('acme/coder-2'), ['opencode:acme/coder-2']],
+      [OPENCODE('nousresearch/hermes-4-70b'), ['opencode:nousresearch/hermes-4-70b']],
+    ]);
+  }, 120_000);
+
+  it('check and a real pre-receive refuse the co-author line under a deny of the base\'s vendor', () => {
+    const { remote, work } = policyServer(VENDOR_DENY);
+    expectEachRefused(remote, work, { dolphin: DOLPHIN, claude: 'fix: b\n\nCo-authored-by: Claude (arcee-ai/virtuoso-qwen) <noreply@anthropic.com>\n' }, (found, name) => {
+      expect(found, name).toContain('qwen/unknown');
+    });
+    expectEachPasses(work, [OPENCODE('acme/coder-2')]);
+  }, 240_000);
+});
