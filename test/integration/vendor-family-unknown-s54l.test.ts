@@ -8,7 +8,10 @@
 // in a co-author's note and in a model variable (`ANTHROPIC_MODEL=openthinker-qwen2` under Claude Code). Now each
 // reader gives the vendor (identity.ts unknownModelVendor, commit.ts lineModel, catalog.ts nameVendor). Decision
 // recorded here: a distill is its publisher's model (`deepseek-r1-distill-qwen-32b` is DeepSeek's), its base named in
-// its id, so `deny: ["*/*qwen*"]` refuses it beside `qwen/*`. Each block failed before its fix but the last (a decision).
+// its id, so `deny: ["*/*qwen*"]` refuses it beside `qwen/*`.
+// Session 54 helper l (row s54l-2): an unknown publisher's fine-tune named after its base (`cognitivecomputations/dolphin-qwen`)
+// at an agent's identity read as the literal alone (a declared value adds `qwen/unknown`, row 338): it passed `deny: ["qwen/*"]`.
+// Now the base's vendor is read beside it (identity.ts literalBase). Each block failed before its fix but the decision's.
 import { describe, expect, it } from 'vitest';
 import { claudeHome, hooked, agentCommit } from '../helpers/agent-home.js';
 import { expectEachPasses, expectEachRefused, policyServer } from '../helpers/enforce-repos.js';
