@@ -292,8 +292,22 @@ export function nameVendor(raw: string): string | null {
   if (!text) return null;
   const token = slug(text.replace(NOTE, ' ').split('/').pop() ?? '');
   if (token === '' || isAgentName(token)) return null;
-  return VENDOR_NAMES.get(token.split('-')[0] ?? '') ?? familyOf(token)?.vendor ?? null;
+  const words = token.split('-');
+  const first = VENDOR_NAMES.get(words[0] ?? '') ?? familyOf(token)?.vendor;
+  if (first) return first;
+  // `openthinker-qwen`, `my-kimi-tune`: a fine-tune or a server's name for a model, named after its base by a later
+  // word, is the base's vendor's, as a declared value's words are read (row 338); `unknown` passed a deny of that
+  // vendor (row s54l-1). Only a vendor's name or a word a family starts (`qwen2`), not an agent's (`cursor`, `codex`) or a common one.
+  for (const word of words.slice(1, 8)) {
+    if (LATER_WORD_NOT_VENDOR.has(word) || LATER_FAMILY_NOT_VENDOR.test(word) || isAgentName(word)) continue;
+    const vendor = VENDOR_NAMES.get(word) ?? familyOf(word)?.vendor;
+    if (vendor) return vendor;
+  }
+  return null;
 }
+/** Vendor and family words that are also common words of a name (`meta`, `ai`; by their start `composer`, `swe`, OpenAI's `o3`…). */
+const LATER_WORD_NOT_VENDOR: ReadonlySet<string> = new Set(['meta', 'ai']);
+const LATER_FAMILY_NOT_VENDOR = /^(?:o[1-9]|swe|composer)/;
 
 function resolveText(text: string, user: Lookup, context: ModelContext = {}): string | null {
   const whole = user.get(text.toLowerCase());

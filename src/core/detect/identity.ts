@@ -1,6 +1,6 @@
 import FAST_PATH_TEXTS from '../data/fast-path-texts.generated.json' with { type: 'json' };
-import { canonicalModel, modelVendor, nameVendor } from '../catalog.js';
-import { MODEL_ALIASES } from '../model-data.js';
+import { canonicalModel, knownVendors, modelVendor, nameVendor } from '../catalog.js';
+import { MODEL_ALIASES, ROUTERS } from '../model-data.js';
 import type { Identity } from '../types.js';
 import { agentSlug } from './agent-name.js';
 import { signatures } from './signatures.js';
@@ -43,6 +43,19 @@ export function plainAddress(email: string): string {
 export interface IdentityMatch {
   agent: string;
   model: string;
+}
+
+/**
+ * A model an identity was read as that is a literal id of a vendor the catalog does not know, named after its base's vendor
+ * by a later word (`opencode (cognitivecomputations/dolphin-qwen)`, `(nousresearch/deephermes-3-llama-3-8b)`): that vendor's
+ * unknown model beside it, as a declared value reads the same id (row 338); alone, the literal passed a deny of the base's
+ * vendor (row s54l-2). `[]` for anything else.
+ */
+export function literalBase(match: IdentityMatch): IdentityMatch[] {
+  const vendor = modelVendor(match.model);
+  if (vendor === null || match.model.endsWith('/unknown') || knownVendors().includes(vendor)) return [];
+  const base = nameVendor(match.model);
+  return base !== null && base !== vendor ? [{ agent: match.agent, model: `${base}/unknown` }] : [];
 }
 
 const MAX_FIELD = 1000;
@@ -130,7 +143,28 @@ function modelOfName(name: string, group: string | undefined, agent: string, ali
   }
   const word = (group ?? name).trim().toLowerCase();
   const vendor = signatures().vendorWords.get(word) ?? idVendor(word, agent);
-  return vendor && agentSlug(word) !== agent ? `${vendor}/unknown` : null;
+  if (vendor && agentSlug(word) !== agent) return `${vendor}/unknown`;
+  // `opencode (kimi-fast-latest)`, `Claude (qwen-foo-latest)`, `opencode (Kimi Fast)`: a note naming a model the catalog
+  // does not know by its vendor's family is that vendor's, as the same name in `Assisted-by:` is (row s54l-1);
+  // `unknown` passed a deny of the vendor.
+  for (const note of notes) {
+    const noted = unknownModelVendor(note, agent);
+    if (noted) return `${noted}/unknown`;
+  }
+  return null;
+}
+
+/**
+ * The vendor a model name the catalog cannot read names by its family's or vendor's first word, for
+ * text known to name a model (a co-author's note, a footer's model): `kimi-fast-latest`, `Qwen Foo`
+ * (words of up to four, joined), `openthinker-qwen` (a later word: catalog.ts nameVendor) → their vendor;
+ * null for the agent's own word, an agent's name, a pronoun pair or any other text (row s54l-1).
+ */
+export function unknownModelVendor(text: string, agent: string): string | null {
+  const words = text.trim().toLowerCase().split(/\s+/);
+  // A route (`Amazon Bedrock`, `google-vertex`: models.json `routers`) says where a model ran, not whose it is (row s54d-2).
+  if (words.length > 4 || words[0] === '' || ROUTERS.has(words.join('-'))) return null;
+  return idVendor(words.join('-'), agent) ?? (words.length === 1 ? (signatures().vendorWords.get(words[0]!) ?? null) : null);
 }
 
 /**
