@@ -40,8 +40,21 @@ export interface MergedReads {
   cut?: 'commits' | 'bytes';
   /** The bound was reached: no later merge of the run is walked. */
   spent?: boolean;
+  /**
+   * Asked once, when the bound is first reached: whether it could be raised (row s54n-2: `log` raises it to the whole
+   * range's count, so a merge of an older branch, read before `log` lists its commits, is credited whatever the order).
+   */
+  widen?: () => Promise<boolean>;
   largeTogether: number;
   largeRead: { bytes: number };
+}
+
+/** Whether the bound of `reads`, reached, was raised (asked once a run). */
+async function widened(reads: MergedReads): Promise<boolean> {
+  const widen = reads.widen;
+  if (widen === undefined) return false;
+  delete reads.widen;
+  return (await widen()) && reads.read < reads.most;
 }
 
 export async function mergeFooters(repoDir: string, parents: readonly string[], attributions: Attribution[], detect: DetectOptions, mode: 'fold' | 'drop', reads?: MergedReads): Promise<Attribution[]> {
@@ -49,7 +62,7 @@ export async function mergeFooters(repoDir: string, parents: readonly string[], 
   const agents = new Set(attributions.filter(footerOnly).map((attribution) => attribution.agent));
   if (agents.size === 0) return attributions;
   // Once reached the bound stays reached for the run: a walk allowed a commit or two each time started a git process per merge.
-  if (reads !== undefined && (reads.read >= reads.most || reads.spent === true)) {
+  if (reads !== undefined && (reads.spent === true || (reads.read >= reads.most && !(await widened(reads))))) {
     reads.spent = true;
     reads.cut = 'commits';
     return attributions;
@@ -61,7 +74,7 @@ export async function mergeFooters(repoDir: string, parents: readonly string[], 
     for await (const commit of streamCommits(repoDir, [...parents.slice(1), '--not', parents[0]!], bound)) {
       if (++read > MAX_MERGED) return attributions;
       // Past the report's bound the footer stays as read (AI of that agent, model unknown: fail closed), and the caller says so.
-      if (reads !== undefined && reads.read++ >= reads.most) {
+      if (reads !== undefined && reads.read++ >= reads.most && !(await widened(reads))) {
         reads.spent = true;
         reads.cut = 'commits';
         return attributions;

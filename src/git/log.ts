@@ -1,4 +1,4 @@
-import { GitError, runGitRawSync, splitRecords, streamGit, type LongRecord } from './exec.js';
+import { GitError, runGit, runGitRawSync, splitRecords, streamGit, type LongRecord } from './exec.js';
 import { COMMIT_BYTES_CAP, LARGE_COMMIT_BYTES, loweredCap } from './commit-size.js';
 import { showsOtherwise } from '../core/commit-encoding.js';
 import { withoutTagSignature } from '../core/tag-signature.js';
@@ -95,6 +95,17 @@ function recordWord(): string {
   let word = '';
   for (let i = 0; i < 4; i += 1) word += Math.floor(Math.random() * 0x1000000).toString(16).padStart(6, '0');
   return word;
+}
+
+/** How many commits `git log <extra> <revisions>` lists (one `git rev-list --count`); 0 when git cannot say. */
+export async function countCommits(cwd: string, revisions: readonly string[], extra: readonly string[] = []): Promise<number> {
+  try {
+    const count = Number((await runGit(['rev-list', '--count', ...extra, ...revisions, '--'], { cwd })).trim());
+    return Number.isSafeInteger(count) ? count : 0;
+  } catch (error) {
+    if (error instanceof GitError) return 0;
+    throw error;
+  }
 }
 
 /** Every commit of `revisions` (e.g. `['A..B']`, `['HEAD']`, or `['--stdin']`-less rev list), streamed. */

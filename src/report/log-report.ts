@@ -4,7 +4,7 @@ import { detectCommit } from '../core/detect.js';
 import { ExitCode } from '../core/exit-codes.js';
 import { renderLogEntry, renderLogSummary, type LogEntry } from '../core/render-log.js';
 import { badRangeError } from '../git/bad-range.js';
-import { streamCommits } from '../git/log.js';
+import { countCommits, streamCommits } from '../git/log.js';
 import { loweredCap, RANGE_LARGE_BYTES_CAP, sizeCapsDivisor } from '../git/commit-size.js';
 import { openAddedLines } from '../git/added-lines.js';
 import { locateRepo } from '../git/repo.js';
@@ -137,14 +137,28 @@ export async function* logEntries(options: LogOptions): AsyncGenerator<LogEntry>
   let walked = 0;
   const largeTogether = loweredCap(RANGE_LARGE_BYTES_CAP);
   const mergedReads = Math.max(1, Math.floor(MERGED_READS / sizeCapsDivisor())); // lowered as the size caps are (row 1073)
-  const reads: MergedReads = { read: 0, most: mergedReads, largeTogether, largeRead: { bytes: 0 } };
+  // Row s54n-2: counted as `log` lists commits, the bound was reached by an honest history whose footer merges bring in
+  // older branches (read by the merges before they are listed): once reached, it is raised to the whole range's count
+  // (one `git rev-list --count`), so a merge's credit does not depend on what the run listed before it.
+  let counted = 0;
+  const reads: MergedReads = {
+    read: 0,
+    most: mergedReads,
+    largeTogether,
+    largeRead: { bytes: 0 },
+    widen: async () => {
+      counted = await countCommits(repo.root, revisions, extra);
+      reads.most = mergedReads + Math.max(walked, counted);
+      return true;
+    },
+  };
   // Where each noted commit adds lines, for its note's evidence: one git process for the walk.
   const added = openAddedLines(repo.root);
   try {
     for await (const commit of explainBadRange(streamCommits(repo.root, revisions, { extra, largeTogether }), options.range)) {
       if (options.maxCount !== undefined && yielded >= options.maxCount) break;
       walked += 1;
-      reads.most = mergedReads + walked;
+      reads.most = mergedReads + Math.max(walked, counted);
       if (boundary?.has(commit.sha)) cut.push(commit.sha);
       reading = [];
       if (commit.tooLarge) onWarning(blameMessages.commitTooLarge(commit.sha, commit.tooLarge.part, commit.tooLarge.bytes, commit.tooLarge.most));
