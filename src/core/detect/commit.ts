@@ -130,7 +130,7 @@ function fromTrailers(signals: CommitSignals, trailerKey: string, aliases: Recor
     // A value with right-to-left overrides, backspaces or cursor moves is read as stored and as shown (shownOrder).
     const shown = shownOrder(trailer.value);
     const read = reader.read(trailer.value, aliases, budget);
-    if (shown !== null) read.push(...reader.read(shown, aliases, budget).filter((m) => m.agent !== 'unknown' || m.model !== 'unknown' || m.unread));
+    if (shown !== null) for (const mention of reader.read(shown, aliases, budget)) if (mention.agent !== 'unknown' || mention.model !== 'unknown' || mention.unread) read.push(mention);
     // aitrail's own `agent:unknown` under its own key, as the hooks write a gateway's unknown beside a named model (row 894).
     const stated = key.replace(/[^a-z0-9]+$/, '') === trailerKey && ownTrailerPair(trailer.value, aliases)?.model === 'unknown';
     for (const mention of read) {
@@ -894,7 +894,8 @@ function keyLineTexts(lines: readonly string[], at: number): string[] {
     // over ` Assisted-by: qwen3-coder`: git folds it into Bob's value, a person reads a declaration).
     for (let next = at + 1; next < end; next++) texts.push(readable((lines[next] ?? '').trim(), MAX_LINE));
   }
-  texts.push(...parts);
+  // One at a time: a line of 150,000 carriage returns (a pasted progress log) spread as many arguments overflowed the stack (row s54j-1).
+  for (const part of parts) texts.push(part);
   return texts;
 }
 
@@ -1040,7 +1041,7 @@ export function fromText(signals: Pick<CommitSignals, 'subject' | 'message'>, ch
         if (body.agent === NAMED && matched) continue;
         if ((checkTexts && !mayMatchLine(body, lower)) || (body.after && !body.after.test(previous))) continue;
         if (body.agent === NAMED) {
-          hits.push(...namedBy(body.pattern.exec(text)?.groups?.name, line, text));
+          for (const hit of namedBy(body.pattern.exec(text)?.groups?.name, line, text)) hits.push(hit);
         } else {
           const match = body.pattern.exec(text);
           if (match === null) continue;
@@ -1052,7 +1053,7 @@ export function fromText(signals: Pick<CommitSignals, 'subject' | 'message'>, ch
     }
     // A footer a person shows as an example (`Do not add footers such as:` above it) is no one's signature; a footer
     // wrapped inside its own sentence (Jules's `*PR created automatically by Jules for task` / `[id](…)` / `started by @…*`) is.
-    if (hits.length > 0 && !shownAsExample(at, false)) result.push(...hits);
+    if (hits.length > 0 && !shownAsExample(at, false)) for (const hit of hits) result.push(hit);
   }
   return result;
 }
