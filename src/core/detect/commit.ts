@@ -43,11 +43,44 @@ const FENCE = /^ {0,3}(`{3,}|~{3,})/;
  * trailer either. A fence never closed hides nothing (a squash merge's pasted description must not
  * hide the co-author lines after it).
  */
-function bodyLines(message: string): string[] {
+function bodyLines(message: string): readonly string[] {
+  return bodyOf(message).lines;
+}
+
+function readBodyLines(message: string): string[] {
   // After the subject line git reads (past leading blank lines a verbatim message keeps).
   const lines = message.slice(subjectStart(message)).split('\n', MAX_BODY_LINES + 1).slice(1);
   const quoted = fencedLines(lines);
   return lines.filter((_, at) => !quoted.has(at));
+}
+
+/** A message's body lines and, made on first need, each one's screenTexts. */
+interface Body {
+  message: string;
+  lines: readonly string[];
+  screens: (string[] | undefined)[];
+}
+/**
+ * The bodies being read: the commit's message first (kept while a squash's quoted messages come and go in
+ * the second place). fromBodyTrailerLines, fromText and fromChecklist each split the message and put every
+ * part of every line through readable() again (each part of a line of 130,000 carriage returns three times); commitFindings empties it when done. Found by
+ * the message itself (never by a line's text: V8 hashes a string past 16,383 characters by its length alone).
+ */
+let bodies: Body[] = [];
+
+function bodyOf(message: string): Body {
+  const known = bodies.find((body) => body.message === message);
+  if (known !== undefined) return known;
+  const body: Body = { message, lines: readBodyLines(message), screens: [] };
+  if (bodies.length >= 2) bodies.pop();
+  bodies.push(body);
+  return body;
+}
+
+/** screenTexts of the body line at `at` of `message` (bodyLines' index), made once. */
+function bodyScreens(message: string, at: number): string[] {
+  const body = bodyOf(message);
+  return (body.screens[at] ??= screenTexts(body.lines[at] ?? ''));
 }
 
 /** The indexes of the lines inside a closed Markdown code fence, the fence lines too (row 25: quoted text, never trailers). */
@@ -713,6 +746,7 @@ function fromBodyTrailerLines(signals: CommitSignals, trailerKey: string, aliase
   // A `fixup!`/`squash!`/`amend!` subject names the subject of the commit it folds into (`rebase
   // --autosquash`): `fixup! Assisted-by: qwen-code:qwen/qwen3-coder` is read as that subject is.
   const lines = [signals.subject.replace(AUTOSQUASH, ''), ...bodyLines(signals.message)];
+  const screens = (at: number) => (at === 0 ? screenTexts(lines[0] ?? '') : bodyScreens(signals.message, at - 1));
   const shownAsExample = exampleTest(lines);
   let tableRows: boolean[] | undefined;
   let quotedLists: boolean[] | undefined;
@@ -721,7 +755,7 @@ function fromBodyTrailerLines(signals: CommitSignals, trailerKey: string, aliase
     let example: boolean | undefined;
     // Each text, and after it the text as Markdown shows it when its marks decorate a key (markdownKeyText),
     // or, under a table's delimiter row, when it is a row written without its leading pipe.
-    const texts = keyLineTexts(lines, at).flatMap((shown): [string, boolean][] => {
+    const texts = keyLineTexts(lines, at, screens).flatMap((shown): [string, boolean][] => {
       const row = !shown.startsWith('|') && shown.includes('|') && (tableRows ??= underTableRule(lines))[at] === true;
       const rowTexts = row ? tableRowTexts(`|${shown}`) : [];
       const plain = rowTexts.length > 0 ? rowTexts : markdownKeyTexts(shown);
@@ -904,10 +938,10 @@ const SCREEN_BREAK = /[\r\v\f\x85\u2028\u2029]+/;
  * screen shows (`Reviewed-by: Bob\vAssisted-by: qwen3-coder` shows a line of its own). Each read
  * up to MAX_LINE characters.
  */
-function keyLineTexts(lines: readonly string[], at: number): string[] {
+function keyLineTexts(lines: readonly string[], at: number, screens: (at: number) => readonly string[]): string[] {
   const line = lines[at] ?? '';
   // The line as a person sees it, and each part after a screen's break (screenTexts); the parts go last.
-  const [shown = '', ...parts] = screenTexts(line);
+  const [shown = '', ...parts] = screens(at);
   const texts = [shown];
   let end = at + 1;
   while (end < lines.length && /^[ \t]+\S/.test(lines[end] ?? '') && end - at <= MAX_CONTINUATION) end++;
@@ -1053,7 +1087,7 @@ export function fromText(signals: Pick<CommitSignals, 'subject' | 'message'>, ch
   for (const [at, line] of lines.entries()) {
     if (at === 0) continue;
     const hits: Attribution[] = [];
-    for (const shown of screenTexts(line)) {
+    for (const shown of bodyScreens(signals.message, at - 1)) {
       // A mark before a footer's words (`✨ Generated with Claude Code`, the robot as mojibake) is read past, and
       // one space before them (where a paste dropped the robot and kept its space: ` Generated with [Gemini CLI](…)`).
       // Two or more are a quotation's indent in a plain-text message (`  🤖 Generated with …` under `Remove the footer
@@ -1135,9 +1169,12 @@ function fromChecklist(signals: CommitSignals, aliases: Record<string, string>, 
     }
     // As a person sees it, up to MAX_LINE characters (as fromText reads a line), each part after a break only a screen
     // shows a line of its own (`## AI assistance\r- [x] Qwen3-Coder`); trimmed, so TASK_ITEM's text ends at the line's end.
+    // The parts after the first are the line's screenTexts, read once for fromText and the key lines too (bodyScreens).
     const bare = (lines[at] ?? '').replace(/\r$/, '');
-    for (const part of SCREEN_BREAK.test(bare) ? bare.split(SCREEN_BREAK) : [bare]) {
-      const line = readable(part, MAX_LINE).trimEnd();
+    const screens = bodyScreens(signals.message, at);
+    const first = bare.search(SCREEN_BREAK);
+    for (let part = 0; part < screens.length; part++) {
+      const line = (part === 0 && first >= 0 ? readable(bare.slice(0, first), MAX_LINE) : (screens[part] ?? '')).trimEnd();
       const item = TASK_ITEM.exec(line);
       if (!item) {
         const lead = line.trim();
@@ -1384,6 +1421,15 @@ function blockEnds(lower: readonly string[], tag: string): number[] {
 
 /** Every attribution the signals support, unmerged (commit-time detection adds its own). */
 export function commitFindings(given: CommitSignals, options: DetectOptions = {}): Attribution[] {
+  bodies = [];
+  try {
+    return findings(given, options);
+  } finally {
+    bodies = [];
+  }
+}
+
+function findings(given: CommitSignals, options: DetectOptions): Attribution[] {
   let signals = amended(given);
   const aliases = options.detect?.aliases ?? {};
   const trailerKey = (options.trailerKey ?? DEFAULT_TRAILER_KEY).toLowerCase();
