@@ -44,11 +44,44 @@ const FENCE = /^ {0,3}(`{3,}|~{3,})/;
  * trailer either. A fence never closed hides nothing (a squash merge's pasted description must not
  * hide the co-author lines after it).
  */
-function bodyLines(message: string): string[] {
+function bodyLines(message: string): readonly string[] {
+  return bodyOf(message).lines;
+}
+
+function readBodyLines(message: string): string[] {
   // After the subject line git reads (past leading blank lines a verbatim message keeps).
   const lines = message.slice(subjectStart(message)).split('\n', MAX_BODY_LINES + 1).slice(1);
   const quoted = fencedLines(lines);
   return lines.filter((_, at) => !quoted.has(at));
+}
+
+/** A message's body lines and, made on first need, each one's screenTexts. */
+interface Body {
+  message: string;
+  lines: readonly string[];
+  screens: (string[] | undefined)[];
+}
+/**
+ * The bodies being read: the commit's message first (kept while a squash's quoted messages come and go in
+ * the second place). fromBodyTrailerLines, fromText and fromChecklist each split the message and put every
+ * part of every line through readable() again (each part of a line of 130,000 carriage returns three times); commitFindings empties it when done. Found by
+ * the message itself (never by a line's text: V8 hashes a string past 16,383 characters by its length alone).
+ */
+let bodies: Body[] = [];
+
+function bodyOf(message: string): Body {
+  const known = bodies.find((body) => body.message === message);
+  if (known !== undefined) return known;
+  const body: Body = { message, lines: readBodyLines(message), screens: [] };
+  if (bodies.length >= 2) bodies.pop();
+  bodies.push(body);
+  return body;
+}
+
+/** screenTexts of the body line at `at` of `message` (bodyLines' index), made once. */
+function bodyScreens(message: string, at: number): string[] {
+  const body = bodyOf(message);
+  return (body.screens[at] ??= screenTexts(body.lines[at] ?? ''));
 }
 
 /** The indexes of the lines inside a closed Markdown code fence, the fence lines too (row 25: quoted text, never trailers). */
@@ -116,6 +149,30 @@ function compoundReader(key: string, trailerKey: string): { read: Reader; declar
   return null;
 }
 
+/** Most characters of a trailer's key and value remembered together (readOnce): a longer one is read each time. */
+const MAX_REMEMBERED_TRAILER = 1024;
+/** Distinct trailers one commit remembers having read (readOnce). */
+const MAX_REMEMBERED_TRAILERS = 4096;
+
+/**
+ * `read(value)`, remembered for the commit (in its budget) by key and value when reading it spent no catalog
+ * lookup: 200,000 `Co-authored-by:` or `Signed-off-by:` lines of the same person (a squash of a long branch,
+ * or padding) were each read whole, ~20 µs apiece (row s54j-2). Exact: a reading that spent no lookup took
+ * the same path for any count of lookups left above zero (each check is `> 0` before spending one), so it
+ * is remembered with whether any were left; a reading that spent one is read again each time, as before.
+ */
+function readOnce(read: Reader, key: string, value: string, aliases: Record<string, string>, budget: Budget): Mention[] {
+  if (key.length + value.length > MAX_REMEMBERED_TRAILER) return read(value, aliases, budget);
+  const memo = (budget.trailers ??= new Map<string, Mention[]>());
+  const at = `${budget.lookups > 0 ? 1 : 0}${key}\u0000${value}`;
+  const known = memo.get(at);
+  if (known !== undefined) return known.map((mention) => ({ ...mention }));
+  const before = budget.lookups;
+  const mentions = read(value, aliases, budget);
+  if (budget.lookups === before && memo.size < MAX_REMEMBERED_TRAILERS) memo.set(at, mentions.map((mention) => ({ ...mention })));
+  return mentions;
+}
+
 function fromTrailers(signals: CommitSignals, trailerKey: string, aliases: Record<string, string>, budget: Budget): Attribution[] {
   const result: Attribution[] = [];
   const alone = new Set<Attribution>();
@@ -130,8 +187,8 @@ function fromTrailers(signals: CommitSignals, trailerKey: string, aliases: Recor
     const evidence = `trailer ${trailer.key}: ${quote(trailer.value)}`;
     // A value with right-to-left overrides, backspaces or cursor moves is read as stored and as shown (shownOrder).
     const shown = shownOrder(trailer.value);
-    const read = reader.read(trailer.value, aliases, budget);
-    if (shown !== null) read.push(...reader.read(shown, aliases, budget).filter((m) => m.agent !== 'unknown' || m.model !== 'unknown' || m.unread));
+    const read = readOnce(reader.read, key, trailer.value, aliases, budget);
+    if (shown !== null) for (const mention of reader.read(shown, aliases, budget)) if (mention.agent !== 'unknown' || mention.model !== 'unknown' || mention.unread) read.push(mention);
     // aitrail's own `agent:unknown` under its own key, as the hooks write a gateway's unknown beside a named model (row 894).
     const stated = key.replace(/[^a-z0-9]+$/, '') === trailerKey && ownTrailerPair(trailer.value, aliases)?.model === 'unknown';
     for (const mention of read) {
@@ -290,8 +347,16 @@ function fromCommentedTrailers(signals: CommitSignals, trailerKey: string, alias
     const at = findSeparator(line, 0, ':');
     return at >= 1 && whoKey(trimGitSpace(line.slice(0, at)), trailerKey);
   };
-  // Cheap first: a who-helped key must open a line for any reading to find one.
-  if (!message.split('\n').some(whoLine)) return [];
+  // Cheap first: a who-helped key must open a line for any reading to find one. Looked for in the message
+  // itself (findSeparator stops at a line's end), never split: 2,000,000 short lines were as many strings.
+  let opens = false;
+  for (let start = 0; !opens; start += 1) {
+    const at = findSeparator(message, start, ':');
+    opens = at >= 1 && whoKey(trimGitSpace(message.slice(start, start + at)), trailerKey);
+    start = message.indexOf('\n', start);
+    if (start < 0) break;
+  }
+  if (!opens) return [];
   const own = new Set(signals.trailers.map((trailer) => `${trailer.key}\u0000${trailer.value}`));
   // The message's lines, for row 136's example test: a lead (`For example:`) may be a line of the
   // paragraph itself, a comment to the reader whose prefix is its first letter.
@@ -690,6 +755,7 @@ function fromBodyTrailerLines(signals: CommitSignals, trailerKey: string, aliase
   // A `fixup!`/`squash!`/`amend!` subject names the subject of the commit it folds into (`rebase
   // --autosquash`): `fixup! Assisted-by: qwen-code:qwen/qwen3-coder` is read as that subject is.
   const lines = [signals.subject.replace(AUTOSQUASH, ''), ...bodyLines(signals.message)];
+  const screens = (at: number) => (at === 0 ? screenTexts(lines[0] ?? '') : bodyScreens(signals.message, at - 1));
   const shownAsExample = exampleTest(lines);
   let tableRows: boolean[] | undefined;
   let quotedLists: boolean[] | undefined;
@@ -698,7 +764,7 @@ function fromBodyTrailerLines(signals: CommitSignals, trailerKey: string, aliase
     let example: boolean | undefined;
     // Each text, and after it the text as Markdown shows it when its marks decorate a key (markdownKeyText),
     // or, under a table's delimiter row, when it is a row written without its leading pipe.
-    const texts = keyLineTexts(lines, at).flatMap((shown): [string, boolean][] => {
+    const texts = keyLineTexts(lines, at, screens).flatMap((shown): [string, boolean][] => {
       const row = !shown.startsWith('|') && shown.includes('|') && (tableRows ??= underTableRule(lines))[at] === true;
       const rowTexts = row ? tableRowTexts(`|${shown}`) : [];
       const plain = rowTexts.length > 0 ? rowTexts : markdownKeyTexts(shown);
@@ -881,10 +947,10 @@ const SCREEN_BREAK = /[\r\v\f\x85\u2028\u2029]+/;
  * screen shows (`Reviewed-by: Bob\vAssisted-by: qwen3-coder` shows a line of its own). Each read
  * up to MAX_LINE characters.
  */
-function keyLineTexts(lines: readonly string[], at: number): string[] {
+function keyLineTexts(lines: readonly string[], at: number, screens: (at: number) => readonly string[]): string[] {
   const line = lines[at] ?? '';
   // The line as a person sees it, and each part after a screen's break (screenTexts); the parts go last.
-  const [shown = '', ...parts] = screenTexts(line);
+  const [shown = '', ...parts] = screens(at);
   const texts = [shown];
   let end = at + 1;
   while (end < lines.length && /^[ \t]+\S/.test(lines[end] ?? '') && end - at <= MAX_CONTINUATION) end++;
@@ -895,7 +961,8 @@ function keyLineTexts(lines: readonly string[], at: number): string[] {
     // over ` Assisted-by: qwen3-coder`: git folds it into Bob's value, a person reads a declaration).
     for (let next = at + 1; next < end; next++) texts.push(readable((lines[next] ?? '').trim(), MAX_LINE));
   }
-  texts.push(...parts);
+  // One at a time: a line of 150,000 carriage returns (a pasted progress log) spread as many arguments overflowed the stack (row s54j-1).
+  for (const part of parts) texts.push(part);
   return texts;
 }
 
@@ -1029,7 +1096,7 @@ export function fromText(signals: Pick<CommitSignals, 'subject' | 'message'>, ch
   for (const [at, line] of lines.entries()) {
     if (at === 0) continue;
     const hits: Attribution[] = [];
-    for (const shown of screenTexts(line)) {
+    for (const shown of bodyScreens(signals.message, at - 1)) {
       // A mark before a footer's words (`✨ Generated with Claude Code`, the robot as mojibake) is read past, and
       // one space before them (where a paste dropped the robot and kept its space: ` Generated with [Gemini CLI](…)`).
       // Two or more are a quotation's indent in a plain-text message (`  🤖 Generated with …` under `Remove the footer
@@ -1041,7 +1108,7 @@ export function fromText(signals: Pick<CommitSignals, 'subject' | 'message'>, ch
         if (body.agent === NAMED && matched) continue;
         if ((checkTexts && !mayMatchLine(body, lower)) || (body.after && !body.after.test(previous))) continue;
         if (body.agent === NAMED) {
-          hits.push(...namedBy(body.pattern.exec(text)?.groups?.name, line, text));
+          for (const hit of namedBy(body.pattern.exec(text)?.groups?.name, line, text)) hits.push(hit);
         } else {
           const match = body.pattern.exec(text);
           if (match === null) continue;
@@ -1053,7 +1120,7 @@ export function fromText(signals: Pick<CommitSignals, 'subject' | 'message'>, ch
     }
     // A footer a person shows as an example (`Do not add footers such as:` above it) is no one's signature; a footer
     // wrapped inside its own sentence (Jules's `*PR created automatically by Jules for task` / `[id](…)` / `started by @…*`) is.
-    if (hits.length > 0 && !shownAsExample(at, false)) result.push(...hits);
+    if (hits.length > 0 && !shownAsExample(at, false)) for (const hit of hits) result.push(hit);
   }
   return result;
 }
@@ -1113,9 +1180,12 @@ function fromChecklist(signals: CommitSignals, aliases: Record<string, string>, 
     }
     // As a person sees it, up to MAX_LINE characters (as fromText reads a line), each part after a break only a screen
     // shows a line of its own (`## AI assistance\r- [x] Qwen3-Coder`); trimmed, so TASK_ITEM's text ends at the line's end.
+    // The parts after the first are the line's screenTexts, read once for fromText and the key lines too (bodyScreens).
     const bare = (lines[at] ?? '').replace(/\r$/, '');
-    for (const part of SCREEN_BREAK.test(bare) ? bare.split(SCREEN_BREAK) : [bare]) {
-      const line = readable(part, MAX_LINE).trimEnd();
+    const screens = bodyScreens(signals.message, at);
+    const first = bare.search(SCREEN_BREAK);
+    for (let part = 0; part < screens.length; part++) {
+      const line = (part === 0 && first >= 0 ? readable(bare.slice(0, first), MAX_LINE) : (screens[part] ?? '')).trimEnd();
       const item = TASK_ITEM.exec(line);
       if (!item) {
         const lead = line.trim();
@@ -1362,6 +1432,15 @@ function blockEnds(lower: readonly string[], tag: string): number[] {
 
 /** Every attribution the signals support, unmerged (commit-time detection adds its own). */
 export function commitFindings(given: CommitSignals, options: DetectOptions = {}): Attribution[] {
+  bodies = [];
+  try {
+    return findings(given, options);
+  } finally {
+    bodies = [];
+  }
+}
+
+function findings(given: CommitSignals, options: DetectOptions): Attribution[] {
   let signals = amended(given);
   const aliases = options.detect?.aliases ?? {};
   const trailerKey = (options.trailerKey ?? DEFAULT_TRAILER_KEY).toLowerCase();

@@ -43,6 +43,8 @@ export interface Budget {
   lookups: number;
   /** Values already read in this commit (text and trust): a value declared a thousand times is read once. */
   read?: Map<string, { mentions: Mention[]; cut: boolean }>;
+  /** Trailers already read in this commit (key and value, and whether lookups were left), each read with no lookup spent (commit.ts readOnce). */
+  trailers?: Map<string, Mention[]>;
 }
 
 export function newBudget(): Budget {

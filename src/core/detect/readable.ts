@@ -103,6 +103,9 @@ export function readable(text: string, max = MAX): string {
   // Nor does ASCII with emoji that normalisation leaves alone (an agent's `🤖 Generated with` footer): no normaliser started (~0.2 ms).
   if (PLAIN_WITH_EMOJI.test(head)) return head;
   const shown = CONTROL.test(head) ? head.replace(CSI, '').replace(CONTROLS, ' ') : head;
+  // ASCII once its controls are spaces (a pasted terminal log: escapes, NULs, carriage returns): nothing below
+  // changes it (no normalisation, format character, lookalike, colon, dash or U+2800 is ASCII), so none is run.
+  if (shown !== head && !/[^\x00-\x7f]/.test(shown)) return shown;
   // U+2800 (Braille pattern blank) shows as a space but is no white space: `qwen⠀3-coder` is two words to a person.
   const visible = shown.includes('\u2800') ? shown.replace(/\u2800/g, ' ') : shown;
   const decomposed = visible.normalize('NFKD');
