@@ -22,7 +22,8 @@ describe('a trailer repeated many times is read once per commit (row s54j-2)', (
     expect(agents(`feat: x\n\nbody\n\n${person.repeat(1_500)}${qwen.repeat(1_500)}${claude}`)).toEqual(agents(`feat: x\n\nbody\n\n${person}${qwen}${claude}`));
   });
 
-  it("detection of 100,000 same lines costs less than 5 times git's parse of them", () => {
+  // 7x, not 5x: a ratio of CPU clocks in one process, room for GC on a loaded machine (3x measured with the fix, 10.7x without).
+  it("detection of 100,000 same lines costs less than 7 times git's parse of them", () => {
     const message = `feat: x\n\nbody\n\n${'Co-authored-by: Dev Person <dev@example.com>\n'.repeat(100_000)}`;
     // Warm: the catalog and signatures loaded, the functions compiled.
     detectCommit(signalsOf(`feat: y\n\nbody\n\n${'Co-authored-by: Dev Person <dev@example.com>\n'.repeat(2_000)}`));
@@ -32,6 +33,6 @@ describe('a trailer repeated many times is read once per commit (row s54j-2)', (
     const found = detectCommit(signals);
     const detected = cpuClock();
     expect(found.every((a) => a.unread === true)).toBe(true);
-    expect(detected - parsed, `parse ${(parsed - started).toFixed(0)} ms, detection ${(detected - parsed).toFixed(0)} ms`).toBeLessThan(5 * (parsed - started));
+    expect(detected - parsed, `parse ${(parsed - started).toFixed(0)} ms, detection ${(detected - parsed).toFixed(0)} ms`).toBeLessThan(7 * (parsed - started));
   }, 120_000);
 });
