@@ -13,6 +13,8 @@ export interface PersonCommit {
   sha: string;
   subject: string;
   paths: readonly string[];
+  /** Its parents (a merge's first is the one its change is read against; the others are the branches it brings, row s54k-1). */
+  parents?: readonly string[];
 }
 
 /** A diff header's mode lines (`old mode 100644`, `new mode 100755`, `new file mode 100755`, `deleted file mode 100755`): dropped before `git patch-id` (row 1103). */
@@ -49,9 +51,13 @@ export function deniesGlobally(policy: CompiledPolicy): boolean {
  * for the whole commit, and passed.
  */
 async function patchIds(repoDir: string, shas: readonly string[]): Promise<Map<string, Set<string>>> {
+  if (shas.length === 0) return new Map();
+  return fileIds(repoDir, await runGit(['log', '-p', '-U0', '--diff-merges=first-parent', '--no-walk=unsorted', '--no-color', '--no-renames', '--no-ext-diff', '--no-textconv', '--full-index', '--format=commit %H', ...shas, '--'], { cwd: repoDir, asStored: true }));
+}
+
+/** `git patch-id --stable` of each file's diff in `patches` (each commit's diff after a `commit <sha>` line): commit -> its files' patch ids. */
+async function fileIds(repoDir: string, patches: string): Promise<Map<string, Set<string>>> {
   const ids = new Map<string, Set<string>>();
-  if (shas.length === 0) return ids;
-  const patches = await runGit(['log', '-p', '-U0', '--diff-merges=first-parent', '--no-walk=unsorted', '--no-color', '--no-renames', '--no-ext-diff', '--no-textconv', '--full-index', '--format=commit %H', ...shas, '--'], { cwd: repoDir, asStored: true });
   // A file's mode is no part of the change compared (row 1103): git 2.39's patch-id hashed `old mode`/`new mode`, so Q picked
   // again with a `chmod +x` of its file had another patch id. Only a diff's header lines start so (a hunk's lines start with a space, `+`, `-` or a backslash).
   // Each file's diff given its commit's line of its own, so git patch-id gives each file its own id (a name holding a
@@ -74,6 +80,25 @@ async function patchIds(repoDir: string, shas: readonly string[]): Promise<Map<s
     ids.set(sha, own);
   }
   return ids;
+}
+
+/**
+ * Row s54k-1: the patch ids of the file changes a merge brings from its other parents (each one's change since its merge
+ * base with the first parent), which are no change of the merge's own: `git merge main` into a branch brings main's
+ * commits (a Qwen commit accepted before the deny among them) as they are, attributed to their own commits.
+ */
+async function broughtIds(repoDir: string, parents: readonly string[]): Promise<Set<string>> {
+  const [first, ...others] = parents;
+  const brought = new Set<string>();
+  if (first === undefined) return brought;
+  for (const other of others) {
+    const bases = (await runGit(['merge-base', '--all', first, other], { cwd: repoDir, okCodes: [1], asStored: true })).split('\n').filter((line) => line !== '');
+    for (const base of bases) {
+      const diff = await runGit(['diff-tree', '-p', '-U0', '--no-color', '--no-renames', '--no-ext-diff', '--no-textconv', '--full-index', base, other, '--'], { cwd: repoDir, asStored: true });
+      for (const ids of (await fileIds(repoDir, `commit ${other}\n${diff}`)).values()) for (const id of ids) brought.add(id);
+    }
+  }
+  return brought;
 }
 
 /**
@@ -116,6 +141,13 @@ export async function launderedTwins(repoDir: string, people: readonly PersonCom
   // twin, the first refused commit so found.
   const holding = new Map<string, string[]>();
   for (const [sha, own] of denied) for (const id of own) holding.set(id, [...(holding.get(id) ?? []), sha]);
+  // Row s54k-1: a merge's file changes that its other parents made (a branch's own commits, brought as they are) are not
+  // compared: only a merge holding a refused change is asked (git merge-base, git diff-tree and git patch-id per other parent).
+  for (const person of people) {
+    const own = mine.get(person.sha);
+    if ((person.parents?.length ?? 0) < 2 || own === undefined || ![...own].some((id) => holding.has(id))) continue;
+    for (const id of await broughtIds(repoDir, person.parents ?? [])) own.delete(id);
+  }
   const twins = new Map<string, { twin: string; part: boolean }>();
   for (const person of people) {
     const own = mine.get(person.sha);
