@@ -14,11 +14,17 @@ import { PARSE } from '../helpers/laundered-twins.js';
 const QWEN = 'Assisted-by: qwen-code:qwen/qwen3-coder';
 const DENY = { '.aitrailrc.yml': 'policy:\n  deny: ["qwen/*"]\n' };
 
-/** `check origin/main..HEAD` and a push of HEAD to `branch` both pass. */
-function expectMergePasses(work: Parameters<typeof commitWith>[0], branch: string): void {
+/** The deny committed on main and pushed; on `feature`, a person's commit and a plain merge of main: `check origin/main..HEAD` and its push both pass. */
+function expectMergeOfMainPasses(work: Parameters<typeof commitWith>[0]): void {
+  work.git(['checkout', '-q', 'main']);
+  expect(commitWith(work, 'chore: deny qwen\n', DENY, { noVerify: true }).code).toBe(0);
+  expect(tryGit(work.dir, ['push', '--no-verify', 'origin', 'HEAD:main']).code).toBe(0);
+  work.git(['checkout', '-q', 'feature']);
+  expect(commitWith(work, 'feat: other\n', { 'src/other.ts': 'export const other = 1;\n' }, { noVerify: true }).code).toBe(0);
+  expect(tryGit(work.dir, ['merge', '-q', '--no-ff', '--no-edit', 'main']).code).toBe(0);
   const check = aitrail(work.dir, ['check', 'origin/main..HEAD'], { timeout: 120_000 });
   expect(check.code, check.stdout + check.stderr).toBe(0);
-  const pushed = tryGit(work.dir, ['push', '--no-verify', 'origin', `HEAD:${branch}`]);
+  const pushed = tryGit(work.dir, ['push', '--no-verify', 'origin', 'HEAD:feature']);
   expect(pushed.code, pushed.stderr).toBe(0);
 }
 
@@ -28,12 +34,7 @@ describe('a merge bringing commits the server holds is no twin of them (row s54k
     work.git(['branch', 'feature']);
     expect(commitWith(work, `feat: parse\n\n${QWEN}\n`, { 'src/parse.ts': PARSE }, { noVerify: true }).code).toBe(0);
     expect(commitWith(work, 'docs: readme\n', { 'README.md': 'hello\n' }, { noVerify: true }).code).toBe(0);
-    expect(commitWith(work, 'chore: deny qwen\n', DENY, { noVerify: true }).code).toBe(0);
-    expect(tryGit(work.dir, ['push', '--no-verify', 'origin', 'HEAD:main']).code).toBe(0);
-    work.git(['checkout', '-q', 'feature']);
-    expect(commitWith(work, 'feat: other\n', { 'src/other.ts': 'export const other = 1;\n' }, { noVerify: true }).code).toBe(0);
-    expect(tryGit(work.dir, ['merge', '-q', '--no-ff', '--no-edit', 'main']).code).toBe(0);
-    expectMergePasses(work, 'feature');
+    expectMergeOfMainPasses(work);
   });
 
   it("a person's merge of main passes when an agent under the now refused model merged main into its own branch", () => {
@@ -45,12 +46,6 @@ describe('a merge bringing commits the server holds is no twin of them (row s54k
     expect(commitWith(work, `feat: parse\n\n${QWEN}\n`, { 'src/parse.ts': PARSE }, { noVerify: true }).code).toBe(0);
     expect(tryGit(work.dir, ['merge', '-q', '--no-ff', '--no-verify', '-m', `Merge branch 'main' into agent\n\n${QWEN}`, 'main']).code).toBe(0);
     expect(tryGit(work.dir, ['push', '--no-verify', 'origin', 'agent', 'main']).code).toBe(0);
-    work.git(['checkout', '-q', 'main']);
-    expect(commitWith(work, 'chore: deny qwen\n', DENY, { noVerify: true }).code).toBe(0);
-    expect(tryGit(work.dir, ['push', '--no-verify', 'origin', 'HEAD:main']).code).toBe(0);
-    work.git(['checkout', '-q', 'feature']);
-    expect(commitWith(work, 'feat: other\n', { 'src/other.ts': 'export const other = 1;\n' }, { noVerify: true }).code).toBe(0);
-    expect(tryGit(work.dir, ['merge', '-q', '--no-ff', '--no-edit', 'main']).code).toBe(0);
-    expectMergePasses(work, 'feature');
+    expectMergeOfMainPasses(work);
   });
 });
