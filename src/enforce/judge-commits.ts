@@ -159,7 +159,7 @@ export async function judgeCommits(
       const own = evaluateCommit(judged, policy);
       violations.push(...own);
       // A commit no global rule refuses (a person's, an allowed model's, a merge): a twin of a refused one the refs hold is looked for below (rows 1056, 1079, 1080).
-      if (!refusedEverywhere(own)) people.push({ sha: commit.sha, subject: facts.subject, paths: facts.paths });
+      if (!refusedEverywhere(own)) people.push({ sha: commit.sha, subject: facts.subject, paths: facts.paths, parents: commit.parents });
       if (!byLines) continue;
       const protectedPaths = facts.paths.filter(isProtected);
       changedPaths.set(commit.sha, facts.paths);

@@ -13,6 +13,8 @@ export interface PersonCommit {
   sha: string;
   subject: string;
   paths: readonly string[];
+  /** Its parents (a merge's first is the one its change is read against; the others are the branches it brings, row s54k-1). */
+  parents?: readonly string[];
 }
 
 /** A diff header's mode lines (`old mode 100644`, `new mode 100755`, `new file mode 100755`, `deleted file mode 100755`): dropped before `git patch-id` (row 1103). */
@@ -20,6 +22,14 @@ const MODE_LINES = /^(?:old mode|new mode|new file mode|deleted file mode) [0-7]
 
 /** Paths asked by name (one per person-read commit of the range); past it, every commit the refs hold is read (row 1056). */
 const PATHSPEC_CAP = 1_000;
+
+/**
+ * Paths of the range's person-read commits asked every one (row s54c-1) at most; past it one path of each (row s54k-2).
+ * git's path-limited walk costs each commit it reads about the same again per path asked: on a history of 200,000
+ * commits ~0.28 s of git CPU a path (1 path 1.9 s, 10 paths 2.7 s, 50 paths 14 s), so a merge of main bringing 500 files
+ * asked every path of it and ran over ten minutes at each push.
+ */
+const EVERY_PATH_CAP = 16;
 
 /** Denied commits whose patch ids are computed at most; past it the range is judged by the first ones only (row 1056). */
 export const DENIED_TWINS_CAP = 2_000;
@@ -49,9 +59,13 @@ export function deniesGlobally(policy: CompiledPolicy): boolean {
  * for the whole commit, and passed.
  */
 async function patchIds(repoDir: string, shas: readonly string[]): Promise<Map<string, Set<string>>> {
+  if (shas.length === 0) return new Map();
+  return fileIds(repoDir, await runGit(['log', '-p', '-U0', '--diff-merges=first-parent', '--no-walk=unsorted', '--no-color', '--no-renames', '--no-ext-diff', '--no-textconv', '--full-index', '--format=commit %H', ...shas, '--'], { cwd: repoDir, asStored: true }));
+}
+
+/** `git patch-id --stable` of each file's diff in `patches` (each commit's diff after a `commit <sha>` line): commit -> its files' patch ids. */
+async function fileIds(repoDir: string, patches: string): Promise<Map<string, Set<string>>> {
   const ids = new Map<string, Set<string>>();
-  if (shas.length === 0) return ids;
-  const patches = await runGit(['log', '-p', '-U0', '--diff-merges=first-parent', '--no-walk=unsorted', '--no-color', '--no-renames', '--no-ext-diff', '--no-textconv', '--full-index', '--format=commit %H', ...shas, '--'], { cwd: repoDir, asStored: true });
   // A file's mode is no part of the change compared (row 1103): git 2.39's patch-id hashed `old mode`/`new mode`, so Q picked
   // again with a `chmod +x` of its file had another patch id. Only a diff's header lines start so (a hunk's lines start with a space, `+`, `-` or a backslash).
   // Each file's diff given its commit's line of its own, so git patch-id gives each file its own id (a name holding a
@@ -77,6 +91,25 @@ async function patchIds(repoDir: string, shas: readonly string[]): Promise<Map<s
 }
 
 /**
+ * Row s54k-1: the patch ids of the file changes a merge brings from its other parents (each one's change since its merge
+ * base with the first parent), which are no change of the merge's own: `git merge main` into a branch brings main's
+ * commits (a Qwen commit accepted before the deny among them) as they are, attributed to their own commits.
+ */
+async function broughtIds(repoDir: string, parents: readonly string[]): Promise<Set<string>> {
+  const [first, ...others] = parents;
+  const brought = new Set<string>();
+  if (first === undefined) return brought;
+  for (const other of others) {
+    const bases = (await runGit(['merge-base', '--all', first, other], { cwd: repoDir, okCodes: [1], asStored: true })).split('\n').filter((line) => line !== '');
+    for (const base of bases) {
+      const diff = await runGit(['diff-tree', '-p', '-U0', '--no-color', '--no-renames', '--no-ext-diff', '--no-textconv', '--full-index', base, other, '--'], { cwd: repoDir, asStored: true });
+      for (const ids of (await fileIds(repoDir, `commit ${other}\n${diff}`)).values()) for (const id of ids) brought.add(id);
+    }
+  }
+  return brought;
+}
+
+/**
  * Row 1056: a person-read commit of the range that makes the very change (the same `git patch-id
  * --stable`) a commit the repository's refs hold made under a model the policy refuses everywhere
  * (`git cherry-pick -n Q && git commit --no-verify -m …` of Qwen's reverted commit): that commit's
@@ -85,17 +118,17 @@ async function patchIds(repoDir: string, shas: readonly string[]): Promise<Map<s
  * merge whose own change against its first parent is the refused one's (row 1080), and under path
  * rules a commit of the range changing a protected path with a change a path rule refused (row 1082). Only the commits that change the
  * paths the person-read ones change are read (path-limited `git log --all --full-history`, merges too: every path of theirs
- * up to 1,000, else one of each), their messages detected as the range's are, and only the refused ones' patches are read,
+ * up to 16, else one of each), their messages detected as the range's are, and only the refused ones' patches are read,
  * file by file: a person-read commit holding all of a refused commit's file changes, or the range's person-read commits
  * holding them between them, are its twins (rows s54c-1..3).
  */
 export async function launderedTwins(repoDir: string, people: readonly PersonCommit[], inRange: ReadonlySet<string>, policy: CompiledPolicy, detect: DetectOptions): Promise<Violation[]> {
   if (people.length === 0 || (!deniesGlobally(policy) && policy.paths.length === 0)) return [];
-  // Every path of theirs while they number PATHSPEC_CAP or fewer (row s54c-1: a twin may hold a person's files beside the
-  // refused commit's, and its first path may be the person's own); past it one path of each: all of a 1,001-file commit's
-  // paths asked made a push read every commit the refs hold in node (~175 us each: minutes on a million commits).
+  // Every path of theirs while they number EVERY_PATH_CAP or fewer (row s54c-1: a twin may hold a person's files beside the
+  // refused commit's, and its first path may be the person's own); past it one path of each (row s54k-2: each path asked
+  // costs the walk a pass over the history); past PATHSPEC_CAP of those, every commit the refs hold is read in node.
   const every = [...new Set(people.flatMap((commit) => commit.paths))];
-  const paths = every.length <= PATHSPEC_CAP ? every : [...new Set(people.flatMap((commit) => commit.paths.slice(0, 1)))];
+  const paths = every.length <= EVERY_PATH_CAP ? every : [...new Set(people.flatMap((commit) => commit.paths.slice(0, 1)))];
   if (paths.length === 0) return [];
   const pathspec = paths.length > PATHSPEC_CAP ? [] : paths.map((path) => `:(literal)${path}`);
   const refused = new Map<string, Violation[]>();
@@ -124,6 +157,13 @@ export async function launderedTwins(repoDir: string, people: readonly PersonCom
   // twin, the first refused commit so found.
   const holding = new Map<string, string[]>();
   for (const [sha, own] of denied) for (const id of own) holding.set(id, [...(holding.get(id) ?? []), sha]);
+  // Row s54k-1: a merge's file changes that its other parents made (a branch's own commits, brought as they are) are not
+  // compared: only a merge holding a refused change is asked (git merge-base, git diff-tree and git patch-id per other parent).
+  for (const person of people) {
+    const own = mine.get(person.sha);
+    if ((person.parents?.length ?? 0) < 2 || own === undefined || ![...own].some((id) => holding.has(id))) continue;
+    for (const id of await broughtIds(repoDir, person.parents ?? [])) own.delete(id);
+  }
   const twins = new Map<string, { twin: string; part: boolean }>();
   for (const person of people) {
     const own = mine.get(person.sha);
