@@ -319,7 +319,8 @@ const ASK_BATCH = 64;
 /**
  * The characters of messages under such an encoding held at most before they are asked (row s54f-3): 64 messages of
  * 15 MiB were held whole, then git's raw output of them all read at once (~1 GB); now a batch closes past 8 Mi
- * characters (a message longer than that is asked alone), so what is held is about one such message and its answer.
+ * characters (a message longer than that closes its batch at once, with the fewer than 8 Mi characters held before it),
+ * so what is held is at most one such message and 8 Mi characters more, and their answer.
  */
 const ASK_CHARS = 8 * 1024 * 1024;
 const HOLD = 256;
