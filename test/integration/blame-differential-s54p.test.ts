@@ -1,10 +1,13 @@
-// Session 54 helper p (row s54p-1): a seeded random differential of the incremental blame cache and of
+// Session 54 helper p (no row: nothing found to close): a seeded random differential of the incremental blame cache and of
 // --shard/--merge. From a history with renames, copies, binary files, symbolic links, a submodule entry,
 // names with spaces/newlines/unicode, AI and person commits and git-ai notes, random operations (commits
 // touching k files, amends, rebase -i drops and reorders, branch switches, merges, .aitrailrc.json,
 // .git-blame-ignore-revs, git notes and .mailmap changes) run; after each, the cached `blame --format json`
 // must equal a --no-cache run byte for byte (default, -M, -C -C, --since, --by author), and the parts of
-// --shard i/n merged must equal the whole report. S54P_SEEDS=1-200 runs more seeds (the exploring script).
+// --shard i/n merged must equal the whole report. Run over seeds 1-42 (12-14 steps each, extra variants: -C -C -C -M5,
+// --ignore-rev, --include, paths, --no-give-back --no-root, --rev of another branch): no difference found. The
+// only failures were git's own refusal (blame.ignoreRevsFile naming a file a checkout removed), alike both ways.
+// S54P_SEEDS=1-200 S54P_STEPS=14 runs more seeds (the exploring script); S54P_LOG=1 prints each seed's operations.
 import { mkdtempSync, rmSync, symlinkSync, unlinkSync, existsSync, writeFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -224,7 +227,14 @@ function variants(r: Rng, repo: TestRepo): Variant[] {
     { name: '-C -C', run: { gitFlags: ['-C', '-C'] } },
     { name: '-w', run: { gitFlags: ['-w'] } },
     { name: '--no-notes', run: { notes: false } },
+    { name: '-C -C -C -M5', run: { gitFlags: ['-C', '-C', '-C', '-M5'] } },
+    { name: '--ignore-rev', run: { ignoreRevs: [shas[r.int(shas.length)]!] } },
+    { name: '--include', run: { include: ['**/*.txt'] } },
+    { name: 'paths', run: { paths: ['src', 'a.txt'] } },
+    { name: '--no-give-back --no-root', run: { giveBack: false, gitFlags: ['--no-root'] } },
   ];
+  const branches = repo.git(['branch', '--format=%(refname:short)']).split('\n');
+  if (branches.length > 1) extra.push({ name: '--rev', run: { rev: r.pick(branches) } });
   out.push(r.pick(extra));
   if (shas.length > 2) out.push({ name: 'since', run: { since: shas[1 + r.int(shas.length - 1)] } });
   return out;
@@ -239,7 +249,8 @@ async function check(r: Rng, repo: TestRepo, parts: string, log: string[], shard
       found.push(`cache differs under ${variant.name} after:\n  ${log.join('\n  ')}\n--- cached\n${cached.text}\n--- fresh\n${fresh.text}\n${cached.warnings.join('\n')}\n${fresh.warnings.join('\n')}`);
       break;
     }
-    if (!shards) continue;
+    // A refusal: each part refuses alike (nothing to merge).
+    if (!shards || fresh.text.startsWith('error: ')) continue;
     const count = 1 + r.int(5);
     const paths: string[] = [];
     for (let index = 1; index <= count; index++) {
@@ -282,10 +293,10 @@ function seeds(): number[] {
   return Array.from({ length: (to ?? from!) - from! + 1 }, (_, at) => from! + at);
 }
 
-describe('blame cache and shards under a seeded random differential (row s54p-1)', () => {
+describe('blame cache and shards under a seeded random differential', () => {
   for (const seed of seeds()) {
     it(`seed ${seed}: every cached report equals a fresh one, every merge the whole`, async () => {
-      const found = await differential(seed, Number(process.env.S54P_STEPS ?? 12));
+      const found = await differential(seed, Number(process.env.S54P_STEPS ?? 8));
       expect(found.slice(0, 1)).toEqual([]);
     }, 600_000);
   }
