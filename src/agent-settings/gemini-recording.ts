@@ -1,0 +1,30 @@
+import { transcriptModel } from '../checkpoint/transcript-model.js';
+import { readUnlinkedJson } from '../io/read-regular-file.js';
+import { answerModel, type SessionRecords } from './session-window.js';
+
+/** Gemini CLI's chat recording (JSONL, 0.3x): each `gemini` message's `model` (written after its content: a line too long to parse names none). */
+export const GEMINI_RECORDING: SessionRecords = {
+  marker: Buffer.from('"model"'),
+  model: (record) => (record.type === 'gemini' ? answerModel(record.model) : null),
+};
+
+/**
+ * The model of the last `gemini` message of Gemini CLI's recording: a JSONL one (0.3x) read backwards
+ * ({@link transcriptModel}); one JSON document (`session-*.json`, before 0.3x) parsed whole when at
+ * most `furthest` bytes (else none), its `messages`' own `model` keys only, never a tool call's
+ * argument or result (row s54q-1). A regular file only, never through a link.
+ */
+export function geminiRecordingModel(path: string | null, furthest: number, flags: number): string | null {
+  if (!path) return null;
+  if (!path.endsWith('.json')) return transcriptModel(path, GEMINI_RECORDING, furthest, flags);
+  const messages = (readUnlinkedJson(path, furthest) as { messages?: unknown } | null | undefined)?.messages;
+  if (!Array.isArray(messages)) return null;
+  for (let at = messages.length - 1; at >= 0; at--) {
+    const message: unknown = messages[at];
+    if (message === null || typeof message !== 'object') continue;
+    const { type, model } = message as { type?: unknown; model?: unknown };
+    const name = type === 'gemini' ? answerModel(model) : null;
+    if (name !== null) return name;
+  }
+  return null;
+}
