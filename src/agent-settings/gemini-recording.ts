@@ -10,13 +10,19 @@ export const GEMINI_RECORDING: SessionRecords = {
 
 /**
  * The model of the last `gemini` message of Gemini CLI's recording: a JSONL one (0.3x) read backwards
- * ({@link transcriptModel}); one JSON document (`session-*.json`, before 0.3x) parsed whole when at
- * most `furthest` bytes (else none), its `messages`' own `model` keys only, never a tool call's
- * argument or result (row s54q-1). A regular file only, never through a link.
+ * ({@link transcriptModel}); one JSON document (`session-*.json`, before 0.3x; or a file whose lines
+ * name none) parsed whole when at most `furthest` bytes (else none): its `messages`' own `model`
+ * keys only, never a tool call's argument or result (row s54q-1). A regular file only, never through a link.
  */
 export function geminiRecordingModel(path: string | null, furthest: number, flags: number): string | null {
   if (!path) return null;
-  if (!path.endsWith('.json')) return transcriptModel(path, GEMINI_RECORDING, furthest, flags);
+  // JSONL first (a document's lines are no records); a document by its name, or when no record names a model.
+  const recorded = path.endsWith('.json') ? null : transcriptModel(path, GEMINI_RECORDING, furthest, flags);
+  return recorded ?? documentModel(path, furthest);
+}
+
+/** The last `gemini` message's own `model` of a recording that is one JSON document of at most `furthest` bytes, or null. */
+function documentModel(path: string, furthest: number): string | null {
   const messages = (readUnlinkedJson(path, furthest) as { messages?: unknown } | null | undefined)?.messages;
   if (!Array.isArray(messages)) return null;
   for (let at = messages.length - 1; at >= 0; at--) {
