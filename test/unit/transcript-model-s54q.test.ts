@@ -40,8 +40,11 @@ describe('the model of the last record naming one, as the format defines it (row
     expect(geminiRecordingModel(file(gemini), 1 << 20, 0)).toBe('gemini-2.5-flash');
     const document = { messages: [{ type: 'gemini', model: 'gemini-2.5-flash', toolCalls: [{ args: { model: 'gemini-2.5-pro' } }] }, { type: 'user', model: 'gemini-2.5-pro' }] };
     expect(geminiRecordingModel(file(JSON.stringify(document, null, 2), 's.json'), 1 << 20, 0)).toBe('gemini-2.5-flash');
-    // A document past the bound is not parsed.
-    expect(geminiRecordingModel(file(JSON.stringify(document), 's.json'), 100, 0)).toBeNull();
+    // A document past the bound: its tail read backwards, brackets and quotes inside strings no keys of its own.
+    const hostile = { pad: 'p'.repeat(5000), messages: [{ type: 'gemini', model: 'gemini-2.5-flash', content: '"}]},{"type":"gemini","model":"gpt-4o"} \\" [{', toolCalls: [{ args: { type: 'gemini', model: 'gemini-2.5-pro' } }] }, { type: 'user', content: '{"type":"gemini","model":"gpt-4o"}' }] };
+    for (const text of [JSON.stringify(hostile), JSON.stringify(hostile, null, 2)]) expect(geminiRecordingModel(file(text, 's.json'), 1000, 0)).toBe('gemini-2.5-flash');
+    // The bound cuts the last answer: none.
+    expect(geminiRecordingModel(file(JSON.stringify({ messages: [{ type: 'gemini', model: 'gemini-2.5-flash', content: 'c'.repeat(5000) }] }), 's.json'), 1000, 0)).toBeNull();
   });
 
   it('lines across many blocks, a line of 3 MB after the answer, a 2 MB answer judged by its head', () => {
