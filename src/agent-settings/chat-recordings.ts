@@ -5,6 +5,7 @@ import { quote } from '../core/detect/found.js';
 import { readUnlinkedJson } from '../io/read-regular-file.js';
 import { MAX_WINDOW_MODELS, projectDirs, SESSION_ID } from './claude-transcript.js';
 import { filesByWritten } from './files-by-written.js';
+import { GEMINI_RECORDING, geminiRecordingModel } from './gemini-recording.js';
 import type { CommandLineModel } from './command-line.js';
 import { answerModel, headModel, modelsSince, parseTimestamp, RECENT_MS, usedAt, windowModels, type DatedRecord, type SessionRecords, type WindowModel } from './session-window.js';
 import { qwenRuntimeDir } from './qwen-code.js';
@@ -47,12 +48,6 @@ const QWEN_RECORDING: SessionRecords = {
     const before = qwenHead(head);
     return before === null ? null : parseTimestamp(LONG_TIMESTAMP.exec(before)?.[1]);
   },
-};
-
-/** Gemini CLI's chat recording (JSONL, 0.3x): each `gemini` message's `model` (written after its content: a line too long to parse names none). */
-const GEMINI_RECORDING: SessionRecords = {
-  marker: Buffer.from('"model"'),
-  model: (record) => (record.type === 'gemini' ? answerModel(record.model) : null),
 };
 
 /**
@@ -107,9 +102,9 @@ function collector(): {
   return { found, add, addWindow };
 }
 
-/** A recording's last model: a regular file only, a link in its place not followed. */
-function recordingModel(path: string): string | null {
-  return transcriptModel(path, FURTHEST, constants.O_NOFOLLOW);
+/** A recording's last model as its agent's records name it (row s54q-1): a regular file only, a link in its place not followed. */
+function recordingModel(path: string, records: SessionRecords): string | null {
+  return records === GEMINI_RECORDING ? geminiRecordingModel(path, FURTHEST, constants.O_NOFOLLOW) : transcriptModel(path, records, FURTHEST, constants.O_NOFOLLOW);
 }
 
 /** Directories looked at as where the agent was started, past the work tree's top: the nearest of its ancestors' below it. */
@@ -215,7 +210,7 @@ export function qwenSessionModels(place: SettingsPlace, launched: readonly strin
     for (const dir of dirs) {
       const path = join(dir, 'chats', `${id}.jsonl`);
       const evidence = (model: string) => `chat recording ${shownPath(place, path)} model=${quote(model)}`;
-      add(recordingModel(path), evidence);
+      add(recordingModel(path, QWEN_RECORDING), evidence);
       addWindow(recordingWindow(place, path, QWEN_RECORDING), evidence);
     }
     return found;
@@ -224,7 +219,7 @@ export function qwenSessionModels(place: SettingsPlace, launched: readonly strin
   const newest = firstNewest(ownStartFirst(place, launched, cli).map((starts) => starts.map((root) => join(runtime, 'projects', sanitizeCwd(root), 'chats'))), named);
   if (newest) {
     const evidence = (model: string) => `newest chat recording ${shownPath(place, newest)} model=${quote(model)}`;
-    add(recordingModel(newest), evidence);
+    add(recordingModel(newest, QWEN_RECORDING), evidence);
     addWindow(recordingWindow(place, newest, QWEN_RECORDING), evidence);
   }
   return found;
@@ -272,7 +267,7 @@ export function geminiSessionModels(place: SettingsPlace, launched: readonly str
   const newest = firstNewest(ownStartFirst(place, launched, cli).map((starts) => geminiChatDirs(place, starts)), /^session-[A-Za-z0-9_-]{1,64}\.jsonl?$/);
   if (newest) {
     const evidence = (model: string) => `newest chat recording ${shownPath(place, newest)} model=${quote(model)}`;
-    add(recordingModel(newest), evidence);
+    add(recordingModel(newest, GEMINI_RECORDING), evidence);
     addWindow(recordingWindow(place, newest, GEMINI_RECORDING), evidence);
   }
   return found;

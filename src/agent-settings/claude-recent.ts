@@ -6,7 +6,7 @@ import { quote } from '../core/detect/found.js';
 import { firstNewest, sanitizeCwd, startDirs, startedOutside, type Beside } from './chat-recordings.js';
 import type { CommandLineModel } from './command-line.js';
 import { claudeSubagentModels } from './claude-subagents.js';
-import { MAX_WINDOW_MODELS, projectDirs, transcriptWindowModels } from './claude-transcript.js';
+import { CLAUDE_TRANSCRIPT, MAX_WINDOW_MODELS, projectDirs, transcriptWindowModels } from './claude-transcript.js';
 import { filesByWritten } from './files-by-written.js';
 import { RECENT_MS } from './session-window.js';
 import { realRoot, shownPath, within, type SettingsPlace } from './settings-place.js';
@@ -99,7 +99,7 @@ export function claudeRecentModels(place: SettingsPlace, launched: readonly stri
   const newest = (outside ? newestRunHere(place, recentProjectDirs(projects, [outside]), TRANSCRIPT_FILE) : null) ?? firstNewest(sets, TRANSCRIPT_FILE);
   if (!newest) return [];
   const found: Beside[] = [];
-  const model = transcriptModel(newest, undefined, constants.O_NOFOLLOW);
+  const model = transcriptModel(newest, CLAUDE_TRANSCRIPT, undefined, constants.O_NOFOLLOW);
   if (model !== null) found.push({ model, evidence: `recent transcript ${shownPath(place, newest)} model=${quote(model)}`, overriddenBy: [] });
   found.push(...transcriptWindowModels(place, newest, 'recent transcript', found.map((seen) => seen.model), MAX_WINDOW_MODELS, undefined, constants.O_NOFOLLOW));
   const subagents = claudeSubagentModels(place, { id: basename(newest, '.jsonl'), dirs: [dirname(newest)] }, true);

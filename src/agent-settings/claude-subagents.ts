@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { transcriptModel } from '../checkpoint/transcript-model.js';
 import { quote } from '../core/detect/found.js';
 import { filesByWritten } from './files-by-written.js';
-import { claudeSessionDirs, MAX_WINDOW_MODELS, transcriptWindowModels } from './claude-transcript.js';
+import { CLAUDE_TRANSCRIPT, claudeSessionDirs, MAX_WINDOW_MODELS, transcriptWindowModels } from './claude-transcript.js';
 import { shownPath, type SettingsPlace } from './settings-place.js';
 
 /** A subagent's transcript as Claude Code (2.1.2+) names it: `agent-<agent id>.jsonl`. */
@@ -44,7 +44,7 @@ export function claudeSubagentModels(place: SettingsPlace, session = claudeSessi
   const found: { model: string; evidence: string; overriddenBy: string[] }[] = [];
   let room = MAX_WINDOW_MODELS;
   for (const { path, written } of files.slice(0, MAX_SUBAGENTS)) {
-    const model = transcriptModel(path, FURTHEST, flags);
+    const model = transcriptModel(path, CLAUDE_TRANSCRIPT, FURTHEST, flags);
     if (model === null) continue;
     if (!found.some((seen) => seen.model === model)) {
       found.push({ model, evidence: `${prefix} ${shownPath(place, path)} model=${quote(model)}`, overriddenBy: [] });

@@ -10,7 +10,7 @@ import { shownPath, type SettingsPlace } from './settings-place.js';
 export const SESSION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Project directories looked into for the session's transcript; past this, none is read. */
 const MAX_PROJECTS = 10_000;
-/** The transcript's bounds as the last model is read in it (transcript-model.ts); a line past 1 MB (a Write of a big file) is not parsed. */
+/** The transcript's bounds as the models used since the previous commit are read in it; a line past 1 MB (a Write of a big file) is not parsed. */
 const TAIL = 256 * 1024;
 const FURTHEST = 16 * 1024 * 1024;
 const MAX_LINE = 1024 * 1024;
@@ -80,7 +80,7 @@ export function claudeTranscriptModel(place: SettingsPlace, session = claudeSess
   let room = MAX_WINDOW_MODELS;
   for (const dir of session.dirs) {
     const path = join(dir, `${session.id}.jsonl`);
-    const model = transcriptModel(path);
+    const model = transcriptModel(path, CLAUDE_TRANSCRIPT);
     if (model === null) continue;
     if (!found.some((seen) => seen.model === model)) found.push({ model, evidence: `transcript ${shownPath(place, path)} model=${quote(model)}` });
     // A `/model` switch back before the commit: every model the session answered with since the previous commit wrote some of it.

@@ -48,7 +48,7 @@ const LINE_TIMESTAMP = /^\{"timestamp":"(\d{4}-\d{2}-\d{2}T[0-9:.]{1,20}Z)"/;
  * force for the turn's records after it (a turn that began before the previous commit and went on
  * after it counts); each record dated by its own `timestamp` (Codex writes it first).
  */
-const ROLLOUT: SessionRecords = {
+export const ROLLOUT: SessionRecords = {
   marker: TURN_CONTEXT,
   model: (record) => (record.type === 'turn_context' ? turnContextOf(record)?.model ?? null : null),
   carries: true,

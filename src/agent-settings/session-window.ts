@@ -257,3 +257,94 @@ export function modelsSince(path: string, records: SessionRecords, since: number
 export function usedAt(found: WindowModel): string {
   return found.at === null ? 'used after the last commit (undated record)' : `used at ${found.at}`;
 }
+
+/** How far back {@link lastRecordModel} reads, and how long a line it parses. */
+export interface LastLimits {
+  /** Bytes read at most, from the end. */
+  furthest: number;
+  /** A line longer than this is not parsed: its model read from its head by `records.longLine`, if any. */
+  maxLine: number;
+  /** Open flags (`O_NOFOLLOW`: never through a link). */
+  flags?: number;
+}
+
+/** The block read at a time, from the end backwards. */
+const BLOCK = 64 * 1024;
+
+/**
+ * The model of the last record of an agent's session file (JSONL) that names one, as `records`
+ * defines it (Claude Code: an assistant's `message.model`; Gemini CLI: a `gemini` record's own
+ * `model`): never a `"model"` key of a tool's input, a tool's result or a file's text, which only
+ * the byte scan it replaces could not tell apart (row s54q-1). Read backwards in blocks of
+ * {@link BLOCK} from the end, whole lines parsed, stopping at the first that names a model: at most
+ * `furthest` bytes read, one line of at most `maxLine` kept; a longer line is judged by its head
+ * (`records.longLine`), a line the bound cuts is not judged, and a last line with no end yet is read
+ * only when it parses whole (a record still being written does not). A regular file only. Null when
+ * none is found or the file cannot be read.
+ */
+export function lastRecordModel(path: string, records: SessionRecords, limits: LastLimits): string | null {
+  if (!isAbsolute(path)) return null;
+  const opened = openRegularFile(path, limits.flags ?? 0);
+  if (!opened) return null;
+  const { fd, size } = opened;
+  const stop = Math.max(0, size - limits.furthest);
+  /** The line `[start, end)`, whole when it was kept (`bytes`), else its head read now. */
+  const judge = (start: number, end: number, bytes: Buffer | null, ended: boolean): string | null => {
+    if (bytes !== null) {
+      if (!bytes.includes(records.marker)) return null;
+      const record = parsed(bytes);
+      return record === null ? null : records.model(record);
+    }
+    if (!ended || !records.longLine) return null;
+    return records.longLine(readBytes(fd, Math.min(HEAD, end - start), start));
+  };
+  try {
+    // The line being assembled: its end, and its bytes so far (from its start side) while at most maxLine.
+    let end = size;
+    let pieces: Buffer[] = [];
+    let kept = 0;
+    let whole = true;
+    let pos = size;
+    while (pos > stop) {
+      const length = Math.min(BLOCK, pos - stop);
+      pos -= length;
+      const block = readBytes(fd, length, pos);
+      let after = block.length;
+      for (let newline = block.lastIndexOf(0x0a, after - 1); newline >= 0; newline = newline === 0 ? -1 : block.lastIndexOf(0x0a, newline - 1)) {
+        const start = pos + newline + 1;
+        const piece = block.subarray(newline + 1, after);
+        const lineLength = end - start;
+        const bytes = whole && lineLength <= limits.maxLine ? Buffer.concat([piece, ...pieces]) : null;
+        // The file's last bytes after its last newline: a record still being written unless it parses whole.
+        const ended = end < size || (bytes !== null && parsed(bytes) !== null);
+        if (lineLength > 0) {
+          const model = judge(start, end, bytes, ended);
+          if (model !== null) return model;
+        }
+        end = pos + newline;
+        pieces = [];
+        kept = 0;
+        whole = true;
+        after = newline;
+      }
+      // What precedes this block's first newline belongs to a line that starts further back.
+      if (whole && kept + after <= limits.maxLine) {
+        pieces.unshift(block.subarray(0, after));
+        kept += after;
+      } else {
+        pieces = [];
+        whole = false;
+      }
+    }
+    // The file's first line, when the read reached the file's start (a line the bound cut is not judged).
+    if (stop === 0 && end > 0) {
+      const bytes = whole && end <= limits.maxLine ? Buffer.concat(pieces) : null;
+      return judge(0, end, bytes, end < size || (bytes !== null && parsed(bytes) !== null));
+    }
+    return null;
+  } catch {
+    return null;
+  } finally {
+    closeSync(fd);
+  }
+}

@@ -10,6 +10,9 @@ import { locateWorktree } from './locate-worktree.js';
 import { checkpointMessages } from './messages.js';
 import { readAgentFile } from './read-agent-file.js';
 import { transcriptModel } from './transcript-model.js';
+import { CLAUDE_TRANSCRIPT } from '../agent-settings/claude-transcript.js';
+import { ROLLOUT } from '../agent-settings/codex-rollout.js';
+import { geminiRecordingModel } from '../agent-settings/gemini-recording.js';
 
 /** Largest hook payload read (Claude Code's Write carries the whole file, its tool_response may too). */
 export const MAX_PAYLOAD_BYTES = 32 * 1024 * 1024;
@@ -42,14 +45,29 @@ function subagentModel(event: AgentEvent): string | null {
   if (!event.subagent || !SUBAGENT_ID.test(event.subagent) || !transcript?.endsWith('.jsonl') || !isAbsolute(transcript)) return null;
   const session = basename(transcript, '.jsonl');
   if (!SUBAGENT_ID.test(session)) return null;
-  return transcriptModel(join(dirname(transcript), session, 'subagents', `agent-${event.subagent}.jsonl`));
+  return transcriptModel(join(dirname(transcript), session, 'subagents', `agent-${event.subagent}.jsonl`), CLAUDE_TRANSCRIPT);
+}
+
+/** Bytes of a Gemini CLI recording that is one JSON document parsed at most to find its model. */
+const MAX_GEMINI_DOCUMENT = 16 * 1024 * 1024;
+
+/**
+ * The model of the last answer in the agent's transcript (`transcript_path`), read from the record
+ * fields its format defines only (row s54q-1): Claude Code's assistant `message.model`, Gemini CLI's
+ * `gemini` record's `model`, Codex's `turn_context`. Cursor's payload names its model; its transcript is not read.
+ */
+function recordedModel(agent: string, path: string | null): string | null {
+  if (agent === 'claude-code') return transcriptModel(path, CLAUDE_TRANSCRIPT);
+  if (agent === 'gemini-cli') return geminiRecordingModel(path, MAX_GEMINI_DOCUMENT, 0);
+  if (agent === 'codex') return transcriptModel(path, ROLLOUT);
+  return null;
 }
 
 /** This checkpoint call's owner: git-ai's session id (`s_` + SHA-256 of `<tool>:<session>`, 14 hex) and a fresh trace id. */
 function ownerOf(agent: string, event: AgentEvent, env: NodeJS.ProcessEnv): CheckpointOwner {
   const tool = CHECKPOINT_AGENTS[agent]!.tool;
   const session = event.session ?? 'unknown';
-  const model = event.model ?? subagentModel(event) ?? transcriptModel(event.transcriptPath) ?? env.AITRAIL_MODEL ?? 'unknown';
+  const model = event.model ?? subagentModel(event) ?? recordedModel(agent, event.transcriptPath) ?? env.AITRAIL_MODEL ?? 'unknown';
   return { key: `s_${sha256(`${tool}:${session}`).slice(0, 14)}::t_${randomBytes(7).toString('hex')}`, agent, tool, session: session.slice(0, 400), model: model.slice(0, 200) };
 }
 

@@ -1,0 +1,106 @@
+import { transcriptModel } from '../checkpoint/transcript-model.js';
+import { closeSync, constants } from 'node:fs';
+import { openRegularFile, readBytes, readUnlinkedJson } from '../io/read-regular-file.js';
+import { answerModel, type SessionRecords } from './session-window.js';
+
+/** Gemini CLI's chat recording (JSONL, 0.3x): each `gemini` message's `model` (written after its content: a line too long to parse names none). */
+export const GEMINI_RECORDING: SessionRecords = {
+  marker: Buffer.from('"model"'),
+  model: (record) => (record.type === 'gemini' ? answerModel(record.model) : null),
+};
+
+/**
+ * The model of the last `gemini` message of Gemini CLI's recording: a JSONL one (0.3x) read backwards
+ * ({@link transcriptModel}); one JSON document (`session-*.json`, before 0.3x; or a file whose lines
+ * name none) parsed whole when at most `furthest` bytes (else none): its `messages`' own `model`
+ * keys only, never a tool call's argument or result (row s54q-1). A regular file only, never through a link.
+ */
+export function geminiRecordingModel(path: string | null, furthest: number, flags: number): string | null {
+  if (!path) return null;
+  // JSONL first (a document's lines are no records); a document by its name, or when no record names a model.
+  const recorded = path.endsWith('.json') ? null : transcriptModel(path, GEMINI_RECORDING, furthest, flags);
+  return recorded ?? documentModel(path, furthest);
+}
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+
+/** Whether the quote at `at` closes or opens a string: an even run of backslashes before it. */
+function unescaped(bytes: Buffer, at: number): boolean {
+  let run = 0;
+  while (at - run - 1 >= 0 && bytes[at - run - 1] === BACKSLASH) run++;
+  return run % 2 === 0;
+}
+
+/**
+ * The last `gemini` message's own `model` in the last bytes of a JSON document too big to parse
+ * (`{…, "messages": [{…}, …]}`), read backwards from its end, where no string is open: a string's
+ * quotes are escaped, so the brackets and keys seen outside strings are the document's own. Only
+ * string keys of an object in an array in the root object are read; null when the bytes end first.
+ */
+function documentTailModel(bytes: Buffer): string | null {
+  const stack: number[] = [];
+  let value: string | null = null;
+  let fields: Record<string, string> = {};
+  for (let at = bytes.length - 1; at >= 0; at--) {
+    const byte = bytes[at]!;
+    if (byte === QUOTE) {
+      let open = at - 1;
+      while (open >= 0 && !(bytes[open] === QUOTE && unescaped(bytes, open))) open--;
+      if (open < 0) return null;
+      let before = open - 1;
+      while (before >= 0 && (bytes[before] === 0x20 || bytes[before] === 0x0a || bytes[before] === 0x0d || bytes[before] === 0x09)) before--;
+      if (stack.length === 3 && stack.join() === '125,93,125') {
+        let text: unknown = null;
+        try {
+          text = JSON.parse(bytes.subarray(open, at + 1).toString('utf8'));
+        } catch {
+          return null;
+        }
+        if (before >= 0 && bytes[before] === 0x3a) value = typeof text === 'string' ? text : null;
+        else if (value !== null && typeof text === 'string') {
+          fields[text] = value;
+          value = null;
+        }
+      }
+      at = open;
+    } else if (byte === 0x7d || byte === 0x5d) {
+      stack.push(byte);
+      value = null;
+    } else if (byte === 0x7b || byte === 0x5b) {
+      if (stack.pop() !== (byte === 0x7b ? 0x7d : 0x5d)) return null;
+      if (byte === 0x7b && stack.join() === '125,93') {
+        const name = fields.type === 'gemini' ? answerModel(fields.model) : null;
+        if (name !== null) return name;
+        fields = {};
+      }
+      value = null;
+    }
+  }
+  return null;
+}
+
+/** The last `gemini` message's own `model` of a recording that is one JSON document: parsed whole up to `furthest` bytes; past that, its last `furthest` bytes read backwards ({@link documentTailModel}). Null when none. */
+function documentModel(path: string, furthest: number): string | null {
+  const opened = openRegularFile(path, constants.O_NOFOLLOW);
+  if (!opened) return null;
+  let tail: Buffer | null = null;
+  try {
+    if (opened.size > furthest) tail = readBytes(opened.fd, furthest, opened.size - furthest);
+  } catch {
+    return null;
+  } finally {
+    closeSync(opened.fd);
+  }
+  if (tail !== null) return documentTailModel(tail);
+  const messages = (readUnlinkedJson(path, furthest) as { messages?: unknown } | null | undefined)?.messages;
+  if (!Array.isArray(messages)) return null;
+  for (let at = messages.length - 1; at >= 0; at--) {
+    const message: unknown = messages[at];
+    if (message === null || typeof message !== 'object') continue;
+    const { type, model } = message as { type?: unknown; model?: unknown };
+    const name = type === 'gemini' ? answerModel(model) : null;
+    if (name !== null) return name;
+  }
+  return null;
+}
