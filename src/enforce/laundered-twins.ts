@@ -5,6 +5,7 @@ import { evaluateCommit } from '../core/policy/evaluate.js';
 import { type TwinKind, twinFix } from '../core/policy/messages.js';
 import type { Violation } from '../core/policy/types.js';
 import { MAX_LISTED_PATHS } from '../core/policy/violation.js';
+import { emptyTreeOf } from '../git/empty-tree.js';
 import { runGit } from '../git/exec.js';
 import { streamCommits } from '../git/log.js';
 
@@ -101,6 +102,8 @@ async function broughtIds(repoDir: string, parents: readonly string[]): Promise<
   if (first === undefined) return brought;
   for (const other of others) {
     const bases = (await runGit(['merge-base', '--all', first, other], { cwd: repoDir, okCodes: [1], asStored: true })).split('\n').filter((line) => line !== '');
+    // Row s54r-2: a parent of an unrelated history (`--allow-unrelated-histories`, no merge base) brings its whole tree.
+    if (bases.length === 0) bases.push(await emptyTreeOf(repoDir, other));
     for (const base of bases) {
       const diff = await runGit(['diff-tree', '-p', '-U0', '--no-color', '--no-renames', '--no-ext-diff', '--no-textconv', '--full-index', base, other, '--'], { cwd: repoDir, asStored: true });
       for (const ids of (await fileIds(repoDir, `commit ${other}\n${diff}`)).values()) for (const id of ids) brought.add(id);
