@@ -2,9 +2,10 @@ import type { DetectOptions } from '../core/detect/commit.js';
 import { storedCommitFacts } from '../core/policy/commit-facts.js';
 import type { CompiledPolicy } from '../core/policy/compile-policy.js';
 import { evaluateCommit } from '../core/policy/evaluate.js';
-import { twinFix } from '../core/policy/messages.js';
+import { type TwinKind, twinFix } from '../core/policy/messages.js';
 import type { Violation } from '../core/policy/types.js';
 import { MAX_LISTED_PATHS } from '../core/policy/violation.js';
+import { emptyTreeOf } from '../git/empty-tree.js';
 import { runGit } from '../git/exec.js';
 import { streamCommits } from '../git/log.js';
 
@@ -101,6 +102,8 @@ async function broughtIds(repoDir: string, parents: readonly string[]): Promise<
   if (first === undefined) return brought;
   for (const other of others) {
     const bases = (await runGit(['merge-base', '--all', first, other], { cwd: repoDir, okCodes: [1], asStored: true })).split('\n').filter((line) => line !== '');
+    // Row s54r-2: a parent of an unrelated history (`--allow-unrelated-histories`, no merge base) brings its whole tree.
+    if (bases.length === 0) bases.push(await emptyTreeOf(repoDir, other));
     for (const base of bases) {
       const diff = await runGit(['diff-tree', '-p', '-U0', '--no-color', '--no-renames', '--no-ext-diff', '--no-textconv', '--full-index', base, other, '--'], { cwd: repoDir, asStored: true });
       for (const ids of (await fileIds(repoDir, `commit ${other}\n${diff}`)).values()) for (const id of ids) brought.add(id);
@@ -164,28 +167,30 @@ export async function launderedTwins(repoDir: string, people: readonly PersonCom
     if ((person.parents?.length ?? 0) < 2 || own === undefined || ![...own].some((id) => holding.has(id))) continue;
     for (const id of await broughtIds(repoDir, person.parents ?? [])) own.delete(id);
   }
-  const twins = new Map<string, { twin: string; part: boolean }>();
+  const twins = new Map<string, { twin: string; kind: TwinKind }>();
   for (const person of people) {
     const own = mine.get(person.sha);
     if (own === undefined) continue;
     const near = new Set([...own].flatMap((id) => holding.get(id) ?? []));
     const twin = [...refused.keys()].find((sha) => near.has(sha) && [...(denied.get(sha) ?? [])].every((id) => own.has(id)));
-    if (twin !== undefined) twins.set(person.sha, { twin, part: false });
+    // Row s54r-1: all of the twin's change and no more (no other file change, nor another file's mode), or more beside it.
+    if (twin !== undefined) twins.set(person.sha, { twin, kind: own.size === denied.get(twin)?.size && person.paths.length <= own.size ? 'same' : 'holds' });
   }
   // Row s54c-3: a refused commit's file changes split over several person-read commits of the range, which hold them all
   // between them: each commit holding a part of it is its twin.
   const together = new Set(people.flatMap((person) => [...(mine.get(person.sha) ?? [])]));
   for (const [twin, parts] of denied) {
     if (![...parts].every((id) => together.has(id))) continue;
-    for (const person of people) if (!twins.has(person.sha) && [...(mine.get(person.sha) ?? [])].some((id) => parts.has(id))) twins.set(person.sha, { twin, part: true });
+    for (const person of people) if (!twins.has(person.sha) && [...(mine.get(person.sha) ?? [])].some((id) => parts.has(id))) twins.set(person.sha, { twin, kind: 'part' });
   }
   const found: Violation[] = [];
   for (const person of people) {
-    const { twin, part } = twins.get(person.sha) ?? {};
-    if (twin === undefined) continue;
-    const same = part ? `part of the same change (git patch-id) as ${twin.slice(0, 12)}, which the repository holds (other commits of the range hold the rest)` : `the same change (git patch-id) as ${twin.slice(0, 12)}, which the repository holds`;
+    const { twin, kind } = twins.get(person.sha) ?? {};
+    if (twin === undefined || kind === undefined) continue;
+    const held = `the same change (git patch-id) as ${twin.slice(0, 12)}, which the repository holds`;
+    const same = kind === 'part' ? `part of ${held} (other commits of the range hold the rest)` : kind === 'holds' ? `all of ${held}, beside changes of its own` : held;
     for (const violation of refused.get(twin) ?? []) {
-      found.push({ ...violation, sha: person.sha, subject: person.subject, path: person.paths[0] ?? null, paths: person.paths.slice(0, MAX_LISTED_PATHS), pathCount: person.paths.length, message: `${same}: ${violation.message}`, fix: twinFix(twin, violation.agent, violation.model, violation.setting) });
+      found.push({ ...violation, sha: person.sha, subject: person.subject, path: person.paths[0] ?? null, paths: person.paths.slice(0, MAX_LISTED_PATHS), pathCount: person.paths.length, message: `${same}: ${violation.message}`, fix: twinFix(twin, violation.agent, violation.model, violation.setting, kind) });
     }
   }
   return found;

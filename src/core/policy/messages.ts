@@ -30,14 +30,26 @@ export function mergedInFix(fix: string, merge: string, subject: string): string
   return `${fix} This commit came into the branch through merge ${merge.slice(0, 12)} "${show(subject, 80)}" (from another parent than its first): it stays in the history as long as that merge does, even a merge that kept none of its changes (git merge -s ours), so make that merge again without it (or after rewriting its branch).`;
 }
 
+/** How a person-read commit holds a refused commit's change (row s54r-1): all of it and no more, all of it beside changes of its own (row s54c-1), or a part of it whose rest other commits of the range hold (row s54c-3). */
+export type TwinKind = 'same' | 'holds' | 'part';
+
 /**
  * Row 1101: the fix of a commit refused as the twin of a refused commit (rows 1056, 1079, 1080, 1082). The refused
  * commit's own fix ("redo it by hand") sent a person who had typed the very change again round in a circle: the same
- * lines typed again are the same patch id, refused again. It says why and what helps.
+ * lines typed again are the same patch id, refused again. It says why and what helps. Row s54r-1: said for each way a
+ * commit holds the refused change (`kind`): a commit holding it beside more, or a part of it, was told its whole change
+ * was the refused one's, and to commit it within its work (which rows s54c-1 and s54c-3 refuse too).
  */
-export function twinFix(twin: string, agent: string, model: string, setting: string): string {
+export function twinFix(twin: string, agent: string, model: string, setting: string, kind: TwinKind = 'same'): string {
   const short = twin.slice(0, 12);
-  return `This commit's whole change is ${short}'s (the same git patch-id --stable: the same lines, whitespace aside), and ${short} was made with model ${by(agent, model)}, which ${show(setting, 80)} refuses: that change is refused however it comes back (a cherry-pick, a git revert of its revert, a merge bringing only it, the same lines typed again by hand), whatever the commit declares. Redoing it by hand the same way does not help. If a person wrote it, commit it within the work it belongs to (a commit whose whole change is not ${short}'s is judged by itself, line by line under path rules), or ask the policy's owner to change the rule that refuses ${short}; then ${REWRITE}. ${POLICY_NOTE}`;
+  const ids = 'the same git patch-id --stable, file by file: the same lines, whitespace aside';
+  const holds =
+    kind === 'same'
+      ? `This commit's whole change is ${short}'s (${ids})`
+      : kind === 'holds'
+        ? `This commit holds all of ${short}'s change (each of ${short}'s file changes: ${ids}) beside changes of its own`
+        : `This commit holds part of ${short}'s change (some of ${short}'s file changes: ${ids}) and other commits of the range hold the rest`;
+  return `${holds}, and ${short} was made with model ${by(agent, model)}, which ${show(setting, 80)} refuses: that change is refused however it comes back (a cherry-pick, a git revert of its revert, a merge bringing only it, the same lines typed again by hand, inside a larger commit, split over several), whatever the commit declares. Redoing it by hand the same way does not help. Take ${short}'s file changes out of the range's commits (once no commit of it, nor its commits together, hold all of them, each commit is judged by itself, line by line under path rules) and ${REWRITE}, or ask the policy's owner to change the rule that refuses ${short}. ${POLICY_NOTE}`;
 }
 
 /** `1 line … sits`, `3 lines … sit`. */
