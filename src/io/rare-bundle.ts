@@ -13,6 +13,7 @@
  * beside it as the hook's is (src/cli/bundle-loader.ts): nothing here is read from a repository.
  */
 import { cacheFileFor, cacheWritable, writeCodeCache } from '../cli/bundle-loader.js';
+import { FileError, fileError } from './file-error.js';
 
 type Load = (path: string) => unknown;
 
@@ -34,14 +35,26 @@ function rareFile(hookFile: string): Load {
   const dir = file.slice(0, file.lastIndexOf('/'));
   const cacheFile = cacheFileFor(file);
   // ASCII, as every bundle (scripts/bundle.mjs checks it).
-  const source = fs.readFileSync(file, 'latin1');
+  let source: string;
+  try {
+    source = fs.readFileSync(file, 'latin1');
+  } catch (error) {
+    // Missing or unreadable (a package copied in part, a hand-pruned node_modules): one line saying so, exit 3 (row s54u-1).
+    throw fileError('read', file, error);
+  }
   let cachedData: Buffer | undefined;
   try {
     cachedData = fs.readFileSync(cacheFile);
   } catch {
     cachedData = undefined;
   }
-  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname, __aitrail_dir) {${source}\n})`, { filename: file, ...(cachedData ? { cachedData } : {}) });
+  let script: import('node:vm').Script;
+  try {
+    script = new vm.Script(`(function (exports, require, module, __filename, __dirname, __aitrail_dir) {${source}\n})`, { filename: file, ...(cachedData ? { cachedData } : {}) });
+  } catch (error) {
+    // Truncated or damaged (an interrupted copy or install): not an "internal error" with V8's words only (row s54u-1).
+    throw new FileError(file, undefined, `cannot load ${file}: the file is damaged (${error instanceof Error ? error.message : String(error)}); reinstall aitrail`, { cause: error });
+  }
   let host: NodeJS.Require | undefined;
   const real = () => (host ??= process.getBuiltinModule('node:module').createRequire(file));
   const require = Object.assign(
@@ -50,7 +63,7 @@ function rareFile(hookFile: string): Load {
         const path = id.slice('aitrail-hot:'.length);
         if (!sharedModules.has(path)) {
           const made = shared[path];
-          if (made === undefined) throw new Error(`aitrail: ${file} asks for ${path}, which its hook's file does not hold: rebuild the package`);
+          if (made === undefined) throw new FileError(file, undefined, `cannot load ${file}: it asks for ${path}, which its hook's file does not hold (files of two builds); reinstall aitrail`);
           sharedModules.set(path, made());
         }
         return sharedModules.get(path);
@@ -62,7 +75,7 @@ function rareFile(hookFile: string): Load {
   const module: { exports: Record<string, unknown> } = { exports: {} };
   (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, require, module, file, dir, dir);
   const exported = module.exports.load;
-  if (typeof exported !== 'function') throw new Error(`aitrail: ${file} exports no load: rebuild the package`);
+  if (typeof exported !== 'function') throw new FileError(file, undefined, `cannot load ${file}: it exports no load (damaged, or of another build); reinstall aitrail`);
   // A cache that was missing or that V8 rejected (another node, another build) is written at exit, as bin/aitrail.js writes the loader's.
   if ((cachedData === undefined || script.cachedDataRejected) && cacheWritable(dir)) process.once('exit', () => writeCodeCache(script.createCachedData(), cacheFile));
   load = exported as Load;

@@ -16,6 +16,14 @@ it('npm pack lists LICENSE, schema.json and the API entry points', () => {
   expect(files.filter((file) => file.startsWith('src/') || file.startsWith('test/'))).toEqual([]);
 });
 
+it('npm pack ships each message hook\'s rare file and no code cache (row s54i-1; checked by session 54 helper u)', () => {
+  // The rare files are loaded on a hook's rare runs (src/io/rare-bundle.ts): without them a cold config cache fails.
+  const files = packedFiles();
+  expect(files).toEqual(expect.arrayContaining(['dist/bundle/commit-msg.rare.cjs', 'dist/bundle/prepare-commit-msg.rare.cjs']));
+  // Code caches are written beside the bundles by each run of this checkout (package.json `files` leaves them out): node- and build-specific.
+  expect(files.filter((file) => /\.cache(-runs|-paths)?$|\.tmp$/.test(file))).toEqual([]);
+});
+
 describe('a fresh project using the API from the tarball', () => {
   let repo: TestRepo;
   let base: string;

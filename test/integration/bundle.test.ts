@@ -110,7 +110,7 @@ describe('dist/bundle (npm run build)', () => {
     mkdirSync(fileURLToPath(new URL('../../.test-bundles/', import.meta.url)), { recursive: true });
     const dir = mkdtempSync(fileURLToPath(new URL('../../.test-bundles/bundle-', import.meta.url)));
     cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-    for (const name of readdirSync(BUNDLE).filter((file) => !file.endsWith('.cache') && !file.endsWith('.cache-runs'))) copyFileSync(`${BUNDLE}${name}`, join(dir, name));
+    for (const name of readdirSync(BUNDLE).filter((file) => file.endsWith('.cjs'))) copyFileSync(`${BUNDLE}${name}`, join(dir, name));
     return { dir, run: (cwd, args) => spawnSync(process.execPath, ['-e', privateRunScript, dir, ...args], { cwd, env: TEST_GIT_ENV, input: '', encoding: 'utf8' }) };
   }
 
@@ -136,7 +136,7 @@ describe('dist/bundle (npm run build)', () => {
     copyFileSync(fileURLToPath(new URL('../../package.json', import.meta.url)), join(root, 'package.json'));
     const dir = join(root, 'dist', 'bundle');
     mkdirSync(dir, { recursive: true });
-    for (const name of readdirSync(BUNDLE).filter((file) => !file.endsWith('.cache') && !file.endsWith('.cache-runs'))) copyFileSync(`${BUNDLE}${name}`, join(dir, name));
+    for (const name of readdirSync(BUNDLE).filter((file) => file.endsWith('.cjs'))) copyFileSync(`${BUNDLE}${name}`, join(dir, name));
     const cache = join(dir, 'loader.cjs.cache');
     const repo = makeRepo();
     const run = () => spawnSync(process.execPath, [join(root, 'bin', 'aitrail.js'), 'hook', 'post-commit'], { cwd: repo.dir, env: TEST_GIT_ENV, encoding: 'utf8' });

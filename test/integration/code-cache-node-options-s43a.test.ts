@@ -15,7 +15,7 @@ function privateBundle(): string {
   mkdirSync(fileURLToPath(new URL('../../.test-bundles/', import.meta.url)), { recursive: true });
   const dir = mkdtempSync(fileURLToPath(new URL('../../.test-bundles/bundle-', import.meta.url)));
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-  for (const name of readdirSync(BUNDLE).filter((file) => !/\.cache(-runs|-paths)?$/.test(file))) copyFileSync(`${BUNDLE}${name}`, join(dir, name));
+  for (const name of readdirSync(BUNDLE).filter((file) => file.endsWith('.cjs'))) copyFileSync(`${BUNDLE}${name}`, join(dir, name));
   return dir;
 }
 
@@ -63,7 +63,7 @@ describe('the code cache of a node started with options (s43a)', () => {
     copyFileSync(fileURLToPath(new URL('../../package.json', import.meta.url)), join(root, 'package.json'));
     const dir = join(root, 'dist', 'bundle');
     mkdirSync(dir, { recursive: true });
-    for (const name of readdirSync(BUNDLE).filter((file) => !/\.cache(-runs|-paths)?$/.test(file))) copyFileSync(`${BUNDLE}${name}`, join(dir, name));
+    for (const name of readdirSync(BUNDLE).filter((file) => file.endsWith('.cjs'))) copyFileSync(`${BUNDLE}${name}`, join(dir, name));
     const repo = makeRepo();
     const env = { ...TEST_GIT_ENV };
     delete env.NODE_OPTIONS;
