@@ -12,47 +12,19 @@ import { aitrail } from '../helpers/cli.js';
 import { policyServer, tryGit } from '../helpers/enforce-repos.js';
 import { gitCommands, traceFile } from '../helpers/git-trace.js';
 import { SCALED_ENV } from '../helpers/size-caps.js';
+import { footerMergedBranches, stream } from '../helpers/fast-import-history.js';
 
 const FOOTER = '🤖 Generated with [Claude Code](https://claude.com/claude-code)';
 const POLICY = 'policy:\n  deny: ["openai/*"]\n';
 
-/** A fast-import stream on refs/heads/main from `base`: commits by `build(commit)`, `commit(message, from, merge?, file?)` giving marks. */
-function history(base: string, build: (commit: (message: string, from: number | null, merge?: number, file?: string) => number) => void): Buffer {
-  const parts: string[] = [];
-  let mark = 0;
-  build((message, from, merge, file) => {
-    mark += 1;
-    parts.push(`commit refs/heads/main\nmark :${mark}\ncommitter Pat <pat@example.com> ${1_700_000_000 + mark} +0000\ndata ${Buffer.byteLength(message)}\n${message}`);
-    parts.push(`from ${from === null ? base : `:${from}`}\n`);
-    if (merge !== undefined) parts.push(`merge :${merge}\n`);
-    if (file !== undefined) parts.push(`M 100644 inline ${file}\ndata 2\nx\n`);
-    parts.push('\n');
-    return mark;
-  });
-  return Buffer.from(parts.join(''));
+/** A side commit declaring Claude's model, then `count` footer merges, each [root, previous], on `base`. */
+function chained(base: string, count: number): Buffer {
+  const { commit, bytes } = stream(base);
+  const root = commit('chore: root\n', undefined, undefined, 'a.txt');
+  let previous = commit('feat: side\n\nAssisted-by: claude-code:anthropic/claude-opus-4.6\n', root, undefined, 'b.txt');
+  for (let n = 0; n < count; n += 1) previous = commit(`Merge pull request #${n}\n\n${FOOTER}\n`, root, previous);
+  return bytes();
 }
-
-/** A side commit declaring Claude's model, then `count` footer merges, each [root, previous]. */
-const chained = (base: string, count: number) =>
-  history(base, (commit) => {
-    const root = commit('chore: root\n', null, undefined, 'a.txt');
-    let previous = commit('feat: side\n\nAssisted-by: claude-code:anthropic/claude-opus-4.6\n', root, undefined, 'b.txt');
-    for (let n = 0; n < count; n += 1) previous = commit(`Merge pull request #${n}\n\n${FOOTER}\n`, root, previous);
-  });
-
-/** `branches` branches of `length` commits declaring Claude's model, each brought in once by a footer merge. */
-const honest = (base: string, branches: number, length: number) =>
-  history(base, (commit) => {
-    const root = commit('chore: root\n', null, undefined, 'a.txt');
-    const tips: number[] = [];
-    for (let b = 0; b < branches; b += 1) {
-      let tip = root;
-      for (let n = 0; n < length; n += 1) tip = commit(`feat: b${b} ${n}\n\nAssisted-by: claude-code:anthropic/claude-opus-4.6\n`, tip, undefined, `b${b}.txt`);
-      tips.push(tip);
-    }
-    let main = root;
-    for (let b = 0; b < branches; b += 1) main = commit(`Merge branch b${b}\n\n${FOOTER}\n`, main, tips[b]);
-  });
 
 /** The merge-footer walks a GIT_TRACE recorded: `git log` of a merge's other parents `--not` its first. */
 const walks = (trace: string) => gitCommands(trace).filter((command) => /^log .* --not [0-9a-f]{40} --$/.test(command)).length;
@@ -81,7 +53,7 @@ describe('the merge-footer walks of check, pre-push and pre-receive are bounded 
   it('an honest history (each branch merged once by a footer merge) is judged in full and passes, as before', () => {
     const { work } = policyServer(POLICY);
     // 48 merged commits read, under the bound of 39 beyond the 52 judged.
-    work.git(['fast-import', '--quiet'], { input: honest(work.git(['rev-parse', 'HEAD']), 3, 16) });
+    work.git(['fast-import', '--quiet'], { input: footerMergedBranches(3, 16, work.git(['rev-parse', 'HEAD'])) });
     work.git(['reset', '-q', '--hard', 'refs/heads/main']);
     const check = aitrail(work.dir, ['check', 'origin/main..main', '--format', 'json'], { env: SCALED_ENV });
     expect(check.code, check.stdout + check.stderr).toBe(0);
