@@ -22,7 +22,7 @@ import { deniesGlobally, launderedTwins, type PersonCommit, refusedEverywhere } 
 import { GitError } from '../git/exec.js';
 import { rangeRecords, unlistedHugeCommits } from './unlisted-huge.js';
 import { enforceMessages } from './messages.js';
-import { mergeFooters } from './merge-footers.js';
+import { mergeFooters, type MergedReads, mergedReadsBound } from './merge-footers.js';
 
 /** Root commits show their files whatever `log.showRoot` says, paths stay root-relative whatever `diff.relative` says, and `log.showSignature` cannot mix gpg output into the records. */
 const LOG_EXTRA = ['--root', '--no-relative', '--no-show-signature'];
@@ -70,11 +70,16 @@ export interface JudgedBytes {
   copyBlames: { bytes: number };
   /** What the blames of protected files are estimated to search (row 1092: spendBlameBudget). */
   lineBlames: { bytes: number };
+  /**
+   * The merged commits the merge-footer walks read (row s54s-1: chained merges, each bringing in every earlier one, made
+   * the walks quadratic: 500 merges cost 12.6 s of CPU, 2,000 more than 120 s): MERGED_READS beyond the commits the run judges.
+   */
+  mergedReads: MergedReads;
 }
 
 /** Nothing spent yet: one per run (a `check`, a hook), never shared between runs. */
 export function judgedBytes(): JudgedBytes {
-  return { largeCommits: { bytes: 0 }, copyBlames: { bytes: 0 }, lineBlames: { bytes: 0 } };
+  return { largeCommits: { bytes: 0 }, copyBlames: { bytes: 0 }, lineBlames: { bytes: 0 }, mergedReads: { read: 0, most: mergedReadsBound() } };
 }
 
 /**
@@ -135,6 +140,8 @@ export async function judgeCommits(
   const huge = await commitTooLarge(repoDir, listed, commitCap, { asStored: true }, rangeCap, spent.largeCommits);
   if (huge?.together === true) throw new GitError(enforceMessages.rangeTooLarge(huge.sha, huge.size, rangeCap, loweredCap(LARGE_COMMIT_BYTES)), ['rev-list'], null, '');
   if (huge) throw new GitError(enforceMessages.commitTooLarge(huge.sha, huge.size, commitCap), ['rev-list'], null, '');
+  // The merge-footer walks' bound grows by the commits judged, all counted before any walk: a merge's credit does not depend on the order (row s54n-2).
+  spent.mergedReads.most += listed.shas.length;
   // Commits git shows otherwise than stored (a NUL byte, an author line it cannot split): read as stored too.
   const stored = await commitsReadAsStored(repoDir, listed);
   // A note of any schema_version is read (git-ai's stats reads one; its blame only authorship/3.0.0): reading more cannot hide a model.
@@ -154,7 +161,10 @@ export async function judgeCommits(
       if (commit.parents.length > 1) mergeSubjects.set(commit.sha, facts.subject);
       facts.attributions = await qwenNotes.add(commit.sha, await notes.addCounted(commit.sha, commit.parents[0] ?? null, facts.attributions, facts.paths));
       // A pull request description's agent footer on a merge names the merged commits' declared models, not an unknown one (merge-footers).
-      if (commit.parents.length > 1) facts.attributions = await mergeFooters(repoDir, commit.parents, facts.attributions, detect, 'fold');
+      if (commit.parents.length > 1) facts.attributions = await mergeFooters(repoDir, commit.parents, facts.attributions, detect, 'fold', spent.mergedReads);
+      // Past the walks' bound (row s54s-1) the footer would stay `unknown`, which a policy may let pass (unknownModel: warn)
+      // where the merged commits' models are refused: the range is refused unjudged (fail closed), never passed.
+      if (spent.mergedReads.cut === 'commits') throw new GitError(enforceMessages.mergedReadsSpent(commit.sha, spent.mergedReads.most, mergedReadsBound()), ['rev-list'], null, '');
       const judged = byLines ? await ownPathsOfMerge(repoDir, commit.parents, facts, isProtected) : facts;
       const own = evaluateCommit(judged, policy);
       violations.push(...own);

@@ -2,6 +2,7 @@ import { commitSignals } from '../core/commit-signals.js';
 import { detectCommit, type DetectOptions } from '../core/detect.js';
 import { mergeAttributions } from '../core/detect/merge.js';
 import type { Attribution } from '../core/types.js';
+import { sizeCapsDivisor } from '../git/commit-size.js';
 import { GitError } from '../git/exec.js';
 import { streamCommits } from '../git/log.js';
 
@@ -45,8 +46,17 @@ export interface MergedReads {
    * range's count, so a merge of an older branch, read before `log` lists its commits, is credited whatever the order).
    */
   widen?: () => Promise<boolean>;
-  largeTogether: number;
-  largeRead: { bytes: number };
+  /** Without it (check, pre-push, pre-receive: rows 943, 1107 bound their own reads), merged messages are read whole. */
+  largeTogether?: number;
+  largeRead?: { bytes: number };
+}
+
+/** Merged commits one run's merge-footer walks may read beyond the commits it judges or lists (rows s54f-2, s54s-1). */
+export const MERGED_READS = 10_000;
+
+/** MERGED_READS as AITRAIL_SIZE_CAPS_DIVISOR lowers it (row 1073). */
+export function mergedReadsBound(): number {
+  return Math.max(1, Math.floor(MERGED_READS / sizeCapsDivisor()));
 }
 
 /** Whether the bound of `reads`, reached, was raised (asked once a run). */

@@ -5,7 +5,7 @@ import { ExitCode } from '../core/exit-codes.js';
 import { renderLogEntry, renderLogSummary, type LogEntry } from '../core/render-log.js';
 import { badRangeError } from '../git/bad-range.js';
 import { countCommits, streamCommits } from '../git/log.js';
-import { loweredCap, RANGE_LARGE_BYTES_CAP, sizeCapsDivisor } from '../git/commit-size.js';
+import { loweredCap, RANGE_LARGE_BYTES_CAP } from '../git/commit-size.js';
 import { openAddedLines } from '../git/added-lines.js';
 import { locateRepo } from '../git/repo.js';
 import { resolveCommit } from '../git/resolve-commit.js';
@@ -13,7 +13,7 @@ import { UsageError } from '../errors/usage-error.js';
 import { stdoutClosed, writeStdout } from '../io/stdout.js';
 import { safeJson } from '../core/sanitize.js';
 import { detectOptionsOf } from '../config/defaults.js';
-import { mergeFooters, type MergedReads } from '../enforce/merge-footers.js';
+import { mergeFooters, type MergedReads, mergedReadsBound } from '../enforce/merge-footers.js';
 import { notesMessages } from '../core/notes/messages.js';
 import { DEFAULT_NOTES_REF, notesRefName } from '../core/notes/notes-ref.js';
 import { openCommitNotes } from '../notes/commit-notes.js';
@@ -136,7 +136,7 @@ export async function* logEntries(options: LogOptions): AsyncGenerator<LogEntry>
   // one count for them all, apart from this walk's: a merged commit is read by both, and the walk's figures stay its own).
   let walked = 0;
   const largeTogether = loweredCap(RANGE_LARGE_BYTES_CAP);
-  const mergedReads = Math.max(1, Math.floor(MERGED_READS / sizeCapsDivisor())); // lowered as the size caps are (row 1073)
+  const mergedReads = mergedReadsBound(); // lowered as the size caps are (row 1073)
   // Row s54n-2: counted as `log` lists commits, the bound was reached by an honest history whose footer merges bring in
   // older branches (read by the merges before they are listed): once reached, it is raised to the whole range's count
   // (one `git rev-list --count`), so a merge's credit does not depend on what the run listed before it.
@@ -200,9 +200,6 @@ export async function* logEntries(options: LogOptions): AsyncGenerator<LogEntry>
   // `-n N` that got its N commits counted all it asked for; a shorter walk (or none) lacks what lies past the cut.
   if (cut.length > 0 && (options.maxCount === undefined || yielded < options.maxCount)) options.onWarning?.(blameMessages.logShallowCut(cut));
 }
-
-/** Merged commits the merge-footer walks of one `log` may read beyond the number of commits it lists (row s54f-2). */
-const MERGED_READS = 10_000;
 
 /** The commits the grafts file git reads names (none when it cannot be read: git's warning was said). */
 async function readGrafts(file: string): Promise<Set<string>> {

@@ -10,32 +10,15 @@
 import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
 import { makeRepo } from '../helpers/gitdir.js';
-import { stream } from '../helpers/fast-import-history.js';
+import { footerMergedBranches } from '../helpers/fast-import-history.js';
 import { SCALED_ENV, type LogJsonEntry as Entry } from '../helpers/size-caps.js';
-
-const FOOTER = '🤖 Generated with [Claude Code](https://claude.com/claude-code)';
-
-/** `branches` branches of `length` commits declaring Claude's model, all older than the footer merges bringing each in once. */
-function longBranches(branches: number, length: number): Buffer {
-  const { commit, bytes } = stream();
-  const root = commit('chore: root\n', undefined, undefined, 'README');
-  const tips: number[] = [];
-  for (let b = 0; b < branches; b += 1) {
-    let tip = root;
-    for (let n = 0; n < length; n += 1) tip = commit(`feat: b${b} ${n}\n\nAssisted-by: claude-code:anthropic/claude-opus-4.6\n`, tip, undefined, `b${b}.txt`);
-    tips.push(tip);
-  }
-  let main = root;
-  for (let b = 0; b < branches; b += 1) main = commit(`Merge branch b${b}\n\n${FOOTER}\n`, main, tips[b]);
-  return bytes();
-}
 
 describe("log's merge-footer bound does not depend on what the run listed before (row s54n-2)", () => {
   it('each branch merged once, older than its merge: `log` credits every merge\'s commits, as `log <merge>` does', () => {
     const repo = makeRepo();
     // Under the divisor of 256: 39 merged commits beyond the ones listed; 3 merges of 16 read 48 before 4 are listed
     // (the range holds 52).
-    repo.git(['fast-import', '--quiet'], { input: longBranches(3, 16) });
+    repo.git(['fast-import', '--quiet'], { input: footerMergedBranches(3, 16) });
     repo.git(['reset', '-q', '--hard', 'refs/heads/main']);
     const oldest = repo.git(['rev-parse', 'HEAD~2']);
     const all = aitrail(repo.dir, ['log', '--format', 'json'], { env: SCALED_ENV });
