@@ -658,6 +658,7 @@ function scanClause(written: string, clause: number, scan: Scan): void {
   scan.pair = true;
   scanWords(kimiShort(known, name, words(pair[2] ?? '')), clause, scan, known ?? undefined);
   scan.pair = false;
+  if (known && known !== 'unknown' && scan.items.length === left) wholeRight(pair[2] ?? '', known, clause, scan);
   if (left > before) {
     // The tag names nothing (`:30b`, `:free`, `:0`): the id with its tag, read whole, is the model it names.
     if (scan.items.length === left) retag(text, before, clause, scan);
@@ -667,6 +668,19 @@ function scanClause(written: string, clause: number, scan: Scan): void {
   const named = scan.items.slice(before).some((item) => item.kind !== 'agent');
   const agent = known ?? (named && /^[a-z0-9][a-z0-9._-]*$/i.test(name) ? slugify(name) : undefined);
   if (agent) scan.items.splice(before, 0, { kind: 'agent', value: agent, clause });
+}
+
+/**
+ * The right of a known agent's pair read word by word as nothing (`opencode:q-wen3-coder`), read whole as a model
+ * the way the agent's co-author note is (identity.ts modelOfName: `opencode (q-wen3-coder) <noreply@opencode.ai>`
+ * is Qwen's): `opencode:unknown` passed a deny of Qwen the co-author form was refused by (row s54t-1). One lookup.
+ */
+function wholeRight(right: string, agent: string, clause: number, scan: Scan): void {
+  const text = right.trim();
+  if (text === '' || text.length > 200 || scan.budget.lookups <= 0) return;
+  scan.budget.lookups -= 1;
+  const model = canonicalModel(text, scan.aliases, { agent, isModel: true });
+  if (model && !model.endsWith('/unknown')) scan.items.push({ kind: 'model', value: model, clause });
 }
 
 /**
