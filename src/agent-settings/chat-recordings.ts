@@ -102,7 +102,7 @@ function collector(): {
   return { found, add, addWindow };
 }
 
-/** A recording's last model as its agent's records name it (row s54q-1): a regular file only, a link in its place not followed. */
+/** A recording's last model as its agent's records name it (row 1150): a regular file only, a link in its place not followed. */
 function recordingModel(path: string, records: SessionRecords): string | null {
   return records === GEMINI_RECORDING ? geminiRecordingModel(path, FURTHEST, constants.O_NOFOLLOW) : transcriptModel(path, records, FURTHEST, constants.O_NOFOLLOW);
 }

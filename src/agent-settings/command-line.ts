@@ -332,7 +332,7 @@ const AGENT_CLIS: Readonly<Record<string, AgentCli>> = {
   // A clone run as its `npm start` runs it: `node --no-warnings=DEP0040 /…/gemini-cli/packages/cli -m …` (scripts/start.js).
   'gemini-cli': { hint: 'gemini', names: /^gemini$/i, paths: /(?:^|[/\\:])@google[/\\]gemini-cli(?:[/\\@]|$)|[/\\]gemini-cli[/\\]packages[/\\]cli(?:[/\\]|$)/i, long: 'model', short: 'm', parser: 'yargs' },
   'qwen-code': { hint: 'qwen', names: /^qwen$/i, paths: /(?:^|[/\\:])@qwen-code[/\\]qwen-code(?:[/\\@]|$)|[/\\]qwen-code[/\\]packages[/\\]cli(?:[/\\]|$)/i, long: 'model', short: 'm', parser: 'yargs' },
-  // iFlow CLI (Gemini CLI's fork, row s54g-2): `iflow` of its npm package `@iflow-ai/iflow-cli`, `-m/--model` as Gemini CLI's.
+  // iFlow CLI (Gemini CLI's fork, row 1135): `iflow` of its npm package `@iflow-ai/iflow-cli`, `-m/--model` as Gemini CLI's.
   'iflow-cli': { hint: 'iflow', names: /^iflow$/i, paths: /(?:^|[/\\:])@iflow-ai[/\\]iflow-cli(?:[/\\@]|$)/i, long: 'model', short: 'm', parser: 'yargs' },
   // BLACKBOX CLI (Qwen Code's fork): `blackbox` of its npm package `@blackbox_ai/blackbox-cli`, `-m/--model` as Qwen Code's.
   blackbox: { hint: 'blackbox', names: /^blackbox$/i, paths: /(?:^|[/\\:])@blackbox_ai[/\\]blackbox-cli(?:[/\\@]|$)/i, long: 'model', short: 'm', parser: 'yargs' },

@@ -13,7 +13,7 @@ export const GEMINI_RECORDING: SessionRecords = {
  * The model of the last `gemini` message of Gemini CLI's recording: a JSONL one (0.3x) read backwards
  * ({@link transcriptModel}); one JSON document (`session-*.json`, before 0.3x; or a file whose lines
  * name none) parsed whole when at most `furthest` bytes (else none): its `messages`' own `model`
- * keys only, never a tool call's argument or result (row s54q-1). A regular file only, never through a link.
+ * keys only, never a tool call's argument or result (row 1150). A regular file only, never through a link.
  */
 export function geminiRecordingModel(path: string | null, furthest: number, flags: number): string | null {
   if (!path) return null;

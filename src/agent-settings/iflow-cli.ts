@@ -17,7 +17,7 @@ export const IFLOW_MODEL_VARS: readonly string[] = ['IFLOW_modelName', 'IFLOW_MO
  * fork's `GEMINI_CLI=1`): the `modelName` of its settings, the work tree's `.iflow/settings.json` (the directory it was
  * started in) before the person's `~/.iflow/settings.json` (its layers: user, then project, then system, each over the
  * one before; the system file is not read here). Its variables ({@link IFLOW_MODEL_VARS}) and `-m/--model` come first
- * (row s54g-2). Gemini CLI's settings and `GEMINI_MODEL` are never its model.
+ * (row 1135). Gemini CLI's settings and `GEMINI_MODEL` are never its model.
  */
 export function iflowCliModel(place: SettingsPlace, cli?: CommandLineModel | null): SettingsModel | null {
   const project = startFile(place, cli?.cwd, '.iflow/settings.json');

@@ -31,9 +31,9 @@ export function qwenCodeModel(place: SettingsPlace, cli?: CommandLineModel | nul
   for (const [, data] of settingsLayers(place, QWEN, cli?.cwd)) data();
   const found = layeredSettingsModel(place, QWEN, cli?.cwd);
   const type = selectedAuthType(place, cli);
-  // Qwen OAuth runs its own model whatever is asked (row s54g-1).
+  // Qwen OAuth runs its own model whatever is asked (row 1134).
   if (type === 'qwen-oauth') return qwenOAuthModel(cli?.models[0] ?? found?.model);
-  // No `--model` and no settings model: the run's auth type's own model variable (row 1091), never OPENAI_MODEL's (row s54g-1).
+  // No `--model` and no settings model: the run's auth type's own model variable (row 1091), never OPENAI_MODEL's (row 1134).
   if (!found && !cli?.models.length) {
     const byAuth = authTypeModel(place, type);
     if (byAuth) return byAuth;
@@ -85,7 +85,7 @@ function settingsAuthType(place: SettingsPlace, cwd: string | undefined): string
  * Qwen Code's model with no `--model` and no settings model under an auth type other than `openai` (row 1091; QwenLM/qwen-code
  * `modelConfigUtils.ts` `resolveCliGenerationConfig`: `argv.model > settings.model.name > the auth type's model variables`, every
  * other model variable stripped): `anthropic`'s `ANTHROPIC_MODEL`, `gemini`'s `GEMINI_MODEL`, `vertex-ai`'s `GOOGLE_MODEL`, in
- * place of `OPENAI_MODEL`/`QWEN_MODEL`, which that run does not read. Its variable unset: `unknown` (row s54g-1). Null for another auth type (read as before).
+ * place of `OPENAI_MODEL`/`QWEN_MODEL`, which that run does not read. Its variable unset: `unknown` (row 1134). Null for another auth type (read as before).
  */
 function authTypeModel(place: SettingsPlace, type: string | undefined): SettingsModel | null {
   const variable = type !== undefined && Object.hasOwn(AUTH_MODEL_VARS, type) ? AUTH_MODEL_VARS[type]! : undefined;
@@ -93,14 +93,14 @@ function authTypeModel(place: SettingsPlace, type: string | undefined): Settings
   const model = place.env[variable]?.trim();
   if (model) return { model, evidence: `${variable}=${quote(model)} (Qwen Code's auth type ${quote(type!)})`, overriddenBy: [], replaces: ['OPENAI_MODEL', 'QWEN_MODEL'] };
   // Its variable unset: Qwen Code strips every model variable and has no default for that auth type (`DEFAULT_MODELS` names
-  // openai's and qwen-oauth's only): OPENAI_MODEL/QWEN_MODEL name nothing it runs, so the model is not known (row s54g-1).
+  // openai's and qwen-oauth's only): OPENAI_MODEL/QWEN_MODEL name nothing it runs, so the model is not known (row 1134).
   return { model: 'unknown', evidence: `Qwen Code's auth type ${quote(type!)} with ${variable} unset (OPENAI_MODEL and QWEN_MODEL not read)`, overriddenBy: [], replaces: ['OPENAI_MODEL', 'QWEN_MODEL'] };
 }
 
 /**
  * Qwen Code's model under its `qwen-oauth` auth type (QwenLM/qwen-code `packages/core/src/models/modelConfigResolver.ts`
  * `resolveQwenOAuthConfig`: `--model` or the settings' `model.name` only when one of `QWEN_OAUTH_ALLOWED_MODELS` (`coder-model`),
- * else `coder-model`; no variable, no `modelProviders` entry, no base URL read): Qwen's own model, whatever else is named (row s54g-1).
+ * else `coder-model`; no variable, no `modelProviders` entry, no base URL read): Qwen's own model, whatever else is named (row 1134).
  */
 function qwenOAuthModel(asked: string | undefined): SettingsModel {
   // An older Qwen Code's second OAuth model (`vision-model`, row 570's) is kept as asked.

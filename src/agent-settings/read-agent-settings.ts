@@ -51,7 +51,7 @@ const READERS: Readonly<Record<string, (place: SettingsPlace, cli: CommandLineMo
   opencode: opencodeModels,
   'gemini-cli': geminiCliModel,
   'qwen-code': qwenCodeModel,
-  // iFlow CLI (Gemini CLI's fork, row s54g-2): its own `~/.iflow/settings.json`, never Gemini CLI's.
+  // iFlow CLI (Gemini CLI's fork, row 1135): its own `~/.iflow/settings.json`, never Gemini CLI's.
   'iflow-cli': iflowCliModel,
   blackbox: blackboxCliModel,
   goose: gooseModel,

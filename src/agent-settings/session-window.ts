@@ -275,7 +275,7 @@ const BLOCK = 64 * 1024;
  * The model of the last record of an agent's session file (JSONL) that names one, as `records`
  * defines it (Claude Code: an assistant's `message.model`; Gemini CLI: a `gemini` record's own
  * `model`): never a `"model"` key of a tool's input, a tool's result or a file's text, which only
- * the byte scan it replaces could not tell apart (row s54q-1). Read backwards in blocks of
+ * the byte scan it replaces could not tell apart (row 1150). Read backwards in blocks of
  * {@link BLOCK} from the end, whole lines parsed, stopping at the first that names a model: at most
  * `furthest` bytes read, one line of at most `maxLine` kept; a longer line is judged by its head
  * (`records.longLine`), a line the bound cuts is not judged, and a last line with no end yet is read

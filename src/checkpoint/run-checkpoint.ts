@@ -38,7 +38,7 @@ const SUBAGENT_ID = /^[A-Za-z0-9_-]{1,128}$/;
 /**
  * The model a Claude Code subagent's own transcript names: `<session id>/subagents/agent-<agent id>.jsonl`
  * beside the session's `<session id>.jsonl` (`transcript_path`, the parent's). Null without a subagent
- * id of that form, a transcript path ending `.jsonl`, or a model in the file (row s54o-1).
+ * id of that form, a transcript path ending `.jsonl`, or a model in the file (row 1138).
  */
 function subagentModel(event: AgentEvent): string | null {
   const transcript = event.transcriptPath;
@@ -53,7 +53,7 @@ const MAX_GEMINI_DOCUMENT = 16 * 1024 * 1024;
 
 /**
  * The model of the last answer in the agent's transcript (`transcript_path`), read from the record
- * fields its format defines only (row s54q-1): Claude Code's assistant `message.model`, Gemini CLI's
+ * fields its format defines only (row 1150): Claude Code's assistant `message.model`, Gemini CLI's
  * `gemini` record's `model`, Codex's `turn_context`. Cursor's payload names its model; its transcript is not read.
  */
 function recordedModel(agent: string, path: string | null): string | null {

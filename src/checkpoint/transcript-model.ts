@@ -10,7 +10,7 @@ const MAX_LINE = 1024 * 1024;
  * it (Claude Code: an assistant line's `message.model`; Gemini CLI: a `gemini` record's own `model`;
  * Qwen Code: an `assistant` record's `model`; Codex: a `turn_context`'s `payload.model`), names such
  * as `<synthetic>` skipped: a `"model"` key in a tool's input, a tool's result or a file the agent
- * read is none (row s54q-1). Read backwards from the end, at most `furthest` bytes, a regular file
+ * read is none (row 1150). Read backwards from the end, at most `furthest` bytes, a regular file
  * only (a FIFO or device is never read); `flags` (`O_NOFOLLOW`) are added to the open. Null when none is found.
  */
 export function transcriptModel(path: string | null, records: SessionRecords, furthest = FURTHEST, flags = 0): string | null {

@@ -297,7 +297,7 @@ export function nameVendor(raw: string): string | null {
   if (first) return first;
   // `openthinker-qwen`, `my-kimi-tune`: a fine-tune or a server's name for a model, named after its base by a later
   // word, is the base's vendor's, as a declared value's words are read (row 338); `unknown` passed a deny of that
-  // vendor (row s54l-1). Only a vendor's name or a word a family starts (`qwen2`), not an agent's (`cursor`, `codex`) or a common one.
+  // vendor (row 1140). Only a vendor's name or a word a family starts (`qwen2`), not an agent's (`cursor`, `codex`) or a common one.
   for (const word of words.slice(1, 8)) {
     if (LATER_WORD_NOT_VENDOR.has(word) || LATER_FAMILY_NOT_VENDOR.test(word) || isAgentName(word)) continue;
     const vendor = VENDOR_NAMES.get(word) ?? familyOf(word)?.vendor;

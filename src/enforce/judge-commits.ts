@@ -71,7 +71,7 @@ export interface JudgedBytes {
   /** What the blames of protected files are estimated to search (row 1092: spendBlameBudget). */
   lineBlames: { bytes: number };
   /**
-   * The merged commits the merge-footer walks read (row s54s-1: chained merges, each bringing in every earlier one, made
+   * The merged commits the merge-footer walks read (row 1154: chained merges, each bringing in every earlier one, made
    * the walks quadratic: 500 merges cost 12.6 s of CPU, 2,000 more than 120 s): MERGED_READS beyond the commits the run judges.
    */
   mergedReads: MergedReads;
@@ -140,7 +140,7 @@ export async function judgeCommits(
   const huge = await commitTooLarge(repoDir, listed, commitCap, { asStored: true }, rangeCap, spent.largeCommits);
   if (huge?.together === true) throw new GitError(enforceMessages.rangeTooLarge(huge.sha, huge.size, rangeCap, loweredCap(LARGE_COMMIT_BYTES)), ['rev-list'], null, '');
   if (huge) throw new GitError(enforceMessages.commitTooLarge(huge.sha, huge.size, commitCap), ['rev-list'], null, '');
-  // The merge-footer walks' bound grows by the commits judged, all counted before any walk: a merge's credit does not depend on the order (row s54n-2).
+  // The merge-footer walks' bound grows by the commits judged, all counted before any walk: a merge's credit does not depend on the order (row 1145).
   spent.mergedReads.most += listed.shas.length;
   // Commits git shows otherwise than stored (a NUL byte, an author line it cannot split): read as stored too.
   const stored = await commitsReadAsStored(repoDir, listed);
@@ -162,7 +162,7 @@ export async function judgeCommits(
       facts.attributions = await qwenNotes.add(commit.sha, await notes.addCounted(commit.sha, commit.parents[0] ?? null, facts.attributions, facts.paths));
       // A pull request description's agent footer on a merge names the merged commits' declared models, not an unknown one (merge-footers).
       if (commit.parents.length > 1) facts.attributions = await mergeFooters(repoDir, commit.parents, facts.attributions, detect, 'fold', spent.mergedReads);
-      // Past the walks' bound (row s54s-1) the footer would stay `unknown`, which a policy may let pass (unknownModel: warn)
+      // Past the walks' bound (row 1154) the footer would stay `unknown`, which a policy may let pass (unknownModel: warn)
       // where the merged commits' models are refused: the range is refused unjudged (fail closed), never passed.
       if (spent.mergedReads.cut === 'commits') throw new GitError(enforceMessages.mergedReadsSpent(commit.sha, spent.mergedReads.most, mergedReadsBound()), ['rev-list'], null, '');
       const judged = byLines ? await ownPathsOfMerge(repoDir, commit.parents, facts, isProtected) : facts;

@@ -14,7 +14,7 @@ export interface PersonCommit {
   sha: string;
   subject: string;
   paths: readonly string[];
-  /** Its parents (a merge's first is the one its change is read against; the others are the branches it brings, row s54k-1). */
+  /** Its parents (a merge's first is the one its change is read against; the others are the branches it brings, row 1148). */
   parents?: readonly string[];
 }
 
@@ -25,7 +25,7 @@ const MODE_LINES = /^(?:old mode|new mode|new file mode|deleted file mode) [0-7]
 const PATHSPEC_CAP = 1_000;
 
 /**
- * Paths of the range's person-read commits asked every one (row s54c-1) at most; past it one path of each (row s54k-2).
+ * Paths of the range's person-read commits asked every one (row 1122) at most; past it one path of each (row 1149).
  * git's path-limited walk costs each commit it reads about the same again per path asked: on a history of 200,000
  * commits ~0.28 s of git CPU a path (1 path 1.9 s, 10 paths 2.7 s, 50 paths 14 s), so a merge of main bringing 500 files
  * asked every path of it and ran over ten minutes at each push.
@@ -53,10 +53,10 @@ export function deniesGlobally(policy: CompiledPolicy): boolean {
 
 /**
  * `git patch-id --stable` of each file's change in each of `shas` (a merge: its change against its first parent, row 1080):
- * commit -> the patch ids of its files' changes. One `git log -p`, one `git patch-id`, for both sides (row s54e-1).
+ * commit -> the patch ids of its files' changes. One `git log -p`, one `git patch-id`, for both sides (row 1130).
  * Without context lines (`-U0`, row 1102): the lines removed and added, file by file; a pick of Q onto a file whose lines
  * around Q's change moved since (a person's edit two lines away) had other context, another patch id, and passed.
- * File by file (row s54c-1): a pick of Q with a person's change to another file in the same commit had another patch id
+ * File by file (row 1122): a pick of Q with a person's change to another file in the same commit had another patch id
  * for the whole commit, and passed.
  */
 async function patchIds(repoDir: string, shas: readonly string[]): Promise<Map<string, Set<string>>> {
@@ -92,7 +92,7 @@ async function fileIds(repoDir: string, patches: string): Promise<Map<string, Se
 }
 
 /**
- * Row s54k-1: the patch ids of the file changes a merge brings from its other parents (each one's change since its merge
+ * Row 1148: the patch ids of the file changes a merge brings from its other parents (each one's change since its merge
  * base with the first parent), which are no change of the merge's own: `git merge main` into a branch brings main's
  * commits (a Qwen commit accepted before the deny among them) as they are, attributed to their own commits.
  */
@@ -102,7 +102,7 @@ async function broughtIds(repoDir: string, parents: readonly string[]): Promise<
   if (first === undefined) return brought;
   for (const other of others) {
     const bases = (await runGit(['merge-base', '--all', first, other], { cwd: repoDir, okCodes: [1], asStored: true })).split('\n').filter((line) => line !== '');
-    // Row s54r-2: a parent of an unrelated history (`--allow-unrelated-histories`, no merge base) brings its whole tree.
+    // Row 1152: a parent of an unrelated history (`--allow-unrelated-histories`, no merge base) brings its whole tree.
     if (bases.length === 0) bases.push(await emptyTreeOf(repoDir, other));
     for (const base of bases) {
       const diff = await runGit(['diff-tree', '-p', '-U0', '--no-color', '--no-renames', '--no-ext-diff', '--no-textconv', '--full-index', base, other, '--'], { cwd: repoDir, asStored: true });
@@ -123,12 +123,12 @@ async function broughtIds(repoDir: string, parents: readonly string[]): Promise<
  * paths the person-read ones change are read (path-limited `git log --all --full-history`, merges too: every path of theirs
  * up to 16, else one of each), their messages detected as the range's are, and only the refused ones' patches are read,
  * file by file: a person-read commit holding all of a refused commit's file changes, or the range's person-read commits
- * holding them between them, are its twins (rows s54c-1..3).
+ * holding them between them, are its twins (rows 1122..1124).
  */
 export async function launderedTwins(repoDir: string, people: readonly PersonCommit[], inRange: ReadonlySet<string>, policy: CompiledPolicy, detect: DetectOptions): Promise<Violation[]> {
   if (people.length === 0 || (!deniesGlobally(policy) && policy.paths.length === 0)) return [];
-  // Every path of theirs while they number EVERY_PATH_CAP or fewer (row s54c-1: a twin may hold a person's files beside the
-  // refused commit's, and its first path may be the person's own); past it one path of each (row s54k-2: each path asked
+  // Every path of theirs while they number EVERY_PATH_CAP or fewer (row 1122: a twin may hold a person's files beside the
+  // refused commit's, and its first path may be the person's own); past it one path of each (row 1149: each path asked
   // costs the walk a pass over the history); past PATHSPEC_CAP of those, every commit the refs hold is read in node.
   const every = [...new Set(people.flatMap((commit) => commit.paths))];
   const paths = every.length <= EVERY_PATH_CAP ? every : [...new Set(people.flatMap((commit) => commit.paths.slice(0, 1)))];
@@ -149,7 +149,7 @@ export async function launderedTwins(repoDir: string, people: readonly PersonCom
     if (refused.size >= DENIED_TWINS_CAP) break;
   }
   if (refused.size === 0) return [];
-  // Row s54e-1: only the range's commits that can twin a refused one (a path of theirs changed by one) are read, and both
+  // Row 1130: only the range's commits that can twin a refused one (a path of theirs changed by one) are read, and both
   // sides in one `git log -p | git patch-id`.
   const candidates = people.filter((commit) => commit.paths.some((path) => touched.has(path)));
   if (candidates.length === 0) return [];
@@ -160,7 +160,7 @@ export async function launderedTwins(repoDir: string, people: readonly PersonCom
   // twin, the first refused commit so found.
   const holding = new Map<string, string[]>();
   for (const [sha, own] of denied) for (const id of own) holding.set(id, [...(holding.get(id) ?? []), sha]);
-  // Row s54k-1: a merge's file changes that its other parents made (a branch's own commits, brought as they are) are not
+  // Row 1148: a merge's file changes that its other parents made (a branch's own commits, brought as they are) are not
   // compared: only a merge holding a refused change is asked (git merge-base, git diff-tree and git patch-id per other parent).
   for (const person of people) {
     const own = mine.get(person.sha);
@@ -173,10 +173,10 @@ export async function launderedTwins(repoDir: string, people: readonly PersonCom
     if (own === undefined) continue;
     const near = new Set([...own].flatMap((id) => holding.get(id) ?? []));
     const twin = [...refused.keys()].find((sha) => near.has(sha) && [...(denied.get(sha) ?? [])].every((id) => own.has(id)));
-    // Row s54r-1: all of the twin's change and no more (no other file change, nor another file's mode), or more beside it.
+    // Row 1151: all of the twin's change and no more (no other file change, nor another file's mode), or more beside it.
     if (twin !== undefined) twins.set(person.sha, { twin, kind: own.size === denied.get(twin)?.size && person.paths.length <= own.size ? 'same' : 'holds' });
   }
-  // Row s54c-3: a refused commit's file changes split over several person-read commits of the range, which hold them all
+  // Row 1124: a refused commit's file changes split over several person-read commits of the range, which hold them all
   // between them: each commit holding a part of it is its twin.
   const together = new Set(people.flatMap((person) => [...(mine.get(person.sha) ?? [])]));
   for (const [twin, parts] of denied) {

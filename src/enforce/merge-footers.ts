@@ -30,7 +30,7 @@ const known = (model: string) => model !== 'unknown' && !model.endsWith('/unknow
  * the AI work, as a squash merge's is); trailers, notes, identities and the environment are never touched.
  */
 /**
- * A report's bound on its merge-footer walks (row s54f-2): merged commits read so far by all of them, the most they may
+ * A report's bound on its merge-footer walks (row 1132): merged commits read so far by all of them, the most they may
  * read (set by the caller before each merge), whether a walk stopped at it; and their count of large message
  * bytes with its bound (streamCommits' largeTogether), one for all the walks.
  */
@@ -42,7 +42,7 @@ export interface MergedReads {
   /** The bound was reached: no later merge of the run is walked. */
   spent?: boolean;
   /**
-   * Asked once, when the bound is first reached: whether it could be raised (row s54n-2: `log` raises it to the whole
+   * Asked once, when the bound is first reached: whether it could be raised (row 1145: `log` raises it to the whole
    * range's count, so a merge of an older branch, read before `log` lists its commits, is credited whatever the order).
    */
   widen?: () => Promise<boolean>;
@@ -51,7 +51,7 @@ export interface MergedReads {
   largeRead?: { bytes: number };
 }
 
-/** Merged commits one run's merge-footer walks may read beyond the commits it judges or lists (rows s54f-2, s54s-1). */
+/** Merged commits one run's merge-footer walks may read beyond the commits it judges or lists (rows 1132, 1154). */
 export const MERGED_READS = 10_000;
 
 /** MERGED_READS as AITRAIL_SIZE_CAPS_DIVISOR lowers it (row 1073). */

@@ -138,7 +138,7 @@ export const enforceMessages = {
     `cannot judge commit ${show(sha)}: its object is ${size.toLocaleString('en-US')} bytes, more than the ${most.toLocaleString('en-US')} read, so it is refused unread; rewrite it with a shorter message and headers.`,
   rangeTooLarge: (sha: string, size: number, most: number, large: number) =>
     `cannot judge the range at commit ${show(sha)}: its commits of more than ${large % 1024 === 0 ? `${(large / 1024).toLocaleString('en-US')} KiB` : `${large.toLocaleString('en-US')} bytes`} hold ${size.toLocaleString('en-US')} bytes together, more than the ${most.toLocaleString('en-US')} read in one judgement, so they are refused unread; rewrite them with shorter messages and headers, or push them a few at a time.`,
-  /** A merge whose footer's walk would pass the run's bound on merged commits read (judge-commits.ts, row s54s-1). */
+  /** A merge whose footer's walk would pass the run's bound on merged commits read (judge-commits.ts, row 1154). */
   mergedReadsSpent: (sha: string, most: number, more: number) =>
     `cannot judge merge ${show(sha)}: its pull request description's agent footer names the models of the commits it merges, and this judgement's merges brought in ${most.toLocaleString('en-US')} commits to read already (the most it reads: ${more.toLocaleString('en-US')} more than the commits judged), so the range is refused unjudged; push its merges a few at a time, or merge without re-merging earlier merges' history.`,
   /** A commit whose message git cannot re-encode from the encoding its header names (read-commit-facts.ts, row 999). */

@@ -21,7 +21,7 @@ export interface CheckRun extends Omit<CheckOptions, 'cwd'>, DiagnosticsOptions 
  * error-severity violation; errors (exit 2, 3) are thrown for the CLI to report.
  */
 export async function runCheck(args: CheckRun): Promise<number> {
-  // The gate's bounds, mis-written: exit 2 at once (row s54h-1), whatever the range holds.
+  // The gate's bounds, mis-written: exit 2 at once (row 1125), whatever the range holds.
   checkEnvLimits(GATE_LIMITS);
   const write = args.write ?? writeStdout;
   const warn = args.warn ?? diagnostics(args);

@@ -42,7 +42,7 @@ export interface LogOptions {
    */
   largeTogether?: number;
   /**
-   * With largeTogether: the count of large bytes read, shared by several walks (row s54f-2): `log`'s merge-footer
+   * With largeTogether: the count of large bytes read, shared by several walks (row 1132): `log`'s merge-footer
    * walks (one per merge) read 64 MiB of large messages together, not 64 MiB each.
    */
   largeRead?: { bytes: number };
@@ -129,7 +129,7 @@ export async function* streamCommits(cwd: string, revisions: string[], options: 
   // Commits read but not yet yielded, while some of them wait for bodiesFound (asked in batches).
   const held: CommitRecord[] = [];
   const asking: Array<{ record: CommitRecord; shown: string[] }> = [];
-  // The characters of the messages held in `asking` (row s54f-3): asked once they pass ASK_CHARS, not only at ASK_BATCH commits.
+  // The characters of the messages held in `asking` (row 1133): asked once they pass ASK_CHARS, not only at ASK_BATCH commits.
   let askingChars = 0;
   const asker = bodyAsker(cwd, options.asStored === true);
   // Merges held for their `mergetag` headers, read MERGE_BATCH at a time (withMergeTags).
@@ -317,7 +317,7 @@ function shownRecord(shown: readonly string[]): Pick<CommitRecord, 'author' | 'c
 /** Commits under such an encoding asked of one git process; commits held back at most before they are asked. */
 const ASK_BATCH = 64;
 /**
- * The characters of messages under such an encoding held at most before they are asked (row s54f-3): 64 messages of
+ * The characters of messages under such an encoding held at most before they are asked (row 1133): 64 messages of
  * 15 MiB were held whole, then git's raw output of them all read at once (~1 GB); now a batch closes past 8 Mi
  * characters (a message longer than that closes its batch at once, with the fewer than 8 Mi characters held before it),
  * so what is held is at most one such message and 8 Mi characters more, and their answer.

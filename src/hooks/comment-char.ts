@@ -22,7 +22,7 @@ function configFiles(gitDir: string, commonDir: string, env: NodeJS.ProcessEnv):
 /**
  * The config files' texts as one hook run read them (path → latin1 text; null: not there), so that
  * the run's questions about them (core.commentChar, then i18n.commitEncoding, commit.cleanup) read
- * each file once: commit-msg read the three to five files twice on every commit (row s54a-1). One
+ * each file once: commit-msg read the three to five files twice on every commit (row 1121). One
  * per hook run: git read its config before it ran the hook, and the files are judged as of one moment.
  */
 export type ConfigTexts = Map<string, string | null>;

@@ -81,7 +81,7 @@ async function warnPlantedSwitches(context: HookContext): Promise<void> {
 
 export const handler: HookHandler = async (args, context) => {
   try {
-    // The gate's bounds, mis-written: exit 2 at once (row s54h-1), not on the first push that reaches one.
+    // The gate's bounds, mis-written: exit 2 at once (row 1125), not on the first push that reaches one.
     checkEnvLimits(GATE_LIMITS);
     const { updates, malformed } = parsePrePushLines(await context.readStdin());
     const { malformedInput, reportHookVerdict } = await import('../enforce/hook-verdict.js');

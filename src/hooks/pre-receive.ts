@@ -35,7 +35,7 @@ export const handler: HookHandler = async (args, context) => {
     return ExitCode.usage;
   }
   try {
-    // The gate's bounds, mis-written: every push refused at once, saying so (row s54h-1), not only one that reaches a bound.
+    // The gate's bounds, mis-written: every push refused at once, saying so (row 1125), not only one that reaches a bound.
     checkEnvLimits(GATE_LIMITS);
     const stdin = await context.readStdin();
     const { updates, malformed } = parsePreReceiveLines(stdin);

@@ -43,7 +43,7 @@ export function envLimit(name: EnvLimitName): number | undefined {
 }
 
 /**
- * Read each of `names` at the start of a run that may need them (row s54h-1): a mis-written value is exit 2 at once,
+ * Read each of `names` at the start of a run that may need them (row 1125): a mis-written value is exit 2 at once,
  * not only on the push or the range that first reaches the bound (a budget read only when a protected file was blamed).
  */
 export function checkEnvLimits(names: readonly EnvLimitName[]): void {

@@ -39,7 +39,7 @@ function rareFile(hookFile: string): Load {
   try {
     source = fs.readFileSync(file, 'latin1');
   } catch (error) {
-    // Missing or unreadable (a package copied in part, a hand-pruned node_modules): one line saying so, exit 3 (row s54u-1).
+    // Missing or unreadable (a package copied in part, a hand-pruned node_modules): one line saying so, exit 3 (row 1153).
     throw fileError('read', file, error);
   }
   let cachedData: Buffer | undefined;
@@ -52,7 +52,7 @@ function rareFile(hookFile: string): Load {
   try {
     script = new vm.Script(`(function (exports, require, module, __filename, __dirname, __aitrail_dir) {${source}\n})`, { filename: file, ...(cachedData ? { cachedData } : {}) });
   } catch (error) {
-    // Truncated or damaged (an interrupted copy or install): not an "internal error" with V8's words only (row s54u-1).
+    // Truncated or damaged (an interrupted copy or install): not an "internal error" with V8's words only (row 1153).
     throw new FileError(file, undefined, `cannot load ${file}: the file is damaged (${error instanceof Error ? error.message : String(error)}); reinstall aitrail`, { cause: error });
   }
   let host: NodeJS.Require | undefined;

@@ -109,7 +109,7 @@ export async function* logEntries(options: LogOptions): AsyncGenerator<LogEntry>
   const rewired = await rewiredHistory(repo.root, repo.commonDir, listed.replaceRefs);
   warnRewired(rewired, options.onWarning);
   // A side of the range git reads as another ref than its name says (a tag named like an abbreviated sha): said, as blame and trend say it (rows 33, 1081).
-  // In the JSON too, on the first commit listed (row s54f-1): a JSON reader never sees stderr, and the list has no other place.
+  // In the JSON too, on the first commit listed (row 1131): a JSON reader never sees stderr, and the list has no other place.
   const ambiguous: string[] = [];
   await warnAmbiguous(repo.root, rangeRevisions(options.range).map((name): [string, string] => ['range', name]), (message) => {
     ambiguous.push(message);
@@ -131,13 +131,13 @@ export async function* logEntries(options: LogOptions): AsyncGenerator<LogEntry>
   const boundary = await shallowBoundary(repo.root, repo.shallow);
   const cut: string[] = [];
   let yielded = 0;
-  // Row s54f-2: the merge-footer walks read at most MERGED_READS merged commits more than the commits this walk lists (an
+  // Row 1132: the merge-footer walks read at most MERGED_READS merged commits more than the commits this walk lists (an
   // honest history's merges bring in each commit about once), and 64 MiB of large messages together (row 1107's bound,
   // one count for them all, apart from this walk's: a merged commit is read by both, and the walk's figures stay its own).
   let walked = 0;
   const largeTogether = loweredCap(RANGE_LARGE_BYTES_CAP);
   const mergedReads = mergedReadsBound(); // lowered as the size caps are (row 1073)
-  // Row s54n-2: counted as `log` lists commits, the bound was reached by an honest history whose footer merges bring in
+  // Row 1145: counted as `log` lists commits, the bound was reached by an honest history whose footer merges bring in
   // older branches (read by the merges before they are listed): once reached, it is raised to the whole range's count
   // (one `git rev-list --count`), so a merge's credit does not depend on what the run listed before it.
   let counted = 0;

@@ -16,7 +16,7 @@ it('npm pack lists LICENSE, schema.json and the API entry points', () => {
   expect(files.filter((file) => file.startsWith('src/') || file.startsWith('test/'))).toEqual([]);
 });
 
-it('npm pack ships each message hook\'s rare file and no code cache (row s54i-1; checked by session 54 helper u)', () => {
+it('npm pack ships each message hook\'s rare file and no code cache (row 1139; checked by session 54 helper u)', () => {
   // The rare files are loaded on a hook's rare runs (src/io/rare-bundle.ts): without them a cold config cache fails.
   const files = packedFiles();
   expect(files).toEqual(expect.arrayContaining(['dist/bundle/commit-msg.rare.cjs', 'dist/bundle/prepare-commit-msg.rare.cjs']));

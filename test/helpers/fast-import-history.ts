@@ -20,7 +20,7 @@ export function stream(base?: string): { commit: (message: string, from?: number
 
 /**
  * `branches` branches of `length` commits declaring Claude's model from a root (on `base` when given), all older than
- * the merges with a `🤖 Generated with [Claude Code]` footer bringing each in once (rows s54n-2, s54s-1).
+ * the merges with a `🤖 Generated with [Claude Code]` footer bringing each in once (rows 1145, 1154).
  */
 export function footerMergedBranches(branches: number, length: number, base?: string): Buffer {
   const { commit, bytes } = stream(base);

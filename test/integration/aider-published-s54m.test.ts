@@ -1,4 +1,4 @@
-// Session 54 helper m (row s54m-1): the README's command for aider's published figure chose its releases with
+// Session 54 helper m (row 1142): the README's command for aider's published figure chose its releases with
 // `--tags 'v*.*.0'` in aitrail's version order (pre-releases before their release), where aider's scripts/blame.py
 // (get_all_tags_since) takes `git tag --sort=v:refname` as git prints it and keeps a tag only when the text after
 // its first character is valid semver and the tag ends `.0`. Found by reading blame.py detail by detail against

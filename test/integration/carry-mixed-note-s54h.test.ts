@@ -1,4 +1,4 @@
-// Session 54 helper h (row s54h-2): a git-ai note with a line of text `git notes append`ed to it (a reviewer's remark)
+// Session 54 helper h (row 1126): a git-ai note with a line of text `git notes append`ed to it (a reviewer's remark)
 // is a joined note one of whose parts is a git-ai note and one is not; its carry on an amend was refused, rightly, but
 // said "the note of <old> in refs/notes/ai is no git-ai note (no lines nor models can be read from it)", which sends
 // the user looking for a note that is not there: found following session 53's pointer (unreadWhy re-parsed the note
@@ -11,7 +11,7 @@ import { addNote, gitAiNote, NOTE_KEYS, session } from '../helpers/git-ai-notes.
 const quiet = { AITRAIL: '0' };
 const short = (sha: string) => sha.slice(0, 12);
 
-describe("the carry's warning of a git-ai note with text appended (row s54h-2)", () => {
+describe("the carry's warning of a git-ai note with text appended (row 1126)", () => {
   it('an amend: said to join git-ai notes with text that is none, never "no git-ai note"; git\'s copy kept', () => {
     const { repo, run } = countedHooksRepo();
     const old = repo.commit('feat: k\n', { 'k.ts': 'a\nb\nc\n' }, quiet);

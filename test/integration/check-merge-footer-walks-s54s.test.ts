@@ -1,6 +1,6 @@
-// Session 54 helper s (row s54s-1): `check`, pre-push and pre-receive read the commits a merge brings in when its only
+// Session 54 helper s (row 1154): `check`, pre-push and pre-receive read the commits a merge brings in when its only
 // AI evidence is a pull request description's agent footer (merge-footers), up to 5,000 a merge, with no bound across
-// the run (helper n found it; `log` got one in rows s54f-2, s54n-2). Chained merges (each [root, previous merge]: every
+// the run (helper n found it; `log` got one in rows 1132, 1145). Chained merges (each [root, previous merge]: every
 // merge brings in all the ones before) made the walks quadratic: `check` cost 12.6 s of CPU at 500 merges and more than
 // 120 s at 2,000, so anyone who can push could stall pre-receive. Replayed with the built CLI's `check` and a real bare
 // server with pre-receive, GIT_TRACE counting the walks. Now the walks of one run read at most 10,000 merged commits
@@ -29,7 +29,7 @@ function chained(base: string, count: number): Buffer {
 /** The merge-footer walks a GIT_TRACE recorded: `git log` of a merge's other parents `--not` its first. */
 const walks = (trace: string) => gitCommands(trace).filter((command) => /^log .* --not [0-9a-f]{40} --$/.test(command)).length;
 
-describe('the merge-footer walks of check, pre-push and pre-receive are bounded across the run (row s54s-1)', () => {
+describe('the merge-footer walks of check, pre-push and pre-receive are bounded across the run (row 1154)', () => {
   it('chained footer merges: `check` and pre-receive stop at the bound and refuse the range (exit 3, naming it), not walk every merge', () => {
     const { remote, work, base } = policyServer(POLICY);
     // Under the divisor of 256: 39 merged commits beyond the 62 judged; the 60 merges would read 1,830.

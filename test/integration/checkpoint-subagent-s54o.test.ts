@@ -1,4 +1,4 @@
-// Session 54 helper o (row s54o-1): an edit a Claude Code subagent made was recorded in the git-ai
+// Session 54 helper o (row 1138): an edit a Claude Code subagent made was recorded in the git-ai
 // note under the main session's model. Since Claude Code 2.1.64 the PreToolUse/PostToolUse input
 // of a tool a subagent calls carries `agent_id` (anthropics/claude-agent-sdk-python PR #628: "session_id
 // and transcript_path are both parent-level"), and the subagent's turns go to its own transcript,
@@ -65,7 +65,7 @@ function subagentEdit(repo: TestRepo, transcript: string, agentId: string | null
 }
 
 describe('Claude Code subagent edits: the subagent transcript names the model (s54o)', () => {
-  it('an edit inside a subagent is its model, not the parent turn that spawned it (row s54o-1)', () => {
+  it('an edit inside a subagent is its model, not the parent turn that spawned it (row 1138)', () => {
     const repo = setup();
     expect(subagentEdit(repo, sessionFiles('claude-haiku-4-5-20251001'), AGENT)).toEqual(['claude-haiku-4-5-20251001']);
   });

@@ -1,4 +1,4 @@
-// Session 54 helper g (row s54g-3): `codebuddy@tencent.com`, CodeBuddy's own address (its commit template's
+// Session 54 helper g (row 1136): `codebuddy@tencent.com`, CodeBuddy's own address (its commit template's
 // `CodeBuddy … <codebuddy@tencent.com>`, docs/signatures.md), was read only under a name starting `CodeBuddy`: a co-author
 // line with a person's name on that address, `Co-authored-by: John Smith <codebuddy@tencent.com>`, named no AI, so the commit
 // was a person's and passed `unknownModel: deny` (Anthropic's `noreply@anthropic.com` under any name was already Claude
@@ -10,8 +10,8 @@ import { aitrail } from '../helpers/cli.js';
 import { commitWithTrailer as commitWith } from '../helpers/one-trailer.js';
 
 
-describe("CodeBuddy's own address under a person's name (row s54g-3)", () => {
-  it("row s54g-3: a person's name on codebuddy@tencent.com is CodeBuddy's commit: refused under unknownModel: deny", () => {
+describe("CodeBuddy's own address under a person's name (row 1136)", () => {
+  it("row 1136: a person's name on codebuddy@tencent.com is CodeBuddy's commit: refused under unknownModel: deny", () => {
     for (const trailer of ['Co-authored-by: John Smith <codebuddy@tencent.com>', 'Co-authored-by: 张伟 <CodeBuddy@Tencent.com>']) {
       const repo = commitWith(trailer);
       const check = aitrail(repo.dir, ['check', 'HEAD~1..HEAD']);

@@ -1,4 +1,4 @@
-// Session 54 helper g (row s54g-4): `文心快码`, Baidu Comate's Chinese name (an agent name of signatures.json), on a
+// Session 54 helper g (row 1137): `文心快码`, Baidu Comate's Chinese name (an agent name of signatures.json), on a
 // co-author line with an address (`Co-authored-by: 文心快码 <x@example.com>`) named no AI: a lone agent word is read as an
 // account's name (`Codex <x@…>` may be someone's), so the commit was a person's and passed `unknownModel: deny`, while
 // `Assisted-by: 文心快码` was Comate's. Row 1095's limit, replayed by session 54 helper g with the built CLI's `log`. Now
@@ -9,8 +9,8 @@ import { aitrail } from '../helpers/cli.js';
 import { commitWithTrailer as commitWith } from '../helpers/one-trailer.js';
 
 
-describe("Comate's Chinese name on a co-author line (row s54g-4)", () => {
-  it('row s54g-4: 文心快码 at any address is Comate: refused under unknownModel: deny', () => {
+describe("Comate's Chinese name on a co-author line (row 1137)", () => {
+  it('row 1137: 文心快码 at any address is Comate: refused under unknownModel: deny', () => {
     for (const trailer of ['Co-authored-by: 文心快码 <x@example.com>', 'Co-authored-by: 文心快码 <comate@baidu.com>']) {
       const repo = commitWith(trailer);
       expect.soft(aitrail(repo.dir, ['check', 'HEAD~1..HEAD']).code, trailer).toBe(1);

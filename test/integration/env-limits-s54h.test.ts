@@ -1,4 +1,4 @@
-// Session 54 helper h (row s54h-1): the gate's bounds in the environment (AITRAIL_COPY_BLAME_BUDGET,
+// Session 54 helper h (row 1125): the gate's bounds in the environment (AITRAIL_COPY_BLAME_BUDGET,
 // AITRAIL_BLAME_BUDGET) were parsed only when a protected file's lines were blamed, so a server or CI with
 // `AITRAIL_BLAME_BUDGET=8GiB` judged every push that touched no protected file as if unset, and failed (exit 2)
 // only on the first push that did: found by following session 53's pointer (budgets validated lazily). Now
@@ -16,7 +16,7 @@ const BAD: Record<string, RegExp> = {
   AITRAIL_COPY_BLAME_BUDGET: /^aitrail: AITRAIL_COPY_BLAME_BUDGET='8GiB' is not a budget: give a whole number of MiB, 1 to 9999999, digits only/m,
 };
 
-describe('a mis-written gate bound is said at the start of every run that reads it (row s54h-1)', () => {
+describe('a mis-written gate bound is said at the start of every run that reads it (row 1125)', () => {
   for (const variable of Object.keys(BAD)) {
     it(`${variable}=8GiB: check, pre-push and pre-receive exit 2 on a push that changes no protected file`, () => {
       const { remote, work } = policyServer(CRYPTO_PATH_POLICY, '', { initEnv: HOOK_ENV });
@@ -45,7 +45,7 @@ describe('a mis-written gate bound is said at the start of every run that reads 
 
 });
 
-describe('--help teaches every bound the gate reads (row s54h-1)', () => {
+describe('--help teaches every bound the gate reads (row 1125)', () => {
   it('check and hook --help: each variable with its range and default, the divisor lowering all five caps, no "raise those"', () => {
     const { work } = policyServer(CRYPTO_PATH_POLICY);
     for (const command of ['check', 'hook']) {

@@ -1,7 +1,7 @@
-// Session 54 helper m (row s54m-2): Claude Code's plain footer as the documents it writes end it (a model in
+// Session 54 helper m (row 1143): Claude Code's plain footer as the documents it writes end it (a model in
 // parentheses `🤖 Generated with Claude Code (claude-sonnet-4-5)`, the link after a dash `Generated with Claude Code -
 // https://claude.com/claude-code`, the link without its scheme `(claude.ai/code)`, the line in emphasis `_…_`,
-// `**[AI] …**`) was read as no one's: row s54d-1 widened the plain footer to `(https://…)` only. Found reviewing helper
+// `**[AI] …**`) was read as no one's: row 1127 widened the plain footer to `(https://…)` only. Found reviewing helper
 // d's footers against the public forms the search index holds (stored files 7262809796, 12035065331, 67114138783,
 // 29283926120, 1375646706, 39151180521, 66592862044; the corpus's s54m entries). Each is read now, with the model it
 // names; a tool that is no AI, a version in parentheses of one, prose and a quoted or indented footer stay people's.
@@ -13,7 +13,7 @@ const DASH_LINK = 'docs: multi-environment deployment strategy\n\nDescribe the t
 const MODEL_IN_PARENS = 'docs: reorganise the repository\n\nChapter 1 is publication-ready.\n\n\u{1F916} Generated with Claude Code (claude-sonnet-4-5)\n';
 const NO_SCHEME = 'docs: N8N workflow migration guide\n\nGenerated with Claude Code (claude.ai/code)\n';
 
-describe("Claude Code's plain footer as its documents write it (row s54m-2)", () => {
+describe("Claude Code's plain footer as its documents write it (row 1143)", () => {
   it('log reads the dash link, the model in parentheses, the link without scheme and the emphasised forms; people\'s lines stay people\'s', () => {
     expectLog([
       [DASH_LINK, ['claude-code:unknown']],

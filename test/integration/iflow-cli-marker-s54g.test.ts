@@ -1,4 +1,4 @@
-// Session 54 helper g (row s54g-2): iFlow CLI, a Gemini CLI fork, marks the commands its shell runs `IFLOW_CLI=1` beside the
+// Session 54 helper g (row 1135): iFlow CLI, a Gemini CLI fork, marks the commands its shell runs `IFLOW_CLI=1` beside the
 // fork's `GEMINI_CLI=1` (the @ai-coding-workshop/commit-msg hook reads `IFLOW_CLI=1` before `GEMINI_CLI=1` for that reason).
 // The hooks read no `IFLOW_CLI`: such a commit was Gemini CLI's, with GEMINI_MODEL or `~/.gemini/settings.json`'s model,
 // which iFlow never reads (its model is `modelName` of `~/.iflow/settings.json`, its `IFLOW_modelName`-style variables or
@@ -21,8 +21,8 @@ function iflowEnv(files: Record<string, string>, extra: NodeJS.ProcessEnv): Node
   });
 }
 
-describe("iFlow CLI's shell marker (row s54g-2)", () => {
-  it("row s54g-2: IFLOW_CLI=1 beside GEMINI_CLI=1 is iFlow CLI with iFlow's model, never Gemini CLI's", () => {
+describe("iFlow CLI's shell marker (row 1135)", () => {
+  it("row 1135: IFLOW_CLI=1 beside GEMINI_CLI=1 is iFlow CLI with iFlow's model, never Gemini CLI's", () => {
     const repo = hooked(POLICY);
     const settings = { '.iflow/settings.json': JSON.stringify({ selectedAuthType: 'iflow', modelName: 'qwen3-coder-plus' }) };
     const result = runAgent(repo, agentBin('iflow'), [], iflowEnv(settings, {}));

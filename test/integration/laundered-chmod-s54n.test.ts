@@ -1,9 +1,9 @@
-// Session 54 helper n (row s54n-1): helper e found a launder of Qwen's reverted commit Q under a global deny:
+// Session 54 helper n (row 1144): helper e found a launder of Qwen's reverted commit Q under a global deny:
 // `git cherry-pick -n Q`, `chmod +x` of ANOTHER file (one sorting before Q's path), one commit. Before helper c's
-// per-file patch ids (row s54c-1) the whole commit had another patch id (Q's lines plus a header for `a.sh`) and the
+// per-file patch ids (row 1122) the whole commit had another patch id (Q's lines plus a header for `a.sh`) and the
 // walk asked the commit's first path only (`a.sh`), so Q was never read: check and pre-receive passed it. Replayed on
 // lead after the merge of c and e with the built CLI's check and a real bare server's pre-receive: refused now, naming Q;
-// this test keeps it so (it fails with the twin search of before row s54c-1). A mode-only commit of a person still passes.
+// this test keeps it so (it fails with the twin search of before row 1122). A mode-only commit of a person still passes.
 import { chmodSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -11,7 +11,7 @@ import { aitrail } from '../helpers/cli.js';
 import { commitWith, tryGit } from '../helpers/enforce-repos.js';
 import { deniedAfterRevert, expectLaunderRefused } from '../helpers/laundered-twins.js';
 
-describe("Qwen's reverted change picked again with another file made executable (row s54n-1)", () => {
+describe("Qwen's reverted change picked again with another file made executable (row 1144)", () => {
   it("is refused by check and pre-receive naming Qwen's commit, an existing file's chmod or a new executable file beside it; the chmod alone passes", () => {
     const server = deniedAfterRevert();
     const { work } = server;

@@ -1,4 +1,4 @@
-// Session 54 helper k (row s54k-1): since rows s54c-1..3 (a person-read commit holding every file change of a refused
+// Session 54 helper k (row 1148): since rows 1122..1124 (a person-read commit holding every file change of a refused
 // commit is its twin), a person's plain `git merge main` into a feature branch was refused by check and pre-receive when
 // main held a Qwen commit accepted before the deny (the merge's change against its first parent holds Qwen's change as it
 // is), and when an agent had merged main into its own branch under a refused model (that merge's change is main's person
@@ -28,7 +28,7 @@ function expectMergeOfMainPasses(work: Parameters<typeof commitWith>[0]): void {
   expect(pushed.code, pushed.stderr).toBe(0);
 }
 
-describe('a merge bringing commits the server holds is no twin of them (row s54k-1)', () => {
+describe('a merge bringing commits the server holds is no twin of them (row 1148)', () => {
   it("a person's merge of main, which holds a Qwen commit accepted before the deny, passes check and pre-receive", () => {
     const { work } = policyServer('policy:\n  deny: ["anthropic/*"]\n');
     work.git(['branch', 'feature']);

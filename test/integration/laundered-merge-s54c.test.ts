@@ -1,4 +1,4 @@
-// Session 54 helper c (row s54c-2): under a global deny, a merge Qwen declared (its branch of two Qwen commits, both
+// Session 54 helper c (row 1123): under a global deny, a merge Qwen declared (its branch of two Qwen commits, both
 // changing one file), reverted with `git revert -m 1` by a person, then picked again as one person-read commit
 // (`git cherry-pick -n -m 1 M && git commit --no-verify`) passed check and pre-receive: the twin search (rows 1056, 1080)
 // walked the refs' history with `--no-merges`, so the refused merge, whose change against its first parent is the pick's,
@@ -11,7 +11,7 @@ import { expectLaunderRefused } from '../helpers/laundered-twins.js';
 
 const QWEN = '\n\nAssisted-by: qwen-code:qwen/qwen3-coder\n';
 
-describe('a refused merge picked again as one commit (row s54c-2)', () => {
+describe('a refused merge picked again as one commit (row 1123)', () => {
   it("Qwen's reverted merge picked again without its trailer is refused by check and pre-receive, naming the merge", () => {
     const server = policyServer('policy:\n  deny: ["anthropic/*"]\n');
     const { work } = server;

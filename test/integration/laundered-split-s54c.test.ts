@@ -1,5 +1,5 @@
-// Session 54 helper c (row s54c-3): under a global deny, Qwen's reverted commit Q (two files) picked again as two
-// person-read commits of one push, one file each, passed check and pre-receive: the twin search (rows 1056, s54c-1)
+// Session 54 helper c (row 1124): under a global deny, Qwen's reverted commit Q (two files) picked again as two
+// person-read commits of one push, one file each, passed check and pre-receive: the twin search (rows 1056, 1122)
 // matched one commit's changes against Q's, and neither commit holds all of Q's. Found by replaying the attacker's
 // playbook with a real bare server's pre-receive. Now the range's person-read commits are also matched together: when
 // they hold every file change of a refused commit between them, each one holding part of it is refused, naming Q.
@@ -10,7 +10,7 @@ import { expectLaunderRefused, PARSE } from '../helpers/laundered-twins.js';
 
 const UTIL = 'export function words(input: string): string[] {\n  return input.split(/\\s+/).filter(Boolean);\n}\n';
 
-describe("a refused commit's files picked again in separate commits of one push (row s54c-3)", () => {
+describe("a refused commit's files picked again in separate commits of one push (row 1124)", () => {
   it('each part is refused by check and pre-receive, naming Qwen\'s commit; one part alone passes', () => {
     const server = policyServer('policy:\n  deny: ["anthropic/*"]\n');
     const { work } = server;

@@ -1,4 +1,4 @@
-// Session 54 helper c (row s54c-1): under a global deny, Qwen's reverted commit Q picked again together with a
+// Session 54 helper c (row 1122): under a global deny, Qwen's reverted commit Q picked again together with a
 // person's change to another file (`git cherry-pick -n Q`, one more file, `git commit --no-verify`) passed check and
 // pre-receive: the twin search (rows 1056, 1102, 1103) compared whole commits' patch ids, and walked the history by the
 // person-read commit's first path only (`a.ts` sorted before Q's `src/parse.ts`, so Q was never even read). Found by
@@ -10,7 +10,7 @@ import { aitrail } from '../helpers/cli.js';
 import { commitWith, tryGit } from '../helpers/enforce-repos.js';
 import { deniedAfterRevert, expectLaunderRefused, PARSE } from '../helpers/laundered-twins.js';
 
-describe("Qwen's reverted change picked again with a person's change beside it (row s54c-1)", () => {
+describe("Qwen's reverted change picked again with a person's change beside it (row 1122)", () => {
   it('is refused by check and pre-receive, naming Qwen\'s commit; the person\'s change alone passes', () => {
     const server = deniedAfterRevert();
     const { work } = server;

@@ -1,8 +1,8 @@
-// Session 54 helper k (row s54k-2): since row s54c-1 the twin search asked git's path-limited walk every path of the
+// Session 54 helper k (row 1149): since row 1122 the twin search asked git's path-limited walk every path of the
 // range's person-read commits up to 1,000, and each path asked costs the walk about one more pass over the history
 // (~0.28 s of git CPU a path on 200,000 commits): a person's merge of main bringing 500 files ran `check` and every push
 // over ten minutes. Found by measuring a push on a 200,000-commit history made with git fast-import. Now every path is
-// asked only while the range's person-read commits change 16 or fewer; past it one path of each, as before row s54c-1.
+// asked only while the range's person-read commits change 16 or fewer; past it one path of each, as before row 1122.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -17,7 +17,7 @@ function walkPaths(trace: string): number[] {
     .map((line) => (line.match(/:\(literal\)/g) ?? []).length);
 }
 
-describe("the twin search's walk asks few paths (row s54k-2)", () => {
+describe("the twin search's walk asks few paths (row 1149)", () => {
   it('a commit of 17 files is walked by its first path; one of 16 by each', () => {
     const { work } = policyServer('policy:\n  deny: ["anthropic/*"]\n');
     expect(commitWith(work, 'chore: deny qwen\n', { '.aitrailrc.yml': 'policy:\n  deny: ["qwen/*"]\n' }, { noVerify: true }).code).toBe(0);

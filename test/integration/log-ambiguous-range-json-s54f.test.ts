@@ -1,4 +1,4 @@
-// Session 54 helper f (row s54f-1): `log --format json` of a range whose side a tag spells like an
+// Session 54 helper f (row 1131): `log --format json` of a range whose side a tag spells like an
 // abbreviated sha said so on stderr only (row 1081's limit), so a CI job publishing the JSON showed a
 // person's history without a word; found reading row 1081. Now the first commit listed carries the
 // warning in its `warnings` (and the text under it); a plain range stays quiet.
@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
 import { tagLikeAbbreviatedSha } from '../helpers/ambiguous-tag.js';
 
-describe('log --format json of an ambiguous range (row s54f-1)', () => {
+describe('log --format json of an ambiguous range (row 1131)', () => {
   it('puts the warning on the first entry, once; a plain range has none', () => {
     const { repo, person, abbrev } = tagLikeAbbreviatedSha();
     for (const range of [abbrev, `HEAD~2..${abbrev}`]) {

@@ -1,19 +1,19 @@
-// Session 54 helper n (row s54n-2): reviewing row s54f-2's bound on `log`'s merge-footer walks (10,000 merged commits
+// Session 54 helper n (row 1145): reviewing row 1132's bound on `log`'s merge-footer walks (10,000 merged commits
 // beyond those listed, lowered by AITRAIL_SIZE_CAPS_DIVISOR). The bound grew with the commits `log` had listed so far, so
 // an honest history reached it: long-lived branches whose commits are older than the footer merges bringing them in
 // (each commit merged once) are read by those merges before `log` lists them. Replayed with the built CLI (3 branches of
 // 4,000 commits each, merged with a `🤖 Generated with [Claude Code]` footer): `log` counted the oldest merge as AI of an
-// unknown model with a warning, where `log <that merge>` and `log` before row s54f-2 credited the merged commits: the
+// unknown model with a warning, where `log <that merge>` and `log` before row 1132 credited the merged commits: the
 // same merge credited differently by the order of the run. Now, once reached, the bound is raised to 10,000 beyond the
 // whole range's count (one `git rev-list --count`): `log` credits every such merge; a history re-reading commits
-// merge after merge (row s54f-2's) is still cut.
+// merge after merge (row 1132's) is still cut.
 import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
 import { makeRepo } from '../helpers/gitdir.js';
 import { footerMergedBranches } from '../helpers/fast-import-history.js';
 import { SCALED_ENV, type LogJsonEntry as Entry } from '../helpers/size-caps.js';
 
-describe("log's merge-footer bound does not depend on what the run listed before (row s54n-2)", () => {
+describe("log's merge-footer bound does not depend on what the run listed before (row 1145)", () => {
   it('each branch merged once, older than its merge: `log` credits every merge\'s commits, as `log <merge>` does', () => {
     const repo = makeRepo();
     // Under the divisor of 256: 39 merged commits beyond the ones listed; 3 merges of 16 read 48 before 4 are listed

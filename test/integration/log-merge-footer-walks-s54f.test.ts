@@ -1,4 +1,4 @@
-// Session 54 helper f (row s54f-2): `log`'s merge-footer walk (a merge whose only evidence is a PR description's
+// Session 54 helper f (row 1132): `log`'s merge-footer walk (a merge whose only evidence is a PR description's
 // agent footer reads the commits it merges for that agent's models) had no bound across a report: each merge read
 // up to 5,000 merged commits, so a history of merges each bringing in the ones before (parents [root, previous
 // merge]) cost N x 5,000 commit reads (found measuring 10,000 such merges built by fast-import: `log -n 200` ran
@@ -33,7 +33,7 @@ function largeSides(count: number, size: number): Buffer {
   return bytes();
 }
 
-describe("log's merge-footer walks are bounded across the report (row s54f-2)", () => {
+describe("log's merge-footer walks are bounded across the report (row 1132)", () => {
   it('the walks read 64 MiB of large messages together (here 256 KiB), not each its own: past it a footer stays, said', () => {
     const repo = makeRepo();
     repo.git(['fast-import', '--quiet'], { input: largeSides(40, 8000) });

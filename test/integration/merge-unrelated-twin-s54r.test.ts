@@ -1,4 +1,4 @@
-// Session 54 helper r (row s54r-2): row s54k-1 takes out of a merge's own change what its other parents made since their
+// Session 54 helper r (row 1152): row 1148 takes out of a merge's own change what its other parents made since their
 // merge base with the first; a merge of an unrelated history (`git merge --allow-unrelated-histories`, no merge base)
 // had nothing taken out, so a person's merge of main into a history of their own unrelated to it (main holding a Qwen commit accepted before
 // the deny) was refused by check and pre-receive as that commit's twin. Found re-reading `broughtIds` for merges with no
@@ -9,7 +9,7 @@ import { aitrail } from '../helpers/cli.js';
 import { commitWith, policyServer, tryGit } from '../helpers/enforce-repos.js';
 import { PARSE } from '../helpers/laundered-twins.js';
 
-describe('a merge of an unrelated history the server holds is no twin of its commits (row s54r-2)', () => {
+describe('a merge of an unrelated history the server holds is no twin of its commits (row 1152)', () => {
   it("a person's merge of main, holding a Qwen commit accepted before the deny, into an unrelated history passes check and pre-receive", () => {
     const { work } = policyServer('policy:\n  deny: ["anthropic/*"]\n');
     expect(commitWith(work, 'feat: parse\n\nAssisted-by: qwen-code:qwen/qwen3-coder\n', { 'src/parse.ts': PARSE }, { noVerify: true }).code).toBe(0);

@@ -1,4 +1,4 @@
-// Session 54 helper t (row s54t-1): `Assisted-by: opencode:q-wen3-coder` read as `opencode:unknown` while the same
+// Session 54 helper t (row 1155): `Assisted-by: opencode:q-wen3-coder` read as `opencode:unknown` while the same
 // model in opencode's co-author note (`opencode (q-wen3-coder) <noreply@opencode.ai>`) read as Qwen3-Coder: the
 // trailer passed a deny of Qwen the co-author line was refused by. Found on the final re-read of session 54's
 // detection changes (the lead's list of leftovers). Now the right of a known agent's pair that names nothing word
@@ -9,7 +9,7 @@ import { expectLog } from '../helpers/log-cases.js';
 
 const SPLIT_QWEN = 'fix: a\n\nAssisted-by: opencode:q-wen3-coder\n';
 
-describe('a known agent\'s pair whose model is written split (row s54t-1)', () => {
+describe('a known agent\'s pair whose model is written split (row 1155)', () => {
   it('log reads the pair as the co-author form reads it; a model name it cannot read stays unknown; people stay people', () => {
     expectLog([
       [SPLIT_QWEN, ['opencode:qwen/qwen3-coder']],

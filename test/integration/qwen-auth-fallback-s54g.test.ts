@@ -1,4 +1,4 @@
-// Session 54 helper g (row s54g-1): Qwen Code under an auth type whose own model variable is unset, or under `qwen-oauth`,
+// Session 54 helper g (row 1134): Qwen Code under an auth type whose own model variable is unset, or under `qwen-oauth`,
 // was recorded with OPENAI_MODEL's model, which that run never reads. Found reading QwenLM/qwen-code
 // `packages/cli/src/utils/modelConfigUtils.ts` `resolveCliGenerationConfig` (with no `--model` and no settings model only the
 // auth type's own variables are read, every other model variable stripped) and `packages/core/src/models/modelConfigResolver.ts`
@@ -18,8 +18,8 @@ function qwenEnv(settings: object, extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv 
   return hookEnv({ HOME: homeWith({ '.qwen/settings.json': JSON.stringify(settings) }), QWEN_CODE: '1', OPENAI_BASE_URL: undefined, ANTHROPIC_BASE_URL: undefined, OPENAI_MODEL: undefined, QWEN_MODEL: undefined, ANTHROPIC_MODEL: undefined, GEMINI_MODEL: undefined, GOOGLE_MODEL: undefined, OPENAI_API_KEY: undefined, ANTHROPIC_API_KEY: undefined, GEMINI_API_KEY: undefined, GOOGLE_API_KEY: undefined, QWEN_OAUTH: undefined, QWEN_CODE_SYSTEM_SETTINGS_PATH: undefined, QWEN_CODE_SYSTEM_DEFAULTS_PATH: undefined, ...extra });
 }
 
-describe('Qwen Code never recorded with a model variable its auth type does not read (row s54g-1)', () => {
-  it('row s54g-1: anthropic, gemini or vertex-ai with its own variable unset: not OPENAI_MODEL\'s model, unknown', () => {
+describe('Qwen Code never recorded with a model variable its auth type does not read (row 1134)', () => {
+  it('row 1134: anthropic, gemini or vertex-ai with its own variable unset: not OPENAI_MODEL\'s model, unknown', () => {
     const repo = hooked(STRICT);
     for (const [type, variable] of [['anthropic', 'ANTHROPIC_MODEL'], ['gemini', 'GEMINI_MODEL'], ['vertex-ai', 'GOOGLE_MODEL']] as const) {
       const result = runAgent(repo, agentBin('qwen'), [], qwenEnv({ security: { auth: { selectedType: type } } }, { OPENAI_MODEL: 'gpt-4o', QWEN_MODEL: 'gpt-4o' }));
@@ -33,7 +33,7 @@ describe('Qwen Code never recorded with a model variable its auth type does not 
     expect(flagged.stderr).not.toContain('openai/gpt-4o');
   });
 
-  it('row s54g-1: qwen-oauth runs coder-model whatever OPENAI_MODEL, the settings or -m name: Qwen\'s, denied', () => {
+  it('row 1134: qwen-oauth runs coder-model whatever OPENAI_MODEL, the settings or -m name: Qwen\'s, denied', () => {
     const repo = hooked(STRICT);
     const cases: [string, string[], object, NodeJS.ProcessEnv][] = [
       ['QWEN_OAUTH=1', [], {}, { QWEN_OAUTH: '1', OPENAI_MODEL: 'gpt-4o' }],

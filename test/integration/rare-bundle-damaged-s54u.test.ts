@@ -1,4 +1,4 @@
-// Session 54 helper u (row s54u-1): a message hook whose rare file (dist/bundle/<hook>.rare.cjs, row s54i-1)
+// Session 54 helper u (row 1153): a message hook whose rare file (dist/bundle/<hook>.rare.cjs, row 1139)
 // was missing, truncated or of another build failed on a rare run (a cold config cache) with V8's words
 // only: `aitrail: internal error: Invalid or unexpected token` and "Please report this", or a bare ENOENT.
 // Found by re-reading src/io/rare-bundle.ts and replaying each damage on a private copy of the bundles.
@@ -25,7 +25,7 @@ function privateBundle(): string {
 }
 const RUN = 'const [dir, ...argv] = process.argv.slice(1); require(dir + "/loader.cjs").runBundledHook(argv, dir).then((code) => { process.exitCode = code; });';
 
-describe('a damaged rare file (row s54u-1)', () => {
+describe('a damaged rare file (row 1153)', () => {
   it('missing, truncated or of another build: one clear line naming it, commit-msg exits 3, the message kept', () => {
     const dir = privateBundle();
     const repo = makeRepo();

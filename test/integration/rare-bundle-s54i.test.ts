@@ -1,4 +1,4 @@
-// Session 54 helper i (row s54i-1): each message hook's bundle (dist/bundle/<hook>.cjs) held the modules it
+// Session 54 helper i (row 1139): each message hook's bundle (dist/bundle/<hook>.cjs) held the modules it
 // only runs off its usual path (the config's loaders and validator on a cold config cache, an amend's or a
 // reword's attributions, a re-encoded message, re2js for `detect.rules`), and every run read them and took
 // an entry for each of their functions from the code cache (esbuild hoists them all to the file's top
@@ -29,7 +29,7 @@ function privateBundle(): string {
 }
 const RUN = 'const [dir, ...argv] = process.argv.slice(1); require(dir + "/loader.cjs").runBundledHook(argv, dir).then((code) => { process.exitCode = code; });';
 
-describe('a message hook\'s rare paths in a file of their own (row s54i-1)', () => {
+describe('a message hook\'s rare paths in a file of their own (row 1139)', () => {
   const model = { AITRAIL_MODEL: 'anthropic/claude-opus-4.6', AITRAIL_AGENT: 'claude-code' };
   const agent = { CLAUDECODE: '1', CLAUDE_CODE_ENTRYPOINT: 'cli' };
   const agentText = 'Add a feature\n\n\u{1F916} Generated with [Claude Code](https://claude.com/claude-code)\n\nCo-Authored-By: Claude <noreply@anthropic.com>\n';

@@ -1,4 +1,4 @@
-// Session 54 helper f (row s54f-3): a commit under an `encoding` header git may re-encode is read apart (row 1114),
+// Session 54 helper f (row 1133): a commit under an `encoding` header git may re-encode is read apart (row 1114),
 // asked of git in batches of 64 commits: the messages git's log showed were held, then git's raw output of
 // them all read and copied at once (row 1114's limit; found measuring fast-import histories of large messages under
 // `encoding x-custom`: `log` of 20 of 15 MiB peaked at 1.19 GB resident, 24 of 4 MiB at 746 MB). A batch now closes
@@ -37,7 +37,7 @@ function runPeak(cwd: string, args: string[]): Promise<{ code: number | null; st
   });
 }
 
-describe('messages read apart are asked in batches bounded by size (row s54f-3)', () => {
+describe('messages read apart are asked in batches bounded by size (row 1133)', () => {
   it.runIf(existsSync('/proc/self/status'))('log of 24 commits of 4 MiB messages under `encoding x-custom` stays under 450 MB resident', async () => {
     const repo = makeRepo();
     repo.commit('feat: a\n', { 'a.ts': 'a\n' });

@@ -1,4 +1,4 @@
-// Session 54 helper j (row s54j-1): a body line holding many carriage returns (a pasted terminal log whose
+// Session 54 helper j (row 1146): a body line holding many carriage returns (a pasted terminal log whose
 // progress bar redraws with `\r`, ~150,000 of them in 300 KB) made detection throw "Maximum call stack size
 // exceeded": each part after a screen's break was spread as the arguments of one `push` (keyLineTexts, and
 // fromText's hits for a footer repeated after each `\r`). Found profiling detection on large messages. Before:
@@ -15,7 +15,7 @@ import { commitSignals } from '../../src/core/commit-signals.js';
 
 const human = { name: 'Pat', email: 'pat@example.com' };
 
-describe('a line of many screen breaks is read, not thrown on (row s54j-1)', () => {
+describe('a line of many screen breaks is read, not thrown on (row 1146)', () => {
   it("init's hooks commit a person's pasted progress log; log reads it as human", () => {
     const { repo, env } = hookedRepo();
     const file = join(repo.dir, '..', 'progress-msg.txt');

@@ -1,4 +1,4 @@
-// Session 54 helper q (row s54q-1): the model an agent's transcript names was read by a byte scan
+// Session 54 helper q (row 1150): the model an agent's transcript names was read by a byte scan
 // for the last `"model"` key, wherever it stood: in a tool call's input (Claude Code's Task tool
 // `{"model":"haiku"}`, an MCP tool's argument `model`), in a tool's structured result, or after a
 // Gemini CLI answer's own `model` in its `toolCalls`. So an edit's model in the git-ai note, and the
@@ -49,7 +49,7 @@ function edited(agent: 'claude-code' | 'gemini-cli', transcript: string): string
   return [...note.matchAll(/"model": "([^"]*)"/g)].map((match) => match[1]!);
 }
 
-describe("an agent's model read from its own record fields, never a tool's (row s54q-1)", () => {
+describe("an agent's model read from its own record fields, never a tool's (row 1150)", () => {
   it("Claude Code's edit: the answer's message.model, not a Task input's haiku nor an MCP tool's model argument or result", () => {
     const transcript = join(tempDir('aitrail-claude-project-'), `${SESSION}.jsonl`);
     writeFileSync(transcript, hostileClaude('claude-sonnet-4-6', 'claude-opus-4-6'));

@@ -1,8 +1,8 @@
-// Session 54 helper r (row s54r-1): the fix of a commit refused as a refused commit Q's twin said "This commit's whole
+// Session 54 helper r (row 1151): the fix of a commit refused as a refused commit Q's twin said "This commit's whole
 // change is Q's" and "commit it within the work it belongs to (a commit whose whole change is not Q's is judged by
-// itself)" for every twin: also for a commit holding Q's change beside a person's file (row s54c-1: its whole change is
-// not Q's) and for one of several commits holding Q's files between them (row s54c-3), and the advice it gave is what
-// rows s54c-1 and s54c-3 refuse. Found re-reading `twinFix` against the superset and split twins; replayed with the built
+// itself)" for every twin: also for a commit holding Q's change beside a person's file (row 1122: its whole change is
+// not Q's) and for one of several commits holding Q's files between them (row 1124), and the advice it gave is what
+// rows 1122 and 1124 refuse. Found re-reading `twinFix` against the superset and split twins; replayed with the built
 // CLI's `check` on real repositories. Now the message and the fix say how the commit holds Q's change, and the way out
 // is one the search does not refuse.
 import { describe, expect, it } from 'vitest';
@@ -20,7 +20,7 @@ function refusals(dir: string): Refusal[] {
 
 const OUT = "file changes out of the range's commits";
 
-describe("a twin's message and fix say how it holds the refused change (row s54r-1)", () => {
+describe("a twin's message and fix say how it holds the refused change (row 1151)", () => {
   it('an exact twin: its whole change is Q\'s', () => {
     const { work, qwen } = deniedAfterRevert();
     expect(tryGit(work.dir, ['cherry-pick', '-n', qwen]).code).toBe(0);
@@ -33,7 +33,7 @@ describe("a twin's message and fix say how it holds the refused change (row s54r
     expect(refusal?.fix).not.toContain('commit it within the work it belongs to');
   });
 
-  it("a superset twin (row s54c-1): it holds all of Q's change beside its own, not 'its whole change is Q's'", () => {
+  it("a superset twin (row 1122): it holds all of Q's change beside its own, not 'its whole change is Q's'", () => {
     const { work, qwen } = deniedAfterRevert();
     expect(tryGit(work.dir, ['cherry-pick', '-n', qwen]).code).toBe(0);
     work.write('a.ts', 'export const a = 1;\n');
@@ -48,7 +48,7 @@ describe("a twin's message and fix say how it holds the refused change (row s54r
     expect(refusal?.fix).not.toContain('commit it within the work it belongs to');
   });
 
-  it("split twins (row s54c-3): each holds part of Q's change, the rest in the range's other commits", () => {
+  it("split twins (row 1124): each holds part of Q's change, the rest in the range's other commits", () => {
     const server = policyServer('policy:\n  deny: ["anthropic/*"]\n');
     const { work } = server;
     const words = 'export const words = (input: string): string[] => input.split(/\\s+/);\n';

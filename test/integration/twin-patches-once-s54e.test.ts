@@ -1,4 +1,4 @@
-// Session 54 helper e (row s54e-1): the twin search (rows 1056, 1079, 1082) ran `git log -p | git patch-id` twice, once for
+// Session 54 helper e (row 1130): the twin search (rows 1056, 1079, 1082) ran `git log -p | git patch-id` twice, once for
 // the refused commits and once for EVERY commit of the range no global rule refuses, even those changing no path a refused
 // commit changed (found reading src/enforce/laundered-twins.ts; a range of large person commits paid their whole patches at
 // every push). Now the walk lists the paths the refused commits change, only the range's commits whose asked path one of them
@@ -10,8 +10,8 @@ import { commitWith, tryGit } from '../helpers/enforce-repos.js';
 import { gitCommands, traceFile } from '../helpers/git-trace.js';
 import { deniedAfterRevert, PARSE } from '../helpers/laundered-twins.js';
 
-describe('the twin search reads each patch once, and only what can twin (row s54e-1)', () => {
-  it('row s54e-1: one `git log -p` and one `git patch-id`, without the commits no refused commit shares a path with; a pick of Q is still refused, naming Q', () => {
+describe('the twin search reads each patch once, and only what can twin (row 1130)', () => {
+  it('row 1130: one `git log -p` and one `git patch-id`, without the commits no refused commit shares a path with; a pick of Q is still refused, naming Q', () => {
     const server = deniedAfterRevert();
     const { work, qwen } = server;
     expect(commitWith(work, 'feat: other\n', { 'src/other.ts': 'export const other = 1;\n' }, { noVerify: true }).code).toBe(0);

@@ -1,4 +1,4 @@
-// Session 54 helper l (row s54l-1): a model name the model table does not know, named by a vendor's family, read as
+// Session 54 helper l (row 1140): a model name the model table does not know, named by a vendor's family, read as
 // no vendor's. Found by helper d and replayed by helper l (attacker's playbook 8b): `Co-Authored-By: opencode
 // (kimi-fast-latest) <noreply@opencode.ai>` read as `opencode:unknown` while `Assisted-by: opencode:kimi-fast-latest`
 // gave `moonshotai/unknown`, so `deny: ["moonshotai/*"]` passed it (only `unknownModel: deny` caught it); the same for
@@ -9,7 +9,7 @@
 // reader gives the vendor (identity.ts unknownModelVendor, commit.ts lineModel, catalog.ts nameVendor). Decision
 // recorded here: a distill is its publisher's model (`deepseek-r1-distill-qwen-32b` is DeepSeek's), its base named in
 // its id, so `deny: ["*/*qwen*"]` refuses it beside `qwen/*`.
-// Session 54 helper l (row s54l-2): an unknown publisher's fine-tune named after its base (`cognitivecomputations/dolphin-qwen`)
+// Session 54 helper l (row 1141): an unknown publisher's fine-tune named after its base (`cognitivecomputations/dolphin-qwen`)
 // at an agent's identity read as the literal alone (a declared value adds `qwen/unknown`, row 338): it passed `deny: ["qwen/*"]`.
 // Now the base's vendor is read beside it (identity.ts literalBase). Each block failed before its fix but the decision's.
 import { describe, expect, it } from 'vitest';
@@ -36,7 +36,7 @@ const FAMILY_CASES: Record<string, [string, string]> = {
 };
 const VENDOR_DENY = 'policy:\n  deny: ["moonshotai/*", "qwen/*", "deepseek/*", "z-ai/*", "minimax/*", "bytedance/*", "baidu/*", "tencent/*", "x-ai/*"]\n';
 
-describe('a model the table does not know, named by its family, is its vendor\'s in every reader (row s54l-1)', () => {
+describe('a model the table does not know, named by its family, is its vendor\'s in every reader (row 1140)', () => {
   it('log reads co-author notes and footer models by their family; routes, pronouns and agent names stay no vendor', () => {
     expectLog([
       ...Object.entries(FAMILY_CASES).map(([name, [message, model]]): [string, string[]] => [message, [`${name === 'claude' ? 'claude-code' : 'opencode'}:${model}`]]),
@@ -90,7 +90,7 @@ describe('a model the table does not know, named by its family, is its vendor\'s
   }, 120_000);
 });
 
-describe("an unknown publisher's fine-tune named after its base, at an agent's identity, is the base's vendor's too (row s54l-2)", () => {
+describe("an unknown publisher's fine-tune named after its base, at an agent's identity, is the base's vendor's too (row 1141)", () => {
   const DOLPHIN = OPENCODE('cognitivecomputations/dolphin-qwen');
   const AGENT_AUTHOR = { name: 'opencode (arcee-ai/virtuoso-qwen)', email: 'noreply@opencode.ai' };
   it('log reads the literal and its base\'s vendor on a co-author line and as the author, as in a declared value; a literal of no base stays alone', () => {

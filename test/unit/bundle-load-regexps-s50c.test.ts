@@ -57,7 +57,7 @@ describe('a hook bundle makes no Unicode-property expression when it loads (sess
   it.each(hookBundles)('%s: no \\p{…} literal is made at load', (name) => {
     const made = loadTimeRegExps(`${bundleDir}${name}`);
     // The walk finds what a load makes: sanitize's runner-command opener is one (cheap, no \p); a message hook's rare
-    // file (row s54i-1) takes sanitize from the hook's own file.
+    // file (row 1139) takes sanitize from the hook's own file.
     if (name !== 'checkpoint.cjs' && name !== 'post-applypatch.cjs' && !name.endsWith('.rare.cjs')) expect(made).toContain('/(##(?:vso)?)\\[/gi');
     expect(made.filter((literal) => /\\[pP]\{/.test(literal))).toEqual([]);
   });

@@ -1,4 +1,4 @@
-// Session 54 helper a (row s54a-1): commit-msg asked the config files two questions on every commit
+// Session 54 helper a (row 1121): commit-msg asked the config files two questions on every commit
 // (core.commentChar / core.commentString, then i18n.commitEncoding; commit.cleanup when the message has
 // comment lines) and read the three to five files git may read once per question (found by strace of
 // one `aitrail hook commit-msg`: .git/config, ~/.gitconfig, /etc/gitconfig opened twice). Now one hook run
@@ -20,7 +20,7 @@ function repoWithHome() {
   return { repo, gitDir, home, env };
 }
 
-describe('the message hooks read the config files once per run (row s54a-1)', () => {
+describe('the message hooks read the config files once per run (row 1121)', () => {
   it('one read answers the comment prefix, the encoding and the cleanup: a file changed after it is not read again', () => {
     const { repo, gitDir, home, env } = repoWithHome();
     writeFileSync(join(home, '.gitconfig'), '[user]\n\tname = Someone\n');

@@ -1,4 +1,4 @@
-// Session 54 helper j (row s54j-2): 100,000 `Co-authored-by:` (or `Signed-off-by:`) lines of the same person in
+// Session 54 helper j (row 1147): 100,000 `Co-authored-by:` (or `Signed-off-by:`) lines of the same person in
 // the trailer block (a squash of a long branch, a generated message, or padding) were each read whole by
 // fromTrailers, ~20 µs apiece: detection cost ~11 times git's own parse of the block (4.4 MB: ~2 s of CPU in a
 // hook). Found profiling detection of 1-8 MiB messages with `node --cpu-prof`. Now a trailer read with no catalog
@@ -12,7 +12,7 @@ const human = { name: 'Pat', email: 'pat@example.com' };
 const signalsOf = (message: string) => commitSignals({ message, author: human, committer: human });
 const agents = (message: string) => detectCommit(signalsOf(message)).map((a) => `${a.agent}:${a.model}${a.unread ? ' unread' : ''}`);
 
-describe('a trailer repeated many times is read once per commit (row s54j-2)', () => {
+describe('a trailer repeated many times is read once per commit (row 1147)', () => {
   it('the answer is what one such line gives', () => {
     const person = 'Co-authored-by: Dev Person <dev@example.com>\n';
     const claude = 'Co-authored-by: Claude <noreply@anthropic.com>\n';

@@ -1,4 +1,4 @@
-// Session 54 helper q (row s54q-1): transcriptModel took the last `"model"` key of a transcript's
+// Session 54 helper q (row 1150): transcriptModel took the last `"model"` key of a transcript's
 // bytes (a tool's input, a tool's structured result, a Gemini answer's toolCalls after its own
 // model). Found by session 54 helper o; now lastRecordModel reads the agent's own record fields,
 // backwards by whole lines in blocks, bounded: these are its hostile transcripts.
@@ -22,7 +22,7 @@ function file(text: string | Buffer, name = 't.jsonl'): string {
 }
 const claude = (text: string | Buffer) => transcriptModel(file(text), CLAUDE_TRANSCRIPT);
 
-describe('the model of the last record naming one, as the format defines it (row s54q-1)', () => {
+describe('the model of the last record naming one, as the format defines it (row 1150)', () => {
   it("a tool's input, a tool's structured result, a string holding \\\"model\\\": none of them", () => {
     const task = answer('claude-sonnet-4-6', [{ type: 'tool_use', name: 'Task', input: { model: 'haiku' } }, { type: 'tool_use', name: 'mcp__x', input: { model: 'gpt-4o' } }]);
     expect(claude(task)).toBe('claude-sonnet-4-6');

@@ -157,7 +157,7 @@ const MAX_REMEMBERED_TRAILERS = 4096;
 /**
  * `read(value)`, remembered for the commit (in its budget) by key and value when reading it spent no catalog
  * lookup: 200,000 `Co-authored-by:` or `Signed-off-by:` lines of the same person (a squash of a long branch,
- * or padding) were each read whole, ~20 µs apiece (row s54j-2). Exact: a reading that spent no lookup took
+ * or padding) were each read whole, ~20 µs apiece (row 1147). Exact: a reading that spent no lookup took
  * the same path for any count of lookups left above zero (each check is `> 0` before spending one), so it
  * is remembered with whether any were left; a reading that spent one is read again each time, as before.
  */
@@ -961,7 +961,7 @@ function keyLineTexts(lines: readonly string[], at: number, screens: (at: number
     // over ` Assisted-by: qwen3-coder`: git folds it into Bob's value, a person reads a declaration).
     for (let next = at + 1; next < end; next++) texts.push(readable((lines[next] ?? '').trim(), MAX_LINE));
   }
-  // One at a time: a line of 150,000 carriage returns (a pasted progress log) spread as many arguments overflowed the stack (row s54j-1).
+  // One at a time: a line of 150,000 carriage returns (a pasted progress log) spread as many arguments overflowed the stack (row 1146).
   for (const part of parts) texts.push(part);
   return texts;
 }
@@ -1132,7 +1132,7 @@ export function fromText(signals: Pick<CommitSignals, 'subject' | 'message'>, ch
  */
 function lineModel(named: string | undefined, body: LineSignature): string {
   const model = named === undefined ? null : canonicalModel(named, {}, { agent: body.agent, isModel: true });
-  // A model the catalog does not know, named by its vendor's family (`(qwen-foo-latest)`): that vendor's (row s54l-1).
+  // A model the catalog does not know, named by its vendor's family (`(qwen-foo-latest)`): that vendor's (row 1140).
   const vendor = model === null && named !== undefined ? unknownModelVendor(named, body.agent) : null;
   return model ?? (vendor ? `${vendor}/unknown` : null) ?? body.defaultModel ?? 'unknown';
 }

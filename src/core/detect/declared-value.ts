@@ -463,7 +463,7 @@ const ROUTER_CHAR = /[A-Za-z0-9_-]/;
  * A vendor's word inside a router's own id of more words (opencode's and models.dev's providers
  * `amazon-bedrock/…`, `google-vertex-anthropic/…`, `fireworks-ai/…`: models.json `routers`) written
  * before `/` and a model that was read through it (`amazon-bedrock/anthropic.claude-sonnet-4-6`):
- * the cloud the model was reached through, not a second model of Amazon's or Google's (row s54d-2).
+ * the cloud the model was reached through, not a second model of Amazon's or Google's (row 1128).
  * A model of the router's own vendor (`amazon-bedrock/amazon.nova-pro-v1:0`) is that vendor's still.
  */
 function routerNamed(text: string, at: number, word: string, read: readonly Mention[]): boolean {
@@ -833,7 +833,7 @@ function vendorBeforeProduct(name: string): boolean {
 function agentProductName(name: string): boolean {
   const written = name.trim().split(/\s+/);
   const agents = signatures().agentNames;
-  // A product's own name in a script written without spaces (`文心快码`, Comate's): one word, no one's name (row s54g-4).
+  // A product's own name in a script written without spaces (`文心快码`, Comate's): one word, no one's name (row 1137).
   if (written.length === 1) return /[^\x00-\x7f]/.test(written[0]!) && agents.has(written[0]!.toLowerCase());
   if (written.length > 4) return false;
   return agentNameAsWritten(written) && written.some((word) => agents.has(word.toLowerCase()));

@@ -49,7 +49,7 @@ export interface IdentityMatch {
  * A model an identity was read as that is a literal id of a vendor the catalog does not know, named after its base's vendor
  * by a later word (`opencode (cognitivecomputations/dolphin-qwen)`, `(nousresearch/deephermes-3-llama-3-8b)`): that vendor's
  * unknown model beside it, as a declared value reads the same id (row 338); alone, the literal passed a deny of the base's
- * vendor (row s54l-2). `[]` for anything else.
+ * vendor (row 1141). `[]` for anything else.
  */
 export function literalBase(match: IdentityMatch): IdentityMatch[] {
   const vendor = modelVendor(match.model);
@@ -145,7 +145,7 @@ function modelOfName(name: string, group: string | undefined, agent: string, ali
   const vendor = signatures().vendorWords.get(word) ?? idVendor(word, agent);
   if (vendor && agentSlug(word) !== agent) return `${vendor}/unknown`;
   // `opencode (kimi-fast-latest)`, `Claude (qwen-foo-latest)`, `opencode (Kimi Fast)`: a note naming a model the catalog
-  // does not know by its vendor's family is that vendor's, as the same name in `Assisted-by:` is (row s54l-1);
+  // does not know by its vendor's family is that vendor's, as the same name in `Assisted-by:` is (row 1140);
   // `unknown` passed a deny of the vendor.
   for (const note of notes) {
     const noted = unknownModelVendor(note, agent);
@@ -158,11 +158,11 @@ function modelOfName(name: string, group: string | undefined, agent: string, ali
  * The vendor a model name the catalog cannot read names by its family's or vendor's first word, for
  * text known to name a model (a co-author's note, a footer's model): `kimi-fast-latest`, `Qwen Foo`
  * (words of up to four, joined), `openthinker-qwen` (a later word: catalog.ts nameVendor) → their vendor;
- * null for the agent's own word, an agent's name, a pronoun pair or any other text (row s54l-1).
+ * null for the agent's own word, an agent's name, a pronoun pair or any other text (row 1140).
  */
 export function unknownModelVendor(text: string, agent: string): string | null {
   const words = text.trim().toLowerCase().split(/\s+/);
-  // A route (`Amazon Bedrock`, `google-vertex`: models.json `routers`) says where a model ran, not whose it is (row s54d-2).
+  // A route (`Amazon Bedrock`, `google-vertex`: models.json `routers`) says where a model ran, not whose it is (row 1128).
   if (words.length > 4 || words[0] === '' || ROUTERS.has(words.join('-'))) return null;
   return idVendor(words.join('-'), agent) ?? (words.length === 1 ? (signatures().vendorWords.get(words[0]!) ?? null) : null);
 }

@@ -673,7 +673,7 @@ function scanClause(written: string, clause: number, scan: Scan): void {
 /**
  * The right of a known agent's pair read word by word as nothing (`opencode:q-wen3-coder`), read whole as a model
  * the way the agent's co-author note is (identity.ts modelOfName: `opencode (q-wen3-coder) <noreply@opencode.ai>`
- * is Qwen's): `opencode:unknown` passed a deny of Qwen the co-author form was refused by (row s54t-1). One lookup.
+ * is Qwen's): `opencode:unknown` passed a deny of Qwen the co-author form was refused by (row 1155). One lookup.
  */
 function wholeRight(right: string, agent: string, clause: number, scan: Scan): void {
   const text = right.trim();

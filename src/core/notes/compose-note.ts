@@ -88,7 +88,7 @@ export type UnreadWhy = 'many' | 'disagree' | 'mixed' | 'foreign';
  * readNotesForRewrite's notes of `text`, and when there are none, why, of the same one pass (each part parsed once):
  * `many`, more joined notes than are read apart (row 1065); `disagree`, joined notes each read, whose parts disagree
  * about an AI line (row 1064: two agents for one line, one record named as two agents); `mixed`, joined parts of which
- * some are git-ai notes and some are not (a line of text `git notes append`ed by hand: row s54h-2); `foreign`, no
+ * some are git-ai notes and some are not (a line of text `git notes append`ed by hand: row 1126); `foreign`, no
  * git-ai note at all (a note someone wrote by hand in refs/notes/ai).
  */
 export function notesForRewrite(text: string): { notes: NoteForRewrite[]; why?: UnreadWhy } {

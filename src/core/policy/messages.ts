@@ -30,15 +30,15 @@ export function mergedInFix(fix: string, merge: string, subject: string): string
   return `${fix} This commit came into the branch through merge ${merge.slice(0, 12)} "${show(subject, 80)}" (from another parent than its first): it stays in the history as long as that merge does, even a merge that kept none of its changes (git merge -s ours), so make that merge again without it (or after rewriting its branch).`;
 }
 
-/** How a person-read commit holds a refused commit's change (row s54r-1): all of it and no more, all of it beside changes of its own (row s54c-1), or a part of it whose rest other commits of the range hold (row s54c-3). */
+/** How a person-read commit holds a refused commit's change (row 1151): all of it and no more, all of it beside changes of its own (row 1122), or a part of it whose rest other commits of the range hold (row 1124). */
 export type TwinKind = 'same' | 'holds' | 'part';
 
 /**
  * Row 1101: the fix of a commit refused as the twin of a refused commit (rows 1056, 1079, 1080, 1082). The refused
  * commit's own fix ("redo it by hand") sent a person who had typed the very change again round in a circle: the same
- * lines typed again are the same patch id, refused again. It says why and what helps. Row s54r-1: said for each way a
+ * lines typed again are the same patch id, refused again. It says why and what helps. Row 1151: said for each way a
  * commit holds the refused change (`kind`): a commit holding it beside more, or a part of it, was told its whole change
- * was the refused one's, and to commit it within its work (which rows s54c-1 and s54c-3 refuse too).
+ * was the refused one's, and to commit it within its work (which rows 1122 and 1124 refuse too).
  */
 export function twinFix(twin: string, agent: string, model: string, setting: string, kind: TwinKind = 'same'): string {
   const short = twin.slice(0, 12);

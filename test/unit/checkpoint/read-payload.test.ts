@@ -13,7 +13,7 @@ describe('readPayload: each agent\'s documented hook input', () => {
   it('Claude Code: Edit, MultiEdit, Write, NotebookEdit; other tools and events are not edits', () => {
     expect(event('claude-code', claudeCode.post(EDIT))).toEqual({ phase: 'post', tool: 'Edit', paths: ['/repo/src/app.ts'], cwd: '/repo', session: '8c35adc1-1f55-4c0f-9a8e-3d2b7c1e5a10', model: null, transcriptPath: '/t/session.jsonl', edits: [{ old: 'bravo', new: 'bravo\nx1', all: false }], wholeFile: false });
     expect(event('claude-code', claudeCode.pre(EDIT))?.phase).toBe('pre');
-    // Inside a subagent (2.1.64+): its id, whose own transcript names its model (row s54o-1).
+    // Inside a subagent (2.1.64+): its id, whose own transcript names its model (row 1138).
     expect(event('claude-code', { ...claudeCode.post(EDIT), agent_id: 'a1b2c3', agent_type: 'Explore' })?.subagent).toBe('a1b2c3');
     const multi = { ...claudeCode.post(EDIT), tool_name: 'MultiEdit', tool_input: { file_path: EDIT.file, edits: [{ old_string: 'a', new_string: 'b' }, { old_string: 'c', new_string: 'd', replace_all: true }] } };
     expect(event('claude-code', multi)?.edits).toEqual([{ old: 'a', new: 'b', all: false }, { old: 'c', new: 'd', all: true }]);

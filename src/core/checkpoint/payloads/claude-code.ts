@@ -8,7 +8,7 @@ import { baseInput, fields, text, textEdits, type Fields } from './fields.js';
  * new_string, replace_all?}`, MultiEdit `{file_path, edits: [{old_string, new_string,
  * replace_all?}]}`, NotebookEdit `{notebook_path, new_source, …}`. No model in the payload: it is
  * read from the transcript; a tool a subagent calls adds `agent_id` (2.1.64+; `session_id` and
- * `transcript_path` stay the parent's), whose own transcript names its model (row s54o-1).
+ * `transcript_path` stay the parent's), whose own transcript names its model (row 1138).
  * Other tools: null (nothing to record).
  */
 export function claudeCodeEvent(payload: Fields): AgentEvent | null {
