@@ -50,7 +50,7 @@ function documentTailModel(bytes: Buffer): string | null {
       if (open < 0) return null;
       let before = open - 1;
       while (before >= 0 && (bytes[before] === 0x20 || bytes[before] === 0x0a || bytes[before] === 0x0d || bytes[before] === 0x09)) before--;
-      if (stack.length === 3 && stack.join() === '125,93,125') {
+      if (stack.length === 3 && stack[0] === 0x7d && stack[1] === 0x5d && stack[2] === 0x7d) {
         let text: unknown = null;
         try {
           text = JSON.parse(bytes.subarray(open, at + 1).toString('utf8'));
@@ -69,7 +69,9 @@ function documentTailModel(bytes: Buffer): string | null {
       value = null;
     } else if (byte === 0x7b || byte === 0x5b) {
       if (stack.pop() !== (byte === 0x7b ? 0x7d : 0x5d)) return null;
-      if (byte === 0x7b && stack.join() === '125,93') {
+      // Lengths compared first, never the stack joined: a joined stack cost each `{` its depth (a deeply nested
+      // recording: quadratic, 40 s at 80,000 levels).
+      if (byte === 0x7b && stack.length === 2 && stack[0] === 0x7d && stack[1] === 0x5d) {
         const name = fields.type === 'gemini' ? answerModel(fields.model) : null;
         if (name !== null) return name;
         fields = {};

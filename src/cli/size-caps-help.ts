@@ -8,10 +8,10 @@ export const SIZE_CAPS_HELP =
 
 /**
  * What `check --help` and `hook --help` say of the gate's bounds (rows 943, 1036, 1037, 1073, 1092): every variable
- * check, pre-push and pre-receive read, its range and default, and what the divisor scales (all five caps).
+ * check, pre-push and pre-receive read, its range and default, and what the divisor scales (all six caps).
  */
 export const GATE_BOUNDS_HELP =
   "The gate's bounds, set in the server's or CI's own environment (a mis-written value is exit 2 at the start of the run): " +
   'AITRAIL_COPY_BLAME_BUDGET=<MiB> (1 to 9999999, default 4096) the trees a copy search reads, ' +
   'AITRAIL_BLAME_BUDGET=<MiB> (1 to 9999999, default 65536) what blames of protected files are estimated to search: each raises or lowers its budget; ' +
-  "AITRAIL_SIZE_CAPS_DIVISOR=<n> (1 to 65536) divides, never raising them, the caps of 16 MiB a commit or tag object, 64 KiB a large commit, 64 MiB of large commits a range, 16 MiB of a noted commit's diff counted and 200,000 paths shown through symbolic links.";
+  "AITRAIL_SIZE_CAPS_DIVISOR=<n> (1 to 65536) divides, never raising them, the caps of 16 MiB a commit or tag object, 64 KiB a large commit, 64 MiB of large commits a range, 16 MiB of a noted commit's diff counted, 10,000 merged commits the merge-footer walks read and 200,000 paths shown through symbolic links.";

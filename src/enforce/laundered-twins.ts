@@ -139,7 +139,11 @@ export async function launderedTwins(repoDir: string, people: readonly PersonCom
   const touched = new Set<string>();
   // Under path rules each commit's paths are read too, all of them (`--full-diff`: not only the one asked by): a path rule refuses by them (row 1082).
   const byPaths = policy.paths.length > 0;
-  for await (const commit of streamCommits(repoDir, ['--full-history', ...(byPaths ? ['--full-diff'] : []), '--exclude=refs/notes/*', '--all'], { asStored: true, pathspec, paths: true })) {
+  // Each commit's paths listed only where git lists them cheaply: with a pathspec (only the commits it matches are
+  // diffed) or under path rules; past PATHSPEC_CAP under a global deny alone, listing them would diff every commit the
+  // refs hold (8x the walk's git CPU on 20,000 commits), and every person-read commit of the range is compared instead.
+  const listed = byPaths || pathspec.length > 0;
+  for await (const commit of streamCommits(repoDir, ['--full-history', ...(byPaths ? ['--full-diff'] : []), '--exclude=refs/notes/*', '--all'], { asStored: true, pathspec, paths: listed })) {
     if (inRange.has(commit.sha)) continue;
     const violations = evaluateCommit(storedCommitFacts(commit, detect), policy).filter((violation) => violation.severity === 'error' && TWIN_RULES.has(violation.rule));
     if (violations.length > 0) {
@@ -151,7 +155,7 @@ export async function launderedTwins(repoDir: string, people: readonly PersonCom
   if (refused.size === 0) return [];
   // Row 1130: only the range's commits that can twin a refused one (a path of theirs changed by one) are read, and both
   // sides in one `git log -p | git patch-id`.
-  const candidates = people.filter((commit) => commit.paths.some((path) => touched.has(path)));
+  const candidates = listed ? people.filter((commit) => commit.paths.some((path) => touched.has(path))) : people;
   if (candidates.length === 0) return [];
   const ids = await patchIds(repoDir, [...refused.keys(), ...candidates.map((commit) => commit.sha)]);
   const denied = new Map([...refused.keys()].flatMap((sha) => { const own = ids.get(sha); return own === undefined ? [] : [[sha, own] as const]; }));

@@ -22,14 +22,6 @@ function footerOnly(attribution: Attribution): boolean {
 const known = (model: string) => model !== 'unknown' && !model.endsWith('/unknown');
 
 /**
- * A merge commit's footer-only `agent:unknown` (footerOnly) names the work it merges, not the merge:
- * when the commits it brings in (`parents[1..] --not parents[0]`) name that agent's models, the footer
- * is those models (`fold`: check, pre-push, pre-receive judge the merge's own changes by them) or
- * nothing of the merge (`drop`: `log` counts the AI commits once, the merged ones). A footer whose
- * agent no merged commit names with a model stays as it is (the footer is then the only evidence of
- * the AI work, as a squash merge's is); trailers, notes, identities and the environment are never touched.
- */
-/**
  * A report's bound on its merge-footer walks (row 1132): merged commits read so far by all of them, the most they may
  * read (set by the caller before each merge), whether a walk stopped at it; and their count of large message
  * bytes with its bound (streamCommits' largeTogether), one for all the walks.
@@ -67,6 +59,14 @@ async function widened(reads: MergedReads): Promise<boolean> {
   return (await widen()) && reads.read < reads.most;
 }
 
+/**
+ * A merge commit's footer-only `agent:unknown` (footerOnly) names the work it merges, not the merge:
+ * when the commits it brings in (`parents[1..] --not parents[0]`) name that agent's models, the footer
+ * is those models (`fold`: check, pre-push, pre-receive judge the merge's own changes by them) or
+ * nothing of the merge (`drop`: `log` counts the AI commits once, the merged ones). A footer whose
+ * agent no merged commit names with a model stays as it is (the footer is then the only evidence of
+ * the AI work, as a squash merge's is); trailers, notes, identities and the environment are never touched.
+ */
 export async function mergeFooters(repoDir: string, parents: readonly string[], attributions: Attribution[], detect: DetectOptions, mode: 'fold' | 'drop', reads?: MergedReads): Promise<Attribution[]> {
   if (parents.length < 2) return attributions;
   const agents = new Set(attributions.filter(footerOnly).map((attribution) => attribution.agent));

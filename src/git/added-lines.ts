@@ -14,7 +14,6 @@ import { hunkHeader, pathRuns } from './path-patches.js';
  */
 export const DIFF_BYTES_CAP = 16 * 1024 * 1024;
 
-
 // Said inside notesMessages.uncounted (which names the commit, and keeps 200 characters of it): whole there.
 const overCap = (cap: number) => new GitError(`the diff of its noted files is more than ${cap.toLocaleString('en-US')} bytes, or git shows one of them as binary`, ['diff-tree'], null, '');
 // A file over the cap is diffed as binary, never loaded: git's diff of a 200 MB file of short lines took 4.3 GB (row 993).

@@ -11,7 +11,7 @@ export const ENV_LIMITS = {
   AITRAIL_SIZE_CAPS_DIVISOR: {
     most: 65_536,
     bad: (set: string) =>
-      `AITRAIL_SIZE_CAPS_DIVISOR='${set}' is not a divisor: give a whole number 1 to 65536, digits only (it can only lower the caps of 16 MiB a commit, 64 KiB a large commit, 64 MiB of large commits a range, 10,000 merged commits log's merge footers read, 16 MiB of a noted commit's diff counted and 200,000 paths shown through symbolic links matched whole), or unset it.`,
+      `AITRAIL_SIZE_CAPS_DIVISOR='${set}' is not a divisor: give a whole number 1 to 65536, digits only (it can only lower the caps of 16 MiB a commit, 64 KiB a large commit, 64 MiB of large commits a range, 10,000 merged commits the merge-footer walks read, 16 MiB of a noted commit's diff counted and 200,000 paths shown through symbolic links matched whole), or unset it.`,
   },
   AITRAIL_COPY_BLAME_BUDGET: {
     most: 9_999_999,

@@ -4,7 +4,7 @@
 // only on the first push that did: found by following session 53's pointer (budgets validated lazily). Now
 // check, pre-push and pre-receive read every bound at their start (one parser, src/io/env-limits.ts): a
 // mis-written value is exit 2 naming the variable and its range, whatever the push holds. Also: check and hook
-// --help name every bound, its range and default, and all five caps the divisor lowers (hook's said budgets "raise").
+// --help name every bound, its range and default, and all six caps the divisor lowers (hook's said budgets "raise").
 import { describe, expect, it } from 'vitest';
 import { aitrail, envWithAitrailOnPath } from '../helpers/cli.js';
 import { CRYPTO_PATH_POLICY, commitWith, policyServer, tryGit } from '../helpers/enforce-repos.js';
@@ -46,7 +46,7 @@ describe('a mis-written gate bound is said at the start of every run that reads 
 });
 
 describe('--help teaches every bound the gate reads (row 1125)', () => {
-  it('check and hook --help: each variable with its range and default, the divisor lowering all five caps, no "raise those"', () => {
+  it('check and hook --help: each variable with its range and default, the divisor lowering all six caps, no "raise those"', () => {
     const { work } = policyServer(CRYPTO_PATH_POLICY);
     for (const command of ['check', 'hook']) {
       const help = aitrail(work.dir, [command, '--help']);
@@ -54,7 +54,7 @@ describe('--help teaches every bound the gate reads (row 1125)', () => {
       const text = help.stdout.replace(/\s+/g, ' ');
       expect(text).toContain('AITRAIL_COPY_BLAME_BUDGET=<MiB> (1 to 9999999, default 4096)');
       expect(text).toContain('AITRAIL_BLAME_BUDGET=<MiB> (1 to 9999999, default 65536)');
-      expect(text).toContain("AITRAIL_SIZE_CAPS_DIVISOR=<n> (1 to 65536) divides, never raising them, the caps of 16 MiB a commit or tag object, 64 KiB a large commit, 64 MiB of large commits a range, 16 MiB of a noted commit's diff counted and 200,000 paths shown through symbolic links");
+      expect(text).toContain("AITRAIL_SIZE_CAPS_DIVISOR=<n> (1 to 65536) divides, never raising them, the caps of 16 MiB a commit or tag object, 64 KiB a large commit, 64 MiB of large commits a range, 16 MiB of a noted commit's diff counted, 10,000 merged commits the merge-footer walks read and 200,000 paths shown through symbolic links");
       expect(text).toContain('a mis-written value is exit 2 at the start of the run');
       expect(text).not.toContain('raise those');
     }

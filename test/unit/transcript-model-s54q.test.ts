@@ -79,3 +79,14 @@ describe('the model of the last record naming one, as the format defines it (row
     expect(transcriptModel('/dev/null', CLAUDE_TRANSCRIPT)).toBeNull();
   });
 });
+
+// Session 54's last re-read (task z1): documentTailModel compared the joined bracket stack at every `{`, so each `{` cost
+// its depth: a recording nested 80,000 deep past the read bound took 40.7 s (quadratic; a commit's hooks read 4 MiB of
+// it). The lengths are compared first now: 200,000 levels are read in milliseconds. Without the fix this times out.
+describe('a Gemini recording document nested deep past the bound (row 1150)', () => {
+  it('is read in time linear in its depth: no model, no hang', () => {
+    const depth = 200_000;
+    const path = file(`${'x'.repeat(10)}${'{'.repeat(depth)}${'}'.repeat(depth)}`, 'deep.json');
+    expect(geminiRecordingModel(path, 2 * depth, 0)).toBeNull();
+  }, 20_000);
+});
