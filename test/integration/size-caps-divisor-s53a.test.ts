@@ -8,7 +8,7 @@ import { policyServer, tryGit } from '../helpers/enforce-repos.js';
 import { SCALED_ENV } from '../helpers/size-caps.js';
 
 const POLICY = 'policy:\n  deny: ["qwen/*"]\n';
-const BAD = /^aitrail: AITRAIL_SIZE_CAPS_DIVISOR='(.*)' is not a divisor: give a whole number 1 to 65536, digits only \(it can only lower the caps of 16 MiB a commit, 64 KiB a large commit, 64 MiB of large commits a range, 16 MiB of a noted commit's diff counted and 200,000 paths shown through symbolic links matched whole\), or unset it\.$/m;
+const BAD = /^aitrail: AITRAIL_SIZE_CAPS_DIVISOR='(.*)' is not a divisor: give a whole number 1 to 65536, digits only \(it can only lower the caps of 16 MiB a commit, 64 KiB a large commit, 64 MiB of large commits a range, 10,000 merged commits the merge-footer walks read, 16 MiB of a noted commit's diff counted and 200,000 paths shown through symbolic links matched whole\), or unset it\.$/m;
 
 /** A person's commit on HEAD whose message is about `bytes` long (an honest squash), on branch `long`. */
 function longCommit(work: ReturnType<typeof policyServer>['work'], bytes: number): string {
