@@ -290,11 +290,16 @@ function pronounPair(id: string): boolean {
 export function nameVendor(raw: string): string | null {
   const text = cleanInput(raw);
   if (!text) return null;
-  const token = slug(text.replace(NOTE, ' ').split('/').pop() ?? '');
+  const last = (text.replace(NOTE, ' ').split('/').pop() ?? '').trim();
+  const token = slug(last);
   if (token === '' || isAgentName(token)) return null;
   const words = token.split('-');
   const first = VENDOR_NAMES.get(words[0] ?? '') ?? familyOf(token)?.vendor;
   if (first) return first;
+  // Several words (`fast qwen3-coder`, a git-ai note's value): each is read as a model of its own by the readers of
+  // words (note-attribution.ts moreModelsOfNote, a trailer's tokens), which name Qwen's model; a vendor read here first
+  // would hide it behind `qwen/unknown` (and a screen's shown order behind the bytes' first reading).
+  if (/\s/.test(last)) return null;
   // `openthinker-qwen`, `my-kimi-tune`: a fine-tune or a server's name for a model, named after its base by a later
   // word, is the base's vendor's, as a declared value's words are read (row 338); `unknown` passed a deny of that
   // vendor (row 1140). Only a vendor's name or a word a family starts (`qwen2`), not an agent's (`cursor`, `codex`) or a common one.
