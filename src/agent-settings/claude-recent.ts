@@ -1,6 +1,5 @@
-import { closeSync, constants, realpathSync } from 'node:fs';
+import { constants, realpathSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join } from 'node:path';
-import { openRegularFile, readBytes } from '../io/read-regular-file.js';
 import { transcriptModel } from '../checkpoint/transcript-model.js';
 import { quote } from '../core/detect/found.js';
 import { firstNewest, sanitizeCwd, startDirs, startedOutside, type Beside } from './chat-recordings.js';
@@ -8,7 +7,7 @@ import type { CommandLineModel } from './command-line.js';
 import { claudeSubagentModels } from './claude-subagents.js';
 import { CLAUDE_TRANSCRIPT, MAX_WINDOW_MODELS, projectDirs, transcriptWindowModels } from './claude-transcript.js';
 import { filesByWritten } from './files-by-written.js';
-import { RECENT_MS } from './session-window.js';
+import { lastRecordModel, RECENT_MS, type SessionRecords } from './session-window.js';
 import { realRoot, shownPath, within, type SettingsPlace } from './settings-place.js';
 
 /** A session's transcript as Claude Code names it: `<session id>.jsonl`, the id a UUID. */
@@ -30,26 +29,24 @@ function recentProjectDirs(projects: string, starts: readonly string[]): string[
   return dirs;
 }
 
-/** How much of a recording's end is searched for the directory its last record ran in. */
+/** How much of a recording's end is searched for the directory its last record ran in, and the longest line parsed there. */
 const CWD_TAIL = 64 * 1024;
-/** A record's `"cwd":"…"` (Claude Code's transcript lines each carry the directory its shell ran in, `cd`s followed), a JSON string of at most a path's length. */
-const CWD_KEY = /"cwd":"((?:[^"\\\x00-\x1f]|\\.){1,4096})"/g;
+/** A path's longest length taken. */
+const MAX_CWD = 4096;
 
-/** The directory the last record in a recording's last {@link CWD_TAIL} bytes ran in: a regular file only, never through a link; null when none says. */
+/**
+ * Claude Code's transcript lines as {@link lastRecordModel} reads them for the directory each ran in:
+ * a record's own top-level `cwd` (its shell's, `cd`s followed), never a `"cwd"` key of a tool's
+ * input (`{"cwd":"/other/repo"}`), result or a file's text after it (row s54w1-1).
+ */
+const CLAUDE_CWD: SessionRecords = {
+  marker: Buffer.from('"cwd"'),
+  model: (record) => (typeof record.cwd === 'string' && record.cwd.length > 0 && record.cwd.length <= MAX_CWD ? record.cwd : null),
+};
+
+/** The directory the last record in a recording's last {@link CWD_TAIL} bytes ran in (whole lines parsed): a regular file only, never through a link; null when none says. */
 function recordingCwd(path: string): string | null {
-  const opened = openRegularFile(path, constants.O_NOFOLLOW);
-  if (!opened) return null;
-  try {
-    const tail = Math.min(opened.size, CWD_TAIL);
-    let last: string | undefined;
-    for (const match of readBytes(opened.fd, tail, opened.size - tail).toString('utf8').matchAll(CWD_KEY)) last = match[1];
-    const cwd: unknown = last === undefined ? null : JSON.parse(`"${last}"`);
-    return typeof cwd === 'string' ? cwd : null;
-  } catch {
-    return null;
-  } finally {
-    closeSync(opened.fd);
-  }
+  return lastRecordModel(path, CLAUDE_CWD, { furthest: CWD_TAIL, maxLine: CWD_TAIL, flags: constants.O_NOFOLLOW });
 }
 
 /** Recordings of a directory outside the work tree weighed for having run in it, the newest first; past these, none. */
