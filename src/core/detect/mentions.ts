@@ -630,8 +630,8 @@ function kimiShort(known: string | null, name: string, list: string[]): string[]
   return [...list.slice(0, at), `kimi-${first}`, ...list.slice(at + 1)];
 }
 
-/** `AGENT (NOTE)`: an agent's name, then one note that ends the clause. */
-const AGENT_NOTE = /^\s*([^()]{1,80}?)\s*\(([^()]{1,200})\)\s*$/;
+/** `AGENT (NOTE)`: an agent's name, then a note of one word that ends the clause (`Claude Code (step 3)` is no model). */
+const AGENT_NOTE = /^\s*([^()]{1,80}?)\s*\(([^()\s]{1,200})\)\s*$/;
 
 /** `AGENT:MODEL`: the kernel's form, or an agent's display name before a colon. */
 function agentPair(text: string): RegExpExecArray | null {
