@@ -177,7 +177,16 @@ export function unknownModelVendor(text: string, agent: string): string | null {
  */
 function idVendor(word: string, agent: string): string | null {
   if (!/^[a-z0-9][a-z0-9._]*-[a-z0-9._-]+$/.test(word)) return null;
-  return agentSlug(word.split('-')[0]!) === agent ? null : nameVendor(word);
+  const [first = '', ...rest] = word.split('-');
+  const named = agentSlug(first);
+  if (named === agent) return null;
+  // `codex-kimi`: another agent's name that is no vendor's word (`codex`, not `claude`), then a model's: the rest's vendor,
+  // as `Assisted-by: opencode:codex-kimi` reads it (Moonshot's; the note read `openai/unknown`: row s54w2-1).
+  if (named !== null && !signatures().vendorWords.has(first)) {
+    const tail = rest.join('-');
+    return nameVendor(tail) ?? (rest.length === 1 ? (signatures().vendorWords.get(tail) ?? null) : null);
+  }
+  return nameVendor(word);
 }
 
 /**

@@ -630,6 +630,9 @@ function kimiShort(known: string | null, name: string, list: string[]): string[]
   return [...list.slice(0, at), `kimi-${first}`, ...list.slice(at + 1)];
 }
 
+/** `AGENT (NOTE)`: an agent's name, then a note of one word that ends the clause (`Claude Code (step 3)` is no model). */
+const AGENT_NOTE = /^\s*([^()]{1,80}?)\s*\(([^()\s]{1,200})\)\s*$/;
+
 /** `AGENT:MODEL`: the kernel's form, or an agent's display name before a colon. */
 function agentPair(text: string): RegExpExecArray | null {
   const named = NAMED_PAIR.exec(text);
@@ -647,7 +650,13 @@ function scanClause(written: string, clause: number, scan: Scan): void {
   const text = scan.trust === 'declared' ? (fineTuneBase(written) ?? agentSlashPair(written) ?? written) : written;
   const pair = scan.trust === 'declared' ? agentPair(text) : null;
   if (!pair) {
+    const before = scan.items.length;
     scanWords(words(text), clause, scan, undefined);
+    // `opencode (q-wen3-coder)`: a known agent's note read word by word as nothing is read whole, as `opencode:q-wen3-coder`
+    // and the co-author note `opencode (q-wen3-coder) <…>` are (row s54w2-1); it read `opencode:unknown`, past a deny of Qwen.
+    const noted = scan.trust === 'declared' ? AGENT_NOTE.exec(text) : null;
+    const known = noted ? agentSlug(noted[1] ?? '') : null;
+    if (known && scan.items.slice(before).every((item) => item.kind === 'agent')) wholeRight(noted?.[2] ?? '', known, clause, scan);
     return;
   }
   const name = (pair[1] ?? '').trim();
