@@ -37,7 +37,7 @@ const MAX_CWD = 4096;
 /**
  * Claude Code's transcript lines as {@link lastRecordModel} reads them for the directory each ran in:
  * a record's own top-level `cwd` (its shell's, `cd`s followed), never a `"cwd"` key of a tool's
- * input (`{"cwd":"/other/repo"}`), result or a file's text after it (row s54w1-1).
+ * input (`{"cwd":"/other/repo"}`), result or a file's text after it (row 1156).
  */
 const CLAUDE_CWD: SessionRecords = {
   marker: Buffer.from('"cwd"'),

@@ -313,7 +313,7 @@ export function nameVendor(raw: string): string | null {
 /** Vendor and family words that are also common words of a name (`meta`, `ai`; by their start `composer`, `swe`, OpenAI's `o3`…). */
 const LATER_WORD_NOT_VENDOR: ReadonlySet<string> = new Set(['meta', 'ai']);
 // `codex`: OpenAI's agent's name (Codex CLI) as much as a family's, read as an agent by `Assisted-by:` (mentions.ts: no vendor
-// word); `team-codex-kimi` in a co-author's note or a footer read `openai/unknown` where the trailer read Moonshot's (row s54w2-1).
+// word); `team-codex-kimi` in a co-author's note or a footer read `openai/unknown` where the trailer read Moonshot's (row 1157).
 const LATER_FAMILY_NOT_VENDOR = /^(?:o[1-9]|swe|composer|codex)/;
 
 function resolveText(text: string, user: Lookup, context: ModelContext = {}): string | null {

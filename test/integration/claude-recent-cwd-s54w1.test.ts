@@ -1,4 +1,4 @@
-// Session 54 helper w1 (row s54w1-1): Claude Code started above the work tree without a session id
+// Session 54 helper w1 (row 1156): Claude Code started above the work tree without a session id
 // has its session guessed among its start directory's transcripts by the directory each one's last
 // record ran in. That directory was read by a regex for the last `"cwd":"…"` in the transcript's
 // last 64 KiB, wherever it stood: a tool input written after the line's own `cwd` (a Bash or MCP

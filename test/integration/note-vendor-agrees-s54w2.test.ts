@@ -1,4 +1,4 @@
-// Session 54 helper w2 (row s54w2-1): a model name the catalog cannot read was read by opencode's co-author note and
+// Session 54 helper w2 (row 1157): a model name the catalog cannot read was read by opencode's co-author note and
 // footer otherwise than by `Assisted-by:`. `opencode (team-codex-kimi) <noreply@opencode.ai>` and the footer
 // `🤖 Generated with [opencode](…) (team-codex-kimi)` read `openai/unknown` (`codex`, a later word, taken for OpenAI's
 // family; `codex-kimi`, an agent's first word, the same) while `Assisted-by: opencode:team-codex-kimi` read Moonshot's;
@@ -16,7 +16,7 @@ const FOOTER = 'fix: b\n\n🤖 Generated with [opencode](https://opencode.ai) (t
 const FIRST = 'fix: c\n\nCo-authored-by: opencode (codex-kimi) <noreply@opencode.ai>\n';
 const NOTED_QWEN = 'fix: d\n\nAssisted-by: opencode (q-wen3-coder)\n';
 
-describe('a note and a footer read a model name\'s vendor as Assisted-by: does (row s54w2-1)', () => {
+describe('a note and a footer read a model name\'s vendor as Assisted-by: does (row 1157)', () => {
   it('log gives every form of one name one vendor', () => {
     expectLog([
       ['fix: t\n\nAssisted-by: opencode:team-codex-kimi\n', ['opencode:moonshotai/unknown']],

@@ -181,7 +181,7 @@ function idVendor(word: string, agent: string): string | null {
   const named = agentSlug(first);
   if (named === agent) return null;
   // `codex-kimi`: another agent's name that is no vendor's word (`codex`, not `claude`), then a model's: the rest's vendor,
-  // as `Assisted-by: opencode:codex-kimi` reads it (Moonshot's; the note read `openai/unknown`: row s54w2-1).
+  // as `Assisted-by: opencode:codex-kimi` reads it (Moonshot's; the note read `openai/unknown`: row 1157).
   if (named !== null && !signatures().vendorWords.has(first)) {
     const tail = rest.join('-');
     return nameVendor(tail) ?? (rest.length === 1 ? (signatures().vendorWords.get(tail) ?? null) : null);

@@ -653,7 +653,7 @@ function scanClause(written: string, clause: number, scan: Scan): void {
     const before = scan.items.length;
     scanWords(words(text), clause, scan, undefined);
     // `opencode (q-wen3-coder)`: a known agent's note read word by word as nothing is read whole, as `opencode:q-wen3-coder`
-    // and the co-author note `opencode (q-wen3-coder) <…>` are (row s54w2-1); it read `opencode:unknown`, past a deny of Qwen.
+    // and the co-author note `opencode (q-wen3-coder) <…>` are (row 1157); it read `opencode:unknown`, past a deny of Qwen.
     const noted = scan.trust === 'declared' ? AGENT_NOTE.exec(text) : null;
     const known = noted ? agentSlug(noted[1] ?? '') : null;
     if (known && scan.items.slice(before).every((item) => item.kind === 'agent')) wholeRight(noted?.[2] ?? '', known, clause, scan);
