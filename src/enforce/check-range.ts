@@ -1,6 +1,7 @@
 import { UsageError } from '../errors/usage-error.js';
 import { configRecords, configValue } from '../git/config-value.js';
 import { GitError, runGit } from '../git/exec.js';
+import { mergeBases } from '../git/merge-shape.js';
 import { isAncestor } from '../git/is-ancestor.js';
 import { existingRefs, remoteNames, symbolicFullName, symbolicRef, upstreamRemote } from '../git/refs.js';
 import { resolveCommits } from '../git/resolve-commits.js';
@@ -116,12 +117,6 @@ async function projectRemote(repoDir: string, names: readonly string[]): Promise
   return marked.size === 1 ? ([...marked][0] as string) : null;
 }
 
-/** The merge bases of two commits (none for unrelated histories), objects as stored. */
-async function mergeBases(repoDir: string, one: string, other: string): Promise<string[]> {
-  const out = await runGit(['merge-base', '--all', one, other], { cwd: repoDir, okCodes: [1], ...STORED });
-  return out.split('\n').filter((line) => line !== '');
-}
-
 /**
  * Resolve the range and the policy's commit. One policy per repository, never chosen by the
  * commits judged: `--policy-from <rev>` names it for any range; else `A..B` reads it at `A`
@@ -143,7 +138,7 @@ export async function resolveCheckRange(repoDir: string, range: string | undefin
       // HEAD's upstream remote is not origin and their default branches differ: either may be the
       // target, so the commits either lacks (all but what both hold) are judged, by both policies.
       const { target } = found;
-      const shared = await mergeBases(repoDir, found.commit, target.commit);
+      const shared = await mergeBases(repoDir, found.commit, target.commit, STORED);
       const revisions = ['HEAD', ...(shared.length > 0 ? ['--not', ...shared] : [])];
       const label = `HEAD --not ${target.ref} and ${found.ref}`;
       if (pinned) return pin({ revisions, label, base: null, baseLabel: '' });

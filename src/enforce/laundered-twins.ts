@@ -8,6 +8,7 @@ import { MAX_LISTED_PATHS } from '../core/policy/violation.js';
 import { emptyTreeOf } from '../git/empty-tree.js';
 import { runGit } from '../git/exec.js';
 import { streamCommits } from '../git/log.js';
+import { mergeBases } from '../git/merge-shape.js';
 
 /** A commit of the range no global rule refuses (a person's, an allowed model's, a merge): what it changed (a merge: against its first parent). */
 export interface PersonCommit {
@@ -101,7 +102,7 @@ async function broughtIds(repoDir: string, parents: readonly string[]): Promise<
   const brought = new Set<string>();
   if (first === undefined) return brought;
   for (const other of others) {
-    const bases = (await runGit(['merge-base', '--all', first, other], { cwd: repoDir, okCodes: [1], asStored: true })).split('\n').filter((line) => line !== '');
+    const bases = await mergeBases(repoDir, first, other, { asStored: true });
     // Row 1152: a parent of an unrelated history (`--allow-unrelated-histories`, no merge base) brings its whole tree.
     if (bases.length === 0) bases.push(await emptyTreeOf(repoDir, other));
     for (const base of bases) {
@@ -158,12 +159,13 @@ export async function launderedTwins(repoDir: string, people: readonly PersonCom
   const candidates = listed ? people.filter((commit) => commit.paths.some((path) => touched.has(path))) : people;
   if (candidates.length === 0) return [];
   const ids = await patchIds(repoDir, [...refused.keys(), ...candidates.map((commit) => commit.sha)]);
-  const denied = new Map([...refused.keys()].flatMap((sha) => { const own = ids.get(sha); return own === undefined ? [] : [[sha, own] as const]; }));
-  const mine = new Map(candidates.flatMap((commit) => { const own = ids.get(commit.sha); return own === undefined ? [] : [[commit.sha, own] as const]; }));
+  const idsOf = (shas: readonly string[]) => new Map(shas.flatMap((sha) => { const own = ids.get(sha); return own === undefined ? [] : [[sha, own] as const]; }));
+  const denied = idsOf([...refused.keys()]);
+  const mine = idsOf(candidates.map((commit) => commit.sha));
   // A person-read commit holding every file change of a refused commit (the same change, or that change and more): its
   // twin, the first refused commit so found.
   const holding = new Map<string, string[]>();
-  for (const [sha, own] of denied) for (const id of own) holding.set(id, [...(holding.get(id) ?? []), sha]);
+  for (const [sha, own] of denied) for (const id of own) { const shas = holding.get(id); if (shas) shas.push(sha); else holding.set(id, [sha]); }
   // Row 1148: a merge's file changes that its other parents made (a branch's own commits, brought as they are) are not
   // compared: only a merge holding a refused change is asked (git merge-base, git diff-tree and git patch-id per other parent).
   for (const person of people) {
@@ -172,11 +174,12 @@ export async function launderedTwins(repoDir: string, people: readonly PersonCom
     for (const id of await broughtIds(repoDir, person.parents ?? [])) own.delete(id);
   }
   const twins = new Map<string, { twin: string; kind: TwinKind }>();
+  const order = [...refused.keys()];
   for (const person of people) {
     const own = mine.get(person.sha);
     if (own === undefined) continue;
     const near = new Set([...own].flatMap((id) => holding.get(id) ?? []));
-    const twin = [...refused.keys()].find((sha) => near.has(sha) && [...(denied.get(sha) ?? [])].every((id) => own.has(id)));
+    const twin = order.find((sha) => near.has(sha) && [...(denied.get(sha) ?? [])].every((id) => own.has(id)));
     // Row 1151: all of the twin's change and no more (no other file change, nor another file's mode), or more beside it.
     if (twin !== undefined) twins.set(person.sha, { twin, kind: own.size === denied.get(twin)?.size && person.paths.length <= own.size ? 'same' : 'holds' });
   }

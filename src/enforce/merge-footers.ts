@@ -2,7 +2,7 @@ import { commitSignals } from '../core/commit-signals.js';
 import { detectCommit, type DetectOptions } from '../core/detect.js';
 import { mergeAttributions } from '../core/detect/merge.js';
 import type { Attribution } from '../core/types.js';
-import { sizeCapsDivisor } from '../git/commit-size.js';
+import { loweredCap } from '../git/commit-size.js';
 import { GitError } from '../git/exec.js';
 import { streamCommits } from '../git/log.js';
 
@@ -48,7 +48,7 @@ export const MERGED_READS = 10_000;
 
 /** MERGED_READS as AITRAIL_SIZE_CAPS_DIVISOR lowers it (row 1073). */
 export function mergedReadsBound(): number {
-  return Math.max(1, Math.floor(MERGED_READS / sizeCapsDivisor()));
+  return Math.max(1, loweredCap(MERGED_READS));
 }
 
 /** Whether the bound of `reads`, reached, was raised (asked once a run). */

@@ -6,6 +6,12 @@ import { absoluteGitDirSync } from './git-path.js';
 import { listTreeEntries } from './read-blob.js';
 import { OBJECT_ID, objectId } from './object-id.js';
 
+/** The merge bases of two commits, `git merge-base --all` (none for unrelated histories). */
+export async function mergeBases(repoDir: string, one: string, other: string, view: ObjectView = {}): Promise<string[]> {
+  const out = await runGit(['merge-base', '--all', one, other], { cwd: repoDir, okCodes: [1], asStored: view.asStored === true });
+  return out.split('\n').filter((line) => line !== '');
+}
+
 /**
  * Merge commit `merge` (object ids: `parents` as stored, the first one first): its shape (each
  * other parent's merge bases with the first parent, `git merge-base --all`) and the objects of
@@ -15,10 +21,7 @@ export async function readMergeShape(repoDir: string, merge: string, parents: re
   for (const sha of [merge, ...parents]) objectId(sha);
   const [first, ...rest] = parents as [string, ...string[]];
   const others = await Promise.all(
-    rest.map(async (parent) => {
-      const out = await runGit(['merge-base', '--all', first, parent], { cwd: repoDir, okCodes: [1], asStored: view.asStored === true });
-      return { parent, bases: out.split('\n').filter((line) => line !== '') };
-    }),
+    rest.map(async (parent) => ({ parent, bases: await mergeBases(repoDir, first, parent, view) })),
   );
   const objects = new Map<string, string>();
   const sides = [...new Set(paths.flatMap(sidePathsOf))];
