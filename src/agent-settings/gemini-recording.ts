@@ -82,19 +82,27 @@ function documentTailModel(bytes: Buffer): string | null {
   return null;
 }
 
+const TAIL_FIRST = 256 * 1024;
+
 /** The last `gemini` message's own `model` of a recording that is one JSON document: parsed whole up to `furthest` bytes; past that, its last `furthest` bytes read backwards ({@link documentTailModel}). Null when none. */
 function documentModel(path: string, furthest: number): string | null {
   const opened = openRegularFile(path, constants.O_NOFOLLOW);
   if (!opened) return null;
   let tail: Buffer | null = null;
+  let near: Buffer | null = null;
   try {
     if (opened.size > furthest) tail = readBytes(opened.fd, furthest, opened.size - furthest);
+    else if (opened.size > TAIL_FIRST) near = readBytes(opened.fd, TAIL_FIRST, opened.size - TAIL_FIRST);
   } catch {
     return null;
   } finally {
     closeSync(opened.fd);
   }
   if (tail !== null) return documentTailModel(tail);
+  // A checkpoint asks before and after every tool call: the last answer is near the end, read backwards from the last
+  // TAIL_FIRST bytes before the whole document is parsed (a tail that names none, or bails, parses the whole as before).
+  const found = near === null ? null : documentTailModel(near);
+  if (found !== null) return found;
   const messages = (readUnlinkedJson(path, furthest) as { messages?: unknown } | null | undefined)?.messages;
   if (!Array.isArray(messages)) return null;
   for (let at = messages.length - 1; at >= 0; at--) {

@@ -13,7 +13,7 @@ import { rewriteFile } from '../io/rewrite-file.js';
 import { inRebase } from './in-rebase.js';
 import { gatherCommitTimeSignals } from './commit-time-signals.js';
 import { configBytesNow, keepsStamp, refreshFastPathStamp } from './fast-path-stamp.js';
-import { commentCharFor, commitEncodingFor, stripsComments, trailerCommentChar, type ConfigTexts } from './comment-char.js';
+import { commentCharFor, commitEncodingFor, stripsComments, type ConfigTexts } from './comment-char.js';
 import { showsOtherwise } from '../core/commit-encoding.js';
 import { mergeAttributions } from '../core/detect/merge.js';
 import { ownUnknownsNamed, withoutOwnUnknowns } from '../core/own-unknown-named.js';
@@ -83,7 +83,8 @@ export async function judgeMessageFile(args: string[], context: HookContext, pat
     const amend = !inRebase(context.env, gitDir) && carriedAuthorDate(context.env, now) !== undefined && (await (await import('./amended-attributions.js')).keepsHeadAuthor(root, context.env, now));
     const signals = await gatherCommitTimeSignals(root, gitDir, context.env, new Date(), amend ? 'HEAD' : undefined);
     // The trailer block as check and pre-receive will read the stored message (a kept `;` line is text to them).
-    const trailerChar = trailerCommentChar(root, commentChar, context.env, message);
+    // trailerCommentChar's answer from the same question strippedFor asks (one read of git's config files, one `/proc` read).
+    const trailerChar = commentChar === '#' || (strips ??= stripsComments(root, commentChar, context.env, original, gitDir, configTexts)) ? commentChar : '#';
     // A rebase's reword step, or an amend (git kept HEAD's author date): the editor's new message may have
     // dropped what the commit declared (loaded only then).
     const carried = inRebase(context.env, gitDir)
