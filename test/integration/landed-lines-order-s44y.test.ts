@@ -15,8 +15,10 @@ describe('landed-lines violations of several commits', () => {
   it('come in the order of the protected files their lines landed in, whichever blame ends first', () => {
     const repo = makeRepo();
     repo.commit('chore: policy\n', { '.aitrailrc.yml': CRYPTO_PATH_POLICY });
-    // Qwen's large lib/a.ts (its blames take longest) and small lib/b.ts, each allowed where it was written.
-    const big = Array.from({ length: 40_000 }, (_, at) => `export const value${at} = ${at * 7919} + ${at % 97};\n`).join('');
+    // Qwen's large lib/a.ts (its blames take longest) and small lib/b.ts, each allowed where it was written. 4,000
+    // lines, not 40,000 (session 55 helper b): with the lines gathered as each blame ends (mapPool pushing results
+    // in order of ends), 400, 1,000 and 4,000 lines each failed (4,000 in 4 runs of 4).
+    const big = Array.from({ length: 4_000 }, (_, at) => `export const value${at} = ${at * 7919} + ${at % 97};\n`).join('');
     const a = repo.commit(`feat: a\n\n${QWEN_DECLARED}\n`, { 'lib/a.ts': big });
     const b = repo.commit(`feat: b\n\n${QWEN_DECLARED}\n`, { 'lib/b.ts': 'export function deriveTheKeyFromTheSecret(secret: string): string {\n  return secret.split("").reverse().join("");\n}\n' });
     repo.git(['checkout', '-q', '-b', 'moved']);
