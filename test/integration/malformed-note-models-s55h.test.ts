@@ -91,6 +91,23 @@ describe('a malformed git-ai note naming a denied model (row s55h-1)', () => {
   });
 });
 
+describe('pre-push (aitrail init in the clone) and a malformed note (row s55h-1)', () => {
+  it('refuses the push of a silent commit whose malformed note names Qwen', () => {
+    const env = envWithAitrailOnPath();
+    const { work, remote } = policyServer('policy:\n  deny: ["qwen/*"]\n', '', { initEnv: env });
+    work.write('q.ts', 'q1\nq2\n');
+    work.git(['add', '-A']);
+    work.git(['commit', '-q', '--no-verify', '-m', 'feat: q']);
+    const sha = work.git(['rev-parse', 'HEAD']);
+    addNote(work, sha, MALFORMED['a range with a letter']!(sha, 'qwen3-coder'));
+    // The server's pre-receive is the fixture's; here the clone's pre-push decides first.
+    const push = tryGit(work.dir, ['push', 'origin', 'main'], { env });
+    expect(push.code, push.stderr).not.toBe(0);
+    expect(push.stderr).toContain('model-denied');
+    expect(tryGit(remote.dir, ['rev-parse', 'refs/heads/main']).stdout.trim()).not.toBe(sha);
+  });
+});
+
 describe('a malformed note pushed after its commit\'s lines moved into a protected path (row s55h-1)', () => {
   it('pre-receive judges where the lines sit now: refused', () => {
     const server = policyServer('policy:\n  deny: []\n  paths:\n    - files: ["src/crypto/**"]\n      allow: ["anthropic/*"]\n');
