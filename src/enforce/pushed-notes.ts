@@ -1,5 +1,6 @@
 import { DEFAULT_NOTES_REF } from '../core/notes/notes-ref.js';
 import { parseAuthorshipLog } from '../core/notes/parse-authorship-log.js';
+import { salvagedLog } from '../core/notes/salvaged-log.js';
 import { parseJoinedNotes } from '../core/notes/joined-notes.js';
 import { readRevisionObjects } from '../git/revision-blobs.js';
 import type { RefUpdate } from '../core/ref-updates.js';
@@ -90,6 +91,8 @@ export async function attestingNotes(repoDir: string, notes: PushedNotes): Promi
       // Notes joined by `git notes merge -s union` attest when one of them does (row 1047).
       // Past JOINED_NOTES_LIMIT parts, the first ones read (row 1065), as every judge reads it.
       const logs = parsed.ok ? [parsed.log] : (parseJoinedNotes(text)?.logs ?? []);
+      // A note its parser refuses whose metadata names a model is read for every line of its commit (row s55h-1): judged again.
+      if (!parsed.ok && logs.length === 0 && salvagedLog(text)) return;
       if (logs.every((log) => [...log.files.values()].every((entries) => entries.every((entry) => entry.kind === 'human')))) quiet.add(commit);
     });
   }

@@ -84,7 +84,7 @@ export async function openCommitNotes(root: string, options: ReadNotesOptions & 
       const note = await noteOf(sha);
       if (!note) return attributions;
       const within = added ? await countable(sha, added(note.aiPaths())) : undefined;
-      return withNoteAttributions(attributions, note.authors(within), ref, changed, note.stale === true, added && !within ? null : undefined);
+      return withNoteAttributions(attributions, note.authors(within), ref, changed, note.malformed === true ? 'malformed' : note.stale === true, added && !within ? null : undefined);
     },
     async addCounted(sha, parent, attributions, changed) {
       const note = await noteOf(sha);
@@ -92,7 +92,7 @@ export async function openCommitNotes(root: string, options: ReadNotesOptions & 
       counter ??= openAddedLines(root, { asStored: options.asStored === true });
       const within = await countable(sha, counter.of(sha, parent, note.aiPaths()));
       const counted = within ? note.authors(within) : null;
-      return withNoteAttributions(attributions, note.authors(), ref, changed, note.stale === true, counted);
+      return withNoteAttributions(attributions, note.authors(), ref, changed, note.malformed === true ? 'malformed' : note.stale === true, counted);
     },
     unresolved: () => reader.unresolved(),
     close: () => {

@@ -2,6 +2,7 @@ import { notesMessages } from '../core/notes/messages.js';
 import { commitWide, joinedNoteLines, noteLines, type NoteLines } from '../core/notes/note-lines.js';
 import { JOINED_NOTES_LIMIT, parseJoinedNotes } from '../core/notes/joined-notes.js';
 import { HUMAN_KEY, parseAuthorshipLog, readHumanKeyAsPrompt } from '../core/notes/parse-authorship-log.js';
+import { salvagedLog } from '../core/notes/salvaged-log.js';
 import { openBlobReader, type BlobReader } from '../git/blob-reader.js';
 import type { ObjectView } from '../git/exec.js';
 import { grepNotes, type NoteEntry } from '../git/notes.js';
@@ -95,7 +96,13 @@ export function notesReader(root: string, entries: ReadonlyMap<string, NoteEntry
       }
       return joinedNoteLines(lines);
     }
-    if (!result.ok) return `malformed:${result.error.message}`;
+    if (!result.ok) {
+      // Enforcement and `log`: the models a note its parser refuses still names are read for every line of the commit (row s55h-1).
+      const salvaged = options.schemas === 'any' ? salvagedLog(text) : null;
+      if (!salvaged) return `malformed:${result.error.message}`;
+      warn(notesMessages.malformedModelsRead(commit, result.error.message));
+      return commitWide(noteLines(salvaged, options.aliases), true);
+    }
     if (options.tip) await adoptForeignRecords(commit, result.log);
     return noteLines(result.log, options.aliases);
   };

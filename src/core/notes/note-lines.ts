@@ -43,6 +43,12 @@ export interface NoteLines {
    * It says nothing line by line: every line of the commit is each of its authors' (commitWide).
    */
   readonly stale?: true;
+  /**
+   * Set (with `stale`) on a note whose attestation lines its parser refuses, read for the agents and
+   * models its metadata names (salvagedLog, enforcement and `log` only: row s55h-1): every line of
+   * the commit is each of theirs.
+   */
+  readonly malformed?: true;
   /** The notes of a note `git notes merge -s union` joined (joinedNoteLines), each read apart. */
   readonly halves?: readonly NoteLines[];
 }
@@ -56,13 +62,14 @@ export interface NoteLines {
  * session in the note's metadata had them all, the others `no line left`, now `no line in this commit`); `authors()` and
  * `aiPaths()` as the note says (the callers widen them to the whole commit).
  */
-export function commitWide(note: NoteLines): NoteLines {
+export function commitWide(note: NoteLines, malformed = false): NoteLines {
   let authors: NoteAuthor[] | null = null;
   const all = () => (authors ??= note.authors());
   return {
     empty: note.empty,
     baseCommitSha: note.baseCommitSha,
     stale: true,
+    ...(malformed ? { malformed: true as const } : {}),
     judge(_path, _start, count, onAi) {
       const [first, ...rest] = all();
       if (!first) return;
