@@ -1,11 +1,10 @@
 import { constants, realpathSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join } from 'node:path';
-import { transcriptModel } from '../checkpoint/transcript-model.js';
 import { quote } from '../core/detect/found.js';
 import { firstNewest, sanitizeCwd, startDirs, startedOutside, type Beside } from './chat-recordings.js';
 import type { CommandLineModel } from './command-line.js';
 import { claudeSubagentModels } from './claude-subagents.js';
-import { CLAUDE_TRANSCRIPT, MAX_WINDOW_MODELS, projectDirs, transcriptWindowModels } from './claude-transcript.js';
+import { lastTranscriptModel, MAX_WINDOW_MODELS, projectDirs, transcriptWindow, transcriptWindowModels } from './claude-transcript.js';
 import { filesByWritten } from './files-by-written.js';
 import { lastRecordModel, RECENT_MS, type SessionRecords } from './session-window.js';
 import { realRoot, shownPath, within, type SettingsPlace } from './settings-place.js';
@@ -150,9 +149,10 @@ export function claudeRecentModels(place: SettingsPlace, launched: readonly stri
   const newest = (outside ? newestRunHere(place, recentProjectDirs(projects, [outside]), TRANSCRIPT_FILE) : null) ?? firstNewest(sets, TRANSCRIPT_FILE);
   if (!newest) return [];
   const found: Beside[] = [];
-  const model = transcriptModel(newest, CLAUDE_TRANSCRIPT, undefined, constants.O_NOFOLLOW);
+  const window = transcriptWindow(place, newest, undefined, constants.O_NOFOLLOW);
+  const model = lastTranscriptModel(newest, window, undefined, constants.O_NOFOLLOW);
   if (model !== null) found.push({ model, evidence: `recent transcript ${shownPath(place, newest)} model=${quote(model)}`, overriddenBy: [] });
-  found.push(...transcriptWindowModels(place, newest, 'recent transcript', found.map((seen) => seen.model), MAX_WINDOW_MODELS, undefined, constants.O_NOFOLLOW));
+  found.push(...transcriptWindowModels(place, newest, 'recent transcript', found.map((seen) => seen.model), MAX_WINDOW_MODELS, window));
   const subagents = claudeSubagentModels(place, { id: basename(newest, '.jsonl'), dirs: [dirname(newest)] }, true);
   return [...found, ...subagents.filter((used) => !found.some((seen) => seen.model === used.model))];
 }
