@@ -8,18 +8,15 @@
 // says its own top-level `cwd` from its head, and one still being written is passed over for the last
 // whole record before it, the read going back at most 4 MiB.
 import { realpathSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
 import { dirname } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { hooked, homeWith, writeAged } from '../helpers/agent-home.js';
-import { cdAgentBin } from '../helpers/fake-agent.js';
-import { tempDir, type TestRepo } from '../helpers/gitdir.js';
-import { hookEnv, messageOf } from '../helpers/hooks.js';
+import { hooked } from '../helpers/agent-home.js';
+import { commitAbove, sanitized } from '../helpers/claude-above.js';
+import { tempDir } from '../helpers/gitdir.js';
 
 const DENY = 'policy:\n  deny: ["qwen/*"]\n';
 const OWN = '0f8fad5b-d9cb-469f-a165-70867728950e';
 const OTHER = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
-const sanitized = (path: string) => path.replace(/[^a-zA-Z0-9]/g, '-');
 const line = (value: unknown) => `${JSON.stringify(value)}\n`;
 const now = () => new Date().toISOString();
 
@@ -40,16 +37,6 @@ const session = (id: string, model: string, cwd: string, size: number, text = 'x
     toolUseResult: { type: 'text', file: { filePath: `${cwd}/big.txt`, content: 'y'.repeat(size) } },
     timestamp: now(),
   });
-
-function commitAbove(repo: TestRepo, start: string, files: [string, string, number][]) {
-  const home = homeWith({ '.claude/settings.json': '{"model": "claude-sonnet-4-5"}' });
-  writeAged(home, files);
-  repo.write('src/parser.ts', `export const n = ${Math.random()};\n`);
-  repo.git(['add', 'src/parser.ts']);
-  const env = hookEnv({ HOME: home, CLAUDECODE: '1', CLAUDE_CODE_ENTRYPOINT: 'cli', MESSAGE: 'feat: parser\n', COMMIT_IN: repo.dir });
-  const run = spawnSync(cdAgentBin('claude', { title: true }), [], { cwd: start, env, encoding: 'utf8' });
-  return { status: run.status, stderr: run.stderr, message: run.status === 0 ? messageOf(repo.dir) : '' };
-}
 
 describe("Claude Code started above the work tree: a transcript whose last line is longer than the read's tail", () => {
   it("a last record of 200 KiB (a Read's result) says its own cwd: the session's denied model is read", () => {

@@ -7,28 +7,13 @@
 // Anthropic's model, and an honest Claude commit was refused for an `OPENAI_BASE_URL` left in the
 // shell that run never reads. Found by the session 54 hand-off, checked against Qwen Code's resolver;
 // replayed with init's hooks and a process named qwen.
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { agentCommit, homeWith, hooked } from '../helpers/agent-home.js';
+import { agentCommit, hooked } from '../helpers/agent-home.js';
+import { qwenEnv } from '../helpers/local-gateway.js';
 
 const STRICT = 'policy:\n  deny: ["qwen/*"]\n  unknownModel: deny\n';
 const ANTHROPIC = { model: { name: 'claude-sonnet-4-5' }, security: { auth: { selectedType: 'anthropic' } } };
 
-function qwenEnv(settings: object, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  const dir = homeWith({ '.qwen/settings.json': JSON.stringify(settings) });
-  return {
-    HOME: dir,
-    QWEN_CODE: '1',
-    QWEN_CODE_SYSTEM_SETTINGS_PATH: join(dir, 'no-system.json'),
-    QWEN_CODE_SYSTEM_DEFAULTS_PATH: join(dir, 'no-defaults.json'),
-    OPENAI_BASE_URL: undefined,
-    OPENAI_MODEL: undefined,
-    QWEN_MODEL: undefined,
-    ANTHROPIC_BASE_URL: undefined,
-    ANTHROPIC_MODEL: undefined,
-    ...extra,
-  };
-}
 
 describe("Qwen Code on its anthropic auth type: the gateway it talks to is ANTHROPIC_BASE_URL's", () => {
   it('ANTHROPIC_BASE_URL on loopback with a Claude name: not known, refused under unknownModel: deny', () => {
