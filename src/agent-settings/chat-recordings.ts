@@ -52,18 +52,22 @@ const QWEN_RECORDING: SessionRecords = {
 
 /**
  * Gemini CLI's recording as one JSON document (`session-*.json`, before 0.3x): its `messages`, each
- * dated by its `timestamp`, a `gemini` one's `model`, weighed as {@link windowModels} does. Read
- * whole only when at most {@link FURTHEST} bytes (a regular file, never through a link); else none.
+ * dated by its `timestamp`, a `gemini` one's `model`, weighed as {@link windowModels} does, and its
+ * last `gemini` message's model (`last`, as {@link geminiRecordingModel} reads it), from the one parse:
+ * the document was read and parsed a second time for it. Read whole only when at most
+ * {@link FURTHEST} bytes (a regular file, never through a link); else none, and `last` undefined.
  */
-function documentWindow(path: string, since: number | null): WindowModel[] {
+function documentWindow(path: string, since: number | null): { models: WindowModel[]; last?: string | null } {
   const messages = (readUnlinkedJson(path, FURTHEST) as { messages?: unknown } | null | undefined)?.messages;
-  if (!Array.isArray(messages)) return [];
-  const records = messages.slice(-MAX_DOCUMENT_MESSAGES).map((message: unknown): DatedRecord => {
+  if (!Array.isArray(messages)) return { models: [] };
+  const model = (message: unknown): DatedRecord => {
     if (message === null || typeof message !== 'object') return { date: null, model: null };
     const { timestamp, type, model } = message as { timestamp?: unknown; type?: unknown; model?: unknown };
     return { date: parseTimestamp(timestamp), model: type === 'gemini' ? answerModel(model) : null };
-  });
-  return windowModels(records, since, MAX_WINDOW_MODELS).models;
+  };
+  let last: string | null = null;
+  for (let at = messages.length - 1; at >= 0 && last === null; at--) last = model(messages[at]).model;
+  return { models: windowModels(messages.slice(-MAX_DOCUMENT_MESSAGES).map(model), since, MAX_WINDOW_MODELS).models, last };
 }
 
 /**
@@ -71,11 +75,11 @@ function documentWindow(path: string, since: number | null): WindowModel[] {
  * unset), the most recently used first, at most {@link MAX_WINDOW_MODELS}: its tail, then up to
  * {@link FURTHEST} back when the window reaches past it; a regular file only, never through a link.
  */
-function recordingWindow(place: SettingsPlace, path: string, records: SessionRecords): WindowModel[] {
-  if (!place.windowStart) return [];
+function recordingWindow(place: SettingsPlace, path: string, records: SessionRecords): { models: WindowModel[]; last?: string | null } {
+  if (!place.windowStart) return { models: [] };
   const since = place.windowStart();
   if (path.endsWith('.json')) return documentWindow(path, since);
-  return modelsSince(path, records, since, { tail: TAIL, furthest: FURTHEST, maxLine: MAX_LINE, max: MAX_WINDOW_MODELS, flags: constants.O_NOFOLLOW })?.models ?? [];
+  return { models: modelsSince(path, records, since, { tail: TAIL, furthest: FURTHEST, maxLine: MAX_LINE, max: MAX_WINDOW_MODELS, flags: constants.O_NOFOLLOW })?.models ?? [] };
 }
 
 /** The models found, each once, in the order found. */
@@ -211,7 +215,7 @@ export function qwenSessionModels(place: SettingsPlace, launched: readonly strin
       const path = join(dir, 'chats', `${id}.jsonl`);
       const evidence = (model: string) => `chat recording ${shownPath(place, path)} model=${quote(model)}`;
       add(recordingModel(path, QWEN_RECORDING), evidence);
-      addWindow(recordingWindow(place, path, QWEN_RECORDING), evidence);
+      addWindow(recordingWindow(place, path, QWEN_RECORDING).models, evidence);
     }
     return found;
   }
@@ -220,7 +224,7 @@ export function qwenSessionModels(place: SettingsPlace, launched: readonly strin
   if (newest) {
     const evidence = (model: string) => `newest chat recording ${shownPath(place, newest)} model=${quote(model)}`;
     add(recordingModel(newest, QWEN_RECORDING), evidence);
-    addWindow(recordingWindow(place, newest, QWEN_RECORDING), evidence);
+    addWindow(recordingWindow(place, newest, QWEN_RECORDING).models, evidence);
   }
   return found;
 }
@@ -267,8 +271,10 @@ export function geminiSessionModels(place: SettingsPlace, launched: readonly str
   const newest = firstNewest(ownStartFirst(place, launched, cli).map((starts) => geminiChatDirs(place, starts)), /^session-[A-Za-z0-9_-]{1,64}\.jsonl?$/);
   if (newest) {
     const evidence = (model: string) => `newest chat recording ${shownPath(place, newest)} model=${quote(model)}`;
-    add(recordingModel(newest, GEMINI_RECORDING), evidence);
-    addWindow(recordingWindow(place, newest, GEMINI_RECORDING), evidence);
+    // A document parsed whole for the window names its last answer from that parse: read once a hook.
+    const window = recordingWindow(place, newest, GEMINI_RECORDING);
+    add(window.last ?? recordingModel(newest, GEMINI_RECORDING), evidence);
+    addWindow(window.models, evidence);
   }
   return found;
 }

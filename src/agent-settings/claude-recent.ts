@@ -1,11 +1,10 @@
 import { constants, realpathSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join } from 'node:path';
-import { transcriptModel } from '../checkpoint/transcript-model.js';
 import { quote } from '../core/detect/found.js';
 import { firstNewest, sanitizeCwd, startDirs, startedOutside, type Beside } from './chat-recordings.js';
 import type { CommandLineModel } from './command-line.js';
 import { claudeSubagentModels } from './claude-subagents.js';
-import { CLAUDE_TRANSCRIPT, MAX_WINDOW_MODELS, projectDirs, transcriptWindowModels } from './claude-transcript.js';
+import { lastTranscriptModel, MAX_WINDOW_MODELS, projectDirs, transcriptWindow, transcriptWindowModels } from './claude-transcript.js';
 import { filesByWritten } from './files-by-written.js';
 import { lastRecordModel, RECENT_MS, type SessionRecords } from './session-window.js';
 import { realRoot, shownPath, within, type SettingsPlace } from './settings-place.js';
@@ -29,24 +28,78 @@ function recentProjectDirs(projects: string, starts: readonly string[]): string[
   return dirs;
 }
 
-/** How much of a recording's end is searched for the directory its last record ran in, and the longest line parsed there. */
-const CWD_TAIL = 64 * 1024;
+/**
+ * How far back a recording is read for the directory its last record ran in: a last record longer
+ * than a line parsed (a Read's result holding a big file) is read for its head's `cwd`, or, still
+ * being written, passed for the whole record before it (row s55f-1). Up to 8 recordings are weighed a
+ * commit: scanning 4 MiB back costs about 8 ms, 16 MiB (the model's bound) 32 ms.
+ */
+const CWD_FURTHEST = 4 * 1024 * 1024;
+/** The longest line parsed whole for its `cwd`; a longer one is read in its head only. */
+const CWD_LINE = 64 * 1024;
 /** A path's longest length taken. */
 const MAX_CWD = 4096;
+
+/** `value` when it is a directory as a record names it (a string of at most {@link MAX_CWD} characters), else null. */
+const cwdOf = (value: unknown): string | null => (typeof value === 'string' && value.length > 0 && value.length <= MAX_CWD ? value : null);
+
+/**
+ * The string value of a top-level `key` in the head of a JSON object too long to parse (compact or
+ * not), or null: strings skipped with their escapes and brackets counted, so a key of a tool's input,
+ * a result's or a file's text (`{"cwd":"/other"}` inside `message`) is never taken; a head cut before
+ * the key's value ends says none.
+ */
+export function topLevelString(head: string, key: string): string | null {
+  let depth = 0;
+  for (let at = 0; at < head.length; at++) {
+    const char = head[at];
+    if (char === '{' || char === '[') depth++;
+    else if (char === '}' || char === ']') depth--;
+    else if (char === '"') {
+      const end = stringEnd(head, at);
+      if (end < 0) return null;
+      const colon = depth === 1 && head.slice(at, end + 1) === JSON.stringify(key) ? /^\s*:\s*"/.exec(head.slice(end + 1, end + 64)) : null;
+      if (colon) {
+        const open = end + colon[0].length;
+        const close = stringEnd(head, open);
+        if (close < 0) return null;
+        try {
+          return cwdOf(JSON.parse(head.slice(open, close + 1)));
+        } catch {
+          return null;
+        }
+      }
+      at = end;
+    }
+    if (depth <= 0 && at > 0) return null;
+  }
+  return null;
+}
+
+/** The index of the `"` closing the string opened at `open`, escapes skipped; -1 when the text ends first. */
+function stringEnd(text: string, open: number): number {
+  for (let at = open + 1; at < text.length; at++) {
+    if (text[at] === '\\') at++;
+    else if (text[at] === '"') return at;
+  }
+  return -1;
+}
 
 /**
  * Claude Code's transcript lines as {@link lastRecordModel} reads them for the directory each ran in:
  * a record's own top-level `cwd` (its shell's, `cd`s followed), never a `"cwd"` key of a tool's
- * input (`{"cwd":"/other/repo"}`), result or a file's text after it (row 1156).
+ * input (`{"cwd":"/other/repo"}`), result or a file's text after it (row 1156); a line too long to
+ * parse by its head's own top-level `cwd` (Claude Code writes it before `message`).
  */
 const CLAUDE_CWD: SessionRecords = {
   marker: Buffer.from('"cwd"'),
-  model: (record) => (typeof record.cwd === 'string' && record.cwd.length > 0 && record.cwd.length <= MAX_CWD ? record.cwd : null),
+  model: (record) => cwdOf(record.cwd),
+  longLine: (head) => topLevelString(head.toString('utf8'), 'cwd'),
 };
 
-/** The directory the last record in a recording's last {@link CWD_TAIL} bytes ran in (whole lines parsed): a regular file only, never through a link; null when none says. */
+/** The directory the last record of a recording ran in, read back at most {@link CWD_FURTHEST} bytes: a regular file only, never through a link; null when none says. */
 function recordingCwd(path: string): string | null {
-  return lastRecordModel(path, CLAUDE_CWD, { furthest: CWD_TAIL, maxLine: CWD_TAIL, flags: constants.O_NOFOLLOW });
+  return lastRecordModel(path, CLAUDE_CWD, { furthest: CWD_FURTHEST, maxLine: CWD_LINE, flags: constants.O_NOFOLLOW });
 }
 
 /** Recordings of a directory outside the work tree weighed for having run in it, the newest first; past these, none. */
@@ -96,9 +149,10 @@ export function claudeRecentModels(place: SettingsPlace, launched: readonly stri
   const newest = (outside ? newestRunHere(place, recentProjectDirs(projects, [outside]), TRANSCRIPT_FILE) : null) ?? firstNewest(sets, TRANSCRIPT_FILE);
   if (!newest) return [];
   const found: Beside[] = [];
-  const model = transcriptModel(newest, CLAUDE_TRANSCRIPT, undefined, constants.O_NOFOLLOW);
+  const window = transcriptWindow(place, newest, undefined, constants.O_NOFOLLOW);
+  const model = lastTranscriptModel(newest, window, undefined, constants.O_NOFOLLOW);
   if (model !== null) found.push({ model, evidence: `recent transcript ${shownPath(place, newest)} model=${quote(model)}`, overriddenBy: [] });
-  found.push(...transcriptWindowModels(place, newest, 'recent transcript', found.map((seen) => seen.model), MAX_WINDOW_MODELS, undefined, constants.O_NOFOLLOW));
+  found.push(...transcriptWindowModels(place, newest, 'recent transcript', found.map((seen) => seen.model), MAX_WINDOW_MODELS, window));
   const subagents = claudeSubagentModels(place, { id: basename(newest, '.jsonl'), dirs: [dirname(newest)] }, true);
   return [...found, ...subagents.filter((used) => !found.some((seen) => seen.model === used.model))];
 }

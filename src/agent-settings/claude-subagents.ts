@@ -1,9 +1,8 @@
 import { constants, lstatSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { transcriptModel } from '../checkpoint/transcript-model.js';
 import { quote } from '../core/detect/found.js';
 import { filesByWritten } from './files-by-written.js';
-import { CLAUDE_TRANSCRIPT, claudeSessionDirs, MAX_WINDOW_MODELS, transcriptWindowModels } from './claude-transcript.js';
+import { claudeSessionDirs, lastTranscriptModel, MAX_WINDOW_MODELS, transcriptWindow, transcriptWindowModels } from './claude-transcript.js';
 import { shownPath, type SettingsPlace } from './settings-place.js';
 
 /** A subagent's transcript as Claude Code (2.1.2+) names it: `agent-<agent id>.jsonl`. */
@@ -44,14 +43,15 @@ export function claudeSubagentModels(place: SettingsPlace, session = claudeSessi
   const found: { model: string; evidence: string; overriddenBy: string[] }[] = [];
   let room = MAX_WINDOW_MODELS;
   for (const { path, written } of files.slice(0, MAX_SUBAGENTS)) {
-    const model = transcriptModel(path, CLAUDE_TRANSCRIPT, FURTHEST, flags);
+    // One last written before the previous commit holds nothing of this one's window; another is read once for both.
+    const start = place.windowStart?.() ?? null;
+    const window = start !== null && written < start ? null : transcriptWindow(place, path, FURTHEST, flags);
+    const model = lastTranscriptModel(path, window, FURTHEST, flags);
     if (model === null) continue;
     if (!found.some((seen) => seen.model === model)) {
       found.push({ model, evidence: `${prefix} ${shownPath(place, path)} model=${quote(model)}`, overriddenBy: [] });
     }
-    // One last written before the previous commit holds nothing of this one's window.
-    const start = place.windowStart?.() ?? null;
-    const used = start !== null && written < start ? [] : transcriptWindowModels(place, path, prefix, found.map((seen) => seen.model), room, FURTHEST, flags);
+    const used = transcriptWindowModels(place, path, prefix, found.map((seen) => seen.model), room, window);
     room -= used.length;
     found.push(...used);
   }

@@ -3,7 +3,7 @@ import { isAbsolute, join } from 'node:path';
 import { transcriptModel } from '../checkpoint/transcript-model.js';
 import { quote } from '../core/detect/found.js';
 import type { SettingsModel } from '../core/types.js';
-import { answerModel, headModel, modelsSince, usedAt, type SessionRecords } from './session-window.js';
+import { answerModel, headModel, modelsSince, usedAt, type SessionRecords, type SessionWindow } from './session-window.js';
 import { shownPath, type SettingsPlace } from './settings-place.js';
 
 /** A session id as Claude Code (and Qwen Code) writes it: a UUID, the transcript's file name (never a path). */
@@ -46,14 +46,27 @@ export const CLAUDE_TRANSCRIPT: SessionRecords = {
   },
 };
 
+/** A Claude Code transcript's window since the previous commit (`place.windowStart`), read back at most `furthest` bytes; null when no start is set or it cannot be read. */
+export function transcriptWindow(place: SettingsPlace, path: string, furthest = FURTHEST, flags = 0): SessionWindow | null {
+  if (!place.windowStart) return null;
+  return modelsSince(path, CLAUDE_TRANSCRIPT, place.windowStart(), { tail: TAIL, furthest, maxLine: MAX_LINE, max: MAX_WINDOW_MODELS, flags });
+}
+
 /**
- * The models a Claude Code transcript used since the previous commit (`place.windowStart`) that
- * `recorded` lacks, at most `room`, each with its evidence (`prefix`: how the transcript is named);
- * read back at most `furthest` bytes (`flags`: `O_NOFOLLOW`, never through a link). None when no start is set.
+ * The model a Claude Code transcript answered with last: its window's last model when the window was read and the file
+ * ends with a whole line (the same records judged the same way), so the transcript is opened once a hook; else read
+ * backwards from its end ({@link transcriptModel}: a last record not yet ended that parses whole counts there).
  */
-export function transcriptWindowModels(place: SettingsPlace, path: string, prefix: string, recorded: readonly string[], room: number, furthest = FURTHEST, flags = 0): { model: string; evidence: string; overriddenBy: string[] }[] {
-  if (!place.windowStart || room <= 0) return [];
-  const window = modelsSince(path, CLAUDE_TRANSCRIPT, place.windowStart(), { tail: TAIL, furthest, maxLine: MAX_LINE, max: MAX_WINDOW_MODELS, flags });
+export function lastTranscriptModel(path: string, window: SessionWindow | null, furthest = FURTHEST, flags = 0): string | null {
+  return window?.ended && window.last !== null ? window.last : transcriptModel(path, CLAUDE_TRANSCRIPT, furthest, flags);
+}
+
+/**
+ * The models a Claude Code transcript used since the previous commit (its `window`, {@link transcriptWindow}) that
+ * `recorded` lacks, at most `room`, each with its evidence (`prefix`: how the transcript is named). None when no window.
+ */
+export function transcriptWindowModels(place: SettingsPlace, path: string, prefix: string, recorded: readonly string[], room: number, window: SessionWindow | null): { model: string; evidence: string; overriddenBy: string[] }[] {
+  if (room <= 0) return [];
   return (window?.models ?? [])
     .filter((found) => !recorded.includes(found.model))
     .slice(0, room)
@@ -80,11 +93,13 @@ export function claudeTranscriptModel(place: SettingsPlace, session = claudeSess
   let room = MAX_WINDOW_MODELS;
   for (const dir of session.dirs) {
     const path = join(dir, `${session.id}.jsonl`);
-    const model = transcriptModel(path, CLAUDE_TRANSCRIPT);
+    // Read once a hook: the window's read names the last model too (lastTranscriptModel).
+    const window = transcriptWindow(place, path);
+    const model = lastTranscriptModel(path, window);
     if (model === null) continue;
     if (!found.some((seen) => seen.model === model)) found.push({ model, evidence: `transcript ${shownPath(place, path)} model=${quote(model)}` });
     // A `/model` switch back before the commit: every model the session answered with since the previous commit wrote some of it.
-    const used = transcriptWindowModels(place, path, 'transcript', found.map((seen) => seen.model), room);
+    const used = transcriptWindowModels(place, path, 'transcript', found.map((seen) => seen.model), room, window);
     room -= used.length;
     found.push(...used);
   }

@@ -44,7 +44,7 @@ export function qwenCodeModel(place: SettingsPlace, cli?: CommandLineModel | nul
   const flag = cli?.baseUrl;
   // The model's `modelProviders` entry's `baseUrl` comes before `--openai-base-url`, the variables and the settings (row 1028).
   const entry = providerEntryUrl(place, cli?.cwd, cli?.models[0] ?? found?.model, cli?.authType);
-  const gateway = entry ? localEndpoint({ [entry.name]: entry.url }, [entry.name]) : flag ? localEndpoint({ [flag.evidence]: flag.url }, [flag.evidence]) : qwenGateway(place, cli?.cwd);
+  const gateway = entry ? localEndpoint({ [entry.name]: entry.url }, [entry.name]) : flag ? localEndpoint({ [flag.evidence]: flag.url }, [flag.evidence]) : qwenGateway(place, cli?.cwd, type);
   return gatewayModel(gateway, named, HOSTED_NAME, false, ['OPENAI_MODEL', 'QWEN_MODEL']) ?? found;
 }
 
@@ -153,11 +153,14 @@ function providerEntryUrl(place: SettingsPlace, cwd: string | undefined, model: 
 
 /**
  * The endpoint of this machine Qwen Code's OpenAI-compatible client calls, as evidence, or null (its `--openai-base-url`
- * comes first: row 895): `OPENAI_BASE_URL`,
+ * comes first: row 895): `OPENAI_BASE_URL` (`ANTHROPIC_BASE_URL` on its `anthropic` auth type),
  * else the merged settings' `security.auth.baseUrl` (its first file naming one).
  */
-function qwenGateway(place: SettingsPlace, cwd?: string): string | null {
-  if (place.env.OPENAI_BASE_URL?.trim()) return localEndpoint(place.env, ['OPENAI_BASE_URL']);
+function qwenGateway(place: SettingsPlace, cwd?: string, type?: string): string | null {
+  // The run's auth type's variable (QwenLM/qwen-code `AUTH_ENV_MAPPINGS`): `anthropic` reads `ANTHROPIC_BASE_URL`, never
+  // `OPENAI_BASE_URL` (row s55f-2); another keeps `OPENAI_BASE_URL` as before.
+  const variable = type === 'anthropic' ? 'ANTHROPIC_BASE_URL' : 'OPENAI_BASE_URL';
+  if (place.env[variable]?.trim()) return localEndpoint(place.env, [variable]);
   for (const [shown, data] of settingsLayers(place, QWEN, cwd)) {
     const url = stringAt(data(), 'security', 'auth', 'baseUrl');
     if (!url) continue;

@@ -44,6 +44,8 @@ export interface WindowModel {
 export interface SessionWindow {
   models: WindowModel[];
   last: string | null;
+  /** Read from a file ({@link modelsSince}): whether it ends with a whole line (its last record not still being written). */
+  ended?: boolean;
 }
 
 /** A model name as recorded: printable, at most this long. */
@@ -240,12 +242,14 @@ export function modelsSince(path: string, records: SessionRecords, since: number
   if (!opened) return null;
   try {
     const tail = Math.min(opened.size, limits.tail);
-    let region = readRegion(readBytes(opened.fd, tail, opened.size - tail), tail < opened.size, records, since, limits);
+    const tailBytes = readBytes(opened.fd, tail, opened.size - tail);
+    const ended = tailBytes.length === 0 || tailBytes[tailBytes.length - 1] === 0x0a;
+    let region = readRegion(tailBytes, tail < opened.size, records, since, limits);
     if (!region.bounded && tail < opened.size && limits.furthest > tail) {
       const start = Math.max(0, opened.size - limits.furthest);
       region = readRegion(readBytes(opened.fd, opened.size - start, start), start > 0, records, since, limits);
     }
-    return window(region, limits.max);
+    return { ...window(region, limits.max), ended };
   } catch {
     return null;
   } finally {

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { expect } from 'vitest';
 import { homeWith, type agentCommit } from './agent-home.js';
 import { agentsOnPath } from './agent-on-path.js';
@@ -30,4 +31,21 @@ export function agentRun(repo: TestRepo, name: 'aider' | 'qwen', args: readonly 
   repo.git(['add', 'src/parser.ts']);
   const result = spawnSync(name, args, { cwd: repo.dir, env: { ...env, PATH: `${agentsOnPath([{ name, python: name === 'aider' }])}:${env.PATH ?? ''}`, MESSAGE: message }, encoding: 'utf8' });
   return { status: result.status, stderr: result.stderr, message: result.status === 0 ? messageOf(repo.dir) : '' };
+}
+
+/** Qwen Code's environment with `settings` as `~/.qwen/settings.json` (no system files), its model and endpoint variables unset unless `extra` sets them. */
+export function qwenEnv(settings: object, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const dir = homeWith({ '.qwen/settings.json': JSON.stringify(settings) });
+  return {
+    HOME: dir,
+    QWEN_CODE: '1',
+    QWEN_CODE_SYSTEM_SETTINGS_PATH: join(dir, 'no-system.json'),
+    QWEN_CODE_SYSTEM_DEFAULTS_PATH: join(dir, 'no-defaults.json'),
+    OPENAI_BASE_URL: undefined,
+    OPENAI_MODEL: undefined,
+    QWEN_MODEL: undefined,
+    ANTHROPIC_BASE_URL: undefined,
+    ANTHROPIC_MODEL: undefined,
+    ...extra,
+  };
 }

@@ -9,18 +9,15 @@
 // process named claude started above the work tree. Now each record's own top-level `cwd` is read,
 // backwards by whole lines (as the model, row 1150), bounded as before.
 import { realpathSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { hooked, homeWith, writeAged } from '../helpers/agent-home.js';
-import { cdAgentBin } from '../helpers/fake-agent.js';
-import { tempDir, type TestRepo } from '../helpers/gitdir.js';
-import { hookEnv, messageOf } from '../helpers/hooks.js';
+import { hooked } from '../helpers/agent-home.js';
+import { commitAbove, sanitized } from '../helpers/claude-above.js';
+import { tempDir } from '../helpers/gitdir.js';
 
 const DENY = 'policy:\n  deny: ["qwen/*"]\n';
 const OWN = '0f8fad5b-d9cb-469f-a165-70867728950e';
 const OTHER = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
-const sanitized = (path: string) => path.replace(/[^a-zA-Z0-9]/g, '-');
 const line = (value: unknown) => `${JSON.stringify(value)}\n`;
 
 /** Claude Code's answer on `model` run in `cwd`, its Bash and MCP tool calls naming `toolCwd`, and the tool's result naming it too. */
@@ -43,17 +40,6 @@ const hostile = (id: string, model: string, cwd: string, toolCwd: string) =>
     toolUseResult: { cwd: toolCwd },
     timestamp: new Date().toISOString(),
   });
-
-/** The agent `claude` started in `start` commits a staged change from the repository's top (its shell's `cd`), no session id. */
-function commitAbove(repo: TestRepo, start: string, files: [string, string, number][]) {
-  const home = homeWith({ '.claude/settings.json': '{"model": "claude-sonnet-4-5"}' });
-  writeAged(home, files);
-  repo.write('src/parser.ts', `export const n = ${Math.random()};\n`);
-  repo.git(['add', 'src/parser.ts']);
-  const env = hookEnv({ HOME: home, CLAUDECODE: '1', CLAUDE_CODE_ENTRYPOINT: 'cli', MESSAGE: 'feat: parser\n', COMMIT_IN: repo.dir });
-  const run = spawnSync(cdAgentBin('claude', { title: true }), [], { cwd: start, env, encoding: 'utf8' });
-  return { status: run.status, stderr: run.stderr, message: run.status === 0 ? messageOf(repo.dir) : '' };
-}
 
 describe("Claude Code started above the work tree: a transcript's directory from its records' own cwd, never a tool input's", () => {
   it("another repository's newer session whose tool input names this work tree is not read; this one's, whose tool input names another, is", () => {

@@ -11,11 +11,11 @@
 // the Bedrock SDK builds `https://bedrock-runtime.localhost:4000/x.amazonaws.com`) was read as Google's or
 // Amazon's endpoint and recorded as the Claude model named.
 import { describe, expect, it } from 'vitest';
-import { join } from 'node:path';
 import { agentCommit, homeWith, hooked, hookedCommittedAt } from '../helpers/agent-home.js';
 import { agentBin, runAgent } from '../helpers/fake-agent.js';
 import { hookEnv } from '../helpers/hooks.js';
 import { codexRollout } from '../helpers/codex-rollout.js';
+import { qwenEnv } from '../helpers/local-gateway.js';
 
 const STRICT = 'policy:\n  deny: ["qwen/*"]\n  unknownModel: deny\n';
 
@@ -24,20 +24,6 @@ function codexEnv(config: string, extra: NodeJS.ProcessEnv = {}): NodeJS.Process
   return { HOME: homeWith(), CODEX_HOME: homeWith({ 'config.toml': config }), CODEX_SANDBOX: 'seatbelt', OPENAI_BASE_URL: undefined, ...extra };
 }
 
-/** Qwen Code's environment with `settings` as `~/.qwen/settings.json` (no system files). */
-function qwenEnv(settings: object, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  const dir = homeWith({ '.qwen/settings.json': JSON.stringify(settings) });
-  return {
-    HOME: dir,
-    QWEN_CODE: '1',
-    QWEN_CODE_SYSTEM_SETTINGS_PATH: join(dir, 'no-system.json'),
-    QWEN_CODE_SYSTEM_DEFAULTS_PATH: join(dir, 'no-defaults.json'),
-    OPENAI_BASE_URL: undefined,
-    OPENAI_MODEL: undefined,
-    QWEN_MODEL: undefined,
-    ...extra,
-  };
-}
 
 /** Claude Code's environment with `"model": "opus"` in `~/.claude/settings.json`. */
 function claudeEnv(extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv {

@@ -52,7 +52,7 @@ describe('modelsSince', () => {
     const text = assistant('old', '2026-01-01T11:00:00Z') + assistant('qwen3-coder', '2026-01-01T12:30:00Z') + assistant('sonnet', '2026-01-01T13:00:00Z') + assistant('qwen3-coder', '2026-01-01T12:45:00Z') + assistant('sonnet', '2026-01-01T13:10:00Z');
     expect(models(text)).toEqual(['sonnet@13:10', 'qwen3-coder@12:45']);
     expect(models(text, null)).toEqual(['sonnet@13:10', 'qwen3-coder@12:45', 'old@11:00']);
-    expect(modelsSince(file(assistant('old', '2026-01-01T11:00:00Z')), CLAUDE_TRANSCRIPT, T, LIMITS)).toEqual({ models: [], last: 'old' });
+    expect(modelsSince(file(assistant('old', '2026-01-01T11:00:00Z')), CLAUDE_TRANSCRIPT, T, LIMITS)).toEqual({ models: [], last: 'old', ended: true });
   });
 
   it('an undated record is in the window only after a dated record in it', () => {
