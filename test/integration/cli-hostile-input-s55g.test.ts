@@ -2,6 +2,8 @@
 // '[': Invalid regular expression"), the code of a git error or internal failure, for a pattern the
 // user typed wrong; found by session 54 and replayed with the built CLI. A pattern git refuses is bad
 // input now: one line naming the pattern and git's reason, exit 2 (DESIGN.md), in text and JSON.
+// Row s55g-3: `aitrail blame --merge /dev/zero` read the device to V8's longest string (~620 MB, 3 s) and
+// then said `RangeError: Invalid string length`; a device or socket is refused before it is read.
 import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
 import { makeRepo } from '../helpers/gitdir.js';
@@ -35,5 +37,15 @@ describe('log --author: a pattern git refuses is bad usage (row s55g-1)', () => 
     const bad = aitrail(repo.dir, ['log', 'nope..HEAD', '--author', 'x']);
     expect(bad.code).toBe(3);
     expect(bad.stderr).toContain("unknown revision or range 'nope..HEAD'");
+  });
+});
+
+describe('blame --merge: a device is refused unread (row s55g-3)', () => {
+  it('--merge /dev/zero: exit 2, one line, before any read', () => {
+    const repo = makeRepo();
+    repo.commit('feat: a\n', { 'a.ts': 'a\n' });
+    const result = aitrail(repo.dir, ['blame', '--merge', '/dev/zero']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe("aitrail: --merge: cannot read '/dev/zero' (a device or socket, not a file); give the JSON files that `aitrail blame --format json --shard <i>/<n>` wrote.\n");
   });
 });
