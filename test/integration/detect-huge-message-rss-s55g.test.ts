@@ -7,22 +7,14 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { BIN } from '../helpers/cli.js';
-import { makeRepo, TEST_GIT_ENV } from '../helpers/gitdir.js';
+import { TEST_GIT_ENV } from '../helpers/gitdir.js';
+import { repoWithHugeMessage } from '../helpers/huge-message.js';
 
 const TIME = '/usr/bin/time';
 
 describe.skipIf(!existsSync(TIME))('a 15 MiB message is detected in a bounded resident size (row s55g-2)', () => {
   it('log: the trailer read, the tail said unread, peak RSS under 170 MB (was ~230 MB)', () => {
-    const repo = makeRepo();
-    repo.commit('feat: a\n', { 'a.ts': 'a\n' });
-    const message = Buffer.from(`feat: big\n\n${'word '.repeat((15 * 1024 * 1024) / 5)}\n\nAssisted-by: Claude:claude-opus-4-5\n`);
-    const stream = Buffer.concat([
-      Buffer.from(`commit refs/heads/big\ncommitter Pat <pat@example.com> 1700000000 +0000\ndata ${message.length}\n`),
-      message,
-      Buffer.from(`from ${repo.git(['rev-parse', 'HEAD']).trim()}\nM 100644 inline b.ts\ndata 2\nb\n\n`),
-    ]);
-    repo.git(['fast-import', '--quiet'], { input: stream });
-    repo.git(['reset', '-q', '--hard', 'refs/heads/big']);
+    const repo = repoWithHugeMessage();
     const run = spawnSync(TIME, ['-f', 'maxrss=%M', process.execPath, BIN, 'log'], { cwd: repo.dir, env: { ...TEST_GIT_ENV }, encoding: 'utf8', maxBuffer: 1 << 26 });
     expect(run.status, run.stderr.slice(-500)).toBe(0);
     expect(run.stdout).toContain('AI    feat: big');
