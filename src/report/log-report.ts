@@ -4,6 +4,7 @@ import { detectCommit } from '../core/detect.js';
 import { ExitCode } from '../core/exit-codes.js';
 import { renderLogEntry, renderLogSummary, type LogEntry } from '../core/render-log.js';
 import { badRangeError } from '../git/bad-range.js';
+import { GitError } from '../git/exec.js';
 import { countCommits, streamCommits } from '../git/log.js';
 import { loweredCap, RANGE_LARGE_BYTES_CAP } from '../git/commit-size.js';
 import { openAddedLines } from '../git/added-lines.js';
@@ -11,7 +12,7 @@ import { locateRepo } from '../git/repo.js';
 import { resolveCommit } from '../git/resolve-commit.js';
 import { UsageError } from '../errors/usage-error.js';
 import { stdoutClosed, writeStdout } from '../io/stdout.js';
-import { safeJson } from '../core/sanitize.js';
+import { safeJson, sanitize } from '../core/sanitize.js';
 import { detectOptionsOf } from '../config/defaults.js';
 import { mergeFooters, type MergedReads, mergedReadsBound } from '../enforce/merge-footers.js';
 import { notesMessages } from '../core/notes/messages.js';
@@ -155,7 +156,7 @@ export async function* logEntries(options: LogOptions): AsyncGenerator<LogEntry>
   // Where each noted commit adds lines, for its note's evidence: one git process for the walk.
   const added = openAddedLines(repo.root);
   try {
-    for await (const commit of explainBadRange(streamCommits(repo.root, revisions, { extra, largeTogether }), options.range)) {
+    for await (const commit of explainBadRange(streamCommits(repo.root, revisions, { extra, largeTogether }), options.range, options.author)) {
       if (options.maxCount !== undefined && yielded >= options.maxCount) break;
       walked += 1;
       reads.most = mergedReads + Math.max(walked, counted);
@@ -247,11 +248,24 @@ async function hasCommits(cwd: string): Promise<boolean> {
   return (await resolveCommit((await locateRepo(cwd)).root, 'HEAD')) !== null;
 }
 
-/** git's `fatal: bad revision 'x'` as a message that says what to give instead (still exit 3, as `check`). */
-async function* explainBadRange<T>(commits: AsyncGenerator<T>, range: string | undefined): AsyncGenerator<T> {
+/**
+ * git's refusal of an `--author` pattern (`fatal: header, '[': Invalid regular expression`, git's
+ * grep.c for a header pattern) as the bad input it is: exit 2 (DESIGN.md), not a git failure's 3
+ * (row s55g-1). Only a header pattern makes git say `header, '…'`, and log gives none but --author.
+ */
+function badAuthorError(error: unknown, author: string | undefined): UsageError | null {
+  if (!(error instanceof GitError) || author === undefined) return null;
+  const line = /^fatal: header, '.*/m.exec(error.stderr)?.[0];
+  if (line === undefined) return null;
+  const reason = line.slice(line.lastIndexOf("': ") + 3);
+  return new UsageError(`invalid --author pattern '${sanitize(author, { max: 200 })}': ${sanitize(reason, { max: 200 })}. git log reads it as a regular expression: put a backslash before a special character meant literally, or give a plain name.`);
+}
+
+/** git's `fatal: bad revision 'x'` as a message that says what to give instead (still exit 3, as `check`); a bad --author pattern is exit 2. */
+async function* explainBadRange<T>(commits: AsyncGenerator<T>, range: string | undefined, author: string | undefined): AsyncGenerator<T> {
   try {
     yield* commits;
   } catch (error) {
-    throw badRangeError(error, range) ?? error;
+    throw badAuthorError(error, author) ?? badRangeError(error, range) ?? error;
   }
 }

@@ -63,12 +63,12 @@ function tarballName(): string {
  * Pack the checkout, then `npm install --save-dev <tarball>` once, in a project of its own: ten
  * installs of the same tarball cost the e2e files ~45 s of CPU (npm resolving and writing the same
  * tree each time). The registry only for what npm's cache lacks, with the machine's CA settings
- * (vitest.config.ts keeps them from every other process). Packing builds the package (prepack);
- * when dist/ is already current (`npm test` builds before vitest starts) the build is not run a
- * second time.
+ * (vitest.config.ts keeps them from every other process). The package is packed as dist/ holds
+ * it (`--ignore-scripts`): setup() built a stale one before any test started.
  */
 async function packAndInstall(dest: string, tarball: string, installed: string, state: string, env: NodeJS.ProcessEnv): Promise<void> {
-  const args = ['pack', '--json', '--pack-destination', dest, ...(builtIsCurrent() ? ['--ignore-scripts'] : [])];
+  // Never prepack here: the set-up built a stale dist/ before any test started (setup).
+  const args = ['pack', '--json', '--pack-destination', dest, '--ignore-scripts'];
   const out = await runAsync('npm', args, PACKAGE_ROOT, env);
   const [info] = JSON.parse(out.slice(out.indexOf('['))) as { filename: string; files: { path: string }[] }[];
   if (join(dest, info!.filename) !== tarball) throw new Error(`npm pack wrote ${info!.filename}, not ${basename(tarball)}`);
@@ -89,9 +89,13 @@ async function packAndInstall(dest: string, tarball: string, installed: string, 
  * provided now; `<packState>/ready` or `<packState>/failed` says when the packing is done, and
  * packed() in test/helpers/e2e.ts waits for it before an e2e file uses either path.
  */
-export default function setup(project: TestProject): () => Promise<void> {
-  const dest = mkdtempSync(join(tmpdir(), 'aitrail-pack-'));
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const env = { ...process.env, npm_config_update_notifier: 'false' };
+  // A dist/ older than its sources (`npx vitest run` without `npm test`'s build) is built now, before any test
+  // starts: `npm pack`'s prepack rebuilt it in the background while the integration files ran bin/aitrail.js
+  // from it (tsc rewriting dist/, the bundler re-creating dist/bundle), so they could read a half-built CLI.
+  if (!builtIsCurrent()) await runAsync('npm', ['run', 'build'], PACKAGE_ROOT, env);
+  const dest = mkdtempSync(join(tmpdir(), 'aitrail-pack-'));
   const tarball = join(dest, tarballName());
   const installed = join(dest, 'installed');
   const state = join(dest, 'state');

@@ -4,22 +4,14 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { makeRepo, TEST_GIT_ENV } from '../helpers/gitdir.js';
+import { TEST_GIT_ENV } from '../helpers/gitdir.js';
+import { repoWithHugeMessage } from '../helpers/huge-message.js';
 
 const BIN = fileURLToPath(new URL('../../bin/aitrail.js', import.meta.url));
 
 describe('a 15 MiB message is detected within a bounded heap (row 1117)', () => {
   it('log with --max-old-space-size=100 reads it: AI, the trailer and the unread tail', () => {
-    const repo = makeRepo();
-    repo.commit('feat: a\n', { 'a.ts': 'a\n' });
-    const message = Buffer.from(`feat: big\n\n${'word '.repeat((15 * 1024 * 1024) / 5)}\n\nAssisted-by: Claude:claude-opus-4-5\n`);
-    const stream = Buffer.concat([
-      Buffer.from(`commit refs/heads/big\ncommitter Pat <pat@example.com> 1700000000 +0000\ndata ${message.length}\n`),
-      message,
-      Buffer.from(`from ${repo.git(['rev-parse', 'HEAD']).trim()}\nM 100644 inline b.ts\ndata 2\nb\n\n`),
-    ]);
-    repo.git(['fast-import', '--quiet'], { input: stream });
-    repo.git(['reset', '-q', '--hard', 'refs/heads/big']);
+    const repo = repoWithHugeMessage();
     const run = spawnSync(process.execPath, ['--max-old-space-size=100', BIN, 'log'], { cwd: repo.dir, env: { ...TEST_GIT_ENV }, encoding: 'utf8', maxBuffer: 1 << 26 });
     expect(run.signal, run.stderr.slice(0, 500)).toBeNull();
     expect(run.status, run.stderr.slice(0, 500)).toBe(0);

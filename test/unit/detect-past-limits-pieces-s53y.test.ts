@@ -4,13 +4,12 @@
 // was in src/core/detect/commit.ts) over generated tails of 1-2 MiB whose key texts, terminal sequences, runs
 // of spaces and hyphens, CR, NUL and tabs fall on and around every piece's edge.
 import { describe, expect, it } from 'vitest';
-import { detectCommit } from '../../src/core/detect/commit.js';
+import { detectCommit, PIECE } from '../../src/core/detect/commit.js';
 import { commitSignals } from '../../src/core/commit-signals.js';
 import { CSI } from '../../src/core/detect/readable.js';
 import FAST_PATH_TEXTS from '../../src/core/data/fast-path-texts.generated.json' with { type: 'json' };
 
 const MAX_LINE = 65_536;
-const PIECE = 1 << 20;
 const PAST = 'a message past 20000 lines or a line past 65536 characters';
 const human = { name: 'Pat', email: 'pat@example.com' };
 
