@@ -36,8 +36,12 @@ const EVERY_PATH_CAP = 16;
 /** Denied commits whose patch ids are computed at most; past it the range is judged by the first ones only (row 1056). */
 export const DENIED_TWINS_CAP = 2_000;
 
-/** The rules a commit's own models break anywhere in the tree (not the path rules: row 555 follows those by lines). */
-const GLOBAL_RULES = new Set(['model-denied', 'model-not-allowed']);
+/**
+ * The rules a commit's own models break anywhere in the tree (not the path rules: row 555 follows those by lines). An
+ * unidentified model under `unknownModel: deny` too (row s55c-1): Cursor's reverted commit picked again as a person's
+ * passed where the commit itself was refused.
+ */
+const GLOBAL_RULES = new Set(['model-denied', 'model-not-allowed', 'unknown-model']);
 
 /** The rules a twin's violations are given by: the global ones, and a path rule's (the same patch changes the same paths: row 1082). */
 const TWIN_RULES = new Set([...GLOBAL_RULES, 'path-model-denied', 'path-model-not-allowed']);
@@ -47,9 +51,9 @@ export function refusedEverywhere(violations: readonly Violation[]): boolean {
   return violations.some((violation) => violation.severity === 'error' && GLOBAL_RULES.has(violation.rule));
 }
 
-/** Whether `policy` refuses any model outside path rules: only then is the twin search run. */
+/** Whether `policy` refuses any model outside path rules (an unidentified one under `unknownModel: deny` too, row s55c-1): only then is the twin search run. */
 export function deniesGlobally(policy: CompiledPolicy): boolean {
-  return policy.deny.length > 0 || policy.allow !== undefined;
+  return policy.deny.length > 0 || policy.allow !== undefined || policy.unknownModel === 'deny';
 }
 
 /**
