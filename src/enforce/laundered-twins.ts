@@ -9,6 +9,8 @@ import { emptyTreeOf } from '../git/empty-tree.js';
 import { runGit } from '../git/exec.js';
 import { streamCommits } from '../git/log.js';
 import { mergeBases } from '../git/merge-shape.js';
+import type { CommitNotes } from '../notes/commit-notes.js';
+import type { QwenNotes } from '../notes/qwen-notes.js';
 
 /** A commit of the range no global rule refuses (a person's, an allowed model's, a merge): what it changed (a merge: against its first parent). */
 export interface PersonCommit {
@@ -130,7 +132,7 @@ async function broughtIds(repoDir: string, parents: readonly string[]): Promise<
  * file by file: a person-read commit holding all of a refused commit's file changes, or the range's person-read commits
  * holding them between them, are its twins (rows 1122..1124).
  */
-export async function launderedTwins(repoDir: string, people: readonly PersonCommit[], inRange: ReadonlySet<string>, policy: CompiledPolicy, detect: DetectOptions): Promise<Violation[]> {
+export async function launderedTwins(repoDir: string, people: readonly PersonCommit[], inRange: ReadonlySet<string>, policy: CompiledPolicy, detect: DetectOptions, noted?: { notes: CommitNotes; qwenNotes: QwenNotes }): Promise<Violation[]> {
   if (people.length === 0 || (!deniesGlobally(policy) && policy.paths.length === 0)) return [];
   // Every path of theirs while they number EVERY_PATH_CAP or fewer (row 1122: a twin may hold a person's files beside the
   // refused commit's, and its first path may be the person's own); past it one path of each (row 1149: each path asked
@@ -150,7 +152,11 @@ export async function launderedTwins(repoDir: string, people: readonly PersonCom
   const listed = byPaths || pathspec.length > 0;
   for await (const commit of streamCommits(repoDir, ['--full-history', ...(byPaths ? ['--full-diff'] : []), '--exclude=refs/notes/*', '--all'], { asStored: true, pathspec, paths: listed })) {
     if (inRange.has(commit.sha)) continue;
-    const violations = evaluateCommit(storedCommitFacts(commit, detect), policy).filter((violation) => violation.severity === 'error' && TWIN_RULES.has(violation.rule));
+    const facts = storedCommitFacts(commit, detect);
+    // Row s55c-2: the models its notes name too (git-ai's refs/notes/ai, Qwen Code's refs/notes/ai-attribution), as the
+    // range's commits are judged: Qwen's commit with a silent message and its note, reverted, picked again as a person's passed.
+    if (noted) facts.attributions = await noted.qwenNotes.add(commit.sha, await noted.notes.add(commit.sha, facts.attributions, commit.paths ?? null));
+    const violations = evaluateCommit(facts, policy).filter((violation) => violation.severity === 'error' && TWIN_RULES.has(violation.rule));
     if (violations.length > 0) {
       refused.set(commit.sha, violations);
       for (const path of commit.paths ?? []) touched.add(path);
