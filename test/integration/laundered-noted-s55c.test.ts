@@ -6,9 +6,9 @@
 // real bare server with pre-receive. Now the twin search adds each walked commit's notes as the range's commits get theirs.
 import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
-import { commitWith, policyServer, tryGit } from '../helpers/enforce-repos.js';
+import { commitWith, tryGit } from '../helpers/enforce-repos.js';
 import { addNote, gitAiNote, NOTE_KEYS, session } from '../helpers/git-ai-notes.js';
-import { expectLaunderRefused, PARSE } from '../helpers/laundered-twins.js';
+import { deniedAfterRevert, expectLaunderRefused, PARSE } from '../helpers/laundered-twins.js';
 import { QWEN_NOTES, qwenNote } from '../helpers/qwen-code-notes.js';
 
 type Noter = (work: Parameters<typeof addNote>[0], sha: string) => string;
@@ -25,18 +25,7 @@ const NOTERS: Record<string, Noter> = {
 };
 
 /** A server whose main holds Q (a silent message, `note` naming Qwen), a person's revert of it, then the deny, pushed with the notes. */
-function notedAfterRevert(note: Noter) {
-  const server = policyServer('policy:\n  deny: ["anthropic/*"]\n');
-  const { work } = server;
-  expect(commitWith(work, 'feat: parse\n', { 'src/parse.ts': PARSE }, { noVerify: true }).code).toBe(0);
-  const qwen = work.git(['rev-parse', 'HEAD']);
-  const ref = note(work, qwen);
-  work.git(['revert', '--no-edit', 'HEAD']);
-  expect(commitWith(work, 'chore: deny qwen\n', { '.aitrailrc.yml': 'policy:\n  deny: ["qwen/*"]\n' }, { noVerify: true }).code).toBe(0);
-  const pushed = tryGit(work.dir, ['push', '--no-verify', 'origin', 'HEAD:main', ref]);
-  expect(pushed.code, pushed.stderr).toBe(0);
-  return { ...server, qwen };
-}
+const notedAfterRevert = (note: Noter) => deniedAfterRevert(undefined, 'src/parse.ts', { message: 'feat: parse\n', note });
 
 describe("a person-read commit that is the change of a commit only its note names as Qwen's (row s55c-2)", () => {
   for (const [name, note] of Object.entries(NOTERS)) {

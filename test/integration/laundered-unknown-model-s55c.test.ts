@@ -7,23 +7,13 @@
 // under that setting too.
 import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
-import { commitWith, policyServer, tryGit } from '../helpers/enforce-repos.js';
-import { expectLaunderRefused, PARSE } from '../helpers/laundered-twins.js';
+import { commitWith, tryGit } from '../helpers/enforce-repos.js';
+import { deniedAfterRevert, expectLaunderRefused, PARSE } from '../helpers/laundered-twins.js';
 
 const CURSOR = 'Co-authored-by: Cursor <cursoragent@cursor.com>';
 
 /** A server whose main holds Cursor's commit (model unknown, made before `policy`), a person's revert of it, then `policy`, pushed. */
-function unknownAfterRevert(policy: string) {
-  const server = policyServer('policy:\n  deny: ["anthropic/*"]\n');
-  const { work } = server;
-  expect(commitWith(work, `feat: parse\n\n${CURSOR}\n`, { 'src/parse.ts': PARSE }, { noVerify: true }).code).toBe(0);
-  const qwen = work.git(['rev-parse', 'HEAD']);
-  work.git(['revert', '--no-edit', 'HEAD']);
-  expect(commitWith(work, 'chore: refuse unknown models\n', { '.aitrailrc.yml': policy }, { noVerify: true }).code).toBe(0);
-  const pushed = tryGit(work.dir, ['push', '--no-verify', 'origin', 'HEAD:main']);
-  expect(pushed.code, pushed.stderr).toBe(0);
-  return { ...server, qwen };
-}
+const unknownAfterRevert = (policy: string) => deniedAfterRevert(policy, 'src/parse.ts', { message: `feat: parse\n\n${CURSOR}\n` });
 
 describe('a person-read commit that is the change of a commit refused by unknownModel: deny (row s55c-1)', () => {
   for (const policy of ['policy:\n  unknownModel: deny\n', 'policy:\n  deny: ["qwen/*"]\n  unknownModel: deny\n']) {
