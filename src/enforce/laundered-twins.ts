@@ -7,10 +7,12 @@ import type { Violation } from '../core/policy/types.js';
 import { MAX_LISTED_PATHS } from '../core/policy/violation.js';
 import { emptyTreeOf } from '../git/empty-tree.js';
 import { runGit } from '../git/exec.js';
-import { streamCommits } from '../git/log.js';
+import { type CommitRecord, streamCommits } from '../git/log.js';
+import { commitsReadAsStored } from '../git/raw-message.js';
 import { mergeBases } from '../git/merge-shape.js';
 import type { CommitNotes } from '../notes/commit-notes.js';
 import type { QwenNotes } from '../notes/qwen-notes.js';
+import { readCommitFacts } from './read-commit-facts.js';
 
 /** A commit of the range no global rule refuses (a person's, an allowed model's, a merge): what it changed (a merge: against its first parent). */
 export interface PersonCommit {
@@ -150,18 +152,39 @@ export async function launderedTwins(repoDir: string, people: readonly PersonCom
   // diffed) or under path rules; past PATHSPEC_CAP under a global deny alone, listing them would diff every commit the
   // refs hold (8x the walk's git CPU on 20,000 commits), and every person-read commit of the range is compared instead.
   const listed = byPaths || pathspec.length > 0;
-  for await (const commit of streamCommits(repoDir, ['--full-history', ...(byPaths ? ['--full-diff'] : []), '--exclude=refs/notes/*', '--all'], { asStored: true, pathspec, paths: listed })) {
-    if (inRange.has(commit.sha)) continue;
-    const facts = storedCommitFacts(commit, detect);
-    // Row s55c-2: the models its notes name too (git-ai's refs/notes/ai, Qwen Code's refs/notes/ai-attribution), as the
-    // range's commits are judged: Qwen's commit with a silent message and its note, reverted, picked again as a person's passed.
+  // Whether `commit` (its facts read) is refused: kept with its paths. Row s55c-2: the models its notes name count too
+  // (git-ai's refs/notes/ai, Qwen Code's refs/notes/ai-attribution), as the range's commits are judged: Qwen's commit with a
+  // silent message and its note, reverted, picked again as a person's passed.
+  const judge = async (commit: CommitRecord, facts: ReturnType<typeof storedCommitFacts>): Promise<boolean> => {
     if (noted) facts.attributions = await noted.qwenNotes.add(commit.sha, await noted.notes.add(commit.sha, facts.attributions, commit.paths ?? null));
     const violations = evaluateCommit(facts, policy).filter((violation) => violation.severity === 'error' && TWIN_RULES.has(violation.rule));
-    if (violations.length > 0) {
-      refused.set(commit.sha, violations);
-      for (const path of commit.paths ?? []) touched.add(path);
+    if (violations.length === 0) return false;
+    refused.set(commit.sha, violations);
+    for (const path of commit.paths ?? []) touched.add(path);
+    return true;
+  };
+  // Row s55c-3: the commits git shows otherwise than stored (a NUL byte before the trailer, an encoding git cannot read
+  // them by, a broken author line) are read again as stored, as the range's are (read-commit-facts): Qwen's commit whose
+  // `Assisted-by:` sits after a NUL byte, refused itself, was no refused commit here, and its change picked again passed.
+  const passed: string[] = [];
+  const encoded: string[] = [];
+  for await (const commit of streamCommits(repoDir, ['--full-history', ...(byPaths ? ['--full-diff'] : []), '--exclude=refs/notes/*', '--all'], { asStored: true, pathspec, paths: listed })) {
+    if (inRange.has(commit.sha)) continue;
+    if (!(await judge(commit, storedCommitFacts(commit, detect)))) {
+      passed.push(commit.sha);
+      if (commit.encoding !== undefined && commit.encoding !== null) encoded.push(commit.sha);
     }
     if (refused.size >= DENIED_TWINS_CAP) break;
+  }
+  if (refused.size < DENIED_TWINS_CAP && passed.length > 0) {
+    const stored = await commitsReadAsStored(repoDir, { shas: passed });
+    const again = [...new Set([...stored.keys(), ...encoded])];
+    if (again.length > 0) {
+      for await (const commit of streamCommits(repoDir, ['--no-walk=unsorted', ...again], { asStored: true, paths: listed, whole: true })) {
+        await judge(commit, await readCommitFacts(repoDir, commit, detect, stored));
+        if (refused.size >= DENIED_TWINS_CAP) break;
+      }
+    }
   }
   if (refused.size === 0) return [];
   // Row 1130: only the range's commits that can twin a refused one (a path of theirs changed by one) are read, and both
