@@ -231,14 +231,15 @@ export async function judgeCommits(
     }
     // A commit no global rule refuses making the very change of a commit refused everywhere, which the refs hold (a cherry-pick of a reverted Qwen commit, re-worded or re-declared; a merge carrying it): rows 1056, 1079, 1080.
     // Under path rules alone, only the commits that change a protected path (row 1082: Qwen's reverted commit in src/crypto picked again).
+    // A record that may sit in a note this repository cannot read: the model is not knowable (fail closed). The range's
+    // commits' notes only: the twin search below reads older commits' notes, which add what they can.
+    const unresolved = notes.unresolved();
+    if (unresolved.length > 0) throw new GitError(enforceMessages.unresolvedRecords(unresolved), ['notes'], null, '');
     const asked = deniesGlobally(policy) ? people : people.filter((commit) => commit.paths.some(isProtected));
     if (asked.length > 0) {
       const inRange = new Set(nodes.map((node) => node.sha));
-      violations.push(...(await launderedTwins(repoDir, asked, inRange, policy, detect)));
+      violations.push(...(await launderedTwins(repoDir, asked, inRange, policy, detect, { notes, qwenNotes })));
     }
-    // A record that may sit in a note this repository cannot read: the model is not knowable (fail closed).
-    const unresolved = notes.unresolved();
-    if (unresolved.length > 0) throw new GitError(enforceMessages.unresolvedRecords(unresolved), ['notes'], null, '');
   } finally {
     await qwenNotes.close();
     await notes.close();

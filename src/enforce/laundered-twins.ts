@@ -7,8 +7,12 @@ import type { Violation } from '../core/policy/types.js';
 import { MAX_LISTED_PATHS } from '../core/policy/violation.js';
 import { emptyTreeOf } from '../git/empty-tree.js';
 import { runGit } from '../git/exec.js';
-import { streamCommits } from '../git/log.js';
+import { type CommitRecord, streamCommits } from '../git/log.js';
+import { commitsReadAsStored } from '../git/raw-message.js';
 import { mergeBases } from '../git/merge-shape.js';
+import type { CommitNotes } from '../notes/commit-notes.js';
+import type { QwenNotes } from '../notes/qwen-notes.js';
+import { readCommitFacts } from './read-commit-facts.js';
 
 /** A commit of the range no global rule refuses (a person's, an allowed model's, a merge): what it changed (a merge: against its first parent). */
 export interface PersonCommit {
@@ -36,8 +40,12 @@ const EVERY_PATH_CAP = 16;
 /** Denied commits whose patch ids are computed at most; past it the range is judged by the first ones only (row 1056). */
 export const DENIED_TWINS_CAP = 2_000;
 
-/** The rules a commit's own models break anywhere in the tree (not the path rules: row 555 follows those by lines). */
-const GLOBAL_RULES = new Set(['model-denied', 'model-not-allowed']);
+/**
+ * The rules a commit's own models break anywhere in the tree (not the path rules: row 555 follows those by lines). An
+ * unidentified model under `unknownModel: deny` too (row s55c-1): Cursor's reverted commit picked again as a person's
+ * passed where the commit itself was refused.
+ */
+const GLOBAL_RULES = new Set(['model-denied', 'model-not-allowed', 'unknown-model']);
 
 /** The rules a twin's violations are given by: the global ones, and a path rule's (the same patch changes the same paths: row 1082). */
 const TWIN_RULES = new Set([...GLOBAL_RULES, 'path-model-denied', 'path-model-not-allowed']);
@@ -47,9 +55,9 @@ export function refusedEverywhere(violations: readonly Violation[]): boolean {
   return violations.some((violation) => violation.severity === 'error' && GLOBAL_RULES.has(violation.rule));
 }
 
-/** Whether `policy` refuses any model outside path rules: only then is the twin search run. */
+/** Whether `policy` refuses any model outside path rules (an unidentified one under `unknownModel: deny` too, row s55c-1): only then is the twin search run. */
 export function deniesGlobally(policy: CompiledPolicy): boolean {
-  return policy.deny.length > 0 || policy.allow !== undefined;
+  return policy.deny.length > 0 || policy.allow !== undefined || policy.unknownModel === 'deny';
 }
 
 /**
@@ -126,7 +134,7 @@ async function broughtIds(repoDir: string, parents: readonly string[]): Promise<
  * file by file: a person-read commit holding all of a refused commit's file changes, or the range's person-read commits
  * holding them between them, are its twins (rows 1122..1124).
  */
-export async function launderedTwins(repoDir: string, people: readonly PersonCommit[], inRange: ReadonlySet<string>, policy: CompiledPolicy, detect: DetectOptions): Promise<Violation[]> {
+export async function launderedTwins(repoDir: string, people: readonly PersonCommit[], inRange: ReadonlySet<string>, policy: CompiledPolicy, detect: DetectOptions, noted?: { notes: CommitNotes; qwenNotes: QwenNotes }): Promise<Violation[]> {
   if (people.length === 0 || (!deniesGlobally(policy) && policy.paths.length === 0)) return [];
   // Every path of theirs while they number EVERY_PATH_CAP or fewer (row 1122: a twin may hold a person's files beside the
   // refused commit's, and its first path may be the person's own); past it one path of each (row 1149: each path asked
@@ -144,14 +152,39 @@ export async function launderedTwins(repoDir: string, people: readonly PersonCom
   // diffed) or under path rules; past PATHSPEC_CAP under a global deny alone, listing them would diff every commit the
   // refs hold (8x the walk's git CPU on 20,000 commits), and every person-read commit of the range is compared instead.
   const listed = byPaths || pathspec.length > 0;
+  // Whether `commit` (its facts read) is refused: kept with its paths. Row s55c-2: the models its notes name count too
+  // (git-ai's refs/notes/ai, Qwen Code's refs/notes/ai-attribution), as the range's commits are judged: Qwen's commit with a
+  // silent message and its note, reverted, picked again as a person's passed.
+  const judge = async (commit: CommitRecord, facts: ReturnType<typeof storedCommitFacts>): Promise<boolean> => {
+    if (noted) facts.attributions = await noted.qwenNotes.add(commit.sha, await noted.notes.add(commit.sha, facts.attributions, commit.paths ?? null));
+    const violations = evaluateCommit(facts, policy).filter((violation) => violation.severity === 'error' && TWIN_RULES.has(violation.rule));
+    if (violations.length === 0) return false;
+    refused.set(commit.sha, violations);
+    for (const path of commit.paths ?? []) touched.add(path);
+    return true;
+  };
+  // Row s55c-3: the commits git shows otherwise than stored (a NUL byte before the trailer, an encoding git cannot read
+  // them by, a broken author line) are read again as stored, as the range's are (read-commit-facts): Qwen's commit whose
+  // `Assisted-by:` sits after a NUL byte, refused itself, was no refused commit here, and its change picked again passed.
+  const passed: string[] = [];
+  const encoded: string[] = [];
   for await (const commit of streamCommits(repoDir, ['--full-history', ...(byPaths ? ['--full-diff'] : []), '--exclude=refs/notes/*', '--all'], { asStored: true, pathspec, paths: listed })) {
     if (inRange.has(commit.sha)) continue;
-    const violations = evaluateCommit(storedCommitFacts(commit, detect), policy).filter((violation) => violation.severity === 'error' && TWIN_RULES.has(violation.rule));
-    if (violations.length > 0) {
-      refused.set(commit.sha, violations);
-      for (const path of commit.paths ?? []) touched.add(path);
+    if (!(await judge(commit, storedCommitFacts(commit, detect)))) {
+      passed.push(commit.sha);
+      if (commit.encoding !== undefined && commit.encoding !== null) encoded.push(commit.sha);
     }
     if (refused.size >= DENIED_TWINS_CAP) break;
+  }
+  if (refused.size < DENIED_TWINS_CAP && passed.length > 0) {
+    const stored = await commitsReadAsStored(repoDir, { shas: passed });
+    const again = [...new Set([...stored.keys(), ...encoded])];
+    if (again.length > 0) {
+      for await (const commit of streamCommits(repoDir, ['--no-walk=unsorted', ...again], { asStored: true, paths: listed, whole: true })) {
+        await judge(commit, await readCommitFacts(repoDir, commit, detect, stored));
+        if (refused.size >= DENIED_TWINS_CAP) break;
+      }
+    }
   }
   if (refused.size === 0) return [];
   // Row 1130: only the range's commits that can twin a refused one (a path of theirs changed by one) are read, and both

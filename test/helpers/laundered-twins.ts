@@ -4,15 +4,19 @@ import { commitWith, type Project, policyServer, tryGit } from './enforce-repos.
 
 export const PARSE = 'export function parse(input: string): string[] {\n  return input.split(",").map((part) => part.trim()).filter((part) => part.length > 0);\n}\n';
 
-/** A policy server whose main holds Qwen's commit `qwen` (`file`, made before the deny), a person's revert of it, then `policy` (default `deny: ["qwen/*"]`), pushed (rows 1056, 1079, 1080, 1082). */
-export function deniedAfterRevert(policy = 'policy:\n  deny: ["qwen/*"]\n', file = 'src/parse.ts'): Project & { qwen: string } {
+/**
+ * A policy server whose main holds Qwen's commit `qwen` (`file`, made before the deny), a person's revert of it, then `policy` (default `deny: ["qwen/*"]`), pushed (rows 1056, 1079, 1080, 1082).
+ * `made.message`: Q's message instead (row s55c-1: another agent's); `made.note`: writes a note on Q and names its ref, pushed too (row s55c-2).
+ */
+export function deniedAfterRevert(policy = 'policy:\n  deny: ["qwen/*"]\n', file = 'src/parse.ts', made: { message?: string; note?: (work: Project['work'], sha: string) => string } = {}): Project & { qwen: string } {
   const server = policyServer('policy:\n  deny: ["anthropic/*"]\n');
   const { work } = server;
-  expect(commitWith(work, 'feat: parse\n\nAssisted-by: qwen-code:qwen/qwen3-coder\n', { [file]: PARSE }, { noVerify: true }).code).toBe(0);
+  expect(commitWith(work, made.message ?? 'feat: parse\n\nAssisted-by: qwen-code:qwen/qwen3-coder\n', { [file]: PARSE }, { noVerify: true }).code).toBe(0);
   const qwen = work.git(['rev-parse', 'HEAD']);
+  const notes = made.note ? [made.note(work, qwen)] : [];
   work.git(['revert', '--no-edit', 'HEAD']);
   expect(commitWith(work, 'chore: deny qwen\n', { '.aitrailrc.yml': policy }, { noVerify: true }).code).toBe(0);
-  const before = tryGit(work.dir, ['push', '--no-verify', 'origin', 'HEAD:main']);
+  const before = tryGit(work.dir, ['push', '--no-verify', 'origin', 'HEAD:main', ...notes]);
   expect(before.code, before.stderr).toBe(0);
   return { ...server, qwen };
 }
