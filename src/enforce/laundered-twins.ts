@@ -144,6 +144,23 @@ async function broughtIds(repoDir: string, parents: readonly string[]): Promise<
   return brought;
 }
 
+/** Refused commits whose rest is looked for in the refs (row s55e-3), at most, and the commits since each one read for it. */
+const RESTS_CAP = 16;
+const REST_COMMITS = 1_000;
+
+/**
+ * Row s55e-3: the patch ids of the file changes the commits the refs hold made since `twin` (not its ancestors), at
+ * `twin`'s paths, the range's and refused ones aside: what a part of `twin` pushed alone is completed by.
+ */
+async function heldSince(repoDir: string, twin: string, inRange: ReadonlySet<string>, refused: ReadonlyMap<string, unknown>): Promise<Set<string>> {
+  const paths = (await runGit(['log', '-1', '-z', '--format=', '--name-only', '--no-renames', '--diff-merges=first-parent', '--no-relative', '--root', twin, '--'], { cwd: repoDir, asStored: true })).split('\0').map((path) => path.replace(/^\n/, '')).filter(Boolean);
+  if (paths.length === 0 || paths.length > EVERY_PATH_CAP) return new Set();
+  const since = (await runGit(['log', '--full-history', '--exclude=refs/notes/*', '--all', `--max-count=${REST_COMMITS}`, '--format=%H', `^${twin}`, '--', ...paths.map((path) => `:(literal)${path}`)], { cwd: repoDir, asStored: true })).split('\n').filter((sha) => sha !== '' && !inRange.has(sha) && !refused.has(sha));
+  const held = new Set<string>();
+  for (const ids of (await patchIds(repoDir, since)).values()) for (const id of ids) held.add(id);
+  return held;
+}
+
 /**
  * Row 1056: a person-read commit of the range that makes the very change (the same `git patch-id
  * --stable`) a commit the repository's refs hold made under a model the policy refuses everywhere
@@ -220,12 +237,22 @@ export async function launderedTwins(repoDir: string, people: readonly PersonCom
     if (![...parts].every((id) => together.has(id))) continue;
     for (const person of people) if (!twins.has(person.sha) && [...(mine.get(person.sha) ?? [])].some((id) => parts.has(id))) twins.set(person.sha, { twin, kind: 'part' });
   }
+  // Row s55e-3: a part of a refused commit pushed alone after the rest was pushed before it (one file of Q in each push):
+  // the rest is looked for among the commits the refs hold made since Q (not its ancestors, nor the range's, nor refused).
+  let asked = 0;
+  for (const [twin, parts] of denied) {
+    const holders = people.filter((person) => !twins.has(person.sha) && [...(mine.get(person.sha) ?? [])].some((id) => parts.has(id)));
+    if (holders.length === 0 || asked++ >= RESTS_CAP) continue;
+    const rest = [...parts].filter((id) => !together.has(id));
+    const held = await heldSince(repoDir, twin, inRange, refused);
+    if (rest.every((id) => held.has(id))) for (const person of holders) twins.set(person.sha, { twin, kind: 'rest-held' });
+  }
   const found: Violation[] = [];
   for (const person of people) {
     const { twin, kind } = twins.get(person.sha) ?? {};
     if (twin === undefined || kind === undefined) continue;
     const held = `the same change (git patch-id) as ${twin.slice(0, 12)}, which the repository holds`;
-    const same = kind === 'part' ? `part of ${held} (other commits of the range hold the rest)` : kind === 'holds' ? `all of ${held}, beside changes of its own` : held;
+    const same = kind === 'part' ? `part of ${held} (other commits of the range hold the rest)` : kind === 'rest-held' ? `part of ${held} (commits it holds, made after it, hold the rest)` : kind === 'holds' ? `all of ${held}, beside changes of its own` : held;
     for (const violation of refused.get(twin) ?? []) {
       found.push({ ...violation, sha: person.sha, subject: person.subject, path: person.paths[0] ?? null, paths: person.paths.slice(0, MAX_LISTED_PATHS), pathCount: person.paths.length, message: `${same}: ${violation.message}`, fix: twinFix(twin, violation.agent, violation.model, violation.setting, kind) });
     }
