@@ -1,3 +1,4 @@
+import { unquoteCPath } from '../core/blame/parse-blame.js';
 import type { DetectOptions } from '../core/detect/commit.js';
 import { storedCommitFacts } from '../core/policy/commit-facts.js';
 import type { CompiledPolicy } from '../core/policy/compile-policy.js';
@@ -26,9 +27,6 @@ export interface PersonCommit {
 /** A diff header's mode lines (`old mode 100644`, `new mode 100755`, `new file mode 100755`, `deleted file mode 100755`): dropped before `git patch-id` (row 1103). */
 const MODE_LINES = /^(?:old mode|new mode|new file mode|deleted file mode) [0-7]+\n/gm;
 
-/** Paths asked by name (one per person-read commit of the range); past it, every commit the refs hold is read (row 1056). */
-const PATHSPEC_CAP = 1_000;
-
 /**
  * Paths of the range's person-read commits asked every one (row 1122) at most; past it one path of each (row 1149).
  * git's path-limited walk costs each commit it reads about the same again per path asked: on a history of 200,000
@@ -36,6 +34,39 @@ const PATHSPEC_CAP = 1_000;
  * asked every path of it and ran over ten minutes at each push.
  */
 const EVERY_PATH_CAP = 16;
+
+/** Commits read whole at a time (`git log --no-walk`) of those the name walk found (row s55e-1). */
+const READ_BATCH = 1_000;
+
+/**
+ * Row s55e-1: the commits the refs hold (not the range's) that change any of `paths`, newest first: one `git log
+ * --name-only` of every commit, matched in memory. Past EVERY_PATH_CAP paths git's path-limited walk costs a pass over
+ * the history per path asked, so it was asked one path of each person-read commit, and a person's commit holding a
+ * refused change beside other files (its first path its own) was never compared; this walk's cost does not grow with
+ * the paths (on 200,000 commits ~4 s of git CPU, about a 6-path walk's). Merges by their change against their first parent (row 1123).
+ */
+async function commitsChanging(repoDir: string, paths: ReadonlySet<string>, inRange: ReadonlySet<string>): Promise<string[]> {
+  // core.quotePath=false: a path is C-quoted only for control characters, `"` and `\`, so a line starting with \x01 is a commit's.
+  const out = await runGit(['-c', 'core.quotePath=false', 'log', '--full-history', '--exclude=refs/notes/*', '--all', '--format=%x01%H', '--name-only', '--no-renames', '--diff-merges=first-parent', '--ignore-submodules=none', '--no-relative', '--root', '--no-color', '--no-ext-diff', '--no-show-signature', '--'], { cwd: repoDir, asStored: true });
+  const found: string[] = [];
+  let sha: string | undefined;
+  let taken = true;
+  for (const line of out.split('\n')) {
+    if (line.startsWith('\x01')) {
+      sha = line.slice(1);
+      taken = inRange.has(sha);
+    } else if (!taken && line !== '' && paths.has(unquoteCPath(line)) && sha !== undefined) {
+      found.push(sha);
+      taken = true;
+    }
+  }
+  return found;
+}
+
+/** The commits of `shas`, read as the walk reads them, READ_BATCH at a time. */
+async function* readCommits(repoDir: string, shas: readonly string[]): AsyncGenerator<CommitRecord> {
+  for (let at = 0; at < shas.length; at += READ_BATCH) yield* streamCommits(repoDir, ['--no-walk=unsorted', ...shas.slice(at, at + READ_BATCH)], { asStored: true, paths: true });
+}
 
 /** Denied commits whose patch ids are computed at most; past it the range is judged by the first ones only (row 1056). */
 export const DENIED_TWINS_CAP = 2_000;
@@ -121,6 +152,23 @@ async function broughtIds(repoDir: string, parents: readonly string[]): Promise<
   return brought;
 }
 
+/** Refused commits whose rest is looked for in the refs (row s55e-3), at most, and the commits since each one read for it. */
+const RESTS_CAP = 16;
+const REST_COMMITS = 1_000;
+
+/**
+ * Row s55e-3: the patch ids of the file changes the commits the refs hold made since `twin` (not its ancestors), at
+ * `twin`'s paths, the range's and refused ones aside: what a part of `twin` pushed alone is completed by.
+ */
+async function heldSince(repoDir: string, twin: string, inRange: ReadonlySet<string>, refused: ReadonlyMap<string, unknown>): Promise<Set<string>> {
+  const paths = (await runGit(['log', '-1', '-z', '--format=', '--name-only', '--no-renames', '--diff-merges=first-parent', '--no-relative', '--root', twin, '--'], { cwd: repoDir, asStored: true })).split('\0').map((path) => path.replace(/^\n/, '')).filter(Boolean);
+  if (paths.length === 0 || paths.length > EVERY_PATH_CAP) return new Set();
+  const since = (await runGit(['log', '--full-history', '--exclude=refs/notes/*', '--all', `--max-count=${REST_COMMITS}`, '--format=%H', `^${twin}`, '--', ...paths.map((path) => `:(literal)${path}`)], { cwd: repoDir, asStored: true })).split('\n').filter((sha) => sha !== '' && !inRange.has(sha) && !refused.has(sha));
+  const held = new Set<string>();
+  for (const ids of (await patchIds(repoDir, since)).values()) for (const id of ids) held.add(id);
+  return held;
+}
+
 /**
  * Row 1056: a person-read commit of the range that makes the very change (the same `git patch-id
  * --stable`) a commit the repository's refs hold made under a model the policy refuses everywhere
@@ -130,28 +178,24 @@ async function broughtIds(repoDir: string, parents: readonly string[]): Promise<
  * merge whose own change against its first parent is the refused one's (row 1080), and under path
  * rules a commit of the range changing a protected path with a change a path rule refused (row 1082). Only the commits that change the
  * paths the person-read ones change are read (path-limited `git log --all --full-history`, merges too: every path of theirs
- * up to 16, else one of each), their messages detected as the range's are, and only the refused ones' patches are read,
+ * up to 16, else every commit's paths listed once and matched in memory, row s55e-1), their messages detected as the range's are, and only the refused ones' patches are read,
  * file by file: a person-read commit holding all of a refused commit's file changes, or the range's person-read commits
  * holding them between them, are its twins (rows 1122..1124).
  */
 export async function launderedTwins(repoDir: string, people: readonly PersonCommit[], inRange: ReadonlySet<string>, policy: CompiledPolicy, detect: DetectOptions, noted?: { notes: CommitNotes; qwenNotes: QwenNotes }): Promise<Violation[]> {
   if (people.length === 0 || (!deniesGlobally(policy) && policy.paths.length === 0)) return [];
-  // Every path of theirs while they number EVERY_PATH_CAP or fewer (row 1122: a twin may hold a person's files beside the
-  // refused commit's, and its first path may be the person's own); past it one path of each (row 1149: each path asked
-  // costs the walk a pass over the history); past PATHSPEC_CAP of those, every commit the refs hold is read in node.
+  // Every path of theirs while they number EVERY_PATH_CAP or fewer, asked git's path-limited walk (row 1122: a twin may hold
+  // a person's files beside the refused commit's, and its first path may be the person's own); past it (row 1149: each
+  // path asked costs that walk a pass over the history) every commit's paths are listed once and matched in memory
+  // (row s55e-1), by every path of the range's non-merge commits and a merge's first path (a merge of main brings
+  // hundreds of files others changed: matching them all would read most of the history's messages).
   const every = [...new Set(people.flatMap((commit) => commit.paths))];
-  const paths = every.length <= EVERY_PATH_CAP ? every : [...new Set(people.flatMap((commit) => commit.paths.slice(0, 1)))];
-  if (paths.length === 0) return [];
-  const pathspec = paths.length > PATHSPEC_CAP ? [] : paths.map((path) => `:(literal)${path}`);
+  if (every.length === 0) return [];
   const refused = new Map<string, Violation[]>();
   // The paths the refused commits change (of those asked; under path rules all of theirs): a commit of the range whose asked path none changes has no twin, and its patch is not read.
   const touched = new Set<string>();
   // Under path rules each commit's paths are read too, all of them (`--full-diff`: not only the one asked by): a path rule refuses by them (row 1082).
   const byPaths = policy.paths.length > 0;
-  // Each commit's paths listed only where git lists them cheaply: with a pathspec (only the commits it matches are
-  // diffed) or under path rules; past PATHSPEC_CAP under a global deny alone, listing them would diff every commit the
-  // refs hold (8x the walk's git CPU on 20,000 commits), and every person-read commit of the range is compared instead.
-  const listed = byPaths || pathspec.length > 0;
   // Whether `commit` (its facts read) is refused: kept with its paths. Row s55c-2: the models its notes name count too
   // (git-ai's refs/notes/ai, Qwen Code's refs/notes/ai-attribution), as the range's commits are judged: Qwen's commit with a
   // silent message and its note, reverted, picked again as a person's passed.
@@ -168,7 +212,10 @@ export async function launderedTwins(repoDir: string, people: readonly PersonCom
   // `Assisted-by:` sits after a NUL byte, refused itself, was no refused commit here, and its change picked again passed.
   const passed: string[] = [];
   const encoded: string[] = [];
-  for await (const commit of streamCommits(repoDir, ['--full-history', ...(byPaths ? ['--full-diff'] : []), '--exclude=refs/notes/*', '--all'], { asStored: true, pathspec, paths: listed })) {
+  const walked = every.length <= EVERY_PATH_CAP
+    ? streamCommits(repoDir, ['--full-history', ...(byPaths ? ['--full-diff'] : []), '--exclude=refs/notes/*', '--all'], { asStored: true, pathspec: every.map((path) => `:(literal)${path}`), paths: true })
+    : readCommits(repoDir, await commitsChanging(repoDir, new Set(people.flatMap((commit) => ((commit.parents?.length ?? 0) > 1 ? commit.paths.slice(0, 1) : commit.paths))), inRange));
+  for await (const commit of walked) {
     if (inRange.has(commit.sha)) continue;
     if (!(await judge(commit, storedCommitFacts(commit, detect)))) {
       passed.push(commit.sha);
@@ -180,7 +227,7 @@ export async function launderedTwins(repoDir: string, people: readonly PersonCom
     const stored = await commitsReadAsStored(repoDir, { shas: passed });
     const again = [...new Set([...stored.keys(), ...encoded])];
     if (again.length > 0) {
-      for await (const commit of streamCommits(repoDir, ['--no-walk=unsorted', ...again], { asStored: true, paths: listed, whole: true })) {
+      for await (const commit of streamCommits(repoDir, ['--no-walk=unsorted', ...again], { asStored: true, paths: true, whole: true })) {
         await judge(commit, await readCommitFacts(repoDir, commit, detect, stored));
         if (refused.size >= DENIED_TWINS_CAP) break;
       }
@@ -189,7 +236,7 @@ export async function launderedTwins(repoDir: string, people: readonly PersonCom
   if (refused.size === 0) return [];
   // Row 1130: only the range's commits that can twin a refused one (a path of theirs changed by one) are read, and both
   // sides in one `git log -p | git patch-id`.
-  const candidates = listed ? people.filter((commit) => commit.paths.some((path) => touched.has(path))) : people;
+  const candidates = people.filter((commit) => commit.paths.some((path) => touched.has(path)));
   if (candidates.length === 0) return [];
   const ids = await patchIds(repoDir, [...refused.keys(), ...candidates.map((commit) => commit.sha)]);
   const idsOf = (shas: readonly string[]) => new Map(shas.flatMap((sha) => { const own = ids.get(sha); return own === undefined ? [] : [[sha, own] as const]; }));
@@ -223,12 +270,22 @@ export async function launderedTwins(repoDir: string, people: readonly PersonCom
     if (![...parts].every((id) => together.has(id))) continue;
     for (const person of people) if (!twins.has(person.sha) && [...(mine.get(person.sha) ?? [])].some((id) => parts.has(id))) twins.set(person.sha, { twin, kind: 'part' });
   }
+  // Row s55e-3: a part of a refused commit pushed alone after the rest was pushed before it (one file of Q in each push):
+  // the rest is looked for among the commits the refs hold made since Q (not its ancestors, nor the range's, nor refused).
+  let asked = 0;
+  for (const [twin, parts] of denied) {
+    const holders = people.filter((person) => !twins.has(person.sha) && [...(mine.get(person.sha) ?? [])].some((id) => parts.has(id)));
+    if (holders.length === 0 || asked++ >= RESTS_CAP) continue;
+    const rest = [...parts].filter((id) => !together.has(id));
+    const held = await heldSince(repoDir, twin, inRange, refused);
+    if (rest.every((id) => held.has(id))) for (const person of holders) twins.set(person.sha, { twin, kind: 'rest-held' });
+  }
   const found: Violation[] = [];
   for (const person of people) {
     const { twin, kind } = twins.get(person.sha) ?? {};
     if (twin === undefined || kind === undefined) continue;
     const held = `the same change (git patch-id) as ${twin.slice(0, 12)}, which the repository holds`;
-    const same = kind === 'part' ? `part of ${held} (other commits of the range hold the rest)` : kind === 'holds' ? `all of ${held}, beside changes of its own` : held;
+    const same = kind === 'part' ? `part of ${held} (other commits of the range hold the rest)` : kind === 'rest-held' ? `part of ${held} (commits it holds, made after it, hold the rest)` : kind === 'holds' ? `all of ${held}, beside changes of its own` : held;
     for (const violation of refused.get(twin) ?? []) {
       found.push({ ...violation, sha: person.sha, subject: person.subject, path: person.paths[0] ?? null, paths: person.paths.slice(0, MAX_LISTED_PATHS), pathCount: person.paths.length, message: `${same}: ${violation.message}`, fix: twinFix(twin, violation.agent, violation.model, violation.setting, kind) });
     }

@@ -3,10 +3,15 @@ import { detectCommit, type DetectOptions } from '../core/detect.js';
 import { mergeAttributions } from '../core/detect/merge.js';
 import type { Attribution } from '../core/types.js';
 import { loweredCap } from '../git/commit-size.js';
+import { envLimit, MERGED_READS } from '../io/env-limits.js';
 import { GitError } from '../git/exec.js';
 import { streamCommits } from '../git/log.js';
 
-/** Merged commits read for the models their agents declared, at most: a merge of more is read no further (its footer stays unknown: fail closed). */
+/**
+ * Merged commits one merge's walk reads when no run's bound is given (`reads`), at most: a merge of more is read no
+ * further (its footer stays unknown). With one (check, pre-push, pre-receive, log) the run's bound alone applies (row
+ * s55e-2: a merge of more than 5,000 was silently left `unknown` in the gates, neither refused nor warned).
+ */
 const MAX_MERGED = 5000;
 
 /**
@@ -43,12 +48,11 @@ export interface MergedReads {
   largeRead?: { bytes: number };
 }
 
-/** Merged commits one run's merge-footer walks may read beyond the commits it judges or lists (rows 1132, 1154). */
-export const MERGED_READS = 10_000;
+export { MERGED_READS } from '../io/env-limits.js';
 
-/** MERGED_READS as AITRAIL_SIZE_CAPS_DIVISOR lowers it (row 1073). */
+/** MERGED_READS, or AITRAIL_MERGED_READS (row s55e-2: a server merging long-lived branches raises it), as AITRAIL_SIZE_CAPS_DIVISOR lowers it (row 1073). */
 export function mergedReadsBound(): number {
-  return Math.max(1, loweredCap(MERGED_READS));
+  return Math.max(1, loweredCap(envLimit('AITRAIL_MERGED_READS') ?? MERGED_READS));
 }
 
 /** Whether the bound of `reads`, reached, was raised (asked once a run). */
@@ -82,7 +86,7 @@ export async function mergeFooters(repoDir: string, parents: readonly string[], 
   try {
     const bound = reads === undefined ? {} : { largeTogether: reads.largeTogether, largeRead: reads.largeRead };
     for await (const commit of streamCommits(repoDir, [...parents.slice(1), '--not', parents[0]!], bound)) {
-      if (++read > MAX_MERGED) return attributions;
+      if (++read > MAX_MERGED && reads === undefined) return attributions;
       // Past the report's bound the footer stays as read (AI of that agent, model unknown: fail closed), and the caller says so.
       if (reads !== undefined && reads.read++ >= reads.most && !(await widened(reads))) {
         reads.spent = true;

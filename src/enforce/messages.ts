@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import { fetchNotesCommand } from '../core/notes/notes-ref.js';
 import { sanitize } from '../core/sanitize.js';
+import { MERGED_READS } from '../io/env-limits.js';
 
 const show = (text: string): string => sanitize(text, { max: 200 });
 
@@ -140,7 +141,7 @@ export const enforceMessages = {
     `cannot judge the range at commit ${show(sha)}: its commits of more than ${large % 1024 === 0 ? `${(large / 1024).toLocaleString('en-US')} KiB` : `${large.toLocaleString('en-US')} bytes`} hold ${size.toLocaleString('en-US')} bytes together, more than the ${most.toLocaleString('en-US')} read in one judgement, so they are refused unread; rewrite them with shorter messages and headers, or push them a few at a time.`,
   /** A merge whose footer's walk would pass the run's bound on merged commits read (judge-commits.ts, row 1154). */
   mergedReadsSpent: (sha: string, most: number, more: number) =>
-    `cannot judge merge ${show(sha)}: its pull request description's agent footer names the models of the commits it merges, and this judgement's merges brought in ${most.toLocaleString('en-US')} commits to read already (the most it reads: ${more.toLocaleString('en-US')} more than the commits judged), so the range is refused unjudged; push its merges a few at a time, or merge without re-merging earlier merges' history.`,
+    `cannot judge merge ${show(sha)}: its pull request description's agent footer names the models of the commits it merges, and this judgement's merges brought in ${most.toLocaleString('en-US')} commits to read already (the most it reads: ${more.toLocaleString('en-US')} more than the commits judged), so the range is refused unjudged; push its merges a few at a time, or merge without re-merging earlier merges' history, or raise the bound where the judgement runs: AITRAIL_MERGED_READS=<commits> (default ${MERGED_READS.toLocaleString('en-US')}) in the environment of \`aitrail check\`, the pre-push hook or the server's pre-receive.`,
   /** A commit whose message git cannot re-encode from the encoding its header names (read-commit-facts.ts, row 999). */
   messageNotDecoded: (sha: string, encoding: string) =>
     `cannot judge commit ${show(sha)}: its message is stored under 'encoding ${show(encoding)}', which git cannot convert it from (git log shows its bytes as they are, not text), so what it declares cannot be read. Rewrite it with a UTF-8 message (git commit --amend, or git rebase -i, with i18n.commitEncoding unset).`,

@@ -1,6 +1,9 @@
 import { sanitize } from '../core/sanitize.js';
 import { UsageError } from '../errors/usage-error.js';
 
+/** Merged commits one run's merge-footer walks may read beyond the commits it judges or lists (rows 1132, 1154); AITRAIL_MERGED_READS sets it (row s55e-2). */
+export const MERGED_READS = 10_000;
+
 /**
  * The bounds a server or CI sets in its environment (rows 1036, 1073, 1092), each a whole number as
  * written (digits only, no sign, no leading zero) from 1 to `most`: one parser and one wording for the
@@ -12,6 +15,11 @@ export const ENV_LIMITS = {
     most: 65_536,
     bad: (set: string) =>
       `AITRAIL_SIZE_CAPS_DIVISOR='${set}' is not a divisor: give a whole number 1 to 65536, digits only (it can only lower the caps of 16 MiB a commit, 64 KiB a large commit, 64 MiB of large commits a range, 10,000 merged commits the merge-footer walks read, 16 MiB of a noted commit's diff counted and 200,000 paths shown through symbolic links matched whole), or unset it.`,
+  },
+  AITRAIL_MERGED_READS: {
+    most: 10_000_000,
+    bad: (set: string) =>
+      `AITRAIL_MERGED_READS='${set}' is not a count of commits: give a whole number 1 to 10000000, digits only (AITRAIL_MERGED_READS=50000 for a merge bringing in up to 50,000 commits), or unset it for the default ${MERGED_READS}.`,
   },
   AITRAIL_COPY_BLAME_BUDGET: {
     most: 9_999_999,
@@ -28,10 +36,10 @@ export const ENV_LIMITS = {
 export type EnvLimitName = keyof typeof ENV_LIMITS;
 
 /** Every bound the gate (check, pre-push, pre-receive) reads. */
-export const GATE_LIMITS: readonly EnvLimitName[] = ['AITRAIL_SIZE_CAPS_DIVISOR', 'AITRAIL_COPY_BLAME_BUDGET', 'AITRAIL_BLAME_BUDGET'];
+export const GATE_LIMITS: readonly EnvLimitName[] = ['AITRAIL_SIZE_CAPS_DIVISOR', 'AITRAIL_MERGED_READS', 'AITRAIL_COPY_BLAME_BUDGET', 'AITRAIL_BLAME_BUDGET'];
 
 /** Every bound the reports (log, blame, trend) read: the caps of the commits they read. */
-export const REPORT_LIMITS: readonly EnvLimitName[] = ['AITRAIL_SIZE_CAPS_DIVISOR'];
+export const REPORT_LIMITS: readonly EnvLimitName[] = ['AITRAIL_SIZE_CAPS_DIVISOR', 'AITRAIL_MERGED_READS'];
 
 /** The environment's `name` as a whole number 1 to its most; unset or empty: undefined; mis-written: a UsageError. */
 export function envLimit(name: EnvLimitName): number | undefined {

@@ -1,4 +1,5 @@
 import { sanitize } from '../core/sanitize.js';
+import { MERGED_READS } from '../io/env-limits.js';
 import { plural } from '../core/blame/format.js';
 import type { Rewired } from '../git/blame-environment.js';
 import { COMMIT_BYTES_CAP, LARGE_COMMIT_BYTES, loweredCap } from '../git/commit-size.js';
@@ -39,7 +40,7 @@ export const blameMessages = {
       ? `commit ${sha.slice(0, 12)} was not read: with its message, the messages of more than ${loweredCap(LARGE_COMMIT_BYTES).toLocaleString('en-US')} bytes this report read hold ${bytes.toLocaleString('en-US')} bytes together, more than the ${most.toLocaleString('en-US')} a report reads, so it is counted as AI of an unknown model (check, pre-push and pre-receive refuse such a range).`
       : `commit ${sha.slice(0, 12)} was not read: ${part === 'message' ? 'its text as git shows it' : 'its object'} is ${bytes.toLocaleString('en-US')} bytes, more than the ${most.toLocaleString('en-US')} a report reads, so it is counted as AI of an unknown model (check, pre-push and pre-receive refuse it).`,
   mergedReadsCut: (sha: string, most: number, more: number) =>
-    `merge ${sha.slice(0, 12)}'s agent footer was not checked against the commits it merges: this report's merges brought in ${most.toLocaleString('en-US')} commits to read already (the most it reads: ${more.toLocaleString('en-US')} more than the commits it lists), so the footer counts as the merge's own (AI of that agent, model unknown).`,
+    `merge ${sha.slice(0, 12)}'s agent footer was not checked against the commits it merges: this report's merges brought in ${most.toLocaleString('en-US')} commits to read already (the most it reads: ${more.toLocaleString('en-US')} more than the commits it lists), so the footer counts as the merge's own (AI of that agent, model unknown); AITRAIL_MERGED_READS=<commits> (default ${MERGED_READS.toLocaleString('en-US')}) in the environment raises the bound.`,
   mergedLargeCut: (sha: string, most: number) =>
     `merge ${sha.slice(0, 12)}'s agent footer may not have been checked against every commit it merges: the messages of more than ${loweredCap(LARGE_COMMIT_BYTES).toLocaleString('en-US')} bytes this report's merges brought in hold more than the ${most.toLocaleString('en-US')} it reads, and the ones past that were not read; a footer they may have named stays the merge's own (AI of that agent, model unknown).`,
   logShallowCut: (cut: readonly string[]) =>

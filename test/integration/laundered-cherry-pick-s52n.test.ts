@@ -37,9 +37,16 @@ describe("a person-read commit that is a refused commit's very change (row 1056)
     const check = aitrail(work.dir, ['check', 'origin/main..HEAD'], { env: { GIT_TRACE: trace }, timeout: 120_000 });
     expect(check.code, check.stdout + check.stderr).toBe(1);
     expect(check.stdout).toContain(`the same change (git patch-id) as ${qwen.slice(0, 12)}`);
-    // The walk over the refs' history: path-limited by one path (1,001 asked made it read every commit).
-    const walks = gitCommands(trace).filter((command) => / --all( |$)/.test(command) && command.includes('--full-history'));
+    // The walk over the refs' history: one listing of every commit's paths, matched in memory (row s55e-1; 1,001 paths
+    // asked git's path-limited walk would cost a pass over the history each), and only the commits changing the range's
+    // paths read whole (Qwen's and its revert), never every commit.
+    const commands = gitCommands(trace);
+    const walks = commands.filter((command) => / --all( |$)/.test(command) && command.includes('--full-history'));
     expect(walks).toHaveLength(1);
-    expect(walks[0]!.match(/:\(literal\)/g)).toHaveLength(1);
+    expect(walks[0]).toContain('--name-only');
+    expect(walks[0]!.match(/:\(literal\)/g)).toBeNull();
+    const read = commands.filter((command) => command.includes('--no-walk=unsorted') && command.includes('--name-only'));
+    expect(read).toHaveLength(1);
+    expect(read[0]!.match(/\b[0-9a-f]{40}\b/g)).toHaveLength(2);
   });
 });

@@ -18,17 +18,19 @@ function walkPaths(trace: string): number[] {
 }
 
 describe("the twin search's walk asks few paths (row 1149)", () => {
-  it('a commit of 17 files is walked by its first path; one of 16 by each', () => {
+  // Row s55e-1: past 16 paths no path-limited walk at all: every commit's paths listed once, matched in memory.
+  it('a commit of 17 files is walked by no path (one listing of the paths); one of 16 by each', () => {
     const { work } = policyServer('policy:\n  deny: ["anthropic/*"]\n');
     expect(commitWith(work, 'chore: deny qwen\n', { '.aitrailrc.yml': 'policy:\n  deny: ["qwen/*"]\n' }, { noVerify: true }).code).toBe(0);
     expect(tryGit(work.dir, ['push', '--no-verify', 'origin', 'HEAD:main']).code).toBe(0);
     const files = (count: number, tag: string) => Object.fromEntries(Array.from({ length: count }, (_, index) => [`src/${tag}${index}.ts`, `export const v = ${index};\n`]));
-    for (const [count, asked] of [[17, 1], [16, 16]] as const) {
+    for (const [count, asked] of [[17, []], [16, [16]]] as const) {
       expect(commitWith(work, `feat: ${count} files\n`, files(count, `f${count}-`), { noVerify: true }).code).toBe(0);
       const trace = join(work.dir, '.git', `trace-${count}`);
       const check = aitrail(work.dir, ['check', 'HEAD~1..HEAD'], { timeout: 120_000, env: { GIT_TRACE: trace } });
       expect(check.code, check.stdout + check.stderr).toBe(0);
-      expect(walkPaths(readFileSync(trace, 'utf8'))).toEqual([asked]);
+      expect(walkPaths(readFileSync(trace, 'utf8'))).toEqual(asked);
+      expect(readFileSync(trace, 'utf8').split('\n').filter((line) => line.includes('--full-history') && line.includes('--name-only') && !line.includes(':(literal)'))).toHaveLength(count > 16 ? 1 : 0);
     }
   });
 });
