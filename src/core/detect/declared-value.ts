@@ -240,7 +240,7 @@ export function readDeclaredValues(value: string, aliases: Record<string, string
   if (readAll && onlyTools(tools) && !namesAgentOrModel(tools, aliases, budget)) return [];
   // A script's path beside a model (`scripts/gen.sh and qwen3-coder`) is no model id.
   const found = withoutRepositories(declaredMentions(tools, readAll ? withoutMakers(whole) : value, aliases, budget).filter((m) => !scriptPath(m.model)), tools);
-  if (found.length > 0) return reading.people === true && readAll && found.every((m) => m.agent === 'unknown' && m.model.endsWith('/unknown')) && teamsOfPeople(read.text) ? [] : found;
+  if (found.length > 0) return reading.people === true && readAll && found.every((m) => m.agent === 'unknown' && m.model.endsWith('/unknown')) && (teamsOfPeople(read.text) || familyNamedPeople(read.text)) ? [] : found;
   return saysNoAI(read.text) || (reading.people === true && readAll && peopleNamed(read.text)) ? [] : [UNKNOWN];
 }
 
@@ -311,6 +311,41 @@ function peopleNamed(text: string): boolean {
     });
   });
 }
+
+/**
+ * A declared value that is people's names, one or more of them starting with a model family's or vendor's word as a given
+ * name (`Kimi Räikkönen`, `Ernie Els`, `Gemma Chan`, `Kimi Räikkönen and Daniel Gustafsson`), under a key that says nothing
+ * of AI (curl's credits, row 260): those people, as `Daniel Gustafsson` is; the family's word read `moonshotai/unknown`, so
+ * an honest project's commit was refused under a vendor's deny (row s55d-2). The word written as a name is (a capital, then
+ * small letters) and is a given name (personNames), and every word after it a surname's: no digit, no model, tool, account, vendor, agent or family word, no
+ * word of a model the catalog lists (`Kimi K2`, `Kimi Fast`, `Grok Code`, `Ernie Bot`, `Kimi Linear`, `Doubao Seed` stay models).
+ */
+function familyNamedPeople(text: string): boolean {
+  if (text.length > 200) return false;
+  const names = text.split(NAME_LIST);
+  return names.some((name) => familyNamedPerson(name)) && names.every((name) => familyNamedPerson(name) || peopleNamed(name));
+}
+
+function familyNamedPerson(name: string): boolean {
+  const words = name.trim().split(/\s+/);
+  const given = words[0] ?? '';
+  if (words.length < 2 || words.length > 4 || !/^\p{Lu}\p{Ll}+$/u.test(given) || !personName().test(name.trim())) return false;
+  const sig = signatures();
+  // A family's word that is a given name too (signatures.json personNames: `Kimi`, `Ernie`, `Gemma`), as a co-author line reads
+  // it (`Co-authored-by: Kimi Smith` is a person); `Qwen Long`, `Llama Guard`, `Grok Smith` stay AI, as on a co-author line.
+  const lowerGiven = given.toLowerCase();
+  if (!sig.vendorWords.has(lowerGiven) || !sig.personNames.has(lowerGiven)) return false;
+  return words.slice(1).every((word) => {
+    const lower = word.toLowerCase().replace(/[.'\u2019]/g, '');
+    return !(TOOL_WORDS.has(lower) || MODEL_WORDS.has(lower) || FAMILY_PRODUCT_WORDS.has(lower) || sig.vendorWords.has(lower) || sig.agentFirstWords.has(lower) || isFamilyWord(lower) || mayStartModel(lower) || modelIdWords().has(lower));
+  });
+}
+/** Words after a family's that name its products though the table lists none of them (`Kimi Linear`, `Kimi Researcher`, `Ernie Speed`, `Mistral Saba`, `Gemma Scope`). */
+const FAMILY_PRODUCT_WORDS: ReadonlySet<string> = new Set(['linear', 'researcher', 'speed', 'character', 'novel', 'saba', 'embed', 'moderation', 'ocr', 'scope', 'shield', 'guard', 'imagine', 'long', 'turbos']);
+
+let MODEL_ID_WORDS: ReadonlySet<string> | undefined;
+/** Every word of the built-in table's model ids (`linear` of `kimi-linear-48b-a3b-instruct`), made once. */
+const modelIdWords = (): ReadonlySet<string> => (MODEL_ID_WORDS ??= new Set(knownModels().flatMap((id) => id.split(/[/._:-]+/))));
 
 /**
  * The key written again at the start of its value (`Assisted-by: Assisted-by: Claude Opus 4.6
