@@ -1,5 +1,5 @@
 import FAST_PATH_TEXTS from '../data/fast-path-texts.generated.json' with { type: 'json' };
-import { canonicalModel, knownModels, knownVendors, RUNTIME_NAME } from '../catalog.js';
+import { canonicalModel, knownModels, knownVendors, nameVendor, RUNTIME_NAME } from '../catalog.js';
 import { CLAUSE, literalBase, matchIdentity, parseIdentity, plainAddress, type IdentityMatch, type IdentityRole } from './identity.js';
 import { accountSpaced, agentFirstNamed, agentNameAsWritten, aiAccountNamed, aiAccountOnly, isFamilyWord, productNamed, MAX_WHOLE, mentions, newBudget, readMentions, readWhole, vendorsIn, type Budget, type Mention } from './mentions.js';
 import { joints, letterRuns } from './letters.js';
@@ -793,7 +793,7 @@ export function readCoAuthor(value: string, aliases: Record<string, string> = {}
     const found = named.length === 0 && aiAccountOnly(read.name) ? [{ agent: 'unknown', model: 'unknown' }] : named;
     // `aider:qwen3-coder <ada@example.com>`: no person's name is an agent's and a model's pair.
     const paired = agentModelPair(read.name, aliases, budget).filter((p) => !found.some((m) => m.agent === p.agent && m.model === p.model));
-    return [...found, ...paired, ...unread];
+    return [...found, ...paired, ...idOfFamily(found.length + paired.length, read.name), ...unread];
   }
   // `Claude <claude@localhost>`: an address with no domain of the Internet, the agent's own name as its mailbox.
   const atMachine = text.length <= MAX_VALUE ? agentAtMachine(parseIdentity(text), aliases, budget) : [];
@@ -815,7 +815,24 @@ export function readCoAuthor(value: string, aliases: Record<string, string> = {}
   // `AI Agent <agent@ai-kit>` (an address of no domain, read as a note): the name before it all the same (row 1093).
   const accountOnly = aiAccountOnly(named) || (read.name !== named && aiAccountOnly(read.name));
   const found = byWords.length === 0 && paired.length === 0 && accountOnly ? [{ agent: 'unknown', model: 'unknown' }] : byWords;
-  return [...paired, ...found.filter((m) => !paired.some((p) => p.agent === m.agent && p.model === m.model)), ...unread];
+  return [...paired, ...found.filter((m) => !paired.some((p) => p.agent === m.agent && p.model === m.model)), ...idOfFamily(found.length + paired.length, named), ...unread];
+}
+
+/**
+ * A co-author's name that is one model id the catalog does not list, written as ids are (small letters, joined by `-`),
+ * whose first word is a family's or vendor's and every other a model's word (a version, `fast`, `latest`, a word of a
+ * listed id): `kimi-fast-latest <x@example.com>`, `glm-flash-latest` without an address: that vendor's unknown model,
+ * as the same id in a co-author's note or a model variable is (row 1140); it read as no AI at a person's address, past
+ * a deny of the vendor (row s55d-3). A person's handle stays a person's (`kimi-li`, `grok-dev`, `Kimi Fast`). Only where
+ * nothing else was read (`read`: how many mentions were).
+ */
+function idOfFamily(read: number, name: string): Mention[] {
+  const id = name.trim();
+  if (read > 0 || id.length > 64 || !/^[a-z][a-z0-9.]*(?:-[a-z0-9.]+)+$/.test(id)) return [];
+  const [first = '', ...rest] = id.split('-');
+  const vendor = nameVendor(first);
+  if (vendor === null || !rest.every((word) => /\d/.test(word) || MODEL_WORDS.has(word) || word === 'latest' || (modelIdWords().has(word) && !TOOL_WORDS.has(word)))) return [];
+  return [{ agent: 'unknown', model: `${vendor}/unknown` }];
 }
 
 /**
