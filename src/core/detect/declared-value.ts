@@ -332,9 +332,10 @@ function familyNamedPerson(name: string): boolean {
   if (words.length < 2 || words.length > 4 || !/^\p{Lu}\p{Ll}+$/u.test(given) || !personName().test(name.trim())) return false;
   const sig = signatures();
   // A family's word that is a given name too (signatures.json personNames: `Kimi`, `Ernie`, `Gemma`), as a co-author line reads
-  // it (`Co-authored-by: Kimi Smith` is a person); `Qwen Long`, `Llama Guard`, `Grok Smith` stay AI, as on a co-author line.
+  // it (`Co-authored-by: Kimi Smith` is a person); `Qwen Long`, `Llama Guard`, `Grok Smith` stay AI, as on a co-author line; a
+  // company's name is no given name (`Tencent Cloud` stays Tencent's: teamsOfPeople reads its people).
   const lowerGiven = given.toLowerCase();
-  if (!sig.vendorWords.has(lowerGiven) || !sig.personNames.has(lowerGiven)) return false;
+  if (!sig.vendorWords.has(lowerGiven) || !sig.personNames.has(lowerGiven) || !isFamilyWord(lowerGiven)) return false;
   return words.slice(1).every((word) => {
     const lower = word.toLowerCase().replace(/[.'\u2019]/g, '');
     return !(TOOL_WORDS.has(lower) || MODEL_WORDS.has(lower) || FAMILY_PRODUCT_WORDS.has(lower) || sig.vendorWords.has(lower) || sig.agentFirstWords.has(lower) || isFamilyWord(lower) || mayStartModel(lower) || modelIdWords().has(lower));
