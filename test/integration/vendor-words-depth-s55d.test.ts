@@ -2,7 +2,8 @@
 // replaying its limits with the built CLI's `log` and `check`, init's hooks under Claude Code's environment and a real
 // bare server with pre-receive.
 // s55d-1: row 1157's "a leading agent's word names no vendor" lived in identity.ts idVendor (co-author notes) only, so a
-// model variable `ANTHROPIC_MODEL=codex-kimi` (or a Claude settings model, a git-ai note) read `openai/unknown` and
+// model variable `ANTHROPIC_MODEL=codex-kimi` (or a Claude settings model, a git-ai note) read `openai/unknown` in catalog.ts
+// nameVendor (init's hooks recorded no model, past a deny of Moonshot) and
 // `cursor-kimi` no vendor at all, where `Assisted-by: opencode:codex-kimi` reads Moonshot's: now catalog.ts nameVendor
 // reads it for every reader; `my-codex` stays no vendor's, as `Assisted-by:` reads it.
 // s55d-2: `Assisted-by: Kimi Räikkönen`, `Ernie Els` (people credited as curl credits them, whose given name is a family's
