@@ -44,7 +44,7 @@
  *
  * An `aliases` object is indexed once and cached by identity: treat it as immutable.
  */
-import { MODEL_ALIASES, ROUTERS, VENDOR_NAMES, VENDORS, FAMILIES } from './model-data.js';
+import { AGENTS, MODEL_ALIASES, ROUTERS, VENDOR_NAMES, VENDORS, FAMILIES } from './model-data.js';
 import { familyOf, isAgentName, normaliseModelName, type ModelName, type NameOptions } from './model-name.js';
 import { MODEL_WORDS, shortName, type ModelContext } from './model-words.js';
 import PRECOMPUTED from './data/model-table.generated.json' with { type: 'json' };
@@ -292,8 +292,16 @@ export function nameVendor(raw: string): string | null {
   if (!text) return null;
   const last = (text.replace(NOTE, ' ').split('/').pop() ?? '').trim();
   const token = slug(last);
-  if (token === '' || isAgentName(token)) return null;
+  if (token === '') return null;
   const words = token.split('-');
+  // `codex-kimi`, `cursor-kimi`, `amp-qwen3-x`: an agent's name that is no vendor's word, then a model's: the rest decides, as
+  // `Assisted-by: opencode:codex-kimi` reads it (Moonshot's); a model variable or a git-ai note read `openai/unknown` (`codex`
+  // as OpenAI's family) or nothing (`cursor-…`, an agent's name) (row s55d-1). Read here, every reader shares it (identity.ts idVendor).
+  // The rest naming no vendor (`codex-latest`, `cursor-fast`), the name is read as before (`codex`: OpenAI's family).
+  const lead = leadingAgentWords(words);
+  const rest = lead > 0 && lead < words.length ? nameVendor(words.slice(lead).join('-')) : null;
+  if (rest !== null) return rest;
+  if (isAgentName(token)) return null;
   const first = VENDOR_NAMES.get(words[0] ?? '') ?? familyOf(token)?.vendor;
   if (first) return first;
   // Several words (`fast qwen3-coder`, a git-ai note's value): each is read as a model of its own by the readers of
@@ -310,6 +318,24 @@ export function nameVendor(raw: string): string | null {
   }
   return null;
 }
+/**
+ * How many first words of a slug's are an agent's name that names no vendor (`codex`, `cursor`, `cursor-agent`, `amp`,
+ * `opencode`): 0 when none, or when its first word is a vendor's or a family's (`claude-code`, `kimi-cli`, `qwen-code`: their
+ * vendor's). `codex` is OpenAI's agent's name as much as a family's (row 1157).
+ */
+function leadingAgentWords(words: readonly string[]): number {
+  const first = words[0] ?? '';
+  // An agent's own name first (`cursor`, also a vendor's id for Cursor's Composer), else no vendor's or family's word.
+  if (first !== 'codex' && !AGENT_NAMES.has(first) && (VENDOR_NAMES.has(first) || familyOf(first) !== null)) return 0;
+  for (let count = Math.min(words.length, 4); count > 0; count -= 1) {
+    const name = words.slice(0, count).join('-');
+    if (name === 'codex' || AGENT_NAMES.has(name)) return count;
+  }
+  return 0;
+}
+let AGENT_NAME_SET: ReadonlySet<string> | undefined;
+const AGENT_NAMES = { has: (name: string): boolean => (AGENT_NAME_SET ??= new Set(AGENTS)).has(name) };
+
 /** Vendor and family words that are also common words of a name (`meta`, `ai`; by their start `composer`, `swe`, OpenAI's `o3`…). */
 const LATER_WORD_NOT_VENDOR: ReadonlySet<string> = new Set(['meta', 'ai']);
 // `codex`: OpenAI's agent's name (Codex CLI) as much as a family's, read as an agent by `Assisted-by:` (mentions.ts: no vendor

@@ -1,5 +1,5 @@
 import FAST_PATH_TEXTS from '../data/fast-path-texts.generated.json' with { type: 'json' };
-import { canonicalModel, knownModels, knownVendors, RUNTIME_NAME } from '../catalog.js';
+import { canonicalModel, knownModels, knownVendors, nameVendor, RUNTIME_NAME } from '../catalog.js';
 import { CLAUSE, literalBase, matchIdentity, parseIdentity, plainAddress, type IdentityMatch, type IdentityRole } from './identity.js';
 import { accountSpaced, agentFirstNamed, agentNameAsWritten, aiAccountNamed, aiAccountOnly, isFamilyWord, productNamed, MAX_WHOLE, mentions, newBudget, readMentions, readWhole, vendorsIn, type Budget, type Mention } from './mentions.js';
 import { joints, letterRuns } from './letters.js';
@@ -240,7 +240,7 @@ export function readDeclaredValues(value: string, aliases: Record<string, string
   if (readAll && onlyTools(tools) && !namesAgentOrModel(tools, aliases, budget)) return [];
   // A script's path beside a model (`scripts/gen.sh and qwen3-coder`) is no model id.
   const found = withoutRepositories(declaredMentions(tools, readAll ? withoutMakers(whole) : value, aliases, budget).filter((m) => !scriptPath(m.model)), tools);
-  if (found.length > 0) return reading.people === true && readAll && found.every((m) => m.agent === 'unknown' && m.model.endsWith('/unknown')) && teamsOfPeople(read.text) ? [] : found;
+  if (found.length > 0) return reading.people === true && readAll && found.every((m) => m.agent === 'unknown' && m.model.endsWith('/unknown')) && (teamsOfPeople(read.text) || familyNamedPeople(read.text)) ? [] : found;
   return saysNoAI(read.text) || (reading.people === true && readAll && peopleNamed(read.text)) ? [] : [UNKNOWN];
 }
 
@@ -311,6 +311,42 @@ function peopleNamed(text: string): boolean {
     });
   });
 }
+
+/**
+ * A declared value that is people's names, one or more of them starting with a model family's or vendor's word as a given
+ * name (`Kimi Räikkönen`, `Ernie Els`, `Gemma Chan`, `Kimi Räikkönen and Daniel Gustafsson`), under a key that says nothing
+ * of AI (curl's credits, row 260): those people, as `Daniel Gustafsson` is; the family's word read `moonshotai/unknown`, so
+ * an honest project's commit was refused under a vendor's deny (row s55d-2). The word written as a name is (a capital, then
+ * small letters) and is a given name (personNames), and every word after it a surname's: no digit, no model, tool, account, vendor, agent or family word, no
+ * word of a model the catalog lists (`Kimi K2`, `Kimi Fast`, `Grok Code`, `Ernie Bot`, `Kimi Linear`, `Doubao Seed` stay models).
+ */
+function familyNamedPeople(text: string): boolean {
+  if (text.length > 200) return false;
+  const names = text.split(NAME_LIST);
+  return names.some((name) => familyNamedPerson(name)) && names.every((name) => familyNamedPerson(name) || peopleNamed(name));
+}
+
+function familyNamedPerson(name: string): boolean {
+  const words = name.trim().split(/\s+/);
+  const given = words[0] ?? '';
+  if (words.length < 2 || words.length > 4 || !/^\p{Lu}\p{Ll}+$/u.test(given) || !personName().test(name.trim())) return false;
+  const sig = signatures();
+  // A family's word that is a given name too (signatures.json personNames: `Kimi`, `Ernie`, `Gemma`), as a co-author line reads
+  // it (`Co-authored-by: Kimi Smith` is a person); `Qwen Long`, `Llama Guard`, `Grok Smith` stay AI, as on a co-author line; a
+  // company's name is no given name (`Tencent Cloud` stays Tencent's: teamsOfPeople reads its people).
+  const lowerGiven = given.toLowerCase();
+  if (!sig.vendorWords.has(lowerGiven) || !sig.personNames.has(lowerGiven) || !isFamilyWord(lowerGiven)) return false;
+  return words.slice(1).every((word) => {
+    const lower = word.toLowerCase().replace(/[.'\u2019]/g, '');
+    return !(TOOL_WORDS.has(lower) || MODEL_WORDS.has(lower) || FAMILY_PRODUCT_WORDS.has(lower) || sig.vendorWords.has(lower) || sig.agentFirstWords.has(lower) || isFamilyWord(lower) || mayStartModel(lower) || modelIdWords().has(lower));
+  });
+}
+/** Words after a family's that name its products though the table lists none of them (`Kimi Linear`, `Kimi Researcher`, `Ernie Speed`, `Mistral Saba`, `Gemma Scope`). */
+const FAMILY_PRODUCT_WORDS: ReadonlySet<string> = new Set(['linear', 'researcher', 'speed', 'character', 'novel', 'saba', 'embed', 'moderation', 'ocr', 'scope', 'shield', 'guard', 'imagine', 'long', 'turbos']);
+
+let MODEL_ID_WORDS: ReadonlySet<string> | undefined;
+/** Every word of the built-in table's model ids (`linear` of `kimi-linear-48b-a3b-instruct`), made once. */
+const modelIdWords = (): ReadonlySet<string> => (MODEL_ID_WORDS ??= new Set(knownModels().flatMap((id) => id.split(/[/._:-]+/))));
 
 /**
  * The key written again at the start of its value (`Assisted-by: Assisted-by: Claude Opus 4.6
@@ -758,7 +794,7 @@ export function readCoAuthor(value: string, aliases: Record<string, string> = {}
     const found = named.length === 0 && aiAccountOnly(read.name) ? [{ agent: 'unknown', model: 'unknown' }] : named;
     // `aider:qwen3-coder <ada@example.com>`: no person's name is an agent's and a model's pair.
     const paired = agentModelPair(read.name, aliases, budget).filter((p) => !found.some((m) => m.agent === p.agent && m.model === p.model));
-    return [...found, ...paired, ...unread];
+    return [...found, ...paired, ...idOfFamily(found.length + paired.length, read.name), ...unread];
   }
   // `Claude <claude@localhost>`: an address with no domain of the Internet, the agent's own name as its mailbox.
   const atMachine = text.length <= MAX_VALUE ? agentAtMachine(parseIdentity(text), aliases, budget) : [];
@@ -780,7 +816,24 @@ export function readCoAuthor(value: string, aliases: Record<string, string> = {}
   // `AI Agent <agent@ai-kit>` (an address of no domain, read as a note): the name before it all the same (row 1093).
   const accountOnly = aiAccountOnly(named) || (read.name !== named && aiAccountOnly(read.name));
   const found = byWords.length === 0 && paired.length === 0 && accountOnly ? [{ agent: 'unknown', model: 'unknown' }] : byWords;
-  return [...paired, ...found.filter((m) => !paired.some((p) => p.agent === m.agent && p.model === m.model)), ...unread];
+  return [...paired, ...found.filter((m) => !paired.some((p) => p.agent === m.agent && p.model === m.model)), ...idOfFamily(found.length + paired.length, named), ...unread];
+}
+
+/**
+ * A co-author's name that is one model id the catalog does not list, written as ids are (small letters, joined by `-`),
+ * whose first word is a family's or vendor's and every other a model's word (a version, `fast`, `latest`, a word of a
+ * listed id): `kimi-fast-latest <x@example.com>`, `glm-flash-latest` without an address: that vendor's unknown model,
+ * as the same id in a co-author's note or a model variable is (row 1140); it read as no AI at a person's address, past
+ * a deny of the vendor (row s55d-3). A person's handle stays a person's (`kimi-li`, `grok-dev`, `Kimi Fast`). Only where
+ * nothing else was read (`read`: how many mentions were).
+ */
+function idOfFamily(read: number, name: string): Mention[] {
+  const id = name.trim();
+  if (read > 0 || id.length > 64 || !/^[a-z][a-z0-9.]*(?:-[a-z0-9.]+)+$/.test(id)) return [];
+  const [first = '', ...rest] = id.split('-');
+  const vendor = nameVendor(first);
+  if (vendor === null || !rest.every((word) => /\d/.test(word) || MODEL_WORDS.has(word) || word === 'latest' || (modelIdWords().has(word) && !TOOL_WORDS.has(word)))) return [];
+  return [{ agent: 'unknown', model: `${vendor}/unknown` }];
 }
 
 /**

@@ -181,7 +181,9 @@ function idVendor(word: string, agent: string): string | null {
   const named = agentSlug(first);
   if (named === agent) return null;
   // `codex-kimi`: another agent's name that is no vendor's word (`codex`, not `claude`), then a model's: the rest's vendor,
-  // as `Assisted-by: opencode:codex-kimi` reads it (Moonshot's; the note read `openai/unknown`: row 1157).
+  // as `Assisted-by: opencode:codex-kimi` reads it (Moonshot's; the note read `openai/unknown`: row 1157). catalog.ts nameVendor
+  // reads a leading agent's word so too, for every reader of a model's name (model variables, git-ai notes: row s55d-1); here
+  // an agent of the signatures' (not only the catalog's) and a rest of no vendor (`codex-latest`) names none, as `Assisted-by:` reads it.
   if (named !== null && !signatures().vendorWords.has(first)) {
     const tail = rest.join('-');
     return nameVendor(tail) ?? (rest.length === 1 ? (signatures().vendorWords.get(tail) ?? null) : null);
