@@ -12,7 +12,7 @@
  * state shared. Both files are the package's own, in the same folder; the code cache is written
  * beside it as the hook's is (src/cli/bundle-loader.ts): nothing here is read from a repository.
  */
-import { cacheFileFor, cacheWritable, compileBundle, runCompiled, writeCodeCache } from '../cli/bundle-loader.js';
+import { cacheFileFor, cacheWritable, compileBundle, readWrapped, runCompiled, writeCodeCache } from '../cli/bundle-loader.js';
 import { FileError, fileError } from './file-error.js';
 
 type Load = (path: string) => unknown;
@@ -29,21 +29,20 @@ export function setShared(modules: Record<string, () => unknown>): void {
 /** The rare file of the hook file `hookFile`, run once (with its code cache), its `load`. */
 function rareFile(hookFile: string): Load {
   if (load !== undefined) return load;
-  const fs = process.getBuiltinModule('node:fs');
   const file = hookFile.replace(/\.cjs$/, '.rare.cjs');
   const dir = file.slice(0, file.lastIndexOf('/'));
   const cacheFile = cacheFileFor(file);
   // ASCII, as every bundle (scripts/bundle.mjs checks it).
-  let source: string;
+  let wrapped: string;
   try {
-    source = fs.readFileSync(file, 'latin1');
+    wrapped = readWrapped(file);
   } catch (error) {
     // Missing or unreadable (a package copied in part, a hand-pruned node_modules): one line saying so, exit 3 (row 1153).
     throw fileError('read', file, error);
   }
   let compiled: ReturnType<typeof compileBundle>;
   try {
-    compiled = compileBundle(file, source, cacheFile);
+    compiled = compileBundle(file, wrapped, cacheFile);
   } catch (error) {
     // Truncated or damaged (an interrupted copy or install): not an "internal error" with V8's words only (row 1153).
     throw new FileError(file, undefined, `cannot load ${file}: the file is damaged (${error instanceof Error ? error.message : String(error)}); reinstall aitrail`, { cause: error });
