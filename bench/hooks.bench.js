@@ -17,18 +17,26 @@
 //    Their CPU time (user + system, children included; exact, from wait4 by a python3 reaper: lib.js exactRunner) is printed after: on a shared machine the ratio that moves least.
 // aitrail is installed in the repository as npm installs it (a copy in node_modules/aitrail, a relative .bin link,
 // npm's hidden lockfile node_modules/.package-lock.json).
-// BENCH_ITERATIONS=n changes the number of runs (default 40).
+// BENCH_ITERATIONS=n changes the number of rounds of every case (default 40); the AI hooks then get more rounds of their own
+// until each ratio is known to +-BENCH_RATIO_PRECISION (default 0.05x), at most BENCH_MAX_ROUNDS (default 400) in all.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { childrenCpuMs, cleanEnv, exactRunner, median, WARM_RUNS } from './lib.js';
+import { childrenCpuMs, cleanEnv, exactRunner, median, medianInterval, WARM_RUNS } from './lib.js';
 
 // The package this bench measures; it runs the copy npm's way of installing makes of it in the repository (below).
 const packageDir = resolve(fileURLToPath(import.meta.url), '../..');
 let bin = join(packageDir, 'bin', 'aitrail.js');
 const iterations = Number(process.env.BENCH_ITERATIONS ?? 40);
+// Each AI hook's ratio is the median of its rounds' ratios (that round's hook over that round's `node -e 0`:
+// paired, so a busy moment slows both): rounds of node -e 0 and the AI hooks alone are added after the
+// iterations until every such median is known to +-RATIO_PRECISION (the 95% interval of a median from the
+// order statistics of its ratios; its CPU ratios under the python3 reaper), at most BENCH_MAX_ROUNDS rounds in all.
+// On a shared machine a median of 20 runs moved +-0.3x between runs of the bench.
+const RATIO_PRECISION = Number(process.env.BENCH_RATIO_PRECISION ?? 0.05);
+const maxRounds = Number(process.env.BENCH_MAX_ROUNDS ?? 400);
 const HUMAN_TARGET = 0.3;
 // Each timed command reaped with wait4 (exact CPU, lib.js exactRunner); null without python3.
 const exact = exactRunner();
@@ -226,19 +234,43 @@ try {
   for (let i = 0; i < WARM_RUNS; i += 1) for (const run of Object.values(cases)) run();
   const times = Object.fromEntries(Object.keys(cases).map((name) => [name, []]));
   const cpuTotal = Object.fromEntries(Object.keys(cases).map((name) => [name, 0]));
-  for (let i = 0; i < iterations; i += 1) {
-    for (const [name, run] of Object.entries(cases)) {
+  const AI_HOOKS = ['AI: aitrail hook prepare-commit-msg', 'AI: aitrail hook commit-msg', 'AI: agent commit, aitrail hook prepare-commit-msg', 'AI: agent commit, aitrail hook commit-msg', 'AI: Qwen Code commit, aitrail hook prepare-commit-msg', 'AI: Qwen Code commit, aitrail hook commit-msg'];
+  const ratios = Object.fromEntries(AI_HOOKS.map((name) => [name, []]));
+  // The same rounds' CPU times (exact under the python3 reaper) and their paired ratios.
+  const cpuTimes = Object.fromEntries(Object.keys(cases).map((name) => [name, []]));
+  const cpuRatios = Object.fromEntries(AI_HOOKS.map((name) => [name, []]));
+  const round = (names) => {
+    for (const name of names) {
       const cpu = spawnCpu;
-      times[name].push(run());
+      times[name].push(cases[name]());
       cpuTotal[name] += spawnCpu - cpu;
+      cpuTimes[name].push(spawnCpu - cpu);
     }
+    for (const name of AI_HOOKS) if (names.includes(name)) {
+      ratios[name].push(times[name].at(-1) / times['node -e 0'].at(-1));
+      cpuRatios[name].push(cpuTimes[name].at(-1) / cpuTimes['node -e 0'].at(-1));
+    }
+  };
+  for (let i = 0; i < iterations; i += 1) round(Object.keys(cases));
+  // More rounds of the AI hooks (and node -e 0) alone, until each paired ratio's median is known to +-RATIO_PRECISION.
+  // Known from the CPU ratios under the reaper (exact: on a shared machine the wall-time interval barely narrows,
+  // ~+-0.25x after 60 rounds at a load of 8 a core, the CPU one +-0.05x), else from the wall-time ones.
+  const halfWidth = (name) => {
+    const [low, high] = medianInterval(exact !== null ? cpuRatios[name] : ratios[name]);
+    return (high - low) / 2;
+  };
+  let rounds = iterations;
+  while (rounds < maxRounds && AI_HOOKS.some((name) => halfWidth(name) > RATIO_PRECISION)) {
+    for (let i = 0; i < 10; i += 1) round(['node -e 0', ...AI_HOOKS]);
+    rounds += 10;
   }
-  const cpuMean = (name) => cpuTotal[name] / iterations;
+  const cpuRuns = Object.fromEntries(Object.keys(cases).map((name) => [name, times[name].length]));
+  const cpuMean = (name) => cpuTotal[name] / cpuRuns[name];
 
   const med = Object.fromEntries(Object.entries(times).map(([name, list]) => [name, median(list)]));
   const base = med['node -e 0'];
   const line = (name, value) => console.log(`  ${name.padEnd(58)} ${value.toFixed(1).padStart(7)} ms  ${(value / base).toFixed(2)}x`);
-  console.log(`${iterations} interleaved runs each, node ${process.version}, medians (ratios to node -e 0; wall time ${exact !== null ? 'from spawn to wait4 by a python3 reaper' : "around node's spawnSync"}); aitrail installed as npm installs it (node_modules/aitrail, .bin/aitrail -> ../aitrail/bin/aitrail.js, node_modules/.package-lock.json):`);
+  console.log(`${iterations} interleaved rounds of every case (node -e 0 and the AI hooks ${rounds}: more rounds of them alone, until each AI hook's ${exact !== null ? 'CPU' : 'wall-time'} ratio is known to +-${RATIO_PRECISION}x), node ${process.version}, medians (ratios to node -e 0; wall time ${exact !== null ? 'from spawn to wait4 by a python3 reaper' : "around node's spawnSync"}); aitrail installed as npm installs it (node_modules/aitrail, .bin/aitrail -> ../aitrail/bin/aitrail.js, node_modules/.package-lock.json):`);
   line('node -e 0', base);
   console.log('human commit (no AI signal), all hooks together:');
   const shims = med['human: the 3 shims, as git runs them'] - med['sh -c :'];
@@ -269,10 +301,13 @@ try {
   // For reference: the same three, each spawned apart (by the reaper, or without python3 from this node process, each spawn then paying a fork of it).
   line('(the 3 shims, each spawned apart)', med['human: the 3 shims of a commit']);
   console.log('AI commit, each hook:');
+  // Each hook's ratio: the median of its rounds' paired ratios, with its 95% interval (rounds: iterations, then more of these alone).
   let worst = 0;
-  for (const name of ['AI: aitrail hook prepare-commit-msg', 'AI: aitrail hook commit-msg', 'AI: agent commit, aitrail hook prepare-commit-msg', 'AI: agent commit, aitrail hook commit-msg', 'AI: Qwen Code commit, aitrail hook prepare-commit-msg', 'AI: Qwen Code commit, aitrail hook commit-msg']) {
-    worst = Math.max(worst, med[name] / base);
-    line(name.slice(4), med[name]);
+  for (const name of AI_HOOKS) {
+    const ratio = median(ratios[name]);
+    const [low, high] = medianInterval(ratios[name]);
+    worst = Math.max(worst, ratio);
+    console.log(`  ${name.slice(4).padEnd(58)} ${median(times[name]).toFixed(1).padStart(7)} ms  ${ratio.toFixed(2)}x  (95%: ${low.toFixed(2)}-${high.toFixed(2)}x, ${ratios[name].length} rounds)`);
   }
   let worstShim = 0;
   for (const name of ['AI: shim prepare-commit-msg', 'AI: shim commit-msg', 'AI: agent commit, shim prepare-commit-msg', 'AI: agent commit, shim commit-msg']) {
@@ -280,6 +315,10 @@ try {
     line(`${name.slice(4)} (finds aitrail, then the same)`, med[name]);
   }
   console.log(`  target <= ${AI_TARGET}x node -e 0 per aitrail hook: ${worst <= AI_TARGET ? 'met' : 'NOT met'} (worst ${worst.toFixed(2)}x)`);
+  if (exact !== null) {
+    const worstCpu = Math.max(...AI_HOOKS.map((name) => median(cpuRatios[name])));
+    console.log(`  in CPU time (paired medians, below): ${worstCpu <= AI_TARGET ? 'met' : 'NOT met'} (worst ${worstCpu.toFixed(2)}x)`);
+  }
   // As git runs them, each shim's own work (finding aitrail: git config and git ls-files side by side) on top.
   console.log(`  the same through their shims: ${worstShim <= AI_TARGET ? 'within' : 'NOT within'} ${AI_TARGET}x (worst ${worstShim.toFixed(2)}x)`);
   // The same runs' CPU time (means; the shim's git processes included), beside wall time: on a busy machine the ratio to compare.
@@ -288,8 +327,12 @@ try {
     // Exact (wait4): two decimals; from /proc/self/stat's ticks one is already more than they hold.
     const digits = exact !== null ? 2 : 1;
     const how = exact !== null ? 'exact, wait4 rusage of each run' : '/proc/self/stat, 10 ms ticks: no python3 for wait4';
-    console.log(`AI commit, CPU time (user + system, the process and its children; ${how}; mean of ${iterations}; node -e 0 ${cpuBase.toFixed(digits)} ms):`);
-    for (const name of Object.keys(cases).filter((key) => key.startsWith('AI: '))) console.log(`  ${name.slice(4).padEnd(58)} ${cpuMean(name).toFixed(digits).padStart(7)} ms  ${(cpuMean(name) / cpuBase).toFixed(2)}x`);
+    console.log(`AI commit, CPU time (user + system, the process and its children; ${how}; mean of each case's runs; node -e 0 ${cpuBase.toFixed(digits)} ms):`);
+    for (const name of Object.keys(cases).filter((key) => key.startsWith('AI: '))) {
+      // An aitrail hook: beside its mean, the median of its rounds' paired CPU ratios (the figure that moves least).
+      const paired = AI_HOOKS.includes(name) && exact !== null ? `  (paired median ${median(cpuRatios[name]).toFixed(2)}x, 95%: ${medianInterval(cpuRatios[name]).map((value) => value.toFixed(2)).join('-')}x)` : '';
+      console.log(`  ${name.slice(4).padEnd(58)} ${cpuMean(name).toFixed(digits).padStart(7)} ms  ${(cpuMean(name) / cpuBase).toFixed(2)}x${paired}`);
+    }
     // A person's commit: what the hooks add to git's own CPU time, without and with a 5 KB package.json.
     const cpuLine = (label, value) => console.log(`  ${label.padEnd(58)} ${value.toFixed(digits).padStart(7)} ms  ${(value / cpuBase).toFixed(2)}x`);
     console.log('a person, CPU time the hooks add (installed - none, means):');

@@ -87,6 +87,20 @@ export const median = (list) => {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
 
+/**
+ * The 95% interval of the median of `list` (distribution-free: the order statistics n/2 -+ 1.96 sqrt(n)/2), as
+ * [low, high]; the whole range for fewer than 6 values.
+ */
+export const medianInterval = (list) => {
+  const sorted = [...list].sort((a, b) => a - b);
+  const n = sorted.length;
+  if (n === 0) return [Number.NaN, Number.NaN];
+  const spread = 1.96 * Math.sqrt(n) / 2;
+  const low = Math.max(0, Math.floor(n / 2 - spread));
+  const high = Math.min(n - 1, Math.ceil(n / 2 + spread) - 1);
+  return n < 6 ? [sorted[0], sorted[n - 1]] : [sorted[low], sorted[Math.max(low, high)]];
+};
+
 /** Milliseconds taken by `fn` (awaited). */
 export const time = async (fn) => {
   const start = process.hrtime.bigint();

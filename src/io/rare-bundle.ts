@@ -12,7 +12,7 @@
  * state shared. Both files are the package's own, in the same folder; the code cache is written
  * beside it as the hook's is (src/cli/bundle-loader.ts): nothing here is read from a repository.
  */
-import { cacheFileFor, cacheWritable, writeCodeCache } from '../cli/bundle-loader.js';
+import { cacheFileFor, cacheWritable, compileBundle, readWrapped, runCompiled, writeCodeCache } from '../cli/bundle-loader.js';
 import { FileError, fileError } from './file-error.js';
 
 type Load = (path: string) => unknown;
@@ -29,52 +29,38 @@ export function setShared(modules: Record<string, () => unknown>): void {
 /** The rare file of the hook file `hookFile`, run once (with its code cache), its `load`. */
 function rareFile(hookFile: string): Load {
   if (load !== undefined) return load;
-  const fs = process.getBuiltinModule('node:fs');
-  const vm = process.getBuiltinModule('node:vm');
   const file = hookFile.replace(/\.cjs$/, '.rare.cjs');
   const dir = file.slice(0, file.lastIndexOf('/'));
   const cacheFile = cacheFileFor(file);
   // ASCII, as every bundle (scripts/bundle.mjs checks it).
-  let source: string;
+  let wrapped: string;
   try {
-    source = fs.readFileSync(file, 'latin1');
+    wrapped = readWrapped(file);
   } catch (error) {
     // Missing or unreadable (a package copied in part, a hand-pruned node_modules): one line saying so, exit 3 (row 1153).
     throw fileError('read', file, error);
   }
-  let cachedData: Buffer | undefined;
+  let compiled: ReturnType<typeof compileBundle>;
   try {
-    cachedData = fs.readFileSync(cacheFile);
-  } catch {
-    cachedData = undefined;
-  }
-  let script: import('node:vm').Script;
-  try {
-    script = new vm.Script(`(function (exports, require, module, __filename, __dirname, __aitrail_dir) {${source}\n})`, { filename: file, ...(cachedData ? { cachedData } : {}) });
+    compiled = compileBundle(file, wrapped, cacheFile);
   } catch (error) {
     // Truncated or damaged (an interrupted copy or install): not an "internal error" with V8's words only (row 1153).
     throw new FileError(file, undefined, `cannot load ${file}: the file is damaged (${error instanceof Error ? error.message : String(error)}); reinstall aitrail`, { cause: error });
   }
-  let host: NodeJS.Require | undefined;
-  const real = () => (host ??= process.getBuiltinModule('node:module').createRequire(file));
-  const require = Object.assign(
-    (id: string): unknown => {
-      if (id.startsWith('aitrail-hot:')) {
-        const path = id.slice('aitrail-hot:'.length);
-        if (!sharedModules.has(path)) {
-          const made = shared[path];
-          if (made === undefined) throw new FileError(file, undefined, `cannot load ${file}: it asks for ${path}, which its hook's file does not hold (files of two builds); reinstall aitrail`);
-          sharedModules.set(path, made());
-        }
-        return sharedModules.get(path);
-      }
-      return process.getBuiltinModule(id) ?? real()(id);
-    },
-    { resolve: (id: string, options?: { paths?: string[] }) => real().resolve(id, options) },
-  );
-  const module: { exports: Record<string, unknown> } = { exports: {} };
-  (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, require, module, file, dir, dir);
-  const exported = module.exports.load;
+  const { script, cachedData } = compiled;
+  // The modules of the hook's file (`aitrail-hot:<source path>`), each made once, on first use; undefined for any other id.
+  const hot = (id: string): unknown => {
+    if (!id.startsWith('aitrail-hot:')) return undefined;
+    const path = id.slice('aitrail-hot:'.length);
+    if (!sharedModules.has(path)) {
+      const made = shared[path];
+      if (made === undefined) throw new FileError(file, undefined, `cannot load ${file}: it asks for ${path}, which its hook's file does not hold (files of two builds); reinstall aitrail`);
+      sharedModules.set(path, made());
+    }
+    return sharedModules.get(path);
+  };
+  const exports = runCompiled(script, file, hot);
+  const exported = exports.load;
   if (typeof exported !== 'function') throw new FileError(file, undefined, `cannot load ${file}: it exports no load (damaged, or of another build); reinstall aitrail`);
   // A cache that was missing or that V8 rejected (another node, another build) is written at exit, as bin/aitrail.js writes the loader's.
   if ((cachedData === undefined || script.cachedDataRejected) && cacheWritable(dir)) process.once('exit', () => writeCodeCache(script.createCachedData(), cacheFile));

@@ -2,7 +2,7 @@
 // the trailer block (a squash of a long branch, a generated message, or padding) were each read whole by
 // fromTrailers, ~20 µs apiece: detection cost ~11 times git's own parse of the block (4.4 MB: ~2 s of CPU in a
 // hook). Found profiling detection of 1-8 MiB messages with `node --cpu-prof`. Now a trailer read with no catalog
-// lookup spent is remembered for the commit (commit.ts readOnce), with the same answer as before.
+// lookup spent is remembered for the commit (commit.ts rememberedTrailerRead), with the same answer as before.
 import { describe, expect, it } from 'vitest';
 import { detectCommit } from '../../src/core/detect/commit.js';
 import { commitSignals } from '../../src/core/commit-signals.js';

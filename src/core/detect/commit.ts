@@ -149,9 +149,9 @@ function compoundReader(key: string, trailerKey: string): { read: Reader; declar
   return null;
 }
 
-/** Most characters of a trailer's key and value remembered together (readOnce): a longer one is read each time. */
+/** Most characters of a trailer's key and value remembered together (rememberedTrailerRead): a longer one is read each time. */
 const MAX_REMEMBERED_TRAILER = 1024;
-/** Distinct trailers one commit remembers having read (readOnce). */
+/** Distinct trailers one commit remembers having read (rememberedTrailerRead). */
 const MAX_REMEMBERED_TRAILERS = 4096;
 
 /**
@@ -161,7 +161,7 @@ const MAX_REMEMBERED_TRAILERS = 4096;
  * the same path for any count of lookups left above zero (each check is `> 0` before spending one), so it
  * is remembered with whether any were left; a reading that spent one is read again each time, as before.
  */
-function readOnce(read: Reader, key: string, value: string, aliases: Record<string, string>, budget: Budget): Mention[] {
+function rememberedTrailerRead(read: Reader, key: string, value: string, aliases: Record<string, string>, budget: Budget): Mention[] {
   if (key.length + value.length > MAX_REMEMBERED_TRAILER) return read(value, aliases, budget);
   const memo = (budget.trailers ??= new Map<string, Mention[]>());
   const at = `${budget.lookups > 0 ? 1 : 0}${key}\u0000${value}`;
@@ -187,7 +187,7 @@ function fromTrailers(signals: CommitSignals, trailerKey: string, aliases: Recor
     const evidence = `trailer ${trailer.key}: ${quote(trailer.value)}`;
     // A value with right-to-left overrides, backspaces or cursor moves is read as stored and as shown (shownOrder).
     const shown = shownOrder(trailer.value);
-    const read = readOnce(reader.read, key, trailer.value, aliases, budget);
+    const read = rememberedTrailerRead(reader.read, key, trailer.value, aliases, budget);
     if (shown !== null) for (const mention of reader.read(shown, aliases, budget)) if (mention.agent !== 'unknown' || mention.model !== 'unknown' || mention.unread) read.push(mention);
     // aitrail's own `agent:unknown` under its own key, as the hooks write a gateway's unknown beside a named model (row 894).
     const stated = key.replace(/[^a-z0-9]+$/, '') === trailerKey && ownTrailerPair(trailer.value, aliases)?.model === 'unknown';

@@ -43,7 +43,7 @@ export interface Budget {
   lookups: number;
   /** Values already read in this commit (text and trust): a value declared a thousand times is read once. */
   read?: Map<string, { mentions: Mention[]; cut: boolean }>;
-  /** Trailers already read in this commit (key and value, and whether lookups were left), each read with no lookup spent (commit.ts readOnce). */
+  /** Trailers already read in this commit (key and value, and whether lookups were left), each read with no lookup spent (commit.ts rememberedTrailerRead). */
   trailers?: Map<string, Mention[]>;
 }
 
@@ -788,7 +788,7 @@ export function readMentions(text: string, trust: Trust, aliases: Record<string,
   const memo = `${trust}\u0000${text}`;
   const known = budget.read?.get(memo);
   if (known) return { mentions: known.mentions.map((mention) => ({ ...mention })), cut: known.cut };
-  const reading = readOnce(text, trust, aliases, budget);
+  const reading = scanText(text, trust, aliases, budget);
   budget.read ??= new Map();
   if (budget.read.size < MAX_REMEMBERED && text.length <= MAX_WHOLE) budget.read.set(memo, { mentions: reading.mentions.map((mention) => ({ ...mention })), cut: reading.cut });
   return reading;
@@ -826,7 +826,8 @@ export function readWhole(text: string, trust: Trust, aliases: Record<string, st
   return { mentions: result, cut };
 }
 
-function readOnce(text: string, trust: Trust, aliases: Record<string, string>, budget: Budget): { mentions: Mention[]; cut: boolean } {
+/** One reading of `text`, clause by clause, not remembered (readMentions remembers it for the commit). */
+function scanText(text: string, trust: Trust, aliases: Record<string, string>, budget: Budget): { mentions: Mention[]; cut: boolean } {
   const scan: Scan = { trust, aliases, budget, words: MAX_WORDS, items: [], cut: false };
   const plain = text.includes('+') ? withPlusNames(text) : text;
   const written = trust === 'declared' ? pairJoinedAtColon(plain) : plain;
