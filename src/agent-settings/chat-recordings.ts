@@ -1,4 +1,4 @@
-import { constants } from 'node:fs';
+import { constants, lstatSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
 import { transcriptModel } from '../checkpoint/transcript-model.js';
 import { quote } from '../core/detect/found.js';
@@ -304,7 +304,15 @@ function iflowProjectNames(root: string): string[] {
 export function iflowSessionModels(place: SettingsPlace, launched: readonly string[] = [], cli?: CommandLineModel | null): Beside[] {
   const { found, add, addWindow } = collector();
   const projects = join(place.home, '.iflow', 'projects');
-  const newest = firstNewest(ownStartFirst(place, launched, cli).map((starts) => starts.flatMap((root) => iflowProjectNames(root).map((name) => join(projects, name)))), IFLOW_SESSION);
+  // A project directory that is a link (to a folder outside `~/.iflow`) is not listed.
+  const own = (dir: string): boolean => {
+    try {
+      return lstatSync(dir).isDirectory();
+    } catch {
+      return false;
+    }
+  };
+  const newest = firstNewest(ownStartFirst(place, launched, cli).map((starts) => starts.flatMap((root) => iflowProjectNames(root).map((name) => join(projects, name))).filter(own)), IFLOW_SESSION);
   if (newest) {
     const evidence = (model: string) => `newest iflow session ${shownPath(place, newest)} model=${quote(model)}`;
     add(recordingModel(newest, CLAUDE_TRANSCRIPT), evidence);

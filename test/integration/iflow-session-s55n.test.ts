@@ -70,5 +70,14 @@ describe("iFlow CLI's session recording (row s55n-1)", () => {
     const link = runAgent(repo, agentBin('iflow'), [], iflowEnv(linked));
     expect(link.status, link.stderr).toBe(0);
     expect(link.message).not.toContain('gpt-5');
+    // Nor is a project directory that is a link out of it.
+    const elsewhere = tempDir('aitrail-outside-');
+    writeFileSync(join(elsewhere, ID), session(repo.dir, 'gpt-5'));
+    const linkedDir = homeWith({ '.iflow/settings.json': SETTINGS });
+    mkdirSync(join(linkedDir, '.iflow/projects'), { recursive: true });
+    symlinkSync(elsewhere, join(linkedDir, here));
+    const dirLink = runAgent(repo, agentBin('iflow'), [], iflowEnv(linkedDir));
+    expect(dirLink.status, dirLink.stderr).toBe(0);
+    expect(dirLink.message).not.toContain('gpt-5');
   });
 });
