@@ -1,9 +1,9 @@
-import { constants } from 'node:fs';
+import { constants, lstatSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
 import { transcriptModel } from '../checkpoint/transcript-model.js';
 import { quote } from '../core/detect/found.js';
 import { readUnlinkedJson } from '../io/read-regular-file.js';
-import { MAX_WINDOW_MODELS, projectDirs, SESSION_ID } from './claude-transcript.js';
+import { CLAUDE_TRANSCRIPT, MAX_WINDOW_MODELS, projectDirs, SESSION_ID } from './claude-transcript.js';
 import { filesByWritten } from './files-by-written.js';
 import { GEMINI_RECORDING, geminiRecordingModel } from './gemini-recording.js';
 import type { CommandLineModel } from './command-line.js';
@@ -275,6 +275,48 @@ export function geminiSessionModels(place: SettingsPlace, launched: readonly str
     const window = recordingWindow(place, newest, GEMINI_RECORDING);
     add(window.last ?? recordingModel(newest, GEMINI_RECORDING), evidence);
     addWindow(window.models, evidence);
+  }
+  return found;
+}
+
+/** iFlow CLI's session recording: `session-<uuid>.jsonl`. */
+const IFLOW_SESSION = /^session-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.jsonl$/i;
+
+/**
+ * iFlow CLI's project directory names for a directory it was started in: the path with every `/` (and `\\`, `:`) a `-`
+ * (live stores hold `-Users-<u>-Code-WebSite_GLM`: `_` kept), and Claude Code's name (every character but ASCII letters
+ * and digits a `-`) for a build that sanitizes as its records' lineage does; each a plain name, never a path.
+ */
+function iflowProjectNames(root: string): string[] {
+  return [...new Set([root.replace(/[\\/:]/g, '-'), sanitizeCwd(root)])].filter((name) => name.length > 0 && name.length <= 255 && name !== '.' && name !== '..');
+}
+
+/**
+ * The models iFlow CLI's session ran with, beside its `modelName` variables, `-m` and settings (row s55n-1): `/model`
+ * switches the session's model and writes no settings file, and iFlow exports no session id to its shell (only
+ * `IFLOW_CLI=1`). It records each session as `~/.iflow/projects/<directory, every / a ->/session-<uuid>.jsonl` in Claude
+ * Code's record format (a `user` record's `cwd`; an `assistant` record's `message.model`, e.g. `glm-5`): the newest such
+ * recording written within the hour of the project of the directory it was started in ({@link startDirs}), else of the
+ * work tree's top or of a directory the agent runs in (`launched`), is read in its tail as Claude Code's transcripts are
+ * (a regular file only, never through a link, bounded): its last model and those used since the previous commit, added
+ * beside (a guess: never in place of another).
+ */
+export function iflowSessionModels(place: SettingsPlace, launched: readonly string[] = [], cli?: CommandLineModel | null): Beside[] {
+  const { found, add, addWindow } = collector();
+  const projects = join(place.home, '.iflow', 'projects');
+  // A project directory that is a link (to a folder outside `~/.iflow`) is not listed.
+  const own = (dir: string): boolean => {
+    try {
+      return lstatSync(dir).isDirectory();
+    } catch {
+      return false;
+    }
+  };
+  const newest = firstNewest(ownStartFirst(place, launched, cli).map((starts) => starts.flatMap((root) => iflowProjectNames(root).map((name) => join(projects, name))).filter(own)), IFLOW_SESSION);
+  if (newest) {
+    const evidence = (model: string) => `newest iflow session ${shownPath(place, newest)} model=${quote(model)}`;
+    add(recordingModel(newest, CLAUDE_TRANSCRIPT), evidence);
+    addWindow(recordingWindow(place, newest, CLAUDE_TRANSCRIPT).models, evidence);
   }
   return found;
 }

@@ -10,7 +10,7 @@ import { CLAUDE_NAME, claudeCodeRouterModels, haikuMain, HOSTED_NAME } from './c
 import { claudeRecentModels } from './claude-recent.js';
 import { claudeSubagentModels } from './claude-subagents.js';
 import { claudeSessionDirs, claudeTranscriptModel, type ClaudeSession } from './claude-transcript.js';
-import { geminiSessionModels, qwenSessionModels } from './chat-recordings.js';
+import { geminiSessionModels, iflowSessionModels, qwenSessionModels } from './chat-recordings.js';
 import { clineSessionModels, clineTaskModels } from './cline-tasks.js';
 import { codexModel } from './codex.js';
 import { codexRolloutModel } from './codex-rollout.js';
@@ -210,6 +210,8 @@ const SESSION_MODELS: Readonly<Record<string, (place: SettingsPlace, launched: r
   'gemini-cli': async (place, launched, cli) => [...geminiSessionModels(place, launched, cli), ...(await besideModelsAsync(() => geminiSubagentModels(place, cli)))],
   // And its subagents' models (`.qwen/agents/*.md`, `agents.builtin.exploreModel`, `agents.modelGrades`).
   'qwen-code': async (place, launched, cli) => [...qwenSessionModels(place, launched, cli), ...(await besideModelsAsync(() => qwenSubagentModels(place, cli)))],
+  // iFlow CLI's newest recent session of the work tree (`~/.iflow/projects/<dir>/session-<uuid>.jsonl`), a guess (row s55n-1).
+  'iflow-cli': iflowSessionModels,
   // Cline's newest recent tasks of the work tree, a guess (row 384).
   // And its SDK's newer session manifests (`~/.cline/data/sessions/<id>/<id>.json`), likewise a guess.
   cline: (place, launched) => [...clineTaskModels(place, launched), ...clineSessionModels(place, launched)],
