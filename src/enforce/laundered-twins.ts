@@ -105,7 +105,11 @@ async function broughtIds(repoDir: string, merges: readonly PersonCommit[]): Pro
   if (lines.length === 0) return new Map();
   let next = 0;
   const diff = ['diff-tree', '--stdin', '--always', '-p', '-U0', '--no-color', '--no-renames', '--no-ext-diff', '--no-textconv', '--full-index'];
-  return streamedPatchIds(diff, { cwd: repoDir, asStored: true, input: `${lines.join('\n')}\n`, tagOf: (line) => (DIFF_TREE_ECHO.test(line) ? tags[next++] : undefined) });
+  const ids = await streamedPatchIds(diff, { cwd: repoDir, asStored: true, input: `${lines.join('\n')}\n`, tagOf: (line) => (DIFF_TREE_ECHO.test(line) ? tags[next++] : undefined) });
+  // git diff-tree --stdin skips a line it cannot read (`error: Object … not a tree`) and exits 0: the diffs after it
+  // would be given to the wrong merges, so the judgement fails instead (a refusal, never a pass).
+  if (next !== lines.length) throw new Error(`git diff-tree --stdin read ${next} of the ${lines.length} merge-base lines it was given`);
+  return ids;
 }
 
 /**
