@@ -3,7 +3,7 @@ import type { DetectOptions } from '../core/detect/commit.js';
 import { storedCommitFacts } from '../core/policy/commit-facts.js';
 import type { CompiledPolicy } from '../core/policy/compile-policy.js';
 import { evaluateCommit } from '../core/policy/evaluate.js';
-import { type TwinKind, twinFix } from '../core/policy/messages.js';
+import { type TwinKind, twinFix, wholeMergeNote } from '../core/policy/messages.js';
 import type { Violation } from '../core/policy/types.js';
 import { MAX_LISTED_PATHS } from '../core/policy/violation.js';
 import { emptyTreeOf } from '../git/empty-tree.js';
@@ -14,6 +14,8 @@ import { mergeBases } from '../git/merge-shape.js';
 import type { CommitNotes } from '../notes/commit-notes.js';
 import type { QwenNotes } from '../notes/qwen-notes.js';
 import { readCommitFacts } from './read-commit-facts.js';
+import { objectId } from '../git/object-id.js';
+import { streamedPatchIds } from '../git/patch-ids.js';
 
 /** A commit of the range no global rule refuses (a person's, an allowed model's, a merge): what it changed (a merge: against its first parent). */
 export interface PersonCommit {
@@ -24,8 +26,6 @@ export interface PersonCommit {
   parents?: readonly string[];
 }
 
-/** A diff header's mode lines (`old mode 100644`, `new mode 100755`, `new file mode 100755`, `deleted file mode 100755`): dropped before `git patch-id` (row 1103). */
-const MODE_LINES = /^(?:old mode|new mode|new file mode|deleted file mode) [0-7]+\n/gm;
 
 /**
  * Paths of the range's person-read commits asked every one (row 1122) at most; past it one path of each (row 1149).
@@ -101,55 +101,55 @@ export function deniesGlobally(policy: CompiledPolicy): boolean {
  */
 async function patchIds(repoDir: string, shas: readonly string[]): Promise<Map<string, Set<string>>> {
   if (shas.length === 0) return new Map();
-  return fileIds(repoDir, await runGit(['log', '-p', '-U0', '--diff-merges=first-parent', '--no-walk=unsorted', '--no-color', '--no-renames', '--no-ext-diff', '--no-textconv', '--full-index', '--format=commit %H', ...shas, '--'], { cwd: repoDir, asStored: true }));
+  const log = ['log', '-p', '-U0', '--diff-merges=first-parent', '--no-walk=unsorted', '--no-color', '--no-renames', '--no-ext-diff', '--no-textconv', '--full-index', '--format=commit %H', ...shas, '--'];
+  return streamedPatchIds(log, { cwd: repoDir, asStored: true, tagOf: (line) => (line.startsWith('commit ') ? line.slice('commit '.length) : undefined) });
 }
 
-/** `git patch-id --stable` of each file's diff in `patches` (each commit's diff after a `commit <sha>` line): commit -> its files' patch ids. */
-async function fileIds(repoDir: string, patches: string): Promise<Map<string, Set<string>>> {
-  const ids = new Map<string, Set<string>>();
-  // A file's mode is no part of the change compared (row 1103): git 2.39's patch-id hashed `old mode`/`new mode`, so Q picked
-  // again with a `chmod +x` of its file had another patch id. Only a diff's header lines start so (a hunk's lines start with a space, `+`, `-` or a backslash).
-  // Each file's diff given its commit's line of its own, so git patch-id gives each file its own id (a name holding a
-  // line break is quoted in its header: a line starting `diff --git ` is a header).
-  let sha = '';
-  const byFile = patches
-    .replace(MODE_LINES, '')
-    .split('\n')
-    .map((line) => {
-      if (line.startsWith('commit ')) sha = line.slice('commit '.length);
-      return line.startsWith('diff --git ') ? `commit ${sha}\n${line}` : line;
-    })
-    .join('\n');
-  const out = await runGit(['patch-id', '--stable'], { cwd: repoDir, input: byFile, asStored: true });
-  for (const line of out.split('\n')) {
-    const [id, sha] = line.split(' ');
-    if (!id || !sha) continue;
-    const own = ids.get(sha) ?? new Set<string>();
-    own.add(id);
-    ids.set(sha, own);
-  }
-  return ids;
-}
+/** Merges whose brought changes (row 1148) are read at most, each one `git merge-base --all` per other parent; past it the others are compared whole (row s55j-2). */
+export const BROUGHT_MERGES_CAP = 100;
+
+/** One line of `git diff-tree --stdin`'s echo of its input (`<commit>`, or `<tree> <tree>`): a new input line's diff starts. */
+const DIFF_TREE_ECHO = /^[0-9a-f]{40,64}(?: [0-9a-f]{40,64})?$/;
 
 /**
- * Row 1148: the patch ids of the file changes a merge brings from its other parents (each one's change since its merge
- * base with the first parent), which are no change of the merge's own: `git merge main` into a branch brings main's
- * commits (a Qwen commit accepted before the deny among them) as they are, attributed to their own commits.
+ * Row 1148: the patch ids of the file changes each of `merges` brings from its other parents (each one's change since its
+ * merge base with the first parent), which are no change of the merge's own: `git merge main` into a branch brings main's
+ * commits (a Qwen commit accepted before the deny among them) as they are, attributed to their own commits. Row s55j-2:
+ * one `git diff-tree --stdin | git patch-id` pipeline for them all, streamed (a merge of an unrelated 5,000-file history
+ * held its whole diff three times over in node; a diff past 1 GiB failed the judgement), the merge bases asked per merge.
  */
-async function broughtIds(repoDir: string, parents: readonly string[]): Promise<Set<string>> {
-  const [first, ...others] = parents;
-  const brought = new Set<string>();
-  if (first === undefined) return brought;
-  for (const other of others) {
-    const bases = await mergeBases(repoDir, first, other, { asStored: true });
-    // Row 1152: a parent of an unrelated history (`--allow-unrelated-histories`, no merge base) brings its whole tree.
-    if (bases.length === 0) bases.push(await emptyTreeOf(repoDir, other));
-    for (const base of bases) {
-      const diff = await runGit(['diff-tree', '-p', '-U0', '--no-color', '--no-renames', '--no-ext-diff', '--no-textconv', '--full-index', base, other, '--'], { cwd: repoDir, asStored: true });
-      for (const ids of (await fileIds(repoDir, `commit ${other}\n${diff}`)).values()) for (const id of ids) brought.add(id);
+async function broughtIds(repoDir: string, merges: readonly PersonCommit[]): Promise<Map<string, Set<string>>> {
+  const lines: string[] = [];
+  const tags: string[] = [];
+  const unrelated: { merge: string; other: string }[] = [];
+  for (const merge of merges) {
+    const [first, ...others] = merge.parents ?? [];
+    if (first === undefined) continue;
+    for (const other of others) {
+      const bases = await mergeBases(repoDir, first, other, { asStored: true });
+      // Row 1152: a parent of an unrelated history (`--allow-unrelated-histories`, no merge base) brings its whole tree.
+      if (bases.length === 0) unrelated.push({ merge: merge.sha, other });
+      for (const base of bases) {
+        lines.push(`${objectId(other, 'commit')} ${objectId(base, 'commit')}`);
+        tags.push(merge.sha);
+      }
     }
   }
-  return brought;
+  if (unrelated.length > 0) {
+    const trees = (await runGit(['rev-parse', ...unrelated.map(({ other }) => `${objectId(other, 'commit')}^{tree}`)], { cwd: repoDir, asStored: true })).split('\n');
+    for (const [at, { merge, other }] of unrelated.entries()) {
+      lines.push(`${await emptyTreeOf(repoDir, other)} ${objectId(trees[at] ?? '')}`);
+      tags.push(merge);
+    }
+  }
+  if (lines.length === 0) return new Map();
+  let next = 0;
+  const diff = ['diff-tree', '--stdin', '--always', '-p', '-U0', '--no-color', '--no-renames', '--no-ext-diff', '--no-textconv', '--full-index'];
+  const ids = await streamedPatchIds(diff, { cwd: repoDir, asStored: true, input: `${lines.join('\n')}\n`, tagOf: (line) => (DIFF_TREE_ECHO.test(line) ? tags[next++] : undefined) });
+  // git diff-tree --stdin skips a line it cannot read (`error: Object … not a tree`) and exits 0: the diffs after it
+  // would be given to the wrong merges, so the judgement fails instead (a refusal, never a pass).
+  if (next !== lines.length) throw new Error(`git diff-tree --stdin read ${next} of the ${lines.length} merge-base lines it was given`);
+  return ids;
 }
 
 /** Refused commits whose rest is looked for in the refs (row s55e-3), at most, and the commits since each one read for it. */
@@ -248,10 +248,11 @@ export async function launderedTwins(repoDir: string, people: readonly PersonCom
   for (const [sha, own] of denied) for (const id of own) { const shas = holding.get(id); if (shas) shas.push(sha); else holding.set(id, [sha]); }
   // Row 1148: a merge's file changes that its other parents made (a branch's own commits, brought as they are) are not
   // compared: only a merge holding a refused change is asked (git merge-base, git diff-tree and git patch-id per other parent).
-  for (const person of people) {
-    const own = mine.get(person.sha);
-    if ((person.parents?.length ?? 0) < 2 || own === undefined || ![...own].some((id) => holding.has(id))) continue;
-    for (const id of await broughtIds(repoDir, person.parents ?? [])) own.delete(id);
+  const merges = people.filter((person) => (person.parents?.length ?? 0) >= 2 && [...(mine.get(person.sha) ?? [])].some((id) => holding.has(id)));
+  const whole = new Set(merges.slice(BROUGHT_MERGES_CAP).map((merge) => merge.sha));
+  for (const [sha, ids] of await broughtIds(repoDir, merges.slice(0, BROUGHT_MERGES_CAP))) {
+    const own = mine.get(sha);
+    for (const id of ids) own?.delete(id);
   }
   const twins = new Map<string, { twin: string; kind: TwinKind }>();
   const order = [...refused.keys()];
@@ -285,7 +286,8 @@ export async function launderedTwins(repoDir: string, people: readonly PersonCom
     const { twin, kind } = twins.get(person.sha) ?? {};
     if (twin === undefined || kind === undefined) continue;
     const held = `the same change (git patch-id) as ${twin.slice(0, 12)}, which the repository holds`;
-    const same = kind === 'part' ? `part of ${held} (other commits of the range hold the rest)` : kind === 'rest-held' ? `part of ${held} (commits it holds, made after it, hold the rest)` : kind === 'holds' ? `all of ${held}, beside changes of its own` : held;
+    const said = kind === 'part' ? `part of ${held} (other commits of the range hold the rest)` : kind === 'rest-held' ? `part of ${held} (commits it holds, made after it, hold the rest)` : kind === 'holds' ? `all of ${held}, beside changes of its own` : held;
+    const same = whole.has(person.sha) ? `${said} (${wholeMergeNote(BROUGHT_MERGES_CAP)})` : said;
     for (const violation of refused.get(twin) ?? []) {
       found.push({ ...violation, sha: person.sha, subject: person.subject, path: person.paths[0] ?? null, paths: person.paths.slice(0, MAX_LISTED_PATHS), pathCount: person.paths.length, message: `${same}: ${violation.message}`, fix: twinFix(twin, violation.agent, violation.model, violation.setting, kind) });
     }

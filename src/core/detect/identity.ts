@@ -103,9 +103,46 @@ export function matchIdentitySignatures(name: string, email: string, aliases: Re
  */
 function mayBeAnAgent(name: string, email: string): boolean {
   if (!/^[\x20-\x7e]*$/.test(name) || !/^[\x20-\x7e]*$/.test(email)) return true;
-  const lowerName = name.toLowerCase();
-  const lowerEmail = email.toLowerCase();
-  return FAST_PATH_TEXTS.identity.some((text) => lowerName.includes(text) || lowerEmail.includes(text));
+  return holdsFastPathText(name.toLowerCase()) || holdsFastPathText(email.toLowerCase());
+}
+
+/** Characters of a fast-path text's start that index it (every identity text is at least as long). */
+const GRAM = 4;
+let byStart: Map<number, string[]> | undefined;
+
+/** The fast-path identity texts by their first GRAM characters (each an ASCII code below 128: seven bits each). */
+function textsByStart(): Map<number, string[]> {
+  if (byStart !== undefined) return byStart;
+  byStart = new Map();
+  for (const text of FAST_PATH_TEXTS.identity) {
+    if (text.length < GRAM) throw new Error(`fast-path identity text shorter than ${GRAM}: ${JSON.stringify(text)}`);
+    const key = gramAt(text, 0);
+    const texts = byStart.get(key);
+    if (texts === undefined) byStart.set(key, [text]);
+    else texts.push(text);
+  }
+  return byStart;
+}
+
+/** The GRAM characters of `text` at `at` as one number. */
+function gramAt(text: string, at: number): number {
+  let key = 0;
+  for (let index = at; index < at + GRAM; index += 1) key = key * 128 + (text.charCodeAt(index) & 127);
+  return key;
+}
+
+/**
+ * Whether `lower` (printable ASCII, lower case) holds a fast-path identity text: one look-up per position by the GRAM
+ * characters there, instead of a scan of the text for each of the ~240 texts (~470 scans per identity: with thousands
+ * of co-author lines in a large message it was an eighth of detection's time).
+ */
+function holdsFastPathText(lower: string): boolean {
+  const starts = textsByStart();
+  for (let at = 0; at + GRAM <= lower.length; at += 1) {
+    const texts = starts.get(gramAt(lower, at));
+    if (texts !== undefined && texts.some((text) => lower.startsWith(text, at))) return true;
+  }
+  return false;
 }
 
 /**

@@ -145,3 +145,8 @@ export const messages = {
         : `Have a person review those lines and add '${show(key, 60)}: Name <email>' to this commit's message (git rebase -i), or ${UNLAND.charAt(0).toLowerCase()}${UNLAND.slice(1)}.`,
   }),
 };
+
+/** Row s55j-2: a merge compared whole, its other parents' changes not taken out (row 1148), because the range holds more merges to read so than `cap`. */
+export function wholeMergeNote(cap: number): string {
+  return `compared whole: the changes its other parents brought were not taken out, as this range holds more than ${cap.toLocaleString('en-US')} merges holding a refused change; push its merges a few at a time`;
+}
