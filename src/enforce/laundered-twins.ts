@@ -63,9 +63,38 @@ async function commitsChanging(repoDir: string, paths: ReadonlySet<string>, inRa
   return found;
 }
 
+/**
+ * Row s55l-1: the paths each of `merges` changed against every one of its parents (its own change, not what a parent
+ * brought: `git log -c --name-only`, one process for all of them). Past EVERY_PATH_CAP a merge was matched by its first
+ * path only, so Q's change put back in a merge's own resolution beside a branch's 20 files sorting before it was never
+ * compared; matching every path a merge brings would read most of the history's messages (a merge of main brings hundreds).
+ */
+async function ownMergePaths(repoDir: string, merges: readonly string[]): Promise<string[]> {
+  const asked = new Set(merges);
+  const paths: string[] = [];
+  for (let at = 0; at < merges.length; at += READ_BATCH) {
+    const out = await runGit(['log', '--no-walk=unsorted', '-z', '--format=%x01%H', '-c', '--name-only', '--no-renames', '--no-relative', '--no-color', '--no-ext-diff', '--ignore-submodules=none', ...merges.slice(at, at + READ_BATCH), '--'], { cwd: repoDir, asStored: true });
+    for (const record of out.split('\0')) {
+      // A record `\x01<sha>` of a merge asked opens its paths; each path follows a NUL (the first after a line break).
+      if (record.startsWith('\x01') && asked.has(record.slice(1))) continue;
+      const path = record.replace(/^\n/, '');
+      if (path !== '') paths.push(path);
+    }
+  }
+  return paths;
+}
+
 /** The commits of `shas`, read as the walk reads them, READ_BATCH at a time. */
 async function* readCommits(repoDir: string, shas: readonly string[]): AsyncGenerator<CommitRecord> {
   for (let at = 0; at < shas.length; at += READ_BATCH) yield* streamCommits(repoDir, ['--no-walk=unsorted', ...shas.slice(at, at + READ_BATCH)], { asStored: true, paths: true });
+}
+
+/** Past EVERY_PATH_CAP, the paths matched (row s55e-1): every path of the range's non-merge commits, each merge's first path and its own change's (row s55l-1). */
+async function wideAsked(repoDir: string, people: readonly PersonCommit[]): Promise<Set<string>> {
+  const merges = people.filter((commit) => (commit.parents?.length ?? 0) > 1);
+  const asked = new Set(people.flatMap((commit) => ((commit.parents?.length ?? 0) > 1 ? commit.paths.slice(0, 1) : commit.paths)));
+  for (const path of await ownMergePaths(repoDir, merges.map((commit) => commit.sha))) asked.add(path);
+  return asked;
 }
 
 /** Denied commits whose patch ids are computed at most; past it the range is judged by the first ones only (row 1056). */
@@ -214,7 +243,7 @@ export async function launderedTwins(repoDir: string, people: readonly PersonCom
   const encoded: string[] = [];
   const walked = every.length <= EVERY_PATH_CAP
     ? streamCommits(repoDir, ['--full-history', ...(byPaths ? ['--full-diff'] : []), '--exclude=refs/notes/*', '--all'], { asStored: true, pathspec: every.map((path) => `:(literal)${path}`), paths: true })
-    : readCommits(repoDir, await commitsChanging(repoDir, new Set(people.flatMap((commit) => ((commit.parents?.length ?? 0) > 1 ? commit.paths.slice(0, 1) : commit.paths))), inRange));
+    : readCommits(repoDir, await commitsChanging(repoDir, await wideAsked(repoDir, people), inRange));
   for await (const commit of walked) {
     if (inRange.has(commit.sha)) continue;
     if (!(await judge(commit, storedCommitFacts(commit, detect)))) {
