@@ -50,6 +50,7 @@ describe('people beside models, product names after a family word, and a name re
       [note('swe-kimi'), ['opencode:moonshotai/unknown']],
       [note('kimi-code-latest'), ['opencode:moonshotai/unknown']],
       [note('qwen-code-latest'), ['opencode:qwen/unknown']],
+      ['fix: n\n\nCo-Authored-By: Claude (kimi-code-latest) <noreply@anthropic.com>\n', ['claude-code:moonshotai/unknown']],
       // Unchanged: OpenAI's own id, an agent's name alone, an agent's name no vendor's word starts.
       [note('o3-mini'), ['opencode:openai/o3-mini']],
       [note('kimi-code'), ['opencode:unknown']],
