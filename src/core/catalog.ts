@@ -308,16 +308,16 @@ export function nameVendor(raw: string): string | null {
   // (`cursor-agent-latest`: Cursor's, also the vendor of its Composer models) still names none.
   if (isAgentName(token) && (AGENT_NAMES.has(token) || AGENT_NAMES.has(head) || (!VENDOR_NAMES.has(head) && familyOf(head) === null))) return null;
   const spaced = /\s/.test(last);
-  const later = spaced ? null : laterVendor(words);
   // `o3-kimi`, `swe-kimi`, `composer-kimi`: a first word that starts a family's names and a name's common words alike, then a
   // vendor's word: the later word's vendor, as `Assisted-by:` reads it; a note or a model variable read OpenAI's (row s55m-3).
-  if (later !== null && LATER_FAMILY_NOT_VENDOR.test(head) && !VENDOR_NAMES.has(head)) return later;
+  const weakHead = !spaced && LATER_FAMILY_NOT_VENDOR.test(head) && !VENDOR_NAMES.has(head) ? laterVendor(words) : null;
+  if (weakHead !== null) return weakHead;
   const first = VENDOR_NAMES.get(head) ?? familyOf(token)?.vendor;
   if (first) return first;
   // Several words (`fast qwen3-coder`, a git-ai note's value): each is read as a model of its own by the readers of
   // words (note-attribution.ts moreModelsOfNote, a trailer's tokens), which name Qwen's model; a vendor read here first
   // would hide it behind `qwen/unknown` (and a screen's shown order behind the bytes' first reading).
-  return later;
+  return spaced ? null : laterVendor(words);
 }
 /**
  * `openthinker-qwen`, `my-kimi-tune`: a fine-tune or a server's name for a model, named after its base by a later
