@@ -301,16 +301,30 @@ export function nameVendor(raw: string): string | null {
   const lead = leadingAgentWords(words);
   const rest = lead > 0 && lead < words.length ? nameVendor(words.slice(lead).join('-')) : null;
   if (rest !== null) return rest;
-  if (isAgentName(token)) return null;
-  const first = VENDOR_NAMES.get(words[0] ?? '') ?? familyOf(token)?.vendor;
+  const head = words[0] ?? '';
+  // `kimi-code-latest`, `qwen-code-2`, `claude-code-latest`: an agent's name its vendor's word starts, then more, is a model's
+  // name of that vendor, as `Assisted-by:` reads it; a note or a model variable read no vendor, past its deny (row s55m-3).
+  // An agent's name alone (`claude-code`, `kimi-code`), or one no vendor's word starts (`opencode-latest`) or an agent's own
+  // (`cursor-agent-latest`: Cursor's, also the vendor of its Composer models) still names none.
+  if (isAgentName(token) && (AGENT_NAMES.has(token) || AGENT_NAMES.has(head) || (!VENDOR_NAMES.has(head) && familyOf(head) === null))) return null;
+  const spaced = /\s/.test(last);
+  // `o3-kimi`, `swe-kimi`, `composer-kimi`: a first word that starts a family's names and a name's common words alike, then a
+  // vendor's word: the later word's vendor, as `Assisted-by:` reads it; a note or a model variable read OpenAI's (row s55m-3).
+  const weakHead = !spaced && LATER_FAMILY_NOT_VENDOR.test(head) && !VENDOR_NAMES.has(head) ? laterVendor(words) : null;
+  if (weakHead !== null) return weakHead;
+  const first = VENDOR_NAMES.get(head) ?? familyOf(token)?.vendor;
   if (first) return first;
   // Several words (`fast qwen3-coder`, a git-ai note's value): each is read as a model of its own by the readers of
   // words (note-attribution.ts moreModelsOfNote, a trailer's tokens), which name Qwen's model; a vendor read here first
   // would hide it behind `qwen/unknown` (and a screen's shown order behind the bytes' first reading).
-  if (/\s/.test(last)) return null;
-  // `openthinker-qwen`, `my-kimi-tune`: a fine-tune or a server's name for a model, named after its base by a later
-  // word, is the base's vendor's, as a declared value's words are read (row 338); `unknown` passed a deny of that
-  // vendor (row 1140). Only a vendor's name or a word a family starts (`qwen2`), not an agent's (`cursor`, `codex`) or a common one.
+  return spaced ? null : laterVendor(words);
+}
+/**
+ * `openthinker-qwen`, `my-kimi-tune`: a fine-tune or a server's name for a model, named after its base by a later
+ * word, is the base's vendor's, as a declared value's words are read (row 338); `unknown` passed a deny of that
+ * vendor (row 1140). Only a vendor's name or a word a family starts (`qwen2`), not an agent's (`cursor`, `codex`) or a common one.
+ */
+function laterVendor(words: readonly string[]): string | null {
   for (const word of words.slice(1, 8)) {
     if (LATER_WORD_NOT_VENDOR.has(word) || LATER_FAMILY_NOT_VENDOR.test(word) || isAgentName(word)) continue;
     const vendor = VENDOR_NAMES.get(word) ?? familyOf(word)?.vendor;

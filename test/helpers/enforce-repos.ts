@@ -186,6 +186,13 @@ export function expectEachRefused(remote: TestRepo, work: TestRepo, cases: Recor
   expect(remote.git(['for-each-ref', '--format=%(refname)', 'refs/heads/'])).not.toContain(`refs/heads/${branch}`);
 }
 
+/** expectEachRefused over `{ name: [message, model] }`: each case refused, and among the models check names for it, its model. */
+export function expectEachRefusedNaming(remote: TestRepo, work: TestRepo, cases: Record<string, readonly [message: string, model: string]>): void {
+  expectEachRefused(remote, work, Object.fromEntries(Object.entries(cases).map(([name, [message]]) => [name, message])), (found, name) => {
+    expect(found, name).toContain(cases[name]![1]);
+  });
+}
+
 /** A commit of `message` on a new branch `name` from main (hooks skipped), pushed to the server: the push's result. */
 export function pushCase(work: TestRepo, name: string, message: string, file?: string): GitResult {
   work.git(['checkout', '-q', '-b', name, 'main']);

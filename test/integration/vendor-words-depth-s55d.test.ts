@@ -13,7 +13,7 @@
 // s55d-4: StepFun's step-1/step-2 and iFlytek's Spark X1 read `unknown`: now the catalog's.
 import { describe, expect, it } from 'vitest';
 import { claudeHome, hooked, agentCommit } from '../helpers/agent-home.js';
-import { expectEachPasses, expectEachRefused, policyServer } from '../helpers/enforce-repos.js';
+import { expectEachPasses, expectEachRefusedNaming, policyServer } from '../helpers/enforce-repos.js';
 import { hookEnv } from '../helpers/hooks.js';
 import { expectLog } from '../helpers/log-cases.js';
 
@@ -65,9 +65,7 @@ describe('a vendor word read at the right depth, and people named like models (r
       spark: ['fix: u\n\nAssisted-by: spark-x1\n', 'iflytek/spark-x1'],
       kimi: ['fix: v\n\nAssisted-by: Kimi\n', 'moonshotai/unknown'],
     };
-    expectEachRefused(remote, work, Object.fromEntries(Object.entries(cases).map(([name, [message]]) => [name, message])), (found, name) => {
-      expect(found, name).toContain(cases[name]![1]);
-    });
+    expectEachRefusedNaming(remote, work, cases);
     expectEachPasses(work, PEOPLE);
   }, 240_000);
 });

@@ -240,7 +240,7 @@ export function readDeclaredValues(value: string, aliases: Record<string, string
   if (readAll && onlyTools(tools) && !namesAgentOrModel(tools, aliases, budget)) return [];
   // A script's path beside a model (`scripts/gen.sh and qwen3-coder`) is no model id.
   const found = withoutRepositories(declaredMentions(tools, readAll ? withoutMakers(whole) : value, aliases, budget).filter((m) => !scriptPath(m.model)), tools);
-  if (found.length > 0) return reading.people === true && readAll && found.every((m) => m.agent === 'unknown' && m.model.endsWith('/unknown')) && (teamsOfPeople(read.text) || familyNamedPeople(read.text)) ? [] : found;
+  if (found.length > 0) return reading.people === true && readAll && found.every((m) => m.agent === 'unknown' && m.model.endsWith('/unknown')) && peopleAndTeams(read.text, aliases, budget) ? [] : found;
   return saysNoAI(read.text) || (reading.people === true && readAll && peopleNamed(read.text)) ? [] : [UNKNOWN];
 }
 
@@ -258,11 +258,15 @@ const GROUP_WORDS = new Set(['team', 'teams', 'folks', 'people', 'staff', 'engin
  * Security folks`): those people, no AI, as curl's `Assisted-by: Daniel Gustafsson` is. A model,
  * agent, AI or tool word keeps it AI (`Tencent Hunyuan team`, `IBM Granite team`, `Tencent AI Lab
  * team`), and so does a group of an AI lab (`Qwen Team`, `OpenAI team`: vendor words no one else has).
+ * People whose given name is a family's word (familyNamedPerson: `Kimi Räikkönen`) are read so beside them.
  */
-function teamsOfPeople(text: string): boolean {
+function peopleAndTeams(text: string, aliases: Record<string, string>, budget: Budget): boolean {
   if (text.length > 200) return false;
   const names = text.split(NAME_LIST);
-  return names.some((name) => teamOfPeople(name)) && names.every((name) => teamOfPeople(name) || peopleNamed(name));
+  const named = (name: string): boolean => teamOfPeople(name) || familyNamedPerson(name);
+  // Every other name a person's that reads no AI on its own (`Daniel Gustafsson`): `Qwen Long`, `Doubao Seed`, `Grok Smith`,
+  // `Kimi Linear` beside `Kimi Räikkönen` or a company's team stay their vendors' models, as each reads alone (row s55m-1).
+  return names.some(named) && names.every((name) => named(name) || (peopleNamed(name) && declaredMentions(name, name, aliases, budget).length === 0));
 }
 
 function teamOfPeople(name: string): boolean {
@@ -320,12 +324,6 @@ function peopleNamed(text: string): boolean {
  * small letters) and is a given name (personNames), and every word after it a surname's: no digit, no model, tool, account, vendor, agent or family word, no
  * word of a model the catalog lists (`Kimi K2`, `Kimi Fast`, `Grok Code`, `Ernie Bot`, `Kimi Linear`, `Doubao Seed` stay models).
  */
-function familyNamedPeople(text: string): boolean {
-  if (text.length > 200) return false;
-  const names = text.split(NAME_LIST);
-  return names.some((name) => familyNamedPerson(name)) && names.every((name) => familyNamedPerson(name) || peopleNamed(name));
-}
-
 function familyNamedPerson(name: string): boolean {
   const words = name.trim().split(/\s+/);
   const given = words[0] ?? '';
@@ -333,7 +331,7 @@ function familyNamedPerson(name: string): boolean {
   const sig = signatures();
   // A family's word that is a given name too (signatures.json personNames: `Kimi`, `Ernie`, `Gemma`), as a co-author line reads
   // it (`Co-authored-by: Kimi Smith` is a person); `Qwen Long`, `Llama Guard`, `Grok Smith` stay AI, as on a co-author line; a
-  // company's name is no given name (`Tencent Cloud` stays Tencent's: teamsOfPeople reads its people).
+  // company's name is no given name (`Tencent Cloud` stays Tencent's: teamOfPeople reads its people).
   const lowerGiven = given.toLowerCase();
   if (!sig.vendorWords.has(lowerGiven) || !sig.personNames.has(lowerGiven) || !isFamilyWord(lowerGiven)) return false;
   return words.slice(1).every((word) => {
@@ -342,7 +340,9 @@ function familyNamedPerson(name: string): boolean {
   });
 }
 /** Words after a family's that name its products though the table lists none of them (`Kimi Linear`, `Kimi Researcher`, `Ernie Speed`, `Mistral Saba`, `Gemma Scope`). */
-const FAMILY_PRODUCT_WORDS: ReadonlySet<string> = new Set(['linear', 'researcher', 'speed', 'character', 'novel', 'saba', 'embed', 'moderation', 'ocr', 'scope', 'shield', 'guard', 'imagine', 'long', 'turbos']);
+// Their vendors' published names (row s55m-2): Kimi Explorer, Kimi Slides, Moonshot's Moonlight, Kimi Claw, ERNIE-ViLG, ERNIE Functions,
+// Ernie Yiyan (文心一言), EmbeddingGemma; a Roman numeral is a version (`Kimi II`), no surname.
+const FAMILY_PRODUCT_WORDS: ReadonlySet<string> = new Set(['linear', 'researcher', 'speed', 'character', 'novel', 'saba', 'embed', 'moderation', 'ocr', 'scope', 'shield', 'guard', 'imagine', 'long', 'turbos', 'explore', 'explorer', 'slides', 'moonlight', 'claw', 'vilg', 'yiyan', 'functions', 'embedding', 'ii', 'iii', 'iv', 'vi', 'vii', 'viii', 'ix']);
 
 let MODEL_ID_WORDS: ReadonlySet<string> | undefined;
 /** Every word of the built-in table's model ids (`linear` of `kimi-linear-48b-a3b-instruct`), made once. */
