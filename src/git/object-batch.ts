@@ -291,7 +291,8 @@ function infoKey(cwd: string, view: ObjectView, name: string): string {
  */
 function rememberInfo(cwd: string, view: ObjectView, name: string, header: string): void {
   const found = foundObject(header);
-  if (!found) return;
+  // Named by an object id of the repository's length (a 41-digit name is a ref's, which may move).
+  if (!found || /^[0-9a-f]*/.exec(name)![0].length !== found.oid.length) return;
   if (knownInfo.size >= KNOWN_MOST) knownInfo.clear();
   (globalThis as Record<symbol, unknown>)[CLOSE_AT_END] = closeObjectBatches;
   knownInfo.set(infoKey(cwd, view, name), header);
