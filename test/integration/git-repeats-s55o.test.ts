@@ -4,9 +4,13 @@
 // in a push of one commit, two in the server's pre-receive. Found by counting the git processes of each
 // hook (strace -f -e trace=execve, GIT_TRACE). Now a found answer is asked of git once a run
 // (src/git/object-batch.ts objectInfoLines): one `cat-file --batch-check` in each hook; verdicts unchanged.
+// Row s55o-2: `aitrail blame` asked `git rev-parse <commit>^{tree}` and then `git cat-file --batch` for that
+// tree's bytes; the tree's id now comes with its bytes (change-size.ts treeCounts): a git process less.
 import { describe, expect, it } from 'vitest';
+import { aitrail } from '../helpers/cli.js';
 import { CLAUDE_DECLARED, commitCase, project, QWEN, tryGit } from '../helpers/enforce-repos.js';
 import { gitCommands, traceFile, tracedPreReceive } from '../helpers/git-trace.js';
+import { makeRepo } from '../helpers/gitdir.js';
 
 const checks = (commands: string[]) => commands.filter((command) => command === 'cat-file --batch-check');
 
@@ -30,5 +34,21 @@ describe('one push of one branch asks git the object info of its commits once a 
     const server = tryGit(work.dir, ['push', '-q', '--no-verify', 'origin', 'main']);
     expect(server.code).not.toBe(0);
     expect(server.stderr).toContain('push rejected by the server');
+  });
+});
+
+describe('aitrail blame of a small repository asks no `rev-parse` of its tree (session 55 task o)', () => {
+  it('reads the tree to count with its id from one `cat-file --batch` answer; the report is what it was', () => {
+    const repo = makeRepo();
+    repo.commit('feat: a\n\nAssisted-by: claude-code:anthropic/claude-opus-4.6\n', { 'a.ts': 'export const a = 1;\nexport const b = 2;\n', '.gitattributes': 'gen/** linguist-generated\n' });
+    repo.commit('feat: human\n', { 'b.ts': 'export const c = 3;\n' });
+    const trace = traceFile('blame.trace');
+    const blame = aitrail(repo.dir, ['blame', '--format', 'json'], { env: { GIT_TRACE: trace } });
+    expect(blame.code, blame.stderr).toBe(0);
+    // At a8f01333: `rev-parse --verify -q <commit>^{tree}` before the count's `cat-file --batch` of that tree.
+    expect(gitCommands(trace).filter((command) => command.startsWith('rev-parse ') && command.includes('^{tree}'))).toEqual([]);
+    // a.ts's two lines and .gitattributes' one by the AI commit, b.ts's one by a person.
+    const report = JSON.parse(blame.stdout) as { totals: { lines: number; ai: number; human: number } };
+    expect(report.totals).toMatchObject({ lines: 4, ai: 3, human: 1 });
   });
 });
