@@ -224,6 +224,7 @@ export async function closeObjectBatches(): Promise<void> {
   const open = [...processes.values()];
   processes.clear();
   askedOf.clear();
+  knownInfo.clear();
   await Promise.all(open.map((each) => each.close()));
 }
 
@@ -268,9 +269,54 @@ async function ask(cwd: string, lines: readonly string[], view: ObjectView, mode
   return oneShot(cwd, view, mode, lines.map((line) => `${line}\n`).join(''), lines.length);
 }
 
+/**
+ * The `--batch-check` answers of this run that found an object, by view, directory and name (sharedName
+ * names only: an object id, peeled, or a path in its tree): a found object's answer never changes within a
+ * run (objects are immutable; git reads the replace refs once a process, and the shared process is kept
+ * for the run on the same terms). pre-push asked `<new>^{commit} <old>^{commit}` (which ref is pushed),
+ * `<old>^{commit}` again (the config's commit) and `<new>` a third time (each commit's size): three
+ * `git cat-file` processes for one question's answers (session 55, task o). Forgotten at the run's end
+ * (closeObjectBatches), and past KNOWN_MOST names (a program asking many repositories).
+ */
+const knownInfo = new Map<string, string>();
+const KNOWN_MOST = 65_536;
+
+function infoKey(cwd: string, view: ObjectView, name: string): string {
+  return `${view.asStored === true ? 1 : 0}\0${cwd}\0${name}`;
+}
+
+/**
+ * Keep `header`, the answer to `name`, when it found an object. Read as stored (no replace ref can stand
+ * in for an object), the object's own id and it peeled to its own type (`<commit>^{commit}`) answer the same.
+ */
+function rememberInfo(cwd: string, view: ObjectView, name: string, header: string): void {
+  const found = foundObject(header);
+  // Named by an object id of the repository's length (a 41-digit name is a ref's, which may move).
+  if (!found || /^[0-9a-f]*/.exec(name)![0].length !== found.oid.length) return;
+  if (knownInfo.size >= KNOWN_MOST) knownInfo.clear();
+  (globalThis as Record<symbol, unknown>)[CLOSE_AT_END] = closeObjectBatches;
+  knownInfo.set(infoKey(cwd, view, name), header);
+  const peeled = found.type === 'commit' || found.type === 'tree' ? `${found.oid}^{${found.type}}` : null;
+  if (view.asStored === true && peeled !== null && (name === found.oid || name === peeled)) {
+    knownInfo.set(infoKey(cwd, view, found.oid), header);
+    knownInfo.set(infoKey(cwd, view, peeled), header);
+  }
+}
+
 /** `git cat-file --batch-check`'s answer line to each of `lines` (default format), in order. */
 export async function objectInfoLines(cwd: string, lines: readonly string[], view: ObjectView = {}): Promise<string[]> {
-  return (await ask(cwd, lines, view, '--batch-check')).map((answer) => answer.header);
+  const answers = lines.map((line) => (sharedName(line) ? knownInfo.get(infoKey(cwd, view, line)) : undefined));
+  const asked = lines.filter((_, at) => answers[at] === undefined);
+  if (asked.length === 0) return answers as string[];
+  const got = (await ask(cwd, asked, view, '--batch-check')).map((answer) => answer.header);
+  let next = 0;
+  return lines.map((line, at) => {
+    const known = answers[at];
+    if (known !== undefined) return known;
+    const header = got[next++]!;
+    if (sharedName(line)) rememberInfo(cwd, view, line, header);
+    return header;
+  });
 }
 
 /** `git cat-file --batch`'s answer to each of `lines`: header, and the object's bytes when found. */
