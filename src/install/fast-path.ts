@@ -668,7 +668,8 @@ function mergeIdentFunction(version: string): string[] {
     `      for aitrail_kf in ${globalFiles} $aitrail_kl; do case $aitrail_kf in "$aitrail_kc"/*|"$aitrail_g"/*) ;; */*) [ "\${aitrail_kf%/*}" -nt "${at}" ] && aitrail_kn= ;; esac; done`,
     '      set +f',
     '      IFS=$aitrail_kz',
-    '      if [ -n "$aitrail_kn" ]; then aitrail_im=$aitrail_i; return 0; fi',
+    // `-`: the files named no author themselves or held an include (aitrail_keep): asked each time, with no `git config` to try again.
+    '      if [ -n "$aitrail_kn" ]; then [ "$aitrail_i" = - ] || { aitrail_im=$aitrail_i; return 0; }; aitrail_kq=; fi',
     '    fi',
     '    if [ ! -L "' + kept + '" ] && { read -r aitrail_ke </proc/$PPID/stat && read -r aitrail_kb </proc/sys/kernel/random/boot_id; } 2>/dev/null; then',
     '      set -f',
@@ -688,35 +689,38 @@ function mergeIdentFunction(version: string): string[] {
     `  [ -n "$aitrail_kq" ] && [ ! -L "${lasting}" ] && [ ! -L "${at}" ] && { : >"${lasting}" && printf '%s\\n' "$aitrail_kq" >"${at}"; } 2>/dev/null || aitrail_kq=`,
     '  aitrail_i=$(git var GIT_AUTHOR_IDENT 2>/dev/null) || return 1',
     '  aitrail_im=$aitrail_i',
-    '  [ -n "$aitrail_kq" ] && aitrail_keep',
+    // Kept for every later process (commit-msg too): nothing more to keep for this one.
+    '  if [ -n "$aitrail_kq" ]; then',
+    '    aitrail_keep && return 0',
+    `    { printf '%s\\n%s\\n\\n-\\n' ${header} "$aitrail_kq" >"${lasting}"; } 2>/dev/null`,
+    '  fi',
     // Kept only during a merge (git's MERGE_HEAD): a cherry-pick or a revert runs no commit-msg to read it.
     '  [ -n "$aitrail_ke" ] && [ "${h-}" = prepare-commit-msg ] && [ -f "$aitrail_g/MERGE_HEAD" ] || return 0',
     `  case $aitrail_i in ''|*[!\\ -~]*) ;; *) { printf '%s\\n%s\\n%s\\n' ${header} "$aitrail_ke" "$aitrail_i" >"${kept}"; } 2>/dev/null ;; esac`,
     '}',
-    // Keeps git var's answer for later processes when the config files git read name the author themselves (user or author, name and
+    // True when it kept git var's answer for later processes: when the config files git read name the author themselves (user or author, name and
     // email) and hold no include: one `git config` process, only when the kept answer was missing or stale.
     'aitrail_keep() {',
-    "  case $aitrail_i in *[!\\ -~]*|*\\<*\\<*|*\\>*\\>*) return 0 ;; *\\ \\<*\\>*) ;; *) return 0 ;; esac",
-    '  aitrail_ko=$(git config --list --show-origin --name-only </dev/null 2>/dev/null) || return 0',
+    "  case $aitrail_i in *[!\\ -~]*|*\\<*\\<*|*\\>*\\>*) return 1 ;; *\\ \\<*\\>*) ;; *) return 1 ;; esac",
+    '  aitrail_ko=$(git config --list --show-origin --name-only </dev/null 2>/dev/null) || return 1',
     '  aitrail_kl=',
     '  aitrail_kw=',
     '  aitrail_kx=',
     '  while IFS= read -r aitrail_ky; do',
-    '    case $aitrail_ky in "") continue ;; file:*"\t"*) ;; *) return 0 ;; esac',
-    '    case ${aitrail_ky#*"\t"} in include.*|includeif.*) return 0 ;; user.name|author.name) aitrail_kw=1 ;; user.email|author.email) aitrail_kx=1 ;; esac',
+    '    case $aitrail_ky in "") continue ;; file:*"\t"*) ;; *) return 1 ;; esac',
+    '    case ${aitrail_ky#*"\t"} in include.*|includeif.*) return 1 ;; user.name|author.name) aitrail_kw=1 ;; user.email|author.email) aitrail_kx=1 ;; esac',
     '    aitrail_kf=${aitrail_ky%%"\t"*}',
     '    aitrail_kf=${aitrail_kf#file:}',
     // git names the repository's own files as it opened them (`.git/config`): the defaults the key and the check cover already.
-    '    case $aitrail_kf in "$aitrail_kc/config"|"$aitrail_g/config.worktree") continue ;; /*) ;; *) return 0 ;; esac',
+    '    case $aitrail_kf in "$aitrail_kc/config"|"$aitrail_g/config.worktree") continue ;; /*) ;; *) return 1 ;; esac',
     // A path the kept line's words give back as it is: no space, quote, backslash or glob character (git quotes some), printable ASCII.
-    '    case $aitrail_kf in *[!-A-Za-z0-9/._+@~]*) return 0 ;; esac',
+    '    case $aitrail_kf in *[!-A-Za-z0-9/._+@~]*) return 1 ;; esac',
     '    case " $aitrail_kl " in *" $aitrail_kf "*) ;; *) aitrail_kl="${aitrail_kl:+$aitrail_kl }$aitrail_kf" ;; esac',
     '  done <<aitrail_EOF',
     '$aitrail_ko',
     'aitrail_EOF',
-    '  [ -n "$aitrail_kw" ] && [ -n "$aitrail_kx" ] || return 0',
+    '  [ -n "$aitrail_kw" ] && [ -n "$aitrail_kx" ] || return 1',
     `  { printf '%s\\n%s\\n%s\\n%s\\n' ${header} "$aitrail_kq" "$aitrail_kl" "$aitrail_i" >"${lasting}"; } 2>/dev/null`,
-    '  return 0',
     '}',
   ];
 }
