@@ -8,12 +8,13 @@
 // and without it, through the real hooks `init` installs), and every change to what git var reads is read
 // again: the repository's, the global and the XDG config, a global file created however it is dated, an
 // older-dated file moved over it, EMAIL, HOME, `git -c`, an include.
-import { mkdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AUTHOR_IDENT_AT_FILE, AUTHOR_IDENT_FILE } from '../../src/install/fast-path.js';
+import { aitrail } from '../helpers/cli.js';
 import { tryGit } from '../helpers/enforce-repos.js';
-import { tempDir } from '../helpers/gitdir.js';
+import { makeRepo, tempDir } from '../helpers/gitdir.js';
 import { hookedRepo } from '../helpers/hooked-repo.js';
 
 const OLD = new Date('2001-02-03T04:05:06Z');
@@ -188,5 +189,45 @@ describe("a person's merges ask git var once per config change (row s55i-1)", ()
     expect(seen.kept).toBeGreaterThan(0);
     expect(seen.asked).toBeGreaterThan(0);
     expect(seen.node).toBeGreaterThan(0);
+  });
+
+  it('the same under husky v9 and a core.hooksPath of its own (init installs there)', () => {
+    for (const mode of ['husky', 'hooksPath'] as const) {
+      const repo = makeRepo();
+      const bin = join(tempDir('aitrail-counted-'), 'bin');
+      mkdirSync(bin);
+      const log = join(bin, 'started');
+      const real = hookedRepo().env.PATH ?? '';
+      writeFileSync(join(bin, 'aitrail'), `#!/bin/sh\n[ "$1" = hook ] && printf '%s\\n' "$2" >>'${log}'\nPATH='${real}' exec aitrail "$@"\n`);
+      chmodSync(join(bin, 'aitrail'), 0o755);
+      const runs = join(tempDir('aitrail-git-runs-'), 'trace');
+      const env: NodeJS.ProcessEnv = { PATH: `${bin}:${real}`, HOME: tempDir('aitrail-home-'), GIT_CONFIG_GLOBAL: undefined, GIT_AUTHOR_NAME: undefined, GIT_AUTHOR_EMAIL: undefined, GIT_TRACE: runs };
+      if (mode === 'husky') repo.write('package.json', '{"name":"p","devDependencies":{"husky":"^9.1.7"}}\n');
+      if (mode === 'hooksPath') repo.git(['config', 'core.hooksPath', 'custom-hooks']);
+      repo.commit('start\n', { 'a.txt': 'a\n' });
+      const init = aitrail(repo.dir, ['init'], { env: { PATH: env.PATH } });
+      expect(init.code, init.stderr).toBe(0);
+      repo.git(['config', 'user.name', 'Jane Doe']);
+      repo.git(['config', 'user.email', 'jane@example.com']);
+      let sides = 0;
+      const merge = () => {
+        sides += 1;
+        repo.git(['update-ref', `refs/heads/side${sides}`, repo.git(['commit-tree', '-p', 'HEAD', '-m', `Side ${sides}`, 'HEAD^{tree}'])]);
+        writeFileSync(runs, '');
+        writeFileSync(log, '');
+        const result = tryGit(repo.dir, ['merge', '-q', '--no-ff', '--no-edit', `side${sides}`], { env });
+        expect(result.code, result.stderr).toBe(0);
+        return {
+          gitVar: readFileSync(runs, 'utf8').split('\n').filter((line) => / built-in: git var GIT_AUTHOR_IDENT$/.test(line)).length,
+          started: readFileSync(log, 'utf8').split('\n').filter(Boolean),
+        };
+      };
+      // The first merge may start node once (init's stamp is for the config as committed); then one git var, then none.
+      merge();
+      expect(merge(), mode).toMatchObject({ started: [] });
+      expect(merge(), mode).toEqual({ gitVar: 0, started: [] });
+      repo.git(['config', 'user.name', 'Claude']);
+      expect(merge().started, mode).toEqual(expect.arrayContaining(['prepare-commit-msg']));
+    }
   });
 });
