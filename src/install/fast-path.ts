@@ -596,16 +596,35 @@ export function foldedQuietFunction(version: string): string[] {
 
 /** In the stamp's folder: the author git var answered prepare-commit-msg, for the commit-msg of the same git process (mergeIdentFunction). */
 export const MERGE_IDENT_FILE = 'merge-ident';
+/** In the stamp's folder: git var's answer kept for later git processes, with what it was read from (mergeIdentFunction, row s55i-1). */
+export const AUTHOR_IDENT_FILE = 'author-ident';
+/** Beside it: written just before that git var ran; a config file newer than it may have changed under git var. */
+export const AUTHOR_IDENT_AT_FILE = 'author-ident-at';
 
 /**
  * sh function `aitrail_ident`, for a message hook git exports no author to (a merge, a revert, a
- * cherry-pick): sets `aitrail_i` to `git var GIT_AUTHOR_IDENT`, as node reads it. Both message hooks
- * of one commit are children of one git process and get one environment: prepare-commit-msg keeps
- * its answer (MERGE_IDENT_FILE, under the stamp's version; only during a merge, git's MERGE_HEAD there: a cherry-pick or
+ * cherry-pick): sets `aitrail_i` to `git var GIT_AUTHOR_IDENT`, as node reads it.
+ *
+ * Kept across git processes (AUTHOR_IDENT_FILE; row s55i-1): a person's merges all ask git var the same
+ * question, answered from the same config files. When no `git -c`/GIT_CONFIG_* setting and no author
+ * variable is in the environment, the answer a hook asked for is kept with a key (the stamp's version,
+ * what git var reads from the environment: HOME, XDG_CONFIG_HOME, GIT_CONFIG_GLOBAL, GIT_CONFIG_SYSTEM,
+ * GIT_CONFIG_NOSYSTEM, EMAIL; which of the config files git reads by default exist) and the files
+ * `git config --list --show-origin` named, only when that listing shows a name and an address set in
+ * those files (no fallback to the passwd entry, EMAIL or the host's name) and no include or includeIf
+ * (a file the list would not name, a condition on the branch). A later hook takes it when its key
+ * is the same and no config file git reads by default, none listed and no folder holding a global or
+ * system one (a file moved or copied there with an older time) is newer than AUTHOR_IDENT_AT_FILE,
+ * written before that git var ran (a config changed while it read is read again). Anything else asks
+ * git var. Limits: a config file replaced by an older-dated one inside a git dir (`mv` over
+ * `.git/config`), a system config file created at a path other than /etc/gitconfig and
+ * GIT_CONFIG_SYSTEM where none was (git built with another prefix) are not noticed.
+ *
+ * Within one git process too: prepare-commit-msg keeps its answer (MERGE_IDENT_FILE, under the stamp's
+ * version; only during a merge, git's MERGE_HEAD there: a cherry-pick or
  * a revert runs no commit-msg) keyed by that process (its pid, its start
  * time and the boot's id, read from /proc: no process) and by what else git var reads from the
- * environment (HOME, XDG_CONFIG_HOME, GIT_CONFIG_GLOBAL, GIT_CONFIG_SYSTEM, GIT_CONFIG_NOSYSTEM,
- * EMAIL); commit-msg reads it once (it empties the file) when the key is its own and no config file
+ * environment; commit-msg reads it once (it empties the file) when the key is its own and no config file
  * git reads (the common git dir's, the worktree's, the global ones, the system's) is newer than it;
  * anything else, `git -c`/GIT_CONFIG_* settings, one author variable set, a key or an answer with a
  * byte outside printable ASCII, no /proc, asks git var as before. Within one hook run the answer is
@@ -615,35 +634,93 @@ export const MERGE_IDENT_FILE = 'merge-ident';
  */
 function mergeIdentFunction(version: string): string[] {
   const kept = `$aitrail_s/${MERGE_IDENT_FILE}`;
+  const lasting = `$aitrail_s/${AUTHOR_IDENT_FILE}`;
+  const at = `$aitrail_s/${AUTHOR_IDENT_AT_FILE}`;
   const header = shQuote(stampHeader(version));
   const envKey = ['HOME', 'XDG_CONFIG_HOME', 'GIT_CONFIG_GLOBAL', 'GIT_CONFIG_SYSTEM', 'GIT_CONFIG_NOSYSTEM', 'EMAIL'].map((name) => `\${${name}+x}\${${name}-}`).join('|');
+  // The config files git reads by default (git's config.c do_git_config_sequence): the system's, the global ones, the repository's, the worktree's.
+  const repoFiles = '"$aitrail_kc/config" "$aitrail_g/config.worktree"';
+  const globalFiles = '"${GIT_CONFIG_GLOBAL:-${HOME-}/.gitconfig}" "${XDG_CONFIG_HOME:-${HOME-}/.config}/git/config" "${HOME-}/.gitconfig" "${GIT_CONFIG_SYSTEM:-/etc/gitconfig}"';
   return [
-    "# A merge's author (git var), asked once for both message hooks of one git process (src/install/fast-path.ts mergeIdentFunction).",
+    "# A merge's author (git var), kept for later merges while the config files it came from stay as they were, and asked once for both message hooks of one git process (src/install/fast-path.ts mergeIdentFunction).",
     // Never a value the hook inherited (an agent loads a committed .env into its environment).
     'unset aitrail_im',
     'aitrail_ident() {',
     '  if [ -n "${aitrail_im+x}" ]; then aitrail_i=$aitrail_im; return 0; fi',
     '  aitrail_ke=',
-    `  if [ -z "\${GIT_CONFIG_PARAMETERS+x}\${GIT_CONFIG_COUNT+x}\${GIT_CONFIG+x}\${GIT_AUTHOR_NAME+x}\${GIT_AUTHOR_EMAIL+x}" ] && [ ! -L "${kept}" ] && { read -r aitrail_ke </proc/$PPID/stat && read -r aitrail_kb </proc/sys/kernel/random/boot_id; } 2>/dev/null; then`,
-    '    set -f',
-    '    set -- ${aitrail_ke##*) }',
-    '    set +f',
-    '    aitrail_ke=',
-    `    [ $# -ge 20 ] && aitrail_ke="$PPID \${20} $aitrail_kb ${envKey}"`,
-    '    case $aitrail_ke in *[!\\ -~]*) aitrail_ke= ;; esac',
-    '  fi',
-    '  if [ -n "$aitrail_ke" ] && [ "${h-}" = commit-msg ] && [ -f "' + kept + '" ] && { IFS= read -r aitrail_kv && IFS= read -r aitrail_kk && IFS= read -r aitrail_i; } <"' + kept + '" 2>/dev/null && [ "$aitrail_kv" = ' + header + ' ] && [ "$aitrail_kk" = "$aitrail_ke" ] && [ -n "$aitrail_i" ]; then',
+    '  aitrail_kq=',
+    `  if [ -z "\${GIT_CONFIG_PARAMETERS+x}\${GIT_CONFIG_COUNT+x}\${GIT_CONFIG+x}\${GIT_AUTHOR_NAME+x}\${GIT_AUTHOR_EMAIL+x}" ]; then`,
     '    aitrail_kc=$aitrail_g',
     '    [ -f "$aitrail_g/commondir" ] && { read -r aitrail_kc <"$aitrail_g/commondir" || aitrail_kc=; case $aitrail_kc in /*) ;; *) aitrail_kc=$aitrail_g/$aitrail_kc ;; esac; }',
-    `    for aitrail_kf in "$aitrail_kc/config" "$aitrail_g/config.worktree" "\${GIT_CONFIG_GLOBAL:-\${HOME-}/.gitconfig}" "\${XDG_CONFIG_HOME:-\${HOME-}/.config}/git/config" "\${HOME-}/.gitconfig" "\${GIT_CONFIG_SYSTEM:-/etc/gitconfig}"; do [ "$aitrail_kf" -nt "${kept}" ] && aitrail_ke=; done`,
+    // The key of a kept answer: the environment git var reads, and which default config files exist (one created since, however dated, is a change).
+    `    aitrail_kq="${envKey}"`,
+    `    for aitrail_kf in ${repoFiles} ${globalFiles}; do if [ -e "$aitrail_kf" ] || [ -L "$aitrail_kf" ]; then aitrail_kq="$aitrail_kq|e"; else aitrail_kq="$aitrail_kq|-"; fi; done`,
+    '    case $aitrail_kq in *[!\\ -~]*) aitrail_kq= ;; esac',
+    `    if [ -n "$aitrail_kq" ] && [ -f "${lasting}" ] && [ ! -L "${lasting}" ] && [ -f "${at}" ] && [ ! -L "${at}" ] && { IFS= read -r aitrail_kv && IFS= read -r aitrail_kk && IFS= read -r aitrail_kl && IFS= read -r aitrail_i; } <"${lasting}" 2>/dev/null && [ "$aitrail_kv" = ${header} ] && [ "$aitrail_kk" = "$aitrail_kq" ] && [ -n "$aitrail_i" ]; then`,
+    '      aitrail_kn=1',
+    // The listed paths hold no space (aitrail_keep): split on spaces alone, whatever IFS the hook was given.
+    '      aitrail_kz=$IFS',
+    "      IFS=' '",
+    '      set -f',
+    // Each listed file still there and none of them, no default one and no folder of a global or system one newer than the moment before git var read them.
+    `      for aitrail_kf in $aitrail_kl; do [ -f "$aitrail_kf" ] || aitrail_kn=; done`,
+    `      for aitrail_kf in ${repoFiles} ${globalFiles} $aitrail_kl; do [ "$aitrail_kf" -nt "${at}" ] && aitrail_kn=; done`,
+    `      for aitrail_kf in ${globalFiles} $aitrail_kl; do case $aitrail_kf in "$aitrail_kc"/*|"$aitrail_g"/*) ;; */*) [ "\${aitrail_kf%/*}" -nt "${at}" ] && aitrail_kn= ;; esac; done`,
+    '      set +f',
+    '      IFS=$aitrail_kz',
+    // `-`: the files named no author themselves or held an include (aitrail_keep): asked each time, with no `git config` to try again.
+    '      if [ -n "$aitrail_kn" ]; then [ "$aitrail_i" = - ] || { aitrail_im=$aitrail_i; return 0; }; aitrail_kq=; fi',
+    '    fi',
+    '    if [ ! -L "' + kept + '" ] && { read -r aitrail_ke </proc/$PPID/stat && read -r aitrail_kb </proc/sys/kernel/random/boot_id; } 2>/dev/null; then',
+    '      set -f',
+    '      set -- ${aitrail_ke##*) }',
+    '      set +f',
+    '      aitrail_ke=',
+    `      [ $# -ge 20 ] && aitrail_ke="$PPID \${20} $aitrail_kb ${envKey}"`,
+    '      case $aitrail_ke in *[!\\ -~]*) aitrail_ke= ;; esac',
+    '    fi',
+    '  fi',
+    '  if [ -n "$aitrail_ke" ] && [ "${h-}" = commit-msg ] && [ -f "' + kept + '" ] && { IFS= read -r aitrail_kv && IFS= read -r aitrail_kk && IFS= read -r aitrail_i; } <"' + kept + '" 2>/dev/null && [ "$aitrail_kv" = ' + header + ' ] && [ "$aitrail_kk" = "$aitrail_ke" ] && [ -n "$aitrail_i" ]; then',
+    `    for aitrail_kf in ${repoFiles} ${globalFiles}; do [ "$aitrail_kf" -nt "${kept}" ] && aitrail_ke=; done`,
     '    { : >"' + kept + '"; } 2>/dev/null',
     '    [ -n "$aitrail_ke" ] && return 0',
     '  fi',
+    // Before git var reads the config: the kept answer emptied (no hook takes it while this one asks), then the moment written.
+    `  [ -n "$aitrail_kq" ] && [ ! -L "${lasting}" ] && [ ! -L "${at}" ] && { : >"${lasting}" && printf '%s\\n' "$aitrail_kq" >"${at}"; } 2>/dev/null || aitrail_kq=`,
     '  aitrail_i=$(git var GIT_AUTHOR_IDENT 2>/dev/null) || return 1',
     '  aitrail_im=$aitrail_i',
+    // Kept for every later process (commit-msg too): nothing more to keep for this one.
+    '  if [ -n "$aitrail_kq" ]; then',
+    '    aitrail_keep && return 0',
+    `    { printf '%s\\n%s\\n\\n-\\n' ${header} "$aitrail_kq" >"${lasting}"; } 2>/dev/null`,
+    '  fi',
     // Kept only during a merge (git's MERGE_HEAD): a cherry-pick or a revert runs no commit-msg to read it.
     '  [ -n "$aitrail_ke" ] && [ "${h-}" = prepare-commit-msg ] && [ -f "$aitrail_g/MERGE_HEAD" ] || return 0',
     `  case $aitrail_i in ''|*[!\\ -~]*) ;; *) { printf '%s\\n%s\\n%s\\n' ${header} "$aitrail_ke" "$aitrail_i" >"${kept}"; } 2>/dev/null ;; esac`,
+    '}',
+    // True when it kept git var's answer for later processes: when the config files git read name the author themselves (user or author, name and
+    // email) and hold no include: one `git config` process, only when the kept answer was missing or stale.
+    'aitrail_keep() {',
+    "  case $aitrail_i in *[!\\ -~]*|*\\<*\\<*|*\\>*\\>*) return 1 ;; *\\ \\<*\\>*) ;; *) return 1 ;; esac",
+    '  aitrail_ko=$(git config --list --show-origin --name-only </dev/null 2>/dev/null) || return 1',
+    '  aitrail_kl=',
+    '  aitrail_kw=',
+    '  aitrail_kx=',
+    '  while IFS= read -r aitrail_ky; do',
+    '    case $aitrail_ky in "") continue ;; file:*"\t"*) ;; *) return 1 ;; esac',
+    '    case ${aitrail_ky#*"\t"} in include.*|includeif.*) return 1 ;; user.name|author.name) aitrail_kw=1 ;; user.email|author.email) aitrail_kx=1 ;; esac',
+    '    aitrail_kf=${aitrail_ky%%"\t"*}',
+    '    aitrail_kf=${aitrail_kf#file:}',
+    // git names the repository's own files as it opened them (`.git/config`): the defaults the key and the check cover already.
+    '    case $aitrail_kf in "$aitrail_kc/config"|"$aitrail_g/config.worktree") continue ;; /*) ;; *) return 1 ;; esac',
+    // A path the kept line's words give back as it is: no space, quote, backslash or glob character (git quotes some), printable ASCII.
+    '    case $aitrail_kf in *[!-A-Za-z0-9/._+@~]*) return 1 ;; esac',
+    '    case " $aitrail_kl " in *" $aitrail_kf "*) ;; *) aitrail_kl="${aitrail_kl:+$aitrail_kl }$aitrail_kf" ;; esac',
+    '  done <<aitrail_EOF',
+    '$aitrail_ko',
+    'aitrail_EOF',
+    '  [ -n "$aitrail_kw" ] && [ -n "$aitrail_kx" ] || return 1',
+    `  { printf '%s\\n%s\\n%s\\n%s\\n' ${header} "$aitrail_kq" "$aitrail_kl" "$aitrail_i" >"${lasting}"; } 2>/dev/null`,
     '}',
   ];
 }

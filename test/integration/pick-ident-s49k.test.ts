@@ -35,7 +35,8 @@ describe("a person's cherry-pick or revert asks git var once (task s49k)", () =>
     const { repo, run } = setup();
     expect(run(['cherry-pick', 'side'])).toEqual({ gitVar: 1, started: [] });
     expect(repo.git(['log', '-1', '--format=%s'])).toContain('Work on side');
-    expect(run(['revert', '--no-edit', 'HEAD'])).toEqual({ gitVar: 1, started: [] });
+    // The pick's answer is kept for later git processes while the config stays as it was (row s55i-1): the revert asks none.
+    expect(run(['revert', '--no-edit', 'HEAD'])).toEqual({ gitVar: 0, started: [] });
   });
 
   it('an author name an agent uses still starts node, even with an answer handed in the environment', () => {
