@@ -20,7 +20,7 @@ beforeAll(() => {
 function expectUnknown(args: string[], revision: string, json = false): void {
   const result = aitrail(repo.dir, args);
   expect(result.code, `${args.join(' ')}: ${result.stderr}`).toBe(3);
-  const lines = result.stderr.split('\n').filter((line) => line.startsWith('aitrail: ') && !line.startsWith('aitrail: note:') && !line.startsWith('aitrail: policy from'));
+  const lines = result.stderr.split('\n').filter((line) => line !== '' && !/^aitrail(: note:|: policy from| trend: )/.test(line));
   expect(lines, args.join(' ')).toHaveLength(1);
   expect(lines[0]).toContain(`'${revision}'`);
   expect(result.stderr).not.toMatch(/\n\s+at /);
@@ -35,6 +35,7 @@ describe('an unknown revision is exit 3 in every command (row s55p-1)', () => {
 
   it('check: an unknown range and --policy-from', () => {
     expectUnknown(['check', 'nosuch..HEAD'], 'nosuch');
+    expectUnknown(['check', 'nosuch'], 'nosuch');
     expectUnknown(['check', 'HEAD~1..HEAD', '--policy-from', 'nosuch', '--format', 'json'], 'nosuch', true);
   });
 
