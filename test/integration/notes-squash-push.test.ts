@@ -59,7 +59,7 @@ describe('aitrail notes squash', () => {
     expect(noteOf(repo, 'HEAD')).toEqual({ files: { 'a.txt': ['3,3'] }, sessions: ['claude'] });
   });
 
-  it('bad ranges are usage errors (exit 2), unknown commits git errors (exit 3, row s55p-1); a range without notes says so (exit 0)', () => {
+  it('bad ranges are usage errors (exit 2), unknown commits git errors (exit 3, as in every command); a range without notes says so (exit 0)', () => {
     const repo = branchWithNotes();
     for (const range of ['main', 'main...feature', '--upload-pack=evil..main']) {
       const result = aitrail(repo.dir, ['notes', 'squash', range, '--onto', 'HEAD']);

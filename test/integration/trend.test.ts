@@ -123,7 +123,7 @@ describe('aitrail trend', () => {
       expect(result.code, args.join(' ')).toBe(2);
       expect(result.stderr).toMatch(message);
     }
-    // An unknown revision is a git error, as in every command (row s55p-1).
+    // An unknown revision is a git error, as in every command (session 55 helper p).
     const unknown = aitrail(repo.dir, ['trend', 'v1.0', 'no-such-rev']);
     expect(unknown.code).toBe(3);
     expect(unknown.stderr).toMatch(/unknown revision 'no-such-rev'/);

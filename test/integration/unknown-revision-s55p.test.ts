@@ -1,4 +1,4 @@
-// Session 55 helper p (row s55p-1): an unknown revision exited 3 from `log`, `check` and --config-from/--policy-from
+// Session 55 helper p (no threat row: one exit code made true, no hole closed): an unknown revision exited 3 from `log`, `check` and --config-from/--policy-from
 // (as README and DESIGN.md's "3 git error" say) but 2, a usage error, from `blame --rev/--since/--ignore-rev`,
 // `trend`'s revisions and `notes squash`'s range and --onto: a CI script that tells "fetch the target branch first"
 // (3) from "the job is written wrong" (2) read the same missing commit two ways. Found by session 55 helper g running
@@ -27,7 +27,7 @@ function expectUnknown(args: string[], revision: string, json = false): void {
   if (json) expect(JSON.parse(result.stdout)).toMatchObject({ error: { exitCode: 3, kind: 'git', message: expect.stringContaining(`'${revision}'`) } });
 }
 
-describe('an unknown revision is exit 3 in every command (row s55p-1)', () => {
+describe('an unknown revision is exit 3 in every command', () => {
   it('log: an unknown range, one line', () => {
     expectUnknown(['log', 'nosuch..HEAD'], 'nosuch..HEAD');
     expectUnknown(['log', 'nosuch', '--format', 'json'], 'nosuch', true);
