@@ -69,7 +69,8 @@ describe('an unknown revision is exit 3 in every command', () => {
 });
 
 // --help read against what each command does: AITRAIL_MERGED_READS, read by log, blame, trend and check (a mis-written
-// value exit 2 in each), was named by none of their --help; AITRAIL_DEBUG, named in an internal error's own line, by none.
+// value exit 2 in each), was named by none of their --help; AITRAIL_DEBUG, named in an internal error's own line, by none;
+// AITRAIL_AGENT, which status reads, not by status --help.
 describe('--help names every variable the command reads', () => {
   it('log, blame, trend and check: AITRAIL_MERGED_READS with its range and default; aitrail --help: AITRAIL_DEBUG', () => {
     for (const command of ['log', 'blame', 'trend', 'check']) {
@@ -80,5 +81,8 @@ describe('--help names every variable the command reads', () => {
       expect(wrong.code, command).toBe(2);
     }
     expect(aitrail(repo.dir, ['--help']).stdout.replace(/\s+/g, ' ')).toContain('AITRAIL_DEBUG=1 adds the stack trace');
+    // status reads AITRAIL_AGENT as the hooks do (said as the evidence); its --help named AITRAIL_MODEL alone.
+    expect(aitrail(repo.dir, ['status', '--help']).stdout.replace(/\s+/g, ' ')).toContain('AITRAIL_AGENT=<agent>');
+    expect(aitrail(repo.dir, ['status'], { env: { AITRAIL_AGENT: 'aider' } }).stdout).toContain('evidence: env AITRAIL_AGENT="aider"');
   });
 });
