@@ -70,7 +70,7 @@ describe('an unknown revision is exit 3 in every command', () => {
 
 // --help read against what each command does: AITRAIL_MERGED_READS, read by log, blame, trend and check (a mis-written
 // value exit 2 in each), was named by none of their --help; AITRAIL_DEBUG, named in an internal error's own line, by none;
-// AITRAIL_AGENT, which status reads, not by status --help.
+// AITRAIL_AGENT, which status reads, not by status --help; AITRAIL=0 and AITRAIL_MODEL, which checkpoint reads, not by its --help.
 describe('--help names every variable the command reads', () => {
   it('log, blame, trend and check: AITRAIL_MERGED_READS with its range and default; aitrail --help: AITRAIL_DEBUG', () => {
     for (const command of ['log', 'blame', 'trend', 'check']) {
@@ -81,6 +81,8 @@ describe('--help names every variable the command reads', () => {
       expect(wrong.code, command).toBe(2);
     }
     expect(aitrail(repo.dir, ['--help']).stdout.replace(/\s+/g, ' ')).toContain('AITRAIL_DEBUG=1 adds the stack trace');
+    // checkpoint reads AITRAIL=0 and AITRAIL_MODEL (run-checkpoint.ts: the model when the payload and transcript name none).
+    expect(aitrail(repo.dir, ['checkpoint', '--help']).stdout.replace(/\s+/g, ' ')).toContain('AITRAIL=0 records nothing; AITRAIL_MODEL=<model>');
     // status reads AITRAIL_AGENT as the hooks do (said as the evidence); its --help named AITRAIL_MODEL alone.
     expect(aitrail(repo.dir, ['status', '--help']).stdout.replace(/\s+/g, ' ')).toContain('AITRAIL_AGENT=<agent>');
     expect(aitrail(repo.dir, ['status'], { env: { AITRAIL_AGENT: 'aider' } }).stdout).toContain('evidence: env AITRAIL_AGENT="aider"');
