@@ -11,7 +11,7 @@ export interface TrendOptions extends TrendRun {
  * For each consecutive pair (A, B) of `revs` (after the tags `tags` matches, in version order):
  * what `blame({ since: A, rev: B })` reports — the object `aitrail trend --format json` prints.
  * Progress goes to `onPair` / `onProgress`, diagnostics to `onWarning` / `onNote`. Throws
- * UsageError (fewer than two revisions, an unknown one), ConfigError, GitError, ShallowHistoryError.
+ * UsageError (fewer than two revisions, option-like text), ConfigError, GitError (an unknown revision), ShallowHistoryError.
  */
 export async function trend(options: TrendOptions): Promise<TrendReport> {
   const [{ trendReport }, { trendJson }] = await Promise.all([import('../report/trend-report.js'), import('../core/trend/render-trend-json.js')]);

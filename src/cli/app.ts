@@ -101,7 +101,7 @@ export async function runCli(given: string[]): Promise<number> {
     .version(await ownVersion())
     // Wrapping help costs CPU: only help that is printed (see skipHelpCache).
     .wrap(helpPrinted ? Math.min(100, process.stdout.columns || 100) : null)
-    .epilogue('Exit codes: 0 ok, 1 policy violation, 2 bad usage or invalid config, 3 git error or internal failure.\nDocs: see README.md of the aitrail package.')
+    .epilogue('Exit codes: 0 ok, 1 policy violation, 2 bad usage or invalid config, 3 git error or internal failure (AITRAIL_DEBUG=1 adds the stack trace to an error).\nDocs: see README.md of the aitrail package.')
     .fail((message, error) => {
       if (error instanceof UsageError || (error && error.name !== 'YError')) throw error;
       let text = message ?? error?.message ?? 'invalid usage';

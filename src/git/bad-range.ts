@@ -9,7 +9,7 @@ export function badRangeError(error: unknown, range: string | undefined): GitErr
   if (!(error instanceof GitError) || range === undefined || !/bad revision|unknown revision|ambiguous argument|no upstream|bad default revision/i.test(error.stderr)) return null;
   const reason = error.stderr.trim().split('\n')[0]?.replace(/^fatal: /, '') ?? '';
   return new GitError(
-    `unknown revision or range '${sanitize(range, { max: 200 })}' (${sanitize(reason, { max: 200 })}).\nName commits of this repository: a branch, tag or sha, A..B, A...B or A.. (fetch them first if they are on a remote).`,
+    `unknown revision or range '${sanitize(range, { max: 200 })}' (${sanitize(reason, { max: 200 })}). Name commits of this repository: a branch, tag or sha, A..B, A...B or A.. (fetch them first if they are on a remote).`,
     error.args,
     error.exitCode,
     error.stderr,

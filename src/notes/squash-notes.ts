@@ -4,6 +4,7 @@ import { isEmptyNote } from '../core/notes/parse-authorship-log.js';
 import { serializeAuthorshipLog, type NoteToWrite } from '../core/notes/serialize-authorship-log.js';
 import { sanitize } from '../core/sanitize.js';
 import { UsageError } from '../errors/usage-error.js';
+import { UnknownRevisionError } from '../git/unknown-revision.js';
 import { listNotes, notesTip } from '../git/notes.js';
 import { resolveCommits } from '../git/resolve-commits.js';
 import { commitsBetween } from '../git/rev-list.js';
@@ -44,7 +45,7 @@ export async function squashNotes(options: SquashOptions): Promise<SquashResult>
   const { left: baseRev, right: headRev } = split;
   const resolved = await resolveCommits(options.cwd, [baseRev, headRev, options.onto]);
   for (const rev of [baseRev, headRev, options.onto]) {
-    if (!resolved.get(rev)) throw new UsageError(`unknown commit '${sanitize(rev, { max: 200 })}': name a commit of this repository (fetch it first if it is on a remote, e.g. git fetch origin pull/<n>/head).`);
+    if (!resolved.get(rev)) throw new UnknownRevisionError(rev === options.onto ? '--onto' : 'commit', rev, rev === options.onto ? '' : ' A pull request\'s head: git fetch origin pull/<n>/head.');
   }
   const onto = resolved.get(options.onto)!;
   const commits = await commitsBetween(options.cwd, resolved.get(baseRev)!, resolved.get(headRev)!);

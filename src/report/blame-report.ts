@@ -43,6 +43,7 @@ import { DEFAULTS } from '../core/defaults.js';
 import { notesMessages } from '../core/notes/messages.js';
 import { DEFAULT_NOTES_REF, notesRefName } from '../core/notes/notes-ref.js';
 import { GitError } from '../git/exec.js';
+import { UnknownRevisionError } from '../git/unknown-revision.js';
 import { commitAuthors } from '../git/commit-authors.js';
 import { listNotes, notesTipsAndReplaceRefs, type NoteEntry } from '../git/notes.js';
 import { readNotes } from '../notes/read-notes.js';
@@ -287,13 +288,13 @@ async function reportOf(run: BlameRun): Promise<BlameResult> {
   if (run.sayRewired !== false) warnRewired(rewired, run.onWarning);
   // No commit yet (HEAD unborn): nothing to blame is an empty report, not an error.
   if (!rev && revName === 'HEAD') return { report: emptyReport(), cached: false, blamed: 0 };
-  if (!rev) throw new UsageError(`unknown --rev '${revName}': it names no commit in this repository.`);
+  if (!rev) throw new UnknownRevisionError('--rev', revName);
   if (run.since !== undefined && !since) {
     if (await shallowBoundary(repo.root, repo.shallow)) throw new ShallowHistoryError(blameMessages.shallowMissingSince(run.since), []);
-    throw new UsageError(`unknown --since '${run.since}': it names no commit in this repository.`);
+    throw new UnknownRevisionError('--since', run.since);
   }
   ignoreShas.forEach((sha, index) => {
-    if (!sha) throw new UsageError(`unknown --ignore-rev '${run.ignoreRevs?.[index]}': it names no commit in this repository.`);
+    if (!sha) throw new UnknownRevisionError('--ignore-rev', run.ignoreRevs?.[index] ?? '');
   });
   // A shallow clone cut inside the range: git blame would give the cut commit every older line.
   const cut = await shallowCutsInRange(repo.root, rev, since, repo.shallow);

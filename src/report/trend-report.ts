@@ -1,5 +1,7 @@
 import type { TrendRelease, TrendReport } from '../core/trend/types.js';
 import { UsageError } from '../errors/usage-error.js';
+import { UnknownRevisionError } from '../git/unknown-revision.js';
+import { oneGlobAFlag } from './blame-messages.js';
 import { locateRepo } from '../git/repo.js';
 import { resolveCommit } from '../git/resolve-commit.js';
 import { tagsByVersion } from '../git/version-tags.js';
@@ -56,7 +58,9 @@ async function points(root: string, run: TrendRun): Promise<Point[]> {
     const sha = shas[index];
     if (sha) out.push({ name, sha });
     else if (tag) run.onWarning?.(trendMessages.notCommit(name));
-    else throw new UsageError(trendMessages.unknownRev(name));
+    // Glob characters no ref name holds: a glob given after another flag's one (`--include '*.py' '*.sh'`), a usage slip.
+    else if (oneGlobAFlag(name)) throw new UsageError(trendMessages.unknownRev(name));
+    else throw new UnknownRevisionError('revision', name);
   });
   await warnAmbiguous(root, named.filter(({ tag }) => !tag).map(({ name }): [string, string] => ['revision', name]), run.onWarning);
   if (out.length < 2) throw new UsageError(trendMessages.tooFew(out.length, run.tags));

@@ -246,7 +246,7 @@ describe('an empty repository', () => {
     expect(markdown.code).toBe(0);
     expect(markdown.stdout).toContain('the repository has no commit yet');
     expect(json(repo.dir, ['--rev', 'HEAD', '--since', 'HEAD']).rev).toBeNull();
-    expect(aitrail(repo.dir, ['blame', '--rev', 'main~1']).code).toBe(2);
+    expect(aitrail(repo.dir, ['blame', '--rev', 'main~1']).code).toBe(3); // an unknown revision: exit 3 as in every command
     const bare = makeRepo({ bare: true });
     expect(aitrail(bare.dir, ['blame', '--format', 'json', '--by', 'model']).code).toBe(0);
   });

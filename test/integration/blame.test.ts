@@ -157,8 +157,8 @@ describe('aitrail blame on real history', () => {
     expect(json(repo.dir, ['--config', config]).files.map((f) => f.path)).toEqual(all.filter((p) => !p.startsWith('dir/')));
   });
 
-  it('refuses unknown revisions, options and paths with exit 2', () => {
-    expect(aitrail(repo.dir, ['blame', '--rev', 'nope']).code).toBe(2);
+  it('refuses options and paths with exit 2, unknown revisions with exit 3 (as every command)', () => {
+    expect(aitrail(repo.dir, ['blame', '--rev', 'nope']).code).toBe(3);
     expect(aitrail(repo.dir, ['blame', '--rev', '--output=x']).code).toBe(2);
     expect(aitrail(repo.dir, ['blame', '-X']).code).toBe(2);
     expect(aitrail(repo.dir, ['blame', 'missing.txt']).code).toBe(2);

@@ -30,8 +30,9 @@ describe('--format json failures print a JSON error on stdout (row 1004)', () =>
       expectJsonError(repo.dir, [command, '--format=json', '--bogus'], 2, 'usage');
     }
     expect(expectJsonError(repo.dir, ['trend', 'HEAD', '--format', 'json'], 2, 'usage').error.message).toMatch(/two or more, found 1/);
-    expectJsonError(repo.dir, ['trend', 'nosuch', 'HEAD', '--format', 'json'], 2, 'usage');
-    expectJsonError(repo.dir, ['blame', '--rev', 'nosuch', '--format', 'json'], 2, 'usage');
+    // An unknown revision is exit 3 in every command, as log's and check's (session 55 helper p).
+    expectJsonError(repo.dir, ['trend', 'nosuch', 'HEAD', '--format', 'json'], 3, 'git');
+    expectJsonError(repo.dir, ['blame', '--rev', 'nosuch', '--format', 'json'], 3, 'git');
     expect(expectJsonError(repo.dir, ['log', 'nosuch', '--format', 'json'], 3, 'git').error.message).toMatch(/nosuch/);
     expectJsonError(repo.dir, ['check', 'nosuch..HEAD', '--format', 'json'], 3, 'git');
     repo.write('.aitrailrc.json', '{"policy":{"unknownModel":"sometimes"}}');
@@ -49,7 +50,7 @@ describe('--format json failures print a JSON error on stdout (row 1004)', () =>
     const text = aitrail(repo.dir, ['log', 'nosuch']);
     expect([text.code, text.stdout]).toEqual([3, '']);
     const pathNamed = aitrail(repo.dir, ['blame', '--rev', 'nosuch', '--', '--format', 'json']);
-    expect([pathNamed.code, pathNamed.stdout]).toEqual([2, '']);
+    expect([pathNamed.code, pathNamed.stdout]).toEqual([3, '']);
     const ok = aitrail(repo.dir, ['log', '--format', 'json']);
     expect(ok.code).toBe(0);
     expect(Array.isArray(JSON.parse(ok.stdout))).toBe(true);

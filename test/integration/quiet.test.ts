@@ -83,7 +83,7 @@ describe('aitrail --quiet for every command', () => {
       expect(quiet.stdout).toBe(loud.stdout);
     }
     const error = aitrail(repo.dir, ['blame', '--quiet', '--rev', 'no-such-rev']);
-    expect(error.status).toBe(2);
+    expect(error.status).toBe(3);
     expect(error.stderr).toMatch(/^aitrail: unknown --rev 'no-such-rev'/);
   });
 

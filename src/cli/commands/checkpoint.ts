@@ -15,6 +15,6 @@ export const command: CommandModule<{ agent?: string; quiet?: boolean }> = {
     yargs
       .option('agent', { type: 'string', describe: 'The agent whose hook payload is on stdin: claude-code, gemini-cli, cursor or codex' })
       .example('$0 init --agents', 'Add this command to the hooks of the agents configured in the repository')
-      .epilogue('Never fails the agent: a problem is one warning on stderr and exit 0. What it records waits in .git/aitrail/checkpoints/ until the next commit, whose post-commit hook writes the git-ai note (refs/notes/ai).'),
+      .epilogue('Never fails the agent: a problem is one warning on stderr and exit 0. AITRAIL=0 records nothing; AITRAIL_MODEL=<model> is the model of lines whose payload and transcript name none. What it records waits in .git/aitrail/checkpoints/ until the next commit, whose post-commit hook writes the git-ai note (refs/notes/ai).'),
   run: async (args) => (await import('../../checkpoint/checkpoint-entry.js')).runCheckpointCommand([...(args.agent === undefined ? [] : ['--agent', args.agent]), ...(args.quiet ? ['--quiet'] : [])]),
 };

@@ -11,6 +11,7 @@ export const command: CommandModule<StatusArgs> = {
       .option('config', { requiresArg: true, type: 'string', describe: 'Config file to use instead of the repository search' })
       .example('$0 status', 'Check the installation')
       .example('AITRAIL_MODEL=qwen3-coder $0 status --format json', 'What would be recorded, for machines')
-      .epilogue('Exit codes: 0 status shown (missing hooks too: read its Next line), 2 bad usage or invalid config, 3 git error or not a repository.'),
+      .epilogue('It reads the environment as the commit hooks do: AITRAIL_MODEL=<model> and AITRAIL_AGENT=<agent> declare what wrote a commit, an agent\'s own variables are detected, AITRAIL=0 turns the hooks off (each said). ' +
+        'Exit codes: 0 status shown (missing hooks too: read its Next line), 2 bad usage or invalid config, 3 git error or not a repository.'),
   run: async (args) => (await import('../../status/run-status.js')).runStatus({ format: args.format, ...(args.config ? { config: args.config } : {}) }),
 };

@@ -22,7 +22,7 @@ export const command: CommandModule<TrendArgs> = {
       .option('format', { requiresArg: true, choices: ['table', 'json', 'csv', 'markdown', 'html'] as const, default: 'table' as const, describe: 'Output format (html: one self-contained page, AI share per release and lines per model)' })
       .epilogue(
         `Each pair (A, B) of consecutive revisions is counted exactly as 'aitrail blame --since A --rev B' with the same options, and shares its cache (its entries sealed under AITRAIL_CACHE_SECRET when set, as blame's). ${BLAME_EPILOGUE} ` +
-          'Exit codes: 0 trend printed, 2 bad usage (fewer than two revisions, an unknown one) or invalid config, 3 git error or a shallow clone cut inside a range.',
+          'Exit codes: 0 trend printed, 2 bad usage (fewer than two revisions, option-like text or a glob given as one) or invalid config, 3 git error (an unknown revision: fetch it first) or a shallow clone cut inside a range.',
       )
       .example("$0 trend --tags 'v*'", 'AI share of the lines each release introduced, every v* tag in version order')
       .example("$0 trend --tags 'v*' HEAD --format markdown", 'The same up to the unreleased work, as a Markdown table')
