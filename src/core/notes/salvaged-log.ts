@@ -1,3 +1,4 @@
+import { JOINED_NOTES_LIMIT } from './joined-notes.js';
 import { readMetadata } from './read-metadata.js';
 import type { AgentRecord, AuthorshipLog } from './types.js';
 
@@ -26,7 +27,8 @@ const names = (record: AgentRecord) => record.tool !== null || record.model !== 
  * such notes joined by `git notes merge -s union` or `git notes append`), every JSON object opened at
  * a line's first column (git-ai's metadata, pretty-printed, and its pre-1.0 log) is read up to the
  * next line a `}` opens (or as the one line it is), each span once: linear in the note, every record
- * of every object read is named.
+ * of every object read is named; the first JOINED_NOTES_LIMIT objects only (a note of more names
+ * what they do).
  */
 export function salvagedLog(text: string): AuthorshipLog | null {
   const divider = DIVIDER.exec(text);
@@ -41,7 +43,8 @@ export function salvagedLog(text: string): AuthorshipLog | null {
 function objectsAtColumn0(text: string): Metadata[] {
   const found: Metadata[] = [];
   OBJECT_AT_COLUMN_0.lastIndex = 0;
-  for (let match = OBJECT_AT_COLUMN_0.exec(text); match; match = OBJECT_AT_COLUMN_0.exec(text)) {
+  // At most as many objects tried as joined notes are read apart: 2 million one-line objects cost 42 s untried.
+  for (let match = OBJECT_AT_COLUMN_0.exec(text), tried = 0; match && tried < JOINED_NOTES_LIMIT; match = OBJECT_AT_COLUMN_0.exec(text), tried += 1) {
     const start = match.index + match[0].length - 1;
     const lineEnd = text.indexOf('\n', start);
     const line = text.slice(start, lineEnd === -1 ? text.length : lineEnd).trimEnd();
