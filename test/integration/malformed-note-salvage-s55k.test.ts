@@ -8,22 +8,12 @@ import { describe, expect, it } from 'vitest';
 import { tryGit } from '../helpers/enforce-repos.js';
 import { aitrail as runAitrail } from '../helpers/cli.js';
 import { addNote } from '../helpers/git-ai-notes.js';
-import { makeRepo, type TestRepo } from '../helpers/gitdir.js';
+import type { TestRepo } from '../helpers/gitdir.js';
+import { QWEN_SESSION, sessionMeta as meta, silentCommit, unhookedCommit } from '../helpers/malformed-notes.js';
 import { initServer } from '../helpers/receive-server.js';
 
-const QWEN_SESSION = 's_5a5a5a5a5a5a5a';
-const meta = (sha: string, model: string, tool = 'opencode') =>
-  JSON.stringify({ schema_version: 'authorship/3.0.0', base_commit_sha: sha, prompts: {}, sessions: { [QWEN_SESSION]: { agent_id: { tool, id: 'c3', model } } } }, null, 2);
 /** A note its parser refuses (a range with a letter) whose metadata names `model`. */
 const malformed = (sha: string, model: string, tool = 'opencode', ranges = '1-2x') => `q.ts\n  ${QWEN_SESSION}::t_1 ${ranges}\n---\n${meta(sha, model, tool)}\n`;
-
-function silentCommit(): { repo: TestRepo; sha: string } {
-  const repo = makeRepo();
-  repo.commit('policy', { '.aitrailrc.yml': 'policy:\n  deny: ["qwen/*"]\n' });
-  repo.git(['checkout', '-q', '-b', 'feature']);
-  const sha = repo.commit('feat: q', { 'q.ts': 'q1\nq2\n' });
-  return { repo, sha };
-}
 
 const checkOf = (repo: TestRepo) => runAitrail(repo.dir, ['check', 'main..feature', '--format', 'json']);
 const denied = (stdout: string) => (JSON.parse(stdout) as { violations: Array<{ rule: string; model: string }> }).violations.filter((v) => v.rule === 'model-denied').map((v) => v.model);
@@ -68,10 +58,7 @@ describe('a malformed note whose metadata is not JSON alone (row s55k-1)', () =>
 
   it('pre-receive (aitrail init on a real bare server) refuses the appended note with its commit', () => {
     const server = initServer();
-    server.work.write('q.ts', 'q1\nq2\n');
-    server.work.git(['add', '-A']);
-    server.work.git(['commit', '-q', '--no-verify', '-m', 'feat: q']);
-    const sha = server.work.git(['rev-parse', 'HEAD']);
+    const sha = unhookedCommit(server.work);
     addNote(server.work, sha, malformed(sha, 'qwen3-coder'));
     server.work.git(['notes', '--ref', 'ai', 'append', '-m', 'reviewed by Ana', sha]);
     const push = tryGit(server.work.dir, ['push', '--no-verify', 'origin', 'main', 'refs/notes/ai'], { env: server.env });

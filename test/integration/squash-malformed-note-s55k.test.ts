@@ -9,20 +9,11 @@ import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
 import { tryGit } from '../helpers/enforce-repos.js';
 import { addNote, gitAiNote, NOTE_KEYS, session } from '../helpers/git-ai-notes.js';
-import { hookedRepo } from '../helpers/hooked-repo.js';
-import type { TestRepo } from '../helpers/gitdir.js';
+import { commitFile, hookedRepo } from '../helpers/hooked-repo.js';
 
 const CLAUDE = { AITRAIL_MODEL: 'anthropic/claude-opus-4-6', AITRAIL_AGENT: 'claude-code' };
 const MALFORMED = (sha: string) =>
   `f.txt\n  ${NOTE_KEYS.qwen}::t_1 2-3x\n---\n${JSON.stringify({ schema_version: 'authorship/3.0.0', base_commit_sha: sha, prompts: {}, sessions: { [NOTE_KEYS.qwen]: { agent_id: { tool: 'opencode', id: 'c3', model: 'qwen3-coder' } } } }, null, 2)}\n`;
-
-function commitFile(repo: TestRepo, env: NodeJS.ProcessEnv, content: string, message: string): string {
-  repo.write('f.txt', content);
-  repo.git(['add', 'f.txt']);
-  const made = tryGit(repo.dir, ['commit', '-q', '-m', message], { env });
-  expect(made.code, made.stderr).toBe(0);
-  return repo.git(['rev-parse', 'HEAD']);
-}
 
 /** main holds `a b c`; feature: a silent commit with a malformed note naming Qwen, then Claude's with a well-formed note. */
 function branch() {
