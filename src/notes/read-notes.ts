@@ -99,7 +99,11 @@ export function notesReader(root: string, entries: ReadonlyMap<string, NoteEntry
     if (!result.ok) {
       // Enforcement and `log`: the models a note its parser refuses still names are read for every line of the commit (row s55h-1).
       const salvaged = options.schemas === 'any' ? salvagedLog(text) : null;
-      if (!salvaged) return `malformed:${result.error.message}`;
+      if (!salvaged) {
+        // A schema_version string this reader does not read (git-ai's blame reads one) is no malformed note (row s55k-3).
+        const unknown = result.error.code === 'unsupported-schema' && !result.error.message.startsWith('schema_version none');
+        return `${unknown ? 'unknown-version' : 'malformed'}:${result.error.message}`;
+      }
       warn(notesMessages.malformedModelsRead(commit, result.error.message));
       return commitWide(noteLines(salvaged, options.aliases), true);
     }
@@ -275,7 +279,9 @@ export function notesReader(root: string, entries: ReadonlyMap<string, NoteEntry
       const lines = await note;
       if (typeof lines !== 'string' && lines.halves) return joinedNoteLines(await Promise.all(lines.halves.map((half) => fresh(commit, half))));
       if (typeof lines !== 'string') return fresh(commit, lines);
-      warn(lines.startsWith('malformed:') ? notesMessages.malformed(commit, lines.slice(10)) : notesMessages.notABlob(commit, lines));
+      if (lines.startsWith('malformed:')) warn(notesMessages.malformed(commit, lines.slice('malformed:'.length)));
+      else if (lines.startsWith('unknown-version:')) warn(notesMessages.unknownVersion(commit, lines.slice('unknown-version:'.length)));
+      else warn(notesMessages.notABlob(commit, lines));
       return undefined;
     },
     unresolved() {

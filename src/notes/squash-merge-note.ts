@@ -3,6 +3,7 @@ import { detectCommit, type DetectOptions } from '../core/detect.js';
 import { composeMetadata, readNoteForRewrite, readNotesForRewrite } from '../core/notes/compose-note.js';
 import { DEFAULT_NOTES_REF } from '../core/notes/notes-ref.js';
 import { isEmptyNote } from '../core/notes/parse-authorship-log.js';
+import { salvagedLog } from '../core/notes/salvaged-log.js';
 import { serializeAuthorshipLog, type NoteToWrite } from '../core/notes/serialize-authorship-log.js';
 import { streamCommits } from '../git/log.js';
 import { listNotes, notesTip, type NoteEntry } from '../git/notes.js';
@@ -65,13 +66,18 @@ export async function writeSquashMergeNote(commit: SquashCommit): Promise<string
   if (current !== null && current !== commit.own && !isEmptyNote(current)) return [];
   const sources: NoteSource[] = [];
   const attesting = new Set<string>();
+  const unread: string[] = [];
   named.forEach((source, index) => {
     const text = got[index]?.content.toString('utf8');
-    for (const note of text === undefined ? [] : readNotesForRewrite(text)) {
+    const notes = text === undefined ? [] : readNotesForRewrite(text);
+    for (const note of notes) {
       sources.push({ note, rev: source.rev });
       if (note.files.size > 0) attesting.add(source.rev);
     }
+    // A malformed note naming agents or models (row s55k-2): a note composed without it would name none of them.
+    if (notes.length === 0 && text !== undefined && salvagedLog(text)) unread.push(source.rev);
   });
+  if (unread.length > 0) return [recordMessages.squashMergeMalformed(head, unread[0]!, commit.parent)];
   if (attesting.size === 0) return [];
   commit.noted?.([...new Set(sources.flatMap((source) => [...source.note.files.keys()]))]);
   const skip = commit.skip;

@@ -1,6 +1,8 @@
 import { composeMetadata, readNotesForRewrite, type NoteForRewrite } from '../core/notes/compose-note.js';
 import { DEFAULT_NOTES_REF } from '../core/notes/notes-ref.js';
 import { isEmptyNote } from '../core/notes/parse-authorship-log.js';
+import { salvagedLog } from '../core/notes/salvaged-log.js';
+import type { AuthorshipLog } from '../core/notes/types.js';
 import { serializeAuthorshipLog, type NoteToWrite } from '../core/notes/serialize-authorship-log.js';
 import { sanitize } from '../core/sanitize.js';
 import { UsageError } from '../errors/usage-error.js';
@@ -24,7 +26,7 @@ export interface SquashOptions {
 }
 
 export interface SquashResult {
-  status: 'written' | 'unchanged' | 'exists' | 'no-notes' | 'empty';
+  status: 'written' | 'unchanged' | 'exists' | 'no-notes' | 'empty' | 'malformed';
   commit: string;
   files: number;
   notes: number;
@@ -60,9 +62,16 @@ export async function squashNotes(options: SquashOptions): Promise<SquashResult>
   const current = entries.get(onto);
   const texts = await readRevisionBlobs(options.cwd, [...noted.map((commit) => entries.get(commit)!.oid), ...(current?.type === 'blob' ? [current.oid] : [])]);
   const sources: Array<{ commit: string; note: NoteForRewrite }> = [];
+  const unread: Array<{ commit: string; names: string[] }> = [];
   noted.forEach((commit, index) => {
-    for (const note of texts[index] ? readNotesForRewrite(texts[index]!.content.toString('utf8')) : []) sources.push({ commit, note });
+    const text = texts[index]?.content.toString('utf8');
+    const notes = text === undefined ? [] : readNotesForRewrite(text);
+    for (const note of notes) sources.push({ commit, note });
+    // A malformed note naming agents or models (row s55k-2): composing without it would drop them from the squash commit's note.
+    const salvaged = notes.length === 0 && text !== undefined ? salvagedLog(text) : null;
+    if (salvaged) unread.push({ commit, names: salvagedNames(salvaged) });
   });
+  if (unread.length > 0) return result('malformed', recordMessages.squashMalformed(unread, onto));
   const carried = sources.map((source) => ({ note: source.note, rev: source.commit }));
   // A source note written for another commit (copied by an unhooked amend or rebase): its line numbers name no line; the composed note is commit-wide (foreign-sources.ts).
   const foreign = await foreignSources(options.cwd, carried);
@@ -76,4 +85,13 @@ export async function squashNotes(options: SquashOptions): Promise<SquashResult>
   if (existing !== undefined && !options.force && !isEmptyNote(existing)) return result('exists', recordMessages.squashExists(onto), note.files.length);
   writeNote(options.cwd, DEFAULT_NOTES_REF, onto, text, { force: options.force === true || existing !== undefined });
   return result('written', recordMessages.squashWritten(onto, note.files.length, new Set(sources.map((source) => source.commit)).size), note.files.length);
+}
+
+/** `tool/model` of each record a salvaged note names (`?` for a part it leaves out), each once. */
+function salvagedNames(log: Pick<AuthorshipLog, 'sessions' | 'prompts'>): string[] {
+  const names = new Set<string>();
+  for (const record of [...log.sessions.values(), ...log.prompts.values()]) {
+    for (const one of [record, ...(record.others ?? [])]) if (one.tool !== null || one.model !== null) names.add(`${one.tool ?? '?'}/${one.model ?? '?'}`);
+  }
+  return [...names];
 }

@@ -19,12 +19,24 @@ import { DEFAULT_NOTES_REF } from '../core/notes/notes-ref.js';
 import { QWEN_NOTES_REF } from '../core/notes/qwen-attribution.js';
 import { GitError } from '../git/exec.js';
 import { listNotes, notesTips } from '../git/notes.js';
+import { foundObject, objectInfoLines } from '../git/object-batch.js';
 import { writeStdout } from '../io/stdout.js';
 
-/** How many commits carry a note in each of `refs` (0: no notes ref, or one git cannot read); their tips in one git process. */
+/**
+ * How many commits carry a note in each of `refs` (0: no notes ref, or one git cannot read); their tips in one git process.
+ * A note on a blob or a tree (`git notes add <blob>`) is no commit's: not counted (row s55k-4), the objects' types asked in one batch.
+ */
 async function noteCounts(root: string, refs: readonly string[]): Promise<number[]> {
   const tips = await notesTips(root, refs);
-  return Promise.all(tips.map(async (tip) => (tip ? (await listNotes(root, tip).catch((error: unknown) => (error instanceof GitError ? new Map() : Promise.reject(error)))).size : 0)));
+  return Promise.all(
+    tips.map(async (tip) => {
+      if (!tip) return 0;
+      const notes = await listNotes(root, tip).catch((error: unknown) => (error instanceof GitError ? new Map() : Promise.reject(error)));
+      if (notes.size === 0) return 0;
+      const types = await objectInfoLines(root, [...notes.keys()]).catch((error: unknown) => (error instanceof GitError ? null : Promise.reject(error)));
+      return types === null ? notes.size : types.filter((header) => foundObject(header)?.type === 'commit').length;
+    }),
+  );
 }
 
 export interface StatusArgs {

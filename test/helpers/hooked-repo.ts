@@ -90,3 +90,12 @@ export function huskyDenyQwen(): { repo: TestRepo; env: NodeJS.ProcessEnv; setUp
   const env = huskyEnv as NodeJS.ProcessEnv;
   return { repo, env, setUp: { ...env, AITRAIL: '0' } };
 }
+
+/** `content` written to f.txt and committed in `repo` with `env` (hooks run): the commit's sha. */
+export function commitFile(repo: TestRepo, env: NodeJS.ProcessEnv, content: string, message: string): string {
+  repo.write('f.txt', content);
+  repo.git(['add', 'f.txt']);
+  const made = tryGit(repo.dir, ['commit', '-q', '-m', message], { env });
+  expect(made.code, made.stderr).toBe(0);
+  return repo.git(['rev-parse', 'HEAD']);
+}

@@ -10,12 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { policyServer, tryGit } from '../helpers/enforce-repos.js';
 import { aitrail as runAitrail, envWithAitrailOnPath } from '../helpers/cli.js';
 import { addNote } from '../helpers/git-ai-notes.js';
-import { makeRepo, type TestRepo } from '../helpers/gitdir.js';
+import { QWEN_SESSION, sessionMeta as meta, silentCommit, unhookedCommit } from '../helpers/malformed-notes.js';
 import { initServer } from '../helpers/receive-server.js';
-
-const QWEN_SESSION = 's_5a5a5a5a5a5a5a';
-const meta = (sha: string, model: string, tool = 'opencode') =>
-  JSON.stringify({ schema_version: 'authorship/3.0.0', base_commit_sha: sha, prompts: {}, sessions: { [QWEN_SESSION]: { agent_id: { tool, id: 'c3', model } } } }, null, 2);
 
 /** Notes git-ai's parser (and aitrail's) refuse whole, each naming `model` in readable metadata. */
 const MALFORMED: Record<string, (sha: string, model: string) => string> = {
@@ -31,15 +27,6 @@ const MALFORMED: Record<string, (sha: string, model: string) => string> = {
       base_commit_sha: sha,
     }),
 };
-
-/** A repository denying qwen/*, and a silent commit of q.ts on `feature`: its sha. */
-function silentCommit(): { repo: TestRepo; sha: string } {
-  const repo = makeRepo();
-  repo.commit('policy', { '.aitrailrc.yml': 'policy:\n  deny: ["qwen/*"]\n' });
-  repo.git(['checkout', '-q', '-b', 'feature']);
-  const sha = repo.commit('feat: q', { 'q.ts': 'q1\nq2\n' });
-  return { repo, sha };
-}
 
 describe('a malformed git-ai note naming a denied model (row s55h-1)', () => {
   for (const [name, note] of Object.entries(MALFORMED)) {
@@ -73,10 +60,7 @@ describe('a malformed git-ai note naming a denied model (row s55h-1)', () => {
 
   it('pre-receive (aitrail init on a real bare server) refuses it, with its commit and pushed after it', () => {
     const server = initServer();
-    server.work.write('q.ts', 'q1\nq2\n');
-    server.work.git(['add', '-A']);
-    server.work.git(['commit', '-q', '--no-verify', '-m', 'feat: q']);
-    const sha = server.work.git(['rev-parse', 'HEAD']);
+    const sha = unhookedCommit(server.work);
     addNote(server.work, sha, MALFORMED['a tab between key and ranges']!(sha, 'qwen3-coder'));
     const both = tryGit(server.work.dir, ['push', '--no-verify', 'origin', 'main', 'refs/notes/ai'], { env: server.env });
     expect(both.code, both.stderr).not.toBe(0);
@@ -95,10 +79,7 @@ describe('pre-push (aitrail init in the clone) and a malformed note (row s55h-1)
   it('refuses the push of a silent commit whose malformed note names Qwen', () => {
     const env = envWithAitrailOnPath();
     const { work, remote } = policyServer('policy:\n  deny: ["qwen/*"]\n', '', { initEnv: env });
-    work.write('q.ts', 'q1\nq2\n');
-    work.git(['add', '-A']);
-    work.git(['commit', '-q', '--no-verify', '-m', 'feat: q']);
-    const sha = work.git(['rev-parse', 'HEAD']);
+    const sha = unhookedCommit(work);
     addNote(work, sha, MALFORMED['a range with a letter']!(sha, 'qwen3-coder'));
     // The server's pre-receive is the fixture's; here the clone's pre-push decides first.
     const push = tryGit(work.dir, ['push', 'origin', 'main'], { env });

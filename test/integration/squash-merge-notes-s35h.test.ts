@@ -8,18 +8,10 @@ import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
 import { tryGit } from '../helpers/enforce-repos.js';
 import { addNote, gitAiNote, NOTE_KEYS, session } from '../helpers/git-ai-notes.js';
-import { hookedRepo } from '../helpers/hooked-repo.js';
+import { commitFile, hookedRepo } from '../helpers/hooked-repo.js';
 import { laterThanNow, type TestRepo } from '../helpers/gitdir.js';
 
 const QWEN = { AITRAIL_MODEL: 'qwen/qwen3-coder', AITRAIL_AGENT: 'qwen-code' };
-
-function commitFile(repo: TestRepo, env: NodeJS.ProcessEnv, content: string, message: string): string {
-  repo.write('f.txt', content);
-  repo.git(['add', 'f.txt']);
-  const made = tryGit(repo.dir, ['commit', '-q', '-m', message], { env });
-  expect(made.code, made.stderr).toBe(0);
-  return repo.git(['rev-parse', 'HEAD']);
-}
 
 /**
  * main holds `a b c`; feature adds Qwen's two lines (its commit declares Qwen, its note gives it

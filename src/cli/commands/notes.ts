@@ -19,11 +19,11 @@ export const command: CommandModule<NotesArgs> = {
       .option('onto', { type: 'string', demandOption: true, describe: 'The squashed commit that gets the note' })
       .option('force', { type: 'boolean', default: false, describe: 'Replace a different note the commit already has' })
       .example('$0 notes squash origin/main..feature --onto HEAD', "After a squash merge: give it the branch's line-level notes, then git push origin refs/notes/ai")
-      .epilogue('Exit codes: 0 written, unchanged or nothing to compose; 2 not a range <base>..<head>, or a different note is there (use --force); 3 git error or an unknown commit (fetch it first).'),
+      .epilogue('Exit codes: 0 written, unchanged or nothing to compose; 2 not a range <base>..<head>, a different note is there (use --force), or a branch note naming models is malformed; 3 git error or an unknown commit (fetch it first).'),
   run: async (args) => {
     const { squashNotes } = await import('../../notes/squash-notes.js');
     const result = await squashNotes({ cwd: process.cwd(), range: args.range, onto: args.onto, force: args.force });
     writeStdout(`aitrail notes squash: ${result.message}\n`);
-    return result.status === 'exists' ? 2 : 0;
+    return result.status === 'exists' || result.status === 'malformed' ? 2 : 0;
   },
 };
