@@ -830,6 +830,9 @@ export function readCoAuthor(value: string, aliases: Record<string, string> = {}
 function idOfFamily(read: number, name: string): Mention[] {
   const id = name.trim();
   if (read > 0 || id.length > 64 || !/^[a-z][a-z0-9.]*(?:-[a-z0-9.]+)+$/.test(id)) return [];
+  // An agent's own name (`kimi-code`, `qwen-code`) is no model's id: a co-author so named at a GitHub account's address is
+  // that account's (row 901), and the agent's name alone names no model (row s55m-3).
+  if (signatures().agentNames.has(id)) return [];
   const [first = '', ...rest] = id.split('-');
   const vendor = nameVendor(first);
   if (vendor === null || !rest.every((word) => /\d/.test(word) || MODEL_WORDS.has(word) || word === 'latest' || (modelIdWords().has(word) && !TOOL_WORDS.has(word)))) return [];
