@@ -261,8 +261,10 @@ try {
   };
   let rounds = iterations;
   while (rounds < maxRounds && AI_HOOKS.some((name) => halfWidth(name) > RATIO_PRECISION)) {
-    for (let i = 0; i < 10; i += 1) round(['node -e 0', ...AI_HOOKS]);
-    rounds += 10;
+    // Ten at a time, never past BENCH_MAX_ROUNDS (5 and 20 gave 25).
+    const more = Math.min(10, maxRounds - rounds);
+    for (let i = 0; i < more; i += 1) round(['node -e 0', ...AI_HOOKS]);
+    rounds += more;
   }
   const cpuRuns = Object.fromEntries(Object.keys(cases).map((name) => [name, times[name].length]));
   const cpuMean = (name) => cpuTotal[name] / cpuRuns[name];

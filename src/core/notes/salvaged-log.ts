@@ -26,8 +26,8 @@ const names = (record: AgentRecord) => record.tool !== null || record.model !== 
  * When that JSON is not JSON (row s55k-1: a second `---` line, a line of text before or after it, two
  * such notes joined by `git notes merge -s union` or `git notes append`), every JSON object opened at
  * a line's first column (git-ai's metadata, pretty-printed, and its pre-1.0 log) is read up to the
- * next line a `}` opens (or as the one line it is), each span once: linear in the note, every record
- * of every object read is named; the first JOINED_NOTES_LIMIT objects only (a note of more names
+ * next line a `}` opens, from the line opening a `{` nearest before it (row s55u-1), or as the one line
+ * it is, each span once: linear in the note, every record of every object read is named; the first JOINED_NOTES_LIMIT objects only (a note of more names
  * what they do).
  */
 export function salvagedLog(text: string): AuthorshipLog | null {
@@ -39,24 +39,38 @@ export function salvagedLog(text: string): AuthorshipLog | null {
   return namedLog(found);
 }
 
-/** The metadata of each JSON object opened at a line's first column and readable alone (row s55k-1). */
+/**
+ * The metadata of each JSON object opened at a line's first column and readable alone (row s55k-1). A
+ * span runs from the line opening a `{` nearest before a line a `}` opens: an earlier line opening a `{`
+ * that is no object (a path like `{{cookiecutter.slug}}/q.ts` in the attestation, a `{wip` line of text)
+ * takes no metadata after it into a span that fails, and with no `}` line after it ends no search (row s55u-1).
+ */
 function objectsAtColumn0(text: string): Metadata[] {
   const found: Metadata[] = [];
   OBJECT_AT_COLUMN_0.lastIndex = 0;
-  // At most as many objects tried as joined notes are read apart: 2 million one-line objects cost 42 s untried.
-  for (let match = OBJECT_AT_COLUMN_0.exec(text), tried = 0; match && tried < JOINED_NOTES_LIMIT; match = OBJECT_AT_COLUMN_0.exec(text), tried += 1) {
+  // The next line a `}` opens at or after the current line (-1: none left), found once for the lines before it.
+  let close = 0;
+  // At most JOINED_NOTES_LIMIT objects read, as joined notes are read apart: 2 million one-line objects cost 42 s unbounded.
+  for (let match = OBJECT_AT_COLUMN_0.exec(text), tried = 0; match && tried < JOINED_NOTES_LIMIT; match = OBJECT_AT_COLUMN_0.exec(text)) {
     const start = match.index + match[0].length - 1;
     const lineEnd = text.indexOf('\n', start);
     const line = text.slice(start, lineEnd === -1 ? text.length : lineEnd).trimEnd();
     // One line (compact JSON, git-ai's pre-1.0 log), else up to the next line a `}` opens (pretty-printed).
-    const whole = line.endsWith('}') ? readMetadata(line, 'any') : null;
-    if (whole?.ok) {
-      found.push(whole.metadata);
-      continue;
+    if (line.endsWith('}')) {
+      tried += 1;
+      const whole = readMetadata(line, 'any');
+      if (whole.ok) {
+        found.push(whole.metadata);
+        continue;
+      }
     }
     if (lineEnd === -1) break;
-    const close = text.indexOf('\n}', lineEnd);
-    if (close === -1) break;
+    if (close !== -1 && close < lineEnd) close = text.indexOf('\n}', lineEnd);
+    // No `}` line after it, or a line opening a `{` between: the span is that later line's.
+    if (close === -1) continue;
+    const next = text.indexOf('\n{', lineEnd);
+    if (next !== -1 && next < close) continue;
+    tried += 1;
     const read = readMetadata(text.slice(start, close + 2), 'any');
     if (read.ok) found.push(read.metadata);
     OBJECT_AT_COLUMN_0.lastIndex = close + 1;
