@@ -131,8 +131,19 @@ describe('shim fast path: never skips a commit node would record or refuse', () 
     // One sh runs the shim's own fast-path function (the very text of hooks/commit-msg) for every
     // case, each with only its own variables set (env -i; each case unsets its own after it): the
     // shim starts node exactly when it fails.
+    // A case the same as an earlier one (message, author and environment: all the shim reads here; ~1,200 of them, a
+    // 'message only' of a person's commit, a key two signature lists share) is not run again: it answers as that one.
     const lines = [quietFunction(readFileSync(join(HOOKS, 'commit-msg'), 'utf8'))];
+    const firstOf = new Map<string, number>();
+    const sameAs = cases.map((c, index) => {
+      const key = JSON.stringify([c.message, c.author.name, c.author.email, Object.entries(c.env ?? {})]);
+      const first = firstOf.get(key);
+      if (first === undefined) firstOf.set(key, index);
+      return first ?? index;
+    });
+    expect(cases.length - firstOf.size).toBeGreaterThan(500);
     cases.forEach((c, index) => {
+      if (sameAs[index] !== index) return;
       writeFileSync(join(repo.dir, '.git', `CASE_${index}`), c.message);
       const env = { GIT_AUTHOR_NAME: c.author.name, GIT_AUTHOR_EMAIL: c.author.email, ...c.env };
       const names = Object.keys(env);
@@ -166,7 +177,7 @@ describe('shim fast path: never skips a commit node would record or refuse', () 
     const run = spawnSync('env', ['-i', 'PATH=/usr/bin:/bin', 'sh', 'driver.sh'], { cwd: repo.dir, encoding: 'utf8', maxBuffer: 1 << 26 });
     expect(run.stderr).toBe('');
     const started = new Set(run.stdout.split('\n').filter(Boolean).map(Number));
-    const ran = (index: number) => started.has(index);
+    const ran = (index: number) => started.has(index < cases.length ? sameAs[index]! : index);
 
     // What node would do with each commit the shim skipped (only those are asked below: a started one is neither a miss
     // nor a human commit that skipped), read once, and once for the same message, author and environment (nodeActs reads
