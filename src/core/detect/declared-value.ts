@@ -824,8 +824,8 @@ export function readCoAuthor(value: string, aliases: Record<string, string> = {}
  * whose first word is a family's or vendor's and every other a model's word (a version, `fast`, `latest`, a word of a
  * listed id): `kimi-fast-latest <x@example.com>`, `glm-flash-latest` without an address: that vendor's unknown model,
  * as the same id in a co-author's note or a model variable is (row 1140); it read as no AI at a person's address, past
- * a deny of the vendor (row s55d-3). A person's handle stays a person's (`kimi-li`, `grok-dev`, `Kimi Fast`). Only where
- * nothing else was read (`read`: how many mentions were).
+ * a deny of the vendor (row s55d-3). A person's handle stays a person's (`kimi-li`, `mistral-dev`, `Kimi Fast`; `grok-dev`
+ * is x-ai's before this is asked: Grok is no person's name). Only where nothing else was read (`read`: how many mentions were).
  */
 function idOfFamily(read: number, name: string): Mention[] {
   const id = name.trim();
