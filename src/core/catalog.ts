@@ -294,7 +294,7 @@ export function nameVendor(raw: string): string | null {
   const token = slug(last);
   if (token === '') return null;
   const words = token.split('-');
-  // `codex-kimi`, `cursor-kimi`, `amp-qwen3-x`: an agent's name that is no vendor's word, then a model's: the rest decides, as
+  // `codex-kimi`, `cursor-kimi`, `amp-qwen3-x`, `claude-code-kimi` (row s55s-1): an agent's name, then a model's: the rest decides, as
   // `Assisted-by: opencode:codex-kimi` reads it (Moonshot's); a model variable or a git-ai note read `openai/unknown` (`codex`
   // as OpenAI's family) or nothing (`cursor-…`, an agent's name) (row s55d-1). Read here, every reader shares it (identity.ts idVendor).
   // The rest naming no vendor (`codex-latest`, `cursor-fast`), the name is read as before (`codex`: OpenAI's family).
@@ -333,14 +333,16 @@ function laterVendor(words: readonly string[]): string | null {
   return null;
 }
 /**
- * How many first words of a slug's are an agent's name that names no vendor (`codex`, `cursor`, `cursor-agent`, `amp`,
- * `opencode`): 0 when none, or when its first word is a vendor's or a family's (`claude-code`, `kimi-cli`, `qwen-code`: their
- * vendor's). `codex` is OpenAI's agent's name as much as a family's (row 1157).
+ * How many first words of a slug's are an agent's name (`codex`, `cursor`, `cursor-agent`, `amp`, `opencode`, and one a
+ * vendor's word starts: `claude-code`, `gemini-cli`, `llama-cpp`): 0 when none. The rest after it, when it names a vendor,
+ * decides (`claude-code-kimi`: Moonshot's, as `Assisted-by:` reads it; anthropic/unknown passed a deny of Moonshot: row
+ * s55s-1); a rest of no vendor's (`claude-code-latest`) leaves the first word's. `codex` is OpenAI's agent's name as much as a family's (row 1157).
  */
 function leadingAgentWords(words: readonly string[]): number {
   const first = words[0] ?? '';
-  // An agent's own name first (`cursor`, also a vendor's id for Cursor's Composer), else no vendor's or family's word.
-  if (first !== 'codex' && !AGENT_NAMES.has(first) && (VENDOR_NAMES.has(first) || familyOf(first) !== null)) return 0;
+  // An agent's own name first (`cursor`, also a vendor's id for Cursor's Composer), a vendor's word some agent's name
+  // starts (`claude`, `gemini`, `llama`), else no vendor's or family's word: `kimi-k2` asks nothing more.
+  if (first !== 'codex' && !AGENT_NAMES.has(first) && !AGENT_NAMES.starts(first) && (VENDOR_NAMES.has(first) || familyOf(first) !== null)) return 0;
   for (let count = Math.min(words.length, 4); count > 0; count -= 1) {
     const name = words.slice(0, count).join('-');
     if (name === 'codex' || AGENT_NAMES.has(name)) return count;
@@ -348,7 +350,12 @@ function leadingAgentWords(words: readonly string[]): number {
   return 0;
 }
 let AGENT_NAME_SET: ReadonlySet<string> | undefined;
-const AGENT_NAMES = { has: (name: string): boolean => (AGENT_NAME_SET ??= new Set(AGENTS)).has(name) };
+let AGENT_FIRST_WORDS: ReadonlySet<string> | undefined;
+const AGENT_NAMES = {
+  has: (name: string): boolean => (AGENT_NAME_SET ??= new Set(AGENTS)).has(name),
+  /** Whether `word` is the first of an agent's name of several words (`claude` of `claude-code`). */
+  starts: (word: string): boolean => (AGENT_FIRST_WORDS ??= new Set(AGENTS.filter((name) => name.includes('-')).map((name) => name.split('-')[0]!))).has(word),
+};
 
 /** Vendor and family words that are also common words of a name (`meta`, `ai`; by their start `composer`, `swe`, OpenAI's `o3`…). */
 const LATER_WORD_NOT_VENDOR: ReadonlySet<string> = new Set(['meta', 'ai']);

@@ -341,8 +341,8 @@ function familyNamedPerson(name: string): boolean {
 }
 /** Words after a family's that name its products though the table lists none of them (`Kimi Linear`, `Kimi Researcher`, `Ernie Speed`, `Mistral Saba`, `Gemma Scope`). */
 // Their vendors' published names (row s55m-2): Kimi Explorer, Kimi Slides, Moonshot's Moonlight, Kimi Claw, ERNIE-ViLG, ERNIE Functions,
-// Ernie Yiyan (文心一言), EmbeddingGemma; a Roman numeral is a version (`Kimi II`), no surname.
-const FAMILY_PRODUCT_WORDS: ReadonlySet<string> = new Set(['linear', 'researcher', 'speed', 'character', 'novel', 'saba', 'embed', 'moderation', 'ocr', 'scope', 'shield', 'guard', 'imagine', 'long', 'turbos', 'explore', 'explorer', 'slides', 'moonlight', 'claw', 'vilg', 'yiyan', 'functions', 'embedding', 'ii', 'iii', 'iv', 'vi', 'vii', 'viii', 'ix']);
+// Ernie Yiyan (文心一言), EmbeddingGemma, Kimi's agent mode OK Computer (row s55s-2); a Roman numeral is a version (`Kimi II`), no surname.
+const FAMILY_PRODUCT_WORDS: ReadonlySet<string> = new Set(['linear', 'researcher', 'speed', 'character', 'novel', 'saba', 'embed', 'moderation', 'ocr', 'scope', 'shield', 'guard', 'imagine', 'long', 'turbos', 'explore', 'explorer', 'slides', 'moonlight', 'claw', 'vilg', 'yiyan', 'functions', 'embedding', 'ok', 'computer', 'ii', 'iii', 'iv', 'vi', 'vii', 'viii', 'ix']);
 
 let MODEL_ID_WORDS: ReadonlySet<string> | undefined;
 /** Every word of the built-in table's model ids (`linear` of `kimi-linear-48b-a3b-instruct`), made once. */
@@ -824,8 +824,8 @@ export function readCoAuthor(value: string, aliases: Record<string, string> = {}
  * whose first word is a family's or vendor's and every other a model's word (a version, `fast`, `latest`, a word of a
  * listed id): `kimi-fast-latest <x@example.com>`, `glm-flash-latest` without an address: that vendor's unknown model,
  * as the same id in a co-author's note or a model variable is (row 1140); it read as no AI at a person's address, past
- * a deny of the vendor (row s55d-3). A person's handle stays a person's (`kimi-li`, `grok-dev`, `Kimi Fast`). Only where
- * nothing else was read (`read`: how many mentions were).
+ * a deny of the vendor (row s55d-3). A person's handle stays a person's (`kimi-li`, `mistral-dev`, `Kimi Fast`; `grok-dev`
+ * is x-ai's before this is asked: Grok is no person's name). Only where nothing else was read (`read`: how many mentions were).
  */
 function idOfFamily(read: number, name: string): Mention[] {
   const id = name.trim();
