@@ -614,8 +614,9 @@ export const AUTHOR_IDENT_AT_FILE = 'author-ident-at';
  * those files (no fallback to the passwd entry, EMAIL or the host's name) and no include or includeIf
  * (a file the list would not name, a condition on the branch). A later hook takes it when its key
  * is the same and no config file git reads by default, none listed and no folder holding a global or
- * system one (a file moved or copied there with an older time) is newer than AUTHOR_IDENT_AT_FILE,
- * written before that git var ran (a config changed while it read is read again). Anything else asks
+ * system one (a file moved or copied there with an older time) is as new as AUTHOR_IDENT_AT_FILE,
+ * written before that git var ran (a config changed while it read is read again; one dated the same,
+ * a change in the same second or clock tick, too: row s55t-1). Anything else asks
  * git var. Limits: a config file replaced by an older-dated one inside a git dir (`mv` over
  * `.git/config`), a system config file created at a path other than /etc/gitconfig and
  * GIT_CONFIG_SYSTEM where none was (git built with another prefix) are not noticed.
@@ -662,10 +663,12 @@ function mergeIdentFunction(version: string): string[] {
     '      aitrail_kz=$IFS',
     "      IFS=' '",
     '      set -f',
-    // Each listed file still there and none of them, no default one and no folder of a global or system one newer than the moment before git var read them.
+    // Each listed file still there and each of them, each default one and each folder of a global or system one that exists strictly older than the
+    // moment before git var read them: one dated the same (a change in the same second where `-nt` compares seconds, busybox sh, bash 3.2; in the
+    // same tick of the kernel's coarse clock that dates files) may have changed after git var read it (row s55t-1).
     `      for aitrail_kf in $aitrail_kl; do [ -f "$aitrail_kf" ] || aitrail_kn=; done`,
-    `      for aitrail_kf in ${repoFiles} ${globalFiles} $aitrail_kl; do [ "$aitrail_kf" -nt "${at}" ] && aitrail_kn=; done`,
-    `      for aitrail_kf in ${globalFiles} $aitrail_kl; do case $aitrail_kf in "$aitrail_kc"/*|"$aitrail_g"/*) ;; */*) [ "\${aitrail_kf%/*}" -nt "${at}" ] && aitrail_kn= ;; esac; done`,
+    `      for aitrail_kf in ${repoFiles} ${globalFiles} $aitrail_kl; do [ "${at}" -nt "$aitrail_kf" ] || [ ! -e "$aitrail_kf" ] || aitrail_kn=; done`,
+    `      for aitrail_kf in ${globalFiles} $aitrail_kl; do case $aitrail_kf in "$aitrail_kc"/*|"$aitrail_g"/*) ;; */*) [ "${at}" -nt "\${aitrail_kf%/*}" ] || [ ! -e "\${aitrail_kf%/*}" ] || aitrail_kn= ;; esac; done`,
     '      set +f',
     '      IFS=$aitrail_kz',
     // `-`: the files named no author themselves or held an include (aitrail_keep): asked each time, with no `git config` to try again.
