@@ -6,6 +6,7 @@ import { isAncestor } from '../git/is-ancestor.js';
 import { existingRefs, remoteNames, symbolicFullName, symbolicRef, upstreamRemote } from '../git/refs.js';
 import { resolveCommits } from '../git/resolve-commits.js';
 import { resolveCommit } from '../git/resolve-commit.js';
+import { assertRangeNamesCommits } from '../git/range-commits.js';
 import { firstRefCommit } from './first-ref-commit.js';
 import { enforceMessages } from './messages.js';
 import { remoteDefaultRefs } from './remote-default-refs.js';
@@ -152,6 +153,8 @@ export async function resolveCheckRange(repoDir: string, range: string | undefin
   if (!match && range.startsWith('^')) throw new UsageError(enforceMessages.excludesOnly(range));
   const revisions = ['--end-of-options', range];
   await assertUnambiguous(repoDir, match ? [match.left, match.right] : [range], match ? `the range '${range}' names` : 'the revision');
+  // A file or tree where a commit is wanted (`HEAD~1..HEAD:f`): git walks nothing and the check would pass (row s55r-1).
+  await assertRangeNamesCommits(repoDir, revisions, range);
   if (!match) {
     if (pinned) return pin({ revisions, label: range, base: null, baseLabel: '' });
     const found = await remoteDefaultBranch(repoDir);

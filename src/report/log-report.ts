@@ -4,6 +4,7 @@ import { detectCommit } from '../core/detect.js';
 import { ExitCode } from '../core/exit-codes.js';
 import { renderLogEntry, renderLogSummary, type LogEntry } from '../core/render-log.js';
 import { badRangeError } from '../git/bad-range.js';
+import { assertRangeNamesCommits } from '../git/range-commits.js';
 import { GitError } from '../git/exec.js';
 import { countCommits, streamCommits } from '../git/log.js';
 import { loweredCap, RANGE_LARGE_BYTES_CAP } from '../git/commit-size.js';
@@ -99,6 +100,8 @@ export async function* logEntries(options: LogOptions): AsyncGenerator<LogEntry>
   const revisions = rangeArgs(options.range);
   const extra = filterArgs(options);
   if (options.range === undefined && (await resolveCommit(repo.root, 'HEAD')) === null) return;
+  // A range naming a file or tree where a commit is wanted walks nothing: an error, not an empty log (row s55r-1).
+  if (options.range !== undefined && options.range !== '') await assertRangeNamesCommits(repo.root, revisions, options.range);
   const detectOptions = detectOptionsOf(config);
   const notesRef = notesRefName(options.notesRef ?? DEFAULT_NOTES_REF);
   if (!notesRef) throw new UsageError(notesMessages.badRef(options.notesRef ?? ''));
