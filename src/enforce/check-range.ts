@@ -6,7 +6,6 @@ import { isAncestor } from '../git/is-ancestor.js';
 import { existingRefs, remoteNames, symbolicFullName, symbolicRef, upstreamRemote } from '../git/refs.js';
 import { resolveCommits } from '../git/resolve-commits.js';
 import { resolveCommit } from '../git/resolve-commit.js';
-import { assertRangeNamesCommits } from '../git/range-commits.js';
 import { firstRefCommit } from './first-ref-commit.js';
 import { enforceMessages } from './messages.js';
 import { remoteDefaultRefs } from './remote-default-refs.js';
@@ -153,8 +152,6 @@ export async function resolveCheckRange(repoDir: string, range: string | undefin
   if (!match && range.startsWith('^')) throw new UsageError(enforceMessages.excludesOnly(range));
   const revisions = ['--end-of-options', range];
   await assertUnambiguous(repoDir, match ? [match.left, match.right] : [range], match ? `the range '${range}' names` : 'the revision');
-  // A file or tree where a commit is wanted (`HEAD~1..HEAD:f`): git walks nothing and the check would pass (row s55r-1).
-  await assertRangeNamesCommits(repoDir, revisions, range);
   if (!match) {
     if (pinned) return pin({ revisions, label: range, base: null, baseLabel: '' });
     const found = await remoteDefaultBranch(repoDir);
@@ -169,7 +166,7 @@ export async function resolveCheckRange(repoDir: string, range: string | undefin
   if (match.dots === '..') return pin({ revisions, label: range, base: leftCommit, baseLabel: `range base ${left}` });
   const right = match.right || 'HEAD';
   const rightCommit = await resolveCommit(repoDir, right, STORED);
-  if (!rightCommit) throw new GitError(`unknown revision '${right}' in range '${range}'.\nCheck the range: it must name commits of this repository.`, ['rev-parse'], 128, '');
+  if (!rightCommit) throw new GitError(`unknown revision '${right}' in range '${range}': it names no commit of this repository (a file or tree in one is none; fetch it first if it is on a remote).`, ['rev-parse'], 128, '');
   // The same commits whichever side is written first, in the same order: git lists commits of one
   // date in the order of the tips given, so `A...B` and `B...A` are walked as their tips' ids sorted.
   const walked = ['--end-of-options', [leftCommit, rightCommit].sort().join('...')];

@@ -100,8 +100,6 @@ export async function* logEntries(options: LogOptions): AsyncGenerator<LogEntry>
   const revisions = rangeArgs(options.range);
   const extra = filterArgs(options);
   if (options.range === undefined && (await resolveCommit(repo.root, 'HEAD')) === null) return;
-  // A range naming a file or tree where a commit is wanted walks nothing: an error, not an empty log (row s55r-1).
-  if (options.range !== undefined && options.range !== '') await assertRangeNamesCommits(repo.root, revisions, options.range);
   const detectOptions = detectOptionsOf(config);
   const notesRef = notesRefName(options.notesRef ?? DEFAULT_NOTES_REF);
   if (!notesRef) throw new UsageError(notesMessages.badRef(options.notesRef ?? ''));
@@ -196,6 +194,8 @@ export async function* logEntries(options: LogOptions): AsyncGenerator<LogEntry>
         ...(warnings.length > 0 ? { warnings } : {}),
       };
     }
+    // A range naming a file or tree where a commit is wanted walks nothing: an error, not an empty log (row s55r-1). Asked only then: no process more for a range that lists commits.
+    if (walked === 0 && options.range !== undefined && options.range !== '') await assertRangeNamesCommits(repo.root, revisions, options.range);
   } finally {
     added.close();
     await qwenNotes?.close();
