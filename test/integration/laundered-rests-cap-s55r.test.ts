@@ -7,12 +7,14 @@
 import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
 import { commitWith, policyServer, tryGit } from '../helpers/enforce-repos.js';
+import { expectLaunderRefused } from '../helpers/laundered-twins.js';
 
 const body = (name: string) => `export const ${name} = ${JSON.stringify(`${name} value`)};\n`;
 
 describe('parts of more refused commits than RESTS_CAP in one range (row s55r-2)', () => {
   it('the part completing Q past the cap is refused, not passed', () => {
-    const { work, remote } = policyServer('policy:\n  deny: ["anthropic/*"]\n');
+    const server = policyServer('policy:\n  deny: ["anthropic/*"]\n');
+    const { work } = server;
     const qwen = 'Assisted-by: qwen-code:qwen/qwen3-coder\n';
     // Q first (oldest: the walk lists it after the 16 others), then 16 other two-file Qwen commits, all reverted.
     expect(commitWith(work, `feat: q\n\n${qwen}`, { 'q/a.ts': body('qa'), 'q/b.ts': body('qb') }, { noVerify: true }).code).toBe(0);
@@ -30,13 +32,9 @@ describe('parts of more refused commits than RESTS_CAP in one range (row s55r-2)
     for (let at = 0; at < 16; at += 1) files[`d/${at}a.ts`] = body(`d${at}a`);
     expect(commitWith(work, 'feat: many\n', files, { noVerify: true }).code).toBe(0);
     expect(commitWith(work, 'feat: qa\n', { 'q/a.ts': body('qa') }, { noVerify: true }).code).toBe(0);
+    expectLaunderRefused({ ...server, qwen: q });
     const check = aitrail(work.dir, ['check', 'origin/main..HEAD'], { timeout: 120_000 });
-    expect(check.code, check.stdout + check.stderr).toBe(1);
     expect(check.stdout).toContain(`part of the same change (git patch-id) as ${q.slice(0, 12)}`);
     expect(check.stdout).toContain('was not asked');
-    const tip = work.git(['rev-parse', 'HEAD']);
-    const pushed = tryGit(work.dir, ['push', '--no-verify', 'origin', 'HEAD:main']);
-    expect(pushed.code, pushed.stderr).not.toBe(0);
-    expect(remote.git(['rev-parse', 'refs/heads/main'])).not.toBe(tip);
   });
 });
