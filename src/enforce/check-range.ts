@@ -166,7 +166,7 @@ export async function resolveCheckRange(repoDir: string, range: string | undefin
   if (match.dots === '..') return pin({ revisions, label: range, base: leftCommit, baseLabel: `range base ${left}` });
   const right = match.right || 'HEAD';
   const rightCommit = await resolveCommit(repoDir, right, STORED);
-  if (!rightCommit) throw new GitError(`unknown revision '${right}' in range '${range}'.\nCheck the range: it must name commits of this repository.`, ['rev-parse'], 128, '');
+  if (!rightCommit) throw new GitError(`unknown revision '${right}' in range '${range}': it names no commit of this repository (a file or tree in one is none; fetch it first if it is on a remote).`, ['rev-parse'], 128, '');
   // The same commits whichever side is written first, in the same order: git lists commits of one
   // date in the order of the tips given, so `A...B` and `B...A` are walked as their tips' ids sorted.
   const walked = ['--end-of-options', [leftCommit, rightCommit].sort().join('...')];

@@ -2,6 +2,7 @@ import { strictestOf, verdictOf, type Verdict } from '../core/policy/verdict.js'
 import type { Violation } from '../core/policy/types.js';
 import type { Config } from '../core/types.js';
 import { badRangeError } from '../git/bad-range.js';
+import { assertRangeNamesCommits } from '../git/range-commits.js';
 import { GitError } from '../git/exec.js';
 import { locateRepo } from '../git/repo.js';
 import { promisorFetchFailure } from '../git/partial-clone.js';
@@ -104,6 +105,8 @@ async function judgedReport(options: CheckOptions): Promise<CheckReport> {
       throw badRangeError(error, options.range || undefined) ?? error;
     });
   let { verdict, cut } = await judge(source.loaded.config, onWarning);
+  // A file or tree where a commit is wanted (`HEAD~1..HEAD:f`): git walks nothing and the check would pass (row s55r-1). Asked only then.
+  if (verdict.commits === 0 && options.range !== undefined && options.range !== '') await assertRangeNamesCommits(root, ['--end-of-options', options.range], options.range);
   // `A...B` whose sides both hold commits of their own: either tip may be the target branch (the
   // other's own policy is one its judged commits chose), so a policy B's tip commits otherwise is
   // judged by too; a violation under either counts.

@@ -305,7 +305,13 @@ export async function launderedTwins(repoDir: string, people: readonly PersonCom
   let asked = 0;
   for (const [twin, parts] of denied) {
     const holders = people.filter((person) => !twins.has(person.sha) && [...(mine.get(person.sha) ?? [])].some((id) => parts.has(id)));
-    if (holders.length === 0 || asked++ >= RESTS_CAP) continue;
+    if (holders.length === 0) continue;
+    // Row s55r-2: past RESTS_CAP the rest is not looked for, and a part is refused, never passed (16 decoy parts of other
+    // refused commits would otherwise carry the part completing Q past the search); its message says so.
+    if (asked++ >= RESTS_CAP) {
+      for (const person of holders) twins.set(person.sha, { twin, kind: 'rest-unasked' });
+      continue;
+    }
     const rest = [...parts].filter((id) => !together.has(id));
     const held = await heldSince(repoDir, twin, inRange, refused);
     if (rest.every((id) => held.has(id))) for (const person of holders) twins.set(person.sha, { twin, kind: 'rest-held' });
@@ -315,7 +321,7 @@ export async function launderedTwins(repoDir: string, people: readonly PersonCom
     const { twin, kind } = twins.get(person.sha) ?? {};
     if (twin === undefined || kind === undefined) continue;
     const held = `the same change (git patch-id) as ${twin.slice(0, 12)}, which the repository holds`;
-    const said = kind === 'part' ? `part of ${held} (other commits of the range hold the rest)` : kind === 'rest-held' ? `part of ${held} (commits it holds, made after it, hold the rest)` : kind === 'holds' ? `all of ${held}, beside changes of its own` : held;
+    const said = kind === 'part' ? `part of ${held} (other commits of the range hold the rest)` : kind === 'rest-held' ? `part of ${held} (commits it holds, made after it, hold the rest)` : kind === 'rest-unasked' ? `part of ${held} (whether commits it holds hold the rest was not asked: the range holds parts of more than ${RESTS_CAP} refused commits; push its commits a few at a time)` : kind === 'holds' ? `all of ${held}, beside changes of its own` : held;
     const same = whole.has(person.sha) ? `${said} (${wholeMergeNote(BROUGHT_MERGES_CAP)})` : said;
     for (const violation of refused.get(twin) ?? []) {
       found.push({ ...violation, sha: person.sha, subject: person.subject, path: person.paths[0] ?? null, paths: person.paths.slice(0, MAX_LISTED_PATHS), pathCount: person.paths.length, message: `${same}: ${violation.message}`, fix: twinFix(twin, violation.agent, violation.model, violation.setting, kind) });

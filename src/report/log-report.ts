@@ -4,6 +4,7 @@ import { detectCommit } from '../core/detect.js';
 import { ExitCode } from '../core/exit-codes.js';
 import { renderLogEntry, renderLogSummary, type LogEntry } from '../core/render-log.js';
 import { badRangeError } from '../git/bad-range.js';
+import { assertRangeNamesCommits } from '../git/range-commits.js';
 import { GitError } from '../git/exec.js';
 import { countCommits, streamCommits } from '../git/log.js';
 import { loweredCap, RANGE_LARGE_BYTES_CAP } from '../git/commit-size.js';
@@ -193,6 +194,8 @@ export async function* logEntries(options: LogOptions): AsyncGenerator<LogEntry>
         ...(warnings.length > 0 ? { warnings } : {}),
       };
     }
+    // A range naming a file or tree where a commit is wanted walks nothing: an error, not an empty log (row s55r-1). Asked only then: no process more for a range that lists commits.
+    if (walked === 0 && options.range !== undefined && options.range !== '') await assertRangeNamesCommits(repo.root, revisions, options.range);
   } finally {
     added.close();
     await qwenNotes?.close();

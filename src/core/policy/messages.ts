@@ -31,7 +31,7 @@ export function mergedInFix(fix: string, merge: string, subject: string): string
 }
 
 /** How a person-read commit holds a refused commit's change (row 1151): all of it and no more, all of it beside changes of its own (row 1122), or a part of it whose rest other commits of the range hold (row 1124). */
-export type TwinKind = 'same' | 'holds' | 'part' | 'rest-held';
+export type TwinKind = 'same' | 'holds' | 'part' | 'rest-held' | 'rest-unasked';
 
 /**
  * Row 1101: the fix of a commit refused as the twin of a refused commit (rows 1056, 1079, 1080, 1082). The refused
@@ -50,7 +50,9 @@ export function twinFix(twin: string, agent: string, model: string, setting: str
         ? `This commit holds all of ${short}'s change (each of ${short}'s file changes: ${ids}) beside changes of its own`
         : kind === 'part'
           ? `This commit holds part of ${short}'s change (some of ${short}'s file changes: ${ids}) and other commits of the range hold the rest`
-          : `This commit holds part of ${short}'s change (some of ${short}'s file changes: ${ids}) and commits the repository already holds, made after ${short}, hold the rest`;
+          : kind === 'rest-held'
+            ? `This commit holds part of ${short}'s change (some of ${short}'s file changes: ${ids}) and commits the repository already holds, made after ${short}, hold the rest`
+            : `This commit holds part of ${short}'s change (some of ${short}'s file changes: ${ids}), and whether commits the repository holds hold the rest was not asked: the range holds parts of more refused commits than are looked for in one run (push its commits a few at a time)`;
   return `${holds}, and ${short} was made with model ${by(agent, model)}, which ${show(setting, 80)} refuses: that change is refused however it comes back (a cherry-pick, a git revert of its revert, a merge bringing only it, the same lines typed again by hand, inside a larger commit, split over several), whatever the commit declares. Redoing it by hand the same way does not help. Take ${short}'s file changes out of the range's commits (once no commit of it, nor its commits together, hold all of them, each commit is judged by itself, line by line under path rules) and ${REWRITE}, or ask the policy's owner to change the rule that refuses ${short}. ${POLICY_NOTE}`;
 }
 
