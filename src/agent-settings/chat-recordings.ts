@@ -292,7 +292,7 @@ function iflowProjectNames(root: string): string[] {
 }
 
 /**
- * The models iFlow CLI's session ran with, beside its `modelName` variables, `-m` and settings (row s55n-1): `/model`
+ * The models iFlow CLI's session ran with, beside its `modelName` variables, `-m` and settings (row 1174): `/model`
  * switches the session's model and writes no settings file, and iFlow exports no session id to its shell (only
  * `IFLOW_CLI=1`). It records each session as `~/.iflow/projects/<directory, every / a ->/session-<uuid>.jsonl` in Claude
  * Code's record format (a `user` record's `cwd`; an `assistant` record's `message.model`, e.g. `glm-5`): the newest such

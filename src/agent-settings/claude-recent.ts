@@ -31,7 +31,7 @@ function recentProjectDirs(projects: string, starts: readonly string[]): string[
 /**
  * How far back a recording is read for the directory its last record ran in: a last record longer
  * than a line parsed (a Read's result holding a big file) is read for its head's `cwd`, or, still
- * being written, passed for the whole record before it (row s55f-1). Up to 8 recordings are weighed a
+ * being written, passed for the whole record before it (row 1159). Up to 8 recordings are weighed a
  * commit: scanning 4 MiB back costs about 8 ms, 16 MiB (the model's bound) 32 ms.
  */
 const CWD_FURTHEST = 4 * 1024 * 1024;

@@ -158,7 +158,7 @@ function providerEntryUrl(place: SettingsPlace, cwd: string | undefined, model: 
  */
 function qwenGateway(place: SettingsPlace, cwd?: string, type?: string): string | null {
   // The run's auth type's variable (QwenLM/qwen-code `AUTH_ENV_MAPPINGS`): `anthropic` reads `ANTHROPIC_BASE_URL`, never
-  // `OPENAI_BASE_URL` (row s55f-2); another keeps `OPENAI_BASE_URL` as before.
+  // `OPENAI_BASE_URL` (row 1160); another keeps `OPENAI_BASE_URL` as before.
   const variable = type === 'anthropic' ? 'ANTHROPIC_BASE_URL' : 'OPENAI_BASE_URL';
   if (place.env[variable]?.trim()) return localEndpoint(place.env, [variable]);
   for (const [shown, data] of settingsLayers(place, QWEN, cwd)) {

@@ -210,7 +210,7 @@ const SESSION_MODELS: Readonly<Record<string, (place: SettingsPlace, launched: r
   'gemini-cli': async (place, launched, cli) => [...geminiSessionModels(place, launched, cli), ...(await besideModelsAsync(() => geminiSubagentModels(place, cli)))],
   // And its subagents' models (`.qwen/agents/*.md`, `agents.builtin.exploreModel`, `agents.modelGrades`).
   'qwen-code': async (place, launched, cli) => [...qwenSessionModels(place, launched, cli), ...(await besideModelsAsync(() => qwenSubagentModels(place, cli)))],
-  // iFlow CLI's newest recent session of the work tree (`~/.iflow/projects/<dir>/session-<uuid>.jsonl`), a guess (row s55n-1).
+  // iFlow CLI's newest recent session of the work tree (`~/.iflow/projects/<dir>/session-<uuid>.jsonl`), a guess (row 1174).
   'iflow-cli': iflowSessionModels,
   // Cline's newest recent tasks of the work tree, a guess (row 384).
   // And its SDK's newer session manifests (`~/.cline/data/sessions/<id>/<id>.json`), likewise a guess.

@@ -294,22 +294,22 @@ export function nameVendor(raw: string): string | null {
   const token = slug(last);
   if (token === '') return null;
   const words = token.split('-');
-  // `codex-kimi`, `cursor-kimi`, `amp-qwen3-x`, `claude-code-kimi` (row s55s-1): an agent's name, then a model's: the rest decides, as
+  // `codex-kimi`, `cursor-kimi`, `amp-qwen3-x`, `claude-code-kimi` (row 1190): an agent's name, then a model's: the rest decides, as
   // `Assisted-by: opencode:codex-kimi` reads it (Moonshot's); a model variable or a git-ai note read `openai/unknown` (`codex`
-  // as OpenAI's family) or nothing (`cursor-…`, an agent's name) (row s55d-1). Read here, every reader shares it (identity.ts idVendor).
+  // as OpenAI's family) or nothing (`cursor-…`, an agent's name) (row 1170). Read here, every reader shares it (identity.ts idVendor).
   // The rest naming no vendor (`codex-latest`, `cursor-fast`), the name is read as before (`codex`: OpenAI's family).
   const lead = leadingAgentWords(words);
   const rest = lead > 0 && lead < words.length ? nameVendor(words.slice(lead).join('-')) : null;
   if (rest !== null) return rest;
   const head = words[0] ?? '';
   // `kimi-code-latest`, `qwen-code-2`, `claude-code-latest`: an agent's name its vendor's word starts, then more, is a model's
-  // name of that vendor, as `Assisted-by:` reads it; a note or a model variable read no vendor, past its deny (row s55m-3).
+  // name of that vendor, as `Assisted-by:` reads it; a note or a model variable read no vendor, past its deny (row 1181).
   // An agent's name alone (`claude-code`, `kimi-code`), or one no vendor's word starts (`opencode-latest`) or an agent's own
   // (`cursor-agent-latest`: Cursor's, also the vendor of its Composer models) still names none.
   if (isAgentName(token) && (AGENT_NAMES.has(token) || AGENT_NAMES.has(head) || (!VENDOR_NAMES.has(head) && familyOf(head) === null))) return null;
   const spaced = /\s/.test(last);
   // `o3-kimi`, `swe-kimi`, `composer-kimi`: a first word that starts a family's names and a name's common words alike, then a
-  // vendor's word: the later word's vendor, as `Assisted-by:` reads it; a note or a model variable read OpenAI's (row s55m-3).
+  // vendor's word: the later word's vendor, as `Assisted-by:` reads it; a note or a model variable read OpenAI's (row 1181).
   const weakHead = !spaced && LATER_FAMILY_NOT_VENDOR.test(head) && !VENDOR_NAMES.has(head) ? laterVendor(words) : null;
   if (weakHead !== null) return weakHead;
   const first = VENDOR_NAMES.get(head) ?? familyOf(token)?.vendor;
@@ -336,7 +336,7 @@ function laterVendor(words: readonly string[]): string | null {
  * How many first words of a slug's are an agent's name (`codex`, `cursor`, `cursor-agent`, `amp`, `opencode`, and one a
  * vendor's word starts: `claude-code`, `gemini-cli`, `llama-cpp`): 0 when none. The rest after it, when it names a vendor,
  * decides (`claude-code-kimi`: Moonshot's, as `Assisted-by:` reads it; anthropic/unknown passed a deny of Moonshot: row
- * s55s-1); a rest of no vendor's (`claude-code-latest`) leaves the first word's. `codex` is OpenAI's agent's name as much as a family's (row 1157).
+ * 1190); a rest of no vendor's (`claude-code-latest`) leaves the first word's. `codex` is OpenAI's agent's name as much as a family's (row 1157).
  */
 function leadingAgentWords(words: readonly string[]): number {
   const first = words[0] ?? '';

@@ -105,7 +105,7 @@ async function judgedReport(options: CheckOptions): Promise<CheckReport> {
       throw badRangeError(error, options.range || undefined) ?? error;
     });
   let { verdict, cut } = await judge(source.loaded.config, onWarning);
-  // A file or tree where a commit is wanted (`HEAD~1..HEAD:f`): git walks nothing and the check would pass (row s55r-1). Asked only then.
+  // A file or tree where a commit is wanted (`HEAD~1..HEAD:f`): git walks nothing and the check would pass (row 1193). Asked only then.
   if (verdict.commits === 0 && options.range !== undefined && options.range !== '') await assertRangeNamesCommits(root, ['--end-of-options', options.range], options.range);
   // `A...B` whose sides both hold commits of their own: either tip may be the target branch (the
   // other's own policy is one its judged commits chose), so a policy B's tip commits otherwise is

@@ -35,11 +35,11 @@ export interface PersonCommit {
  */
 const EVERY_PATH_CAP = 16;
 
-/** Commits read whole at a time (`git log --no-walk`) of those the name walk found (row s55e-1). */
+/** Commits read whole at a time (`git log --no-walk`) of those the name walk found (row 1167). */
 const READ_BATCH = 1_000;
 
 /**
- * Row s55e-1: the commits the refs hold (not the range's) that change any of `paths`, newest first: one `git log
+ * Row 1167: the commits the refs hold (not the range's) that change any of `paths`, newest first: one `git log
  * --name-only` of every commit, matched in memory. Past EVERY_PATH_CAP paths git's path-limited walk costs a pass over
  * the history per path asked, so it was asked one path of each person-read commit, and a person's commit holding a
  * refused change beside other files (its first path its own) was never compared; this walk's cost does not grow with
@@ -64,7 +64,7 @@ async function commitsChanging(repoDir: string, paths: ReadonlySet<string>, inRa
 }
 
 /**
- * Row s55l-1: the paths each of `merges` changed against every one of its parents (its own change, not what a parent
+ * Row 1177: the paths each of `merges` changed against every one of its parents (its own change, not what a parent
  * brought: `git log -c --name-only`, one process for all of them). Past EVERY_PATH_CAP a merge was matched by its first
  * path only, so Q's change put back in a merge's own resolution beside a branch's 20 files sorting before it was never
  * compared; matching every path a merge brings would read most of the history's messages (a merge of main brings hundreds).
@@ -89,7 +89,7 @@ async function* readCommits(repoDir: string, shas: readonly string[]): AsyncGene
   for (let at = 0; at < shas.length; at += READ_BATCH) yield* streamCommits(repoDir, ['--no-walk=unsorted', ...shas.slice(at, at + READ_BATCH)], { asStored: true, paths: true });
 }
 
-/** Past EVERY_PATH_CAP, the paths matched (row s55e-1): every path of the range's non-merge commits, each merge's first path and its own change's (row s55l-1). */
+/** Past EVERY_PATH_CAP, the paths matched (row 1167): every path of the range's non-merge commits, each merge's first path and its own change's (row 1177). */
 async function wideAsked(repoDir: string, people: readonly PersonCommit[]): Promise<Set<string>> {
   const merges = people.filter((commit) => (commit.parents?.length ?? 0) > 1);
   const asked = new Set(people.flatMap((commit) => ((commit.parents?.length ?? 0) > 1 ? commit.paths.slice(0, 1) : commit.paths)));
@@ -102,7 +102,7 @@ export const DENIED_TWINS_CAP = 2_000;
 
 /**
  * The rules a commit's own models break anywhere in the tree (not the path rules: row 555 follows those by lines). An
- * unidentified model under `unknownModel: deny` too (row s55c-1): Cursor's reverted commit picked again as a person's
+ * unidentified model under `unknownModel: deny` too (row 1164): Cursor's reverted commit picked again as a person's
  * passed where the commit itself was refused.
  */
 const GLOBAL_RULES = new Set(['model-denied', 'model-not-allowed', 'unknown-model']);
@@ -115,7 +115,7 @@ export function refusedEverywhere(violations: readonly Violation[]): boolean {
   return violations.some((violation) => violation.severity === 'error' && GLOBAL_RULES.has(violation.rule));
 }
 
-/** Whether `policy` refuses any model outside path rules (an unidentified one under `unknownModel: deny` too, row s55c-1): only then is the twin search run. */
+/** Whether `policy` refuses any model outside path rules (an unidentified one under `unknownModel: deny` too, row 1164): only then is the twin search run. */
 export function deniesGlobally(policy: CompiledPolicy): boolean {
   return policy.deny.length > 0 || policy.allow !== undefined || policy.unknownModel === 'deny';
 }
@@ -134,7 +134,7 @@ async function patchIds(repoDir: string, shas: readonly string[]): Promise<Map<s
   return streamedPatchIds(log, { cwd: repoDir, asStored: true, tagOf: (line) => (line.startsWith('commit ') ? line.slice('commit '.length) : undefined) });
 }
 
-/** Merges whose brought changes (row 1148) are read at most, each one `git merge-base --all` per other parent; past it the others are compared whole (row s55j-2). */
+/** Merges whose brought changes (row 1148) are read at most, each one `git merge-base --all` per other parent; past it the others are compared whole (row 1176). */
 export const BROUGHT_MERGES_CAP = 100;
 
 /** One line of `git diff-tree --stdin`'s echo of its input (`<commit>`, or `<tree> <tree>`): a new input line's diff starts. */
@@ -143,7 +143,7 @@ const DIFF_TREE_ECHO = /^[0-9a-f]{40,64}(?: [0-9a-f]{40,64})?$/;
 /**
  * Row 1148: the patch ids of the file changes each of `merges` brings from its other parents (each one's change since its
  * merge base with the first parent), which are no change of the merge's own: `git merge main` into a branch brings main's
- * commits (a Qwen commit accepted before the deny among them) as they are, attributed to their own commits. Row s55j-2:
+ * commits (a Qwen commit accepted before the deny among them) as they are, attributed to their own commits. Row 1176:
  * one `git diff-tree --stdin | git patch-id` pipeline for them all, streamed (a merge of an unrelated 5,000-file history
  * held its whole diff three times over in node; a diff past 1 GiB failed the judgement), the merge bases asked per merge.
  */
@@ -181,12 +181,12 @@ async function broughtIds(repoDir: string, merges: readonly PersonCommit[]): Pro
   return ids;
 }
 
-/** Refused commits whose rest is looked for in the refs (row s55e-3), at most, and the commits since each one read for it. */
+/** Refused commits whose rest is looked for in the refs (row 1169), at most, and the commits since each one read for it. */
 const RESTS_CAP = 16;
 const REST_COMMITS = 1_000;
 
 /**
- * Row s55e-3: the patch ids of the file changes the commits the refs hold made since `twin` (not its ancestors), at
+ * Row 1169: the patch ids of the file changes the commits the refs hold made since `twin` (not its ancestors), at
  * `twin`'s paths, the range's and refused ones aside: what a part of `twin` pushed alone is completed by.
  */
 async function heldSince(repoDir: string, twin: string, inRange: ReadonlySet<string>, refused: ReadonlyMap<string, unknown>): Promise<Set<string>> {
@@ -207,7 +207,7 @@ async function heldSince(repoDir: string, twin: string, inRange: ReadonlySet<str
  * merge whose own change against its first parent is the refused one's (row 1080), and under path
  * rules a commit of the range changing a protected path with a change a path rule refused (row 1082). Only the commits that change the
  * paths the person-read ones change are read (path-limited `git log --all --full-history`, merges too: every path of theirs
- * up to 16, else every commit's paths listed once and matched in memory, row s55e-1), their messages detected as the range's are, and only the refused ones' patches are read,
+ * up to 16, else every commit's paths listed once and matched in memory, row 1167), their messages detected as the range's are, and only the refused ones' patches are read,
  * file by file: a person-read commit holding all of a refused commit's file changes, or the range's person-read commits
  * holding them between them, are its twins (rows 1122..1124).
  */
@@ -216,7 +216,7 @@ export async function launderedTwins(repoDir: string, people: readonly PersonCom
   // Every path of theirs while they number EVERY_PATH_CAP or fewer, asked git's path-limited walk (row 1122: a twin may hold
   // a person's files beside the refused commit's, and its first path may be the person's own); past it (row 1149: each
   // path asked costs that walk a pass over the history) every commit's paths are listed once and matched in memory
-  // (row s55e-1), by every path of the range's non-merge commits and a merge's first path (a merge of main brings
+  // (row 1167), by every path of the range's non-merge commits and a merge's first path (a merge of main brings
   // hundreds of files others changed: matching them all would read most of the history's messages).
   const every = [...new Set(people.flatMap((commit) => commit.paths))];
   if (every.length === 0) return [];
@@ -225,7 +225,7 @@ export async function launderedTwins(repoDir: string, people: readonly PersonCom
   const touched = new Set<string>();
   // Under path rules each commit's paths are read too, all of them (`--full-diff`: not only the one asked by): a path rule refuses by them (row 1082).
   const byPaths = policy.paths.length > 0;
-  // Whether `commit` (its facts read) is refused: kept with its paths. Row s55c-2: the models its notes name count too
+  // Whether `commit` (its facts read) is refused: kept with its paths. Row 1165: the models its notes name count too
   // (git-ai's refs/notes/ai, Qwen Code's refs/notes/ai-attribution), as the range's commits are judged: Qwen's commit with a
   // silent message and its note, reverted, picked again as a person's passed.
   const judge = async (commit: CommitRecord, facts: ReturnType<typeof storedCommitFacts>): Promise<boolean> => {
@@ -236,7 +236,7 @@ export async function launderedTwins(repoDir: string, people: readonly PersonCom
     for (const path of commit.paths ?? []) touched.add(path);
     return true;
   };
-  // Row s55c-3: the commits git shows otherwise than stored (a NUL byte before the trailer, an encoding git cannot read
+  // Row 1166: the commits git shows otherwise than stored (a NUL byte before the trailer, an encoding git cannot read
   // them by, a broken author line) are read again as stored, as the range's are (read-commit-facts): Qwen's commit whose
   // `Assisted-by:` sits after a NUL byte, refused itself, was no refused commit here, and its change picked again passed.
   const passed: string[] = [];
@@ -300,13 +300,13 @@ export async function launderedTwins(repoDir: string, people: readonly PersonCom
     if (![...parts].every((id) => together.has(id))) continue;
     for (const person of people) if (!twins.has(person.sha) && [...(mine.get(person.sha) ?? [])].some((id) => parts.has(id))) twins.set(person.sha, { twin, kind: 'part' });
   }
-  // Row s55e-3: a part of a refused commit pushed alone after the rest was pushed before it (one file of Q in each push):
+  // Row 1169: a part of a refused commit pushed alone after the rest was pushed before it (one file of Q in each push):
   // the rest is looked for among the commits the refs hold made since Q (not its ancestors, nor the range's, nor refused).
   let asked = 0;
   for (const [twin, parts] of denied) {
     const holders = people.filter((person) => !twins.has(person.sha) && [...(mine.get(person.sha) ?? [])].some((id) => parts.has(id)));
     if (holders.length === 0) continue;
-    // Row s55r-2: past RESTS_CAP the rest is not looked for, and a part is refused, never passed (16 decoy parts of other
+    // Row 1194: past RESTS_CAP the rest is not looked for, and a part is refused, never passed (16 decoy parts of other
     // refused commits would otherwise carry the part completing Q past the search); its message says so.
     if (asked++ >= RESTS_CAP) {
       for (const person of holders) twins.set(person.sha, { twin, kind: 'rest-unasked' });

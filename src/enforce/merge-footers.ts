@@ -10,7 +10,7 @@ import { streamCommits } from '../git/log.js';
 /**
  * Merged commits one merge's walk reads when no run's bound is given (`reads`), at most: a merge of more is read no
  * further (its footer stays unknown). With one (check, pre-push, pre-receive, log) the run's bound alone applies (row
- * s55e-2: a merge of more than 5,000 was silently left `unknown` in the gates, neither refused nor warned).
+ * 1168: a merge of more than 5,000 was silently left `unknown` in the gates, neither refused nor warned).
  */
 const MAX_MERGED = 5000;
 
@@ -50,7 +50,7 @@ export interface MergedReads {
 
 export { MERGED_READS } from '../io/env-limits.js';
 
-/** MERGED_READS, or AITRAIL_MERGED_READS (row s55e-2: a server merging long-lived branches raises it), as AITRAIL_SIZE_CAPS_DIVISOR lowers it (row 1073). */
+/** MERGED_READS, or AITRAIL_MERGED_READS (row 1168: a server merging long-lived branches raises it), as AITRAIL_SIZE_CAPS_DIVISOR lowers it (row 1073). */
 export function mergedReadsBound(): number {
   return Math.max(1, loweredCap(envLimit('AITRAIL_MERGED_READS') ?? MERGED_READS));
 }

@@ -91,7 +91,7 @@ export async function attestingNotes(repoDir: string, notes: PushedNotes): Promi
       // Notes joined by `git notes merge -s union` attest when one of them does (row 1047).
       // Past JOINED_NOTES_LIMIT parts, the first ones read (row 1065), as every judge reads it.
       const logs = parsed.ok ? [parsed.log] : (parseJoinedNotes(text)?.logs ?? []);
-      // A note its parser refuses whose metadata names a model is read for every line of its commit (row s55h-1): judged again.
+      // A note its parser refuses whose metadata names a model is read for every line of its commit (row 1158): judged again.
       if (!parsed.ok && logs.length === 0 && salvagedLog(text)) return;
       if (logs.every((log) => [...log.files.values()].every((entries) => entries.every((entry) => entry.kind === 'human')))) quiet.add(commit);
     });

@@ -12,7 +12,7 @@ const EMPTY = Buffer.alloc(0);
 /**
  * Splits a patch stream into one patch per file for `git patch-id --stable`: each `diff --git` line given a
  * `commit <tag>` line of its own (the tag its source's last header line named: `tagOf`), mode lines dropped
- * (row 1103: a file's mode is no part of its change). Holds at most LINE_HEAD bytes between chunks (row s55j-1:
+ * (row 1103: a file's mode is no part of its change). Holds at most LINE_HEAD bytes between chunks (row 1175:
  * the whole diff of a merge of an unrelated 5,000-file history was held, split and joined as strings).
  */
 export class PatchSplitter {

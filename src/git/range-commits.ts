@@ -6,7 +6,7 @@ import { sanitize } from '../core/sanitize.js';
  * Refuse (GitError, exit 3, one line) a user-given range whose revisions name an object that is
  * no commit (`HEAD~1..HEAD:f`, `v1^{tree}`, a tag of a blob): git's walk lists no commit for it and
  * says nothing, so `check` said "0 commits checked, no policy violations" and `log` "No commits in
- * range", exit 0, for a mistyped CI range (row s55r-1). `revisions`: the walk's arguments
+ * range", exit 0, for a mistyped CI range (row 1193). `revisions`: the walk's arguments
  * (`--end-of-options`, the range). Asked only when the walk listed no commit (no process more
  * otherwise): one `git rev-parse --revs-only` and one batched cat-file question; a revision git
  * cannot resolve is left to the walk, which says it (bad-range.ts).

@@ -596,7 +596,7 @@ export function foldedQuietFunction(version: string): string[] {
 
 /** In the stamp's folder: the author git var answered prepare-commit-msg, for the commit-msg of the same git process (mergeIdentFunction). */
 export const MERGE_IDENT_FILE = 'merge-ident';
-/** In the stamp's folder: git var's answer kept for later git processes, with what it was read from (mergeIdentFunction, row s55i-1). */
+/** In the stamp's folder: git var's answer kept for later git processes, with what it was read from (mergeIdentFunction, row 1184). */
 export const AUTHOR_IDENT_FILE = 'author-ident';
 /** Beside it: written just before that git var ran; a config file newer than it may have changed under git var. */
 export const AUTHOR_IDENT_AT_FILE = 'author-ident-at';
@@ -605,7 +605,7 @@ export const AUTHOR_IDENT_AT_FILE = 'author-ident-at';
  * sh function `aitrail_ident`, for a message hook git exports no author to (a merge, a revert, a
  * cherry-pick): sets `aitrail_i` to `git var GIT_AUTHOR_IDENT`, as node reads it.
  *
- * Kept across git processes (AUTHOR_IDENT_FILE; row s55i-1): a person's merges all ask git var the same
+ * Kept across git processes (AUTHOR_IDENT_FILE; row 1184): a person's merges all ask git var the same
  * question, answered from the same config files. When no `git -c`/GIT_CONFIG_* setting and no author
  * variable is in the environment, the answer a hook asked for is kept with a key (the stamp's version,
  * what git var reads from the environment: HOME, XDG_CONFIG_HOME, GIT_CONFIG_GLOBAL, GIT_CONFIG_SYSTEM,
@@ -616,7 +616,7 @@ export const AUTHOR_IDENT_AT_FILE = 'author-ident-at';
  * is the same and no config file git reads by default, none listed and no folder holding a global or
  * system one (a file moved or copied there with an older time) is as new as AUTHOR_IDENT_AT_FILE,
  * written before that git var ran (a config changed while it read is read again; one dated the same,
- * a change in the same second or clock tick, too: row s55t-1). Anything else asks
+ * a change in the same second or clock tick, too: row 1192). Anything else asks
  * git var. Limits: a config file replaced by an older-dated one inside a git dir (`mv` over
  * `.git/config`), a system config file created at a path other than /etc/gitconfig and
  * GIT_CONFIG_SYSTEM where none was (git built with another prefix) are not noticed.
@@ -665,7 +665,7 @@ function mergeIdentFunction(version: string): string[] {
     '      set -f',
     // Each listed file still there and each of them, each default one and each folder of a global or system one that exists strictly older than the
     // moment before git var read them: one dated the same (a change in the same second where `-nt` compares seconds, busybox sh, bash 3.2; in the
-    // same tick of the kernel's coarse clock that dates files) may have changed after git var read it (row s55t-1).
+    // same tick of the kernel's coarse clock that dates files) may have changed after git var read it (row 1192).
     `      for aitrail_kf in $aitrail_kl; do [ -f "$aitrail_kf" ] || aitrail_kn=; done`,
     `      for aitrail_kf in ${repoFiles} ${globalFiles} $aitrail_kl; do [ "${at}" -nt "$aitrail_kf" ] || [ ! -e "$aitrail_kf" ] || aitrail_kn=; done`,
     `      for aitrail_kf in ${globalFiles} $aitrail_kl; do case $aitrail_kf in "$aitrail_kc"/*|"$aitrail_g"/*) ;; */*) [ "${at}" -nt "\${aitrail_kf%/*}" ] || [ ! -e "\${aitrail_kf%/*}" ] || aitrail_kn= ;; esac; done`,

@@ -1,7 +1,7 @@
 import { sanitize } from '../core/sanitize.js';
 import { UsageError } from '../errors/usage-error.js';
 
-/** Merged commits one run's merge-footer walks may read beyond the commits it judges or lists (rows 1132, 1154); AITRAIL_MERGED_READS sets it (row s55e-2). */
+/** Merged commits one run's merge-footer walks may read beyond the commits it judges or lists (rows 1132, 1154); AITRAIL_MERGED_READS sets it (row 1168). */
 export const MERGED_READS = 10_000;
 
 /**

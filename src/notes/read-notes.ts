@@ -97,10 +97,10 @@ export function notesReader(root: string, entries: ReadonlyMap<string, NoteEntry
       return joinedNoteLines(lines);
     }
     if (!result.ok) {
-      // Enforcement and `log`: the models a note its parser refuses still names are read for every line of the commit (row s55h-1).
+      // Enforcement and `log`: the models a note its parser refuses still names are read for every line of the commit (row 1158).
       const salvaged = options.schemas === 'any' ? salvagedLog(text) : null;
       if (!salvaged) {
-        // A schema_version string this reader does not read (git-ai's blame reads one) is no malformed note (row s55k-3).
+        // A schema_version string this reader does not read (git-ai's blame reads one) is no malformed note (row 1187).
         const unknown = result.error.code === 'unsupported-schema' && !result.error.message.startsWith('schema_version none');
         return `${unknown ? 'unknown-version' : 'malformed'}:${result.error.message}`;
       }

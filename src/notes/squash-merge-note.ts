@@ -74,7 +74,7 @@ export async function writeSquashMergeNote(commit: SquashCommit): Promise<string
       sources.push({ note, rev: source.rev });
       if (note.files.size > 0) attesting.add(source.rev);
     }
-    // A malformed note naming agents or models (row s55k-2): a note composed without it would name none of them.
+    // A malformed note naming agents or models (row 1186): a note composed without it would name none of them.
     if (notes.length === 0 && text !== undefined && salvagedLog(text)) unread.push(source.rev);
   });
   if (unread.length > 0) return [recordMessages.squashMergeMalformed(head, unread[0]!, commit.parent)];

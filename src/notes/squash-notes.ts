@@ -67,7 +67,7 @@ export async function squashNotes(options: SquashOptions): Promise<SquashResult>
     const text = texts[index]?.content.toString('utf8');
     const notes = text === undefined ? [] : readNotesForRewrite(text);
     for (const note of notes) sources.push({ commit, note });
-    // A malformed note naming agents or models (row s55k-2): composing without it would drop them from the squash commit's note.
+    // A malformed note naming agents or models (row 1186): composing without it would drop them from the squash commit's note.
     const salvaged = notes.length === 0 && text !== undefined ? salvagedLog(text) : null;
     if (salvaged) unread.push({ commit, names: salvagedNames(salvaged) });
   });

@@ -194,7 +194,7 @@ export async function* logEntries(options: LogOptions): AsyncGenerator<LogEntry>
         ...(warnings.length > 0 ? { warnings } : {}),
       };
     }
-    // A range naming a file or tree where a commit is wanted walks nothing: an error, not an empty log (row s55r-1). Asked only then: no process more for a range that lists commits.
+    // A range naming a file or tree where a commit is wanted walks nothing: an error, not an empty log (row 1193). Asked only then: no process more for a range that lists commits.
     if (walked === 0 && options.range !== undefined && options.range !== '') await assertRangeNamesCommits(repo.root, revisions, options.range);
   } finally {
     added.close();
@@ -254,7 +254,7 @@ async function hasCommits(cwd: string): Promise<boolean> {
 /**
  * git's refusal of an `--author` pattern (`fatal: header, '[': Invalid regular expression`, git's
  * grep.c for a header pattern) as the bad input it is: exit 2 (DESIGN.md), not a git failure's 3
- * (row s55g-1). Only a header pattern makes git say `header, '…'`, and log gives none but --author.
+ * (row 1161). Only a header pattern makes git say `header, '…'`, and log gives none but --author.
  */
 function badAuthorError(error: unknown, author: string | undefined): UsageError | null {
   if (!(error instanceof GitError) || author === undefined) return null;

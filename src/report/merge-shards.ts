@@ -41,7 +41,7 @@ export async function mergeShardFiles(files: readonly string[], options: { autho
         const info = await stat(file);
         if (info.isDirectory()) throw Object.assign(new Error('a directory'), { code: 'EISDIR' });
         // A device or a socket is no shard: `/dev/zero` was read to V8's longest string, ~620 MB and 3 s, before its
-        // refusal (row s55g-3). A pipe (`--merge <(gunzip -c s1.json.gz)`) is read as a file is.
+        // refusal (row 1163). A pipe (`--merge <(gunzip -c s1.json.gz)`) is read as a file is.
         if (!info.isFile() && !info.isFIFO()) throw new UsageError(blameMessages.shardUnreadable(file, 'a device or socket, not a file'));
         if (info.isFile() && info.size > MAX_BYTES) throw new UsageError(blameMessages.shardNotOne(file));
         text = await readFile(file, 'utf8');

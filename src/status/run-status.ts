@@ -24,7 +24,7 @@ import { writeStdout } from '../io/stdout.js';
 
 /**
  * How many commits carry a note in each of `refs` (0: no notes ref, or one git cannot read); their tips in one git process.
- * A note on a blob or a tree (`git notes add <blob>`) is no commit's: not counted (row s55k-4), the objects' types asked in one batch.
+ * A note on a blob or a tree (`git notes add <blob>`) is no commit's: not counted (row 1188), the objects' types asked in one batch.
  */
 async function noteCounts(root: string, refs: readonly string[]): Promise<number[]> {
   const tips = await notesTips(root, refs);

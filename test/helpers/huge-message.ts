@@ -2,7 +2,7 @@ import { makeRepo, type TestRepo } from './gitdir.js';
 
 /**
  * A repository whose HEAD (branch `big`) is one commit whose message is a 15 MiB line of `word ` ending in
- * `Assisted-by: Claude:claude-opus-4-5` (within the 16 MiB cap), written by `git fast-import` (rows 1117, s55g-2).
+ * `Assisted-by: Claude:claude-opus-4-5` (within the 16 MiB cap), written by `git fast-import` (rows 1117, 1162).
  */
 export function repoWithHugeMessage(): TestRepo {
   const repo = makeRepo();

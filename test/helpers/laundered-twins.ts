@@ -6,7 +6,7 @@ export const PARSE = 'export function parse(input: string): string[] {\n  return
 
 /**
  * A policy server whose main holds Qwen's commit `qwen` (`file`, made before the deny), a person's revert of it, then `policy` (default `deny: ["qwen/*"]`), pushed (rows 1056, 1079, 1080, 1082).
- * `made.message`: Q's message instead (row s55c-1: another agent's); `made.note`: writes a note on Q and names its ref, pushed too (row s55c-2).
+ * `made.message`: Q's message instead (row 1164: another agent's); `made.note`: writes a note on Q and names its ref, pushed too (row 1165).
  */
 export function deniedAfterRevert(policy = 'policy:\n  deny: ["qwen/*"]\n', file = 'src/parse.ts', made: { message?: string; note?: (work: Project['work'], sha: string) => string } = {}): Project & { qwen: string } {
   const server = policyServer('policy:\n  deny: ["anthropic/*"]\n');

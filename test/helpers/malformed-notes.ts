@@ -1,6 +1,6 @@
 import { makeRepo, type TestRepo } from './gitdir.js';
 
-/** The session key of the malformed notes of rows s55h-1 and s55k-1 (opencode, Qwen). */
+/** The session key of the malformed notes of rows 1158 and 1185 (opencode, Qwen). */
 export const QWEN_SESSION = 's_5a5a5a5a5a5a5a';
 
 /** Metadata (authorship/3.0.0, pretty-printed as git-ai writes it) naming one session's `tool` and `model`. */

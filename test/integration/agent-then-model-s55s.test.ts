@@ -1,7 +1,7 @@
-// Session 55 helper s (row s55s-1): catalog.ts nameVendor (a git-ai or co-author note's model, a model variable) read an
+// Session 55 helper s (row 1190): catalog.ts nameVendor (a git-ai or co-author note's model, a model variable) read an
 // agent's name a vendor's word starts, then another vendor's model (`claude-code-kimi`, `gemini-cli-qwen`, `llama-cpp-qwen3`),
 // as the first word's vendor alone (anthropic/unknown), where `Assisted-by:` reads the model's too and `codex-kimi` was
-// already read by its later words (row s55d-1): found re-reading session 55's merged nameVendor change as an attacker with
+// already read by its later words (row 1170): found re-reading session 55's merged nameVendor change as an attacker with
 // `deny: ["moonshotai/*"]`; the note passed log, check and a real pre-receive. Now the rest after any agent's name decides
 // (Moonshot's); an agent's name alone or with a rest of no vendor (`claude-code-latest`, `kimi-code-latest`) reads as before.
 // At Claude Code's own address (`Claude (claude-code-kimi) <noreply@anthropic.com>`) identity.ts idVendor read no vendor for a
@@ -14,7 +14,7 @@ const DENY = 'policy:\n  deny: ["moonshotai/*", "qwen/*"]\n';
 const CLAUDE_KIMI = 'fix: c\n\nCo-Authored-By: Claude (claude-code-kimi) <noreply@anthropic.com>\n';
 const note = (model: string): string => `fix: n\n\nCo-authored-by: opencode (${model}) <noreply@opencode.ai>\n`;
 
-describe('an agent\'s name its vendor\'s word starts, then another vendor\'s model, is that model\'s vendor\'s (row s55s-1)', () => {
+describe('an agent\'s name its vendor\'s word starts, then another vendor\'s model, is that model\'s vendor\'s (row 1190)', () => {
   it('log reads the model after the agent\'s name as Assisted-by: does; the agent\'s name alone or with no vendor after it as before', () => {
     expectLog([
       [note('claude-code-kimi'), ['opencode:moonshotai/unknown']],

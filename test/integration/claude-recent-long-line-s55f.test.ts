@@ -1,4 +1,4 @@
-// Session 55 helper f (row s55f-1): Claude Code started above the work tree without a session id has
+// Session 55 helper f (row 1159): Claude Code started above the work tree without a session id has
 // its session guessed among its start directory's transcripts by the directory each one's last
 // record ran in, read in the transcript's last 64 KiB only. A transcript whose last line was longer
 // than that (a tool result holding a big file: a Read of a 200 KiB file, a long command's output)

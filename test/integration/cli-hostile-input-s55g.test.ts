@@ -1,14 +1,14 @@
-// Session 55 helper g (row s55g-1): `aitrail log --author '['` exited 3 ("git log failed: fatal: header,
+// Session 55 helper g (row 1161): `aitrail log --author '['` exited 3 ("git log failed: fatal: header,
 // '[': Invalid regular expression"), the code of a git error or internal failure, for a pattern the
 // user typed wrong; found by session 54 and replayed with the built CLI. A pattern git refuses is bad
 // input now: one line naming the pattern and git's reason, exit 2 (DESIGN.md), in text and JSON.
-// Row s55g-3: `aitrail blame --merge /dev/zero` read the device to V8's longest string (~620 MB, 3 s) and
+// Row 1163: `aitrail blame --merge /dev/zero` read the device to V8's longest string (~620 MB, 3 s) and
 // then said `RangeError: Invalid string length`; a device or socket is refused before it is read.
 import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
 import { makeRepo } from '../helpers/gitdir.js';
 
-describe('log --author: a pattern git refuses is bad usage (row s55g-1)', () => {
+describe('log --author: a pattern git refuses is bad usage (row 1161)', () => {
   const repo = makeRepo();
   repo.commit('feat: a\n\nAssisted-by: claude-code:anthropic/claude-opus-4.6\n', { 'a.ts': 'a\n' });
 
@@ -40,7 +40,7 @@ describe('log --author: a pattern git refuses is bad usage (row s55g-1)', () => 
   });
 });
 
-describe('blame --merge: a device is refused unread (row s55g-3)', () => {
+describe('blame --merge: a device is refused unread (row 1163)', () => {
   it('--merge /dev/zero: exit 2, one line, before any read', () => {
     const repo = makeRepo();
     repo.commit('feat: a\n', { 'a.ts': 'a\n' });

@@ -1,4 +1,4 @@
-// Session 55 helper g (row s55g-2): a report on one commit whose message is a 15 MiB line (within the 16 MiB
+// Session 55 helper g (row 1162): a report on one commit whose message is a 15 MiB line (within the 16 MiB
 // cap) took `log` ~230 MB resident and ~1 s of CPU in one step: detection's unread-tail check put the tail in
 // keyForm 1 MiB at a time (row 1117), and each piece's global replace of ~200,000 runs grew V8's heap by ~15 MB,
 // while each piece looked for its last escape back to the tail's start (quadratic). Found measuring session 54's
@@ -12,7 +12,7 @@ import { repoWithHugeMessage } from '../helpers/huge-message.js';
 
 const TIME = '/usr/bin/time';
 
-describe.skipIf(!existsSync(TIME))('a 15 MiB message is detected in a bounded resident size (row s55g-2)', () => {
+describe.skipIf(!existsSync(TIME))('a 15 MiB message is detected in a bounded resident size (row 1162)', () => {
   it('log: the trailer read, the tail said unread, peak RSS under 170 MB (was ~230 MB)', () => {
     const repo = repoWithHugeMessage();
     const run = spawnSync(TIME, ['-f', 'maxrss=%M', process.execPath, BIN, 'log'], { cwd: repo.dir, env: { ...TEST_GIT_ENV }, encoding: 'utf8', maxBuffer: 1 << 26 });

@@ -69,7 +69,7 @@ describe('git processes of one judged push and one check (issue 12: one cat-file
     const bare = makeRepo({ bare: true });
     const sha = bare.git(['hash-object', '-w', '--stdin'], { input: 'hello\n' });
     // The first two questions of a kind go to a process of their own (object-batch.ts ONE_SHOTS_FIRST): the pair below meets the shared one.
-    // A missing object's name: a found one's answer is kept for the run and never asked again (row s55o-1).
+    // A missing object's name: a found one's answer is kept for the run and never asked again (row 1182).
     for (let asked = 0; asked < 2; asked += 1) expect(await objectInfoLines(bare.dir, ['f'.repeat(40)])).toEqual([`${'f'.repeat(40)} missing`]);
     // `<oid>:./x` is a path relative to a work tree: git cat-file dies in a bare repository.
     const [dies, beside] = await Promise.allSettled([objectInfoLines(bare.dir, [`${sha}:./x`]), objectInfoLines(bare.dir, [sha, `${'0'.repeat(40)}`])]);

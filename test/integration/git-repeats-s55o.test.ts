@@ -1,10 +1,10 @@
-// Session 55 helper o (row s55o-1): pre-push asked git for the same commits' object info three times
+// Session 55 helper o (row 1182): pre-push asked git for the same commits' object info three times
 // (`<new>^{commit} <old>^{commit}` to name the pushed ref's commits, `<old>^{commit}` again for the
 // config's commit, `<new>` again for each commit's size): three `git cat-file --batch-check` processes
 // in a push of one commit, two in the server's pre-receive. Found by counting the git processes of each
 // hook (strace -f -e trace=execve, GIT_TRACE). Now a found answer is asked of git once a run
 // (src/git/object-batch.ts objectInfoLines): one `cat-file --batch-check` in each hook; verdicts unchanged.
-// Row s55o-2: `aitrail blame` asked `git rev-parse <commit>^{tree}` and then `git cat-file --batch` for that
+// Row 1183: `aitrail blame` asked `git rev-parse <commit>^{tree}` and then `git cat-file --batch` for that
 // tree's bytes; the tree's id now comes with its bytes (change-size.ts treeCounts): a git process less.
 import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';

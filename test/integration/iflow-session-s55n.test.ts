@@ -1,4 +1,4 @@
-// Session 55 helper n (row s55n-1): iFlow CLI's `/model` switch was recorded nowhere. iFlow (a Gemini CLI fork) writes
+// Session 55 helper n (row 1174): iFlow CLI's `/model` switch was recorded nowhere. iFlow (a Gemini CLI fork) writes
 // no settings on `/model` and exports no session id to its shell (only `IFLOW_CLI=1`); the hooks read its `modelName`
 // variables, `-m` and `.iflow/settings.json` only (row 1135), so a session switched to `glm-5` committed as its settings'
 // `qwen3-coder-plus` and passed `deny: ["z-ai/*"]`. Found reading iFlow's session store as session readers of it describe
@@ -31,8 +31,8 @@ function iflowEnv(home: string): NodeJS.ProcessEnv {
   return hookEnv({ HOME: home, IFLOW_CLI: '1', GEMINI_CLI: '1', IFLOW_modelName: undefined, IFLOW_MODEL_NAME: undefined, iflow_modelName: undefined, iflow_MODEL_NAME: undefined, GEMINI_MODEL: undefined });
 }
 
-describe("iFlow CLI's session recording (row s55n-1)", () => {
-  it('row s55n-1: a session switched to a denied model is denied, named by its recording', () => {
+describe("iFlow CLI's session recording (row 1174)", () => {
+  it('row 1174: a session switched to a denied model is denied, named by its recording', () => {
     const repo = hooked(DENY_GLM);
     const home = homeWith({ '.iflow/settings.json': SETTINGS, [`.iflow/projects/${projectName(repo.dir)}/${ID}`]: session(repo.dir, 'glm-5') });
     const result = runAgent(repo, agentBin('iflow'), [], iflowEnv(home));

@@ -37,7 +37,7 @@ describe("a person-read commit that is a refused commit's very change (row 1056)
     const check = aitrail(work.dir, ['check', 'origin/main..HEAD'], { env: { GIT_TRACE: trace }, timeout: 120_000 });
     expect(check.code, check.stdout + check.stderr).toBe(1);
     expect(check.stdout).toContain(`the same change (git patch-id) as ${qwen.slice(0, 12)}`);
-    // The walk over the refs' history: one listing of every commit's paths, matched in memory (row s55e-1; 1,001 paths
+    // The walk over the refs' history: one listing of every commit's paths, matched in memory (row 1167; 1,001 paths
     // asked git's path-limited walk would cost a pass over the history each), and only the commits changing the range's
     // paths read whole (Qwen's and its revert), never every commit.
     const commands = gitCommands(trace);

@@ -1,4 +1,4 @@
-// Session 55 helper j (rows s55j-1, s55j-2): the twin search's patch ids (row 1056) and a merge's brought changes
+// Session 55 helper j (rows 1175, 1176): the twin search's patch ids (row 1056) and a merge's brought changes
 // (row 1148) were read whole into node: `git log -p` / `git diff-tree -p` buffered (up to 1 GiB, then the judgement
 // failed), then the diff replaced, split into lines, mapped and joined again before `git patch-id` read it: a push of a
 // merge of an unrelated 5,000-file history (50 MB) held ~470 MB in the pre-receive hook, and each merge holding a refused
@@ -36,7 +36,7 @@ function check(cwd: string, range: string, env: NodeJS.ProcessEnv = {}, time = f
   return { code: run.status ?? -1, out: run.stdout, err: run.stderr };
 }
 
-describe('the twin search reads patches as a stream, in one pipeline (rows s55j-1, s55j-2)', () => {
+describe('the twin search reads patches as a stream, in one pipeline (rows 1175, 1176)', () => {
   it("two merges of main holding a Qwen commit accepted before the deny: one git diff-tree for both, and check and pre-receive pass", () => {
     const { work } = policyServer('policy:\n  deny: ["anthropic/*"]\n');
     work.git(['branch', 'one']);

@@ -1,6 +1,6 @@
-// Session 55 helper l (row s55l-1): under a global deny, Qwen's reverted change put back in a merge's own resolution
+// Session 55 helper l (row 1177): under a global deny, Qwen's reverted change put back in a merge's own resolution
 // (`git merge --no-ff --no-commit side && git cherry-pick -n Q && git commit --no-verify`), the branch merged bringing
-// 20 files of a person's that sort before Q's, passed check and pre-receive: past 16 paths the twin search (row s55e-1)
+// 20 files of a person's that sort before Q's, passed check and pre-receive: past 16 paths the twin search (row 1167)
 // matched each merge by its first path only (`a/p00.ts`, a file the branch brought), so Q was never read. Found reviewing
 // the merged rows s55c-*/s55e-* as an attacker, replayed with a real bare server's pre-receive. Now a merge is matched by
 // its first path and by every path it changed against each of its parents (its own change, `git log -c --name-only`):
@@ -12,7 +12,7 @@ import { deniedAfterRevert, expectLaunderRefused } from '../helpers/laundered-tw
 
 const many = Object.fromEntries(Array.from({ length: 20 }, (_, index) => [`a/p${String(index).padStart(2, '0')}.ts`, `export const v${index} = ${index};\n`]));
 
-describe("Qwen's reverted change put back in a merge bringing more than 16 files (row s55l-1)", () => {
+describe("Qwen's reverted change put back in a merge bringing more than 16 files (row 1177)", () => {
   it("is refused by check and pre-receive naming Qwen's commit; the same merge without it passes", () => {
     const server = deniedAfterRevert();
     const { work } = server;

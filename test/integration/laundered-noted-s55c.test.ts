@@ -1,4 +1,4 @@
-// Session 55 helper c (row s55c-2): under `deny: ["qwen/*"]`, Qwen's commit Q whose message names no model but whose
+// Session 55 helper c (row 1165): under `deny: ["qwen/*"]`, Qwen's commit Q whose message names no model but whose
 // note does (git-ai's refs/notes/ai, or Qwen Code's own refs/notes/ai-attribution), on main before the deny and
 // reverted, is refused itself; its change picked again as a person's commit passed `check` and pre-receive: the twin
 // search (rows 1056..1124) detected the commits the refs hold by their messages alone (row 1056's limit "notes-only
@@ -27,7 +27,7 @@ const NOTERS: Record<string, Noter> = {
 /** A server whose main holds Q (a silent message, `note` naming Qwen), a person's revert of it, then the deny, pushed with the notes. */
 const notedAfterRevert = (note: Noter) => deniedAfterRevert(undefined, 'src/parse.ts', { message: 'feat: parse\n', note });
 
-describe("a person-read commit that is the change of a commit only its note names as Qwen's (row s55c-2)", () => {
+describe("a person-read commit that is the change of a commit only its note names as Qwen's (row 1165)", () => {
   for (const [name, note] of Object.entries(NOTERS)) {
     it(`Q named by ${name}, reverted, picked again as a person's: refused by check and pre-receive; a person's own change passes`, () => {
       const server = notedAfterRevert(note);

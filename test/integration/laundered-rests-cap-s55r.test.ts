@@ -1,4 +1,4 @@
-// Session 55 helper r (row s55r-2): row s55e-3's search for the rest of a refused commit Q (its other files, held by
+// Session 55 helper r (row 1194): row 1169's search for the rest of a refused commit Q (its other files, held by
 // commits the refs hold since Q) ran for the first 16 refused commits a range held part of (RESTS_CAP) and skipped the
 // others silently: a range holding one file of 16 other reverted Qwen commits (each passing alone) beside the last part
 // of Q, whose rest an earlier push brought, passed `check` and pre-receive under the deny. Found reviewing the caps of
@@ -11,7 +11,7 @@ import { expectLaunderRefused } from '../helpers/laundered-twins.js';
 
 const body = (name: string) => `export const ${name} = ${JSON.stringify(`${name} value`)};\n`;
 
-describe('parts of more refused commits than RESTS_CAP in one range (row s55r-2)', () => {
+describe('parts of more refused commits than RESTS_CAP in one range (row 1194)', () => {
   it('the part completing Q past the cap is refused, not passed', () => {
     const server = policyServer('policy:\n  deny: ["anthropic/*"]\n');
     const { work } = server;

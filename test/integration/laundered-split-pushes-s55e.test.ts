@@ -1,4 +1,4 @@
-// Session 55 helper e (row s55e-3): under a global deny, Qwen's reverted commit Q (two files) picked again as two
+// Session 55 helper e (row 1169): under a global deny, Qwen's reverted commit Q (two files) picked again as two
 // person-read commits pushed one at a time (one file of Q each) passed both pushes: row 1124 matched the parts only
 // within one range, and a commit the refs already hold was never compared. Found re-reading row 1124's stated limit,
 // replayed with a real bare server's pre-receive. Now when a range's commit holds part of Q and the range does not hold
@@ -11,7 +11,7 @@ import { PARSE } from '../helpers/laundered-twins.js';
 
 const UTIL = 'export function words(input: string): string[] {\n  return input.split(/\\s+/).filter(Boolean);\n}\n';
 
-describe("a refused commit's files picked again in separate pushes (row s55e-3)", () => {
+describe("a refused commit's files picked again in separate pushes (row 1169)", () => {
   it('the first part passes; the push completing Q is refused by check and pre-receive, naming Q', () => {
     const { work, remote } = policyServer('policy:\n  deny: ["anthropic/*"]\n');
     expect(commitWith(work, 'feat: parse\n\nAssisted-by: qwen-code:qwen/qwen3-coder\n', { 'src/parse.ts': PARSE, 'src/words.ts': UTIL }, { noVerify: true }).code).toBe(0);

@@ -1,4 +1,4 @@
-// Session 55 helper c (row s55c-3): under `deny: ["qwen/*"]`, Qwen's commit Q whose `Assisted-by:` trailer sits after a
+// Session 55 helper c (row 1166): under `deny: ["qwen/*"]`, Qwen's commit Q whose `Assisted-by:` trailer sits after a
 // NUL byte in its stored message (a hand-written object, `git hash-object -t commit --literally`; git shows the message
 // only up to the NUL), on main before the deny and reverted, is refused itself (row 90: the judges read what the stored
 // bytes name), but its change picked again as a person's commit passed `check` and pre-receive: the twin search (rows
@@ -32,7 +32,7 @@ function storedAfterRevert() {
   return { ...server, qwen };
 }
 
-describe('a person-read commit that is the change of a commit whose stored bytes alone name Qwen (row s55c-3)', () => {
+describe('a person-read commit that is the change of a commit whose stored bytes alone name Qwen (row 1166)', () => {
   it("Q's trailer after a NUL byte, reverted, picked again as a person's: refused by check and pre-receive", () => {
     const server = storedAfterRevert();
     const { work, qwen } = server;

@@ -1,4 +1,4 @@
-// Session 55 helper e (row s55e-1): under a global deny, Qwen's reverted commit Q picked again beside more than 16 files
+// Session 55 helper e (row 1167): under a global deny, Qwen's reverted commit Q picked again beside more than 16 files
 // of a person's (`git cherry-pick -n Q`, 20 more files sorting before Q's, `git commit --no-verify`) passed check and
 // pre-receive: past 16 paths (row 1149) the twin search asked git's path-limited walk one path of each person-read
 // commit, its first (`a/00.ts`, the person's own), so Q was never read. Found replaying row 1149's stated limit with a
@@ -12,7 +12,7 @@ import { deniedAfterRevert, expectLaunderRefused, PARSE } from '../helpers/laund
 
 const many = (tag: string) => Object.fromEntries(Array.from({ length: 20 }, (_, index) => [`a/${tag}${String(index).padStart(2, '0')}.ts`, `export const v${index} = ${index};\n`]));
 
-describe("Qwen's reverted change picked again beside more than 16 files of a person's (row s55e-1)", () => {
+describe("Qwen's reverted change picked again beside more than 16 files of a person's (row 1167)", () => {
   for (const file of ['src/parse.ts', 'src/odd "name"\nwith a break.ts']) {
     it(`is refused by check and pre-receive naming Qwen's commit (${JSON.stringify(file)}); the person's files with their own change pass`, () => {
       const server = deniedAfterRevert(undefined, file);

@@ -1,4 +1,4 @@
-// Session 55 helper c (row s55c-1): under `unknownModel: deny`, an agent's commit whose model is not identified
+// Session 55 helper c (row 1164): under `unknownModel: deny`, an agent's commit whose model is not identified
 // (Cursor's own co-author line, `cursor:unknown`) is refused, but the same change picked again as a person's commit
 // (`git cherry-pick -n Q && git commit --no-verify`) passed `check` and pre-receive: the twin search (rows 1056,
 // 1079..1124) looked only for commits refused by `deny`/`allow`, and did not run at all under `unknownModel: deny`
@@ -15,7 +15,7 @@ const CURSOR = 'Co-authored-by: Cursor <cursoragent@cursor.com>';
 /** A server whose main holds Cursor's commit (model unknown, made before `policy`), a person's revert of it, then `policy`, pushed. */
 const unknownAfterRevert = (policy: string) => deniedAfterRevert(policy, 'src/parse.ts', { message: `feat: parse\n\n${CURSOR}\n` });
 
-describe('a person-read commit that is the change of a commit refused by unknownModel: deny (row s55c-1)', () => {
+describe('a person-read commit that is the change of a commit refused by unknownModel: deny (row 1164)', () => {
   for (const policy of ['policy:\n  unknownModel: deny\n', 'policy:\n  deny: ["qwen/*"]\n  unknownModel: deny\n']) {
     it(`Cursor's reverted commit picked again without its co-author line is refused by check and pre-receive (${JSON.stringify(policy)})`, () => {
       const server = unknownAfterRevert(policy);

@@ -18,7 +18,7 @@ function walkPaths(trace: string): number[] {
 }
 
 describe("the twin search's walk asks few paths (row 1149)", () => {
-  // Row s55e-1: past 16 paths no path-limited walk at all: every commit's paths listed once, matched in memory.
+  // Row 1167: past 16 paths no path-limited walk at all: every commit's paths listed once, matched in memory.
   it('a commit of 17 files is walked by no path (one listing of the paths); one of 16 by each', () => {
     const { work } = policyServer('policy:\n  deny: ["anthropic/*"]\n');
     expect(commitWith(work, 'chore: deny qwen\n', { '.aitrailrc.yml': 'policy:\n  deny: ["qwen/*"]\n' }, { noVerify: true }).code).toBe(0);

@@ -1,4 +1,4 @@
-// Session 55 helper u (row s55u-1): row s55k-1 read a malformed note's JSON objects opened at a line's
+// Session 55 helper u (row 1189): row 1185 read a malformed note's JSON objects opened at a line's
 // first column, but an earlier line opening a `{` that is no object (a cookiecutter path such as
 // `{{cookiecutter.slug}}/q.ts` in the note's attestation, a hand-written `{wip` line) took every line up
 // to the metadata's closing `}` as its span, failed, and the metadata inside it was skipped (or, with no
@@ -15,7 +15,7 @@ import { QWEN_SESSION, sessionMeta as meta, silentCommit } from '../helpers/malf
 const checkOf = (repo: TestRepo) => runAitrail(repo.dir, ['check', 'main..feature', '--format', 'json']);
 const denied = (stdout: string) => (JSON.parse(stdout) as { violations: Array<{ rule: string; model: string }> }).violations.filter((v) => v.rule === 'model-denied').map((v) => v.model);
 
-describe('a malformed note with a line opening a `{` before its metadata (row s55u-1)', () => {
+describe('a malformed note with a line opening a `{` before its metadata (row 1189)', () => {
   it('a cookiecutter path in its attestation, a line appended: check refuses Qwen', () => {
     const { repo, sha } = silentCommit();
     addNote(repo, sha, `{{cookiecutter.slug}}/q.ts\n  ${QWEN_SESSION}::t_1 1-2x\n---\n${meta(sha, 'qwen3-coder')}\n`);

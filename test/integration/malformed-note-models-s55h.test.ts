@@ -1,4 +1,4 @@
-// Session 55 helper h (row s55h-1): a git-ai note its parser refuses (a range `1-2x`, a tab between key
+// Session 55 helper h (row 1158): a git-ai note its parser refuses (a range `1-2x`, a tab between key
 // and ranges, its `---` line lost, git-ai's pre-1.0 `authorship/2.0.0` log, one JSON object) was read by
 // no layer: `check`, pre-push and pre-receive passed a silent commit whose note's metadata names Qwen,
 // with a warning that the commit "keeps its commit-level attribution" (none), although the README says
@@ -28,7 +28,7 @@ const MALFORMED: Record<string, (sha: string, model: string) => string> = {
     }),
 };
 
-describe('a malformed git-ai note naming a denied model (row s55h-1)', () => {
+describe('a malformed git-ai note naming a denied model (row 1158)', () => {
   for (const [name, note] of Object.entries(MALFORMED)) {
     it(`check refuses the commit, log names Qwen, blame still reads none of it: ${name}`, () => {
       const { repo, sha } = silentCommit();
@@ -75,7 +75,7 @@ describe('a malformed git-ai note naming a denied model (row s55h-1)', () => {
   });
 });
 
-describe('pre-push (aitrail init in the clone) and a malformed note (row s55h-1)', () => {
+describe('pre-push (aitrail init in the clone) and a malformed note (row 1158)', () => {
   it('refuses the push of a silent commit whose malformed note names Qwen', () => {
     const env = envWithAitrailOnPath();
     const { work, remote } = policyServer('policy:\n  deny: ["qwen/*"]\n', '', { initEnv: env });
@@ -89,7 +89,7 @@ describe('pre-push (aitrail init in the clone) and a malformed note (row s55h-1)
   });
 });
 
-describe('a malformed note pushed after its commit\'s lines moved into a protected path (row s55h-1)', () => {
+describe('a malformed note pushed after its commit\'s lines moved into a protected path (row 1158)', () => {
   it('pre-receive judges where the lines sit now: refused', () => {
     const server = policyServer('policy:\n  deny: []\n  paths:\n    - files: ["src/crypto/**"]\n      allow: ["anthropic/*"]\n');
     const env = envWithAitrailOnPath();

@@ -1,8 +1,8 @@
-// Session 55 helper k (row s55k-1): row s55h-1 read a malformed git-ai note's models from the JSON
+// Session 55 helper k (row 1185): row 1158 read a malformed git-ai note's models from the JSON
 // after its first `---` line only; when that text was not JSON alone (a line of text `git notes
 // append` added after it, two malformed notes joined by `git notes merge -s union`, a second `---`
 // line), the note named nothing again and `check` and pre-receive passed a silent commit whose note
-// names Qwen. Found reviewing s55h-1 as an attacker, with the built CLI and real `git notes`. Now
+// names Qwen. Found reviewing 1158 as an attacker, with the built CLI and real `git notes`. Now
 // every JSON object opened at a line's first column is read (each span once), every record named.
 import { describe, expect, it } from 'vitest';
 import { tryGit } from '../helpers/enforce-repos.js';
@@ -18,7 +18,7 @@ const malformed = (sha: string, model: string, tool = 'opencode', ranges = '1-2x
 const checkOf = (repo: TestRepo) => runAitrail(repo.dir, ['check', 'main..feature', '--format', 'json']);
 const denied = (stdout: string) => (JSON.parse(stdout) as { violations: Array<{ rule: string; model: string }> }).violations.filter((v) => v.rule === 'model-denied').map((v) => v.model);
 
-describe('a malformed note whose metadata is not JSON alone (row s55k-1)', () => {
+describe('a malformed note whose metadata is not JSON alone (row 1185)', () => {
   it('a line git notes append added after it: check refuses Qwen', () => {
     const { repo, sha } = silentCommit();
     addNote(repo, sha, malformed(sha, 'qwen3-coder'));

@@ -1,4 +1,4 @@
-// Session 55 helper i (row s55i-1): a person's merge commit (git exports no GIT_AUTHOR_* to a merge's
+// Session 55 helper i (row 1184): a person's merge commit (git exports no GIT_AUTHOR_* to a merge's
 // hooks) cost 0.31-0.36x `node -e 0` (bench/hooks.bench.js, "no GIT_AUTHOR_* exported"), not 0.3x: each merge's
 // prepare-commit-msg asked `git var GIT_AUTHOR_IDENT` (found with strace -f of the bench's merge: the one process
 // the shims started). The answer is now kept across git processes (<git dir>/aitrail/fast-path/author-ident,
@@ -52,7 +52,7 @@ function setup() {
   return { repo, home, kept, at, merge };
 }
 
-describe("a person's merges ask git var once per config change (row s55i-1)", () => {
+describe("a person's merges ask git var once per config change (row 1184)", () => {
   it('one git var for the first merge, none for the next ones; a config change is read again and an agent there reaches node', () => {
     const { repo, kept, merge } = setup();
     const first = merge();

@@ -1,4 +1,4 @@
-// Session 55 helper t (row s55t-1): the kept merge author (row s55i-1, <git dir>/aitrail/fast-path/author-ident) was
+// Session 55 helper t (row 1192): the kept merge author (row 1184, <git dir>/aitrail/fast-path/author-ident) was
 // taken while no config file was *newer* than author-ident-at, the moment written before `git var` read them. A config
 // changed after that read but at the same time as the moment (the same second where `test -nt` compares seconds:
 // busybox sh, bash 3.2 as macOS's /bin/sh, a file system of whole seconds; the same tick of the kernel's coarse clock
@@ -48,7 +48,7 @@ function setup(shell?: string) {
   return { repo, home, merge, sameSecond };
 }
 
-describe('a config changed at the moment the kept merge author was asked is read again (row s55t-1)', () => {
+describe('a config changed at the moment the kept merge author was asked is read again (row 1192)', () => {
   it('dash: the repository config and the global file dated the same instant as the moment', () => {
     const { repo, home, merge, sameSecond } = setup();
     expect(merge().started).toEqual([]);

@@ -1,4 +1,4 @@
-// Session 55 helper e (row s55e-2): `check`, pre-push and pre-receive read a footer merge's merged commits for the
+// Session 55 helper e (row 1168): `check`, pre-push and pre-receive read a footer merge's merged commits for the
 // models its agent declared (row 538) at most 5,000 a merge (merge-footers MAX_MERGED), and past that returned the
 // footer as read without a word: a pull request merge bringing in 5,100 commits already on the server, each declaring
 // Claude's model under `deny: ["anthropic/*"]`, passed `check origin/side..HEAD` (the footer `unknown`, only warned under
@@ -34,7 +34,7 @@ function footerMerge(count: number) {
   return server;
 }
 
-describe('a footer merge bringing in more commits than a merge walk read (row s55e-2)', () => {
+describe('a footer merge bringing in more commits than a merge walk read (row 1168)', () => {
   // pre-receive judges a pushed branch's commits the default branch lacks (the merged ones too, each refused itself):
   // the range where only the merge is judged is `check`'s (a CI or a person checking the merge alone).
   it('5,100 merged commits declaring a denied model: check refuses the merge by their model', () => {

@@ -25,7 +25,7 @@ describe("the merge ident is kept only for a merge's commit-msg (review s49w)", 
     };
     repo.git(['config', 'user.name', 'Jane Doe']);
     repo.git(['config', 'user.email', 'jane@example.com']);
-    // An include (of no file) keeps the answer kept across git processes (row s55i-1) out: this file holds the one of the same process.
+    // An include (of no file) keeps the answer kept across git processes (row 1184) out: this file holds the one of the same process.
     repo.git(['config', 'include.path', 'no-such-file']);
     repo.git(['checkout', '-q', '-b', 'side']);
     repo.commit('Work on side\n', { 'side.txt': 'side\n' });

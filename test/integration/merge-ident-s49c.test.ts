@@ -25,7 +25,7 @@ function setup() {
   // A person whose shell exports no GIT_AUTHOR_*: git takes the author from user.name and user.email.
   repo.git(['config', 'user.name', 'Jane Doe']);
   repo.git(['config', 'user.email', 'jane@example.com']);
-  // An include (of no file) keeps the answer kept across git processes (row s55i-1, merge-author-kept-s55i.test.ts) out: this file holds the one of the same process.
+  // An include (of no file) keeps the answer kept across git processes (row 1184, merge-author-kept-s55i.test.ts) out: this file holds the one of the same process.
   repo.git(['config', 'include.path', 'no-such-file']);
   const noAuthor = { ...env, GIT_TRACE: runs, GIT_AUTHOR_NAME: undefined, GIT_AUTHOR_EMAIL: undefined };
   const merge = (args: string[], extra: NodeJS.ProcessEnv = {}) => {

@@ -58,7 +58,7 @@ async function pastOneShots(dir: string): Promise<void> {
   const head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: dir, encoding: 'utf8' }).trim();
   for (const view of [{}, { asStored: true }]) {
     for (let asked = 0; asked < 2; asked += 1) {
-      // Two names: a found answer is kept for the run and never asked again (row s55o-1).
+      // Two names: a found answer is kept for the run and never asked again (row 1182).
       expect(await objectInfoLines(dir, [asked === 0 ? head : `${head}^{tree}`], view)).toEqual([expect.stringMatching(/ (commit|tree) \d+$/)]);
       expect((await objectContents(dir, [head], view))[0]!.header).toMatch(/ commit \d+$/);
     }
@@ -81,7 +81,7 @@ describe('the shared cat-file processes of a program using the API (src/index.ts
     const repos = Array.from({ length: 12 }, aiRepo);
     for (const repo of repos) {
       await pastOneShots(repo.dir);
-      // Not a name pastOneShots asked (its answer is kept: row s55o-1), so the shared process answers it.
+      // Not a name pastOneShots asked (its answer is kept: row 1182), so the shared process answers it.
       expect(await objectInfoLines(repo.dir, [`${repo.git(['rev-parse', 'HEAD'])}^{commit}`])).toEqual([expect.stringMatching(/ commit \d+$/)]);
     }
     expect((await settledCatFiles(8)).length).toBeLessThanOrEqual(8);

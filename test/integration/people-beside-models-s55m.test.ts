@@ -1,13 +1,13 @@
-// Session 55 helper m (rows s55m-1..s55m-3): a review of helper d's attribution change (rows s55d-1..4) as an attacker
+// Session 55 helper m (rows 1179..1181): a review of helper d's attribution change (rows 1170..1173) as an attacker
 // with a denied vendor and as an honest project, each replayed with the built CLI's `log` and `check`, init's hooks under
 // Claude Code's environment and a real bare server with pre-receive.
-// s55m-1: s55d-2's people rule (and row 260's teams of a company) took every other name of the list that looked like a
+// 1179: 1171's people rule (and row 260's teams of a company) took every other name of the list that looked like a
 // person's (`Qwen Long`, `Kimi Linear`, `Doubao Seed`, `Grok Smith`, `Deepseek Chen`) as a person's, so `Assisted-by: Kimi
 // Räikkönen and Qwen Long` or `Tencent Cloud team and Qwen Long` read as no AI and passed `deny: ["qwen/*"]`: now every
 // other name must read no AI on its own (`Daniel Gustafsson`), else the value is read as before (its vendors' models).
-// s55m-2: vendors' published names after a family's word (Kimi Explorer, Kimi Slides, Moonlight, Kimi Claw, ERNIE-ViLG,
+// 1180: vendors' published names after a family's word (Kimi Explorer, Kimi Slides, Moonlight, Kimi Claw, ERNIE-ViLG,
 // ERNIE Functions, Ernie Yiyan, EmbeddingGemma) and a Roman numeral (`Kimi II`) read as people's surnames: now their vendor's.
-// s55m-3: catalog.ts nameVendor (git-ai and co-author notes, model variables, settings) read `o3-kimi` as OpenAI's and
+// 1181: catalog.ts nameVendor (git-ai and co-author notes, model variables, settings) read `o3-kimi` as OpenAI's and
 // `kimi-code-latest`/`qwen-code-latest` as no vendor's, where `Assisted-by:` read Moonshot's and Qwen's: now as `Assisted-by:` does.
 import { describe, expect, it } from 'vitest';
 import { claudeHome, hooked, agentCommit } from '../helpers/agent-home.js';
@@ -23,7 +23,7 @@ const PEOPLE = [
 ];
 const note = (model: string): string => `fix: n\n\nCo-authored-by: opencode (${model}) <noreply@opencode.ai>\n`;
 
-describe('people beside models, product names after a family word, and a name read one way by every reader (rows s55m-1..s55m-3)', () => {
+describe('people beside models, product names after a family word, and a name read one way by every reader (rows 1179..1181)', () => {
   it('log: a model beside a person named by a family word or a company\'s team is its vendor\'s; the people stay people', () => {
     expectLog([
       [PEOPLE[0]!, []],

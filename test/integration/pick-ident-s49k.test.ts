@@ -35,7 +35,7 @@ describe("a person's cherry-pick or revert asks git var once (task s49k)", () =>
     const { repo, run } = setup();
     expect(run(['cherry-pick', 'side'])).toEqual({ gitVar: 1, started: [] });
     expect(repo.git(['log', '-1', '--format=%s'])).toContain('Work on side');
-    // The pick's answer is kept for later git processes while the config stays as it was (row s55i-1): the revert asks none.
+    // The pick's answer is kept for later git processes while the config stays as it was (row 1184): the revert asks none.
     expect(run(['revert', '--no-edit', 'HEAD'])).toEqual({ gitVar: 0, started: [] });
   });
 

@@ -1,4 +1,4 @@
-// Session 55 helper f (row s55f-2): Qwen Code on its `anthropic` auth type (settings
+// Session 55 helper f (row 1160): Qwen Code on its `anthropic` auth type (settings
 // `security.auth.selectedType: anthropic`, or `--auth-type anthropic`) sends its requests to
 // `ANTHROPIC_BASE_URL` (QwenLM/qwen-code `AUTH_ENV_MAPPINGS.anthropic.baseUrl`, read by
 // `resolveModelConfig` before the settings' `security.auth.baseUrl`), never to `OPENAI_BASE_URL`. The

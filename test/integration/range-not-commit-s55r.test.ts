@@ -1,4 +1,4 @@
-// Session 55 helper r (row s55r-1): a range naming a file or tree where a commit is wanted (`aitrail check
+// Session 55 helper r (row 1193): a range naming a file or tree where a commit is wanted (`aitrail check
 // HEAD~1..HEAD:f`, `log HEAD:f`, a tag of a tree) walked no commit and git said nothing, so check printed "0 commits
 // checked, no policy violations" and exit 0: a mistyped CI range passed every commit. Found by session 55 helper p.
 // Now check and log say one line naming the range and the object's type, exit 3; commit ranges are judged as before.

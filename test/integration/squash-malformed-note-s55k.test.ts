@@ -1,8 +1,8 @@
-// Session 55 helper k (row s55k-2): a branch commit whose git-ai note is malformed (its parser refuses
-// it, its metadata names Qwen: row s55h-1) was left out without a word when a squash merge's note was
+// Session 55 helper k (row 1186): a branch commit whose git-ai note is malformed (its parser refuses
+// it, its metadata names Qwen: row 1158) was left out without a word when a squash merge's note was
 // composed, by `aitrail notes squash` and by post-commit after `git merge --squash`: the squash
 // commit's note named the other notes' models only, so nothing on the squash commit named Qwen. Found
-// reviewing s55h-1's leftovers, with the built CLI, init's hooks and real `git notes`. Now
+// reviewing 1158's leftovers, with the built CLI, init's hooks and real `git notes`. Now
 // `notes squash` writes no note and exits 2 naming the note and its models; post-commit writes no
 // note and warns, saying how to mend it.
 import { describe, expect, it } from 'vitest';
@@ -29,7 +29,7 @@ function branch() {
   return { repo, env, qwen };
 }
 
-describe('a squash merge over a branch commit whose note is malformed (row s55k-2)', () => {
+describe('a squash merge over a branch commit whose note is malformed (row 1186)', () => {
   it('aitrail notes squash writes no note, exits 2 and names the note and Qwen', () => {
     const { repo, env, qwen } = branch();
     expect(tryGit(repo.dir, ['merge', '-q', '--squash', 'feature'], { env }).code).toBe(0);

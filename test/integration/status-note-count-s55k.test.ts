@@ -1,14 +1,14 @@
-// Session 55 helper k (row s55k-4): `status` counted every note of refs/notes/ai as a git-ai note,
+// Session 55 helper k (row 1188): `status` counted every note of refs/notes/ai as a git-ai note,
 // notes on a blob or a tree (`git notes add <blob>`, which git allows and no reader takes for a
 // commit's) included: "3 git-ai notes … blame, log and check read them" where they read one. Found
-// following row s55h-1's leftovers, with the built CLI and real `git notes`. Now only notes on commits
+// following row 1158's leftovers, with the built CLI and real `git notes`. Now only notes on commits
 // are counted.
 import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
 import { addNote, gitAiNote, NOTE_KEYS, session } from '../helpers/git-ai-notes.js';
 import { makeRepo } from '../helpers/gitdir.js';
 
-describe('status counts the notes on commits only (row s55k-4)', () => {
+describe('status counts the notes on commits only (row 1188)', () => {
   it('a note on a blob and one on a tree are not counted', () => {
     const repo = makeRepo();
     const sha = repo.commit('feat: a', { 'src/app.ts': 'app 1\napp 2\n' });

@@ -1,4 +1,4 @@
-// Session 55 helper l (row s55l-2): rows 823 and 920 said a tag carrying a Qwen declaration in its message, pushed as a
+// Session 55 helper l (row 1178): rows 823 and 920 said a tag carrying a Qwen declaration in its message, pushed as a
 // tag, is refused; row 823 refuses only tags of trees and blobs (a ref naming no commit). Found by session 55 helper c
 // re-reading the rows; replayed here on a real bare server with aitrail's pre-receive, pushed with --no-verify. What is
 // true, and kept: a tag of a commit is judged by its commits (a commit Qwen declared is refused, tag or not), its own
@@ -10,7 +10,7 @@ import { treeWith } from '../helpers/tagged-tree.js';
 
 const QWEN_TAG = 'v1.1: parser\n\nAssisted-by: qwen-code:qwen/qwen3-coder\n';
 
-describe("a tag's message carrying a denied model's declaration, pushed as a tag (row s55l-2)", () => {
+describe("a tag's message carrying a denied model's declaration, pushed as a tag (row 1178)", () => {
   it("passes on a person's commit (the tag's message unread), is refused on a tree, and the commit Qwen declared is refused tagged", () => {
     const server = policyServer('policy:\n  deny: ["qwen/*"]\n');
     const { work, remote } = server;

@@ -49,7 +49,7 @@ describe('a model the table does not know, named by its family, is its vendor\'s
       [OPENCODE('google-vertex'), ['opencode:unknown']],
       [OPENCODE('she/her'), ['opencode:unknown']],
       [OPENCODE('via opencode'), ['opencode:unknown']],
-      // An agent's name alone stays no vendor's; with a tail (`qwen-code-latest`) its vendor's since row s55m-3, as `Assisted-by:` reads it.
+      // An agent's name alone stays no vendor's; with a tail (`qwen-code-latest`) its vendor's since row 1181, as `Assisted-by:` reads it.
       [OPENCODE('qwen-code'), ['opencode:unknown']],
       [OPENCODE('qwen-code-latest'), ['opencode:qwen/unknown']],
       [OPENCODE('my-fast-model'), ['opencode:unknown']],

@@ -1,16 +1,16 @@
-// Session 55 helper d (rows s55d-1..s55d-4): what session 54 left of reading a model name's vendor, each found by
+// Session 55 helper d (rows 1170..1173): what session 54 left of reading a model name's vendor, each found by
 // replaying its limits with the built CLI's `log` and `check`, init's hooks under Claude Code's environment and a real
 // bare server with pre-receive.
-// s55d-1: row 1157's "a leading agent's word names no vendor" lived in identity.ts idVendor (co-author notes) only, so a
+// 1170: row 1157's "a leading agent's word names no vendor" lived in identity.ts idVendor (co-author notes) only, so a
 // model variable `ANTHROPIC_MODEL=codex-kimi` (or a Claude settings model, a git-ai note) read `openai/unknown` in catalog.ts
 // nameVendor (init's hooks recorded no model, past a deny of Moonshot) and
 // `cursor-kimi` no vendor at all, where `Assisted-by: opencode:codex-kimi` reads Moonshot's: now catalog.ts nameVendor
 // reads it for every reader; `my-codex` stays no vendor's, as `Assisted-by:` reads it.
-// s55d-2: `Assisted-by: Kimi Räikkönen`, `Ernie Els` (people credited as curl credits them, whose given name is a family's
+// 1171: `Assisted-by: Kimi Räikkönen`, `Ernie Els` (people credited as curl credits them, whose given name is a family's
 // word) read as Moonshot's and Baidu's, refused under a vendor's deny: now people, as on a co-author line; `kimi`,
 // `Kimi K2`, `grok-4`, `Kimi Fast`, `Grok Smith` (no given name) stay models.
-// s55d-3: `Co-authored-by: kimi-fast-latest <x@example.com>` (a model id at a person's address) read as no AI: now Moonshot's.
-// s55d-4: StepFun's step-1/step-2 and iFlytek's Spark X1 read `unknown`: now the catalog's.
+// 1172: `Co-authored-by: kimi-fast-latest <x@example.com>` (a model id at a person's address) read as no AI: now Moonshot's.
+// 1173: StepFun's step-1/step-2 and iFlytek's Spark X1 read `unknown`: now the catalog's.
 import { describe, expect, it } from 'vitest';
 import { claudeHome, hooked, agentCommit } from '../helpers/agent-home.js';
 import { expectEachPasses, expectEachRefusedNaming, policyServer } from '../helpers/enforce-repos.js';
@@ -20,7 +20,7 @@ import { expectLog } from '../helpers/log-cases.js';
 const DENY = 'policy:\n  deny: ["moonshotai/*", "baidu/*", "stepfun-ai/*", "iflytek/*"]\n';
 const PEOPLE = ['fix: a\n\nAssisted-by: Kimi Räikkönen\n', 'fix: b\n\nAssisted-by: Ernie Els\n', 'fix: c\n\nAssisted-by: Kimi Räikkönen and Daniel Gustafsson\n'];
 
-describe('a vendor word read at the right depth, and people named like models (rows s55d-1..s55d-4)', () => {
+describe('a vendor word read at the right depth, and people named like models (rows 1170..1173)', () => {
   it('log: people named by a family word are people; models, ids at a person\'s address and new ids are their vendor\'s', () => {
     expectLog([
       [PEOPLE[0]!, []],

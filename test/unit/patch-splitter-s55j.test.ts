@@ -1,4 +1,4 @@
-// Session 55 helper j (row s55j-1): the twin search's patches are split per file as a stream, chunk by chunk, instead
+// Session 55 helper j (row 1175): the twin search's patches are split per file as a stream, chunk by chunk, instead
 // of whole strings (a 50 MB diff held ~470 MB); whatever the chunks' boundaries, git patch-id is given the same bytes
 // the whole-string split gave: each `diff --git` line after a `commit <tag>` line of its own, mode lines dropped.
 import { describe, expect, it } from 'vitest';
@@ -33,7 +33,7 @@ function split(size: number): string {
   return Buffer.concat(out).toString();
 }
 
-describe('PatchSplitter (row s55j-1)', () => {
+describe('PatchSplitter (row 1175)', () => {
   it('gives the same bytes whatever the chunk boundaries', () => {
     for (const size of [1, 2, 3, 7, 64, 255, 256, 257, 1_000, 100_000]) expect(split(size), `chunks of ${size}`).toBe(EXPECTED);
   });

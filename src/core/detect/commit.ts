@@ -1020,7 +1020,7 @@ function pastLimits(message: string, trailerKey: string): Attribution[] {
 
 /**
  * Characters of an unread tail put in keyForm at once (namesInPieces), exported for the differential
- * test. 64 KiB, not 1 MiB (row s55g-2): each 1 MiB piece's global replace of ~200,000 runs grew V8's
+ * test. 64 KiB, not 1 MiB (row 1162): each 1 MiB piece's global replace of ~200,000 runs grew V8's
  * heap by ~15 MB that the next piece grew again, so a 15 MiB message took `log` ~230 MB resident and
  * 4 s in this step; 64 KiB pieces stay in the young generation (measured: 263 -> 93 MB, 4.3 -> 1.3 s).
  */

@@ -265,7 +265,7 @@ function peopleAndTeams(text: string, aliases: Record<string, string>, budget: B
   const names = text.split(NAME_LIST);
   const named = (name: string): boolean => teamOfPeople(name) || familyNamedPerson(name);
   // Every other name a person's that reads no AI on its own (`Daniel Gustafsson`): `Qwen Long`, `Doubao Seed`, `Grok Smith`,
-  // `Kimi Linear` beside `Kimi Räikkönen` or a company's team stay their vendors' models, as each reads alone (row s55m-1).
+  // `Kimi Linear` beside `Kimi Räikkönen` or a company's team stay their vendors' models, as each reads alone (row 1179).
   return names.some(named) && names.every((name) => named(name) || (peopleNamed(name) && declaredMentions(name, name, aliases, budget).length === 0));
 }
 
@@ -320,7 +320,7 @@ function peopleNamed(text: string): boolean {
  * A declared value that is people's names, one or more of them starting with a model family's or vendor's word as a given
  * name (`Kimi Räikkönen`, `Ernie Els`, `Gemma Chan`, `Kimi Räikkönen and Daniel Gustafsson`), under a key that says nothing
  * of AI (curl's credits, row 260): those people, as `Daniel Gustafsson` is; the family's word read `moonshotai/unknown`, so
- * an honest project's commit was refused under a vendor's deny (row s55d-2). The word written as a name is (a capital, then
+ * an honest project's commit was refused under a vendor's deny (row 1171). The word written as a name is (a capital, then
  * small letters) and is a given name (personNames), and every word after it a surname's: no digit, no model, tool, account, vendor, agent or family word, no
  * word of a model the catalog lists (`Kimi K2`, `Kimi Fast`, `Grok Code`, `Ernie Bot`, `Kimi Linear`, `Doubao Seed` stay models).
  */
@@ -340,8 +340,8 @@ function familyNamedPerson(name: string): boolean {
   });
 }
 /** Words after a family's that name its products though the table lists none of them (`Kimi Linear`, `Kimi Researcher`, `Ernie Speed`, `Mistral Saba`, `Gemma Scope`). */
-// Their vendors' published names (row s55m-2): Kimi Explorer, Kimi Slides, Moonshot's Moonlight, Kimi Claw, ERNIE-ViLG, ERNIE Functions,
-// Ernie Yiyan (文心一言), EmbeddingGemma, Kimi's agent mode OK Computer (row s55s-2); a Roman numeral is a version (`Kimi II`), no surname.
+// Their vendors' published names (row 1180): Kimi Explorer, Kimi Slides, Moonshot's Moonlight, Kimi Claw, ERNIE-ViLG, ERNIE Functions,
+// Ernie Yiyan (文心一言), EmbeddingGemma, Kimi's agent mode OK Computer (row 1191); a Roman numeral is a version (`Kimi II`), no surname.
 const FAMILY_PRODUCT_WORDS: ReadonlySet<string> = new Set(['linear', 'researcher', 'speed', 'character', 'novel', 'saba', 'embed', 'moderation', 'ocr', 'scope', 'shield', 'guard', 'imagine', 'long', 'turbos', 'explore', 'explorer', 'slides', 'moonlight', 'claw', 'vilg', 'yiyan', 'functions', 'embedding', 'ok', 'computer', 'ii', 'iii', 'iv', 'vi', 'vii', 'viii', 'ix']);
 
 let MODEL_ID_WORDS: ReadonlySet<string> | undefined;
@@ -824,14 +824,14 @@ export function readCoAuthor(value: string, aliases: Record<string, string> = {}
  * whose first word is a family's or vendor's and every other a model's word (a version, `fast`, `latest`, a word of a
  * listed id): `kimi-fast-latest <x@example.com>`, `glm-flash-latest` without an address: that vendor's unknown model,
  * as the same id in a co-author's note or a model variable is (row 1140); it read as no AI at a person's address, past
- * a deny of the vendor (row s55d-3). A person's handle stays a person's (`kimi-li`, `mistral-dev`, `Kimi Fast`; `grok-dev`
+ * a deny of the vendor (row 1172). A person's handle stays a person's (`kimi-li`, `mistral-dev`, `Kimi Fast`; `grok-dev`
  * is x-ai's before this is asked: Grok is no person's name). Only where nothing else was read (`read`: how many mentions were).
  */
 function idOfFamily(read: number, name: string): Mention[] {
   const id = name.trim();
   if (read > 0 || id.length > 64 || !/^[a-z][a-z0-9.]*(?:-[a-z0-9.]+)+$/.test(id)) return [];
   // An agent's own name (`kimi-code`, `qwen-code`) is no model's id: a co-author so named at a GitHub account's address is
-  // that account's (row 901), and the agent's name alone names no model (row s55m-3).
+  // that account's (row 901), and the agent's name alone names no model (row 1181).
   if (signatures().agentNames.has(id)) return [];
   const [first = '', ...rest] = id.split('-');
   const vendor = nameVendor(first);

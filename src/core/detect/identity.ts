@@ -210,21 +210,21 @@ export function unknownModelVendor(text: string, agent: string): string | null {
  * model it ran on another vendor's endpoint as its co-author's name): that vendor, as row 57 reads the
  * same name in a model variable; `unknown` let it past a deny of that vendor (row 985). Not the
  * agent's own word (`claude-bot` at Claude Code's address stays unknown; another vendor's model after it is read:
- * `claude-code-kimi`), nor a name with a space. An id another agent's name starts (`kimi-code-latest`) is its vendor's (row s55m-3).
+ * `claude-code-kimi`), nor a name with a space. An id another agent's name starts (`kimi-code-latest`) is its vendor's (row 1181).
  */
 function idVendor(word: string, agent: string): string | null {
   if (!/^[a-z0-9][a-z0-9._]*-[a-z0-9._-]+$/.test(word)) return null;
   const [first = '', ...rest] = word.split('-');
   const named = agentSlug(first);
   // The agent's own word (`claude-bot`, `claude-code-latest` at Claude Code's address) names none; another vendor's model
-  // after it (`claude-code-kimi`) is that vendor's, as nameVendor reads it (row s55s-1).
+  // after it (`claude-code-kimi`) is that vendor's, as nameVendor reads it (row 1190).
   if (named === agent) {
     const after = nameVendor(rest.join('-'));
     return after !== null && after !== nameVendor(first) ? after : null;
   }
   // `codex-kimi`: another agent's name that is no vendor's word (`codex`, not `claude`), then a model's: the rest's vendor,
   // as `Assisted-by: opencode:codex-kimi` reads it (Moonshot's; the note read `openai/unknown`: row 1157). catalog.ts nameVendor
-  // reads a leading agent's word so too, for every reader of a model's name (model variables, git-ai notes: row s55d-1); here
+  // reads a leading agent's word so too, for every reader of a model's name (model variables, git-ai notes: row 1170); here
   // an agent of the signatures' (not only the catalog's) and a rest of no vendor (`codex-latest`) names none, as `Assisted-by:` reads it.
   if (named !== null && !signatures().vendorWords.has(first)) {
     const tail = rest.join('-');

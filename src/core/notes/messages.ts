@@ -9,10 +9,10 @@ const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 export const notesMessages = {
   malformed: (commit: string, reason: string) =>
     `the git-ai note of commit ${short(commit)} is malformed (${sanitize(reason, { max: 200 })}); that commit keeps its commit-level attribution. See it with: git notes --ref <ref> show ${short(commit)}`,
-  /** A note whose schema_version string is one the reader does not read (row s55k-3): not called malformed. */
+  /** A note whose schema_version string is one the reader does not read (row 1187): not called malformed. */
   unknownVersion: (commit: string, reason: string) =>
     `the git-ai note of commit ${short(commit)} is of a version this reader does not know (${sanitize(reason, { max: 200 })}); that commit keeps its commit-level attribution. See it with: git notes --ref <ref> show ${short(commit)}`,
-  /** A note enforcement reads only for the models its metadata names (row s55h-1). */
+  /** A note enforcement reads only for the models its metadata names (row 1158). */
   malformedModelsRead: (commit: string, reason: string) =>
     `the git-ai note of commit ${short(commit)} is malformed (${sanitize(reason, { max: 200 })}), so no line of it is read (git-ai's blame reads none); the agents and models its metadata names are read for every line of ${short(commit)}, beside the commit's own. See it with: git notes --ref <ref> show ${short(commit)}`,
   joinedPartlyRead: (commit: string, limit: number) =>

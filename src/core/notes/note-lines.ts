@@ -45,7 +45,7 @@ export interface NoteLines {
   readonly stale?: true;
   /**
    * Set (with `stale`) on a note whose attestation lines its parser refuses, read for the agents and
-   * models its metadata names (salvagedLog, enforcement and `log` only: row s55h-1): every line of
+   * models its metadata names (salvagedLog, enforcement and `log` only: row 1158): every line of
    * the commit is each of theirs.
    */
   readonly malformed?: true;

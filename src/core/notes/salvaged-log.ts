@@ -14,7 +14,7 @@ type Metadata = Pick<AuthorshipLog, 'schemaVersion' | 'sessions' | 'prompts' | '
 const names = (record: AgentRecord) => record.tool !== null || record.model !== null || (record.others?.length ?? 0) > 0;
 
 /**
- * The agents and models a note its parser refuses still names (row s55h-1), for enforcement and
+ * The agents and models a note its parser refuses still names (row 1158), for enforcement and
  * `log` only (notes only ever add there): the JSON after its first `---` line, or without one from
  * the first line that opens a JSON object (the whole note for git-ai's pre-1.0 `authorship/2.0.0`
  * log, one JSON object), read as metadata of any
@@ -23,10 +23,10 @@ const names = (record: AgentRecord) => record.tool !== null || record.model !== 
  * none, as before). A bad range, a tab between key and ranges, or a `---` missing no longer hide a
  * denied model the metadata names from `check`, pre-push and pre-receive.
  *
- * When that JSON is not JSON (row s55k-1: a second `---` line, a line of text before or after it, two
+ * When that JSON is not JSON (row 1185: a second `---` line, a line of text before or after it, two
  * such notes joined by `git notes merge -s union` or `git notes append`), every JSON object opened at
  * a line's first column (git-ai's metadata, pretty-printed, and its pre-1.0 log) is read up to the
- * next line a `}` opens, from the line opening a `{` nearest before it (row s55u-1), or as the one line
+ * next line a `}` opens, from the line opening a `{` nearest before it (row 1189), or as the one line
  * it is, each span once: linear in the note, every record of every object read is named; the first JOINED_NOTES_LIMIT objects only (a note of more names
  * what they do).
  */
@@ -40,10 +40,10 @@ export function salvagedLog(text: string): AuthorshipLog | null {
 }
 
 /**
- * The metadata of each JSON object opened at a line's first column and readable alone (row s55k-1). A
+ * The metadata of each JSON object opened at a line's first column and readable alone (row 1185). A
  * span runs from the line opening a `{` nearest before a line a `}` opens: an earlier line opening a `{`
  * that is no object (a path like `{{cookiecutter.slug}}/q.ts` in the attestation, a `{wip` line of text)
- * takes no metadata after it into a span that fails, and with no `}` line after it ends no search (row s55u-1).
+ * takes no metadata after it into a span that fails, and with no `}` line after it ends no search (row 1189).
  */
 function objectsAtColumn0(text: string): Metadata[] {
   const found: Metadata[] = [];

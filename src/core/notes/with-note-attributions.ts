@@ -51,7 +51,7 @@ export function withNoteAttributions(attributions: readonly Attribution[], autho
     const shown = counted?.find((other) => other.agent === author.agent && other.model === author.model) ?? author;
     const said = noteEvidence(ref, shown, counted === null);
     // Several models: the lines are each one's, none's by the note's order (row 1009).
-    // A malformed note's lines are not read (row s55h-1): no count, only the record and why it is read commit-wide.
+    // A malformed note's lines are not read (row 1158): no count, only the record and why it is read commit-wide.
     const head = wide === 'malformed' ? `${recordEvidence(ref, author)}; its lines cannot be read (malformed)` : `${said}; written for another commit`;
     const evidence = wide ? `${head}: read for every line of this one${authors.length > 1 ? `, as each of its ${authors.length} models'` : ''}` : said;
     const same = result.find((attribution) => attribution.agent === author.agent && attribution.model === author.model);

@@ -148,7 +148,7 @@ export const messages = {
   }),
 };
 
-/** Row s55j-2: a merge compared whole, its other parents' changes not taken out (row 1148), because the range holds more merges to read so than `cap`. */
+/** Row 1176: a merge compared whole, its other parents' changes not taken out (row 1148), because the range holds more merges to read so than `cap`. */
 export function wholeMergeNote(cap: number): string {
   return `compared whole: the changes its other parents brought were not taken out, as this range holds more than ${cap.toLocaleString('en-US')} merges holding a refused change; push its merges a few at a time`;
 }
