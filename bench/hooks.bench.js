@@ -270,7 +270,9 @@ try {
   const cpuMean = (name) => cpuTotal[name] / cpuRuns[name];
 
   const med = Object.fromEntries(Object.entries(times).map(([name, list]) => [name, median(list)]));
-  const base = med['node -e 0'];
+  // The human-commit lines' rounds are the first `iterations` only: their base is node -e 0 of those rounds (the added
+  // rounds of node -e 0 and the AI hooks alone ran at another time, another load).
+  const base = median(times['node -e 0'].slice(0, iterations));
   const line = (name, value) => console.log(`  ${name.padEnd(58)} ${value.toFixed(1).padStart(7)} ms  ${(value / base).toFixed(2)}x`);
   console.log(`${iterations} interleaved rounds of every case (node -e 0 and the AI hooks ${rounds}: more rounds of them alone, until each AI hook's ${exact !== null ? 'CPU' : 'wall-time'} ratio is known to +-${RATIO_PRECISION}x), node ${process.version}, medians (ratios to node -e 0; wall time ${exact !== null ? 'from spawn to wait4 by a python3 reaper' : "around node's spawnSync"}); aitrail installed as npm installs it (node_modules/aitrail, .bin/aitrail -> ../aitrail/bin/aitrail.js, node_modules/.package-lock.json):`);
   line('node -e 0', base);

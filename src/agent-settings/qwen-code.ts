@@ -36,7 +36,10 @@ export function qwenCodeModel(place: SettingsPlace, cli?: CommandLineModel | nul
   // No `--model` and no settings model: the run's auth type's own model variable (row 1091), never OPENAI_MODEL's (row 1134).
   if (!found && !cli?.models.length) {
     const byAuth = authTypeModel(place, type);
-    if (byAuth) return byAuth;
+    // Its auth type's gateway on this machine answers that variable's hosted name with any model it runs, as below (row 1160:
+    // `ANTHROPIC_MODEL=claude-sonnet-4-5` at a loopback `ANTHROPIC_BASE_URL` was recorded as Anthropic's model).
+    const variable = type === null || type === undefined ? undefined : AUTH_MODEL_VARS[type];
+    if (byAuth) return (variable === undefined ? null : gatewayModel(qwenGateway(place, cli?.cwd, type), [place.env[variable] ?? ''], HOSTED_NAME, false, [variable])) ?? byAuth;
   }
   // A gateway on this machine answers a hosted model's name (`gpt-4o`) with any model it runs (row 866); Qwen's own
   // names, open weights at Ollama, are read as before. With no name its default is Qwen's (the marker's `qwen/unknown`).

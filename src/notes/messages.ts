@@ -35,9 +35,9 @@ export const recordMessages = {
     `no note written for ${short(commit)}: the git-ai note of ${unread
       .slice(0, 3)
       .map((one) => `${short(one.commit)} (naming ${sanitize(one.names.slice(0, 4).join(', '), { max: 200 })})`)
-      .join(', ')}${unread.length > 3 ? ` and ${unread.length - 3} more` : ''} is malformed, so its lines cannot be carried, and a note composed without it would name none of its models. Mend it (git notes --ref refs/notes/ai edit <commit>) and run this again.`,
+      .join(', ')}${unread.length > 3 ? ` and ${unread.length - 3} more` : ''} cannot be read (malformed, or of a version this reader does not know), so its lines cannot be carried, and a note composed without it would name none of its models. Mend it (git notes --ref refs/notes/ai edit <commit>) or upgrade aitrail, and run this again.`,
   squashMergeMalformed: (commit: string, malformed: string, parent: string) =>
-    `squash commit ${short(commit)} got no line-level note: the git-ai note of squashed commit ${short(malformed)} is malformed, and a note composed without it would name none of the models its metadata names; mend it (git notes --ref refs/notes/ai edit ${short(malformed)}), then run 'aitrail notes squash ${short(parent)}..<branch> --onto ${short(commit)}'.`,
+    `squash commit ${short(commit)} got no line-level note: the git-ai note of squashed commit ${short(malformed)} cannot be read (malformed, or of a version this reader does not know), and a note composed without it would name none of the models its metadata names; mend it (git notes --ref refs/notes/ai edit ${short(malformed)}) or upgrade aitrail, then run 'aitrail notes squash ${short(parent)}..<branch> --onto ${short(commit)}'.`,
   squashEmpty: (commit: string) => `no line of ${short(commit)} comes from the branch's AI lines: no note written.`,
   pushFailed: (remote: string, reason: string) =>
     `could not push refs/notes/ai to ${sanitize(remote, { max: 100 })} (${sanitize(reason, { max: 200 })}); the push itself goes on. If the remote has notes you lack, merge them (as git-ai does, into its own tracking ref): ${sanitize(fetchNotesCommand(remote), { max: 600 })}. To stop pushing notes: notes.push: false in the aitrail config.`,

@@ -45,6 +45,10 @@ export async function squashNotes(options: SquashOptions): Promise<SquashResult>
   const split = splitRange(options.range);
   if (!split || split.dots !== '..' || split.left === '' || split.right === '' || options.range.includes('...')) throw new UsageError(`'${sanitize(options.range, { max: 200 })}' is not a range <base>..<head> (two dots): give the branch's base and head, e.g. origin/main..feature.`);
   const { left: baseRev, right: headRev } = split;
+  // Text that is no revision at all (empty, option-like, blanks or control characters) is bad usage (exit 2), as blame's and trend's are.
+  for (const rev of [baseRev, headRev, options.onto]) {
+    if (rev === '' || rev.startsWith('-') || /[\s\0-\x1f\x7f]/.test(rev)) throw new UsageError(`invalid ${rev === options.onto ? '--onto' : 'revision'} '${sanitize(rev, { max: 200 })}': give a revision such as HEAD, a branch, a tag or a sha.`);
+  }
   const resolved = await resolveCommits(options.cwd, [baseRev, headRev, options.onto]);
   for (const rev of [baseRev, headRev, options.onto]) {
     if (!resolved.get(rev)) throw new UnknownRevisionError(rev === options.onto ? '--onto' : 'commit', rev, rev === options.onto ? '' : ' A pull request\'s head: git fetch origin pull/<n>/head.');

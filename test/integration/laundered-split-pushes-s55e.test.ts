@@ -38,4 +38,22 @@ describe("a refused commit's files picked again in separate pushes (row 1169)", 
     const own = tryGit(work.dir, ['push', '--no-verify', 'origin', 'HEAD:main']);
     expect(own.code, own.stderr).toBe(0);
   });
+
+  // Session 55's last re-read: Q's first file's name starting with a line break (`$'\nw.ts'`) was read as `w.ts` (a
+  // line break stripped from each name git lists), so the rest pushed before was never found and the push passed.
+  it('a file name starting with a line break: the push completing Q is refused by check', () => {
+    const odd = '\nwords.ts';
+    const { work } = policyServer('policy:\n  deny: ["anthropic/*"]\n');
+    expect(commitWith(work, 'feat: parse\n\nAssisted-by: qwen-code:qwen/qwen3-coder\n', { 'parse.ts': PARSE, [odd]: UTIL }, { noVerify: true }).code).toBe(0);
+    const qwen = work.git(['rev-parse', 'HEAD']);
+    work.git(['revert', '--no-edit', 'HEAD']);
+    expect(commitWith(work, 'chore: deny qwen\n', { '.aitrailrc.yml': 'policy:\n  deny: ["qwen/*"]\n' }, { noVerify: true }).code).toBe(0);
+    expect(tryGit(work.dir, ['push', '--no-verify', 'origin', 'HEAD:main']).code).toBe(0);
+    expect(commitWith(work, 'feat: words\n', { [odd]: UTIL }, { noVerify: true }).code).toBe(0);
+    expect(tryGit(work.dir, ['push', '--no-verify', 'origin', 'HEAD:main']).code).toBe(0);
+    expect(commitWith(work, 'feat: parse\n', { 'parse.ts': PARSE }, { noVerify: true }).code).toBe(0);
+    const check = aitrail(work.dir, ['check', 'origin/main..HEAD'], { timeout: 120_000 });
+    expect(check.code, check.stdout + check.stderr).toBe(1);
+    expect(check.stdout).toContain(`part of the same change (git patch-id) as ${qwen.slice(0, 12)}`);
+  });
 });

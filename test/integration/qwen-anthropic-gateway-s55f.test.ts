@@ -30,4 +30,16 @@ describe("Qwen Code on its anthropic auth type: the gateway it talks to is ANTHR
     expect(result.status, result.stderr).toBe(0);
     expect(result.message).toContain('Assisted-by: qwen-code:anthropic/claude-sonnet-4.5');
   });
+
+  // Session 55's last re-read: with no --model and no settings model, the auth type's own variable (ANTHROPIC_MODEL, row
+  // 1091) was returned before the gateway was asked: recorded as Anthropic's model at a loopback ANTHROPIC_BASE_URL.
+  it('ANTHROPIC_MODEL (no settings model) at a loopback ANTHROPIC_BASE_URL: refused too', () => {
+    const repo = hooked(STRICT);
+    const result = agentCommit(repo, qwenEnv({ security: { auth: { selectedType: 'anthropic' } } }, { ANTHROPIC_MODEL: 'claude-sonnet-4-5', ANTHROPIC_BASE_URL: 'http://127.0.0.1:4000' }));
+    expect(result.status, result.stderr).toBe(1);
+    expect(result.stderr).toContain('a gateway on this machine');
+    const hosted = agentCommit(hooked(STRICT), qwenEnv({ security: { auth: { selectedType: 'anthropic' } } }, { ANTHROPIC_MODEL: 'claude-sonnet-4-5', ANTHROPIC_BASE_URL: 'https://api.anthropic.com' }));
+    expect(hosted.status, hosted.stderr).toBe(0);
+    expect(hosted.message).toContain('Assisted-by: qwen-code:anthropic/claude-sonnet-4.5');
+  });
 });

@@ -38,7 +38,7 @@ describe('a squash merge over a branch commit whose note is malformed (row 1186)
     const squash = aitrail(repo.dir, ['notes', 'squash', 'main~1..feature', '--onto', 'HEAD']);
     // Before: exit 0, "wrote the git-ai note … composed from 1 note", naming Claude only.
     expect(squash.code, squash.stdout + squash.stderr).toBe(2);
-    expect(squash.stdout).toContain(`the git-ai note of ${qwen.slice(0, 12)} (naming opencode/qwen3-coder) is malformed`);
+    expect(squash.stdout).toContain(`the git-ai note of ${qwen.slice(0, 12)} (naming opencode/qwen3-coder) cannot be read (malformed`);
     expect(tryGit(repo.dir, ['notes', '--ref', 'ai', 'show', 'HEAD']).code).not.toBe(0);
   });
 
@@ -48,7 +48,7 @@ describe('a squash merge over a branch commit whose note is malformed (row 1186)
     const made = tryGit(repo.dir, ['commit', '-q', '--no-edit'], { env });
     expect(made.code, made.stderr).toBe(0);
     // Before: a note naming Claude's line only, no word of the malformed note.
-    expect(made.stderr).toContain(`the git-ai note of squashed commit ${qwen.slice(0, 12)} is malformed`);
+    expect(made.stderr).toContain(`the git-ai note of squashed commit ${qwen.slice(0, 12)} cannot be read (malformed`);
     const note = tryGit(repo.dir, ['notes', '--ref', 'ai', 'show', 'HEAD']);
     expect(note.code, note.stdout).not.toBe(0);
   });

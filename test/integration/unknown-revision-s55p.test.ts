@@ -65,6 +65,13 @@ describe('an unknown revision is exit 3 in every command', () => {
     expectUnknown(['notes', 'squash', 'HEAD~1..nosuch', '--onto', 'HEAD'], 'nosuch');
     expectUnknown(['notes', 'squash', 'HEAD~1..HEAD', '--onto', 'nosuch'], 'nosuch');
     expect(aitrail(repo.dir, ['notes', 'squash', 'HEAD', '--onto', 'HEAD']).code).toBe(2);
+    // Session 55's last re-read: text that is no revision at all (option-like) is bad usage, exit 2, as blame's --rev=-x
+    // is: it was "unknown --onto '-x' ... fetch it first", exit 3.
+    for (const args of [['HEAD~1..HEAD', '--onto=-x'], ['HEAD~1..--all', '--onto', 'HEAD']]) {
+      const result = aitrail(repo.dir, ['notes', 'squash', ...args]);
+      expect(result.code, `${args.join(' ')}: ${result.stderr}`).toBe(2);
+      expect(result.stderr).toMatch(/invalid (--onto|revision) '-/);
+    }
   });
 });
 

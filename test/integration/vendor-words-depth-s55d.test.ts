@@ -37,6 +37,9 @@ describe('a vendor word read at the right depth, and people named like models (r
       ['fix: l\n\nCo-authored-by: kimi-fast-latest <x@example.com>\n', ['unknown:moonshotai/unknown']],
       ['fix: m\n\nCo-authored-by: kimi-fast-latest\n', ['unknown:moonshotai/unknown']],
       ['fix: n\n\nCo-authored-by: kimi-li <kimi.li@example.com>\n', []],
+      // Session 55's last re-read: the whole id's vendor, as Assisted-by: and notes read it (was OpenAI's, past a Moonshot deny).
+      ['fix: n2\n\nCo-authored-by: o3-kimi <x@example.com>\n', ['unknown:moonshotai/unknown']],
+      ['fix: n3\n\nCo-authored-by: codex-kimi\n', ['unknown:moonshotai/unknown']],
       ['fix: o\n\nAssisted-by: opencode:step-1\n', ['opencode:stepfun-ai/step-1']],
       ['fix: p\n\nAssisted-by: step-2-16k\n', ['unknown:stepfun-ai/step-2']],
       ['fix: q\n\nCo-authored-by: opencode (spark-x1) <noreply@opencode.ai>\n', ['opencode:iflytek/spark-x1']],

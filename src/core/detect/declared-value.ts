@@ -834,7 +834,9 @@ function idOfFamily(read: number, name: string): Mention[] {
   // that account's (row 901), and the agent's name alone names no model (row 1181).
   if (signatures().agentNames.has(id)) return [];
   const [first = '', ...rest] = id.split('-');
-  const vendor = nameVendor(first);
+  // The whole id's vendor, as `Assisted-by:`, a note and a model variable read it (`o3-kimi`, `codex-kimi`: Moonshot's, rows
+  // 1170/1181), once its first word names one.
+  const vendor = nameVendor(first) === null ? null : (nameVendor(id) ?? nameVendor(first));
   if (vendor === null || !rest.every((word) => /\d/.test(word) || MODEL_WORDS.has(word) || word === 'latest' || (modelIdWords().has(word) && !TOOL_WORDS.has(word)))) return [];
   return [{ agent: 'unknown', model: `${vendor}/unknown` }];
 }

@@ -27,7 +27,7 @@ const names = (record: AgentRecord) => record.tool !== null || record.model !== 
  * such notes joined by `git notes merge -s union` or `git notes append`), every JSON object opened at
  * a line's first column (git-ai's metadata, pretty-printed, and its pre-1.0 log) is read up to the
  * next line a `}` opens, from the line opening a `{` nearest before it (row 1189), or as the one line
- * it is, each span once: linear in the note, every record of every object read is named; the first JOINED_NOTES_LIMIT objects only (a note of more names
+ * it is, each span once: linear in the note, every record of every object read is named; the first JOINED_NOTES_LIMIT spans tried only, read or not (a note of more names
  * what they do).
  */
 export function salvagedLog(text: string): AuthorshipLog | null {
