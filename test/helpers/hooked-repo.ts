@@ -99,3 +99,10 @@ export function commitFile(repo: TestRepo, env: NodeJS.ProcessEnv, content: stri
   expect(made.code, made.stderr).toBe(0);
   return repo.git(['rev-parse', 'HEAD']);
 }
+
+/** A new side branch `name` (one commit on HEAD, made without hooks) merged with `git merge --no-ff` under `env` (its hooks run); `before`: git's options before `merge`. */
+export function mergeNewSide(repo: TestRepo, name: string, env: NodeJS.ProcessEnv, before: readonly string[] = []): void {
+  repo.git(['update-ref', `refs/heads/${name}`, repo.git(['commit-tree', '-p', 'HEAD', '-m', `Work on ${name}`, 'HEAD^{tree}'])]);
+  const result = tryGit(repo.dir, [...before, 'merge', '-q', '--no-ff', '--no-edit', name], { env });
+  expect(result.code, result.stderr).toBe(0);
+}

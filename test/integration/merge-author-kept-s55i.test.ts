@@ -15,7 +15,7 @@ import { AUTHOR_IDENT_AT_FILE, AUTHOR_IDENT_FILE } from '../../src/install/fast-
 import { aitrail } from '../helpers/cli.js';
 import { tryGit } from '../helpers/enforce-repos.js';
 import { makeRepo, tempDir } from '../helpers/gitdir.js';
-import { hookedRepo } from '../helpers/hooked-repo.js';
+import { hookedRepo, mergeNewSide } from '../helpers/hooked-repo.js';
 
 const OLD = new Date('2001-02-03T04:05:06Z');
 
@@ -34,13 +34,9 @@ function setup() {
   /** A merge of a new side branch (one commit ahead, made without hooks): which hooks started node, how many `git var`, the merge's author and message. */
   const merge = (extra: NodeJS.ProcessEnv = {}, before: string[] = []) => {
     sides += 1;
-    const side = `side${sides}`;
-    const commit = repo.git(['commit-tree', '-p', 'HEAD', '-m', `Work on ${side}`, 'HEAD^{tree}']);
-    repo.git(['update-ref', `refs/heads/${side}`, commit]);
     writeFileSync(runs, '');
     writeFileSync(started, '');
-    const result = tryGit(repo.dir, [...before, 'merge', '-q', '--no-ff', '--no-edit', side], { env: { ...base, ...extra } });
-    expect(result.code, result.stderr).toBe(0);
+    mergeNewSide(repo, `side${sides}`, { ...base, ...extra }, before);
     const trace = readFileSync(runs, 'utf8').split('\n');
     return {
       gitVar: trace.filter((line) => / built-in: git var GIT_AUTHOR_IDENT$/.test(line)).length,
@@ -212,11 +208,9 @@ describe("a person's merges ask git var once per config change (row 1184)", () =
       let sides = 0;
       const merge = () => {
         sides += 1;
-        repo.git(['update-ref', `refs/heads/side${sides}`, repo.git(['commit-tree', '-p', 'HEAD', '-m', `Side ${sides}`, 'HEAD^{tree}'])]);
         writeFileSync(runs, '');
         writeFileSync(log, '');
-        const result = tryGit(repo.dir, ['merge', '-q', '--no-ff', '--no-edit', `side${sides}`], { env });
-        expect(result.code, result.stderr).toBe(0);
+        mergeNewSide(repo, `side${sides}`, env);
         return {
           gitVar: readFileSync(runs, 'utf8').split('\n').filter((line) => / built-in: git var GIT_AUTHOR_IDENT$/.test(line)).length,
           started: readFileSync(log, 'utf8').split('\n').filter(Boolean),

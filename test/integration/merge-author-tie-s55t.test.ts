@@ -12,9 +12,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AUTHOR_IDENT_AT_FILE } from '../../src/install/fast-path.js';
 import { shellAsSh } from '../helpers/bash-as-sh.js';
-import { tryGit } from '../helpers/enforce-repos.js';
 import { tempDir } from '../helpers/gitdir.js';
-import { hookedRepo } from '../helpers/hooked-repo.js';
+import { hookedRepo, mergeNewSide } from '../helpers/hooked-repo.js';
 
 const OLD = new Date('2001-02-03T04:05:06Z');
 const BUSYBOX = spawnSync('sh', ['-c', 'command -v busybox'], { encoding: 'utf8' }).stdout.trim();
@@ -32,10 +31,8 @@ function setup(shell?: string) {
   let sides = 0;
   const merge = () => {
     sides += 1;
-    repo.git(['update-ref', `refs/heads/side${sides}`, repo.git(['commit-tree', '-p', 'HEAD', '-m', `Side ${sides}`, 'HEAD^{tree}'])]);
     writeFileSync(started, '');
-    const result = tryGit(repo.dir, ['merge', '-q', '--no-ff', '--no-edit', `side${sides}`], { env: base });
-    expect(result.code, result.stderr).toBe(0);
+    mergeNewSide(repo, `side${sides}`, base);
     return { started: readFileSync(started, 'utf8').split('\n').filter(Boolean).map((line) => line.split(' ')[1]), author: repo.git(['log', '-1', '--format=%an']) };
   };
   const at = join(repo.dir, '.git', 'aitrail', 'fast-path', AUTHOR_IDENT_AT_FILE);
