@@ -238,7 +238,11 @@ export async function judgeCommits(
     const asked = deniesGlobally(policy) ? people : people.filter((commit) => commit.paths.some(isProtected));
     if (asked.length > 0) {
       const inRange = new Set(nodes.map((node) => node.sha));
-      violations.push(...(await launderedTwins(repoDir, asked, inRange, policy, detect, { notes, qwenNotes })));
+      // A commit its own models already refuse by the same rule and model (a cherry-pick carrying its note, row 1165 reads the
+      // picked commit's notes too) is not told it again as a twin.
+      const refusedAs = new Set(violations.filter((violation) => violation.severity === 'error').map((violation) => `${violation.sha}\0${violation.rule}\0${violation.model}`));
+      const twins = await launderedTwins(repoDir, asked, inRange, policy, detect, { notes, qwenNotes });
+      violations.push(...twins.filter((twin) => !refusedAs.has(`${twin.sha}\0${twin.rule}\0${twin.model}`)));
     }
   } finally {
     await qwenNotes.close();
