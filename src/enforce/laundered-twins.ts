@@ -84,9 +84,9 @@ async function ownMergePaths(repoDir: string, merges: readonly string[]): Promis
   return paths;
 }
 
-/** The commits of `shas`, read as the walk reads them, READ_BATCH at a time. */
-async function* readCommits(repoDir: string, shas: readonly string[]): AsyncGenerator<CommitRecord> {
-  for (let at = 0; at < shas.length; at += READ_BATCH) yield* streamCommits(repoDir, ['--no-walk=unsorted', ...shas.slice(at, at + READ_BATCH)], { asStored: true, paths: true });
+/** The commits of `shas`, read as the walk reads them (`whole`: their whole messages too), READ_BATCH at a time. */
+async function* readCommits(repoDir: string, shas: readonly string[], whole = false): AsyncGenerator<CommitRecord> {
+  for (let at = 0; at < shas.length; at += READ_BATCH) yield* streamCommits(repoDir, ['--no-walk=unsorted', ...shas.slice(at, at + READ_BATCH)], { asStored: true, paths: true, ...(whole ? { whole: true } : {}) });
 }
 
 /** Past EVERY_PATH_CAP, the paths matched (row 1167): every path of the range's non-merge commits, each merge's first path and its own change's (row 1177). */
@@ -189,12 +189,16 @@ const REST_COMMITS = 1_000;
  * Row 1169: the patch ids of the file changes the commits the refs hold made since `twin` (not its ancestors), at
  * `twin`'s paths, the range's and refused ones aside: what a part of `twin` pushed alone is completed by.
  */
-async function heldSince(repoDir: string, twin: string, inRange: ReadonlySet<string>, refused: ReadonlyMap<string, unknown>): Promise<Set<string>> {
+async function heldSince(repoDir: string, twin: string, inRange: ReadonlySet<string>, refused: ReadonlyMap<string, unknown>, known: Map<string, Set<string>>): Promise<Set<string>> {
   const paths = (await runGit(['log', '-1', '-z', '--format=', '--name-only', '--no-renames', '--diff-merges=first-parent', '--no-relative', '--root', twin, '--'], { cwd: repoDir, asStored: true })).split('\0').filter(Boolean);
   if (paths.length === 0 || paths.length > EVERY_PATH_CAP) return new Set();
   const since = (await runGit(['log', '--full-history', '--exclude=refs/notes/*', '--all', `--max-count=${REST_COMMITS}`, '--format=%H', `^${twin}`, '--', ...paths.map((path) => `:(literal)${path}`)], { cwd: repoDir, asStored: true })).split('\n').filter((sha) => sha !== '' && !inRange.has(sha) && !refused.has(sha));
+  // Each commit's ids asked once a run (`known`): the commits since each of up to RESTS_CAP refused ones mostly overlap.
+  const unknown = since.filter((sha) => !known.has(sha));
+  const got = await patchIds(repoDir, unknown);
+  for (const sha of unknown) known.set(sha, got.get(sha) ?? new Set());
   const held = new Set<string>();
-  for (const ids of (await patchIds(repoDir, since)).values()) for (const id of ids) held.add(id);
+  for (const sha of since) for (const id of known.get(sha) ?? []) held.add(id);
   return held;
 }
 
@@ -258,11 +262,9 @@ export async function launderedTwins(repoDir: string, people: readonly PersonCom
     const again = [...new Set([...stored.keys(), ...encoded])];
     // READ_BATCH at a time, as readCommits: 45,000 commits under an `encoding` header in one command line passed the
     // system's argument limit (E2BIG, the judgement failed with exit 3 on an old latin1 project's honest push).
-    reread: for (let at = 0; at < again.length; at += READ_BATCH) {
-      for await (const commit of streamCommits(repoDir, ['--no-walk=unsorted', ...again.slice(at, at + READ_BATCH)], { asStored: true, paths: true, whole: true })) {
-        await judge(commit, await readCommitFacts(repoDir, commit, detect, stored));
-        if (refused.size >= DENIED_TWINS_CAP) break reread;
-      }
+    for await (const commit of readCommits(repoDir, again, true)) {
+      await judge(commit, await readCommitFacts(repoDir, commit, detect, stored));
+      if (refused.size >= DENIED_TWINS_CAP) break;
     }
   }
   if (refused.size === 0) return [];
@@ -306,6 +308,7 @@ export async function launderedTwins(repoDir: string, people: readonly PersonCom
   // Row 1169: a part of a refused commit pushed alone after the rest was pushed before it (one file of Q in each push):
   // the rest is looked for among the commits the refs hold made since Q (not its ancestors, nor the range's, nor refused).
   let asked = 0;
+  const known = new Map<string, Set<string>>();
   for (const [twin, parts] of denied) {
     const holders = people.filter((person) => !twins.has(person.sha) && [...(mine.get(person.sha) ?? [])].some((id) => parts.has(id)));
     if (holders.length === 0) continue;
@@ -316,7 +319,7 @@ export async function launderedTwins(repoDir: string, people: readonly PersonCom
       continue;
     }
     const rest = [...parts].filter((id) => !together.has(id));
-    const held = await heldSince(repoDir, twin, inRange, refused);
+    const held = await heldSince(repoDir, twin, inRange, refused, known);
     if (rest.every((id) => held.has(id))) for (const person of holders) twins.set(person.sha, { twin, kind: 'rest-held' });
   }
   const found: Violation[] = [];
