@@ -233,7 +233,6 @@ try {
   // Warm up: OS caches, the config cache under .git/aitrail, the fast path's stamp, the code caches (WARM_RUNS).
   for (let i = 0; i < WARM_RUNS; i += 1) for (const run of Object.values(cases)) run();
   const times = Object.fromEntries(Object.keys(cases).map((name) => [name, []]));
-  const cpuTotal = Object.fromEntries(Object.keys(cases).map((name) => [name, 0]));
   const AI_HOOKS = ['AI: aitrail hook prepare-commit-msg', 'AI: aitrail hook commit-msg', 'AI: agent commit, aitrail hook prepare-commit-msg', 'AI: agent commit, aitrail hook commit-msg', 'AI: Qwen Code commit, aitrail hook prepare-commit-msg', 'AI: Qwen Code commit, aitrail hook commit-msg'];
   const ratios = Object.fromEntries(AI_HOOKS.map((name) => [name, []]));
   // The same rounds' CPU times (exact under the python3 reaper) and their paired ratios.
@@ -243,7 +242,6 @@ try {
     for (const name of names) {
       const cpu = spawnCpu;
       times[name].push(cases[name]());
-      cpuTotal[name] += spawnCpu - cpu;
       cpuTimes[name].push(spawnCpu - cpu);
     }
     for (const name of AI_HOOKS) if (names.includes(name)) {
@@ -266,8 +264,7 @@ try {
     for (let i = 0; i < more; i += 1) round(['node -e 0', ...AI_HOOKS]);
     rounds += more;
   }
-  const cpuRuns = Object.fromEntries(Object.keys(cases).map((name) => [name, times[name].length]));
-  const cpuMean = (name) => cpuTotal[name] / cpuRuns[name];
+  const cpuMean = (name) => cpuTimes[name].reduce((sum, each) => sum + each, 0) / cpuTimes[name].length;
 
   const med = Object.fromEntries(Object.entries(times).map(([name, list]) => [name, median(list)]));
   // The human-commit lines' rounds are the first `iterations` only: their base is node -e 0 of those rounds (the added

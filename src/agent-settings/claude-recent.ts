@@ -1,6 +1,7 @@
 import { constants, realpathSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join } from 'node:path';
 import { quote } from '../core/detect/found.js';
+import { stringEnd } from '../core/duplicate-json-key.js';
 import { firstNewest, sanitizeCwd, startDirs, startedOutside, type Beside } from './chat-recordings.js';
 import type { CommandLineModel } from './command-line.js';
 import { claudeSubagentModels } from './claude-subagents.js';
@@ -57,12 +58,12 @@ export function topLevelString(head: string, key: string): string | null {
     else if (char === '}' || char === ']') depth--;
     else if (char === '"') {
       const end = stringEnd(head, at);
-      if (end < 0) return null;
+      if (end >= head.length) return null;
       const colon = depth === 1 && head.slice(at, end + 1) === JSON.stringify(key) ? /^\s*:\s*"/.exec(head.slice(end + 1, end + 64)) : null;
       if (colon) {
         const open = end + colon[0].length;
         const close = stringEnd(head, open);
-        if (close < 0) return null;
+        if (close >= head.length) return null;
         try {
           return cwdOf(JSON.parse(head.slice(open, close + 1)));
         } catch {
@@ -74,15 +75,6 @@ export function topLevelString(head: string, key: string): string | null {
     if (depth <= 0 && at > 0) return null;
   }
   return null;
-}
-
-/** The index of the `"` closing the string opened at `open`, escapes skipped; -1 when the text ends first. */
-function stringEnd(text: string, open: number): number {
-  for (let at = open + 1; at < text.length; at++) {
-    if (text[at] === '\\') at++;
-    else if (text[at] === '"') return at;
-  }
-  return -1;
 }
 
 /**

@@ -45,7 +45,7 @@
  * An `aliases` object is indexed once and cached by identity: treat it as immutable.
  */
 import { AGENTS, MODEL_ALIASES, ROUTERS, VENDOR_NAMES, VENDORS, FAMILIES } from './model-data.js';
-import { familyOf, isAgentName, normaliseModelName, type ModelName, type NameOptions } from './model-name.js';
+import { familyOf, isAgent, isAgentName, normaliseModelName, type ModelName, type NameOptions } from './model-name.js';
 import { MODEL_WORDS, shortName, type ModelContext } from './model-words.js';
 import PRECOMPUTED from './data/model-table.generated.json' with { type: 'json' };
 import CATALOG_TAG from './data/catalog-tag.generated.json' with { type: 'json' };
@@ -349,10 +349,9 @@ function leadingAgentWords(words: readonly string[]): number {
   }
   return 0;
 }
-let AGENT_NAME_SET: ReadonlySet<string> | undefined;
 let AGENT_FIRST_WORDS: ReadonlySet<string> | undefined;
 const AGENT_NAMES = {
-  has: (name: string): boolean => (AGENT_NAME_SET ??= new Set(AGENTS)).has(name),
+  has: isAgent,
   /** Whether `word` is the first of an agent's name of several words (`claude` of `claude-code`). */
   starts: (word: string): boolean => (AGENT_FIRST_WORDS ??= new Set(AGENTS.filter((name) => name.includes('-')).map((name) => name.split('-')[0]!))).has(word),
 };

@@ -141,8 +141,8 @@ const NUMBER_CHARS = /^[0-9eE+.-]$/;
 /** JSON's whitespace between tokens. */
 const SPACE: ReadonlySet<number> = new Set([0x20, 0x09, 0x0a, 0x0d]);
 
-/** The offset of the quote that closes the string opened at `start` (the next quote not escaped by an odd run of backslashes). */
-function stringEnd(text: string, start: number): number {
+/** The offset of the quote that closes the string opened at `start` (the next quote not escaped by an odd run of backslashes); the text's length when it ends first. */
+export function stringEnd(text: string, start: number): number {
   let at = text.indexOf('"', start + 1);
   while (at !== -1) {
     let slashes = 0;

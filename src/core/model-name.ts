@@ -56,6 +56,8 @@ const VARIANT_TAG = /^(?:free|beta|extended|exacto|nitro|floor|online|thinking|l
 const ROUTER_TAG =
   /^(?:fastest|cheapest|preferred|baseten|cerebras|clarifai|cohere|deepinfra|fal-ai|featherless-ai|fireworks-ai|groq|hf-inference|hyperbolic|nebius|novita|nscale|openai|ovhcloud|publicai|replicate|sambanova|scaleway|together|wavespeed|zai-org)$/;
 const AGENT_SET: ReadonlySet<string> = new Set(AGENTS);
+/** Whether `name` is an agent's name exactly (`claude-code`, `codex`), not only one of its prefixes (isAgentName). */
+export const isAgent = (name: string): boolean => AGENT_SET.has(name);
 
 const GENERIC_SUFFIXES: readonly RegExp[] = [
   /-\d{8}$/, // -20250514

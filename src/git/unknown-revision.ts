@@ -1,5 +1,6 @@
 import { GitError } from './exec.js';
 import { sanitize } from '../core/sanitize.js';
+import { UsageError } from '../errors/usage-error.js';
 
 /**
  * A revision a caller named that resolves to no commit of this repository (`blame --rev/--since/
@@ -17,5 +18,15 @@ export class UnknownRevisionError extends GitError {
   ) {
     super(`unknown ${option} '${sanitize(revision, { max: 200 })}': it names no commit of this repository (fetch it first if it is on a remote).${hint}`, ['rev-parse', '--verify'], 128, '');
     this.name = 'UnknownRevisionError';
+  }
+}
+
+/**
+ * Text that is no revision at all, bad usage (exit 2) before git is asked: empty, option-like, control characters,
+ * and with `blanks` any whitespace (a range's sides, --onto; blame's `HEAD@{1 day ago}` keeps its blanks).
+ */
+export function checkRevisionText(value: string, option: string, options: { blanks?: boolean } = {}): void {
+  if (value === '' || value.startsWith('-') || (options.blanks === true ? /[\s\0-\x1f\x7f]/ : /[\0-\x1f\x7f]/).test(value)) {
+    throw new UsageError(`invalid ${option} '${sanitize(value, { max: 200 })}': give a revision such as HEAD, a branch, a tag or a sha.`);
   }
 }

@@ -77,6 +77,8 @@ export async function openCommitNotes(root: string, options: ReadNotesOptions & 
     if (twins.has(sha)) throw new GitError(notesMessages.caseTwin(ref, sha), ['ls-tree'], null, '');
     return reader.of(sha);
   };
+  /** How a note stands for its evidence: malformed (row 1158), copied from another commit, or its own. */
+  const standing = (note: { malformed?: boolean; stale?: boolean }) => (note.malformed === true ? 'malformed' : note.stale === true);
   return {
     count: entries.size,
     lines: noteOf,
@@ -84,7 +86,7 @@ export async function openCommitNotes(root: string, options: ReadNotesOptions & 
       const note = await noteOf(sha);
       if (!note) return attributions;
       const within = added ? await countable(sha, added(note.aiPaths())) : undefined;
-      return withNoteAttributions(attributions, note.authors(within), ref, changed, note.malformed === true ? 'malformed' : note.stale === true, added && !within ? null : undefined);
+      return withNoteAttributions(attributions, note.authors(within), ref, changed, standing(note), added && !within ? null : undefined);
     },
     async addCounted(sha, parent, attributions, changed) {
       const note = await noteOf(sha);
@@ -92,7 +94,7 @@ export async function openCommitNotes(root: string, options: ReadNotesOptions & 
       counter ??= openAddedLines(root, { asStored: options.asStored === true });
       const within = await countable(sha, counter.of(sha, parent, note.aiPaths()));
       const counted = within ? note.authors(within) : null;
-      return withNoteAttributions(attributions, note.authors(), ref, changed, note.malformed === true ? 'malformed' : note.stale === true, counted);
+      return withNoteAttributions(attributions, note.authors(), ref, changed, standing(note), counted);
     },
     unresolved: () => reader.unresolved(),
     close: () => {

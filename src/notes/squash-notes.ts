@@ -6,7 +6,7 @@ import type { AuthorshipLog } from '../core/notes/types.js';
 import { serializeAuthorshipLog, type NoteToWrite } from '../core/notes/serialize-authorship-log.js';
 import { sanitize } from '../core/sanitize.js';
 import { UsageError } from '../errors/usage-error.js';
-import { UnknownRevisionError } from '../git/unknown-revision.js';
+import { checkRevisionText, UnknownRevisionError } from '../git/unknown-revision.js';
 import { listNotes, notesTip } from '../git/notes.js';
 import { resolveCommits } from '../git/resolve-commits.js';
 import { commitsBetween } from '../git/rev-list.js';
@@ -46,9 +46,7 @@ export async function squashNotes(options: SquashOptions): Promise<SquashResult>
   if (!split || split.dots !== '..' || split.left === '' || split.right === '' || options.range.includes('...')) throw new UsageError(`'${sanitize(options.range, { max: 200 })}' is not a range <base>..<head> (two dots): give the branch's base and head, e.g. origin/main..feature.`);
   const { left: baseRev, right: headRev } = split;
   // Text that is no revision at all (empty, option-like, blanks or control characters) is bad usage (exit 2), as blame's and trend's are.
-  for (const rev of [baseRev, headRev, options.onto]) {
-    if (rev === '' || rev.startsWith('-') || /[\s\0-\x1f\x7f]/.test(rev)) throw new UsageError(`invalid ${rev === options.onto ? '--onto' : 'revision'} '${sanitize(rev, { max: 200 })}': give a revision such as HEAD, a branch, a tag or a sha.`);
-  }
+  for (const rev of [baseRev, headRev, options.onto]) checkRevisionText(rev, rev === options.onto ? '--onto' : 'revision', { blanks: true });
   const resolved = await resolveCommits(options.cwd, [baseRev, headRev, options.onto]);
   for (const rev of [baseRev, headRev, options.onto]) {
     if (!resolved.get(rev)) throw new UnknownRevisionError(rev === options.onto ? '--onto' : 'commit', rev, rev === options.onto ? '' : ' A pull request\'s head: git fetch origin pull/<n>/head.');

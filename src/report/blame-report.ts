@@ -43,7 +43,7 @@ import { DEFAULTS } from '../core/defaults.js';
 import { notesMessages } from '../core/notes/messages.js';
 import { DEFAULT_NOTES_REF, notesRefName } from '../core/notes/notes-ref.js';
 import { GitError } from '../git/exec.js';
-import { UnknownRevisionError } from '../git/unknown-revision.js';
+import { checkRevisionText, UnknownRevisionError } from '../git/unknown-revision.js';
 import { commitAuthors } from '../git/commit-authors.js';
 import { listNotes, notesTipsAndReplaceRefs, type NoteEntry } from '../git/notes.js';
 import { readNotes } from '../notes/read-notes.js';
@@ -153,10 +153,6 @@ export interface BlameResult {
   blamed: number;
 }
 
-function checkRev(value: string, option: string): void {
-  if (value === '' || value.startsWith('-') || /[\0-\x1f\x7f]/.test(value)) throw new UsageError(`invalid ${option} '${value}': give a revision such as HEAD, a branch, a tag or a sha.`);
-}
-
 /** The config a report reads: `--config-from <rev>` (as committed there), `--config <file>`, or the work tree's. */
 async function reportConfig(repo: Awaited<ReturnType<typeof locateRepo>>, run: BlameRun): Promise<LoadedConfig> {
   if (run.configFrom === undefined) return loadConfig(repo.root, { ...(run.config ? { configFile: run.config } : {}), ...cachedIn(repo) });
@@ -254,9 +250,9 @@ async function reportOf(run: BlameRun): Promise<BlameResult> {
   const cwd = run.cwd ?? process.cwd();
   const repo = await locateRepo(cwd);
   const revName = run.rev ?? 'HEAD';
-  checkRev(revName, '--rev');
-  if (run.since !== undefined) checkRev(run.since, '--since');
-  for (const ignored of run.ignoreRevs ?? []) checkRev(ignored, '--ignore-rev');
+  checkRevisionText(revName, '--rev');
+  if (run.since !== undefined) checkRevisionText(run.since, '--since');
+  for (const ignored of run.ignoreRevs ?? []) checkRevisionText(ignored, '--ignore-rev');
   const notesRef = notesRefName(run.notesRef ?? DEFAULT_NOTES_REF);
   if (!notesRef) throw new UsageError(notesMessages.badRef(run.notesRef ?? ''));
   const ignoreFiles = (run.ignoreRevsFiles ?? []).map((file) => (file === '' ? '' : resolve(cwd, file)));
