@@ -27,6 +27,6 @@ export class UnknownRevisionError extends GitError {
  */
 export function checkRevisionText(value: string, option: string, options: { blanks?: boolean } = {}): void {
   if (value === '' || value.startsWith('-') || (options.blanks === true ? /[\s\0-\x1f\x7f]/ : /[\0-\x1f\x7f]/).test(value)) {
-    throw new UsageError(`invalid ${option} '${sanitize(value, { max: 200 })}': give a revision such as HEAD, a branch, a tag or a sha.`);
+    throw new UsageError(`invalid ${option} '${value}': give a revision such as HEAD, a branch, a tag or a sha.`);
   }
 }
