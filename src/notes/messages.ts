@@ -7,6 +7,15 @@ import type { UnreadWhy } from '../core/notes/compose-note.js';
 
 const short = (sha: string) => sha.slice(0, 12);
 
+/** What a note of a `schema_version` this reader does not write is (row 1187: no malformed note). */
+const VERSION = 'of a schema version this aitrail does not write: another git-ai version\'s';
+
+/** Why the notes `squashMalformed` names cannot be read: malformed, of an unknown version, or some of each. */
+const unreadKinds = (unread: ReadonlyArray<{ version: boolean }>): string => {
+  const versions = unread.filter((one) => one.version).length;
+  return versions === 0 ? 'malformed' : versions === unread.length ? VERSION : `malformed, or ${VERSION}`;
+};
+
 export const recordMessages = {
   noteExists: (commit: string) =>
     `commit ${short(commit)} already has a note in refs/notes/ai (written by git-ai?): left as it is, aitrail's line-level record of it is not written.`,
@@ -17,6 +26,10 @@ export const recordMessages = {
         ? `the git-ai note of ${short(old)} cannot be read (git gave no object for it)`
         : why === 'foreign'
           ? `the note of ${short(old)} in refs/notes/ai is no git-ai note (no lines nor models can be read from it)`
+          : why === 'malformed'
+            ? `the git-ai note of ${short(old)} is malformed (its parser refuses it), so its line numbers are not carried; check, pre-push and pre-receive read the models its metadata names for every line of a commit it is on`
+          : why === 'version'
+            ? `the git-ai note of ${short(old)} is ${VERSION}, so its line numbers are not carried; check, pre-push and pre-receive read the models it names for every line of a commit it is on`
           : why === 'mixed'
             ? `the git-ai note of ${short(old)} joins git-ai notes with text that is none (appended to it by hand, or by another tool: no lines nor models can be read from that part), so its line numbers are not carried`
           : why === 'disagree'
@@ -31,13 +44,13 @@ export const recordMessages = {
   squashUnchanged: (commit: string) => `the git-ai note of ${short(commit)} is already this one; nothing changed.`,
   squashMergeUnnoted: (commit: string, silent: string, parent: string) =>
     `squash commit ${short(commit)} got no line-level note: squashed commit ${short(silent)} declares AI but has no git-ai note of its lines (a note would give them to a person), so the whole commit keeps its message's models; 'aitrail notes squash ${short(parent)}..<branch> --onto ${short(commit)}' writes one anyway.`,
-  squashMalformed: (unread: ReadonlyArray<{ commit: string; names: readonly string[] }>, commit: string) =>
+  squashMalformed: (unread: ReadonlyArray<{ commit: string; names: readonly string[]; version: boolean }>, commit: string) =>
     `no note written for ${short(commit)}: the git-ai note of ${unread
       .slice(0, 3)
       .map((one) => `${short(one.commit)} (naming ${sanitize(one.names.slice(0, 4).join(', '), { max: 200 })})`)
-      .join(', ')}${unread.length > 3 ? ` and ${unread.length - 3} more` : ''} cannot be read (malformed, or of a version this reader does not know), so its lines cannot be carried, and a note composed without it would name none of its models. Mend it (git notes --ref refs/notes/ai edit <commit>) or upgrade aitrail, and run this again.`,
-  squashMergeMalformed: (commit: string, malformed: string, parent: string) =>
-    `squash commit ${short(commit)} got no line-level note: the git-ai note of squashed commit ${short(malformed)} cannot be read (malformed, or of a version this reader does not know), and a note composed without it would name none of the models its metadata names; mend it (git notes --ref refs/notes/ai edit ${short(malformed)}) or upgrade aitrail, then run 'aitrail notes squash ${short(parent)}..<branch> --onto ${short(commit)}'.`,
+      .join(', ')}${unread.length > 3 ? ` and ${unread.length - 3} more` : ''} cannot be read (${unreadKinds(unread)}), so its lines cannot be carried, and a note composed without it would name none of its models. Mend it (git notes --ref refs/notes/ai edit <commit>) or upgrade aitrail, and run this again.`,
+  squashMergeMalformed: (commit: string, malformed: string, parent: string, version: boolean) =>
+    `squash commit ${short(commit)} got no line-level note: the git-ai note of squashed commit ${short(malformed)} cannot be read (${version ? VERSION : 'malformed'}), and a note composed without it would name none of the models its metadata names; mend it (git notes --ref refs/notes/ai edit ${short(malformed)}) or upgrade aitrail, then run 'aitrail notes squash ${short(parent)}..<branch> --onto ${short(commit)}'.`,
   squashEmpty: (commit: string) => `no line of ${short(commit)} comes from the branch's AI lines: no note written.`,
   pushFailed: (remote: string, reason: string) =>
     `could not push refs/notes/ai to ${sanitize(remote, { max: 100 })} (${sanitize(reason, { max: 200 })}); the push itself goes on. If the remote has notes you lack, merge them (as git-ai does, into its own tracking ref): ${sanitize(fetchNotesCommand(remote), { max: 600 })}. To stop pushing notes: notes.push: false in the aitrail config.`,

@@ -101,7 +101,7 @@ export function notesReader(root: string, entries: ReadonlyMap<string, NoteEntry
       const salvaged = options.schemas === 'any' ? salvagedLog(text) : null;
       if (!salvaged) {
         // A schema_version string this reader does not read (git-ai's blame reads one) is no malformed note (row 1187).
-        const unknown = result.error.code === 'unsupported-schema' && !result.error.message.startsWith('schema_version none');
+        const unknown = result.error.code === 'unsupported-schema' && result.error.schemaVersion !== undefined;
         return `${unknown ? 'unknown-version' : 'malformed'}:${result.error.message}`;
       }
       warn(notesMessages.malformedModelsRead(commit, result.error.message));

@@ -1,9 +1,8 @@
 import { commitSignals } from '../core/commit-signals.js';
 import { detectCommit, type DetectOptions } from '../core/detect.js';
-import { composeMetadata, readNoteForRewrite, readNotesForRewrite } from '../core/notes/compose-note.js';
+import { composeMetadata, notesForRewrite, readNoteForRewrite } from '../core/notes/compose-note.js';
 import { DEFAULT_NOTES_REF } from '../core/notes/notes-ref.js';
 import { isEmptyNote } from '../core/notes/parse-authorship-log.js';
-import { salvagedLog } from '../core/notes/salvaged-log.js';
 import { serializeAuthorshipLog, type NoteToWrite } from '../core/notes/serialize-authorship-log.js';
 import { streamCommits } from '../git/log.js';
 import { listNotes, notesTip, type NoteEntry } from '../git/notes.js';
@@ -66,18 +65,18 @@ export async function writeSquashMergeNote(commit: SquashCommit): Promise<string
   if (current !== null && current !== commit.own && !isEmptyNote(current)) return [];
   const sources: NoteSource[] = [];
   const attesting = new Set<string>();
-  const unread: string[] = [];
+  const unread: Array<{ rev: string; version: boolean }> = [];
   named.forEach((source, index) => {
     const text = got[index]?.content.toString('utf8');
-    const notes = text === undefined ? [] : readNotesForRewrite(text);
+    const { notes, why, salvaged } = text === undefined ? { notes: [] } : notesForRewrite(text);
     for (const note of notes) {
       sources.push({ note, rev: source.rev });
       if (note.files.size > 0) attesting.add(source.rev);
     }
-    // A malformed note naming agents or models (row 1186): a note composed without it would name none of them.
-    if (notes.length === 0 && text !== undefined && salvagedLog(text)) unread.push(source.rev);
+    // A note naming agents or models that cannot be composed (row 1186): a note composed without it would name none of them.
+    if (salvaged) unread.push({ rev: source.rev, version: why === 'version' });
   });
-  if (unread.length > 0) return [recordMessages.squashMergeMalformed(head, unread[0]!, commit.parent)];
+  if (unread.length > 0) return [recordMessages.squashMergeMalformed(head, unread[0]!.rev, commit.parent, unread[0]!.version)];
   if (attesting.size === 0) return [];
   commit.noted?.([...new Set(sources.flatMap((source) => [...source.note.files.keys()]))]);
   const skip = commit.skip;

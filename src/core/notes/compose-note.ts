@@ -2,7 +2,9 @@ import { JOINED_NOTES_LIMIT, splitJoinedNotes } from './joined-notes.js';
 import { carryOwners, entriesFromOwners, keepAdded, ownersFromEntries, overlayOwners, type LineOwners } from '../lines/line-owners.js';
 import { classifyKey, recordSection } from './classify-key.js';
 import { HUMAN_KEY, parseAuthorshipLog } from './parse-authorship-log.js';
+import { salvagedLog } from './salvaged-log.js';
 import { writablePath, type NoteToWrite } from './serialize-authorship-log.js';
+import type { AuthorshipLog, NoteError } from './types.js';
 
 /** One file's attestations in some note, and the text their line numbers count. */
 export interface NotedFile {
@@ -57,52 +59,72 @@ export interface NoteForRewrite {
  * it) is left out: it cannot be written again, nor asked of git's line-based batch reader.
  */
 export function readNoteForRewrite(text: string): NoteForRewrite | null {
+  const read = noteOrError(text);
+  return 'files' in read ? read : null;
+}
+
+/** readNoteForRewrite's note, or the parser's error (metadata that is no JSON object: `bad-metadata`). */
+function noteOrError(text: string): NoteForRewrite | NoteError {
   const parsed = parseAuthorshipLog(text);
-  if (!parsed.ok) return null;
+  if (!parsed.ok) return parsed.error;
   const divider = /^---[ \t\r]*$/m.exec(text);
   let metadata: unknown;
   try {
     metadata = JSON.parse(text.slice((divider?.index ?? 0) + (divider?.[0].length ?? 0)));
   } catch {
-    return null;
+    return { code: 'bad-json', message: 'metadata is not JSON' };
   }
-  if (typeof metadata !== 'object' || metadata === null || Array.isArray(metadata)) return null;
+  if (typeof metadata !== 'object' || metadata === null || Array.isArray(metadata)) return { code: 'bad-metadata', message: 'metadata is not a JSON object' };
   const files = new Map([...parsed.log.files].filter(([path]) => writablePath(path)).map(([path, entries]) => [path, entries.map((entry) => ({ key: entry.key, ranges: entry.ranges }))]));
   return { files, metadata: metadata as Record<string, unknown> };
+}
+
+/** Why notesForRewrite read no note of a text (row 1075, for the carry's warning): see notesForRewrite. */
+export type UnreadWhy = 'many' | 'disagree' | 'mixed' | 'foreign' | 'malformed' | 'version';
+
+/** What notesForRewrite read of a text. */
+export interface NotesForRewrite {
+  /** The note, or when `git notes merge -s union` (or `git notes append`) joined notes, each of them as jointSources gives them. */
+  notes: NoteForRewrite[];
+  /** When `notes` is empty: why. */
+  why?: UnreadWhy;
+  /**
+   * When `notes` is empty: the agents and models the text still names (salvagedLog, rows 1158, 1185),
+   * read once here for every writer (`notes squash` and post-commit refuse to compose without them,
+   * row 1186; the carry says so); absent when it names none.
+   */
+  salvaged?: AuthorshipLog;
 }
 
 /**
  * `text` read as readNoteForRewrite reads it, or, when notes `git notes merge -s union` (or
  * `git notes append`) joined are what it holds, each of them (row 1047) as jointSources gives them:
- * no part's AI line given to a person by another (row 1064). Empty when it is no note, or when its
- * parts disagree about an AI line.
+ * no part's AI line given to a person by another (row 1064); when there are none, why, of the same
+ * one pass (each part parsed once): `many`, more joined notes than are read apart (row 1065);
+ * `disagree`, joined notes each read, whose parts disagree about an AI line (row 1064: two agents for
+ * one line, one record named as two agents); `mixed`, joined parts of which some are git-ai notes and
+ * some are not (a line of text `git notes append`ed by hand: row 1126); `version`, one note of a
+ * `schema_version` this reader does not write (a newer git-ai's) naming agents or models; `malformed`,
+ * one note its parser refuses that still names agents or models (row 1158); `foreign`, no git-ai note
+ * at all (a note someone wrote by hand in refs/notes/ai).
  */
-export function readNotesForRewrite(text: string): NoteForRewrite[] {
-  return notesForRewrite(text).notes;
-}
-
-/** Why readNotesForRewrite read no note of a text (row 1075, for the carry's warning): see notesForRewrite. */
-export type UnreadWhy = 'many' | 'disagree' | 'mixed' | 'foreign';
-
-/**
- * readNotesForRewrite's notes of `text`, and when there are none, why, of the same one pass (each part parsed once):
- * `many`, more joined notes than are read apart (row 1065); `disagree`, joined notes each read, whose parts disagree
- * about an AI line (row 1064: two agents for one line, one record named as two agents); `mixed`, joined parts of which
- * some are git-ai notes and some are not (a line of text `git notes append`ed by hand: row 1126); `foreign`, no
- * git-ai note at all (a note someone wrote by hand in refs/notes/ai).
- */
-export function notesForRewrite(text: string): { notes: NoteForRewrite[]; why?: UnreadWhy } {
-  const note = readNoteForRewrite(text);
-  if (note) return { notes: [note] };
+export function notesForRewrite(text: string): NotesForRewrite {
+  const note = noteOrError(text);
+  if ('files' in note) return { notes: [note] };
+  const unread = (why: UnreadWhy): NotesForRewrite => {
+    const salvaged = salvagedLog(text);
+    if (why === 'foreign' && salvaged) why = note.code === 'unsupported-schema' && note.schemaVersion !== undefined ? 'version' : 'malformed';
+    return salvaged ? { notes: [], why, salvaged } : { notes: [], why };
+  };
   const split = splitJoinedNotes(text) ?? [];
   // Past the parts read apart (row 1065): not composed (the carry keeps git's copy).
-  if (split.length > JOINED_NOTES_LIMIT) return { notes: [], why: 'many' };
+  if (split.length > JOINED_NOTES_LIMIT) return unread('many');
   const parts = split.map(readNoteForRewrite);
   const read = parts.filter((part): part is NoteForRewrite => part !== null);
-  if (read.length === 0) return { notes: [], why: 'foreign' };
-  if (read.length < parts.length) return { notes: [], why: 'mixed' };
+  if (read.length === 0) return unread('foreign');
+  if (read.length < parts.length) return unread('mixed');
   const notes = jointSources(read);
-  return notes.length > 0 ? { notes } : { notes: [], why: 'disagree' };
+  return notes.length > 0 ? { notes } : unread('disagree');
 }
 
 /** Whether `key` gives its lines to a person in a note of `metadata` (an `h_` key; the legacy `human` key without a prompt of that name). */

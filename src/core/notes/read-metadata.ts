@@ -271,7 +271,7 @@ export function readMetadata(json: string, rule: SchemaRule = 'v3'): { ok: true;
   if (!schemaRead(version, rule)) {
     const shown = typeof version === 'string' ? JSON.stringify(version.slice(0, 40)) : 'none';
     const wanted = rule === 'blame' ? `${SCHEMA_VERSION}, the one version git-ai's blame reads` : 'authorship/3.x';
-    return { ok: false, error: { code: 'unsupported-schema', message: `schema_version ${shown} is not ${wanted}` } };
+    return { ok: false, error: { code: 'unsupported-schema', message: `schema_version ${shown} is not ${wanted}`, ...(typeof version === 'string' ? { schemaVersion: version } : {}) } };
   }
   const schemaVersion = typeof version === 'string' ? version : '';
   const repeats = rule !== 'v3' && repeatsAKey(json, parsed);

@@ -65,6 +65,11 @@ export interface NoteError {
   code: NoteErrorCode;
   /** One line for people, naming the 1-based note line when there is one. */
   message: string;
+  /**
+   * `unsupported-schema` only: the `schema_version` string the rule does not read (a git-ai newer or
+   * older than this reader: no malformed note, row 1187); absent when the note has none, or not a string.
+   */
+  schemaVersion?: string;
 }
 
 export type NoteParse = { ok: true; log: AuthorshipLog } | { ok: false; error: NoteError };
