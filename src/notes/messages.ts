@@ -29,7 +29,7 @@ export const recordMessages = {
           : why === 'malformed'
             ? `the git-ai note of ${short(old)} is malformed (its parser refuses it), so its line numbers are not carried; check, pre-push and pre-receive read the models its metadata names for every line of a commit it is on`
           : why === 'version'
-            ? `the git-ai note of ${short(old)} is ${VERSION}, so its line numbers are not carried; check, pre-push and pre-receive read the models it names for every line of a commit it is on`
+            ? `the git-ai note of ${short(old)} is ${VERSION}, so its line numbers are not carried (check, pre-push and pre-receive still read it)`
           : why === 'mixed'
             ? `the git-ai note of ${short(old)} joins git-ai notes with text that is none (appended to it by hand, or by another tool: no lines nor models can be read from that part), so its line numbers are not carried`
           : why === 'disagree'

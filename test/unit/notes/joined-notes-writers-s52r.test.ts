@@ -1,8 +1,11 @@
 // Row 1064: a joined note's parts as the writers compose them (readNotesForRewrite): no part's AI line
 // given to a person (or to another AI) by another part, and no record renamed by another part.
 import { describe, expect, test } from 'vitest';
-import { readNotesForRewrite } from '../../../src/core/notes/compose-note.js';
+import { notesForRewrite } from '../../../src/core/notes/compose-note.js';
 import { JOINED_NOTES_LIMIT, parseJoinedNotes, splitJoinedNotes } from '../../../src/core/notes/joined-notes.js';
+
+/** The notes the writers compose of `text` (notesForRewrite's, without why none). */
+const readNotesForRewrite = (text: string) => notesForRewrite(text).notes;
 
 const QWEN = { agent_id: { tool: 'opencode', id: 'c3', model: 'qwen3-coder' } };
 const CLAUDE = { agent_id: { tool: 'claude', id: 'c1', model: 'claude-opus-4-6' } };
