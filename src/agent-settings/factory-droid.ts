@@ -5,7 +5,7 @@ import { readUnlinkedJson } from '../io/read-regular-file.js';
 import { filesByWritten } from './files-by-written.js';
 import { parseJson, stringAt } from './parse-settings.js';
 import { printableModel, RECENT_MS } from './session-window.js';
-import { projectPaths, readOwnFile, shownPath, type SettingsPlace } from './settings-place.js';
+import { projectPaths, readOwnFile, readRepoFile, shownPath, systemPath, type SettingsPlace } from './settings-place.js';
 
 /** A session's own settings file as Droid names it: `<session uuid>.settings.json`. */
 const SESSION_SETTINGS = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.settings\.json$/i;
@@ -20,20 +20,33 @@ export function droidProjectDir(path: string): string {
 }
 
 /**
- * Factory Droid's default model (docs.factory.ai/cli/configuration/settings): `~/.factory/settings.json`
- * `model` (`opus`, `sonnet`, `gpt-5.4`, `custom-model`…), where `/settings` saves it; newer files keep
- * session defaults under `sessionDefaultSettings`. The model a session runs is its own (see
+ * Factory Droid's default model (docs.factory.ai/cli/configuration/settings): `model` of its
+ * `settings.json` (`opus`, `sonnet`, `gpt-5.4`, `custom-model`…), where `/settings` saves it; newer files
+ * keep session defaults under `sessionDefaultSettings`. Its levels (docs.factory.ai enterprise
+ * hierarchical-settings: "simple values: first wins", a higher level never overridden by a lower) are read
+ * highest first: the machine's managed `/etc/factory/settings.json`, the work tree's `.factory/`, then
+ * `~/.factory/`, a level's `settings.local.json` over its `settings.json`. The model a session runs is its own (see
  * {@link factoryDroidSessionModels}): `/model` changes it there, not here. Droid sets no variable in
  * the commands it runs: this is read when something else names it (its co-author line, row s56f-1).
  */
 export function factoryDroidModel(place: SettingsPlace): SettingsModel | null {
-  const file = join(place.home, '.factory', 'settings.json');
-  const text = readOwnFile(file);
-  if (text === null) return null;
-  const data = parseJson(text);
-  const key = stringAt(data, 'model') !== undefined ? 'model' : 'sessionDefaultSettings.model';
-  const model = printableModel(stringAt(data, 'model') ?? stringAt(data, 'sessionDefaultSettings', 'model'));
-  return model ? { model, evidence: `settings ${shownPath(place, file)} ${key}=${quote(model)}` } : null;
+  const user = join(place.home, '.factory');
+  const levels: [shown: string, read: () => string | null][] = [
+    [systemPath(place, 'etc/factory/settings.json'), () => readOwnFile(systemPath(place, 'etc/factory/settings.json'))],
+    ['.factory/settings.local.json', () => readRepoFile(place, '.factory/settings.local.json')],
+    ['.factory/settings.json', () => readRepoFile(place, '.factory/settings.json')],
+    [shownPath(place, join(user, 'settings.local.json')), () => readOwnFile(join(user, 'settings.local.json'))],
+    [shownPath(place, join(user, 'settings.json')), () => readOwnFile(join(user, 'settings.json'))],
+  ];
+  for (const [shown, read] of levels) {
+    const text = read();
+    if (text === null) continue;
+    const data = parseJson(text); // A file that does not parse names nothing (undefined).
+    const key = stringAt(data, 'model') !== undefined ? 'model' : 'sessionDefaultSettings.model';
+    const model = printableModel(stringAt(data, 'model') ?? stringAt(data, 'sessionDefaultSettings', 'model'));
+    if (model) return { model, evidence: `settings ${shown} ${key}=${quote(model)}` };
+  }
+  return null;
 }
 
 /**

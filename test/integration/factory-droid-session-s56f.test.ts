@@ -3,7 +3,8 @@
 // `includeCoAuthoredByDroid` default) is the only sign of it, and the hooks read settings and sessions only for agents an
 // environment marker or the author names (src/hooks/commit-time-signals.ts): no reader of Droid's existed. Found reading
 // Factory's docs (docs.factory.ai/cli/configuration/settings: `~/.factory/settings.json` `model`; enterprise
-// hierarchical-settings: `sessionDefaultSettings`, `includeCoAuthoredByDroid`) and a session reader of Droid's store
+// hierarchical-settings: `sessionDefaultSettings`, `includeCoAuthoredByDroid`, its levels org > project > user, first
+// wins; settings: `settings.local.json` over a level's `settings.json`) and a session reader of Droid's store
 // (RunMaestro's FactoryDroidSessionStorage, "verified against Factory Droid session files 2026-01-16":
 // `~/.factory/sessions/<cwd, every / a ->/<uuid>.jsonl` with `<uuid>.settings.json` beside it, whose `model` is the
 // session's). Replayed with init's hooks, a temp HOME laid out as Droid writes it, and the built CLI's `check`.
@@ -43,6 +44,18 @@ describe("Factory Droid's settings and sessions (row s56f-1)", () => {
     const result = agentCommit(repo, env(home), DROID);
     expect(result.status, result.stderr).not.toBe(0);
     expect(result.stderr).toMatch(/openai\/gpt-5\.1-codex/);
+  });
+
+  it("row s56f-1: the work tree's .factory/settings.json comes before ~/.factory's (a higher level is never overridden)", () => {
+    const repo = hooked(POLICY, { '.factory/settings.json': JSON.stringify({ model: 'gpt-5.1-codex' }) });
+    const result = agentCommit(repo, env(homeWith({ '.factory/settings.json': JSON.stringify({ model: 'claude-sonnet-4-5-20250929' }) })), DROID);
+    expect(result.status, result.stderr).not.toBe(0);
+    expect(result.stderr).toMatch(/openai\/gpt-5\.1-codex/);
+    // Its settings.local.json over its settings.json; `sessionDefaultSettings.model` where no top-level `model` is.
+    const local = hooked(POLICY, { '.factory/settings.json': JSON.stringify({ model: 'claude-sonnet-4-5-20250929' }), '.factory/settings.local.json': JSON.stringify({ sessionDefaultSettings: { model: 'gpt-5.1-codex' } }) });
+    const refused = agentCommit(local, env(homeWith()), DROID);
+    expect(refused.status, refused.stderr).not.toBe(0);
+    expect(refused.stderr).toMatch(/openai\/gpt-5\.1-codex/);
   });
 
   it('careless truth: no readable session and no settings still refuses under unknownModel: deny; stale, foreign and linked sessions name nothing', () => {
