@@ -5,7 +5,7 @@ import { quote } from '../core/detect/found.js';
 import { readUnlinkedJson } from '../io/read-regular-file.js';
 import { CLAUDE_TRANSCRIPT, MAX_WINDOW_MODELS, projectDirs, SESSION_ID } from './claude-transcript.js';
 import { filesByWritten } from './files-by-written.js';
-import { GEMINI_RECORDING, geminiRecordingModel } from './gemini-recording.js';
+import { documentTailRecords, GEMINI_RECORDING, geminiRecordingModel } from './gemini-recording.js';
 import type { CommandLineModel } from './command-line.js';
 import { answerModel, headModel, modelsSince, parseTimestamp, RECENT_MS, usedAt, windowModels, type DatedRecord, type SessionRecords, type WindowModel } from './session-window.js';
 import { qwenRuntimeDir } from './qwen-code.js';
@@ -59,7 +59,11 @@ const QWEN_RECORDING: SessionRecords = {
  */
 function documentWindow(path: string, since: number | null): { models: WindowModel[]; last?: string | null } {
   const messages = (readUnlinkedJson(path, FURTHEST) as { messages?: unknown } | null | undefined)?.messages;
-  if (!Array.isArray(messages)) return { models: [] };
+  if (!Array.isArray(messages)) {
+    // Past FURTHEST: the messages in its last FURTHEST bytes, back to the window's start (row s56f-2); `last` read as before.
+    const tail = documentTailRecords(path, FURTHEST, since);
+    return { models: tail === null ? [] : windowModels(tail, since, MAX_WINDOW_MODELS).models };
+  }
   const model = (message: unknown): DatedRecord => {
     if (message === null || typeof message !== 'object') return { date: null, model: null };
     const { timestamp, type, model } = message as { timestamp?: unknown; type?: unknown; model?: unknown };

@@ -1,7 +1,7 @@
 import { transcriptModel } from '../checkpoint/transcript-model.js';
 import { closeSync, constants } from 'node:fs';
 import { openRegularFile, readBytes, readUnlinkedJson } from '../io/read-regular-file.js';
-import { answerModel, type SessionRecords } from './session-window.js';
+import { answerModel, parseTimestamp, type DatedRecord, type SessionRecords } from './session-window.js';
 
 /** Gemini CLI's chat recording (JSONL, 0.3x): each `gemini` message's `model` (written after its content: a line too long to parse names none). */
 export const GEMINI_RECORDING: SessionRecords = {
@@ -33,12 +33,14 @@ function unescaped(bytes: Buffer, at: number): boolean {
 }
 
 /**
- * The last `gemini` message's own `model` in the last bytes of a JSON document too big to parse
- * (`{…, "messages": [{…}, …]}`), read backwards from its end, where no string is open: a string's
- * quotes are escaped, so the brackets and keys seen outside strings are the document's own. Only
- * string keys of an object in an array in the root object are read; null when the bytes end first.
+ * The messages of a JSON document too big to parse (`{…, "messages": [{…}, …]}`) in its last bytes,
+ * read backwards from its end, where no string is open: a string's quotes are escaped, so the
+ * brackets and keys seen outside strings are the document's own. Only string keys of an object in an
+ * array in the root object are read: each whole message passed is given to `visit` (the newest first:
+ * its `timestamp` as a date, a `gemini` one's `model`), which says whether to stop; the message the
+ * bytes start inside is never given. Whether it stopped (else the bytes ended, or what they hold is no such document).
  */
-function documentTailModel(bytes: Buffer): string | null {
+function documentTailMessages(bytes: Buffer, visit: (record: DatedRecord) => boolean): boolean {
   const stack: number[] = [];
   let value: string | null = null;
   let fields: Record<string, string> = {};
@@ -47,7 +49,7 @@ function documentTailModel(bytes: Buffer): string | null {
     if (byte === QUOTE) {
       let open = at - 1;
       while (open >= 0 && !(bytes[open] === QUOTE && unescaped(bytes, open))) open--;
-      if (open < 0) return null;
+      if (open < 0) return false;
       let before = open - 1;
       while (before >= 0 && (bytes[before] === 0x20 || bytes[before] === 0x0a || bytes[before] === 0x0d || bytes[before] === 0x09)) before--;
       if (stack.length === 3 && stack[0] === 0x7d && stack[1] === 0x5d && stack[2] === 0x7d) {
@@ -55,7 +57,7 @@ function documentTailModel(bytes: Buffer): string | null {
         try {
           text = JSON.parse(bytes.subarray(open, at + 1).toString('utf8'));
         } catch {
-          return null;
+          return false;
         }
         if (before >= 0 && bytes[before] === 0x3a) value = typeof text === 'string' ? text : null;
         else if (value !== null && typeof text === 'string') {
@@ -68,18 +70,52 @@ function documentTailModel(bytes: Buffer): string | null {
       stack.push(byte);
       value = null;
     } else if (byte === 0x7b || byte === 0x5b) {
-      if (stack.pop() !== (byte === 0x7b ? 0x7d : 0x5d)) return null;
+      if (stack.pop() !== (byte === 0x7b ? 0x7d : 0x5d)) return false;
       // Lengths compared first, never the stack joined: a joined stack cost each `{` its depth (a deeply nested
       // recording: quadratic, 40 s at 80,000 levels).
       if (byte === 0x7b && stack.length === 2 && stack[0] === 0x7d && stack[1] === 0x5d) {
-        const name = fields.type === 'gemini' ? answerModel(fields.model) : null;
-        if (name !== null) return name;
+        const record = { date: parseTimestamp(fields.timestamp), model: fields.type === 'gemini' ? answerModel(fields.model) : null };
+        if (visit(record)) return true;
         fields = {};
       }
       value = null;
     }
   }
-  return null;
+  return false;
+}
+
+/** The last `gemini` message's own `model` in the last bytes of a JSON document too big to parse ({@link documentTailMessages}), or null. */
+function documentTailModel(bytes: Buffer): string | null {
+  let found: string | null = null;
+  documentTailMessages(bytes, (record) => (found = record.model) !== null);
+  return found;
+}
+
+/**
+ * The messages of a recording that is one JSON document past `furthest` bytes, in its last `furthest`
+ * bytes (a regular file, never through a link), oldest first, back to the first one dated before
+ * `since` (null: all there); null when the file is not past `furthest` (it is parsed whole) or cannot be read.
+ * What a `.json` recording too big to parse says of the models since the previous commit: before, only
+ * its last answer's model was read, so a Pro model that wrote the change before a fallback to Flash went unseen (row s56f-2).
+ */
+export function documentTailRecords(path: string, furthest: number, since: number | null): DatedRecord[] | null {
+  const opened = openRegularFile(path, constants.O_NOFOLLOW);
+  if (!opened) return null;
+  let tail: Buffer;
+  try {
+    if (opened.size <= furthest) return null;
+    tail = readBytes(opened.fd, furthest, opened.size - furthest);
+  } catch {
+    return null;
+  } finally {
+    closeSync(opened.fd);
+  }
+  const records: DatedRecord[] = [];
+  documentTailMessages(tail, (record) => {
+    records.push(record);
+    return since !== null && record.date !== null && record.date < since;
+  });
+  return records.reverse();
 }
 
 const TAIL_FIRST = 256 * 1024;

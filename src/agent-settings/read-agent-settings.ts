@@ -20,6 +20,7 @@ import { crushModel } from './crush.js';
 import { crushDatabaseModels } from './crush-database.js';
 import { cursorCliModel } from './cursor-cli.js';
 import { cursorIdeModels } from './cursor-ide.js';
+import { factoryDroidModel, factoryDroidSessionModels } from './factory-droid.js';
 import { GEMINI_NAME, geminiCliModel, geminiSubagentModels } from './gemini-cli.js';
 import { gooseModel } from './goose.js';
 import { IFLOW_MODEL_VARS, iflowCliModel } from './iflow-cli.js';
@@ -65,6 +66,8 @@ const READERS: Readonly<Record<string, (place: SettingsPlace, cli: CommandLineMo
   copilot: (place, cli) => (vscodeCopilot(place) ? null : copilotCliModel(place, cli)),
   // Amp names no model in a settings file or variable (its mode picks it): its thread's answers name it (row 896).
   amp: ampThreadModel,
+  // Factory Droid: `~/.factory/settings.json`'s default model; its sessions' own models beside (SESSION_MODELS, row s56f-1).
+  'factory-droid': factoryDroidModel,
 };
 
 /**
@@ -221,6 +224,8 @@ const SESSION_MODELS: Readonly<Record<string, (place: SettingsPlace, launched: r
   cursor: cursorIdeModels,
   // Crush's project database (`.crush/crush.db`, or where `crush -D`/`options.data_directory` moved it): its newest recent answers' models (row 387).
   crush: crushDatabaseModels,
+  // Factory Droid's newest recent sessions of the work tree (`~/.factory/sessions/<dir>/<uuid>.settings.json` `model`), a guess (row s56f-1).
+  'factory-droid': (place) => factoryDroidSessionModels(place),
 };
 
 /** The working directories of the ancestors read from `/proc` (links resolved), nearest first: where the agent may have been started. */

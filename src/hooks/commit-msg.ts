@@ -81,7 +81,7 @@ export async function judgeMessageFile(args: string[], context: HookContext, pat
     // (A date merely old is a new commit whose editor or hooks took a while: HEAD's author kept exactly is the amend.)
     const now = Math.floor(Date.now() / 1000);
     const amend = !inRebase(context.env, gitDir) && carriedAuthorDate(context.env, now) !== undefined && (await (await import('./amended-attributions.js')).keepsHeadAuthor(root, context.env, now));
-    const signals = await gatherCommitTimeSignals(root, gitDir, context.env, new Date(), amend ? 'HEAD' : undefined);
+    const signals = await gatherCommitTimeSignals(root, gitDir, context.env, new Date(), amend ? 'HEAD' : undefined, message);
     // The trailer block as check and pre-receive will read the stored message (a kept `;` line is text to them).
     // trailerCommentChar's answer from the same question strippedFor asks (one read of git's config files, one `/proc` read).
     const trailerChar = commentChar === '#' || (strips ??= stripsComments(root, commentChar, context.env, original, gitDir, configTexts)) ? commentChar : '#';

@@ -2,7 +2,7 @@ import { readSession } from '../session/session-file.js';
 import { authorIdentSync } from '../git/author-ident.js';
 import { previousCommitTime } from '../git/commit-times.js';
 import { authorIdentFromEnv } from '../core/ident.js';
-import { committingAgents } from '../core/detect/committing-agents.js';
+import { coAuthorAgents, committingAgents } from '../core/detect/committing-agents.js';
 import type { CommitTimeSignals, Identity } from '../core/types.js';
 import { markCodePath } from '../io/code-cache-hint.js';
 
@@ -17,10 +17,12 @@ const WINDOW_SLACK_SECONDS = 2;
  * making it name (only theirs, found by their own marks: a person's commit reads no settings file).
  * A session's models count from the previous commit's time: HEAD's, or HEAD's parent's when
  * `rewritten` (the commit an amend rewrites: `HEAD`, or the id git names) is HEAD; read only when a session file is.
+ * `message`: the commit's message, whose co-author lines name an agent that marks no shell (Factory Droid, row s56f-1).
  */
-export async function gatherCommitTimeSignals(cwd: string, gitDir: string, env: NodeJS.ProcessEnv, now: Date = new Date(), rewritten?: string): Promise<CommitTimeSignals> {
+export async function gatherCommitTimeSignals(cwd: string, gitDir: string, env: NodeJS.ProcessEnv, now: Date = new Date(), rewritten?: string, message?: string): Promise<CommitTimeSignals> {
   const author: Identity | undefined = authorIdentFromEnv(env) ?? authorIdentSync(cwd);
   const agents = committingAgents(env, author);
+  if (message !== undefined) for (const agent of coAuthorAgents(message)) agents.add(agent);
   let settings: CommitTimeSignals['settings'];
   if (agents.size > 0) {
     markCodePath('agent-settings');

@@ -165,7 +165,7 @@ async function recordStep(args: string[], context: HookContext, gitDir: string, 
     step === 'fold'
       ? await foldedAttributions(context.cwd, gitDir, options, commentChar)
       : [
-          ...detectAtCommitTime(message, { ...(await gatherCommitTimeSignals(context.cwd, gitDir, context.env, new Date(), rewrittenCommit(source, sourceCommit, keepsHead))), commentChar, trailerChar }, options),
+          ...detectAtCommitTime(message, { ...(await gatherCommitTimeSignals(context.cwd, gitDir, context.env, new Date(), rewrittenCommit(source, sourceCommit, keepsHead), message)), commentChar, trailerChar }, options),
           // An amend keeps the models of the commit it replaces, whoever amends it; -m over a picked or squashed message, those of what it brings.
           ...(await amendedAttributions(context.cwd, context.env, message, options, commentChar, now, keepsHead)),
           ...(source === 'message' && !applied ? preparedAttributions(context.cwd, gitDir, message, options, commentChar) : []),

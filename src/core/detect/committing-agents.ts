@@ -1,5 +1,6 @@
 import type { Identity } from '../types.js';
 import { envAgents } from './env-findings.js';
+import { parseIdent } from '../ident.js';
 import { matchIdentity } from './identity.js';
 
 /**
@@ -13,5 +14,31 @@ export function committingAgents(env: Record<string, string | undefined>, author
   const byAuthor = author ? matchIdentity(author, {}, 'author') : null;
   if (byAuthor) agents.add(byAuthor.agent);
   agents.delete('unknown');
+  return agents;
+}
+
+/**
+ * Agents whose shell tool sets no marker, so that their own co-author line is the only sign of them a
+ * commit carries, and whose session a hook can read for the model (Factory Droid's
+ * `Co-authored-by: factory-droid[bot] <…>`, its `includeCoAuthoredByDroid` default): without this, their
+ * commit was `<agent>:unknown` whatever model wrote it (row s56f-1).
+ */
+const READ_BY_CO_AUTHOR: ReadonlySet<string> = new Set(['factory-droid']);
+/** How much of a message is looked at for those lines: a commit's trailers are in its first few kilobytes' reach of any real message. */
+const MAX_MESSAGE = 256 * 1024;
+const CO_AUTHOR_LINE = /^co-authored-by:[ \t]*(.{1,512})$/gim;
+
+/**
+ * The agents of {@link READ_BY_CO_AUTHOR} a co-author line of `message` names by their own identity (a
+ * comment line starts with its comment character, never matched). Only a reading is added: what is
+ * recorded stays what the message's trailers say, with the settings model of an agent they name.
+ */
+export function coAuthorAgents(message: string): Set<string> {
+  const agents = new Set<string>();
+  for (const match of message.slice(0, MAX_MESSAGE).matchAll(CO_AUTHOR_LINE)) {
+    const ident = parseIdent(match[1]!.trim());
+    const agent = ident ? matchIdentity(ident)?.agent : undefined;
+    if (agent && READ_BY_CO_AUTHOR.has(agent)) agents.add(agent);
+  }
   return agents;
 }
