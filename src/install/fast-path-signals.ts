@@ -47,7 +47,7 @@ function identityEntryTexts(entries: readonly IdentityEntry[], what: string): st
 export function identityTexts(entries: readonly IdentityEntry[] = data.identities as unknown as IdentityEntry[]): string[] {
   for (const entry of entries) {
     const short = identityEntryTexts([entry], 'identity signature').find((text) => text.length < GRAM);
-    // identity.ts indexes the texts by their first GRAM characters: a shorter one fails the build, naming it (row s56d-4).
+    // identity.ts indexes the texts by their first GRAM characters: a shorter one fails the build, naming it (row s56d-3).
     if (short !== undefined) throw new Error(`fast path: the identity signature ${JSON.stringify(entry)} needs the text ${JSON.stringify(short)}, shorter than ${GRAM} characters (src/core/detect/identity.ts indexes identity texts by their first ${GRAM}); give its pattern a longer literal text`);
   }
   return [...new Set(['reply@', 'reply+', '@localhost', ...identityEntryTexts(entries, 'identity signature')])].sort();

@@ -108,7 +108,7 @@ function mayBeAnAgent(name: string, email: string): boolean {
 
 /**
  * Characters of a fast-path text's start that index it. Every identity text is at least as long: `npm run build:shims` and
- * `npm run build:catalog` fail naming a shorter one (src/install/fast-path-signals.ts identityTexts, row s56d-4).
+ * `npm run build:catalog` fail naming a shorter one (src/install/fast-path-signals.ts identityTexts, row s56d-3).
  */
 export const GRAM = 4;
 interface TextIndex {
@@ -121,7 +121,7 @@ let index: TextIndex | undefined;
 
 /**
  * `texts` by their first GRAM characters, a shorter one kept aside to be looked for whole. A shorter text threw here, on the
- * first identity read after the module loaded: every commit's detection failed for a signature's short text (row s56d-4).
+ * first identity read after the module loaded: every commit's detection failed for a signature's short text (row s56d-3).
  */
 export function indexTexts(texts: readonly string[]): TextIndex {
   const byStart = new Map<number, string[]>();
