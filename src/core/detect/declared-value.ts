@@ -1,6 +1,6 @@
 import FAST_PATH_TEXTS from '../data/fast-path-texts.generated.json' with { type: 'json' };
 import { canonicalModel, knownModels, knownVendors, nameVendor, RUNTIME_NAME } from '../catalog.js';
-import { CLAUSE, literalBase, matchIdentity, parseIdentity, plainAddress, type IdentityMatch, type IdentityRole } from './identity.js';
+import { CLAUSE, literalBase, otherNamedVendors, matchIdentity, parseIdentity, plainAddress, type IdentityMatch, type IdentityRole } from './identity.js';
 import { accountSpaced, agentFirstNamed, agentNameAsWritten, aiAccountNamed, aiAccountOnly, isFamilyWord, productNamed, MAX_WHOLE, mentions, newBudget, readMentions, readWhole, vendorsIn, type Budget, type Mention } from './mentions.js';
 import { joints, letterRuns } from './letters.js';
 import { MODEL_WORDS, mayStartModel } from '../model-words.js';
@@ -225,7 +225,7 @@ export function readDeclaredValues(value: string, aliases: Record<string, string
     // The mailbox of a declared helper may be a model's full name (`Claude Code <qwen3-coder@qwen.ai>`): that model too.
     const mailbox = mentions(read.email.slice(0, read.email.indexOf('@')).replace(/[._+]/g, ' '), 'person', aliases, budget).filter((m) => m.model !== 'unknown' && !m.model.endsWith('/unknown'));
     const toolVia = byIdentity || via ? null : modelViaTool({ name: read.name, email: read.email }, aliases);
-    const byName = byIdentity ? [byIdentity, ...literalBase(byIdentity)] : via ? [via] : toolVia ? [toolVia] : mentions(read.name, 'named', aliases, budget);
+    const byName = byIdentity ? [byIdentity, ...literalBase(byIdentity), ...otherNamedVendors(read.name, byIdentity)] : via ? [via] : toolVia ? [toolVia] : mentions(read.name, 'named', aliases, budget);
     // `aider:qwen3-coder <noreply@aider.chat>`: the trailer's own pair before an address, read as without it (a name's reading took the pair for one word).
     const paired = agentModelPair(read.name, aliases, budget).filter((p) => !byName.some((m) => m.agent === p.agent && m.model === p.model));
     // A product's or an AI account's name at an address of no agent's (`Claude Opus <bot@example.com>`, `Kimi AI <ai@moonshot.cn>`),
@@ -797,7 +797,7 @@ export function readCoAuthor(value: string, aliases: Record<string, string> = {}
   if (read.email) {
     const { match: byIdentity, via } = identityVia({ name: read.name, email: read.email }, aliases);
     // An agent's own identity whose name goes on to another model (`Claude Opus 4.6, qwen3-coder <noreply@anthropic.com>`): that model too.
-    if (byIdentity) return [byIdentity, ...literalBase(byIdentity), ...beyondIdentity(read.name, byIdentity.model, aliases, budget), ...unread];
+    if (byIdentity) return [byIdentity, ...literalBase(byIdentity), ...otherNamedVendors(read.name, byIdentity), ...beyondIdentity(read.name, byIdentity.model, aliases, budget), ...unread];
     const atNoReply = [...agentAtNoReply({ name: read.name, email: read.email }, aliases, budget), ...agentAtMachine({ name: read.name, email: read.email }, aliases, budget)];
     if (atNoReply.length === 0 && via) return [via, ...unread];
     const person = atNoReply.length > 0 ? atNoReply : taggedAgent(wholly(read.name, 'person', aliases, budget), read.email);

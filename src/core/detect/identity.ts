@@ -1,5 +1,5 @@
 import FAST_PATH_TEXTS from '../data/fast-path-texts.generated.json' with { type: 'json' };
-import { canonicalModel, knownVendors, modelVendor, nameVendor } from '../catalog.js';
+import { canonicalModel, knownVendors, modelVendor, nameVendor, nameVendors } from '../catalog.js';
 import { MODEL_ALIASES, ROUTERS } from '../model-data.js';
 import type { Identity } from '../types.js';
 import { agentSlug } from './agent-name.js';
@@ -56,6 +56,23 @@ export function literalBase(match: IdentityMatch): IdentityMatch[] {
   if (vendor === null || match.model.endsWith('/unknown') || knownVendors().includes(vendor)) return [];
   const base = nameVendor(match.model);
   return base !== null && base !== vendor ? [{ agent: match.agent, model: `${base}/unknown` }] : [];
+}
+
+/**
+ * An identity read as one vendor's unknown model from a note of one joined name of two vendors' words the table cannot read
+ * (`opencode (gpt-kimi) <noreply@opencode.ai>`: `openai/unknown`): the other vendor's unknown model beside it, as
+ * `Assisted-by: gpt-kimi` reads both; alone it passed a deny of Moonshot (row s56d-4). `[]` for anything else.
+ */
+export function otherNamedVendors(name: string, match: IdentityMatch): IdentityMatch[] {
+  if (!match.model.endsWith('/unknown')) return [];
+  const vendor = match.model.slice(0, -'/unknown'.length);
+  const others: IdentityMatch[] = [];
+  for (const note of [...name.slice(0, MAX_FIELD).matchAll(/\(([^()]{1,100})\)/g)].slice(-MAX_NOTES)) {
+    const named = nameVendors(note[1]!.trim());
+    if (!named.includes(vendor)) continue;
+    for (const other of named) if (other !== vendor && !others.some((m) => m.model === `${other}/unknown`)) others.push({ agent: match.agent, model: `${other}/unknown` });
+  }
+  return others;
 }
 
 const MAX_FIELD = 1000;
