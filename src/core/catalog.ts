@@ -325,12 +325,31 @@ export function nameVendor(raw: string): string | null {
  * vendor (row 1140). Only a vendor's name or a word a family starts (`qwen2`), not an agent's (`cursor`, `codex`) or a common one.
  */
 function laterVendor(words: readonly string[]): string | null {
+  return laterVendors(words)[0] ?? null;
+}
+/** Every vendor laterVendor's words name, in order, each once. */
+function laterVendors(words: readonly string[]): string[] {
+  const vendors: string[] = [];
   for (const word of words.slice(1, 8)) {
     if (LATER_WORD_NOT_VENDOR.has(word) || LATER_FAMILY_NOT_VENDOR.test(word) || isAgentName(word)) continue;
     const vendor = VENDOR_NAMES.get(word) ?? familyOf(word)?.vendor;
-    if (vendor) return vendor;
+    if (vendor && !vendors.includes(vendor)) vendors.push(vendor);
   }
-  return null;
+  return vendors;
+}
+/**
+ * The vendors a model name the table cannot read names: nameVendor's, then every other vendor a later word of one joined
+ * name names (`gpt-kimi`: OpenAI's and Moonshot's; `qwen-claude`: Qwen's and Anthropic's), as `Assisted-by:` reads each
+ * family's word; a git-ai note and a co-author's note read the first word's vendor alone, past a deny of the other
+ * (row s56d-4). An agent's name first (`claude-code-kimi`) or several spaced words read as nameVendor reads them. [] for no vendor.
+ */
+export function nameVendors(raw: string): string[] {
+  const first = nameVendor(raw);
+  if (first === null) return [];
+  const last = (cleanInput(raw)?.replace(NOTE, ' ').split('/').pop() ?? '').trim();
+  const words = slug(last).split('-');
+  if (/\s/.test(last) || leadingAgentWords(words) > 0) return [first];
+  return [first, ...laterVendors(words).filter((vendor) => vendor !== first)];
 }
 /**
  * How many first words of a slug's are an agent's name (`codex`, `cursor`, `cursor-agent`, `amp`, `opencode`, and one a

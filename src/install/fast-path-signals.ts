@@ -3,6 +3,7 @@ import { FAMILIES } from '../core/model-data.js';
 import { messageKeys } from '../core/fast-path-layout.js';
 import { requiredTextSets, requiredTexts } from './required-text.js';
 import { SQUASH_LINE } from '../core/detect/squashed-messages.js';
+import { GRAM } from '../core/detect/identity.js';
 
 export { envNames } from '../core/fast-path-layout.js';
 
@@ -43,8 +44,13 @@ function identityEntryTexts(entries: readonly IdentityEntry[], what: string): st
  * tagged with the agent's name, `noreply+goose@`: `reply+`, row 1066), and in
  * every address at `localhost`, where a name that is its mailbox names its agent (agentAtMachine).
  */
-export function identityTexts(): string[] {
-  return [...new Set(['reply@', 'reply+', '@localhost', ...identityEntryTexts(data.identities as unknown as IdentityEntry[], 'identity signature')])].sort();
+export function identityTexts(entries: readonly IdentityEntry[] = data.identities as unknown as IdentityEntry[]): string[] {
+  for (const entry of entries) {
+    const short = identityEntryTexts([entry], 'identity signature').find((text) => text.length < GRAM);
+    // identity.ts indexes the texts by their first GRAM characters: a shorter one fails the build, naming it (row s56d-3).
+    if (short !== undefined) throw new Error(`fast path: the identity signature ${JSON.stringify(entry)} needs the text ${JSON.stringify(short)}, shorter than ${GRAM} characters (src/core/detect/identity.ts indexes identity texts by their first ${GRAM}); give its pattern a longer literal text`);
+  }
+  return [...new Set(['reply@', 'reply+', '@localhost', ...identityEntryTexts(entries, 'identity signature')])].sort();
 }
 
 /**

@@ -1,6 +1,6 @@
 import FAST_PATH_TEXTS from '../data/fast-path-texts.generated.json' with { type: 'json' };
 import { canonicalModel, knownModels, knownVendors, nameVendor, RUNTIME_NAME } from '../catalog.js';
-import { CLAUSE, literalBase, matchIdentity, parseIdentity, plainAddress, type IdentityMatch, type IdentityRole } from './identity.js';
+import { CLAUSE, literalBase, otherNamedVendors, matchIdentity, parseIdentity, plainAddress, type IdentityMatch, type IdentityRole } from './identity.js';
 import { accountSpaced, agentFirstNamed, agentNameAsWritten, aiAccountNamed, aiAccountOnly, isFamilyWord, productNamed, MAX_WHOLE, mentions, newBudget, readMentions, readWhole, vendorsIn, type Budget, type Mention } from './mentions.js';
 import { joints, letterRuns } from './letters.js';
 import { MODEL_WORDS, mayStartModel } from '../model-words.js';
@@ -225,7 +225,7 @@ export function readDeclaredValues(value: string, aliases: Record<string, string
     // The mailbox of a declared helper may be a model's full name (`Claude Code <qwen3-coder@qwen.ai>`): that model too.
     const mailbox = mentions(read.email.slice(0, read.email.indexOf('@')).replace(/[._+]/g, ' '), 'person', aliases, budget).filter((m) => m.model !== 'unknown' && !m.model.endsWith('/unknown'));
     const toolVia = byIdentity || via ? null : modelViaTool({ name: read.name, email: read.email }, aliases);
-    const byName = byIdentity ? [byIdentity, ...literalBase(byIdentity)] : via ? [via] : toolVia ? [toolVia] : mentions(read.name, 'named', aliases, budget);
+    const byName = byIdentity ? [byIdentity, ...literalBase(byIdentity), ...otherNamedVendors(read.name, byIdentity)] : via ? [via] : toolVia ? [toolVia] : mentions(read.name, 'named', aliases, budget);
     // `aider:qwen3-coder <noreply@aider.chat>`: the trailer's own pair before an address, read as without it (a name's reading took the pair for one word).
     const paired = agentModelPair(read.name, aliases, budget).filter((p) => !byName.some((m) => m.agent === p.agent && m.model === p.model));
     // A product's or an AI account's name at an address of no agent's (`Claude Opus <bot@example.com>`, `Kimi AI <ai@moonshot.cn>`),
@@ -239,7 +239,9 @@ export function readDeclaredValues(value: string, aliases: Record<string, string
   const tools = readAll ? withoutMakers(read.text) : read.text;
   if (readAll && onlyTools(tools) && !namesAgentOrModel(tools, aliases, budget)) return [];
   // A script's path beside a model (`scripts/gen.sh and qwen3-coder`) is no model id.
-  const found = withoutRepositories(declaredMentions(tools, readAll ? withoutMakers(whole) : value, aliases, budget).filter((m) => !scriptPath(m.model)), tools);
+  // `Kimi Räikkönen and Claude`: the person credited beside an agent is no model (row s56d-1); the rest is read as written alone.
+  const others = reading.people === true && readAll ? besideFamilyNamedPeople(tools) : null;
+  const found = withoutRepositories(declaredMentions(others ?? tools, others ?? (readAll ? withoutMakers(whole) : value), aliases, budget).filter((m) => !scriptPath(m.model)), others ?? tools);
   if (found.length > 0) return reading.people === true && readAll && found.every((m) => m.agent === 'unknown' && m.model.endsWith('/unknown')) && peopleAndTeams(read.text, aliases, budget) ? [] : found;
   return saysNoAI(read.text) || (reading.people === true && readAll && peopleNamed(read.text)) ? [] : [UNKNOWN];
 }
@@ -267,6 +269,19 @@ function peopleAndTeams(text: string, aliases: Record<string, string>, budget: B
   // Every other name a person's that reads no AI on its own (`Daniel Gustafsson`): `Qwen Long`, `Doubao Seed`, `Grok Smith`,
   // `Kimi Linear` beside `Kimi Räikkönen` or a company's team stay their vendors' models, as each reads alone (row 1179).
   return names.some(named) && names.every((name) => named(name) || (peopleNamed(name) && declaredMentions(name, name, aliases, budget).length === 0));
+}
+
+/**
+ * The other names of a declared value that credits people whose given name is a family's word (familyNamedPerson) beside
+ * something else (`Kimi Räikkönen and Claude`), joined; null when it credits none of them or only them. Read whole, the
+ * person's given name gave the agent beside it Moonshot's model (`claude-code:moonshotai/unknown`, refused under a deny of
+ * `moonshotai/*`, row s56d-1); alone (row 1171) or beside other people (row 1179) the person was already no model.
+ */
+function besideFamilyNamedPeople(text: string): string | null {
+  if (text.length > 200) return null;
+  const names = text.split(NAME_LIST);
+  const others = names.filter((name) => !familyNamedPerson(name));
+  return others.length === names.length || others.length === 0 ? null : others.join(', ');
 }
 
 function teamOfPeople(name: string): boolean {
@@ -782,7 +797,7 @@ export function readCoAuthor(value: string, aliases: Record<string, string> = {}
   if (read.email) {
     const { match: byIdentity, via } = identityVia({ name: read.name, email: read.email }, aliases);
     // An agent's own identity whose name goes on to another model (`Claude Opus 4.6, qwen3-coder <noreply@anthropic.com>`): that model too.
-    if (byIdentity) return [byIdentity, ...literalBase(byIdentity), ...beyondIdentity(read.name, byIdentity.model, aliases, budget), ...unread];
+    if (byIdentity) return [byIdentity, ...literalBase(byIdentity), ...otherNamedVendors(read.name, byIdentity), ...beyondIdentity(read.name, byIdentity.model, aliases, budget), ...unread];
     const atNoReply = [...agentAtNoReply({ name: read.name, email: read.email }, aliases, budget), ...agentAtMachine({ name: read.name, email: read.email }, aliases, budget)];
     if (atNoReply.length === 0 && via) return [via, ...unread];
     const person = atNoReply.length > 0 ? atNoReply : taggedAgent(wholly(read.name, 'person', aliases, budget), read.email);
@@ -794,7 +809,9 @@ export function readCoAuthor(value: string, aliases: Record<string, string> = {}
     const found = named.length === 0 && aiAccountOnly(read.name) ? [{ agent: 'unknown', model: 'unknown' }] : named;
     // `aider:qwen3-coder <ada@example.com>`: no person's name is an agent's and a model's pair.
     const paired = agentModelPair(read.name, aliases, budget).filter((p) => !found.some((m) => m.agent === p.agent && m.model === p.model));
-    return [...found, ...paired, ...idOfFamily(found.length + paired.length, read.name), ...unread];
+    // `kimi-max <123+kimi-max@users.noreply.github.com>`: a GitHub account's login, a person's handle, no model's id (row s56d-2).
+    const handle = gitHubLogin(read.email) === spelled(read.name);
+    return [...found, ...paired, ...(handle ? [] : idOfFamily(found.length + paired.length, read.name)), ...unread];
   }
   // `Claude <claude@localhost>`: an address with no domain of the Internet, the agent's own name as its mailbox.
   const atMachine = text.length <= MAX_VALUE ? agentAtMachine(parseIdentity(text), aliases, budget) : [];
@@ -817,6 +834,18 @@ export function readCoAuthor(value: string, aliases: Record<string, string> = {}
   const accountOnly = aiAccountOnly(named) || (read.name !== named && aiAccountOnly(read.name));
   const found = byWords.length === 0 && paired.length === 0 && accountOnly ? [{ agent: 'unknown', model: 'unknown' }] : byWords;
   return [...paired, ...found.filter((m) => !paired.some((p) => p.agent === m.agent && p.model === m.model)), ...idOfFamily(found.length + paired.length, named), ...unread];
+}
+
+/** A name's letters and digits, in small letters (how a login or a mailbox spells a name). */
+const spelled = (text: string): string => text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+
+/**
+ * The login of a GitHub user's no-reply address (`123+kimi-max@users.noreply.github.com`, `kimi-max@users.noreply.github.com`),
+ * spelled as `spelled` spells it; null for any other address. An app's account there ends `[bot]` (never spelled the same).
+ */
+function gitHubLogin(email: string): string | null {
+  const found = /^(?:\d+\+)?([a-z0-9](?:[a-z0-9-]{0,38}))@users\.noreply\.github\.com$/i.exec(plainAddress(email));
+  return found ? spelled(found[1]!) : null;
 }
 
 /**
@@ -857,7 +886,6 @@ function productName(written: string, email: string, aliases: Record<string, str
   // An AI account's name is read by its words (`Claude, Assistant`, `Gemini - AI`, `Gemini/AI`: row 947), not split at its comma.
   const name = aiAccountNamed(split) ? accountSpaced(split) : split;
   if (!productNamed(name) && !agentProductName(name) && !vendorBeforeProduct(name)) return [];
-  const spelled = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
   const mailbox = plainAddress(email).split('@')[0]!;
   // A joined name its login spells is that account's (`gemini-cli <12345+gemini-cli@users.noreply.github.com>`: someone's, not the app's).
   if (joined && mailbox.split('+').some((part) => spelled(part) === spelled(name))) return [];

@@ -1,5 +1,5 @@
 import FAST_PATH_TEXTS from '../data/fast-path-texts.generated.json' with { type: 'json' };
-import { canonicalModel, knownVendors, modelVendor, nameVendor } from '../catalog.js';
+import { canonicalModel, knownVendors, modelVendor, nameVendor, nameVendors } from '../catalog.js';
 import { MODEL_ALIASES, ROUTERS } from '../model-data.js';
 import type { Identity } from '../types.js';
 import { agentSlug } from './agent-name.js';
@@ -58,6 +58,23 @@ export function literalBase(match: IdentityMatch): IdentityMatch[] {
   return base !== null && base !== vendor ? [{ agent: match.agent, model: `${base}/unknown` }] : [];
 }
 
+/**
+ * An identity read as one vendor's unknown model from a note of one joined name of two vendors' words the table cannot read
+ * (`opencode (gpt-kimi) <noreply@opencode.ai>`: `openai/unknown`): the other vendor's unknown model beside it, as
+ * `Assisted-by: gpt-kimi` reads both; alone it passed a deny of Moonshot (row s56d-4). `[]` for anything else.
+ */
+export function otherNamedVendors(name: string, match: IdentityMatch): IdentityMatch[] {
+  if (!match.model.endsWith('/unknown')) return [];
+  const vendor = match.model.slice(0, -'/unknown'.length);
+  const others: IdentityMatch[] = [];
+  for (const note of [...name.slice(0, MAX_FIELD).matchAll(/\(([^()]{1,100})\)/g)].slice(-MAX_NOTES)) {
+    const named = nameVendors(note[1]!.trim());
+    if (!named.includes(vendor)) continue;
+    for (const other of named) if (other !== vendor && !others.some((m) => m.model === `${other}/unknown`)) others.push({ agent: match.agent, model: `${other}/unknown` });
+  }
+  return others;
+}
+
 const MAX_FIELD = 1000;
 /** Notes of a name read for a model (each a catalog lookup). */
 const MAX_NOTES = 4;
@@ -106,22 +123,37 @@ function mayBeAnAgent(name: string, email: string): boolean {
   return holdsFastPathText(name.toLowerCase()) || holdsFastPathText(email.toLowerCase());
 }
 
-/** Characters of a fast-path text's start that index it (every identity text is at least as long). */
-const GRAM = 4;
-let byStart: Map<number, string[]> | undefined;
+/**
+ * Characters of a fast-path text's start that index it. Every identity text is at least as long: `npm run build:shims` and
+ * `npm run build:catalog` fail naming a shorter one (src/install/fast-path-signals.ts identityTexts, row s56d-3).
+ */
+export const GRAM = 4;
+interface TextIndex {
+  /** The texts by their first GRAM characters (each an ASCII code below 128: seven bits each). */
+  byStart: Map<number, string[]>;
+  /** Texts shorter than GRAM (none the build lets through): looked for whole, as before the index. */
+  short: string[];
+}
+let index: TextIndex | undefined;
 
-/** The fast-path identity texts by their first GRAM characters (each an ASCII code below 128: seven bits each). */
-function textsByStart(): Map<number, string[]> {
-  if (byStart !== undefined) return byStart;
-  byStart = new Map();
-  for (const text of FAST_PATH_TEXTS.identity) {
-    if (text.length < GRAM) throw new Error(`fast-path identity text shorter than ${GRAM}: ${JSON.stringify(text)}`);
+/**
+ * `texts` by their first GRAM characters, a shorter one kept aside to be looked for whole. A shorter text threw here, on the
+ * first identity read after the module loaded: every commit's detection failed for a signature's short text (row s56d-3).
+ */
+export function indexTexts(texts: readonly string[]): TextIndex {
+  const byStart = new Map<number, string[]>();
+  const short: string[] = [];
+  for (const text of texts) {
+    if (text.length < GRAM) {
+      short.push(text);
+      continue;
+    }
     const key = gramAt(text, 0);
-    const texts = byStart.get(key);
-    if (texts === undefined) byStart.set(key, [text]);
-    else texts.push(text);
+    const same = byStart.get(key);
+    if (same === undefined) byStart.set(key, [text]);
+    else same.push(text);
   }
-  return byStart;
+  return { byStart, short };
 }
 
 /** The GRAM characters of `text` at `at` as one number. */
@@ -137,12 +169,16 @@ function gramAt(text: string, at: number): number {
  * of co-author lines in a large message it was an eighth of detection's time).
  */
 function holdsFastPathText(lower: string): boolean {
-  const starts = textsByStart();
+  return holdsText(lower, (index ??= indexTexts(FAST_PATH_TEXTS.identity)));
+}
+
+/** Whether `lower` holds one of an index's texts (holdsFastPathText's reading, exported for its test). */
+export function holdsText(lower: string, { byStart, short }: TextIndex): boolean {
   for (let at = 0; at + GRAM <= lower.length; at += 1) {
-    const texts = starts.get(gramAt(lower, at));
+    const texts = byStart.get(gramAt(lower, at));
     if (texts !== undefined && texts.some((text) => lower.startsWith(text, at))) return true;
   }
-  return false;
+  return short.some((text) => lower.includes(text));
 }
 
 /**

@@ -1,4 +1,4 @@
-import { canonicalModel, nameVendor } from '../catalog.js';
+import { canonicalModel, nameVendor, nameVendors } from '../catalog.js';
 import { agentSlug, slugify } from '../detect/agent-name.js';
 import { readable as shownText, shownOrder } from '../detect/readable.js';
 import data from '../data/git-ai-tools.json' with { type: 'json' };
@@ -144,7 +144,9 @@ export function moreModelsOfNote(model: string | null, primary: string, aliases?
   if (found === undefined) {
     const read = readable(model, 'cut');
     const words = read === null ? [] : read.replace(notAName(), ' ').split(' ').filter((word) => word !== '');
-    const ids = words.length < 2 ? [] : words.map((word) => modelOfName(word, aliases));
+    // One joined name of two vendors' words the table cannot read (`gpt-kimi`): each vendor's, as `Assisted-by:` reads it (row s56d-4).
+    const joined = primary.endsWith('/unknown') && read !== null ? nameVendors(foldModes(read)).map((named) => `${named}/unknown`) : [];
+    const ids = [...joined, ...(words.length < 2 ? [] : words.map((word) => modelOfName(word, aliases)))];
     // A word naming the primary's vendor (`claude` of `claude opus 4.6`, `qwen3` of `qwen3\0-coder`) says nothing a deny of it misses.
     const vendor = primary === 'unknown' ? null : primary.split('/')[0];
     found = [...new Set(ids)].filter((id) => id !== 'unknown' && id.split('/')[0] !== vendor);
