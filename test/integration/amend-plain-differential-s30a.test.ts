@@ -64,9 +64,15 @@ function pick<T>(rand: () => number, items: readonly T[]): T {
   return items[Math.floor(rand() * items.length)] as T;
 }
 
+/**
+ * The generator's seed: 6, whose first 24 amends hold every class the generated ones are for (asserted in
+ * the test); 357's first 60 held one Shift_JIS amend, at the 46th.
+ */
+const SEED = 6;
+
 /** Amended commits: people's and agents' authors, prose with or without an AI line, now and then an encoding or a signature header. */
 function corpus(count: number): Old[] {
-  const rand = prng(357);
+  const rand = prng(SEED);
   const cases: Old[] = [];
   for (let at = 0; at < count; at += 1) {
     const author = pick(rand, rand() < 0.85 ? PEOPLE : AGENTS);
@@ -137,13 +143,31 @@ function setup() {
 
 const started = (lines: string[]) => lines.some((line) => line.startsWith('aitrail '));
 
+/**
+ * Generated amends beside the fixed ones (every AI line over a person's commit, every agent author over a
+ * plain message: always run). 24 by default (session 56 helper g: 60 of seed 357 ran ~1.5x as many amends,
+ * each a dash, a bash, git and usually a node hook, for the same classes: people's and agents' authors with
+ * and without an AI line, both encodings, signature headers, packed refs); AITRAIL_AMEND_SWEEP=<n> runs n of them.
+ */
+const GENERATED = Number(process.env.AITRAIL_AMEND_SWEEP ?? 0) > 0 ? Number(process.env.AITRAIL_AMEND_SWEEP) : 24;
+
 describe("post-rewrite's amend gate: node skipped only where it carries nothing", () => {
-  it('generated amended commits: every one the shim lets through, node leaves as git made it; the ones that name an agent start node', () => {
+  it(`generated amended commits (${GENERATED} and the fixed ones): every one the shim lets through, node leaves as git made it; the ones that name an agent start node`, () => {
     const { repo, shim, node, amend, stamped, parent } = setup();
     let skipped = 0;
     let packed = 0;
     let keptHits = 0;
-    for (const [at, old] of corpus(60).entries()) {
+    // The classes the generated ones are for, each among them at the default count.
+    const generated = corpus(GENERATED).slice(0, GENERATED);
+    const aiLine = (old: Old) => AI_LINES.some((line) => old.message.includes(line));
+    expect(generated.some((old) => old.encoding === 'ISO-8859-1')).toBe(true);
+    expect(generated.some((old) => old.encoding === 'Shift_JIS')).toBe(true);
+    expect(generated.some((old) => old.signed === true)).toBe(true);
+    expect(generated.some((old) => AGENTS.includes(old.author) && aiLine(old))).toBe(true);
+    expect(generated.some((old) => AGENTS.includes(old.author) && !aiLine(old))).toBe(true);
+    expect(generated.some((old) => PEOPLE.includes(old.author) && aiLine(old))).toBe(true);
+    expect(generated.some((old) => PEOPLE.includes(old.author) && !aiLine(old))).toBe(true);
+    for (const [at, old] of corpus(GENERATED).entries()) {
       const label = JSON.stringify(old);
       const input = amend(old);
       if (at % 3 === 0) {
@@ -164,8 +188,9 @@ describe("post-rewrite's amend gate: node skipped only where it carries nothing"
       const ran = node(input);
       expect(ran, label).toEqual({ carried: false, stdout: '', stderr: '' });
     }
-    // Not vacuous: most amends of people's commits went without node, and packed refs were among them.
-    expect(skipped).toBeGreaterThanOrEqual(10);
+    // Not vacuous: most amends of people's commits went without node, and packed refs were among them
+    // (8 of seed 6's first 24; 10 or more were asked of the 60 of seed 357).
+    expect(skipped).toBeGreaterThanOrEqual(8);
     expect(keptHits).toBeGreaterThanOrEqual(4);
     expect(packed).toBeGreaterThan(10);
   });
