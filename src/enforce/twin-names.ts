@@ -91,18 +91,32 @@ export async function* heldCommitNames(repoDir: string): AsyncGenerator<string> 
       out = undefined;
     }
   }
+  // Lines written 64 KiB at a time (a write of each line cost the listing's first run seconds of system time).
+  let pending: string[] = [];
+  let size = 0;
+  const keep = (line: string) => {
+    if (out === undefined) return;
+    pending.push(line);
+    size += line.length + 1;
+    if (size >= 65_536) {
+      out.write(`${pending.join('\n')}\n`);
+      pending = [];
+      size = 0;
+    }
+  };
   let done = false;
   try {
     for await (const line of splitRecords(streamGit(LOG, { cwd: repoDir, asStored: true, input }), '\n')) {
-      out?.write(`${line}\n`);
+      keep(line);
       yield line;
     }
     if (kept && path !== undefined) {
       for await (const line of skipHeader(fileLines(path))) {
-        out?.write(`${line}\n`);
+        keep(line);
         yield line;
       }
     }
+    if (pending.length > 0) out?.write(`${pending.join('\n')}\n`);
     done = true;
   } finally {
     const writer = out;
