@@ -93,4 +93,19 @@ describe('the twin search keeps its listing of the refs\' commits (row s56e-1)',
     // The kept file names the tips it was read from: the refs of the last listing, notes refs aside.
     expect(readFileSync(kept, 'utf8').split('\n')[1]).toContain(c);
   });
+
+  it('a name with a CR (`$\'a\\r.ts\'`) kept in the listing and read back: the twin found and its path whole, as without it', () => {
+    const server = deniedAfterRevert(undefined, 'a\r.ts');
+    const { work, qwen } = server;
+    expect(tryGit(work.dir, ['cherry-pick', '-n', qwen]).code).toBe(0);
+    expect(commitWith(work, 'feat: again\n', wide(5), { noVerify: true }).code).toBe(0);
+    for (const run of ['listed', 'kept']) {
+      const check = aitrail(work.dir, ['check', '--format', 'json', 'origin/main..HEAD'], { timeout: 120_000 });
+      expect(check.code, `${run}: ${check.stdout}${check.stderr}`).toBe(1);
+      const [violation] = (JSON.parse(check.stdout) as { violations: { path: string; message: string }[] }).violations;
+      expect(violation?.path).toBe('a\r.ts');
+      expect(violation?.message).toContain(qwen.slice(0, 12));
+      expect(existsSync(join(work.dir, '.git', 'aitrail', 'twin-names'))).toBe(true);
+    }
+  });
 });
