@@ -55,15 +55,17 @@ async function stillHeld(repoDir: string, old: readonly string[], now: readonly 
  * held (no forced push or deleted ref dropped any), only the commits since them are listed by git, and the kept
  * listing follows: the commits the old tips reach are exactly the ones listed then, and a commit's listing (its own
  * change against its first parent) never changes. Any doubt (no file, another format, a tip no longer held or gone,
- * an unreadable file) is a full listing. What is listed is what the refs hold: the policy, notes and models are judged
+ * an unreadable file, a shallow repository: a fetch deepening it adds ancestors to tips already listed) is a full listing. What is listed is what the refs hold: the policy, notes and models are judged
  * afresh each run by the caller, so none of them keys the listing.
  */
 export async function* heldCommitNames(repoDir: string): AsyncGenerator<string> {
-  const tips = [...new Set((await runGit(['rev-parse', '--exclude=refs/notes/*', '--all'], { cwd: repoDir, asStored: true })).split('\n').filter(Boolean))].sort();
+  const [shallow, ...listed] = (await runGit(['rev-parse', '--is-shallow-repository', '--exclude=refs/notes/*', '--all'], { cwd: repoDir, asStored: true })).split('\n').filter(Boolean);
+  const tips = [...new Set(listed)].sort();
   if (tips.length === 0) return;
   let path: string | undefined;
   try {
-    path = join(await absoluteCommonDir(repoDir), CACHE_NAME);
+    // A shallow repository is listed whole every time: a fetch deepening it adds ancestors to tips already listed.
+    path = shallow === 'false' ? join(await absoluteCommonDir(repoDir), CACHE_NAME) : undefined;
   } catch {
     path = undefined;
   }

@@ -6,12 +6,12 @@
 // sequence of pushes (a new refused commit on another branch, a forced push dropping it, a policy change, a notes push)
 // `check` with the kept listing and without it (the file removed) gives the same verdicts, and the real bare server's
 // pre-receive refuses and accepts the same pushes with and without its own kept listing.
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
 import { commitWith, tryGit } from '../helpers/enforce-repos.js';
-import { deniedAfterRevert } from '../helpers/laundered-twins.js';
+import { deniedAfterRevert, PARSE } from '../helpers/laundered-twins.js';
 
 /** 17 files of a person's (new contents each `step`): with a twin's path, past EVERY_PATH_CAP, the listing is read (row 1167). */
 const wide = (step: number) => Object.fromEntries(Array.from({ length: 17 }, (_, at) => [`wide/f${at}.ts`, `export const f${at} = ${at * 100 + step};\n`]));
@@ -108,4 +108,23 @@ describe('the twin search keeps its listing of the refs\' commits (row s56e-1)',
       expect(existsSync(join(work.dir, '.git', 'aitrail', 'twin-names'))).toBe(true);
     }
   });
+
+  it('a shallow clone deepened: its listing is never kept (the deepened history holds Q, and the twin is found)', () => {
+    const server = deniedAfterRevert();
+    const { remote, qwen } = server;
+    const dir = join(server.work.dir, '..', `shallow-${process.pid}`);
+    expect(tryGit(join(server.work.dir, '..'), ['clone', '-q', '--depth', '1', `file://${remote.dir}`, dir]).code).toBe(0);
+    for (const [path, text] of Object.entries({ 'src/parse.ts': PARSE, ...wide(6) })) {
+      mkdirSync(join(dir, path, '..'), { recursive: true });
+      writeFileSync(join(dir, path), text);
+    }
+    expect(tryGit(dir, ['add', '-A']).code).toBe(0);
+    expect(tryGit(dir, ['-c', 'user.name=P', '-c', 'user.email=p@example.com', 'commit', '-q', '--no-verify', '-m', 'feat: parse by hand']).code).toBe(0);
+    aitrail(dir, ['check', 'origin/main..HEAD'], { timeout: 120_000 });
+    expect(tryGit(dir, ['fetch', '-q', '--unshallow', 'origin']).code).toBe(0);
+    const check = aitrail(dir, ['check', 'origin/main..HEAD'], { timeout: 120_000 });
+    expect(check.code, check.stdout + check.stderr).toBe(1);
+    expect(check.stdout).toContain(qwen.slice(0, 12));
+  });
 });
+
