@@ -45,6 +45,7 @@ const READ_BATCH = 1_000;
  * the history per path asked, so it was asked one path of each person-read commit, and a person's commit holding a
  * refused change beside other files (its first path its own) was never compared; this walk's cost does not grow with
  * the paths (on 200,000 commits ~4 s of git CPU, about a 6-path walk's). Merges by their change against their first parent (row 1123).
+ * Row s56e-1: the listing is kept in the git dir and only what is new since its tips is asked of git (twin-names).
  */
 async function commitsChanging(repoDir: string, paths: ReadonlySet<string>, inRange: ReadonlySet<string>): Promise<string[]> {
   // Streamed (held whole as one string before), and only the commits since the last listing's tips asked of git (row s56e-1: twin-names).
