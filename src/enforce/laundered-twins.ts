@@ -8,6 +8,7 @@ import type { Violation } from '../core/policy/types.js';
 import { MAX_LISTED_PATHS } from '../core/policy/violation.js';
 import { emptyTreeOf } from '../git/empty-tree.js';
 import { runGit } from '../git/exec.js';
+import { heldCommitNames } from './twin-names.js';
 import { type CommitRecord, streamCommits } from '../git/log.js';
 import { commitsReadAsStored } from '../git/raw-message.js';
 import { mergeBases } from '../git/merge-shape.js';
@@ -44,14 +45,14 @@ const READ_BATCH = 1_000;
  * the history per path asked, so it was asked one path of each person-read commit, and a person's commit holding a
  * refused change beside other files (its first path its own) was never compared; this walk's cost does not grow with
  * the paths (on 200,000 commits ~4 s of git CPU, about a 6-path walk's). Merges by their change against their first parent (row 1123).
+ * Row s56e-1: the listing is kept in the git dir and only what is new since its tips is asked of git (twin-names).
  */
 async function commitsChanging(repoDir: string, paths: ReadonlySet<string>, inRange: ReadonlySet<string>): Promise<string[]> {
-  // core.quotePath=false: a path is C-quoted only for control characters, `"` and `\`, so a line starting with \x01 is a commit's.
-  const out = await runGit(['-c', 'core.quotePath=false', 'log', '--full-history', '--exclude=refs/notes/*', '--all', '--format=%x01%H', '--name-only', '--no-renames', '--diff-merges=first-parent', '--ignore-submodules=none', '--no-relative', '--root', '--no-color', '--no-ext-diff', '--no-show-signature', '--'], { cwd: repoDir, asStored: true });
+  // Streamed (held whole as one string before), and only the commits since the last listing's tips asked of git (row s56e-1: twin-names).
   const found: string[] = [];
   let sha: string | undefined;
   let taken = true;
-  for (const line of out.split('\n')) {
+  for await (const line of heldCommitNames(repoDir)) {
     if (line.startsWith('\x01')) {
       sha = line.slice(1);
       taken = inRange.has(sha);

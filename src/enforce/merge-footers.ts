@@ -8,13 +8,6 @@ import { GitError } from '../git/exec.js';
 import { streamCommits } from '../git/log.js';
 
 /**
- * Merged commits one merge's walk reads when no run's bound is given (`reads`), at most: a merge of more is read no
- * further (its footer stays unknown). With one (check, pre-push, pre-receive, log) the run's bound alone applies (row
- * 1168: a merge of more than 5,000 was silently left `unknown` in the gates, neither refused nor warned).
- */
-const MAX_MERGED = 5000;
-
-/**
  * A merge's attribution that only a description's footer supports (`🤖 Generated with [Claude Code](…)`
  * in the body GitHub's merge button writes under "Pull request title and description"): an agent,
  * no model, read only from message lines (no trailer, co-author line, identity, note or environment).
@@ -71,30 +64,30 @@ async function widened(reads: MergedReads): Promise<boolean> {
  * agent no merged commit names with a model stays as it is (the footer is then the only evidence of
  * the AI work, as a squash merge's is); trailers, notes, identities and the environment are never touched.
  */
-export async function mergeFooters(repoDir: string, parents: readonly string[], attributions: Attribution[], detect: DetectOptions, mode: 'fold' | 'drop', reads?: MergedReads): Promise<Attribution[]> {
+export async function mergeFooters(repoDir: string, parents: readonly string[], attributions: Attribution[], detect: DetectOptions, mode: 'fold' | 'drop', reads: MergedReads): Promise<Attribution[]> {
   if (parents.length < 2) return attributions;
   const agents = new Set(attributions.filter(footerOnly).map((attribution) => attribution.agent));
   if (agents.size === 0) return attributions;
   // Once reached the bound stays reached for the run: a walk allowed a commit or two each time started a git process per merge.
-  if (reads !== undefined && (reads.spent === true || (reads.read >= reads.most && !(await widened(reads))))) {
+  // Every caller (check, pre-push, pre-receive, log) gives the run's bound, the only one (row 1168: a per-merge bound of
+  // 5,000 left a bigger merge's footer `unknown` without a word).
+  if (reads.spent === true || (reads.read >= reads.most && !(await widened(reads)))) {
     reads.spent = true;
     reads.cut = 'commits';
     return attributions;
   }
   const declared = new Map<string, Map<string, { declared: boolean; sha: string }>>();
-  let read = 0;
   try {
-    const bound = reads === undefined ? {} : { largeTogether: reads.largeTogether, largeRead: reads.largeRead };
+    const bound = { largeTogether: reads.largeTogether, largeRead: reads.largeRead };
     for await (const commit of streamCommits(repoDir, [...parents.slice(1), '--not', parents[0]!], bound)) {
-      if (++read > MAX_MERGED && reads === undefined) return attributions;
       // Past the report's bound the footer stays as read (AI of that agent, model unknown: fail closed), and the caller says so.
-      if (reads !== undefined && reads.read++ >= reads.most && !(await widened(reads))) {
+      if (reads.read++ >= reads.most && !(await widened(reads))) {
         reads.spent = true;
         reads.cut = 'commits';
         return attributions;
       }
       // A merged commit left unread (its message past the walks' bound): what it names is not known, the footer may stay.
-      if (reads !== undefined && commit.tooLarge?.part === 'together') reads.cut = 'bytes';
+      if (commit.tooLarge?.part === 'together') reads.cut = 'bytes';
       for (const found of detectCommit(commitSignals(commit), detect)) {
         if (!agents.has(found.agent) || !known(found.model)) continue;
         const models = declared.get(found.agent) ?? new Map<string, { declared: boolean; sha: string }>();

@@ -1,4 +1,4 @@
-import { childProcess, GitError, gitEnvironment, type GitOptions } from './exec.js';
+import { childProcess, GitError, gitEnvironment, type GitOptions, streamGit } from './exec.js';
 
 /** A diff header's mode line (`old mode 100644`, `new mode 100755`, `new file mode 100755`, `deleted file mode 100755`): dropped before `git patch-id` (row 1103). */
 const MODE_LINE = /^(?:old mode|new mode|new file mode|deleted file mode) [0-7]+\n$/;
@@ -71,7 +71,7 @@ export class PatchSplitter {
   }
 }
 
-/** A spawned git's exit: its code, and its stderr (the first 64 KiB). */
+/** git patch-id's exit: its code, and its stderr (the first 64 KiB). */
 function exited(child: ReturnType<ReturnType<typeof childProcess>['spawn']>): Promise<{ code: number | null; stderr: string }> {
   const err: Buffer[] = [];
   let held = 0;
@@ -91,14 +91,8 @@ function exited(child: ReturnType<ReturnType<typeof childProcess>['spawn']>): Pr
  * the file's diff. One `git <source> | git patch-id` pipeline, streamed: no diff is held whole, whatever its size.
  */
 export async function streamedPatchIds(source: readonly string[], options: GitOptions & { tagOf: (line: string) => string | undefined }): Promise<Map<string, Set<string>>> {
-  const env = gitEnvironment(options);
-  const spawn = childProcess().spawn;
-  const diff = spawn('git', source, { cwd: options.cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
-  const ids = spawn('git', ['patch-id', '--stable'], { cwd: options.cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
-  diff.stdin.on('error', () => {});
+  const ids = childProcess().spawn('git', ['patch-id', '--stable'], { cwd: options.cwd, env: gitEnvironment(options), stdio: ['pipe', 'pipe', 'pipe'] });
   ids.stdin.on('error', () => {});
-  diff.stdin.end(options.input ?? '');
-  const diffDone = exited(diff);
   const idsDone = exited(ids);
   const out: Buffer[] = [];
   ids.stdout.on('data', (chunk: Buffer) => out.push(chunk));
@@ -109,17 +103,22 @@ export async function streamedPatchIds(source: readonly string[], options: GitOp
   const write = async (parts: Buffer[]) => {
     if (parts.length > 0 && !closed && !ids.stdin.write(parts.length === 1 ? parts[0] : Buffer.concat(parts))) await new Promise((resolve) => ids.stdin.once('drain', resolve));
   };
+  // The source through the git gateway's stream (streamGit: its failure a GitError naming it); left early (git
+  // patch-id gone) it is killed, and the run fails below, never judged on part of the patches.
+  let whole = false;
   try {
-    for await (const chunk of diff.stdout) await write(splitter.push(chunk as Buffer));
+    for await (const chunk of streamGit(source, options)) {
+      if (closed) break;
+      await write(splitter.push(chunk));
+    }
     await write(splitter.end());
+    whole = !closed;
   } finally {
     ids.stdin.end();
-    if (diff.exitCode === null) diff.kill();
+    if (!whole) await idsDone.catch(() => undefined);
   }
-  const [made, hashed] = await Promise.all([diffDone, idsDone]);
-  for (const [args, run] of [[source, made], [['patch-id', '--stable'], hashed]] as const) {
-    if (run.code !== 0) throw new GitError(`git ${args[0]} failed: ${run.stderr.trim().split('\n')[0] || `exit code ${run.code}`}`, args, run.code, run.stderr);
-  }
+  const hashed = await idsDone;
+  if (hashed.code !== 0 || !whole) throw new GitError(`git patch-id failed: ${hashed.stderr.trim().split('\n')[0] || `exit code ${hashed.code}`}`, ['patch-id', '--stable'], hashed.code, hashed.stderr);
   const found = new Map<string, Set<string>>();
   for (const line of Buffer.concat(out).toString('latin1').split('\n')) {
     const [id, tag] = line.split(' ');

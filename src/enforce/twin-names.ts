@@ -1,0 +1,141 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { createReadStream, createWriteStream, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { runGit, splitRecords, streamGit } from '../git/exec.js';
+import { absoluteCommonDir } from '../git/git-path.js';
+import { tempPathFor } from '../io/atomic-write.js';
+
+/**
+ * The twin search's listing of every commit the refs hold (row 1167): `\x01<sha>` then the paths its change against its
+ * first parent touches, git's lines as printed (core.quotePath=false: a name is C-quoted only for control characters,
+ * `"` and `\`, so a line starting with \x01 is a commit's). Read from the refs' tips (`--stdin`: thousands of refs
+ * passed no command line's limit).
+ */
+const LOG = ['-c', 'core.quotePath=false', 'log', '--stdin', '--full-history', '--format=%x01%H', '--name-only', '--no-renames', '--diff-merges=first-parent', '--ignore-submodules=none', '--no-relative', '--root', '--no-color', '--no-ext-diff', '--no-show-signature', '--'];
+
+/** The cache file's first line: the format and the listing's exact command (another command, another listing: not read). */
+const HEADER = `aitrail twin-names 1 ${createHash('sha256').update(LOG.join('\0')).digest('hex')}`;
+
+/** Where the listing is kept: aitrail's own folder of the common git dir (never the work tree; a server's is written by its hooks alone). */
+const CACHE_NAME = join('aitrail', 'twin-names');
+
+async function* fileLines(path: string): AsyncGenerator<string> {
+  yield* splitRecords(createReadStream(path) as AsyncIterable<Buffer>, '\n');
+}
+
+/** The tips a cache file was listed from, when its header is this format's; else undefined (no file, another format, unreadable). */
+async function cachedTips(path: string): Promise<string[] | undefined> {
+  try {
+    const lines = fileLines(path);
+    const head = await lines.next();
+    const tips = head.value === HEADER ? await lines.next() : undefined;
+    await lines.return(undefined);
+    if (tips?.done !== false || !tips.value.startsWith('tips ')) return undefined;
+    const listed = tips.value.slice('tips '.length).split(' ').filter(Boolean);
+    return listed.every((tip) => /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(tip)) ? listed : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether every one of `old` is still reachable from `now` (none of them dropped by a forced push or a deleted ref); a failure (an object gone) is a no. */
+async function stillHeld(repoDir: string, old: readonly string[], now: readonly string[]): Promise<boolean> {
+  if (old.length === 0) return true;
+  try {
+    const out = await runGit(['rev-list', '--stdin', '-n', '1'], { cwd: repoDir, asStored: true, input: `${old.join('\n')}\n${now.map((tip) => `^${tip}`).join('\n')}\n` });
+    return out.trim() === '';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Every commit the refs hold (notes refs aside) with the paths it changes, as LOG lists them, newest first (row s56e-1).
+ * The last listing is kept in the common git dir with the tips it was read from: when every one of those tips is still
+ * held (no forced push or deleted ref dropped any), only the commits since them are listed by git, and the kept
+ * listing follows: the commits the old tips reach are exactly the ones listed then, and a commit's listing (its own
+ * change against its first parent) never changes. Any doubt (no file, another format, a tip no longer held or gone,
+ * an unreadable file, a shallow repository: a fetch deepening it adds ancestors to tips already listed) is a full listing. What is listed is what the refs hold: the policy, notes and models are judged
+ * afresh each run by the caller, so none of them keys the listing.
+ */
+export async function* heldCommitNames(repoDir: string): AsyncGenerator<string> {
+  const [shallow, ...listed] = (await runGit(['rev-parse', '--is-shallow-repository', '--exclude=refs/notes/*', '--all'], { cwd: repoDir, asStored: true })).split('\n').filter(Boolean);
+  const tips = [...new Set(listed)].sort();
+  if (tips.length === 0) return;
+  let path: string | undefined;
+  try {
+    // A shallow repository is listed whole every time: a fetch deepening it adds ancestors to tips already listed.
+    path = shallow === 'false' ? join(await absoluteCommonDir(repoDir), CACHE_NAME) : undefined;
+  } catch {
+    path = undefined;
+  }
+  const old = path === undefined ? undefined : await cachedTips(path);
+  const kept = old !== undefined && (await stillHeld(repoDir, old, tips));
+  // `^<tip>` lines (git 2.39 reads no `--not` on stdin).
+  const input = `${tips.join('\n')}\n${kept ? `${old.map((tip) => `^${tip}`).join('\n')}\n` : ''}`;
+  const same = kept && old.length === tips.length && old.every((tip, at) => tip === tips[at]);
+  if (same && path !== undefined) {
+    yield* skipHeader(fileLines(path));
+    return;
+  }
+  let out: ReturnType<typeof createWriteStream> | undefined;
+  let temp: string | undefined;
+  if (path !== undefined) {
+    try {
+      mkdirSync(join(path, '..'), { recursive: true });
+      // Its own temp file (two listings of one run, or two pushes at once, each write theirs; the last rename wins, each whole).
+      const mine = `${tempPathFor(path)}.${randomBytes(6).toString('hex')}`;
+      out = createWriteStream(mine, { flags: 'wx', mode: 0o644 });
+      temp = mine;
+      out.on('error', () => { out = undefined; });
+      out.write(`${HEADER}\ntips ${tips.join(' ')}\n`);
+    } catch {
+      out = undefined;
+    }
+  }
+  // Lines written 64 KiB at a time (a write of each line cost the listing's first run seconds of system time).
+  let pending: string[] = [];
+  let size = 0;
+  const keep = (line: string) => {
+    if (out === undefined) return;
+    pending.push(line);
+    size += line.length + 1;
+    if (size >= 65_536) {
+      out.write(`${pending.join('\n')}\n`);
+      pending = [];
+      size = 0;
+    }
+  };
+  let done = false;
+  try {
+    for await (const line of splitRecords(streamGit(LOG, { cwd: repoDir, asStored: true, input }), '\n')) {
+      keep(line);
+      yield line;
+    }
+    if (kept && path !== undefined) {
+      for await (const line of skipHeader(fileLines(path))) {
+        keep(line);
+        yield line;
+      }
+    }
+    if (pending.length > 0) out?.write(`${pending.join('\n')}\n`);
+    done = true;
+  } finally {
+    const writer = out;
+    if (writer !== undefined && temp !== undefined && path !== undefined) {
+      await new Promise<void>((resolve) => writer.end(() => resolve()));
+      try {
+        if (done && out !== undefined) renameSync(temp, path);
+        else rmSync(temp, { force: true });
+      } catch {
+        rmSync(temp, { force: true });
+      }
+    }
+  }
+}
+
+/** A cache file's lines past its header and tips. */
+async function* skipHeader(lines: AsyncGenerator<string>): AsyncGenerator<string> {
+  let at = 0;
+  for await (const line of lines) if (at++ >= 2) yield line;
+}
