@@ -8,17 +8,43 @@ const LINE_HEAD = 256;
 
 const DIFF_HEADER = Buffer.from('diff --git ');
 const EMPTY = Buffer.alloc(0);
+const NEWLINE = Buffer.from('\n');
+
+/** A hunk header's counts (`@@ -a[,b] +c[,d] @@`): how many lines it holds before and after. */
+const HUNK = /^@@ -\d+(?:,(\d+))? \+\d+(?:,(\d+))? @@/;
+
+/**
+ * Each content line given as a hunk of its own (git patch-id hashes no hunk header, and counts a hunk's lines by it):
+ * a line a carriage return breaks, or a white-space-only line dropped, leaves every hunk's count true (rows s56c-1, s56c-2).
+ */
+const LINE_HUNK: Record<number, Buffer> = { 0x2b: Buffer.from('@@ -0,0 +1 @@\n+'), 0x2d: Buffer.from('@@ -1 +0,0 @@\n-'), 0x20: Buffer.from('@@ -1 +1 @@\n ') };
+
+/** White space git patch-id drops from a line (C's isspace), but the line breaks: a line of only these is dropped whole. */
+const SPACE = new Uint8Array(256);
+for (const byte of [0x20, 0x09, 0x0b, 0x0c]) SPACE[byte] = 1;
 
 /**
  * Splits a patch stream into one patch per file for `git patch-id --stable`: each `diff --git` line given a
  * `commit <tag>` line of its own (the tag its source's last header line named: `tagOf`), mode lines dropped
  * (row 1103: a file's mode is no part of its change). Holds at most LINE_HEAD bytes between chunks (row 1175:
  * the whole diff of a merge of an unrelated 5,000-file history was held, split and joined as strings).
+ * Rows s56c-1, s56c-2: git patch-id ignores white space inside a line but hashes each line's sign, so a blank line
+ * more or fewer, or line breaks written as lone carriage returns (old Mac line ends, which compilers read as line
+ * breaks), made the same change another id: a hunk's lines are read by its header's counts, a carriage return in
+ * one ends it as a line feed does, a white-space-only line is dropped, and `\ No newline at end of file` too.
  */
 export class PatchSplitter {
   private carry = EMPTY;
   private passing = false;
+  /** The rest of a line dropped (a hunk header or `\ No newline…` line longer than LINE_HEAD). */
+  private skipping = false;
   private tag = '';
+  /** Lines of the hunk still to come, before and after (git patch-id's own counts). */
+  private before = 0;
+  private after = 0;
+  /** The sign of the content line being read (0: none), and whether its current part was given a hunk of its own yet. */
+  private sign = 0;
+  private open = false;
 
   constructor(private readonly tagOf: (line: string) => string | undefined) {}
 
@@ -26,19 +52,41 @@ export class PatchSplitter {
   push(chunk: Buffer): Buffer[] {
     const out: Buffer[] = [];
     let data = chunk;
-    if (this.passing) {
-      const end = data.indexOf(10);
-      if (end < 0) return [data];
-      out.push(data.subarray(0, end + 1));
-      data = data.subarray(end + 1);
-      this.passing = false;
-    }
     if (this.carry.length > 0) {
       data = Buffer.concat([this.carry, data]);
       this.carry = EMPTY;
     }
     let at = 0;
     while (at < data.length) {
+      if (this.sign !== 0) {
+        at = this.content(data, at, out);
+        continue;
+      }
+      if (this.passing || this.skipping) {
+        const newline = data.indexOf(10, at);
+        const end = newline < 0 ? data.length : newline + 1;
+        if (this.passing) out.push(data.subarray(at, end));
+        at = end;
+        if (newline >= 0) this.passing = this.skipping = false;
+        continue;
+      }
+      if (this.before > 0 || this.after > 0) {
+        const sign = data[at]!;
+        if (sign === 0x2b) this.after -= 1;
+        else if (sign === 0x2d) this.before -= 1;
+        else if (sign === 0x20) {
+          this.before -= 1;
+          this.after -= 1;
+        } else {
+          // `\ No newline at end of file` (counted by no side): no part of the change.
+          this.skipping = true;
+          continue;
+        }
+        this.sign = sign;
+        this.open = false;
+        at += 1;
+        continue;
+      }
       const newline = data.indexOf(10, at);
       const end = newline < 0 ? data.length : newline + 1;
       if (newline < 0 && end - at < LINE_HEAD) {
@@ -47,14 +95,21 @@ export class PatchSplitter {
       }
       const line = data.subarray(at, end);
       at = end;
+      const head = line.subarray(0, LINE_HEAD).toString('latin1');
       if (newline >= 0 && line.length <= LINE_HEAD) {
-        const text = line.toString('latin1');
-        const tag = this.tagOf(text.slice(0, -1));
+        const tag = this.tagOf(head.slice(0, -1));
         if (tag !== undefined) {
           this.tag = tag;
           continue;
         }
-        if (MODE_LINE.test(text)) continue;
+        if (MODE_LINE.test(head)) continue;
+      }
+      const hunk = HUNK.exec(head);
+      if (hunk || head.startsWith('\\')) {
+        this.before = hunk ? Number(hunk[1] ?? 1) : 0;
+        this.after = hunk ? Number(hunk[2] ?? 1) : 0;
+        if (newline < 0) this.skipping = true;
+        continue;
       }
       if (line.subarray(0, DIFF_HEADER.length).equals(DIFF_HEADER)) out.push(Buffer.from(`commit ${this.tag}\n`));
       out.push(line);
@@ -63,11 +118,38 @@ export class PatchSplitter {
     return out;
   }
 
+  /** A content line's bytes from `at` to its end or the chunk's: each part between line breaks with text, as a hunk of its own. */
+  private content(data: Buffer, at: number, out: Buffer[]): number {
+    let from = at;
+    for (let index = at; index < data.length; index += 1) {
+      const byte = data[index]!;
+      if (byte === 10 || byte === 13) {
+        if (this.open) out.push(data.subarray(from, index), NEWLINE);
+        this.open = false;
+        if (byte === 10) {
+          this.sign = 0;
+          return index + 1;
+        }
+      } else if (!this.open && SPACE[byte] === 0) {
+        out.push(LINE_HUNK[this.sign]!);
+        this.open = true;
+        from = index;
+      }
+    }
+    if (this.open) out.push(data.subarray(from));
+    return data.length;
+  }
+
   /** The bytes held at the source's end (a last line with no line break). */
   end(): Buffer[] {
     const rest = this.carry;
     this.carry = EMPTY;
-    return rest.length > 0 ? [rest] : [];
+    // A last `\ No newline at end of file` (git ends a diff with one) is dropped as any other.
+    const out = rest.length > 0 && rest[0] !== 0x5c ? [rest] : [];
+    if (this.open) out.push(NEWLINE);
+    this.open = false;
+    this.sign = 0;
+    return out;
   }
 }
 

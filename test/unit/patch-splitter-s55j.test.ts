@@ -16,11 +16,11 @@ const PATCH = [
 ].join('');
 const EXPECTED = [
   `commit ${A}\n`,
-  'diff --git a/one b/one\nindex 1..2\n--- a/one\n+++ b/one\n@@ -1 +1 @@\n-old mode 100644\n+new\n',
+  'diff --git a/one b/one\nindex 1..2\n--- a/one\n+++ b/one\n@@ -1 +0,0 @@\n-old mode 100644\n@@ -0,0 +1 @@\n+new\n',
   `commit ${B}\n`,
   `diff --git a/${'d'.repeat(300)} b/${'d'.repeat(300)}\n--- /dev/null\n+++ b/long\n@@ -0,0 +1 @@\n${LONG}`,
   `commit ${B}\n`,
-  'diff --git a/two b/two\n--- a/two\n+++ /dev/null\n@@ -1 +0,0 @@\n-gone\n\\ No newline at end of file',
+  'diff --git a/two b/two\n--- a/two\n+++ /dev/null\n@@ -1 +0,0 @@\n-gone\n',
 ].join('');
 
 /** The splitter's output for PATCH given in chunks of `size` bytes. */
@@ -36,5 +36,23 @@ function split(size: number): string {
 describe('PatchSplitter (row 1175)', () => {
   it('gives the same bytes whatever the chunk boundaries', () => {
     for (const size of [1, 2, 3, 7, 64, 255, 256, 257, 1_000, 100_000]) expect(split(size), `chunks of ${size}`).toBe(EXPECTED);
+  });
+});
+
+// Session 56 helper c (rows s56c-1, s56c-2): each content line is a hunk of its own, a carriage return breaks a line,
+// a white-space-only line is dropped, as is `\ No newline at end of file`, whatever the chunk boundaries.
+describe('PatchSplitter (rows s56c-1, s56c-2)', () => {
+  const spaced = `commit ${A}\ndiff --git a/p b/p\n--- /dev/null\n+++ b/p\n@@ -0,0 +1,5 @@ f\n+a\r  b\r\n+\n+ \t\n+\tc\n+${'x'.repeat(300)}\r\r${'y'.repeat(300)}\n\\ No newline at end of file\ndiff --git a/q b/q\n--- a/q\n+++ b/q\n@@ -1,2 +0,0 @@\n-\r\n-d\n`;
+  const expected = `commit ${A}\ndiff --git a/p b/p\n--- /dev/null\n+++ b/p\n@@ -0,0 +1 @@\n+a\n@@ -0,0 +1 @@\n+b\n@@ -0,0 +1 @@\n+c\n@@ -0,0 +1 @@\n+${'x'.repeat(300)}\n@@ -0,0 +1 @@\n+${'y'.repeat(300)}\n`
+    + `commit ${A}\ndiff --git a/q b/q\n--- a/q\n+++ b/q\n@@ -1 +0,0 @@\n-d\n`;
+  it('gives each text part of a line a hunk of its own, in chunks of any size', () => {
+    for (const size of [1, 2, 5, 64, 256, 257, 100_000]) {
+      const splitter = new PatchSplitter((line) => (line.startsWith('commit ') ? line.slice(7) : undefined));
+      const bytes = Buffer.from(spaced);
+      const out: Buffer[] = [];
+      for (let at = 0; at < bytes.length; at += size) out.push(...splitter.push(bytes.subarray(at, at + size)));
+      out.push(...splitter.end());
+      expect(Buffer.concat(out).toString(), `chunks of ${size}`).toBe(expected);
+    }
   });
 });

@@ -1,0 +1,33 @@
+// Session 56 helper c (rows s56c-1, s56c-2): the twin search (row 1056) compared `git patch-id --stable`, which
+// ignores white space inside a line but hashes a line's sign: Qwen's reverted change typed again with a blank line
+// more (or fewer) between its lines, or with its line breaks written as lone carriage returns (old Mac line ends,
+// which JavaScript, Python and C compilers read as line breaks), had another patch id, and check and pre-receive
+// passed it under `deny: ["qwen/*"]`. Found replaying the attacker's playbook (round 10) with a real repository,
+// the built CLI's `check` and a real bare server with pre-receive. Now white-space-only lines added or removed are
+// no part of a change compared, and a carriage return breaks a line as a line feed does.
+import { describe, expect, it } from 'vitest';
+import { aitrail } from '../helpers/cli.js';
+import { commitWith } from '../helpers/enforce-repos.js';
+import { deniedAfterRevert, expectLaunderRefused, PARSE } from '../helpers/laundered-twins.js';
+
+describe("Qwen's reverted change typed again re-spaced (rows s56c-1, s56c-2)", () => {
+  it("row s56c-1: with blank lines added between and after its lines, it is refused by check and pre-receive naming Q", () => {
+    const server = deniedAfterRevert();
+    const spaced = PARSE.replace('\n  return', '\n\n  return').replace(/\n$/, '\n\n  \n');
+    expect(commitWith(server.work, 'feat: parse, spaced\n', { 'src/parse.ts': spaced }, { noVerify: true }).code).toBe(0);
+    expectLaunderRefused(server);
+  });
+
+  it("row s56c-2: with its line breaks written as carriage returns, it is refused by check and pre-receive naming Q", () => {
+    const server = deniedAfterRevert();
+    expect(commitWith(server.work, 'feat: parse, old mac\n', { 'src/parse.ts': PARSE.replace(/\n/g, '\r') }, { noVerify: true }).code).toBe(0);
+    expectLaunderRefused(server);
+  });
+
+  it('a person changing only blank lines of a file, or typing a new file, is not a twin', () => {
+    const server = deniedAfterRevert();
+    expect(commitWith(server.work, 'docs: notes\n', { 'docs/notes.md': '# Notes\n\n\n' }, { noVerify: true }).code).toBe(0);
+    const check = aitrail(server.work.dir, ['check', 'origin/main..HEAD'], { timeout: 120_000 });
+    expect(check.code, check.stdout + check.stderr).toBe(0);
+  });
+});
