@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import { childProcess, GitError, gitEnvironment, type GitOptions } from './exec.js';
 
 /** A diff header's mode line (`old mode 100644`, `new mode 100755`, `new file mode 100755`, `deleted file mode 100755`): dropped before `git patch-id` (row 1103). */
@@ -22,6 +23,28 @@ const LINE_HUNK: Record<number, Buffer> = { 0x2b: Buffer.from('@@ -0,0 +1 @@\n+'
 /** White space git patch-id drops from a line (C's isspace), but the line breaks: a line of only these is dropped whole. */
 const SPACE = new Uint8Array(256);
 for (const byte of [0x20, 0x09, 0x0b, 0x0c]) SPACE[byte] = 1;
+
+/**
+ * The UTF-8 white space JavaScript reads as such and git patch-id does not (row s56c-3): its length at `at` in `data`
+ * (U+00A0, U+1680, U+2000..U+200A, U+202F, U+205F, U+3000, U+FEFF), minus its length for a line break (U+2028,
+ * U+2029), 0 for anything else, undefined when `data` ends before the sequence does.
+ */
+function wideSpace(data: Buffer, at: number): number | undefined {
+  const lead = data[at]!;
+  const length = lead === 0xc2 ? 2 : lead === 0xe1 || lead === 0xe2 || lead === 0xe3 || lead === 0xef ? 3 : 0;
+  if (length === 0) return 0;
+  if (at + length > data.length) return undefined;
+  const second = data[at + 1]!;
+  const third = data[at + 2];
+  if (lead === 0xc2) return second === 0xa0 ? 2 : 0;
+  if (lead === 0xe1) return second === 0x9a && third === 0x80 ? 3 : 0;
+  if (lead === 0xe3) return second === 0x80 && third === 0x80 ? 3 : 0;
+  if (lead === 0xef) return second === 0xbb && third === 0xbf ? 3 : 0;
+  if (second === 0x81) return third === 0x9f ? 3 : 0;
+  if (second !== 0x80 || third === undefined) return 0;
+  if ((third >= 0x80 && third <= 0x8a) || third === 0xaf) return 3;
+  return third === 0xa8 || third === 0xa9 ? -3 : 0;
+}
 
 /**
  * Splits a patch stream into one patch per file for `git patch-id --stable`: each `diff --git` line given a
@@ -118,18 +141,48 @@ export class PatchSplitter {
     return out;
   }
 
-  /** A content line's bytes from `at` to its end or the chunk's: each part between line breaks with text, as a hunk of its own. */
+  /**
+   * A content line's bytes from `at` to its end or the chunk's: each part between line breaks with text, as a hunk of
+   * its own, without the white space git patch-id would keep (row s56c-3). A sequence the chunk cuts is held for the next.
+   */
   private content(data: Buffer, at: number, out: Buffer[]): number {
+    let start = at;
+    if (!this.open) while (start < data.length && SPACE[data[start]!] === 1) start += 1;
+    const newline = data.indexOf(10, start);
+    const text = data.subarray(start, newline < 0 ? data.length : newline);
+    // Nearly every line: ASCII without a carriage return, given whole (a byte at a time in JavaScript cost twice the split).
+    if (text.indexOf(13) < 0 && isAscii(text)) {
+      if (text.length > 0 && !this.open) out.push(LINE_HUNK[this.sign]!);
+      this.open ||= text.length > 0;
+      if (this.open) out.push(data.subarray(start, newline < 0 ? data.length : newline + 1));
+      if (newline < 0) return data.length;
+      this.open = false;
+      this.sign = 0;
+      return newline + 1;
+    }
     let from = at;
     for (let index = at; index < data.length; index += 1) {
       const byte = data[index]!;
-      if (byte === 10 || byte === 13) {
+      const wide = byte < 0xc2 ? 0 : wideSpace(data, index);
+      if (wide === undefined) {
+        if (this.open) out.push(data.subarray(from, index));
+        this.carry = Buffer.from(data.subarray(index));
+        return data.length;
+      }
+      if (byte === 10) {
+        if (this.open) out.push(data.subarray(from, index + 1));
+        this.open = false;
+        this.sign = 0;
+        return index + 1;
+      }
+      if (byte === 13 || wide < 0) {
         if (this.open) out.push(data.subarray(from, index), NEWLINE);
         this.open = false;
-        if (byte === 10) {
-          this.sign = 0;
-          return index + 1;
-        }
+        index += wide < 0 ? -wide - 1 : 0;
+      } else if (wide > 0) {
+        if (this.open) out.push(data.subarray(from, index));
+        index += wide - 1;
+        from = index + 1;
       } else if (!this.open && SPACE[byte] === 0) {
         out.push(LINE_HUNK[this.sign]!);
         this.open = true;
@@ -144,8 +197,12 @@ export class PatchSplitter {
   end(): Buffer[] {
     const rest = this.carry;
     this.carry = EMPTY;
+    const out: Buffer[] = [];
+    // A content line's last bytes, no white space's whole (row s56c-3), are text.
+    if (this.sign !== 0 && rest.length > 0 && !this.open) out.push(LINE_HUNK[this.sign]!);
+    if (this.sign !== 0) this.open ||= rest.length > 0;
     // A last `\ No newline at end of file` (git ends a diff with one) is dropped as any other.
-    const out = rest.length > 0 && rest[0] !== 0x5c ? [rest] : [];
+    if (rest.length > 0 && (this.sign !== 0 || rest[0] !== 0x5c)) out.push(rest);
     if (this.open) out.push(NEWLINE);
     this.open = false;
     this.sign = 0;

@@ -24,6 +24,13 @@ describe("Qwen's reverted change typed again re-spaced (rows s56c-1, s56c-2)", (
     expectLaunderRefused(server);
   });
 
+  it("row s56c-3: with its spaces written as no-break and ideographic spaces and a byte order mark (white space to JavaScript), it is refused by check and pre-receive naming Q", () => {
+    const server = deniedAfterRevert();
+    const wide = `\uFEFF${PARSE.replace(/ /g, '\u00A0').replace(/\n  /g, '\n\u3000\u2002')}`;
+    expect(commitWith(server.work, 'feat: parse, wide\n', { 'src/parse.ts': wide }, { noVerify: true }).code).toBe(0);
+    expectLaunderRefused(server);
+  });
+
   it('a person changing only blank lines of a file, or typing a new file, is not a twin', () => {
     const server = deniedAfterRevert();
     expect(commitWith(server.work, 'docs: notes\n', { 'docs/notes.md': '# Notes\n\n\n' }, { noVerify: true }).code).toBe(0);
