@@ -65,9 +65,11 @@ export class PatchSplitter {
   /** Lines of the hunk still to come, before and after (git patch-id's own counts). */
   private before = 0;
   private after = 0;
-  /** The sign of the content line being read (0: none), and whether its current part was given a hunk of its own yet. */
+  /** The sign of the content line being read (0: none), and of the output line open (0: none; row s56c-4). */
   private sign = 0;
-  private open = false;
+  private open = 0;
+  /** Whether the content line being read has given text yet (its leading white space is dropped until then). */
+  private texted = false;
 
   constructor(private readonly tagOf: (line: string) => string | undefined) {}
 
@@ -106,7 +108,7 @@ export class PatchSplitter {
           continue;
         }
         this.sign = sign;
-        this.open = false;
+        this.texted = false;
         at += 1;
         continue;
       }
@@ -134,6 +136,7 @@ export class PatchSplitter {
         if (newline < 0) this.skipping = true;
         continue;
       }
+      out.push(...this.closed());
       if (line.subarray(0, DIFF_HEADER.length).equals(DIFF_HEADER)) out.push(Buffer.from(`commit ${this.tag}\n`));
       out.push(line);
       if (newline < 0) this.passing = true;
@@ -142,55 +145,66 @@ export class PatchSplitter {
   }
 
   /**
-   * A content line's bytes from `at` to its end or the chunk's: each part between line breaks with text, as a hunk of
-   * its own, without the white space git patch-id would keep (row s56c-3). A sequence the chunk cuts is held for the next.
+   * A content line's bytes from `at` to its end or the chunk's, without the white space git patch-id would keep (row
+   * s56c-3): its text written to the output line of its sign, opened (a hunk of its own) when the line before was of
+   * another sign (row s56c-4: a run of added lines is one text, however it is wrapped). A sequence the chunk cuts is
+   * held for the next.
    */
   private content(data: Buffer, at: number, out: Buffer[]): number {
     let start = at;
-    if (!this.open) while (start < data.length && SPACE[data[start]!] === 1) start += 1;
+    // A line's leading white space, until its text starts (the same bytes whatever the chunks).
+    if (!this.texted) while (start < data.length && SPACE[data[start]!] === 1) start += 1;
     const newline = data.indexOf(10, start);
     const text = data.subarray(start, newline < 0 ? data.length : newline);
     // Nearly every line: ASCII without a carriage return, given whole (a byte at a time in JavaScript cost twice the split).
     if (text.indexOf(13) < 0 && isAscii(text)) {
-      if (text.length > 0 && !this.open) out.push(LINE_HUNK[this.sign]!);
-      this.open ||= text.length > 0;
-      if (this.open) out.push(data.subarray(start, newline < 0 ? data.length : newline + 1));
+      if (text.length > 0) out.push(...this.opened(), text);
+      this.texted ||= text.length > 0;
       if (newline < 0) return data.length;
-      this.open = false;
       this.sign = 0;
       return newline + 1;
     }
-    let from = at;
+    let from = -1;
     for (let index = at; index < data.length; index += 1) {
       const byte = data[index]!;
       const wide = byte < 0xc2 ? 0 : wideSpace(data, index);
       if (wide === undefined) {
-        if (this.open) out.push(data.subarray(from, index));
+        if (from >= 0) out.push(data.subarray(from, index));
         this.carry = Buffer.from(data.subarray(index));
         return data.length;
       }
       if (byte === 10) {
-        if (this.open) out.push(data.subarray(from, index + 1));
-        this.open = false;
+        if (from >= 0) out.push(data.subarray(from, index));
         this.sign = 0;
         return index + 1;
       }
-      if (byte === 13 || wide < 0) {
-        if (this.open) out.push(data.subarray(from, index), NEWLINE);
-        this.open = false;
-        index += wide < 0 ? -wide - 1 : 0;
-      } else if (wide > 0) {
-        if (this.open) out.push(data.subarray(from, index));
-        index += wide - 1;
-        from = index + 1;
-      } else if (!this.open && SPACE[byte] === 0) {
-        out.push(LINE_HUNK[this.sign]!);
-        this.open = true;
+      if (byte === 13 || wide !== 0 || SPACE[byte] === 1) {
+        if (from >= 0) out.push(data.subarray(from, index));
+        from = -1;
+        index += Math.abs(wide) > 1 ? Math.abs(wide) - 1 : 0;
+      } else if (from < 0) {
+        out.push(...this.opened());
+        this.texted = true;
         from = index;
       }
     }
-    if (this.open) out.push(data.subarray(from));
+    if (from >= 0) out.push(data.subarray(from));
     return data.length;
+  }
+
+  /** What opens the output line of the current sign: nothing when it is open, else the line before closed and a hunk of one line. */
+  private opened(): Buffer[] {
+    if (this.open === this.sign) return [];
+    const opening = [...this.closed(), LINE_HUNK[this.sign]!];
+    this.open = this.sign;
+    return opening;
+  }
+
+  /** The open output line's end (none when no line is open). */
+  private closed(): Buffer[] {
+    if (this.open === 0) return [];
+    this.open = 0;
+    return [NEWLINE];
   }
 
   /** The bytes held at the source's end (a last line with no line break). */
@@ -199,15 +213,14 @@ export class PatchSplitter {
     this.carry = EMPTY;
     const out: Buffer[] = [];
     // A content line's last bytes, no white space's whole (row s56c-3), are text.
-    if (this.sign !== 0 && rest.length > 0 && !this.open) out.push(LINE_HUNK[this.sign]!);
-    if (this.sign !== 0) this.open ||= rest.length > 0;
+    if (this.sign !== 0 && rest.length > 0) out.push(...this.opened(), rest);
+    out.push(...this.closed());
     // A last `\ No newline at end of file` (git ends a diff with one) is dropped as any other.
-    if (rest.length > 0 && (this.sign !== 0 || rest[0] !== 0x5c)) out.push(rest);
-    if (this.open) out.push(NEWLINE);
-    this.open = false;
+    if (rest.length > 0 && this.sign === 0 && rest[0] !== 0x5c) out.push(rest);
     this.sign = 0;
     return out;
   }
+
 }
 
 /** A spawned git's exit: its code, and its stderr (the first 64 KiB). */

@@ -1,10 +1,11 @@
-// Session 56 helper c (rows s56c-1, s56c-2): the twin search (row 1056) compared `git patch-id --stable`, which
-// ignores white space inside a line but hashes a line's sign: Qwen's reverted change typed again with a blank line
-// more (or fewer) between its lines, or with its line breaks written as lone carriage returns (old Mac line ends,
-// which JavaScript, Python and C compilers read as line breaks), had another patch id, and check and pre-receive
-// passed it under `deny: ["qwen/*"]`. Found replaying the attacker's playbook (round 10) with a real repository,
-// the built CLI's `check` and a real bare server with pre-receive. Now white-space-only lines added or removed are
-// no part of a change compared, and a carriage return breaks a line as a line feed does.
+// Session 56 helper c (rows s56c-1..s56c-4): the twin search (row 1056) compared `git patch-id --stable`, which
+// ignores ASCII white space inside a line but hashes each line's sign: Qwen's reverted change typed again with a blank
+// line more, with its line breaks written as lone carriage returns (old Mac line ends), with Unicode white space
+// (no-break and ideographic spaces, a byte order mark: white space to JavaScript), or re-wrapped as a formatter does,
+// had another patch id, and check and pre-receive passed it under `deny: ["qwen/*"]`. Found replaying the attacker's
+// playbook (round 10) with a real repository, the built CLI's `check` and a real bare server with pre-receive. Now each
+// run of added (or removed) lines is one text without white space, so blank lines, line breaks and white space are no
+// part of a change compared.
 import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
 import { commitWith } from '../helpers/enforce-repos.js';
@@ -29,6 +30,15 @@ describe("Qwen's reverted change typed again re-spaced (rows s56c-1, s56c-2)", (
     const wide = `\uFEFF${PARSE.replace(/ /g, '\u00A0').replace(/\n  /g, '\n\u3000\u2002')}`;
     expect(commitWith(server.work, 'feat: parse, wide\n', { 'src/parse.ts': wide }, { noVerify: true }).code).toBe(0);
     expectLaunderRefused(server);
+  });
+
+  it("row s56c-4: re-wrapped as a formatter does (its chain a call a line), or joined on one line, it is refused by check and pre-receive naming Q", () => {
+    const wrapped = 'export function parse(input: string): string[] {\n  return input\n    .split(",")\n    .map((part) => part.trim())\n    .filter((part) => part.length > 0);\n}\n';
+    for (const text of [wrapped, PARSE.replace(/\n(?!$)/g, ' ')]) {
+      const server = deniedAfterRevert();
+      expect(commitWith(server.work, 'feat: parse, formatted\n', { 'src/parse.ts': text }, { noVerify: true }).code).toBe(0);
+      expectLaunderRefused(server);
+    }
   });
 
   it('a person changing only blank lines of a file, or typing a new file, is not a twin', () => {
