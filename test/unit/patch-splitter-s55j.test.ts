@@ -2,7 +2,7 @@
 // of whole strings (a 50 MB diff held ~470 MB); whatever the chunks' boundaries, git patch-id is given the same bytes
 // the whole-string split gave: each `diff --git` line after a `commit <tag>` line of its own, mode lines dropped.
 import { describe, expect, it } from 'vitest';
-import { PatchSplitter } from '../../src/git/patch-ids.js';
+import { PatchSplitter } from '../../src/git/patch-splitter.js';
 
 const A = 'a'.repeat(40);
 const B = 'b'.repeat(40);
