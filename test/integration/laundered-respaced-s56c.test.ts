@@ -1,11 +1,12 @@
-// Session 56 helper c (rows s56c-1..s56c-4): the twin search (row 1056) compared `git patch-id --stable`, which
+// Session 56 helper c (rows s56c-1..s56c-5): the twin search (row 1056) compared `git patch-id --stable`, which
 // ignores ASCII white space inside a line but hashes each line's sign: Qwen's reverted change typed again with a blank
 // line more, with its line breaks written as lone carriage returns (old Mac line ends), with Unicode white space
 // (no-break and ideographic spaces, a byte order mark: white space to JavaScript), or re-wrapped as a formatter does,
 // had another patch id, and check and pre-receive passed it under `deny: ["qwen/*"]`. Found replaying the attacker's
 // playbook (round 10) with a real repository, the built CLI's `check` and a real bare server with pre-receive. Now each
 // run of added (or removed) lines is one text without white space, so blank lines, line breaks and white space are no
-// part of a change compared.
+// part of a change compared; and (row s56c-5) a `.gitattributes` `-diff` on Q's path, which check read from the work
+// tree (both sides `Binary files differ`), no longer decides what the twin search diffs as text.
 import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
 import { commitWith } from '../helpers/enforce-repos.js';
@@ -39,6 +40,13 @@ describe("Qwen's reverted change typed again re-spaced (rows s56c-1, s56c-2)", (
       expect(commitWith(server.work, 'feat: parse, formatted\n', { 'src/parse.ts': text }, { noVerify: true }).code).toBe(0);
       expectLaunderRefused(server);
     }
+  });
+
+  it("row s56c-5: re-spaced under a `.gitattributes` saying `-diff` for its path (check reads the work tree's), it is refused by check and pre-receive naming Q", () => {
+    const server = deniedAfterRevert();
+    expect(commitWith(server.work, 'chore: attributes\n', { '.gitattributes': 'src/parse.ts -diff\n' }, { noVerify: true }).code).toBe(0);
+    expect(commitWith(server.work, 'feat: parse, spaced\n', { 'src/parse.ts': `${PARSE}\n` }, { noVerify: true }).code).toBe(0);
+    expectLaunderRefused(server);
   });
 
   it('a person changing only blank lines of a file, or typing a new file, is not a twin', () => {
