@@ -16,6 +16,7 @@ import type { CommitNotes } from '../notes/commit-notes.js';
 import type { QwenNotes } from '../notes/qwen-notes.js';
 import { readCommitFacts } from './read-commit-facts.js';
 import { objectId } from '../git/object-id.js';
+import { attributesFree } from '../git/added-lines.js';
 import { streamedPatchIds } from '../git/patch-ids.js';
 
 /** A commit of the range no global rule refuses (a person's, an allowed model's, a merge): what it changed (a merge: against its first parent). */
@@ -131,8 +132,11 @@ export function deniesGlobally(policy: CompiledPolicy): boolean {
  */
 async function patchIds(repoDir: string, shas: readonly string[]): Promise<Map<string, Set<string>>> {
   if (shas.length === 0) return new Map();
-  const log = ['log', '-p', '-U0', '--diff-merges=first-parent', '--no-walk=unsorted', '--no-color', '--no-renames', '--no-ext-diff', '--no-textconv', '--full-index', '--format=commit %H', ...shas, '--'];
-  return streamedPatchIds(log, { cwd: repoDir, asStored: true, tagOf: (line) => (line.startsWith('commit ') ? line.slice('commit '.length) : undefined) });
+  // No `.gitattributes` of the content decides what is diffed as text (row s56c-5: `-diff` on Q's path made both sides
+  // `Binary files differ`, ids of their blobs, so a copy re-spaced passed check, which a work tree's attributes reach).
+  const place = await attributesFree(repoDir, shas[0]!);
+  const log = [...place.args, 'log', '-p', '-U0', '--diff-merges=first-parent', '--no-walk=unsorted', '--no-color', '--no-renames', '--no-ext-diff', '--no-textconv', '--full-index', '--format=commit %H', ...shas, '--'];
+  return streamedPatchIds(log, { cwd: place.gitDir, env: place.env, asStored: true, tagOf: (line) => (line.startsWith('commit ') ? line.slice('commit '.length) : undefined) });
 }
 
 /** Merges whose brought changes (row 1148) are read at most, each one `git merge-base --all` per other parent; past it the others are compared whole (row 1176). */
@@ -174,8 +178,9 @@ async function broughtIds(repoDir: string, merges: readonly PersonCommit[]): Pro
   }
   if (lines.length === 0) return new Map();
   let next = 0;
-  const diff = ['diff-tree', '--stdin', '--always', '-p', '-U0', '--no-color', '--no-renames', '--no-ext-diff', '--no-textconv', '--full-index'];
-  const ids = await streamedPatchIds(diff, { cwd: repoDir, asStored: true, input: `${lines.join('\n')}\n`, tagOf: (line) => (DIFF_TREE_ECHO.test(line) ? tags[next++] : undefined) });
+  const place = await attributesFree(repoDir, tags[0]!);
+  const diff = [...place.args, 'diff-tree', '--stdin', '--always', '-p', '-U0', '--no-color', '--no-renames', '--no-ext-diff', '--no-textconv', '--full-index'];
+  const ids = await streamedPatchIds(diff, { cwd: place.gitDir, env: place.env, asStored: true, input: `${lines.join('\n')}\n`, tagOf: (line) => (DIFF_TREE_ECHO.test(line) ? tags[next++] : undefined) });
   // git diff-tree --stdin skips a line it cannot read (`error: Object … not a tree`) and exits 0: the diffs after it
   // would be given to the wrong merges, so the judgement fails instead (a refusal, never a pass).
   if (next !== lines.length) throw new Error(`git diff-tree --stdin read ${next} of the ${lines.length} merge-base lines it was given`);

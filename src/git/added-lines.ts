@@ -26,7 +26,7 @@ export type AddedLines = Map<string, Array<readonly [number, number]>>;
 const LITERAL = { env: { GIT_LITERAL_PATHSPECS: '1' } } as const;
 
 /** Where a diff that counts runs: from the git dir, no index (attributesFree). */
-interface DiffPlace {
+export interface DiffPlace {
   gitDir: string;
   args: readonly string[];
   env: Record<string, string | undefined>;
@@ -45,7 +45,7 @@ const NO_INDEX = () => (noIndex ??= join(tmpdir(), `aitrail-no-index-${process.g
  * core.bigFileThreshold whole (40 MB: 0.86 GB), and `-diff` or `binary` on a noted file gave its count up for the
  * note's own. info/attributes (this machine's own) still applies. The git dir asked of git once per directory.
  */
-async function attributesFree(cwd: string, sha: string): Promise<DiffPlace> {
+export async function attributesFree(cwd: string, sha: string): Promise<DiffPlace> {
   const gitDir = knownGitDirSync(cwd);
   const empty = await emptyTreeOf(cwd, sha);
   return {

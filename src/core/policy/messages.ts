@@ -42,7 +42,7 @@ export type TwinKind = 'same' | 'holds' | 'part' | 'rest-held' | 'rest-unasked';
  */
 export function twinFix(twin: string, agent: string, model: string, setting: string, kind: TwinKind = 'same'): string {
   const short = twin.slice(0, 12);
-  const ids = 'the same git patch-id --stable, file by file: the same lines, whitespace aside';
+  const ids = 'the same git patch-id --stable, file by file: the same lines, white space and line breaks aside';
   const holds =
     kind === 'same'
       ? `This commit's whole change is ${short}'s (${ids})`
