@@ -238,7 +238,8 @@ describe('dist/bundle (npm run build)', () => {
     const past = new Date(Date.now() - 10_000);
     utimesSync(join(repo.dir, '.aitrailrc.yml'), past, past);
     const bundle = privateBundle();
-    const cache = join(bundle.dir, 'prepare-commit-msg.cjs.cache');
+    // A run naming its model (AITRAIL_MODEL) has a cache of its own (row s56b-1).
+    const cache = join(bundle.dir, 'prepare-commit-msg.cjs.model-named.cache');
     const message = join(repo.dir, '.git', 'COMMIT_EDITMSG');
     const prepare = () => {
       writeFileSync(message, 'Add a feature\n');

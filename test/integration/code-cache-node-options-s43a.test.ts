@@ -35,8 +35,9 @@ describe('the code cache of a node started with options (s43a)', () => {
       const run = spawnSync(process.execPath, ['-e', runScript, dir, 'commit-msg', '.git/COMMIT_EDITMSG'], { cwd: repo.dir, env: { ...env, AITRAIL_MODEL: 'anthropic/claude-opus-4.6', ...extra }, encoding: 'utf8' });
       expect(run.status, run.stderr).toBe(0);
     };
-    const plain = join(dir, 'commit-msg.cjs.cache');
-    const withOptions = join(dir, 'commit-msg.cjs.node-options.cache');
+    // These runs name their model (AITRAIL_MODEL): their cache is the `.model-named` one (row s56b-1).
+    const plain = join(dir, 'commit-msg.cjs.model-named.cache');
+    const withOptions = join(dir, 'commit-msg.cjs.model-named.node-options.cache');
     // Past the first run (the config read from its files) and the widening runs: the usual cache is only read.
     for (let run = 0; run < WIDENING_RUNS + 2; run += 1) commitMsg({});
     expect(existsSync(`${plain}-runs`)).toBe(false);
@@ -50,7 +51,7 @@ describe('the code cache of a node started with options (s43a)', () => {
     expect(statSync(plain).mtimeMs).toBe(OLD.getTime());
     // The folder holds the two files whatever the options.
     commitMsg({ NODE_OPTIONS: '--max-old-space-size=600' });
-    expect(readdirSync(dir).filter((name) => name.startsWith('commit-msg.') && name.endsWith('.cache')).sort()).toEqual(['commit-msg.cjs.cache', 'commit-msg.cjs.node-options.cache']);
+    expect(readdirSync(dir).filter((name) => name.startsWith('commit-msg.') && name.endsWith('.cache')).sort()).toEqual(['commit-msg.cjs.model-named.cache', 'commit-msg.cjs.model-named.node-options.cache']);
   });
 
   it('bin compiles the loader with a cache of its own for such a node too (loader.cjs.node-options.cache)', () => {
