@@ -4,30 +4,19 @@
 // Now a run whose environment names the model has its own cache (`<hook>.cjs.model-named.cache`), and an agent's
 // commit keeps the other one: neither widens the other's, and both runs give the same verdicts as before.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cacheFileFor, hookCacheBase, WIDENING_RUNS } from '../../src/cli/bundle-loader.js';
 import { makeRepo, TEST_GIT_ENV } from '../helpers/gitdir.js';
+import { privateBundle, RUN_BUNDLED_HOOK } from '../helpers/private-bundle.js';
 
-const BUNDLE = fileURLToPath(new URL('../../dist/bundle/', import.meta.url));
-const RUN = 'const [dir, ...argv] = process.argv.slice(1); require(dir + "/loader.cjs").runBundledHook(argv, dir).then((code) => { process.exitCode = code; });';
 const NAMED = 'Add a feature\n\nAssisted-by: claude-code:anthropic/claude-opus-4.6\n';
 const AGENT = 'Add a feature\n\n\u{1F916} Generated with [Claude Code](https://claude.com/claude-code)\n\nCo-Authored-By: Claude <noreply@anthropic.com>\nAssisted-by: claude-code:unknown\n';
 const OLD = new Date(1_000_000_000_000);
 
 const cleanups: Array<() => void> = [];
 afterAll(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
-
-/** A private copy of the bundles (the shared dist/bundle's caches are rewritten by other test files), as bundle.test.ts makes it. */
-function privateBundle(): string {
-  mkdirSync(fileURLToPath(new URL('../../.test-bundles/', import.meta.url)), { recursive: true });
-  const dir = mkdtempSync(fileURLToPath(new URL('../../.test-bundles/bundle-', import.meta.url)));
-  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-  for (const name of readdirSync(BUNDLE).filter((file) => file.endsWith('.cjs'))) copyFileSync(`${BUNDLE}${name}`, join(dir, name));
-  return dir;
-}
 
 describe('a hook run naming its model has a code cache of its own (row s56b-1)', () => {
   it('the cache base: `.model-named` when AITRAIL_MODEL is set, else the hook\'s file; NODE_OPTIONS adds its own suffix after it', () => {
@@ -41,10 +30,10 @@ describe('a hook run naming its model has a code cache of its own (row s56b-1)',
   it('commits naming their model and an agent\'s own commits each write and then only read their own cache; every run passes', { timeout: 120_000 }, () => {
     const repo = makeRepo();
     repo.commit('one', { a: '1' });
-    const dir = privateBundle();
+    const dir = privateBundle(cleanups);
     const commitMsg = (text: string, env: NodeJS.ProcessEnv): void => {
       writeFileSync(join(repo.dir, '.git', 'COMMIT_EDITMSG'), text);
-      const run = spawnSync(process.execPath, ['-e', RUN, dir, 'commit-msg', '.git/COMMIT_EDITMSG'], { cwd: repo.dir, env: { ...TEST_GIT_ENV, ...env }, encoding: 'utf8' });
+      const run = spawnSync(process.execPath, ['-e', RUN_BUNDLED_HOOK, dir, 'commit-msg', '.git/COMMIT_EDITMSG'], { cwd: repo.dir, env: { ...TEST_GIT_ENV, ...env }, encoding: 'utf8' });
       expect(run.status, run.stderr).toBe(0);
     };
     const named = join(dir, 'commit-msg.cjs.model-named.cache');
