@@ -174,6 +174,7 @@ describe('dist/bundle (npm run build)', () => {
     expect(statSync(cache).mtimeMs).toBe(written);
   });
 
+  // A commit whose message names its model (a trailer written by hand, no AITRAIL_MODEL: one with it has a cache of its own, row s56b-1).
   it('a run on another path (an agent\'s own commit after one naming its model) widens the cache to hold both', () => {
     const repo = makeRepo();
     repo.commit('one', { a: '1' });
@@ -181,7 +182,7 @@ describe('dist/bundle (npm run build)', () => {
     const cache = join(bundle.dir, 'commit-msg.cjs.cache');
     const commitMsg = commitMsgOf(repo.dir, bundle.dir);
     // The first run loads the config from its files (no code cache: once-only work), the second writes it.
-    for (let run = 0; run < 2; run += 1) commitMsg('Add a feature\n\nAssisted-by: claude-code:anthropic/claude-opus-4.6\n', { AITRAIL_MODEL: 'anthropic/claude-opus-4.6' });
+    for (let run = 0; run < 2; run += 1) commitMsg('Add a feature\n\nAssisted-by: claude-code:anthropic/claude-opus-4.6\n', {});
     const named = statSync(cache).size;
     commitMsg('Add a feature\n\n\u{1F916} Generated with [Claude Code](https://claude.com/claude-code)\n\nCo-Authored-By: Claude <noreply@anthropic.com>\nAssisted-by: claude-code:unknown\n', { CLAUDECODE: '1' });
     expect(statSync(cache).size).toBeGreaterThan(named + 4096);
@@ -194,7 +195,7 @@ describe('dist/bundle (npm run build)', () => {
     const cache = join(bundle.dir, 'commit-msg.cjs.cache');
     const commitMsg = commitMsgOf(repo.dir, bundle.dir);
     // Commits naming their model only, past the widening runs (the first loads the config from its files and writes nothing).
-    for (let run = 0; run < WIDENING_RUNS + 2; run += 1) commitMsg('Add a feature\n\nAssisted-by: claude-code:anthropic/claude-opus-4.6\n', { AITRAIL_MODEL: 'anthropic/claude-opus-4.6' });
+    for (let run = 0; run < WIDENING_RUNS + 2; run += 1) commitMsg('Add a feature\n\nAssisted-by: claude-code:anthropic/claude-opus-4.6\n', {});
     expect(existsSync(`${cache}-runs`)).toBe(false);
     const named = statSync(cache).size;
     const agent = 'Add a feature\n\n\u{1F916} Generated with [Claude Code](https://claude.com/claude-code)\n\nCo-Authored-By: Claude <noreply@anthropic.com>\nAssisted-by: claude-code:unknown\n';
@@ -237,7 +238,8 @@ describe('dist/bundle (npm run build)', () => {
     const past = new Date(Date.now() - 10_000);
     utimesSync(join(repo.dir, '.aitrailrc.yml'), past, past);
     const bundle = privateBundle();
-    const cache = join(bundle.dir, 'prepare-commit-msg.cjs.cache');
+    // A run naming its model (AITRAIL_MODEL) has a cache of its own (row s56b-1).
+    const cache = join(bundle.dir, 'prepare-commit-msg.cjs.model-named.cache');
     const message = join(repo.dir, '.git', 'COMMIT_EDITMSG');
     const prepare = () => {
       writeFileSync(message, 'Add a feature\n');

@@ -5,29 +5,19 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cacheFileFor, WIDENING_RUNS } from '../../src/cli/bundle-loader.js';
 import { makeRepo, TEST_GIT_ENV } from '../helpers/gitdir.js';
+import { privateBundle, RUN_BUNDLED_HOOK as runScript } from '../helpers/private-bundle.js';
 
 const BUNDLE = fileURLToPath(new URL('../../dist/bundle/', import.meta.url));
 const cleanups: Array<() => void> = [];
 afterAll(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
 
-/** A private copy of dist/bundle (no cache), in .test-bundles/ as test/integration/bundle.test.ts makes one: other files rewrite the shared caches. */
-function privateBundle(): string {
-  mkdirSync(fileURLToPath(new URL('../../.test-bundles/', import.meta.url)), { recursive: true });
-  const dir = mkdtempSync(fileURLToPath(new URL('../../.test-bundles/bundle-', import.meta.url)));
-  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-  for (const name of readdirSync(BUNDLE).filter((file) => file.endsWith('.cjs'))) copyFileSync(`${BUNDLE}${name}`, join(dir, name));
-  return dir;
-}
-
-const runScript =
-  'const [dir, ...argv] = process.argv.slice(1); require(dir + "/loader.cjs").runBundledHook(argv, dir).then((code) => { process.exitCode = code; });';
 const OLD = new Date(1_000_000_000_000);
 
 describe('the code cache of a node started with options (s43a)', () => {
   it('is a file of its own: NODE_OPTIONS=--max-old-space-size (a V8 flag: V8 rejects a cache made without it) neither rejects nor rewrites the usual cache, and back without it the usual cache is read as it was', () => {
     const repo = makeRepo();
     repo.commit('one', { a: '1' });
-    const dir = privateBundle();
+    const dir = privateBundle(cleanups);
     const env = { ...TEST_GIT_ENV };
     delete env.NODE_OPTIONS;
     const commitMsg = (extra: NodeJS.ProcessEnv) => {
@@ -35,8 +25,9 @@ describe('the code cache of a node started with options (s43a)', () => {
       const run = spawnSync(process.execPath, ['-e', runScript, dir, 'commit-msg', '.git/COMMIT_EDITMSG'], { cwd: repo.dir, env: { ...env, AITRAIL_MODEL: 'anthropic/claude-opus-4.6', ...extra }, encoding: 'utf8' });
       expect(run.status, run.stderr).toBe(0);
     };
-    const plain = join(dir, 'commit-msg.cjs.cache');
-    const withOptions = join(dir, 'commit-msg.cjs.node-options.cache');
+    // These runs name their model (AITRAIL_MODEL): their cache is the `.model-named` one (row s56b-1).
+    const plain = join(dir, 'commit-msg.cjs.model-named.cache');
+    const withOptions = join(dir, 'commit-msg.cjs.model-named.node-options.cache');
     // Past the first run (the config read from its files) and the widening runs: the usual cache is only read.
     for (let run = 0; run < WIDENING_RUNS + 2; run += 1) commitMsg({});
     expect(existsSync(`${plain}-runs`)).toBe(false);
@@ -50,7 +41,7 @@ describe('the code cache of a node started with options (s43a)', () => {
     expect(statSync(plain).mtimeMs).toBe(OLD.getTime());
     // The folder holds the two files whatever the options.
     commitMsg({ NODE_OPTIONS: '--max-old-space-size=600' });
-    expect(readdirSync(dir).filter((name) => name.startsWith('commit-msg.') && name.endsWith('.cache')).sort()).toEqual(['commit-msg.cjs.cache', 'commit-msg.cjs.node-options.cache']);
+    expect(readdirSync(dir).filter((name) => name.startsWith('commit-msg.') && name.endsWith('.cache')).sort()).toEqual(['commit-msg.cjs.model-named.cache', 'commit-msg.cjs.model-named.node-options.cache']);
   });
 
   it('bin compiles the loader with a cache of its own for such a node too (loader.cjs.node-options.cache)', () => {
