@@ -1,4 +1,3 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { runGit, splitRecords, streamGit } from '../git/exec.js';
@@ -13,8 +12,12 @@ import { tempPathFor } from '../io/atomic-write.js';
  */
 const LOG = ['-c', 'core.quotePath=false', 'log', '--stdin', '--full-history', '--format=%x01%H', '--name-only', '--no-renames', '--diff-merges=first-parent', '--ignore-submodules=none', '--no-relative', '--root', '--no-color', '--no-ext-diff', '--no-show-signature', '--'];
 
-/** The cache file's first line: the format and the listing's exact command (another command, another listing: not read). */
-const HEADER = `aitrail twin-names 1 ${createHash('sha256').update(LOG.join('\0')).digest('hex')}`;
+let header: string | undefined;
+/** The cache file's first line (the format and the listing's exact command: another command, another listing, not read), made on first use: node:crypto loads node's streams, which a push with no twin search never needs (test/integration/bundle.test.ts). */
+function headerText(): string {
+  header ??= `aitrail twin-names 1 ${process.getBuiltinModule('node:crypto').createHash('sha256').update(LOG.join('\0')).digest('hex')}`;
+  return header;
+}
 
 /** Where the listing is kept: aitrail's own folder of the common git dir (never the work tree; a server's is written by its hooks alone). */
 const CACHE_NAME = join('aitrail', 'twin-names');
@@ -28,7 +31,7 @@ async function cachedTips(path: string): Promise<string[] | undefined> {
   try {
     const lines = fileLines(path);
     const head = await lines.next();
-    const tips = head.value === HEADER ? await lines.next() : undefined;
+    const tips = head.value === headerText() ? await lines.next() : undefined;
     await lines.return(undefined);
     if (tips?.done !== false || !tips.value.startsWith('tips ')) return undefined;
     const listed = tips.value.slice('tips '.length).split(' ').filter(Boolean);
@@ -84,11 +87,11 @@ export async function* heldCommitNames(repoDir: string): AsyncGenerator<string> 
     try {
       mkdirSync(join(path, '..'), { recursive: true });
       // Its own temp file (two listings of one run, or two pushes at once, each write theirs; the last rename wins, each whole).
-      const mine = `${tempPathFor(path)}.${randomBytes(6).toString('hex')}`;
+      const mine = `${tempPathFor(path)}.${process.getBuiltinModule('node:crypto').randomBytes(6).toString('hex')}`;
       out = createWriteStream(mine, { flags: 'wx', mode: 0o644 });
       temp = mine;
       out.on('error', () => { out = undefined; });
-      out.write(`${HEADER}\ntips ${tips.join(' ')}\n`);
+      out.write(`${headerText()}\ntips ${tips.join(' ')}\n`);
     } catch {
       out = undefined;
     }
