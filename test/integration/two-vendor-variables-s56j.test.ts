@@ -4,14 +4,17 @@
 // the identity's one model). Replayed by helper j with init's hooks and a real bare server with pre-receive: all three recorded
 // `openai/unknown` alone and passed `deny: ["moonshotai/*"]`. Now env-findings.ts modelsOrUnknown (model variables, sessions,
 // settings) and fromAuthor (identity.ts otherNamedVendors) add the other vendor's unknown model, as `Assisted-by:` reads it.
+// Row s56j-3 (found replaying d's cases with the built CLI's `log`): a co-author's name that is such a joined name (`Co-authored-by: gpt-kimi
+// <pat@example.com>`, not its note) read OpenAI's alone; declared-value.ts joinedNameVendors adds the other vendor's.
 import { describe, expect, it } from 'vitest';
 import { aitrail, envWithAitrailOnPath } from '../helpers/cli.js';
-import { policyServer, tryGit } from '../helpers/enforce-repos.js';
+import { expectEachPasses, expectEachRefusedNaming, policyServer, tryGit } from '../helpers/enforce-repos.js';
+import { expectLog } from '../helpers/log-cases.js';
 
 const HOOK_ENV = envWithAitrailOnPath();
 const POLICY = 'policy:\n  deny: ["moonshotai/*", "anthropic/*"]\n';
 
-describe('a model variable or a commit author naming two vendors\' words names both (row s56j-1)', () => {
+describe('a model variable or a commit author naming two vendors\' words names both (rows s56j-1, s56j-3)', () => {
   it('init\'s commit-msg refuses AITRAIL_MODEL and ANTHROPIC_MODEL of gpt-kimi or qwen-claude, naming the second vendor', () => {
     const { work } = policyServer(POLICY, '', { initEnv: HOOK_ENV });
     const cases: [NodeJS.ProcessEnv, string][] = [
@@ -63,5 +66,19 @@ describe('a model variable or a commit author naming two vendors\' words names b
     commitAs('fast', 'opencode (gpt-5-fast)');
     const passed = tryGit(work.dir, ['push', '--no-verify', 'origin', 'fast']);
     expect(passed.code, passed.stderr).toBe(0);
+  }, 240_000);
+
+  // Row s56j-3: a co-author's NAME of two vendors' words (not its note) read the first word's vendor alone, with or without an address.
+  it('row s56j-3: `Co-authored-by: gpt-kimi <…>` names both vendors in log, check and a real pre-receive', () => {
+    expectLog([
+      ['fix: a\n\nCo-authored-by: gpt-kimi <pat@example.com>\n', ['unknown:openai/unknown', 'unknown:moonshotai/unknown']],
+      ['fix: b\n\nCo-authored-by: gpt-kimi\n', ['unknown:openai/unknown', 'unknown:moonshotai/unknown']],
+      ['fix: c\n\nCo-authored-by: qwen-claude <1+qwen-claude@users.noreply.github.com>\n', ['unknown:qwen/unknown', 'unknown:anthropic/unknown']],
+      ['fix: d\n\nCo-authored-by: kimi-max <1+kimi-max@users.noreply.github.com>\n', []],
+      ['fix: e\n\nCo-authored-by: gpt-5-fast <pat@example.com>\n', ['unknown:openai/gpt-5-fast']],
+    ]);
+    const { remote, work } = policyServer(POLICY);
+    expectEachRefusedNaming(remote, work, { kimi: ['fix: k\n\nCo-authored-by: gpt-kimi <pat@example.com>\n', 'moonshotai/unknown'] });
+    expectEachPasses(work, ['fix: p\n\nCo-authored-by: gpt-5-fast <pat@example.com>\n']);
   }, 240_000);
 });
