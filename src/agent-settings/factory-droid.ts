@@ -25,29 +25,46 @@ export function droidProjectDir(path: string): string {
  * keep session defaults under `sessionDefaultSettings`. Its levels (docs.factory.ai enterprise
  * hierarchical-settings: "simple values: first wins", a higher level never overridden by a lower) are read
  * highest first: the machine's managed `/etc/factory/settings.json`, the work tree's `.factory/`, then
- * `~/.factory/`, a level's `settings.local.json` over its `settings.json`. The model a session runs is its own (see
+ * `~/.factory/`, a level's `settings.local.json` over its `settings.json`; a model of the work tree's has `~/.factory`'s
+ * beside it (row s56j-2). The model a session runs is its own (see
  * {@link factoryDroidSessionModels}): `/model` changes it there, not here. Droid sets no variable in
  * the commands it runs: this is read when something else names it (its co-author line, row s56f-1).
  */
 export function factoryDroidModel(place: SettingsPlace): SettingsModel | null {
   const user = join(place.home, '.factory');
-  const levels: [shown: string, read: () => string | null][] = [
-    [systemPath(place, 'etc/factory/settings.json'), () => readOwnFile(systemPath(place, 'etc/factory/settings.json'))],
+  const managed: Level[] = [[systemPath(place, 'etc/factory/settings.json'), () => readOwnFile(systemPath(place, 'etc/factory/settings.json'))]];
+  const tree: Level[] = [
     ['.factory/settings.local.json', () => readRepoFile(place, '.factory/settings.local.json')],
     ['.factory/settings.json', () => readRepoFile(place, '.factory/settings.json')],
+  ];
+  const own: Level[] = [
     [shownPath(place, join(user, 'settings.local.json')), () => readOwnFile(join(user, 'settings.local.json'))],
     [shownPath(place, join(user, 'settings.json')), () => readOwnFile(join(user, 'settings.json'))],
   ];
-  for (const [shown, read] of levels) {
-    const text = read();
-    if (text === null) continue;
-    const data = parseJson(text); // A file that does not parse names nothing (undefined).
-    const key = stringAt(data, 'model') !== undefined ? 'model' : 'sessionDefaultSettings.model';
-    const model = printableModel(stringAt(data, 'model') ?? stringAt(data, 'sessionDefaultSettings', 'model'));
-    if (model) return { model, evidence: `settings ${shown} ${key}=${quote(model)}` };
+  const first = firstModel(managed) ?? firstModel(tree);
+  if (first === null) return firstModel(own)?.found ?? null;
+  if (!first.fromTree) return first.found;
+  // The work tree's model (repository content) never hides the person's own: a name Droid does not run (not one of its
+  // models, not the org's) leaves it on the model `/settings` saved in ~/.factory, so that one is read beside (row s56j-2).
+  const person = firstModel(own);
+  return person === null || person.found.model === first.found.model ? first.found : { ...first.found, also: [{ ...person.found, overriddenBy: [] }] };
+
+  /** The first of `levels` naming a model, with whether it is the work tree's. */
+  function firstModel(levels: readonly Level[]): { found: SettingsModel; fromTree: boolean } | null {
+    for (const [shown, read] of levels) {
+      const text = read();
+      if (text === null) continue;
+      const data = parseJson(text); // A file that does not parse names nothing (undefined).
+      const key = stringAt(data, 'model') !== undefined ? 'model' : 'sessionDefaultSettings.model';
+      const model = printableModel(stringAt(data, 'model') ?? stringAt(data, 'sessionDefaultSettings', 'model'));
+      if (model) return { found: { model, evidence: `settings ${shown} ${key}=${quote(model)}` }, fromTree: levels === tree };
+    }
+    return null;
   }
-  return null;
 }
+
+/** A settings level: its path as shown, and its read (null: no file). */
+type Level = readonly [shown: string, read: () => string | null];
 
 /**
  * The models of Droid's recent sessions of this work tree, beside its default model: Droid keeps each

@@ -4,7 +4,7 @@ import { sessionEnd } from '../session.js';
 import type { Attribution, CommitTimeSignals } from '../types.js';
 import { agentOrSlug } from './agent-name.js';
 import { commitFindings, type DetectOptions } from './commit.js';
-import { envFindings, modelOrUnknown, settingsAlsoInForce, settingsInForce, soleEnvAgent, type EnvFinding } from './env-findings.js';
+import { envFindings, modelsOrUnknown, settingsAlsoInForce, settingsInForce, soleEnvAgent, type EnvFinding } from './env-findings.js';
 import { found, quote } from './found.js';
 import { mergeAttributions } from './merge.js';
 import { signatures } from './signatures.js';
@@ -12,7 +12,8 @@ import { signatures } from './signatures.js';
 /** A model named for the commit being made: `AITRAIL_MODEL` (explicit) or the `aitrail use` session. */
 interface FixedModel {
   kind: 'explicit' | 'session';
-  model: string;
+  /** The model named, and beside it the other vendor's of a joined name of two vendors' words (`gpt-kimi`: row s56j-1). */
+  models: string[];
   /** The agent it was named for (`AITRAIL_AGENT`, `aitrail use --agent`), if any. */
   agent?: string;
   evidence: string;
@@ -39,18 +40,23 @@ function fixedModel(time: CommitTimeSignals & { now?: Date }, aliases: Record<st
   const explicitAgent = time.env[sig.explicit.agentVar]?.trim();
   if (explicitModel) {
     const agent = explicitAgent ? agentOrSlug(explicitAgent) : undefined;
-    const model = modelOrUnknown(explicitModel, aliases, agent ?? soleEnvAgent(fromEnv));
-    return { kind: 'explicit', model, ...(agent ? { agent } : {}), evidence: `env ${sig.explicit.modelVar}=${quote(explicitModel)}` };
+    const models = modelsOrUnknown(explicitModel, aliases, agent ?? soleEnvAgent(fromEnv));
+    return { kind: 'explicit', models, ...(agent ? { agent } : {}), evidence: `env ${sig.explicit.modelVar}=${quote(explicitModel)}` };
   }
   const session = time.session;
   if (!session || sessionEnd(session) <= (time.now ?? new Date()).getTime()) return undefined;
   const agent = session.agent ? agentOrSlug(session.agent) : undefined;
   const why = `session (aitrail use ${quote(session.model)}${agent ? ` --agent ${agent}` : ''} until ${new Date(sessionEnd(session)).toISOString()})`;
-  return { kind: 'session', model: modelOrUnknown(session.model, aliases, agent), ...(agent ? { agent } : {}), evidence: why };
+  return { kind: 'session', models: modelsOrUnknown(session.model, aliases, agent), ...(agent ? { agent } : {}), evidence: why };
 }
 
-function withModel(finding: EnvFinding, fixed: FixedModel): Attribution {
-  return { ...finding.attribution, model: fixed.model, evidence: [finding.markerEvidence, fixed.evidence] };
+function withModel(finding: EnvFinding, fixed: FixedModel): Attribution[] {
+  return fixed.models.map((model) => ({ ...finding.attribution, model, evidence: [finding.markerEvidence, fixed.evidence] }));
+}
+
+/** The fixed model's own attributions, for `agent`. */
+function fixedFound(agent: string, fixed: FixedModel): Attribution[] {
+  return fixed.models.map((model) => found(agent, model, fixed.evidence));
 }
 
 /**
@@ -67,12 +73,12 @@ function applyFixed(fixed: FixedModel, fromEnv: readonly EnvFinding[], fromMessa
   const own = fromEnv.map((finding) => finding.attribution);
   if (fixed.agent) {
     if (fixed.kind === 'session' && signalled.size > 0 && !signalled.has(fixed.agent)) return own;
-    const env = fromEnv.map((finding) => (finding.attribution.agent === fixed.agent ? withModel(finding, fixed) : finding.attribution));
-    return [found(fixed.agent, fixed.model, fixed.evidence), ...env];
+    const env = fromEnv.flatMap((finding) => (finding.attribution.agent === fixed.agent ? withModel(finding, fixed) : [finding.attribution]));
+    return [...fixedFound(fixed.agent, fixed), ...env];
   }
-  if (fixed.kind === 'explicit') return [found('unknown', fixed.model, fixed.evidence), ...fromEnv.map((finding) => withModel(finding, fixed))];
-  if (signalled.size === 0) return [found('unknown', fixed.model, fixed.evidence)];
-  return fromEnv.map((finding) => (modelled.has(finding.attribution.agent) ? finding.attribution : withModel(finding, fixed)));
+  if (fixed.kind === 'explicit') return [...fixedFound('unknown', fixed), ...fromEnv.flatMap((finding) => withModel(finding, fixed))];
+  if (signalled.size === 0) return fixedFound('unknown', fixed);
+  return fromEnv.flatMap((finding) => (modelled.has(finding.attribution.agent) ? [finding.attribution] : withModel(finding, fixed)));
 }
 
 /**
@@ -92,10 +98,12 @@ function settingsFindings(time: CommitTimeSignals, fromEnv: readonly EnvFinding[
     const modelNamed = fromMessage.some((a) => a.agent === agent && a.model !== 'unknown');
     if (modelNamed && !setting?.routed) continue;
     for (const named of [...(setting ? [setting] : []), ...settingsAlsoInForce(agent, time.settings, time.env)]) {
-      const attribution = found(agent, modelOrUnknown(named.model, aliases, agent), named.evidence);
-      // Never folded into the model the message names (merge.ts: a stated unknown stays beside, row 894).
-      if (modelNamed && attribution.model === 'unknown') attribution.stated = true;
-      result.push(attribution);
+      for (const model of modelsOrUnknown(named.model, aliases, agent)) {
+        const attribution = found(agent, model, named.evidence);
+        // Never folded into the model the message names (merge.ts: a stated unknown stays beside, row 894).
+        if (modelNamed && attribution.model === 'unknown') attribution.stated = true;
+        result.push(attribution);
+      }
     }
   }
   return result;

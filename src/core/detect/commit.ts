@@ -9,7 +9,7 @@ import { lineLower, mayMatchLine, signatures, type LineSignature } from './signa
 import { isModelWord } from '../model-words.js';
 import { canonicalModel, UNICODE_BLANKS } from '../catalog.js';
 import { agentSlug } from './agent-name.js';
-import { literalBase, unknownModelVendor } from './identity.js';
+import { literalBase, otherNamedVendors, unknownModelVendor } from './identity.js';
 import { userRuleAttributions } from './user-rules.js';
 import { squashedMessages } from './squashed-messages.js';
 import { findTrailerBlock, parseCommitTrailers } from '../trailers.js';
@@ -1075,7 +1075,7 @@ function fromAuthor(signals: CommitSignals, aliases: Record<string, string>, bud
   // `Gemini 3.6 Flash via Antigravity`: the agent named after `via` ran the model, as on a co-author line.
   const { match, via } = identityVia(author, aliases, 'author');
   // An agent's own identity whose name goes on to another model (`Claude Opus 4.6, qwen3-coder <noreply@anthropic.com>`): that model too, as on a co-author line.
-  if (match) return [...[match, ...literalBase(match)].map((m) => found(m.agent, m.model, evidence)), ...beyondIdentity(author.name, match.model, aliases, budget).map((m) => found(m.agent, m.model, evidence)), ...unread];
+  if (match) return [...[match, ...literalBase(match), ...otherNamedVendors(author.name, match)].map((m) => found(m.agent, m.model, evidence)), ...beyondIdentity(author.name, match.model, aliases, budget).map((m) => found(m.agent, m.model, evidence)), ...unread];
   // …or at the machine it runs on, its name the mailbox (`Claude <claude@localhost>`).
   const atNoReply = [...agentAtNoReply(author, aliases, budget), ...agentAtMachine(author, aliases, budget)];
   if (atNoReply.length === 0 && via) return [found(via.agent, via.model, evidence), ...unread];

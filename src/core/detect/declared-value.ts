@@ -1,5 +1,5 @@
 import FAST_PATH_TEXTS from '../data/fast-path-texts.generated.json' with { type: 'json' };
-import { canonicalModel, knownModels, knownVendors, nameVendor, RUNTIME_NAME } from '../catalog.js';
+import { canonicalModel, knownModels, knownVendors, nameVendor, nameVendors, RUNTIME_NAME } from '../catalog.js';
 import { CLAUSE, literalBase, otherNamedVendors, matchIdentity, parseIdentity, plainAddress, type IdentityMatch, type IdentityRole } from './identity.js';
 import { accountSpaced, agentFirstNamed, agentNameAsWritten, aiAccountNamed, aiAccountOnly, isFamilyWord, productNamed, MAX_WHOLE, mentions, newBudget, readMentions, readWhole, vendorsIn, type Budget, type Mention } from './mentions.js';
 import { joints, letterRuns } from './letters.js';
@@ -811,7 +811,7 @@ export function readCoAuthor(value: string, aliases: Record<string, string> = {}
     const paired = agentModelPair(read.name, aliases, budget).filter((p) => !found.some((m) => m.agent === p.agent && m.model === p.model));
     // `kimi-max <123+kimi-max@users.noreply.github.com>`: a GitHub account's login, a person's handle, no model's id (row s56d-2).
     const handle = gitHubLogin(read.email) === spelled(read.name);
-    return [...found, ...paired, ...(handle ? [] : idOfFamily(found.length + paired.length, read.name)), ...unread];
+    return [...found, ...joinedNameVendors(read.name, found), ...paired, ...(handle ? [] : idOfFamily(found.length + paired.length, read.name)), ...unread];
   }
   // `Claude <claude@localhost>`: an address with no domain of the Internet, the agent's own name as its mailbox.
   const atMachine = text.length <= MAX_VALUE ? agentAtMachine(parseIdentity(text), aliases, budget) : [];
@@ -833,7 +833,21 @@ export function readCoAuthor(value: string, aliases: Record<string, string> = {}
   // `AI Agent <agent@ai-kit>` (an address of no domain, read as a note): the name before it all the same (row 1093).
   const accountOnly = aiAccountOnly(named) || (read.name !== named && aiAccountOnly(read.name));
   const found = byWords.length === 0 && paired.length === 0 && accountOnly ? [{ agent: 'unknown', model: 'unknown' }] : byWords;
-  return [...paired, ...found.filter((m) => !paired.some((p) => p.agent === m.agent && p.model === m.model)), ...idOfFamily(found.length + paired.length, named), ...unread];
+  return [...paired, ...found.filter((m) => !paired.some((p) => p.agent === m.agent && p.model === m.model)), ...joinedNameVendors(named, found), ...idOfFamily(found.length + paired.length, named), ...unread];
+}
+
+/**
+ * `Co-authored-by: gpt-kimi <pat@example.com>`: a co-author's name that is one joined name of two vendors' words the table cannot
+ * read, read as its first word's vendor's unknown model: the other vendor's beside it, as `Assisted-by: gpt-kimi` and a co-author's
+ * note read it (catalog.ts nameVendors, row s56d-4); alone it passed a deny of the second vendor (row s56j-3). [] for anything else.
+ */
+function joinedNameVendors(name: string, found: readonly Mention[]): Mention[] {
+  const trimmed = name.trim();
+  const unknown = /\s/.test(trimmed) || trimmed.length > 100 ? undefined : found.find((m) => m.model.endsWith('/unknown'));
+  if (unknown === undefined) return [];
+  const named = nameVendors(trimmed);
+  if (!named.includes(unknown.model.slice(0, -'/unknown'.length))) return [];
+  return named.filter((other) => !found.some((m) => m.model === `${other}/unknown`)).map((other) => ({ ...unknown, model: `${other}/unknown` }));
 }
 
 /** A name's letters and digits, in small letters (how a login or a mailbox spells a name). */

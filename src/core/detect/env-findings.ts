@@ -1,4 +1,4 @@
-import { canonicalModel, nameVendor } from '../catalog.js';
+import { canonicalModel, nameVendor, nameVendors } from '../catalog.js';
 import type { Attribution, SettingsModel } from '../types.js';
 import { agentSlug } from './agent-name.js';
 import { found, quote } from './found.js';
@@ -35,6 +35,32 @@ export function modelOrUnknown(raw: string, aliases: Record<string, string>, age
   if (routed) return routed;
   const vendor = nameVendor(raw) ?? (read !== raw ? nameVendor(read) : null) ?? (labelled ? nameVendor(labelled.model) : null);
   return vendor ? `${vendor}/unknown` : 'unknown';
+}
+
+/**
+ * modelOrUnknown's model, and beside a vendor's unknown model read from one joined name of two vendors' words the table
+ * cannot read (`ANTHROPIC_MODEL=gpt-kimi`, `AITRAIL_MODEL=qwen-claude`, `opencode:gpt-kimi`) the other vendor's unknown model,
+ * as `Assisted-by: gpt-kimi`, a co-author's note and a git-ai note read it (catalog.ts nameVendors, row s56d-4): one model per
+ * variable passed a deny of the second vendor (row s56j-1). Only asked when the first reading is a vendor's unknown model.
+ */
+export function modelsOrUnknown(raw: string, aliases: Record<string, string>, agent?: string): string[] {
+  const model = modelOrUnknown(raw, aliases, agent);
+  return [model, ...otherVendorsOf(raw, model).map((vendor) => `${vendor}/unknown`)];
+}
+
+/** The vendors other than `model`'s that the text of `raw` (as modelOrUnknown read it: whole, readable, after a label) names with it; [] unless `model` is a vendor's unknown model. */
+export function otherVendorsOf(raw: string, model: string): string[] {
+  if (!model.endsWith('/unknown')) return [];
+  const vendor = model.slice(0, -'/unknown'.length);
+  const read = /[^\x20-\x7e]/.test(raw) ? readable(raw).trim() : raw;
+  const labelled = afterLabel(read);
+  const others: string[] = [];
+  for (const text of new Set([raw, read, ...(labelled ? [labelled.model] : [])])) {
+    const named = nameVendors(text);
+    if (!named.includes(vendor)) continue;
+    for (const other of named) if (other !== vendor && !others.includes(other)) others.push(other);
+  }
+  return others;
 }
 
 /** `qwen-code:qwen3-coder-plus`, `groq:qwen-qwq-32b`: the text after one word and a colon (not `://`), with the word as agent when it names one; null otherwise. */
@@ -197,25 +223,30 @@ export function envFindings(env: Env, aliases: Record<string, string>, settings?
       model === 'unknown' || (!model.startsWith(`${vendor}/`) && (sends === '*' || model.startsWith(`${sends}/`)));
     const served = (model: string, evidence: string): [string, string] =>
       endpoint && foreign(model, endpoint.sends, endpoint.vendor) ? [`${endpoint.vendor}/unknown`, `${evidence} ${endpoint.evidence}`] : [model, evidence];
-    const models = named.map(({ raw, vars, from, unread }) => {
+    // Each named model's readings (a joined name of two vendors' words is both vendors': row s56j-1), with whether it is the settings' own `unknown`.
+    type Reading = readonly [model: string, evidence: string, unread: boolean, stated: boolean];
+    const models: Reading[] = named.flatMap(({ raw, vars, from, unread }): Reading[] => {
       const evidence = [markerEvidence, ...(from ? [from] : []), ...vars.map((name) => `${name}=${quote(env[name] ?? '')}`)].join(' ');
-      return unread ? (['unknown', evidence, true] as const) : ([...served(modelOrUnknown(raw, aliases, marker.agent), evidence), false] as const);
+      if (unread) return [['unknown', evidence, true, false] as const];
+      const stated = from !== undefined && raw.trim() === 'unknown';
+      return modelsOrUnknown(raw, aliases, marker.agent).map((model) => [...served(model, evidence), false, stated] as const);
     });
-    if (named.length === 0) models.push([...served(marker.defaultModel ?? 'unknown', markerEvidence), false]);
-    models.forEach(([model, evidence, unread], at) => {
+    if (named.length === 0) models.push([...served(marker.defaultModel ?? 'unknown', markerEvidence), false, false]);
+    for (const [model, evidence, unread, stated] of models) {
       const attribution = unread ? { ...found(marker.agent, model, evidence), unread: true as const } : found(marker.agent, model, evidence);
       // The settings' own `unknown` (a gateway or router on this machine choosing the model): never folded into a named model beside (row 894).
-      if (model === 'unknown' && named[at]?.from !== undefined && named[at]!.raw.trim() === 'unknown') attribution.stated = true;
+      if (model === 'unknown' && stated) attribution.stated = true;
       result.push({ attribution, markerEvidence });
-    });
+    }
   }
   for (const name of sig.genericAgentVars) {
     const agent = genericAgent(env[name] ?? '', name);
     const evidence = `env ${name}=${quote(env[name] ?? '')}`;
     if (!agent) continue;
     const setting = settingsInForce(agent, settings, env);
-    const model = setting ? modelOrUnknown(setting.model, aliases, agent) : 'unknown';
-    result.push({ attribution: found(agent, model, setting ? `${evidence} ${setting.evidence}` : evidence), markerEvidence: evidence });
+    for (const model of setting ? modelsOrUnknown(setting.model, aliases, agent) : ['unknown']) {
+      result.push({ attribution: found(agent, model, setting ? `${evidence} ${setting.evidence}` : evidence), markerEvidence: evidence });
+    }
   }
   return result;
 }
