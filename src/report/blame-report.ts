@@ -22,7 +22,7 @@ import { changedPaths, ignoredCommits, inBlamedRange, withAncestorIn } from '../
 import { locateRepo } from '../git/repo.js';
 import { resolveCommit, showPrefix } from '../git/resolve-commit.js';
 import { isAncestor } from '../git/is-ancestor.js';
-import { sizeCapsKey } from '../git/commit-size.js';
+import { loweredCap, sizeCapsKey } from '../git/commit-size.js';
 import { shallowBoundary, shallowCutsInRange } from '../git/shallow.js';
 import { cacheDir, readCachedReport, writeCachedReport, type SaidMessage } from './blame-cache.js';
 import { blameMessages, warnRewired } from './blame-messages.js';
@@ -167,7 +167,7 @@ function cacheKey(parts: Record<string, unknown>): string {
 }
 
 /** Nothing left out (an empty report; shards other than 1: the counts ride with part 1). */
-const NONE_EXCLUDED: Required<Omit<Excluded, 'generatedLines' | 'vendoredLines' | 'leftOutUnblamed'>> = { lockfiles: 0, generated: 0, vendored: 0, binary: 0, binarySource: 0, lfs: 0, submodules: 0 };
+const NONE_EXCLUDED: Required<Omit<Excluded, 'generatedLines' | 'vendoredLines' | 'leftOutUnblamed' | 'leftOutLimit'>> = { lockfiles: 0, generated: 0, vendored: 0, binary: 0, binarySource: 0, lfs: 0, submodules: 0 };
 /** No line left out: an empty report's, and the lines of no file. */
 const noLines = () => sumLeftOut([]);
 
@@ -368,7 +368,9 @@ async function reportOf(run: BlameRun): Promise<BlameResult> {
     const vendoredPart = partOf(selection.leftOut.vendored);
     const leftOutCount = generatedPart.length + vendoredPart.length;
     const wholeLeftOut = emptyRange ? 0 : selection.leftOut.generated.length + selection.leftOut.vendored.length;
-    const blameLeftOut = run.blameLeftOut === true || wholeLeftOut <= LEFT_OUT_BLAME_LIMIT;
+    // A cap like the others (row s56k-1): AITRAIL_SIZE_CAPS_DIVISOR lowers it (never below 1), and the report says the figure.
+    const leftOutLimit = Math.max(1, loweredCap(LEFT_OUT_BLAME_LIMIT));
+    const blameLeftOut = run.blameLeftOut === true || wholeLeftOut <= leftOutLimit;
     const generatedFiles = blameLeftOut ? generatedPart : [];
     const vendoredFiles = blameLeftOut ? vendoredPart : [];
     const blamedList = [...files, ...generatedFiles, ...vendoredFiles];
@@ -432,7 +434,7 @@ async function reportOf(run: BlameRun): Promise<BlameResult> {
     const ignoredHuman = await ignoredIntoAi(repo.root, ignored, ignoredAi, rev, since, aiCommits);
     // A shard's `excluded` counts ride with part 1, so the parts add up to the whole.
     // The left-out lines are each part's own files' (added up by --merge).
-    const excluded = { ...(run.shard && run.shard.index !== 1 ? NONE_EXCLUDED : selection.excluded), generatedLines, vendoredLines, leftOutUnblamed: blameLeftOut ? 0 : leftOutCount };
+    const excluded = { ...(run.shard && run.shard.index !== 1 ? NONE_EXCLUDED : selection.excluded), generatedLines, vendoredLines, leftOutUnblamed: blameLeftOut ? 0 : leftOutCount, ...(leftOutLimit < LEFT_OUT_BLAME_LIMIT ? { leftOutLimit } : {}) };
     const shard = run.shard ? { shard: { ...run.shard, question: cacheKey(question) } } : {};
     const report: BlameReport = { rev, since, totals, files: reports, excluded, ...(ignoredAi.length > 0 ? { ignoredAi } : {}), ...(ignoredHuman.length > 0 ? { ignoredHuman } : {}), ...(allowShallow ? { shallowCut: cut } : {}), ...shard };
     warnLeftOut(report, selection.binarySourceExample, selection.submoduleExample, onWarning);

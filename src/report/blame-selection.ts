@@ -31,7 +31,7 @@ export interface SelectionInput {
 
 export interface Selection {
   files: TreeFile[];
-  excluded: Required<Omit<Excluded, 'generatedLines' | 'vendoredLines' | 'leftOutUnblamed'>>;
+  excluded: Required<Omit<Excluded, 'generatedLines' | 'vendoredLines' | 'leftOutUnblamed' | 'leftOutLimit'>>;
   /** A submodule the globs select, when there is one (for the warning). */
   submoduleExample?: string;
   /** The files left out as generated and as vendored: blamed apart, for `excluded.generatedLines` and `excluded.vendoredLines`. */

@@ -22,7 +22,7 @@ function shardOf(data: unknown, file: string): BlameReport & { shard: NonNullabl
   const cutOk = report?.shallowCut === undefined || (Array.isArray(report.shallowCut) && report.shallowCut.every((sha) => typeof sha === 'string' && /^[0-9a-f]{40,64}$/.test(sha)));
   // `binary`/`binarySource` came in later: a shard of an older aitrail lacks both (merged: unknown, left out).
   const binaryOk = excluded && (excluded.binary === undefined ? excluded.binarySource === undefined : isCount(excluded.binary) && isCount(excluded.binarySource) && excluded.binarySource <= excluded.binary);
-  const vendoredOk = excluded && (excluded.vendored === undefined || isCount(excluded.vendored)) && (excluded.lfs === undefined || isCount(excluded.lfs)) && (excluded.submodules === undefined || isCount(excluded.submodules)) && (excluded.leftOutUnblamed === undefined || isCount(excluded.leftOutUnblamed));
+  const vendoredOk = excluded && (excluded.vendored === undefined || isCount(excluded.vendored)) && (excluded.lfs === undefined || isCount(excluded.lfs)) && (excluded.submodules === undefined || isCount(excluded.submodules)) && (excluded.leftOutUnblamed === undefined || isCount(excluded.leftOutUnblamed)) && (excluded.leftOutLimit === undefined || isCount(excluded.leftOutLimit));
   if (!report || !stamp || !excluded || !isCount(excluded.lockfiles) || !isCount(excluded.generated) || !vendoredOk || !binaryOk || !rowsOk(report.files) || !cutOk) throw new UsageError(blameMessages.shardNotOne(file));
   return report as BlameReport & { shard: NonNullable<BlameReport['shard']> };
 }
@@ -100,6 +100,8 @@ export async function mergeShardFiles(files: readonly string[], options: { autho
   }
   // Each part decided on its own share of the left-out files whether to blame them: the unblamed add up.
   if (shards.every((shard) => shard.excluded!.leftOutUnblamed !== undefined)) excluded.leftOutUnblamed = shards.reduce((sum, shard) => sum + shard.excluded!.leftOutUnblamed!, 0);
+  // Parts of one question share one divisor (it is in the question), so one bound.
+  if (first.excluded!.leftOutLimit !== undefined) excluded.leftOutLimit = first.excluded!.leftOutLimit;
   return { rev: first.rev, since: first.since, totals, files: rows, excluded, ...(first.ignoredAi ? { ignoredAi: first.ignoredAi } : {}), ...ignoredHumanOf(shards), ...(first.shallowCut ? { shallowCut: first.shallowCut } : {}), ...warningsOf(shards) };
 }
 

@@ -13,39 +13,59 @@ import { makeRepo, tempDir, TEST_GIT_ENV } from '../helpers/gitdir.js';
 // --absolute-git-dir` names; and `git commit`, which exports the author, costs them no git process.
 
 const dist = resolve(fileURLToPath(import.meta.url), '../../../dist');
+// Session 56 k (issue 12 item 4): each hook records, in shell, what it was given (argv, cwd, its whole environment)
+// and what git answers in that very hook (`git var GIT_AUTHOR_IDENT`, `git rev-parse --absolute-git-dir`); one node
+// process then runs aitrail's functions on each record, in that cwd and environment, instead of ~100 node starts.
+const HOOK = `#!/bin/sh
+d=$(mktemp -d "$PROBE_DIR/p.XXXXXX") || exit 1
+printf '%s' "$HOOK_NAME" > "$d/hook"
+if [ $# -gt 0 ]; then printf '%s' "$1" > "$d/file"; fi
+pwd -P > "$d/cwd"
+env -0 > "$d/env"
+git var GIT_AUTHOR_IDENT > "$d/ident" 2>/dev/null || rm -f "$d/ident"
+git rev-parse --absolute-git-dir > "$d/gitdir" 2>/dev/null || :
+`;
 const PROBE = `
-import { execFileSync } from 'node:child_process';
-import { appendFileSync, readFileSync, realpathSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, readdirSync, readFileSync, realpathSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { gatherCommitTimeSignals } from ${JSON.stringify(join(dist, 'hooks/commit-time-signals.js'))};
 import { hookGitDir, worktreeGitDir } from ${JSON.stringify(join(dist, 'hooks/hook-git-dir.js'))};
-const [hook, file] = process.argv.slice(2);
-const cwd = process.cwd();
-const trace = process.env.PROBE_LOG + '.trace';
-rmSync(trace, { force: true });
-process.env.GIT_TRACE = trace;
-const gitDir = file === undefined ? await worktreeGitDir(cwd, process.env) : hookGitDir(cwd, process.env, file);
-const signals = await gatherCommitTimeSignals(cwd, gitDir ?? cwd, process.env);
-let spawned = '';
-try { spawned = readFileSync(trace, 'utf8'); } catch {}
-delete process.env.GIT_TRACE;
-const git = (...args) => { try { return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }); } catch { return null; } };
-const ident = git('var', 'GIT_AUTHOR_IDENT');
-const match = ident === null ? null : /^(.*?) ?<([^<>]*)>(?: -?\\d+ [+-]\\d{4})?\\s*$/.exec(ident.replace(/\\n$/, ''));
-const pick = (...names) => Object.fromEntries(names.filter((n) => process.env[n] !== undefined).map((n) => [n, process.env[n]]));
-appendFileSync(process.env.PROBE_LOG, JSON.stringify({
-  op: process.env.PROBE_OP, hook, exported: pick('GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE', 'GIT_AUTHOR_NAME', 'GIT_AUTHOR_EMAIL', 'GIT_AUTHOR_DATE', 'GIT_PREFIX'),
-  author: signals.author ?? null, gitVar: match ? { name: match[1], email: match[2] } : null,
-  gitDir: gitDir === undefined ? null : realpathSync(gitDir), absoluteGitDir: (git('rev-parse', '--absolute-git-dir') ?? '').trim(),
-  spawned: [...spawned.matchAll(/trace: built-in: git (\\S+)/g)].map((m) => m[1]),
-}) + '\\n');
+const [dir, log] = process.argv.slice(2);
+const read = (d, name) => (existsSync(join(d, name)) ? readFileSync(join(d, name), 'utf8') : undefined);
+for (const name of readdirSync(dir)) {
+  const d = join(dir, name);
+  const hook = read(d, 'hook');
+  const file = read(d, 'file');
+  const cwd = read(d, 'cwd').replace(/\\n$/, '');
+  const env = Object.fromEntries(read(d, 'env').split('\\0').filter(Boolean).map((entry) => [entry.slice(0, entry.indexOf('=')), entry.slice(entry.indexOf('=') + 1)]));
+  for (const key of Object.keys(process.env)) delete process.env[key];
+  Object.assign(process.env, env);
+  process.chdir(cwd);
+  const trace = join(d, 'trace');
+  rmSync(trace, { force: true });
+  process.env.GIT_TRACE = trace;
+  const gitDir = file === undefined ? await worktreeGitDir(cwd, process.env) : hookGitDir(cwd, process.env, file);
+  const signals = await gatherCommitTimeSignals(cwd, gitDir ?? cwd, process.env);
+  let spawned = '';
+  try { spawned = readFileSync(trace, 'utf8'); } catch {}
+  delete process.env.GIT_TRACE;
+  const ident = read(d, 'ident');
+  const match = ident === undefined ? null : /^(.*?) ?<([^<>]*)>(?: -?\\d+ [+-]\\d{4})?\\s*$/.exec(ident.replace(/\\n$/, ''));
+  const pick = (...names) => Object.fromEntries(names.filter((n) => env[n] !== undefined).map((n) => [n, env[n]]));
+  appendFileSync(log, JSON.stringify({
+    op: env.PROBE_OP, hook, exported: pick('GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE', 'GIT_AUTHOR_NAME', 'GIT_AUTHOR_EMAIL', 'GIT_AUTHOR_DATE', 'GIT_PREFIX'),
+    author: signals.author ?? null, gitVar: match ? { name: match[1], email: match[2] } : null,
+    gitDir: gitDir === undefined ? null : realpathSync(gitDir), absoluteGitDir: (read(d, 'gitdir') ?? '').trim(),
+    spawned: [...spawned.matchAll(/trace: built-in: git (\\S+)/g)].map((m) => m[1]),
+  }) + '\\n');
+}
 `;
 
 let probeBundle: string | undefined;
 /**
- * The probe with the dist modules it imports in one file, bundled once per test file: as an ES
- * module tree (85 files of dist and node_modules) each probe run paid node's module loader, ~50 ms
- * of ~135 ms of CPU, on each of the ~300 hook runs of this file. The same built code runs
- * (dist/ holds no import.meta or require() that bundling would change: checked here).
+ * The probe with the dist modules it imports in one file, bundled once per test file and run once per
+ * operations() (it replays every hook's record). The same built code runs (dist/ holds no import.meta
+ * or require() that bundling would change: checked here).
  */
 function probeSource(): string {
   if (probeBundle !== undefined) return probeBundle;
@@ -88,15 +108,17 @@ function setUp() {
   mkdirSync(hooks);
   writeFileSync(join(root, 'probe.mjs'), probeSource());
   for (const hook of ['prepare-commit-msg', 'commit-msg', 'post-commit']) {
-    writeFileSync(join(hooks, hook), `#!/bin/sh\nexec node ${JSON.stringify(join(root, 'probe.mjs'))} ${hook} "$@"\n`, { mode: 0o755 });
+    writeFileSync(join(hooks, hook), HOOK.replace('#!/bin/sh\n', `#!/bin/sh\nHOOK_NAME=${hook}\n`), { mode: 0o755 });
   }
   const log = join(root, 'probe.log');
+  const records = join(root, 'records');
+  mkdirSync(records);
   // core.hooksPath (and an identity) through the environment: the same in worktrees, submodules and a bare repository's work tree.
   const base: NodeJS.ProcessEnv = { ...TEST_GIT_ENV, GIT_CONFIG_COUNT: '4', GIT_CONFIG_KEY_0: 'core.hooksPath', GIT_CONFIG_VALUE_0: hooks, GIT_CONFIG_KEY_1: 'protocol.file.allow', GIT_CONFIG_VALUE_1: 'always',
-    GIT_CONFIG_KEY_2: 'user.name', GIT_CONFIG_VALUE_2: 'Config Human', GIT_CONFIG_KEY_3: 'user.email', GIT_CONFIG_VALUE_3: 'config@example.com', PROBE_LOG: log, GIT_EDITOR: 'true' };
+    GIT_CONFIG_KEY_2: 'user.name', GIT_CONFIG_VALUE_2: 'Config Human', GIT_CONFIG_KEY_3: 'user.email', GIT_CONFIG_VALUE_3: 'config@example.com', PROBE_DIR: records, GIT_EDITOR: 'true' };
   delete base.GIT_COMMITTER_NAME;
   delete base.GIT_COMMITTER_EMAIL;
-  return { root, log, base };
+  return { root, log, records, base };
 }
 
 function run(cwd: string, env: NodeJS.ProcessEnv, args: string[]): string {
@@ -106,13 +128,13 @@ function run(cwd: string, env: NodeJS.ProcessEnv, args: string[]): string {
 
 /** Every operation of the brief (or those `only` names), in `authorEnv`; the probes' records. */
 function operations(authorEnv: NodeJS.ProcessEnv, only?: ReadonlySet<string>): Probe[] {
-  const { root, log, base } = setUp();
+  const { root, log, records, base } = setUp();
   const repo = makeRepo({ dir: join(root, 'repo') });
   const dir = repo.dir;
   // Set-up steps run no hooks (an empty hooks folder): only the operations' probes start node.
   const noHooks = join(root, 'no-hooks');
   mkdirSync(noHooks);
-  const quiet: NodeJS.ProcessEnv = { ...base, GIT_CONFIG_VALUE_0: noHooks, PROBE_LOG: join(root, 'setup.log') };
+  const quiet: NodeJS.ProcessEnv = { ...base, GIT_CONFIG_VALUE_0: noHooks, PROBE_DIR: join(root, 'no-records') };
   // Under `only`, the other operations run as set-up (their git effects, no probes).
   const doing = (op: string, cwd: string, args: string[], extra: NodeJS.ProcessEnv = {}) =>
     only === undefined || only.has(op) ? run(cwd, { ...base, ...authorEnv, PROBE_OP: op, ...extra }, args) : run(cwd, { ...quiet, ...extra }, args);
@@ -177,6 +199,7 @@ function operations(authorEnv: NodeJS.ProcessEnv, only?: ReadonlySet<string>): P
   run(dir, quiet, ['commit', '-q', '-m', 'add lib']);
   doing('commit in a submodule', join(dir, 'lib'), ['commit', '-q', '--allow-empty', '-m', 'in submodule']);
 
+  execFileSync(process.execPath, [join(root, 'probe.mjs'), records, log], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
   expect(existsSync(log)).toBe(true);
   return readFileSync(log, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as Probe);
 }

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { LEFT_OUT_BLAME_LIMIT, leftOutUnblamedNote } from '../../src/core/blame/report-notes.js';
 import { aitrail } from '../helpers/cli.js';
 import { makeRepo, tempDir } from '../helpers/gitdir.js';
 
@@ -166,9 +167,12 @@ describe('blame: a submodule is said as not counted (row 363)', () => {
 
 describe('blame: the left-out files are blamed only while they are few (at most 256 per part)', () => {
   interface Bounded extends Report {
-    excluded: Report['excluded'] & { leftOutUnblamed: number };
+    excluded: Report['excluded'] & { leftOutUnblamed: number; leftOutLimit?: number };
   }
-  const SENTENCE = '257 generated or vendored files were not blamed for AI lines (more than 256); `--blame-left-out` blames them all.';
+  // Row s56k-1: the bound is lowered like the size caps (AITRAIL_SIZE_CAPS_DIVISOR: 256 / 64 = 4), so 5
+  // files cross it instead of 257 (45 s of the file's wall time); the default (256) is checked below.
+  const LOWERED: NodeJS.ProcessEnv = { AITRAIL_SIZE_CAPS_DIVISOR: '64' };
+  const SENTENCE = '5 generated or vendored files were not blamed for AI lines (more than 4); `--blame-left-out` blames them all.';
   /** An agent's commit of `count` one-line files under node_modules (one `git add`), beside one counted AI file. */
   const vendoredRepo = (count: number) => {
     const repo = makeRepo();
@@ -178,84 +182,103 @@ describe('blame: the left-out files are blamed only while they are few (at most 
     repo.commit(`add deps\n\n${AI}\n`, files);
     return repo;
   };
-  const json = (dir: string, args: string[]) => {
-    const run = aitrail(dir, ['blame', '--format', 'json', ...args]);
-    expect(run.code, run.stderr).toBe(0);
-    return { report: JSON.parse(run.stdout) as Bounded, stderr: run.stderr };
+  const run = (dir: string, args: string[], env: NodeJS.ProcessEnv = LOWERED) => aitrail(dir, args, { env });
+  const json = (dir: string, args: string[], env: NodeJS.ProcessEnv = LOWERED) => {
+    const result = run(dir, ['blame', '--format', 'json', ...args], env);
+    expect(result.code, result.stderr).toBe(0);
+    return { report: JSON.parse(result.stdout) as Bounded, stderr: result.stderr };
   };
 
-  it('257 vendored files: none blamed, said as not blamed (not as 0 AI lines); --blame-left-out blames them; the cache never serves one for the other', () => {
-    const repo = vendoredRepo(257);
+  it('5 vendored files over a lowered bound of 4: none blamed, said as not blamed (not as 0 AI lines); --blame-left-out blames them; the cache never serves one for the other', () => {
+    const repo = vendoredRepo(5);
+    // The production bound: 5 files are blamed, and no bound is written into the report.
+    const unlowered = json(repo.dir, ['--no-cache'], {});
+    expect(unlowered.report.excluded).toMatchObject({ vendored: 5, leftOutUnblamed: 0, vendoredLines: { lines: 5, ai: 5 } });
+    expect(unlowered.report.excluded.leftOutLimit).toBeUndefined();
+
     const over = json(repo.dir, ['--no-cache']);
     expect(over.report.totals).toMatchObject({ lines: 2, ai: 1 });
-    expect(over.report.excluded.vendored).toBe(257);
-    expect(over.report.excluded.leftOutUnblamed).toBe(257);
+    expect(over.report.excluded.vendored).toBe(5);
+    expect(over.report.excluded.leftOutUnblamed).toBe(5);
+    expect(over.report.excluded.leftOutLimit).toBe(4);
     expect(over.report.excluded.vendoredLines).toEqual({ lines: 0, ai: 0, human: 0, byModel: {}, byAgent: {} });
     expect(over.stderr).not.toMatch(/AI lines? in files marked/);
-    const table = aitrail(repo.dir, ['blame', '--no-cache']).stdout;
+    const table = run(repo.dir, ['blame', '--no-cache']).stdout;
     expect(table).toContain(SENTENCE);
     expect(table).not.toContain('Lines in the files left out');
-    expect(aitrail(repo.dir, ['blame', '--no-cache', '--format', 'markdown']).stdout).toContain('257 generated or vendored files were not blamed for AI lines (more than 256); \\`--blame-left-out\\` blames them all._');
-    expect(aitrail(repo.dir, ['blame', '--no-cache', '--format', 'html']).stdout).toContain('257 generated or vendored files were not blamed for AI lines (more than 256)');
+    expect(run(repo.dir, ['blame', '--no-cache', '--format', 'markdown']).stdout).toContain('5 generated or vendored files were not blamed for AI lines (more than 4); \\`--blame-left-out\\` blames them all._');
+    expect(run(repo.dir, ['blame', '--no-cache', '--format', 'html']).stdout).toContain('5 generated or vendored files were not blamed for AI lines (more than 4)');
 
     // Cached default first, then --blame-left-out: a fresh answer, not the cached one; then the default again, still unblamed.
-    expect(json(repo.dir, []).report.excluded.leftOutUnblamed).toBe(257);
+    expect(json(repo.dir, []).report.excluded.leftOutUnblamed).toBe(5);
     const all = json(repo.dir, ['--blame-left-out']);
     expect(all.report.excluded.leftOutUnblamed).toBe(0);
-    expect(all.report.excluded.vendoredLines).toEqual({ lines: 257, ai: 257, human: 0, byModel: { 'anthropic/claude-opus-4.6': 257 }, byAgent: { 'claude-code': 257 } });
-    expect(all.stderr).toContain('left out 257 AI lines in files marked vendored');
+    expect(all.report.excluded.vendoredLines).toEqual({ lines: 5, ai: 5, human: 0, byModel: { 'anthropic/claude-opus-4.6': 5 }, byAgent: { 'claude-code': 5 } });
+    expect(all.stderr).toContain('left out 5 AI lines in files marked vendored');
     expect(json(repo.dir, ['--blame-left-out']).report).toEqual(all.report);
     expect(json(repo.dir, []).report).toEqual(over.report);
-    const allTable = aitrail(repo.dir, ['blame', '--blame-left-out']).stdout;
-    expect(allTable).toContain('Lines in the files left out: 257 in vendored files, 257 of them AI (1 model).');
+    // A report cached under the lowered bound is never served to a run under the default (the divisor is in the key).
+    expect(json(repo.dir, [], {}).report).toEqual(unlowered.report);
+    const allTable = run(repo.dir, ['blame', '--blame-left-out']).stdout;
+    expect(allTable).toContain('Lines in the files left out: 5 in vendored files, 5 of them AI (1 model).');
     expect(allTable).not.toContain('were not blamed');
-    expect(aitrail(repo.dir, ['blame', '--help']).stdout).toContain('--blame-left-out');
+    expect(run(repo.dir, ['blame', '--help']).stdout).toContain('--blame-left-out');
 
     // trend: the same bound and option, per release.
-    const trend = aitrail(repo.dir, ['trend', 'HEAD~1', 'HEAD']);
+    const trend = run(repo.dir, ['trend', 'HEAD~1', 'HEAD']);
     expect(trend.code, trend.stderr).toBe(0);
     expect(trend.stdout).toContain(SENTENCE);
-    const trendAll = aitrail(repo.dir, ['trend', 'HEAD~1', 'HEAD', '--blame-left-out', '--format', 'json']);
-    expect((JSON.parse(trendAll.stdout) as { releases: Bounded[] }).releases[0]!.excluded).toMatchObject({ leftOutUnblamed: 0, vendoredLines: { ai: 257 } });
+    const trendAll = run(repo.dir, ['trend', 'HEAD~1', 'HEAD', '--blame-left-out', '--format', 'json']);
+    expect((JSON.parse(trendAll.stdout) as { releases: Bounded[] }).releases[0]!.excluded).toMatchObject({ leftOutUnblamed: 0, vendoredLines: { ai: 5 } });
 
     // Shards: every part decides on the whole run's count (over the bound here, though each part holds
-    // fewer than 256), so the merged parts equal the unsharded report; parts of the two settings are refused.
+    // fewer than 4), so the merged parts equal the unsharded report; parts of the two settings are refused.
     const out = tempDir('aitrail-shards-');
     const part = (index: number, extra: string[]) => {
       const file = join(out, `part${index}-${extra.length}.json`);
-      const run = aitrail(repo.dir, ['blame', '--shard', `${index}/2`, '--format', 'json', ...extra]);
-      expect(run.code, run.stderr).toBe(0);
-      writeFileSync(file, run.stdout);
+      const result = run(repo.dir, ['blame', '--shard', `${index}/2`, '--format', 'json', ...extra]);
+      expect(result.code, result.stderr).toBe(0);
+      expect((JSON.parse(result.stdout) as Bounded).excluded.leftOutUnblamed).toBeLessThan(4);
+      writeFileSync(file, result.stdout);
       return file;
     };
     const [one, two] = [part(1, []), part(2, [])];
-    const merged = aitrail(repo.dir, ['blame', '--merge', one, two, '--format', 'json']);
+    const merged = run(repo.dir, ['blame', '--merge', one, two, '--format', 'json']);
     expect(merged.code, merged.stderr).toBe(0);
     expect(JSON.parse(merged.stdout)).toEqual(over.report);
+    // The merge names the parts' bound, whatever its own environment.
+    expect(run(repo.dir, ['blame', '--merge', one, two], {}).stdout).toContain(SENTENCE);
     const [oneAll, twoAll] = [part(1, ['--blame-left-out']), part(2, ['--blame-left-out'])];
-    const mergedAll = aitrail(repo.dir, ['blame', '--merge', oneAll, twoAll, '--format', 'json']);
+    const mergedAll = run(repo.dir, ['blame', '--merge', oneAll, twoAll, '--format', 'json']);
     expect(mergedAll.code, mergedAll.stderr).toBe(0);
-    expect((JSON.parse(mergedAll.stdout) as Bounded).excluded).toMatchObject({ leftOutUnblamed: 0, vendoredLines: { lines: 257, ai: 257 } });
+    expect((JSON.parse(mergedAll.stdout) as Bounded).excluded).toMatchObject({ leftOutUnblamed: 0, vendoredLines: { lines: 5, ai: 5 } });
     // The same part as twoAll (the same run, written to the same file): a default part merged with a --blame-left-out one.
-    const mixed = aitrail(repo.dir, ['blame', '--merge', one, twoAll, '--format', 'json']);
+    const mixed = run(repo.dir, ['blame', '--merge', one, twoAll, '--format', 'json']);
     expect(mixed.code).toBe(2);
-    expect(aitrail(repo.dir, ['blame', '--merge', one, two, '--blame-left-out']).code).toBe(2);
+    expect(run(repo.dir, ['blame', '--merge', one, two, '--blame-left-out']).code).toBe(2);
+    // A part made under the default bound beside one made under the lowered bound: different questions, refused.
+    const defaultPart = join(out, 'default-part2.json');
+    writeFileSync(defaultPart, run(repo.dir, ['blame', '--shard', '2/2', '--format', 'json'], {}).stdout);
+    expect(run(repo.dir, ['blame', '--merge', one, defaultPart]).code).toBe(2);
   }, 240_000);
 
-  it('over the bound in every part: the merge adds up the unblamed files', () => {
-    const repo = vendoredRepo(700);
-    expect(json(repo.dir, ['--no-cache']).report.excluded.leftOutUnblamed).toBe(700);
+  it('over the bound in every part: the merge adds up the unblamed files; the production bound and sentence stay 256', () => {
+    const repo = vendoredRepo(16);
+    expect(json(repo.dir, ['--no-cache']).report.excluded.leftOutUnblamed).toBe(16);
     const out = tempDir('aitrail-shards-');
     const parts = [1, 2].map((index) => {
       const { report } = json(repo.dir, ['--shard', `${index}/2`]);
-      expect(report.excluded.leftOutUnblamed).toBeGreaterThan(256);
+      expect(report.excluded.leftOutUnblamed).toBeGreaterThan(4);
       const file = join(out, `part${index}.json`);
       writeFileSync(file, JSON.stringify(report));
       return file;
     });
-    const merged = aitrail(repo.dir, ['blame', '--merge', ...parts, '--format', 'json']);
+    const merged = run(repo.dir, ['blame', '--merge', ...parts, '--format', 'json']);
     expect(merged.code, merged.stderr).toBe(0);
-    expect((JSON.parse(merged.stdout) as Bounded).excluded).toMatchObject({ vendored: 700, leftOutUnblamed: 700, vendoredLines: { lines: 0 } });
-    expect(aitrail(repo.dir, ['blame', '--merge', ...parts]).stdout).toContain('700 generated or vendored files were not blamed for AI lines (more than 256)');
+    expect((JSON.parse(merged.stdout) as Bounded).excluded).toMatchObject({ vendored: 16, leftOutUnblamed: 16, leftOutLimit: 4, vendoredLines: { lines: 0 } });
+    expect(run(repo.dir, ['blame', '--merge', ...parts]).stdout).toContain('16 generated or vendored files were not blamed for AI lines (more than 4)');
+    // The production figure: the constant, and the sentence of a report with no lowered bound in it (as an older part reads).
+    expect(LEFT_OUT_BLAME_LIMIT).toBe(256);
+    expect(leftOutUnblamedNote(700)).toBe('700 generated or vendored files were not blamed for AI lines (more than 256); `--blame-left-out` blames them all.');
   }, 240_000);
 });

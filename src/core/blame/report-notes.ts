@@ -25,9 +25,12 @@ function leftOutSentence(kind: 'generated' | 'vendored', lines: LeftOutLines | u
  */
 export const LEFT_OUT_BLAME_LIMIT = 256;
 
-/** Said when the generated and vendored files were too many to blame by default: not "0 AI lines", but unknown. */
-export function leftOutUnblamedNote(count: number): string {
-  return `${count} generated or vendored ${count === 1 ? 'file was' : 'files were'} not blamed for AI lines (more than ${LEFT_OUT_BLAME_LIMIT}); \`--blame-left-out\` blames them all.`;
+/**
+ * Said when the generated and vendored files were too many to blame by default: not "0 AI lines", but unknown.
+ * `limit`: the bound the report was made under (`excluded.leftOutLimit`, lowered by AITRAIL_SIZE_CAPS_DIVISOR).
+ */
+export function leftOutUnblamedNote(count: number, limit = LEFT_OUT_BLAME_LIMIT): string {
+  return `${count} generated or vendored ${count === 1 ? 'file was' : 'files were'} not blamed for AI lines (more than ${limit}); \`--blame-left-out\` blames them all.`;
 }
 
 /** The AI lines of the files left out as generated or vendored, per model, most first (for the table and Markdown). */
@@ -57,8 +60,8 @@ export function reportNotes(report: BlameReport): string[] {
   }
   const leftOutLines = [leftOutSentence('generated', report.excluded?.generatedLines), leftOutSentence('vendored', report.excluded?.vendoredLines)].filter(Boolean);
   if (leftOutLines.length > 0) notes.push(`Lines in the files left out: ${leftOutLines.join('; ')}.`);
-  const { leftOutUnblamed = 0 } = report.excluded ?? {};
-  if (leftOutUnblamed > 0) notes.push(leftOutUnblamedNote(leftOutUnblamed));
+  const { leftOutUnblamed = 0, leftOutLimit } = report.excluded ?? {};
+  if (leftOutUnblamed > 0) notes.push(leftOutUnblamedNote(leftOutUnblamed, leftOutLimit));
   const { binary = 0, binarySource = 0 } = report.excluded ?? {};
   if (binarySource > 0) {
     const others = binary - binarySource;

@@ -127,6 +127,11 @@ export interface Excluded {
    * files). 0 when all were blamed. Always set by `blameReport`; added up by `--merge`.
    */
   leftOutUnblamed?: number;
+  /**
+   * The bound `leftOutUnblamed` was decided under, only when AITRAIL_SIZE_CAPS_DIVISOR lowered it below
+   * `LEFT_OUT_BLAME_LIMIT` (row s56k-1): the note then names that figure. Absent under the default.
+   */
+  leftOutLimit?: number;
 }
 
 /** Lines of files left out of the totals (`excluded.generatedLines`, `excluded.vendoredLines`). */
