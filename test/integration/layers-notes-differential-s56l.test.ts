@@ -10,7 +10,7 @@
 // later layer refuses (commit-msg => pre-push, pre-receive, check; pre-push => pre-receive, check), and
 // pre-receive and check name the same errors for each commit. A branch refused before its notes
 // came (notes pushed apart) is pushed again after them: its commits arrive then with their notes.
-// What is true now: seeds 1-50 (158 commits) agreed at every layer; without pre-receive on the server
+// What is true now: seeds 1-90 (278 commits) agreed at every layer; without pre-receive on the server
 // the default run reports 36 disagreements (checked by hand), so the comparison sees a layer missing.
 // AITRAIL_NOTES_LAYER_SWEEP=<n> runs n histories from AITRAIL_NOTES_LAYER_SEED (default 1) instead of
 // the default SEEDS; AITRAIL_LAYER_VERBOSE=1 prints each history and what each layer said.
@@ -31,7 +31,7 @@ import { QWEN_NOTES } from '../helpers/qwen-code-notes.js';
 const SWEEP = Number(process.env.AITRAIL_NOTES_LAYER_SWEEP ?? 0);
 const FIRST_SEED = Number(process.env.AITRAIL_NOTES_LAYER_SEED ?? 1);
 /**
- * Of seeds 1-28 (each seed's shapes and verdicts printed; seeds 1-50, 158 commits, all agreed when session 56 helper
+ * Of seeds 1-28 (each seed's shapes and verdicts printed; seeds 1-90, 278 commits, all agreed when session 56 helper
  * l swept them): 4 and 12 pass every layer; 8 and 17 push their branch first (accepted) and their notes apart
  * (refused), 17 with Qwen Code's note; 3 and 7 hold malformed notes; 19 a note on a merge and a twin; 18 a move into
  * src/crypto; 13 commits commit-msg refuses. Every policy, every shape.
