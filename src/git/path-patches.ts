@@ -1,5 +1,6 @@
 import { unquoteCPath } from '../core/blame/parse-blame.js';
-import { runGit } from './exec.js';
+import { runGit, runGitRaw } from './exec.js';
+import { PatchSplitter } from './patch-splitter.js';
 
 // History as stored (replace refs and grafts ignored); paths literal (`*` is that file).
 const STORED = { asStored: true, env: { GIT_LITERAL_PATHSPECS: '1' } } as const;
@@ -151,16 +152,23 @@ export async function pathPatches(cwd: string, paths: readonly string[], more: r
   let read = 0;
   for (const run of pathRuns(paths)) {
     // A commit that changes paths of two runs has a patch (and a patch id) in each: its entries are told apart by path.
-    const patch = await runPatches(cwd, run, more);
-    read += patch.length;
+    const raw = await runPatches(cwd, run, more);
+    read += raw.length;
     if (read > PATCH_OUTPUT_CAP) throw new PathPatchesCapError(paths.length);
-    if (patch === '') continue;
-    const ids = await runGit(['patch-id', '--stable'], { cwd, input: patch, ...STORED });
+    if (raw.length === 0) continue;
+    const patch = raw.toString('utf8');
+    // Each file's change as the whole-history twin search reads it (PatchSplitter: blank lines, line breaks, white space
+    // and wrapping no part of it; row s56i-1), its files' ids joined: the commit's change to these paths.
+    const splitter = new PatchSplitter((line) => (line.startsWith('commit ') ? line.slice('commit '.length) : undefined));
+    const input = Buffer.concat([...splitter.push(raw), ...splitter.end()]);
+    const ids = await runGit(['patch-id', '--stable'], { cwd, input, ...STORED });
     const changes = addedLinesOf(patch);
-    const patchIds = new Map(ids.split('\n').flatMap((line) => {
+    const byCommit = new Map<string, string[]>();
+    for (const line of ids.split('\n')) {
       const match = /^([0-9a-f]{40,64}) ([0-9a-f]{40,64})$/.exec(line);
-      return match ? [[match[2] as string, match[1] as string] as const] : [];
-    }));
+      if (match) byCommit.set(match[2] as string, [...(byCommit.get(match[2] as string) ?? []), match[1] as string]);
+    }
+    const patchIds = new Map([...byCommit].map(([sha, fileIds]) => [sha, fileIds.sort().join(' ')] as const));
     // A commit whose change to the paths is only a mode or an empty file has no patch id: still a writer of its blobs.
     found.push(...[...changes].map(([sha, change]) => ({ sha, patchId: patchIds.get(sha) ?? `none:${sha}`, ...change })));
   }
@@ -168,10 +176,10 @@ export async function pathPatches(cwd: string, paths: readonly string[], more: r
 }
 
 /** One `git log -p` over `paths` (see pathPatches). */
-async function runPatches(cwd: string, paths: readonly string[], more: readonly string[]): Promise<string> {
+async function runPatches(cwd: string, paths: readonly string[], more: readonly string[]): Promise<Buffer> {
   const args = [
     '-c', 'core.quotePath=false', 'log', '-p', '--binary', '--format=commit %H', '--no-merges', '--no-renames', '--no-color', '--no-ext-diff', '--no-textconv', '--no-relative', '--no-show-signature', '--full-index', '--src-prefix=a/', '--dst-prefix=b/', '-U3',
     '--exclude=refs/notes/*', '--all', '--stdin', '--', ...paths,
   ];
-  return runGit(args, { cwd, input: more.map((sha) => `${sha}\n`).join(''), ...STORED });
+  return runGitRaw(args, { cwd, input: more.map((sha) => `${sha}\n`).join(''), ...STORED });
 }
