@@ -175,10 +175,10 @@ export async function pathPatches(cwd: string, paths: readonly string[], more: r
   return found;
 }
 
-/** One `git log -p` over `paths` (see pathPatches). */
+/** One `git log -p` over `paths` (see pathPatches): without context lines (`-U0`, row s56i-2 as row 1102: a line two above the change moved gave a pick of it another id). */
 async function runPatches(cwd: string, paths: readonly string[], more: readonly string[]): Promise<Buffer> {
   const args = [
-    '-c', 'core.quotePath=false', 'log', '-p', '--binary', '--format=commit %H', '--no-merges', '--no-renames', '--no-color', '--no-ext-diff', '--no-textconv', '--no-relative', '--no-show-signature', '--full-index', '--src-prefix=a/', '--dst-prefix=b/', '-U3',
+    '-c', 'core.quotePath=false', 'log', '-p', '--binary', '--format=commit %H', '--no-merges', '--no-renames', '--no-color', '--no-ext-diff', '--no-textconv', '--no-relative', '--no-show-signature', '--full-index', '--src-prefix=a/', '--dst-prefix=b/', '-U0',
     '--exclude=refs/notes/*', '--all', '--stdin', '--', ...paths,
   ];
   return runGitRaw(args, { cwd, input: more.map((sha) => `${sha}\n`).join(''), ...STORED });
