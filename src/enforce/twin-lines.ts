@@ -2,6 +2,7 @@ import type { CompiledPolicy } from '../core/policy/compile-policy.js';
 import { landOlderLines, olderRanges, type LandedLines, type OlderLines } from '../core/policy/landed-lines.js';
 import type { CommitFacts } from '../core/policy/types.js';
 import { PathPatchesCapError, commitTimes, isAncestor, pathPatches, type PatchOf } from '../git/path-patches.js';
+import { attributesFree } from '../git/added-lines.js';
 import { GitError } from '../git/exec.js';
 import { blameOrigins } from '../git/range-blame.js';
 import { blobIdsAt, readBlob } from '../git/read-blob.js';
@@ -59,7 +60,8 @@ export async function twinLines(repoDir: string, landed: readonly LandedLines[],
   });
   let patches: PatchOf[];
   try {
-    patches = await pathPatches(repoDir, [...new Set(places.map((place) => place.path))], run.rangeCommits);
+    // No `.gitattributes` of the content decides what is diffed as text (row s56i-3, as row s56c-5).
+    patches = await pathPatches(repoDir, [...new Set(places.map((place) => place.path))], run.rangeCommits, await attributesFree(repoDir, person[0]!.sha));
   } catch (error) {
     if (error instanceof PathPatchesCapError) throw new GitError(enforceMessages.tooManyTwinBlobs(person[0]?.sha ?? ''), ['log'], null, '');
     throw error;

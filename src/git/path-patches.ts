@@ -62,6 +62,16 @@ export async function isAncestor(cwd: string, ancestor: string, of: string): Pro
   }
 }
 
+/**
+ * Where pathPatches' `git log -p` runs (added-lines.ts's attributesFree, given by the caller: that module reads this one):
+ * so that no `.gitattributes` of the content makes a file's change a `GIT binary patch` of its bytes (row s56i-3).
+ */
+export interface LogPlace {
+  gitDir: string;
+  args: readonly string[];
+  env: Record<string, string | undefined>;
+}
+
 /** At most this much `git log -p` output is read for one patch-id search: past it, fail closed (PathPatchesCapError). */
 export const PATCH_OUTPUT_CAP = 64 * 1024 * 1024;
 
@@ -147,12 +157,12 @@ export function addedLinesOf(patch: string): Map<string, { added: Map<string, nu
  * PATH_PATCHES_CAP paths (one run but for a move of thousands of files). A commit that changes paths
  * of two runs has an entry in each, for the paths of that run. Binary changes are hashed whole (`--binary`).
  */
-export async function pathPatches(cwd: string, paths: readonly string[], more: readonly string[] = []): Promise<PatchOf[]> {
+export async function pathPatches(cwd: string, paths: readonly string[], more: readonly string[] = [], place?: LogPlace): Promise<PatchOf[]> {
   const found: PatchOf[] = [];
   let read = 0;
   for (const run of pathRuns(paths)) {
     // A commit that changes paths of two runs has a patch (and a patch id) in each: its entries are told apart by path.
-    const raw = await runPatches(cwd, run, more);
+    const raw = await runPatches(place ?? { gitDir: cwd, args: [], env: STORED.env }, run, more);
     read += raw.length;
     if (read > PATCH_OUTPUT_CAP) throw new PathPatchesCapError(paths.length);
     if (raw.length === 0) continue;
@@ -176,10 +186,10 @@ export async function pathPatches(cwd: string, paths: readonly string[], more: r
 }
 
 /** One `git log -p` over `paths` (see pathPatches): without context lines (`-U0`, row s56i-2 as row 1102: a line two above the change moved gave a pick of it another id). */
-async function runPatches(cwd: string, paths: readonly string[], more: readonly string[]): Promise<Buffer> {
+async function runPatches(place: LogPlace, paths: readonly string[], more: readonly string[]): Promise<Buffer> {
   const args = [
-    '-c', 'core.quotePath=false', 'log', '-p', '--binary', '--format=commit %H', '--no-merges', '--no-renames', '--no-color', '--no-ext-diff', '--no-textconv', '--no-relative', '--no-show-signature', '--full-index', '--src-prefix=a/', '--dst-prefix=b/', '-U0',
+    ...place.args, '-c', 'core.quotePath=false', 'log', '-p', '--binary', '--format=commit %H', '--no-merges', '--no-renames', '--no-color', '--no-ext-diff', '--no-textconv', '--no-relative', '--no-show-signature', '--full-index', '--src-prefix=a/', '--dst-prefix=b/', '-U0',
     '--exclude=refs/notes/*', '--all', '--stdin', '--', ...paths,
   ];
-  return runGitRaw(args, { cwd, input: more.map((sha) => `${sha}\n`).join(''), ...STORED });
+  return runGitRaw(args, { cwd: place.gitDir, env: place.env, asStored: true, input: more.map((sha) => `${sha}\n`).join('') });
 }
