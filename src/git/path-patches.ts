@@ -170,7 +170,10 @@ export async function pathPatches(cwd: string, paths: readonly string[], more: r
     // Each file's change as the whole-history twin search reads it (PatchSplitter: blank lines, line breaks, white space
     // and wrapping no part of it; row s56i-1), its files' ids joined: the commit's change to these paths.
     const splitter = new PatchSplitter((line) => (line.startsWith('commit ') ? line.slice('commit '.length) : undefined));
-    const input = Buffer.concat([...splitter.push(raw), ...splitter.end()]);
+    // Fed 64 KiB at a time, each slice's parts joined at once (a part a line of millions of tiny runs held a Buffer each).
+    const parts: Buffer[] = [];
+    for (let at = 0; at < raw.length; at += 65_536) parts.push(Buffer.concat(splitter.push(raw.subarray(at, at + 65_536))));
+    const input = Buffer.concat([...parts, ...splitter.end()]);
     const ids = await runGit(['patch-id', '--stable'], { cwd, input, ...STORED });
     const changes = addedLinesOf(patch);
     const byCommit = new Map<string, string[]>();
