@@ -6,7 +6,8 @@
 // src/crypto (`deny: ["qwen/*"]` there), passed check and pre-receive. Found reviewing helper c's change and replaying
 // the rows under a path rule, with a real repository, the built CLI's `check` and a real bare server with pre-receive.
 // Now the path search reads each file's change as the whole-history one does (PatchSplitter), and a twin whose added
-// lines are counted otherwise gives each landed line its own at the same share of the twin's.
+// lines are counted otherwise gives each landed line its own at the same share of the twin's; and (row s56i-3) its
+// `git log -p` runs where no `.gitattributes` of the content applies (attributesFree).
 import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
 import { committed, CRYPTO_PATH_POLICY, policyServer, QWEN_KEY, tryGit } from '../helpers/enforce-repos.js';
@@ -19,13 +20,14 @@ const later = (hours: number): NodeJS.ProcessEnv => {
 };
 
 /** Qwen's lib/key.ts accepted on the server's main; `launder` a person's branch from before it writing `text` there, then moving it into src/crypto. */
-function launder(text: string): { work: TestRepo; remote: TestRepo; qwen: string } {
+function launder(text: string, attributes?: string): { work: TestRepo; remote: TestRepo; qwen: string } {
   const { work, remote } = policyServer(CRYPTO_PATH_POLICY);
   const base = work.git(['rev-parse', 'HEAD']);
   const qwen = committed(work, `feat: key derivation\n\n${QWEN_DECLARED}\n`, { 'lib/key.ts': QWEN_KEY });
   expect(tryGit(work.dir, ['push', '-q', 'origin', 'main']).code).toBe(0);
   work.git(['fetch', '-q', 'origin']);
   work.git(['checkout', '-q', '-b', 'launder', base]);
+  if (attributes !== undefined) committed(work, 'chore: attributes\n', { '.gitattributes': attributes });
   work.write('lib/key.ts', text);
   work.git(['add', '-A']);
   work.git(['commit', '-q', '--no-verify', '-m', 'feat: key derivation'], { env: later(1) });
@@ -44,9 +46,16 @@ const VARIANTS: Record<string, string> = {
   're-wrapped as a formatter does (row s56c-4)': QWEN_KEY.replace('{ return secret', '{\n  return secret').replace(/; }/g, ';\n}').replace(' + "pepper', '\n    + "pepper'),
 };
 
+/**
+ * Row s56i-3: the path search's `git log -p --binary` read the work tree's `.gitattributes`: a person's `-diff` on
+ * lib/key.ts made both sides `GIT binary patch`es of their own bytes, other ids, and check (a checkout) passed the
+ * copy with a blank line more; the bare server (git 2.39 reads no attributes from HEAD) refused it.
+ */
+const ATTRIBUTES = 'a blank line more, behind a `.gitattributes` saying `-diff` for its path (row s56i-3)';
+
 describe("Qwen's accepted file typed again re-spaced, moved into a path whose rule denies Qwen (row s56i-1)", () => {
-  it.each(Object.keys(VARIANTS))('is refused by check and pre-receive naming Qwen\'s commit: %s', (name) => {
-    const { work, remote, qwen } = launder(VARIANTS[name]!);
+  it.each([...Object.keys(VARIANTS), ATTRIBUTES])('is refused by check and pre-receive naming Qwen\'s commit: %s', (name) => {
+    const { work, remote, qwen } = name === ATTRIBUTES ? launder(QWEN_KEY.replace('\n', '\n\n'), 'lib/key.ts -diff\nsrc/crypto/key.ts -diff\n') : launder(VARIANTS[name]!);
     const check = aitrail(work.dir, ['check', 'origin/main..launder', '--format', 'json'], { timeout: 120_000 });
     expect(check.code, check.stdout + check.stderr).toBe(1);
     const found = (JSON.parse(check.stdout) as { violations: Found }).violations;
