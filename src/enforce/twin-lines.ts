@@ -2,6 +2,7 @@ import type { CompiledPolicy } from '../core/policy/compile-policy.js';
 import { landOlderLines, olderRanges, type LandedLines, type OlderLines } from '../core/policy/landed-lines.js';
 import type { CommitFacts } from '../core/policy/types.js';
 import { PathPatchesCapError, commitTimes, isAncestor, pathPatches, type PatchOf } from '../git/path-patches.js';
+import { attributesFree } from '../git/added-lines.js';
 import { GitError } from '../git/exec.js';
 import { blameOrigins } from '../git/range-blame.js';
 import { blobIdsAt, readBlob } from '../git/read-blob.js';
@@ -59,7 +60,8 @@ export async function twinLines(repoDir: string, landed: readonly LandedLines[],
   });
   let patches: PatchOf[];
   try {
-    patches = await pathPatches(repoDir, [...new Set(places.map((place) => place.path))], run.rangeCommits);
+    // No `.gitattributes` of the content decides what is diffed as text (row s56i-3, as row s56c-5).
+    patches = await pathPatches(repoDir, [...new Set(places.map((place) => place.path))], run.rangeCommits, await attributesFree(repoDir, person[0]!.sha));
   } catch (error) {
     if (error instanceof PathPatchesCapError) throw new GitError(enforceMessages.tooManyTwinBlobs(person[0]?.sha ?? ''), ['log'], null, '');
     throw error;
@@ -137,13 +139,14 @@ export async function twinLines(repoDir: string, landed: readonly LandedLines[],
   for (const { lines, twins } of patchTwins) {
     const twin = await original(lines, twins);
     if (twin === undefined || !(await scores(lines))) continue;
-    // The same patch adds the same lines in the same order: the k-th the person-read commit added is the twin's k-th.
+    // The same patch adds the same lines in the same order: the k-th the person-read commit added is the twin's k-th. Re-spaced
+    // or re-wrapped (row s56i-1: the same id, other line counts), the k-th of n is the twin's at the same share of its m.
     const ownAdded = patchOf.get(`${lines.sha}\0${lines.origin.path}`)?.added.get(lines.origin.path) ?? [];
     const twinAdded = twin.added.get(lines.origin.path) ?? [];
-    if (ownAdded.length !== twinAdded.length) continue;
+    if (twinAdded.length === 0) continue;
     for (let line = lines.origin.start; line < lines.origin.start + lines.lines; line += 1) {
       const at = ownAdded.indexOf(line);
-      if (at >= 0) found.push({ sha: twin.sha, path: lines.path, rules: lines.rules, lines: 1, origin: { path: lines.origin.path, start: twinAdded[at] as number } });
+      if (at >= 0) found.push({ sha: twin.sha, path: lines.path, rules: lines.rules, lines: 1, origin: { path: lines.origin.path, start: twinAdded[Math.floor((at * twinAdded.length) / ownAdded.length)] as number } });
     }
   }
   const asked: OlderLines[] = [];

@@ -1,4 +1,4 @@
-import { createReadStream, createWriteStream, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { closeSync, createReadStream, createWriteStream, fsyncSync, mkdirSync, openSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { runGit, splitRecords, streamGit } from '../git/exec.js';
 import { absoluteCommonDir } from '../git/git-path.js';
@@ -26,9 +26,28 @@ async function* fileLines(path: string): AsyncGenerator<string> {
   yield* splitRecords(createReadStream(path) as AsyncIterable<Buffer>, '\n');
 }
 
-/** The tips a cache file was listed from, when its header is this format's; else undefined (no file, another format, unreadable). */
+/**
+ * The listing's last line (row s56i-4): a file cut short (a crash or a full disk before its bytes reached the disk, after
+ * the rename) lacks it, and is not read. No path line is it: git C-quotes a name holding \x01.
+ */
+const END = '\x01end';
+
+/** Whether the file at `path` ends with END's line. */
+function ended(path: string): boolean {
+  const fd = openSync(path, 'r');
+  try {
+    const tail = Buffer.alloc(END.length + 1);
+    const size = statSync(path).size;
+    return size >= tail.length && readSync(fd, tail, 0, tail.length, size - tail.length) === tail.length && tail.toString('latin1') === `${END}\n`;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The tips a cache file was listed from, when its header is this format's and it ends whole; else undefined (no file, another format, cut short, unreadable). */
 async function cachedTips(path: string): Promise<string[] | undefined> {
   try {
+    if (!ended(path)) return undefined;
     const lines = fileLines(path);
     const head = await lines.next();
     const tips = head.value === headerText() ? await lines.next() : undefined;
@@ -122,13 +141,23 @@ export async function* heldCommitNames(repoDir: string): AsyncGenerator<string> 
       }
     }
     if (pending.length > 0) out?.write(`${pending.join('\n')}\n`);
+    out?.write(`${END}\n`);
     done = true;
   } finally {
     const writer = out;
     if (writer !== undefined && temp !== undefined && path !== undefined) {
       await new Promise<void>((resolve) => writer.end(() => resolve()));
       try {
-        if (done && out !== undefined) renameSync(temp, path);
+        if (done && out !== undefined) {
+          // On the disk before it is named (row s56i-4: a rename can reach the disk before the bytes do).
+          const fd = openSync(temp, 'r');
+          try {
+            fsyncSync(fd);
+          } finally {
+            closeSync(fd);
+          }
+          renameSync(temp, path);
+        }
         else rmSync(temp, { force: true });
       } catch {
         rmSync(temp, { force: true });
@@ -140,5 +169,5 @@ export async function* heldCommitNames(repoDir: string): AsyncGenerator<string> 
 /** A cache file's lines past its header and tips. */
 async function* skipHeader(lines: AsyncGenerator<string>): AsyncGenerator<string> {
   let at = 0;
-  for await (const line of lines) if (at++ >= 2) yield line;
+  for await (const line of lines) if (at++ >= 2 && line !== END) yield line;
 }

@@ -1,5 +1,6 @@
 import { unquoteCPath } from '../core/blame/parse-blame.js';
-import { runGit } from './exec.js';
+import { runGit, runGitRaw } from './exec.js';
+import { PatchSplitter } from './patch-splitter.js';
 
 // History as stored (replace refs and grafts ignored); paths literal (`*` is that file).
 const STORED = { asStored: true, env: { GIT_LITERAL_PATHSPECS: '1' } } as const;
@@ -59,6 +60,16 @@ export async function isAncestor(cwd: string, ancestor: string, of: string): Pro
   } catch {
     return false;
   }
+}
+
+/**
+ * Where pathPatches' `git log -p` runs (added-lines.ts's attributesFree, given by the caller: that module reads this one):
+ * so that no `.gitattributes` of the content makes a file's change a `GIT binary patch` of its bytes (row s56i-3).
+ */
+export interface LogPlace {
+  gitDir: string;
+  args: readonly string[];
+  env: Record<string, string | undefined>;
 }
 
 /** At most this much `git log -p` output is read for one patch-id search: past it, fail closed (PathPatchesCapError). */
@@ -146,32 +157,42 @@ export function addedLinesOf(patch: string): Map<string, { added: Map<string, nu
  * PATH_PATCHES_CAP paths (one run but for a move of thousands of files). A commit that changes paths
  * of two runs has an entry in each, for the paths of that run. Binary changes are hashed whole (`--binary`).
  */
-export async function pathPatches(cwd: string, paths: readonly string[], more: readonly string[] = []): Promise<PatchOf[]> {
+export async function pathPatches(cwd: string, paths: readonly string[], more: readonly string[] = [], place?: LogPlace): Promise<PatchOf[]> {
   const found: PatchOf[] = [];
   let read = 0;
   for (const run of pathRuns(paths)) {
     // A commit that changes paths of two runs has a patch (and a patch id) in each: its entries are told apart by path.
-    const patch = await runPatches(cwd, run, more);
-    read += patch.length;
+    const raw = await runPatches(place ?? { gitDir: cwd, args: [], env: STORED.env }, run, more);
+    read += raw.length;
     if (read > PATCH_OUTPUT_CAP) throw new PathPatchesCapError(paths.length);
-    if (patch === '') continue;
-    const ids = await runGit(['patch-id', '--stable'], { cwd, input: patch, ...STORED });
+    if (raw.length === 0) continue;
+    const patch = raw.toString('utf8');
+    // Each file's change as the whole-history twin search reads it (PatchSplitter: blank lines, line breaks, white space
+    // and wrapping no part of it; row s56i-1), its files' ids joined: the commit's change to these paths.
+    const splitter = new PatchSplitter((line) => (line.startsWith('commit ') ? line.slice('commit '.length) : undefined));
+    // Fed 64 KiB at a time, each slice's parts joined at once (a part a line of millions of tiny runs held a Buffer each).
+    const parts: Buffer[] = [];
+    for (let at = 0; at < raw.length; at += 65_536) parts.push(Buffer.concat(splitter.push(raw.subarray(at, at + 65_536))));
+    const input = Buffer.concat([...parts, ...splitter.end()]);
+    const ids = await runGit(['patch-id', '--stable'], { cwd, input, ...STORED });
     const changes = addedLinesOf(patch);
-    const patchIds = new Map(ids.split('\n').flatMap((line) => {
+    const byCommit = new Map<string, string[]>();
+    for (const line of ids.split('\n')) {
       const match = /^([0-9a-f]{40,64}) ([0-9a-f]{40,64})$/.exec(line);
-      return match ? [[match[2] as string, match[1] as string] as const] : [];
-    }));
+      if (match) byCommit.set(match[2] as string, [...(byCommit.get(match[2] as string) ?? []), match[1] as string]);
+    }
+    const patchIds = new Map([...byCommit].map(([sha, fileIds]) => [sha, fileIds.sort().join(' ')] as const));
     // A commit whose change to the paths is only a mode or an empty file has no patch id: still a writer of its blobs.
     found.push(...[...changes].map(([sha, change]) => ({ sha, patchId: patchIds.get(sha) ?? `none:${sha}`, ...change })));
   }
   return found;
 }
 
-/** One `git log -p` over `paths` (see pathPatches). */
-async function runPatches(cwd: string, paths: readonly string[], more: readonly string[]): Promise<string> {
+/** One `git log -p` over `paths` (see pathPatches): without context lines (`-U0`, row s56i-2 as row 1102: a line two above the change moved gave a pick of it another id). */
+async function runPatches(place: LogPlace, paths: readonly string[], more: readonly string[]): Promise<Buffer> {
   const args = [
-    '-c', 'core.quotePath=false', 'log', '-p', '--binary', '--format=commit %H', '--no-merges', '--no-renames', '--no-color', '--no-ext-diff', '--no-textconv', '--no-relative', '--no-show-signature', '--full-index', '--src-prefix=a/', '--dst-prefix=b/', '-U3',
+    ...place.args, '-c', 'core.quotePath=false', 'log', '-p', '--binary', '--format=commit %H', '--no-merges', '--no-renames', '--no-color', '--no-ext-diff', '--no-textconv', '--no-relative', '--no-show-signature', '--full-index', '--src-prefix=a/', '--dst-prefix=b/', '-U0',
     '--exclude=refs/notes/*', '--all', '--stdin', '--', ...paths,
   ];
-  return runGit(args, { cwd, input: more.map((sha) => `${sha}\n`).join(''), ...STORED });
+  return runGitRaw(args, { cwd: place.gitDir, env: place.env, asStored: true, input: more.map((sha) => `${sha}\n`).join('') });
 }
