@@ -1,0 +1,166 @@
+// Session 56 helper o: git-ai's own note forms, replayed on real commits. Each note below is the
+// text git-ai's serializer writes for a log built in its own tests, read from git-ai-project/git-ai:
+//  - src/authorship/snapshots/git_ai__authorship__authorship_log_serialization__tests__serialize_deserialize_roundtrip-2.snap
+//    (one file, two prompts, ranges `1,2,19-222` and `400-405`, a second file `1-111,245,260`)
+//  - src/authorship/snapshots/git_ai__authorship__authorship_log_serialization__tests__file_names_with_spaces-2.snap
+//    (quoted paths `"src/my file.rs"`, `"docs/README (copy).md"`, a dashed path; cursor/claude-3-sonnet)
+//  - src/authorship/snapshots/git_ai__authorship__authorship_log_serialization__tests__serialize_deserialize_no_attestations-2.snap
+//    (a note with prompts and no attestation line at all)
+//  - src/authorship/authorship_log_serialization.rs (get_line_attribution: the later entry wins; a key
+//    with no record in `prompts` is nobody's line; AUTHORSHIP_LOG_VERSION "authorship/3.0.0", the newest
+//    schema git-ai writes; PromptRecord with messages, human_author, totals).
+// What is asserted: the lines per model per file `aitrail blame` reads, the models `aitrail log`
+// shows, and what `aitrail check` judges under a deny rule. Found true before this session (no fix).
+import { describe, expect, it } from 'vitest';
+import { parseAuthorshipLog } from '../../src/core/notes/parse-authorship-log.js';
+import { aitrail } from '../helpers/cli.js';
+import { tryGit } from '../helpers/enforce-repos.js';
+import { makeRepo, type TestRepo } from '../helpers/gitdir.js';
+import { hookedRepo } from '../helpers/hooked-repo.js';
+
+const lines = (count: number, tag: string) => Array.from({ length: count }, (_, index) => `${tag}${index + 1}`).join('\n') + '\n';
+
+/** PromptRecord as git-ai's serde writes it (to_string_pretty), with a transcript. */
+const prompt = (tool: string, id: string, model: string, humanAuthor: string | null, messages: unknown[]) => ({
+  agent_id: { tool, id, model },
+  human_author: humanAuthor,
+  messages,
+  total_additions: 15,
+  total_deletions: 3,
+  accepted_lines: 11,
+  overriden_lines: 0,
+});
+
+function noteText(attestations: string, prompts: Record<string, unknown>, base: string): string {
+  const metadata = { schema_version: 'authorship/3.0.0', git_ai_version: '1.0.24', base_commit_sha: base, prompts };
+  // git-ai writes no newline after the JSON (serialize_to_string); git notes adds one.
+  return `${attestations}---\n${JSON.stringify(metadata, null, 2)}`;
+}
+
+function blameFiles(dir: string): Record<string, { lines: number; byModel: Record<string, number> }> {
+  const blame = aitrail(dir, ['blame', '--format', 'json', '--no-cache']);
+  expect(blame.code, blame.stderr).toBe(0);
+  return Object.fromEntries(JSON.parse(blame.stdout).files.map((file: { path: string; lines: number; byModel: Record<string, number> }) => [file.path, { lines: file.lines, byModel: file.byModel }]));
+}
+
+const ROUNDTRIP = 'src/file.xyz\n  xyzAbc 1,2,19-222\n  123456 400-405\nsrc/file2.xyz\n  123456 1-111,245,260\n';
+const SPACES = '"src/my file.rs"\n  c9883b05a2487d6d 1-10\n"docs/README (copy).md"\n  c9883b05a2487d6d 5\ntest/file-with-dashes.js\n  c9883b05a2487d6d 20-25\n';
+const FILES = {
+  'src/file.xyz': lines(410, 'a'),
+  'src/file2.xyz': lines(260, 'b'),
+  'src/my file.rs': lines(10, 'c'),
+  'docs/README (copy).md': lines(5, 'd'),
+  'test/file-with-dashes.js': lines(25, 'e'),
+};
+const PROMPTS = {
+  '123456': prompt('claude', 'sess-2', 'claude-3-opus', 'bob@example.com', [{ type: 'user', text: 'Add tests', timestamp: '2025-01-01T00:00:00Z' }, { type: 'assistant', text: 'Added tests' }]),
+  c9883b05a2487d6d: prompt('cursor', 'session_123', 'claude-3-sonnet', null, []),
+  xyzAbc: prompt('codex', 'conv', 'gpt-5-codex', 'alice@example.com', [{ type: 'tool_use', name: 'edit', input: { file: 'x' } }]),
+};
+
+function noted(repo: TestRepo, files: Record<string, string>, note: (sha: string) => string): string {
+  const sha = repo.commit('ai', files);
+  repo.git(['notes', '--ref=ai', 'add', '-F', '-', sha], { input: note(sha) });
+  return sha;
+}
+
+describe('git-ai fixture notes replayed on a real commit (s56o)', () => {
+  it('the roundtrip and spaces snapshots: lines per model per file, the later entry wins, quoted paths', () => {
+    const repo = makeRepo();
+    repo.commit('base', { 'README.md': 'r\n', '.aitrailrc.yml': 'policy: {allow: ["*"], undeclared: allow, paths: [{files: ["docs/**"], deny: ["anthropic/claude-3-sonnet"]}]}\n' });
+    noted(repo, FILES, (sha) => noteText(ROUNDTRIP + SPACES, PROMPTS, sha));
+    const files = blameFiles(repo.dir);
+    delete files['.aitrailrc.yml'];
+    expect(files).toEqual({
+      'README.md': { lines: 1, byModel: {} },
+      // 1,2,19-222 = 206 lines; 400-405 = 6
+      'src/file.xyz': { lines: 410, byModel: { 'openai/gpt-5-codex': 206, 'anthropic/claude-3-opus': 6 } },
+      // 1-111,245,260 = 113
+      'src/file2.xyz': { lines: 260, byModel: { 'anthropic/claude-3-opus': 113 } },
+      'src/my file.rs': { lines: 10, byModel: { 'anthropic/claude-3-sonnet': 10 } },
+      'docs/README (copy).md': { lines: 5, byModel: { 'anthropic/claude-3-sonnet': 1 } },
+      'test/file-with-dashes.js': { lines: 25, byModel: { 'anthropic/claude-3-sonnet': 6 } },
+    });
+    const log = aitrail(repo.dir, ['log', '-1', '--format', 'json']);
+    expect(log.code, log.stderr).toBe(0);
+    const [entry] = JSON.parse(log.stdout);
+    expect(entry.attributions.map((each: { agent: string; model: string }) => [each.agent, each.model])).toEqual([
+      ['claude-code', 'anthropic/claude-3-opus'],
+      ['cursor', 'anthropic/claude-3-sonnet'],
+      ['codex', 'openai/gpt-5-codex'],
+    ]);
+    expect(entry.attributions[0].evidence[0]).toContain('119 lines in 2 files');
+    expect(entry.attributions[1].evidence[0]).toContain('17 lines in 3 files');
+    // The path rule's gate judges the model the note gives the quoted path's line, and only it.
+    const check = aitrail(repo.dir, ['check', 'HEAD~1..HEAD', '--format', 'json']);
+    expect(check.code, check.stdout + check.stderr).toBe(1);
+    expect(JSON.parse(check.stdout).violations.filter((each: { severity: string }) => each.severity === 'error')).toEqual([
+      expect.objectContaining({ model: 'anthropic/claude-3-sonnet', path: 'docs/README (copy).md' }),
+    ]);
+  });
+
+  // Differs from git-ai on purpose (README row 325): git-ai's blame gives a line whose key names no
+  // record (and none found in another note) to nobody; aitrail counts it to an `unknown` agent, so
+  // a gate never reads a note's AI line as a person's.
+  it('the roundtrip snapshot as stored (prompts {}): the lines stay AI of an unknown model (row 325)', () => {
+    const repo = makeRepo();
+    repo.commit('base', { 'README.md': 'r\n' });
+    noted(repo, { 'src/file.xyz': FILES['src/file.xyz'], 'src/file2.xyz': FILES['src/file2.xyz'] }, (sha) => noteText(ROUNDTRIP, {}, sha));
+    const files = blameFiles(repo.dir);
+    expect(files['src/file.xyz']).toEqual({ lines: 410, byModel: { unknown: 212 } });
+    expect(files['src/file2.xyz']).toEqual({ lines: 260, byModel: { unknown: 113 } });
+  });
+
+  it('the no-attestations snapshot and a file header with zero lines: read, no line counted', () => {
+    const repo = makeRepo();
+    repo.commit('base', { 'README.md': 'r\n' });
+    noted(repo, { 'empty.txt': '', 'src/x.rs': 'x\n' }, (sha) => noteText('empty.txt\n', { c9883b05a2487d6d: PROMPTS.c9883b05a2487d6d }, sha));
+    const files = blameFiles(repo.dir);
+    expect(files['src/x.rs']).toEqual({ lines: 1, byModel: {} });
+    const log = aitrail(repo.dir, ['log', '-1', '--format', 'json']);
+    expect(log.code, log.stderr).toBe(0);
+    const attributions = (out: string) => JSON.parse(out)[0].attributions.map((each: { agent: string; model: string; evidence: string[] }) => [each.agent, each.model, each.evidence[0]]);
+    const cursorNoLine = [['cursor', 'anthropic/claude-3-sonnet', 'note refs/notes/ai: git-ai tool "cursor", model "claude-3-sonnet", no line in this commit']];
+    expect(attributions(log.stdout)).toEqual(cursorNoLine);
+    const bare = makeRepo();
+    bare.commit('base', { 'README.md': 'r\n' });
+    noted(bare, { 'src/x.rs': 'x\n' }, (sha) => noteText('', { c9883b05a2487d6d: PROMPTS.c9883b05a2487d6d }, sha));
+    const log2 = aitrail(bare.dir, ['log', '-1', '--format', 'json']);
+    expect(log2.code, log2.stderr).toBe(0);
+    expect(attributions(log2.stdout)).toEqual(cursorNoLine);
+    expect(blameFiles(bare.dir)['src/x.rs']).toEqual({ lines: 1, byModel: {} });
+  });
+
+  it('a rebase that shifts lines under init’s hooks: the note keeps the same lines, shifted, as git-ai’s rewrite does', () => {
+    const { repo, env } = hookedRepo();
+    const quiet = { ...env, AITRAIL: '0' };
+    repo.commit('base', { 'src/file.xyz': lines(5, 'h') }, quiet);
+    repo.git(['checkout', '-q', '-b', 'feature']);
+    // The commit appends 410 lines; the note (git-ai's roundtrip form, shifted past the 5 kept lines)
+    // gives 6,7,24-227 to Codex and 405-410 to Claude.
+    noted(repo, { 'src/file.xyz': lines(5, 'h') + lines(410, 'a'), 'src/my file.rs': lines(10, 'c') }, (sha) =>
+      noteText('src/file.xyz\n  xyzAbc 6,7,24-227\n  123456 405-410\n"src/my file.rs"\n  c9883b05a2487d6d 1-10\n', PROMPTS, sha),
+    );
+    const before = blameFiles(repo.dir);
+    expect(before['src/file.xyz']).toEqual({ lines: 415, byModel: { 'openai/gpt-5-codex': 206, 'anthropic/claude-3-opus': 6 } });
+    repo.git(['checkout', '-q', 'main']);
+    repo.commit('top', { 'src/file.xyz': `t1\nt2\nt3\n${lines(5, 'h')}` }, quiet);
+    repo.git(['checkout', '-q', 'feature']);
+    const rebase = tryGit(repo.dir, ['rebase', '-q', 'main'], { env });
+    expect(rebase.code, rebase.stderr).toBe(0);
+    const note = repo.git(['notes', '--ref=ai', 'show', 'HEAD'], { raw: true });
+    const parsed = parseAuthorshipLog(note);
+    expect(parsed.ok, note).toBe(true);
+    const ranges = parsed.ok ? Object.fromEntries([...parsed.log.files].map(([file, entries]) => [file, entries.map((each) => [each.key, each.ranges])])) : {};
+    // git-ai's rebase rewrite keeps each line with its prompt, 3 lines down (flat [start, end, …] pairs).
+    expect(ranges).toEqual({
+      'src/file.xyz': [['xyzAbc', [9, 10, 27, 230]], ['123456', [408, 413]]],
+      'src/my file.rs': [['c9883b05a2487d6d', [1, 10]]],
+    });
+    expect(note.startsWith('src/file.xyz\n')).toBe(true);
+    expect(note).toContain('"src/my file.rs"\n');
+    const after = blameFiles(repo.dir);
+    expect(after['src/file.xyz']).toEqual({ lines: 418, byModel: before['src/file.xyz']!.byModel });
+    expect(after['src/my file.rs']).toEqual(before['src/my file.rs']);
+  });
+});
