@@ -164,3 +164,43 @@ describe('git-ai fixture notes replayed on a real commit (s56o)', () => {
     expect(after['src/my file.rs']).toEqual(before['src/my file.rs']);
   });
 });
+
+describe('git-ai’s newest form (prompt, session and human keys in one file) through an amend that shifts lines (s56o)', () => {
+  // git-ai-project/git-ai src/authorship/authorship_log_serialization.rs (newest: `humans` and
+  // `sessions` beside `prompts`, keys `h_`+14 hex, `s_`+14 hex (`::t_`+14 hex per checkpoint),
+  // legacy 16 hex): its amend rewrite keeps each line with its key, moved with the line.
+  it('the amended note gives every line the key it had, 2 lines down', () => {
+    const { repo, env } = hookedRepo();
+    const quiet = { ...env, AITRAIL: '0' };
+    repo.commit('base', { 'README.md': 'r\n' }, quiet);
+    const file = lines(12, 'x');
+    const note = (sha: string) =>
+      `"src/a b.ts"\n  c9883b05a2487d6d 1-3,7\n  h_31dce776f88375 4-5\n  s_0c9883b05a2487::t_9f8e7d6c5b4a32 8-10,12\n---\n${JSON.stringify(
+        {
+          schema_version: 'authorship/3.0.0',
+          git_ai_version: '1.2.3',
+          base_commit_sha: sha,
+          prompts: { c9883b05a2487d6d: PROMPTS.c9883b05a2487d6d },
+          humans: { h_31dce776f88375: { author: 'Test Human <human@example.com>' } },
+          sessions: { s_0c9883b05a2487: { agent_id: { tool: 'claude', id: 'c1', model: 'claude-opus-4-6' }, human_author: 'Test Human <human@example.com>' } },
+        },
+        null,
+        2,
+      )}`;
+    noted(repo, { 'src/a b.ts': file }, note);
+    const before = blameFiles(repo.dir)['src/a b.ts'];
+    expect(before).toEqual({ lines: 12, byModel: { 'anthropic/claude-3-sonnet': 4, 'anthropic/claude-opus-4.6': 4 } });
+    repo.write('src/a b.ts', `n1\nn2\n${file}`);
+    repo.git(['add', '-A']);
+    const amend = tryGit(repo.dir, ['commit', '-q', '--amend', '--no-edit'], { env });
+    expect(amend.code, amend.stderr).toBe(0);
+    const text = repo.git(['notes', '--ref=ai', 'show', 'HEAD'], { raw: true });
+    const parsed = parseAuthorshipLog(text);
+    expect(parsed.ok, text).toBe(true);
+    const ranges = parsed.ok ? [...parsed.log.files].map(([path, entries]) => [path, entries.map((each) => [each.record, each.ranges])]) : [];
+    expect(ranges).toEqual([['src/a b.ts', [['c9883b05a2487d6d', [3, 5, 9, 9]], ['h_31dce776f88375', [6, 7]], ['s_0c9883b05a2487', [10, 12, 14, 14]]]]]);
+    expect(text).toContain('  s_0c9883b05a2487::t_9f8e7d6c5b4a32 10-12,14\n');
+    expect(text).toContain('"humans"');
+    expect(blameFiles(repo.dir)['src/a b.ts']).toEqual({ lines: 14, byModel: before!.byModel });
+  });
+});
