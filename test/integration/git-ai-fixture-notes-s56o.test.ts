@@ -204,3 +204,36 @@ describe('git-ai’s newest form (prompt, session and human keys in one file) th
     expect(blameFiles(repo.dir)['src/a b.ts']).toEqual({ lines: 14, byModel: before!.byModel });
   });
 });
+
+describe('a cherry-pick and a merge --squash that shift lines, under init’s hooks (s56o)', () => {
+  // git-ai-project/git-ai tests/integration/cherry_pick.rs and src/authorship/authorship_log_serialization.rs
+  // (convert_to_checkpoints_for_squash: merge --squash keeps each line with its prompt's agent): the
+  // picked and the squashed commit's notes give the same lines, moved 3 down by main's new lines.
+  it('both notes keep each line with its prompt, 3 lines down', () => {
+    const { repo, env } = hookedRepo();
+    const quiet = { ...env, AITRAIL: '0' };
+    repo.commit('base', { 'src/file.xyz': lines(5, 'h') }, quiet);
+    repo.git(['checkout', '-q', '-b', 'feature']);
+    noted(repo, { 'src/file.xyz': lines(5, 'h') + lines(30, 'a'), 'src/my file.rs': lines(10, 'c') }, (sha) =>
+      noteText('src/file.xyz\n  xyzAbc 6,7,24-27\n  123456 30-35\n"src/my file.rs"\n  c9883b05a2487d6d 1-10\n', PROMPTS, sha),
+    );
+    repo.git(['checkout', '-q', 'main']);
+    repo.commit('top', { 'src/file.xyz': `t1\nt2\nt3\n${lines(5, 'h')}` }, quiet);
+    repo.git(['checkout', '-q', '-b', 'pick']);
+    const pick = tryGit(repo.dir, ['cherry-pick', 'feature'], { env });
+    expect(pick.code, pick.stderr).toBe(0);
+    const moved = 'src/file.xyz\n  xyzAbc 9-10,27-30\n  123456 33-38\n"src/my file.rs"\n  c9883b05a2487d6d 1-10\n';
+    expect(repo.git(['notes', '--ref=ai', 'show', 'HEAD'], { raw: true }).split('---')[0]).toBe(moved);
+    repo.git(['checkout', '-q', 'main']);
+    const merge = tryGit(repo.dir, ['merge', '--squash', 'feature'], { env });
+    expect(merge.code, merge.stderr).toBe(0);
+    const commit = tryGit(repo.dir, ['commit', '-q', '-m', 'squashed'], { env });
+    expect(commit.code, commit.stderr).toBe(0);
+    const shown = tryGit(repo.dir, ['notes', '--ref=ai', 'show', 'HEAD']);
+    expect(shown.code, shown.stderr).toBe(0);
+    expect(shown.stdout.split('---')[0]).toBe(moved);
+    const files = blameFiles(repo.dir);
+    expect(files['src/file.xyz']).toEqual({ lines: 38, byModel: { 'openai/gpt-5-codex': 6, 'anthropic/claude-3-opus': 6 } });
+    expect(files['src/my file.rs']).toEqual({ lines: 10, byModel: { 'anthropic/claude-3-sonnet': 10 } });
+  });
+});
