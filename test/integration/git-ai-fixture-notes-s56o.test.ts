@@ -237,3 +237,39 @@ describe('a cherry-pick and a merge --squash that shift lines, under init’s ho
     expect(files['src/my file.rs']).toEqual({ lines: 10, byModel: { 'anthropic/claude-3-sonnet': 10 } });
   });
 });
+
+describe('a reset --soft and recommit, a rebase -i squash and notes squash of two noted commits (s56o)', () => {
+  // git-ai-project/git-ai tests/integration/amend.rs, tests/ci_squash_rebase.rs and
+  // src/authorship/authorship_log_serialization.rs (merged notes keep each line with its prompt; the
+  // second commit's new top line moves the first commit's lines 1 down).
+  it('each leaves the note git-ai would: the two notes joined, the first one’s lines moved', () => {
+    const { repo, env } = hookedRepo();
+    const quiet = { ...env, AITRAIL: '0' };
+    repo.commit('base', { 'src/f.ts': lines(3, 'h') }, quiet);
+    const base = repo.git(['rev-parse', 'HEAD']);
+    noted(repo, { 'src/f.ts': lines(3, 'h') + lines(4, 'a') }, (sha) => noteText('src/f.ts\n  xyzAbc 4-5,7\n', PROMPTS, sha));
+    noted(repo, { 'src/f.ts': `n1\n${lines(3, 'h')}${lines(4, 'a')}`, 'src/my file.rs': lines(3, 'c') }, (sha) => noteText('src/f.ts\n  123456 1\n"src/my file.rs"\n  c9883b05a2487d6d 1-3\n', PROMPTS, sha));
+    const tip = repo.git(['rev-parse', 'HEAD']);
+    const before = blameFiles(repo.dir);
+    const counts = { 'src/f.ts': { lines: 8, byModel: { 'anthropic/claude-3-opus': 1, 'openai/gpt-5-codex': 3 } }, 'src/my file.rs': { lines: 3, byModel: { 'anthropic/claude-3-sonnet': 3 } } };
+    expect(before).toMatchObject(counts);
+    const joined = 'src/f.ts\n  xyzAbc 5-6,8\n  123456 1\n"src/my file.rs"\n  c9883b05a2487d6d 1-3\n';
+    expect(tryGit(repo.dir, ['reset', '-q', '--soft', base], { env }).code).toBe(0);
+    const commit = tryGit(repo.dir, ['commit', '-q', '-m', 'again'], { env });
+    expect(commit.code, commit.stderr).toBe(0);
+    expect(tryGit(repo.dir, ['notes', '--ref=ai', 'show', 'HEAD']).stdout.split('---')[0]).toBe(joined);
+    expect(blameFiles(repo.dir)).toMatchObject(counts);
+    repo.git(['reset', '-q', '--hard', tip]);
+    const seq = { ...env, GIT_SEQUENCE_EDITOR: "sed -i -e '2s/^pick/squash/'", GIT_EDITOR: 'true' };
+    const rebase = tryGit(repo.dir, ['rebase', '-q', '-i', base], { env: seq });
+    expect(rebase.code, rebase.stderr).toBe(0);
+    expect(repo.git(['rev-list', '--count', `${base}..HEAD`])).toBe('1');
+    expect(tryGit(repo.dir, ['notes', '--ref=ai', 'show', 'HEAD']).stdout.split('---')[0]).toBe(joined);
+    expect(blameFiles(repo.dir)).toMatchObject(counts);
+    const ns = aitrail(repo.dir, ['notes', 'squash', `${base}..${tip}`, '--onto', 'HEAD', '--force']);
+    // `notes squash` composes the same note from the branch's two: nothing to change.
+    expect(ns.code, ns.stderr).toBe(0);
+    expect(ns.stdout + ns.stderr).toContain('already this one');
+    expect(tryGit(repo.dir, ['notes', '--ref=ai', 'show', 'HEAD']).stdout.split('---')[0]).toBe(joined);
+  });
+});
