@@ -273,3 +273,25 @@ describe('a reset --soft and recommit, a rebase -i squash and notes squash of tw
     expect(tryGit(repo.dir, ['notes', '--ref=ai', 'show', 'HEAD']).stdout.split('---')[0]).toBe(joined);
   });
 });
+
+describe('paths with quotes and unicode, as git-ai writes them (s56o)', () => {
+  // git-ai-project/git-ai src/authorship/authorship_log_serialization.rs: needs_quoting (a space, a
+  // tab or a line feed) wraps the path in quotes with nothing escaped inside; the reader strips one
+  // quote each side of a line that starts and ends with one ("no unescaping needed").
+  it('blame counts each path’s lines and a path rule judges them', () => {
+    const paths = ['src/say "hi".ts', 'src/say "hi" now.ts', 'src/日本語 ファイル.ts', 'src/café.ts'];
+    const repo = makeRepo();
+    repo.commit('base', { 'README.md': 'r\n', '.aitrailrc.yml': 'policy: {allow: ["*"], undeclared: allow, paths: [{files: ["src/**"], deny: ["anthropic/claude-3-opus"]}]}\n' });
+    noted(repo, Object.fromEntries(paths.map((path) => [path, lines(4, 'x')])), (sha) =>
+      noteText(paths.map((path, at) => `${/[ \t\n]/.test(path) ? `"${path}"` : path}\n  123456 1-${at + 1}\n`).join(''), PROMPTS, sha),
+    );
+    const files = blameFiles(repo.dir);
+    paths.forEach((path, at) => expect(files[path], path).toEqual({ lines: 4, byModel: { 'anthropic/claude-3-opus': at + 1 } }));
+    const check = aitrail(repo.dir, ['check', 'HEAD~1..HEAD', '--format', 'json']);
+    expect(check.code, check.stdout + check.stderr).toBe(1);
+    const errors = JSON.parse(check.stdout).violations.filter((each: { severity: string }) => each.severity === 'error');
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ model: 'anthropic/claude-3-opus' });
+    expect([...(errors[0].paths ?? [errors[0].path])].sort()).toEqual([...paths].sort());
+  });
+});
