@@ -295,3 +295,26 @@ describe('paths with quotes and unicode, as git-ai writes them (s56o)', () => {
     expect([...(errors[0].paths ?? [errors[0].path])].sort()).toEqual([...paths].sort());
   });
 });
+
+describe('a person’s fixup of an AI line, autosquashed under init’s hooks (s56o)', () => {
+  // git-ai-project/git-ai tests/ci_squash_rebase.rs (a squashed rebase keeps AI lines, a line a
+  // person rewrote is no longer the prompt's): the note keeps 2,4-5, line 3 is the person's.
+  it('the squashed note drops the line the person rewrote', () => {
+    const { repo, env } = hookedRepo();
+    const quiet = { ...env, AITRAIL: '0' };
+    repo.commit('base', { 'src/f.ts': 'h\n' }, quiet);
+    const base = repo.git(['rev-parse', 'HEAD']);
+    const first = noted(repo, { 'src/f.ts': 'h\na1\na2\na3\na4\n' }, (sha) => noteText('src/f.ts\n  xyzAbc 2-5\n', PROMPTS, sha));
+    repo.write('src/f.ts', 'h\na1\nMINE\na3\na4\n');
+    repo.git(['add', '-A']);
+    const fix = tryGit(repo.dir, ['commit', '-q', '--fixup', first], { env });
+    expect(fix.code, fix.stderr).toBe(0);
+    expect(tryGit(repo.dir, ['notes', '--ref=ai', 'show', 'HEAD']).code).not.toBe(0);
+    const seq = { ...env, GIT_SEQUENCE_EDITOR: 'true', GIT_EDITOR: 'true' };
+    const rebase = tryGit(repo.dir, ['rebase', '-q', '-i', '--autosquash', base], { env: seq });
+    expect(rebase.code, rebase.stderr).toBe(0);
+    expect(repo.git(['rev-list', '--count', `${base}..HEAD`])).toBe('1');
+    expect(tryGit(repo.dir, ['notes', '--ref=ai', 'show', 'HEAD']).stdout.split('---')[0]).toBe('src/f.ts\n  xyzAbc 2,4-5\n');
+    expect(blameFiles(repo.dir)['src/f.ts']).toEqual({ lines: 5, byModel: { 'openai/gpt-5-codex': 3 } });
+  });
+});
