@@ -318,3 +318,15 @@ describe('a person’s fixup of an AI line, autosquashed under init’s hooks (s
     expect(blameFiles(repo.dir)['src/f.ts']).toEqual({ lines: 5, byModel: { 'openai/gpt-5-codex': 3 } });
   });
 });
+
+describe('git-ai’s legacy `human` key over an AI entry (s56o)', () => {
+  // git-ai-project/git-ai src/authorship/authorship_log_serialization.rs get_line_attribution: a key
+  // with no record in `prompts` (the legacy `human` sentinel has none) is skipped, so an earlier
+  // entry with a record keeps the line (README row 325); a line only `human` claims is no AI's.
+  it('the prompt keeps lines 1-4, lines 5-6 are no AI’s', () => {
+    const repo = makeRepo();
+    repo.commit('base', { 'README.md': 'r\n' });
+    noted(repo, { 'src/a.ts': lines(6, 'x') }, (sha) => noteText('src/a.ts\n  xyzAbc 1-4\n  human 2-3,5-6\n', PROMPTS, sha));
+    expect(blameFiles(repo.dir)['src/a.ts']).toEqual({ lines: 6, byModel: { 'openai/gpt-5-codex': 4 } });
+  });
+});
