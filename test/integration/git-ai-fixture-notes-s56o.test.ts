@@ -58,8 +58,8 @@ const PROMPTS = {
   xyzAbc: prompt('codex', 'conv', 'gpt-5-codex', 'alice@example.com', [{ type: 'tool_use', name: 'edit', input: { file: 'x' } }]),
 };
 
-function noted(repo: TestRepo, files: Record<string, string>, note: (sha: string) => string): string {
-  const sha = repo.commit('ai', files);
+function noted(repo: TestRepo, files: Record<string, string>, note: (sha: string) => string, env?: NodeJS.ProcessEnv): string {
+  const sha = repo.commit('ai', files, env);
   repo.git(['notes', '--ref=ai', 'add', '-F', '-', sha], { input: note(sha) });
   return sha;
 }
@@ -239,7 +239,7 @@ describe('a cherry-pick and a merge --squash that shift lines, under init’s ho
 });
 
 describe('a reset --soft and recommit, a rebase -i squash and notes squash of two noted commits (s56o)', () => {
-  // git-ai-project/git-ai tests/integration/amend.rs, tests/ci_squash_rebase.rs and
+  // git-ai-project/git-ai tests/ci_squash_rebase.rs and
   // src/authorship/authorship_log_serialization.rs (merged notes keep each line with its prompt; the
   // second commit's new top line moves the first commit's lines 1 down).
   it('each leaves the note git-ai would: the two notes joined, the first one’s lines moved', () => {
@@ -328,5 +328,32 @@ describe('git-ai’s legacy `human` key over an AI entry (s56o)', () => {
     repo.commit('base', { 'README.md': 'r\n' });
     noted(repo, { 'src/a.ts': lines(6, 'x') }, (sha) => noteText('src/a.ts\n  xyzAbc 1-4\n  human 2-3,5-6\n', PROMPTS, sha));
     expect(blameFiles(repo.dir)['src/a.ts']).toEqual({ lines: 6, byModel: { 'openai/gpt-5-codex': 4 } });
+  });
+});
+
+describe('a prompt-only note (no attestation line) cherry-picked under init’s hooks (s56o)', () => {
+  // git-ai-project/git-ai tests/integration/cherry_pick.rs
+  // (test_cherry_pick_preserves_prompt_only_commit_note_metadata): the picked commit's note keeps
+  // the prompt record (custom_attributes too) with base_commit_sha set to the new commit.
+  it('the record is carried, base_commit_sha is the new commit, and the gate judges its model', () => {
+    const { repo, env } = hookedRepo();
+    const quiet = { ...env, AITRAIL: '0' };
+    repo.commit('base', { 'base.txt': 'base\n', '.aitrailrc.yml': 'policy: {deny: ["qwen/*"]}\n' }, quiet);
+    repo.git(['checkout', '-q', '-b', 'feature']);
+    const promptOnly = { 'prompt-only-session': { ...prompt('mock_ai', 'session-1', 'qwen3-coder', 'Test User <test@example.com>', []), accepted_lines: 0, custom_attributes: { team: 'backend' }, messages_url: null } };
+    const src = noted(repo, { 'feature.txt': 'human-only change\n' }, (sha) => noteText('', promptOnly, sha), quiet);
+    repo.git(['checkout', '-q', 'main']);
+    const pick = tryGit(repo.dir, ['cherry-pick', src], { env });
+    expect(pick.code, pick.stderr).toBe(0);
+    const head = repo.git(['rev-parse', 'HEAD']);
+    const carried = JSON.parse(tryGit(repo.dir, ['notes', '--ref=ai', 'show', 'HEAD']).stdout.split('---\n')[1]!);
+    expect(carried.base_commit_sha).toBe(head);
+    expect(carried.prompts).toEqual(promptOnly);
+    const log = aitrail(repo.dir, ['log', '-1', '--format', 'json']);
+    expect(log.code, log.stderr).toBe(0);
+    expect(JSON.parse(log.stdout)[0].attributions).toEqual([expect.objectContaining({ agent: 'mock-ai', model: 'qwen/qwen3-coder' })]);
+    const check = aitrail(repo.dir, ['check', 'HEAD~1..HEAD', '--format', 'json']);
+    expect(check.code, check.stdout + check.stderr).toBe(1);
+    expect(JSON.parse(check.stdout).violations).toContainEqual(expect.objectContaining({ severity: 'error', model: 'qwen/qwen3-coder' }));
   });
 });
