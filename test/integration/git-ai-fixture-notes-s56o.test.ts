@@ -10,7 +10,11 @@
 //    with no record in `prompts` is nobody's line; AUTHORSHIP_LOG_VERSION "authorship/3.0.0", the newest
 //    schema git-ai writes; PromptRecord with messages, human_author, totals).
 // What is asserted: the lines per model per file `aitrail blame` reads, the models `aitrail log`
-// shows, and what `aitrail check` judges under a deny rule. Found true before this session (no fix).
+// shows, and what `aitrail check` judges under a deny rule; then the note init's hooks (post-rewrite,
+// post-commit) and `notes squash` leave after a rebase, an amend, a cherry-pick, a merge --squash, a
+// reset --soft and recommit, a rebase -i squash and an autosquashed fixup that move the lines: the
+// same lines per key, moved, as git-ai's rewrite keeps them. All found true before this session (no
+// fix); the one difference, on purpose, is README row 325 (a key with no record stays `unknown` AI).
 import { describe, expect, it } from 'vitest';
 import { parseAuthorshipLog } from '../../src/core/notes/parse-authorship-log.js';
 import { aitrail } from '../helpers/cli.js';
