@@ -1,4 +1,4 @@
-import { createReadStream, createWriteStream, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { createReadStream, createWriteStream, lstatSync, mkdirSync, readdirSync, renameSync, rmSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { runGit, splitRecords, streamGit } from '../git/exec.js';
 import { absoluteCommonDir } from '../git/git-path.js';
@@ -86,6 +86,7 @@ export async function* heldCommitNames(repoDir: string): AsyncGenerator<string> 
   if (path !== undefined) {
     try {
       mkdirSync(join(path, '..'), { recursive: true });
+      sweepStaleTemps(join(path, '..'));
       // Its own temp file (two listings of one run, or two pushes at once, each write theirs; the last rename wins, each whole).
       const mine = `${tempPathFor(path)}.${process.getBuiltinModule('node:crypto').randomBytes(6).toString('hex')}`;
       out = createWriteStream(mine, { flags: 'wx', mode: 0o644 });
@@ -133,6 +134,35 @@ export async function* heldCommitNames(repoDir: string): AsyncGenerator<string> 
       } catch {
         rmSync(temp, { force: true });
       }
+    }
+  }
+}
+
+/** A temp file of a listing (`tempPathFor` of the cache, then `.<12 hex>`): the only names the sweep removes. */
+const TEMP_NAME = /^\.twin-names\.\d+\.tmp\.[0-9a-f]{12}$/;
+/** A temp file untouched this long is a killed run's (a listing of 200,000 commits is written in seconds). */
+export const STALE_TEMP_MS = 60 * 60 * 1000;
+
+/**
+ * Row s56q-1: a run killed mid-listing left its temp file (up to ~17 MB on 200,000 commits) and nothing removed it. Each
+ * new listing removes the stale ones of `dir`: aitrail's own name pattern, regular files (never a link: lstat), older
+ * than STALE_TEMP_MS (a live run's is written now). Any failure is left alone: the sweep never fails a run.
+ */
+export function sweepStaleTemps(dir: string, now = Date.now()): void {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!TEMP_NAME.test(name)) continue;
+    try {
+      const at = join(dir, name);
+      const stat = lstatSync(at);
+      if (stat.isFile() && now - stat.mtimeMs > STALE_TEMP_MS) unlinkSync(at);
+    } catch {
+      // gone already, or not ours to remove
     }
   }
 }
