@@ -5,10 +5,16 @@
 // left), older than an hour. And the write-error path, unverified before: with a file where the `aitrail` folder should
 // be (the work repository's and the real bare server's), `check` and pre-receive still judge the same and the listing prints nothing
 // (the server's own warning that it cannot remember its policy stays).
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+// Row s56q-3: on a generated 200,000-commit history a 17-file `check` peaked at ~239 MB of RSS, all of it the listing's
+// `git log` (node's own under 100 MB; `--max-old-space-size=48` changed nothing): git's cache of inflated delta bases
+// (core.deltaBaseCacheLimit, 96 MiB by default). The listing's git is now run with 8 MiB (~137 MB, the same output):
+// checked by a `git` first on PATH recording its arguments, the verdict the same.
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { aitrail } from '../helpers/cli.js';
+import { aitrail, BIN } from '../helpers/cli.js';
+import { TEST_GIT_ENV } from '../helpers/gitdir.js';
 import { commitWith, tryGit } from '../helpers/enforce-repos.js';
 import { deniedAfterRevert } from '../helpers/laundered-twins.js';
 
@@ -68,5 +74,23 @@ describe('the twin listing\'s leftovers and an unwritable aitrail folder (rows s
     }
     expect(readFileSync(join(work.dir, '.git', 'aitrail'), 'utf8')).toBe('not a folder\n');
     expect(readFileSync(join(remote.dir, 'aitrail'), 'utf8')).toBe('not a folder\n');
+  });
+
+  it('the listing\'s git runs with a small delta base cache (row s56q-3), the twin still found', () => {
+    const server = deniedAfterRevert();
+    const { work, qwen } = server;
+    expect(tryGit(work.dir, ['cherry-pick', '-n', qwen]).code).toBe(0);
+    expect(commitWith(work, 'feat: wide again\n', wide(3), { noVerify: true }).code).toBe(0);
+    const bin = join(work.dir, '..', `gitbin-${process.pid}`);
+    mkdirSync(bin, { recursive: true });
+    const record = join(bin, 'args');
+    writeFileSync(join(bin, 'git'), `#!/bin/sh\nprintf '%s\\n' "$*" >> '${record}'\nexec /usr/bin/git "$@"\n`);
+    chmodSync(join(bin, 'git'), 0o755);
+    const run = spawnSync(process.execPath, [BIN, 'check', 'origin/main..HEAD'], { cwd: work.dir, encoding: 'utf8', timeout: 120_000, env: { ...process.env, ...TEST_GIT_ENV, PATH: `${bin}:${process.env.PATH ?? ''}` } });
+    expect(run.status, run.stdout + run.stderr).toBe(1);
+    expect(run.stdout).toContain(qwen.slice(0, 12));
+    const listing = readFileSync(record, 'utf8').split('\n').filter((line) => line.includes('log --stdin --full-history'));
+    expect(listing.length).toBe(1);
+    expect(listing[0]).toContain('-c core.deltaBaseCacheLimit=8m');
   });
 });
