@@ -1,4 +1,4 @@
-import { closeSync, createReadStream, createWriteStream, fsyncSync, mkdirSync, openSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
+import { closeSync, createReadStream, createWriteStream, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { runGit, splitRecords, streamGit } from '../git/exec.js';
 import { absoluteCommonDir } from '../git/git-path.js';
@@ -11,6 +11,14 @@ import { tempPathFor } from '../io/atomic-write.js';
  * passed no command line's limit).
  */
 const LOG = ['-c', 'core.quotePath=false', 'log', '--stdin', '--full-history', '--format=%x01%H', '--name-only', '--no-renames', '--diff-merges=first-parent', '--ignore-submodules=none', '--no-relative', '--root', '--no-color', '--no-ext-diff', '--no-show-signature', '--'];
+
+/**
+ * Row s56q-3: git's own cache of inflated delta bases (core.deltaBaseCacheLimit, 96 MiB by default) held ~100 MB of the
+ * listing's git: `git log` of 200,000 commits and 2,000 files peaked at ~239 MB of RSS (a 17-file `check`'s whole peak:
+ * node's own stayed under 100 MB), ~137 MB with 8 MiB, the same output and no measurable CPU more. Not part of LOG (the
+ * kept listing's header hashes LOG: a listing kept before stays valid).
+ */
+const GIT_MEMORY = ['-c', 'core.deltaBaseCacheLimit=8m'];
 
 let header: string | undefined;
 /** The cache file's first line (the format and the listing's exact command: another command, another listing, not read), made on first use: node:crypto loads node's streams, which a push with no twin search never needs (test/integration/bundle.test.ts). */
@@ -105,6 +113,7 @@ export async function* heldCommitNames(repoDir: string): AsyncGenerator<string> 
   if (path !== undefined) {
     try {
       mkdirSync(join(path, '..'), { recursive: true });
+      sweepStaleTemps(join(path, '..'));
       // Its own temp file (two listings of one run, or two pushes at once, each write theirs; the last rename wins, each whole).
       const mine = `${tempPathFor(path)}.${process.getBuiltinModule('node:crypto').randomBytes(6).toString('hex')}`;
       out = createWriteStream(mine, { flags: 'wx', mode: 0o644 });
@@ -130,7 +139,7 @@ export async function* heldCommitNames(repoDir: string): AsyncGenerator<string> 
   };
   let done = false;
   try {
-    for await (const line of splitRecords(streamGit(LOG, { cwd: repoDir, asStored: true, input }), '\n')) {
+    for await (const line of splitRecords(streamGit([...GIT_MEMORY, ...LOG], { cwd: repoDir, asStored: true, input }), '\n')) {
       keep(line);
       yield line;
     }
@@ -162,6 +171,35 @@ export async function* heldCommitNames(repoDir: string): AsyncGenerator<string> 
       } catch {
         rmSync(temp, { force: true });
       }
+    }
+  }
+}
+
+/** A temp file of a listing (`tempPathFor` of the cache, then `.<12 hex>`): the only names the sweep removes. */
+const TEMP_NAME = /^\.twin-names\.\d+\.tmp\.[0-9a-f]{12}$/;
+/** A temp file untouched this long is a killed run's (a listing of 200,000 commits is written in seconds). */
+export const STALE_TEMP_MS = 60 * 60 * 1000;
+
+/**
+ * Row s56q-1: a run killed mid-listing left its temp file (up to ~17 MB on 200,000 commits) and nothing removed it. Each
+ * new listing removes the stale ones of `dir`: aitrail's own name pattern, regular files (never a link: lstat), older
+ * than STALE_TEMP_MS (a live run's is written now). Any failure is left alone: the sweep never fails a run.
+ */
+export function sweepStaleTemps(dir: string, now = Date.now()): void {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!TEMP_NAME.test(name)) continue;
+    try {
+      const at = join(dir, name);
+      const stat = lstatSync(at);
+      if (stat.isFile() && now - stat.mtimeMs > STALE_TEMP_MS) unlinkSync(at);
+    } catch {
+      // gone already, or not ours to remove
     }
   }
 }
