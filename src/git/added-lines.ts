@@ -5,7 +5,7 @@ import { emptyTreeOf } from './empty-tree.js';
 import { childProcess, GitError, gitEnvironment, NO_FSMONITOR, runGit, splitRecords, streamGit, type ObjectView } from './exec.js';
 import { knownGitDirSync } from './git-path.js';
 import { loweredCap } from './commit-size.js';
-import { hunkHeader, pathRuns } from './path-patches.js';
+import { BLAME_PLACED, hunkHeader, pathRuns } from './path-patches.js';
 
 /**
  * Bytes of one commit's diff read to count its lines (row 993): a file of hundreds of megabytes packs
@@ -54,9 +54,6 @@ export async function attributesFree(cwd: string, sha: string): Promise<DiffPlac
     env: { ...LITERAL.env, GIT_INDEX_FILE: NO_INDEX(), GIT_ATTR_NOSYSTEM: '1', GIT_ATTR_SOURCE: undefined, GIT_DIR: undefined, GIT_WORK_TREE: gitDir },
   };
 }
-// Hunks placed as git blame places them (BLAME_COMMAND: myers, the indent heuristic), whatever the machine's
-// diff.algorithm or diff.indentHeuristic say, so the counts are blame's (git-config-s25e).
-const BLAME_PLACED = ['--diff-algorithm=myers', '--indent-heuristic'];
 
 /**
  * How hunks are placed: `ignoreSpace` as `git blame -w` places them (`-w`: a line changed only in

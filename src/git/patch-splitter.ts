@@ -129,6 +129,9 @@ export class PatchSplitter {
         if (MODE_LINE.test(head)) continue;
       }
       const hunk = HUNK.exec(head);
+      // A hunk header leaves the open output line open: under `-U0` an unchanged line between two added runs (a blank
+      // one the copy's base already held) is a hunk header, and closing there made the copy another id (row s56c-1's
+      // blank line kept in the base). Careless truth it costs: `foo` added at line 3 and `bar` at line 10 is `foobar`'s id.
       if (hunk || head.startsWith('\\')) {
         this.before = hunk ? Number(hunk[1] ?? 1) : 0;
         this.after = hunk ? Number(hunk[2] ?? 1) : 0;

@@ -72,6 +72,12 @@ export interface LogPlace {
   env: Record<string, string | undefined>;
 }
 
+/**
+ * Hunks placed as git blame places them (BLAME_COMMAND: myers, the indent heuristic), whatever the machine's
+ * diff.algorithm or diff.indentHeuristic say: added-lines.ts's counts and pathPatches' added lines are blame's (git-config-s25e, row s56r-1).
+ */
+export const BLAME_PLACED: readonly string[] = ['--diff-algorithm=myers', '--indent-heuristic'];
+
 /** At most this much `git log -p` output is read for one patch-id search: past it, fail closed (PathPatchesCapError). */
 export const PATCH_OUTPUT_CAP = 64 * 1024 * 1024;
 
@@ -188,10 +194,14 @@ export async function pathPatches(cwd: string, paths: readonly string[], more: r
   return found;
 }
 
-/** One `git log -p` over `paths` (see pathPatches): without context lines (`-U0`, row s56i-2 as row 1102: a line two above the change moved gave a pick of it another id). */
+/**
+ * One `git log -p` over `paths` (see pathPatches): without context lines (`-U0`, row s56i-2 as row 1102: a line two above
+ * the change moved gave a pick of it another id); hunks placed as blame places them (BLAME_PLACED, row s56r-1: under a
+ * user's `diff.algorithm=histogram` the added lines were others than the ones blame gives the commit).
+ */
 async function runPatches(place: LogPlace, paths: readonly string[], more: readonly string[]): Promise<Buffer> {
   const args = [
-    ...place.args, '-c', 'core.quotePath=false', 'log', '-p', '--binary', '--format=commit %H', '--no-merges', '--no-renames', '--no-color', '--no-ext-diff', '--no-textconv', '--no-relative', '--no-show-signature', '--full-index', '--src-prefix=a/', '--dst-prefix=b/', '-U0',
+    ...place.args, '-c', 'core.quotePath=false', 'log', '-p', '--binary', '--format=commit %H', '--no-merges', '--no-renames', '--no-color', '--no-ext-diff', '--no-textconv', '--no-relative', '--no-show-signature', '--full-index', '--src-prefix=a/', '--dst-prefix=b/', '-U0', ...BLAME_PLACED,
     '--exclude=refs/notes/*', '--all', '--stdin', '--', ...paths,
   ];
   return runGitRaw(args, { cwd: place.gitDir, env: place.env, asStored: true, input: more.map((sha) => `${sha}\n`).join('') });
