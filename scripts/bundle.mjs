@@ -4,7 +4,7 @@
 // almost nothing:
 // - loader.cjs (src/cli/bundle-loader.ts), which bin/aitrail.js requires;
 // - <hook>.cjs, one self-contained CommonJS file per hook (no ES module loading: no resolve, link
-//   and evaluate steps per module), run by the loader with V8's code cache (<hook>.cjs.cache,
+//   and evaluate steps per module), run by the loader with V8's code cache (<hook>.cjs.cache, <hook>.cjs.model-named.cache for a run naming its model,
 //   written on the first run). Code a hook only needs when something is wrong (a violation, a cold
 //   config cache) is in its file but only compiled when called. Heavy libraries stay external and
 //   are imported lazily by the code that needs them;

@@ -45,12 +45,14 @@ function identityEntryTexts(entries: readonly IdentityEntry[], what: string): st
  * every address at `localhost`, where a name that is its mailbox names its agent (agentAtMachine).
  */
 export function identityTexts(entries: readonly IdentityEntry[] = data.identities as unknown as IdentityEntry[]): string[] {
-  for (const entry of entries) {
-    const short = identityEntryTexts([entry], 'identity signature').find((text) => text.length < GRAM);
+  const texts = entries.flatMap((entry) => {
+    const own = identityEntryTexts([entry], 'identity signature');
+    const short = own.find((text) => text.length < GRAM);
     // identity.ts indexes the texts by their first GRAM characters: a shorter one fails the build, naming it (row s56d-3).
     if (short !== undefined) throw new Error(`fast path: the identity signature ${JSON.stringify(entry)} needs the text ${JSON.stringify(short)}, shorter than ${GRAM} characters (src/core/detect/identity.ts indexes identity texts by their first ${GRAM}); give its pattern a longer literal text`);
-  }
-  return [...new Set(['reply@', 'reply+', '@localhost', ...identityEntryTexts(entries, 'identity signature')])].sort();
+    return own;
+  });
+  return [...new Set(['reply@', 'reply+', '@localhost', ...texts])].sort();
 }
 
 /**

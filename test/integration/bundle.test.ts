@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { privateBundle as copyOfBundle } from '../helpers/private-bundle.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { WIDENING_RUNS } from '../../src/cli/bundle-loader.js';
 import { HOOK_NAMES } from '../../src/hooks/dispatch.js';
@@ -107,10 +108,7 @@ describe('dist/bundle (npm run build)', () => {
   const privateRunScript =
     'const [dir, ...argv] = process.argv.slice(1); const loader = require(dir + "/loader.cjs"); const run = argv[0] === "hook" ? loader.runBundledHook(argv.slice(1), dir) : loader.runBundledCli(argv, dir); run.then((code) => { process.exitCode = code; });';
   function privateBundle(): { dir: string; run: (cwd: string, args: string[]) => ReturnType<typeof spawnSync> } {
-    mkdirSync(fileURLToPath(new URL('../../.test-bundles/', import.meta.url)), { recursive: true });
-    const dir = mkdtempSync(fileURLToPath(new URL('../../.test-bundles/bundle-', import.meta.url)));
-    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-    for (const name of readdirSync(BUNDLE).filter((file) => file.endsWith('.cjs'))) copyFileSync(`${BUNDLE}${name}`, join(dir, name));
+    const dir = copyOfBundle(cleanups);
     return { dir, run: (cwd, args) => spawnSync(process.execPath, ['-e', privateRunScript, dir, ...args], { cwd, env: TEST_GIT_ENV, input: '', encoding: 'utf8' }) };
   }
 

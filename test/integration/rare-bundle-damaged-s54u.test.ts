@@ -5,29 +5,21 @@
 // Now each says which file, what is wrong with it and to reinstall aitrail (commit-msg exits 3, prepare-commit-msg
 // warns and goes on, as for any config it cannot load); the message is kept.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { privateBundle, RUN_BUNDLED_HOOK as RUN } from '../helpers/private-bundle.js';
 import { makeRepo, TEST_GIT_ENV } from '../helpers/gitdir.js';
 
 const BUNDLE = fileURLToPath(new URL('../../dist/bundle/', import.meta.url));
 const cleanups: Array<() => void> = [];
 afterAll(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
 
-/** A private copy of dist/bundle (the same depth, so package.json and node_modules are found), without its code caches. */
-function privateBundle(): string {
-  mkdirSync(fileURLToPath(new URL('../../.test-bundles/', import.meta.url)), { recursive: true });
-  const dir = mkdtempSync(fileURLToPath(new URL('../../.test-bundles/damaged-', import.meta.url)));
-  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-  for (const name of readdirSync(BUNDLE).filter((file) => file.endsWith('.cjs'))) copyFileSync(`${BUNDLE}${name}`, join(dir, name));
-  return dir;
-}
-const RUN = 'const [dir, ...argv] = process.argv.slice(1); require(dir + "/loader.cjs").runBundledHook(argv, dir).then((code) => { process.exitCode = code; });';
 
 describe('a damaged rare file (row 1153)', () => {
   it('missing, truncated or of another build: one clear line naming it, commit-msg exits 3, the message kept', () => {
-    const dir = privateBundle();
+    const dir = privateBundle(cleanups);
     const repo = makeRepo();
     repo.commit('one', { '.aitrailrc.yml': 'policy:\n  deny: ["deepseek/*"]\n' });
     const past = new Date(Date.now() - 60_000);

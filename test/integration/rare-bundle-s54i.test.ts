@@ -6,28 +6,17 @@
 // them. Now they are in <hook>.rare.cjs (scripts/bundle.mjs, src/io/rare-bundle.ts), loaded on first need
 // with its own code cache: a usual run never reads it, and a rare run answers as the module tree does.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { privateBundle, RUN_BUNDLED_HOOK as RUN } from '../helpers/private-bundle.js';
 import { makeRepo, TEST_GIT_ENV, tempDir } from '../helpers/gitdir.js';
 
-const BUNDLE = fileURLToPath(new URL('../../dist/bundle/', import.meta.url));
 const MESSAGE_HOOKS = ['prepare-commit-msg', 'commit-msg'];
 const cleanups: Array<() => void> = [];
 afterAll(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
 
-/** A private copy of dist/bundle (the same depth, so package.json and node_modules are found), run as bin/aitrail.js runs it. */
-function privateBundle(): string {
-  mkdirSync(fileURLToPath(new URL('../../.test-bundles/', import.meta.url)), { recursive: true });
-  const dir = mkdtempSync(fileURLToPath(new URL('../../.test-bundles/rare-', import.meta.url)));
-  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-  // The bundles only: every other test's run of bin/aitrail.js writes its code cache into dist/bundle through a
-  // `<cache>.<pid>.tmp` renamed at once, which a listing could name and the copy then not find (ENOENT; session 54 helper u).
-  for (const name of readdirSync(BUNDLE).filter((file) => file.endsWith('.cjs'))) copyFileSync(`${BUNDLE}${name}`, join(dir, name));
-  return dir;
-}
-const RUN = 'const [dir, ...argv] = process.argv.slice(1); require(dir + "/loader.cjs").runBundledHook(argv, dir).then((code) => { process.exitCode = code; });';
 
 describe('a message hook\'s rare paths in a file of their own (row 1139)', () => {
   const model = { AITRAIL_MODEL: 'anthropic/claude-opus-4.6', AITRAIL_AGENT: 'claude-code' };
@@ -35,7 +24,7 @@ describe('a message hook\'s rare paths in a file of their own (row 1139)', () =>
   const agentText = 'Add a feature\n\n\u{1F916} Generated with [Claude Code](https://claude.com/claude-code)\n\nCo-Authored-By: Claude <noreply@anthropic.com>\n';
 
   it('usual runs (a model named, an agent\'s own commit, warm config cache) never read it; a cold config cache does, and writes its code cache', () => {
-    const dir = privateBundle();
+    const dir = privateBundle(cleanups);
     for (const hook of MESSAGE_HOOKS) expect(existsSync(join(dir, `${hook}.rare.cjs`)), hook).toBe(true);
     const repo = makeRepo();
     repo.commit('one', { '.aitrailrc.yml': 'policy:\n  deny: ["deepseek/*"]\n  unknownModel: warn\n' });
@@ -64,7 +53,7 @@ describe('a message hook\'s rare paths in a file of their own (row 1139)', () =>
   });
 
   it('a rare run (a config changed, invalid, a denied model) answers exactly as the module tree (dist/, what bin falls back to)', () => {
-    const dir = privateBundle();
+    const dir = privateBundle(cleanups);
     const treeScript = join(tempDir('aitrail-tree-'), 'tree.mjs');
     writeFileSync(treeScript, `const { main } = await import(${JSON.stringify(pathToFileURL(fileURLToPath(new URL('../../dist/cli/entry.js', import.meta.url))).href)});\nprocess.exitCode = await main(process.argv.slice(2));\n`);
     const repo = makeRepo();

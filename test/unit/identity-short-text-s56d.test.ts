@@ -22,4 +22,12 @@ describe('a fast-path identity text shorter than the index\'s start', () => {
     expect(holdsText('pat person', index)).toBe(false);
     expect(holdsText('zq', index)).toBe(false);
   });
+
+  it('a text of exactly GRAM characters is found at the very end of a name or address (session 56 helper u: the built-in `code` and `opus` are that long; no corpus identity put one last, so a scan stopping one position short passed every other test)', () => {
+    const index = indexTexts(['code', 'opus']);
+    expect(holdsText('kilo code', index)).toBe(true);
+    expect(holdsText('code', index)).toBe(true);
+    expect(holdsText('claude opus', index)).toBe(true);
+    expect(holdsText('kilo cod', index)).toBe(false);
+  });
 });
