@@ -1,5 +1,5 @@
 import FAST_PATH_TEXTS from '../data/fast-path-texts.generated.json' with { type: 'json' };
-import { canonicalModel, knownVendors, modelVendor, nameVendor, nameVendors } from '../catalog.js';
+import { canonicalModel, knownVendors, modelVendor, nameVendor, otherNameVendors } from '../catalog.js';
 import { MODEL_ALIASES, ROUTERS } from '../model-data.js';
 import type { Identity } from '../types.js';
 import { agentSlug } from './agent-name.js';
@@ -68,9 +68,7 @@ export function otherNamedVendors(name: string, match: IdentityMatch): IdentityM
   const vendor = match.model.slice(0, -'/unknown'.length);
   const others: IdentityMatch[] = [];
   for (const note of [...name.slice(0, MAX_FIELD).matchAll(/\(([^()]{1,100})\)/g)].slice(-MAX_NOTES)) {
-    const named = nameVendors(note[1]!.trim());
-    if (!named.includes(vendor)) continue;
-    for (const other of named) if (other !== vendor && !others.some((m) => m.model === `${other}/unknown`)) others.push({ agent: match.agent, model: `${other}/unknown` });
+    for (const other of otherNameVendors(note[1]!.trim(), vendor)) if (!others.some((m) => m.model === `${other}/unknown`)) others.push({ agent: match.agent, model: `${other}/unknown` });
   }
   return others;
 }
