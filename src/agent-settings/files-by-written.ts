@@ -13,7 +13,7 @@ export interface WrittenFile {
 /**
  * The regular files (a link is not one) of `dirs` whose names `named` accepts, each with the time it
  * was last written, the most recently written first (the same time: by path): at most
- * {@link MAX_LISTED} names listed a directory; a directory that cannot be listed, or a file gone
+ * the last {@link MAX_LISTED} accepted names (sorted) of a directory; a directory that cannot be listed, or a file gone
  * since, gives none. How the agents' session readers find the newest recordings, rollouts and
  * subagent transcripts.
  */
@@ -26,8 +26,10 @@ export function filesByWritten(dirs: Iterable<string>, named: (name: string) => 
     } catch {
       continue;
     }
-    for (const entry of entries.slice(0, MAX_LISTED)) {
-      if (!entry.isFile() || !named(entry.name)) continue;
+    // The names come sorted (libuv's scandir); the bound keeps the last MAX_LISTED of those `named` accepts: for dated names
+    // (Gemini CLI's `session-<date>…`, Codex's `rollout-<date>…`) the newest. The first MAX_LISTED of every name were the
+    // oldest, and other names spent the bound: past them the newest session's model was not read (row s56s-2).
+    for (const entry of entries.filter((each) => each.isFile() && named(each.name)).slice(-MAX_LISTED)) {
       const path = join(dir, entry.name);
       try {
         files.push({ path, written: statSync(path).mtimeMs });

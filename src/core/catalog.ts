@@ -352,6 +352,14 @@ export function nameVendors(raw: string): string[] {
   return [first, ...laterVendors(words).filter((vendor) => vendor !== first)];
 }
 /**
+ * The vendors other than `vendor` that one joined name names with it (nameVendors: `gpt-kimi` beside OpenAI's: Moonshot's);
+ * [] when the name does not name `vendor`. The one rule of model variables, sessions, co-authors' names and notes (rows s56d-4, s56j-1, s56j-3).
+ */
+export function otherNameVendors(raw: string, vendor: string): string[] {
+  const named = nameVendors(raw);
+  return named.includes(vendor) ? named.filter((other) => other !== vendor) : [];
+}
+/**
  * How many first words of a slug's are an agent's name (`codex`, `cursor`, `cursor-agent`, `amp`, `opencode`, and one a
  * vendor's word starts: `claude-code`, `gemini-cli`, `llama-cpp`): 0 when none. The rest after it, when it names a vendor,
  * decides (`claude-code-kimi`: Moonshot's, as `Assisted-by:` reads it; anthropic/unknown passed a deny of Moonshot: row

@@ -1,5 +1,5 @@
 import FAST_PATH_TEXTS from '../data/fast-path-texts.generated.json' with { type: 'json' };
-import { canonicalModel, knownModels, knownVendors, nameVendor, nameVendors, RUNTIME_NAME } from '../catalog.js';
+import { canonicalModel, knownModels, knownVendors, nameVendor, otherNameVendors, RUNTIME_NAME } from '../catalog.js';
 import { CLAUSE, literalBase, otherNamedVendors, matchIdentity, parseIdentity, plainAddress, type IdentityMatch, type IdentityRole } from './identity.js';
 import { accountSpaced, agentFirstNamed, agentNameAsWritten, aiAccountNamed, aiAccountOnly, isFamilyWord, productNamed, MAX_WHOLE, mentions, newBudget, readMentions, readWhole, vendorsIn, type Budget, type Mention } from './mentions.js';
 import { joints, letterRuns } from './letters.js';
@@ -845,9 +845,9 @@ function joinedNameVendors(name: string, found: readonly Mention[]): Mention[] {
   const trimmed = name.trim();
   const unknown = /\s/.test(trimmed) || trimmed.length > 100 ? undefined : found.find((m) => m.model.endsWith('/unknown'));
   if (unknown === undefined) return [];
-  const named = nameVendors(trimmed);
-  if (!named.includes(unknown.model.slice(0, -'/unknown'.length))) return [];
-  return named.filter((other) => !found.some((m) => m.model === `${other}/unknown`)).map((other) => ({ ...unknown, model: `${other}/unknown` }));
+  return otherNameVendors(trimmed, unknown.model.slice(0, -'/unknown'.length))
+    .filter((other) => !found.some((m) => m.model === `${other}/unknown`))
+    .map((other) => ({ ...unknown, model: `${other}/unknown` }));
 }
 
 /** A name's letters and digits, in small letters (how a login or a mailbox spells a name). */

@@ -1,4 +1,4 @@
-import { canonicalModel, nameVendor, nameVendors } from '../catalog.js';
+import { canonicalModel, nameVendor, otherNameVendors } from '../catalog.js';
 import type { Attribution, SettingsModel } from '../types.js';
 import { agentSlug } from './agent-name.js';
 import { found, quote } from './found.js';
@@ -56,9 +56,7 @@ export function otherVendorsOf(raw: string, model: string): string[] {
   const labelled = afterLabel(read);
   const others: string[] = [];
   for (const text of new Set([raw, read, ...(labelled ? [labelled.model] : [])])) {
-    const named = nameVendors(text);
-    if (!named.includes(vendor)) continue;
-    for (const other of named) if (other !== vendor && !others.includes(other)) others.push(other);
+    for (const other of otherNameVendors(text, vendor)) if (!others.includes(other)) others.push(other);
   }
   return others;
 }

@@ -1,5 +1,5 @@
 import FAST_PATH_TEXTS from '../data/fast-path-texts.generated.json' with { type: 'json' };
-import { canonicalModel, knownVendors, modelVendor, nameVendor, nameVendors } from '../catalog.js';
+import { canonicalModel, knownVendors, modelVendor, nameVendor, otherNameVendors } from '../catalog.js';
 import { MODEL_ALIASES, ROUTERS } from '../model-data.js';
 import type { Identity } from '../types.js';
 import { agentSlug } from './agent-name.js';
@@ -68,9 +68,7 @@ export function otherNamedVendors(name: string, match: IdentityMatch): IdentityM
   const vendor = match.model.slice(0, -'/unknown'.length);
   const others: IdentityMatch[] = [];
   for (const note of [...name.slice(0, MAX_FIELD).matchAll(/\(([^()]{1,100})\)/g)].slice(-MAX_NOTES)) {
-    const named = nameVendors(note[1]!.trim());
-    if (!named.includes(vendor)) continue;
-    for (const other of named) if (other !== vendor && !others.some((m) => m.model === `${other}/unknown`)) others.push({ agent: match.agent, model: `${other}/unknown` });
+    for (const other of otherNameVendors(note[1]!.trim(), vendor)) if (!others.some((m) => m.model === `${other}/unknown`)) others.push({ agent: match.agent, model: `${other}/unknown` });
   }
   return others;
 }
@@ -234,7 +232,15 @@ function modelOfName(name: string, group: string | undefined, agent: string, ali
  * null for the agent's own word, an agent's name, a pronoun pair or any other text (row 1140).
  */
 export function unknownModelVendor(text: string, agent: string): string | null {
-  const words = text.trim().toLowerCase().split(/\s+/);
+  // `openrouter/kimi-new`, `litellm/openrouter/kimi-new` (aider's `--model` as it writes it in its note): the route's
+  // prefixes say where the model ran; the rest names whose it is. `aider:unknown` passed a deny of Moonshot (row s56s-1).
+  let lower = text.trim().toLowerCase();
+  for (let hops = 0; hops < 4; hops += 1) {
+    const route = /^([^/\s]+)\/(\S+)$/.exec(lower);
+    if (route === null || !ROUTERS.has(route[1]!)) break;
+    lower = route[2]!;
+  }
+  const words = lower.split(/\s+/);
   // A route (`Amazon Bedrock`, `google-vertex`: models.json `routers`) says where a model ran, not whose it is (row 1128).
   if (words.length > 4 || words[0] === '' || ROUTERS.has(words.join('-'))) return null;
   return idVendor(words.join('-'), agent) ?? (words.length === 1 ? (signatures().vendorWords.get(words[0]!) ?? null) : null);
