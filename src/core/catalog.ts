@@ -90,7 +90,28 @@ export function knownVendors(): readonly string[] {
 // The normalised-name table is precomputed at development time (scripts/build-model-table.mjs):
 // building it from the aliases costs ~10 ms per process, paid by every commit hook otherwise.
 // test/unit/catalog-table.test.ts fails when the checked-in table differs from buildModelTable().
-const TABLE: Lookup = new Map(PRECOMPUTED as [string, string][]);
+// Looked up in the generated pairs themselves for a process's first few names (a commit hook's one or two
+// models): the Map of ~460 names, ~31 KB of a young generation it made overflow (row s56m-1), is built on the
+// 17th look-up, or the first walk over every name. The same answers either way: the keys are unique.
+const PAIRS = PRECOMPUTED as [string, string][];
+let tableMap: Map<string, string> | undefined;
+let scans = 0;
+function tableLookup(key: string): Map<string, string> | [string, string] | undefined {
+  if (tableMap !== undefined || (scans += 1) > 16) return (tableMap ??= new Map(PAIRS));
+  for (const pair of PAIRS) if (pair[0] === key) return pair;
+  return undefined;
+}
+const TABLE = {
+  has: (key: string): boolean => {
+    const found = tableLookup(key);
+    return found instanceof Map ? found.has(key) : found !== undefined;
+  },
+  get: (key: string): string | undefined => {
+    const found = tableLookup(key);
+    return found instanceof Map ? found.get(key) : found?.[1];
+  },
+  [Symbol.iterator]: (): MapIterator<[string, string]> => (tableMap ??= new Map(PAIRS)).entries(),
+};
 
 /** The normalised-name → id table, built from the aliases of src/core/data/models.json. */
 export function buildModelTable(): Map<string, string> {

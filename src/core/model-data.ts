@@ -19,15 +19,33 @@ const vendors = data.vendors as Record<string, VendorEntry>;
 /** Every canonical vendor, e.g. `anthropic`, `meta-llama`, `z-ai`. */
 export const VENDORS: readonly string[] = Object.keys(vendors);
 
+// The tables below are built with plain loops, not flatMap/spread/Object.entries chains: those made
+// ~60 KB of short-lived arrays at load, in every process (every commit hook), a third of what tipped
+// a model-named hook into a young-generation garbage collection that `node -e 0` never pays (row s56m-1).
+
 /** Family words, longest first so `codellama` wins over `llama`, `chatgpt` over `gpt`. */
-export const FAMILIES: readonly Family[] = Object.entries(vendors)
-  .flatMap(([vendor, entry]) => entry.families.map((word) => ({ word, vendor })))
-  .sort((a, b) => b.word.length - a.word.length);
+export const FAMILIES: readonly Family[] = familiesOf(vendors);
 
 /** Ways of writing a vendor (`xai`, `zhipu`, `deepseek-ai`) → canonical vendor. */
-export const VENDOR_NAMES: ReadonlyMap<string, string> = new Map(
-  Object.entries(vendors).flatMap(([vendor, entry]) => [vendor, ...entry.names].map((name) => [name, vendor] as const)),
-);
+export const VENDOR_NAMES: ReadonlyMap<string, string> = vendorNamesOf(vendors);
+
+function familiesOf(table: Record<string, VendorEntry>): Family[] {
+  const families: Family[] = [];
+  for (const vendor in table) {
+    for (const word of table[vendor]!.families) families.push({ word, vendor });
+  }
+  // Array.prototype.sort is stable: equal lengths keep the data file's order, as before.
+  return families.sort((a, b) => b.word.length - a.word.length);
+}
+
+function vendorNamesOf(table: Record<string, VendorEntry>): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const vendor in table) {
+    names.set(vendor, vendor);
+    for (const name of table[vendor]!.names) names.set(name, vendor);
+  }
+  return names;
+}
 
 /** Routing prefixes of LiteLLM, OpenRouter, clouds and local runners (`vertex_ai`, `ollama`). */
 export const ROUTERS: ReadonlySet<string> = new Set(data.routers);
@@ -36,16 +54,19 @@ export const ROUTERS: ReadonlySet<string> = new Set(data.routers);
 export const AGENTS: readonly string[] = data.agents;
 
 /** Catalogued ids with no version that a vendor points at its newest model of a line (`deepseek/deepseek-chat`): the models it has been, and a later one's id. */
-export const FLOATING: ReadonlyMap<string, { members: readonly string[]; later: string }> = new Map(
-  Object.entries(data.floating as Record<string, unknown>).filter((entry): entry is [string, { members: string[]; later: string }] => entry[0] !== '$comment'),
-);
+export const FLOATING: ReadonlyMap<string, { members: readonly string[]; later: string }> = entriesWithoutComment(data.floating as unknown as Record<string, { members: string[]; later: string }>, (entry) => entry);
+
+/** The entries of a data file's table but its `$comment`, each mapped by `value`. */
+function entriesWithoutComment<T, U>(table: Record<string, T>, value: (entry: T) => U): Map<string, U> {
+  const out = new Map<string, U>();
+  for (const key in table) if (key !== '$comment') out.set(key, value(table[key]!));
+  return out;
+}
 
 /** Built-in models: canonical id → aliases, as written in the data file. */
 export const MODEL_ALIASES: Readonly<Record<string, readonly string[]>> = data.models;
 
 /** Short names per agent (`any` = every agent): `opus` → `anthropic/claude-opus`. Keys as written (lowercase slugs). */
-export const SHORT_NAMES: ReadonlyMap<string, ReadonlyMap<string, string>> = new Map(
-  Object.entries(data.shortNames as Record<string, unknown>)
-    .filter((entry): entry is [string, Record<string, string>] => entry[0] !== '$comment')
-    .map(([agent, names]) => [agent, new Map(Object.entries(names))] as const),
+export const SHORT_NAMES: ReadonlyMap<string, ReadonlyMap<string, string>> = entriesWithoutComment(data.shortNames as unknown as Record<string, Record<string, string>>, (names) =>
+  entriesWithoutComment(names, (id) => id),
 );
