@@ -27,7 +27,7 @@ function write(file, text) {
   if (before !== text) changed.push(file);
 }
 
-// The identity signatures' fast-path texts, each at least identity.ts's GRAM long: throws naming a shorter one (row s56d-3).
+// The identity signatures' fast-path texts, each at least identity.ts's GRAM long: throws naming a shorter one (row 1200).
 (await import('../dist/install/fast-path-signals.js')).identityTexts();
 const { buildFixedNames, buildModelTable } = await import('../dist/core/catalog.js');
 const { buildModelStarts } = await import('../dist/core/model-words.js');

@@ -60,7 +60,7 @@ const QWEN_RECORDING: SessionRecords = {
 function documentWindow(path: string, since: number | null): { models: WindowModel[]; last?: string | null } {
   const messages = (readUnlinkedJson(path, FURTHEST) as { messages?: unknown } | null | undefined)?.messages;
   if (!Array.isArray(messages)) {
-    // Past FURTHEST: the messages in its last FURTHEST bytes, back to the window's start (row s56f-2); `last` read as before.
+    // Past FURTHEST: the messages in its last FURTHEST bytes, back to the window's start (row 1197); `last` read as before.
     const tail = documentTailRecords(path, FURTHEST, since);
     return { models: tail === null ? [] : windowModels(tail, since, MAX_WINDOW_MODELS).models };
   }

@@ -26,9 +26,9 @@ export function droidProjectDir(path: string): string {
  * hierarchical-settings: "simple values: first wins", a higher level never overridden by a lower) are read
  * highest first: the machine's managed `/etc/factory/settings.json`, the work tree's `.factory/`, then
  * `~/.factory/`, a level's `settings.local.json` over its `settings.json`; a model of the work tree's has `~/.factory`'s
- * beside it (row s56j-2). The model a session runs is its own (see
+ * beside it (row 1210). The model a session runs is its own (see
  * {@link factoryDroidSessionModels}): `/model` changes it there, not here. Droid sets no variable in
- * the commands it runs: this is read when something else names it (its co-author line, row s56f-1).
+ * the commands it runs: this is read when something else names it (its co-author line, row 1196).
  */
 export function factoryDroidModel(place: SettingsPlace): SettingsModel | null {
   const user = join(place.home, '.factory');
@@ -45,7 +45,7 @@ export function factoryDroidModel(place: SettingsPlace): SettingsModel | null {
   if (first === null) return firstModel(own)?.found ?? null;
   if (!first.fromTree) return first.found;
   // The work tree's model (repository content) never hides the person's own: a name Droid does not run (not one of its
-  // models, not the org's) leaves it on the model `/settings` saved in ~/.factory, so that one is read beside (row s56j-2).
+  // models, not the org's) leaves it on the model `/settings` saved in ~/.factory, so that one is read beside (row 1210).
   const person = firstModel(own);
   return person === null || person.found.model === first.found.model ? first.found : { ...first.found, also: [{ ...person.found, overriddenBy: [] }] };
 

@@ -28,7 +28,7 @@ export function filesByWritten(dirs: Iterable<string>, named: (name: string) => 
     }
     // The names come sorted (libuv's scandir); the bound keeps the last MAX_LISTED of those `named` accepts: for dated names
     // (Gemini CLI's `session-<date>…`, Codex's `rollout-<date>…`) the newest. The first MAX_LISTED of every name were the
-    // oldest, and other names spent the bound: past them the newest session's model was not read (row s56s-2).
+    // oldest, and other names spent the bound: past them the newest session's model was not read (row 1222).
     for (const entry of entries.filter((each) => each.isFile() && named(each.name)).slice(-MAX_LISTED)) {
       const path = join(dir, entry.name);
       try {

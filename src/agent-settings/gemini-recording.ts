@@ -96,7 +96,7 @@ function documentTailModel(bytes: Buffer): string | null {
  * bytes (a regular file, never through a link), oldest first, back to the first one dated before
  * `since` (null: all there); null when the file is not past `furthest` (it is parsed whole) or cannot be read.
  * What a `.json` recording too big to parse says of the models since the previous commit: before, only
- * its last answer's model was read, so a Pro model that wrote the change before a fallback to Flash went unseen (row s56f-2).
+ * its last answer's model was read, so a Pro model that wrote the change before a fallback to Flash went unseen (row 1197).
  */
 export function documentTailRecords(path: string, furthest: number, since: number | null): DatedRecord[] | null {
   const opened = openRegularFile(path, constants.O_NOFOLLOW);

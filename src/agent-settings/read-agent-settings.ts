@@ -66,7 +66,7 @@ const READERS: Readonly<Record<string, (place: SettingsPlace, cli: CommandLineMo
   copilot: (place, cli) => (vscodeCopilot(place) ? null : copilotCliModel(place, cli)),
   // Amp names no model in a settings file or variable (its mode picks it): its thread's answers name it (row 896).
   amp: ampThreadModel,
-  // Factory Droid: `~/.factory/settings.json`'s default model; its sessions' own models beside (SESSION_MODELS, row s56f-1).
+  // Factory Droid: `~/.factory/settings.json`'s default model; its sessions' own models beside (SESSION_MODELS, row 1196).
   'factory-droid': factoryDroidModel,
 };
 
@@ -224,7 +224,7 @@ const SESSION_MODELS: Readonly<Record<string, (place: SettingsPlace, launched: r
   cursor: cursorIdeModels,
   // Crush's project database (`.crush/crush.db`, or where `crush -D`/`options.data_directory` moved it): its newest recent answers' models (row 387).
   crush: crushDatabaseModels,
-  // Factory Droid's newest recent sessions of the work tree (`~/.factory/sessions/<dir>/<uuid>.settings.json` `model`), a guess (row s56f-1).
+  // Factory Droid's newest recent sessions of the work tree (`~/.factory/sessions/<dir>/<uuid>.settings.json` `model`), a guess (row 1196).
   'factory-droid': (place) => factoryDroidSessionModels(place),
 };
 

@@ -222,7 +222,7 @@ export function cacheFileFor(base: string, env: NodeJS.ProcessEnv = process.env)
  * environment names the model (AITRAIL_MODEL). One cache widened by both kinds of commit (WIDENING_RUNS, `-paths`)
  * held what an agent's own commit compiles (its message lines, markers, the unknown-model warning), which every
  * commit naming its model then deserialized for nothing: commit-msg's cache 697 KB against 523 KB made by such
- * commits only, ~2 ms of CPU a run (80 interleaved runs of each, paired medians; row s56b-1), while a cache of the
+ * commits only, ~2 ms of CPU a run (80 interleaved runs of each, paired medians; row 1208), while a cache of the
  * named commits only cost an agent's own commit ~6 ms (compiling its functions on every run). Decided before the
  * run from one variable: a wrong guess costs compiling, never a verdict (a code cache holds compiled code of the
  * same source, V8 checks it).

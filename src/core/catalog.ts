@@ -91,7 +91,7 @@ export function knownVendors(): readonly string[] {
 // building it from the aliases costs ~10 ms per process, paid by every commit hook otherwise.
 // test/unit/catalog-table.test.ts fails when the checked-in table differs from buildModelTable().
 // Looked up in the generated pairs themselves for a process's first few names (a commit hook's one or two
-// models): the Map of ~460 names, ~31 KB of a young generation it made overflow (row s56m-1), is built on the
+// models): the Map of ~460 names, ~31 KB of a young generation it made overflow (row 1223), is built on the
 // 17th look-up, or the first walk over every name. The same answers either way: the keys are unique.
 const PAIRS = PRECOMPUTED as [string, string][];
 let tableMap: Map<string, string> | undefined;
@@ -362,7 +362,7 @@ function laterVendors(words: readonly string[]): string[] {
  * The vendors a model name the table cannot read names: nameVendor's, then every other vendor a later word of one joined
  * name names (`gpt-kimi`: OpenAI's and Moonshot's; `qwen-claude`: Qwen's and Anthropic's), as `Assisted-by:` reads each
  * family's word; a git-ai note and a co-author's note read the first word's vendor alone, past a deny of the other
- * (row s56d-4). An agent's name first (`claude-code-kimi`) or several spaced words read as nameVendor reads them. [] for no vendor.
+ * (row 1201). An agent's name first (`claude-code-kimi`) or several spaced words read as nameVendor reads them. [] for no vendor.
  */
 export function nameVendors(raw: string): string[] {
   const first = nameVendor(raw);
@@ -374,7 +374,7 @@ export function nameVendors(raw: string): string[] {
 }
 /**
  * The vendors other than `vendor` that one joined name names with it (nameVendors: `gpt-kimi` beside OpenAI's: Moonshot's);
- * [] when the name does not name `vendor`. The one rule of model variables, sessions, co-authors' names and notes (rows s56d-4, s56j-1, s56j-3).
+ * [] when the name does not name `vendor`. The one rule of model variables, sessions, co-authors' names and notes (rows 1201, 1209, 1211).
  */
 export function otherNameVendors(raw: string, vendor: string): string[] {
   const named = nameVendors(raw);

@@ -21,7 +21,7 @@ export const VENDORS: readonly string[] = Object.keys(vendors);
 
 // The tables below are built with plain loops, not flatMap/spread/Object.entries chains: those made
 // ~60 KB of short-lived arrays at load, in every process (every commit hook), a third of what tipped
-// a model-named hook into a young-generation garbage collection that `node -e 0` never pays (row s56m-1).
+// a model-named hook into a young-generation garbage collection that `node -e 0` never pays (row 1223).
 
 /** Family words, longest first so `codellama` wins over `llama`, `chatgpt` over `gpt`. */
 export const FAMILIES: readonly Family[] = familiesOf(vendors);

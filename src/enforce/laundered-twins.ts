@@ -46,10 +46,10 @@ const READ_BATCH = 1_000;
  * the history per path asked, so it was asked one path of each person-read commit, and a person's commit holding a
  * refused change beside other files (its first path its own) was never compared; this walk's cost does not grow with
  * the paths (on 200,000 commits ~4 s of git CPU, about a 6-path walk's). Merges by their change against their first parent (row 1123).
- * Row s56e-1: the listing is kept in the git dir and only what is new since its tips is asked of git (twin-names).
+ * Row 1202: the listing is kept in the git dir and only what is new since its tips is asked of git (twin-names).
  */
 async function commitsChanging(repoDir: string, paths: ReadonlySet<string>, inRange: ReadonlySet<string>): Promise<string[]> {
-  // Streamed (held whole as one string before), and only the commits since the last listing's tips asked of git (row s56e-1: twin-names).
+  // Streamed (held whole as one string before), and only the commits since the last listing's tips asked of git (row 1202: twin-names).
   const found: string[] = [];
   let sha: string | undefined;
   let taken = true;
@@ -132,7 +132,7 @@ export function deniesGlobally(policy: CompiledPolicy): boolean {
  */
 async function patchIds(repoDir: string, shas: readonly string[]): Promise<Map<string, Set<string>>> {
   if (shas.length === 0) return new Map();
-  // No `.gitattributes` of the content decides what is diffed as text (row s56c-5: `-diff` on Q's path made both sides
+  // No `.gitattributes` of the content decides what is diffed as text (row 1207: `-diff` on Q's path made both sides
   // `Binary files differ`, ids of their blobs, so a copy re-spaced passed check, which a work tree's attributes reach).
   const place = await attributesFree(repoDir, shas[0]!);
   const log = [...place.args, 'log', '-p', '-U0', '--diff-merges=first-parent', '--no-walk=unsorted', '--no-color', '--no-renames', '--no-ext-diff', '--no-textconv', '--full-index', '--format=commit %H', ...shas, '--'];

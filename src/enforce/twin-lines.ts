@@ -60,7 +60,7 @@ export async function twinLines(repoDir: string, landed: readonly LandedLines[],
   });
   let patches: PatchOf[];
   try {
-    // No `.gitattributes` of the content decides what is diffed as text (row s56i-3, as row s56c-5).
+    // No `.gitattributes` of the content decides what is diffed as text (row 1215, as row 1207).
     patches = await pathPatches(repoDir, [...new Set(places.map((place) => place.path))], run.rangeCommits, await attributesFree(repoDir, person[0]!.sha));
   } catch (error) {
     if (error instanceof PathPatchesCapError) throw new GitError(enforceMessages.tooManyTwinBlobs(person[0]?.sha ?? ''), ['log'], null, '');
@@ -140,7 +140,7 @@ export async function twinLines(repoDir: string, landed: readonly LandedLines[],
     const twin = await original(lines, twins);
     if (twin === undefined || !(await scores(lines))) continue;
     // The same patch adds the same lines in the same order: the k-th the person-read commit added is the twin's k-th. Re-spaced
-    // or re-wrapped (row s56i-1: the same id, other line counts), the k-th of n is the twin's at the same share of its m.
+    // or re-wrapped (row 1213: the same id, other line counts), the k-th of n is the twin's at the same share of its m.
     const ownAdded = patchOf.get(`${lines.sha}\0${lines.origin.path}`)?.added.get(lines.origin.path) ?? [];
     const twinAdded = twin.added.get(lines.origin.path) ?? [];
     if (twinAdded.length === 0) continue;

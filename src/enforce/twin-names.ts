@@ -13,7 +13,7 @@ import { tempPathFor } from '../io/atomic-write.js';
 const LOG = ['-c', 'core.quotePath=false', 'log', '--stdin', '--full-history', '--format=%x01%H', '--name-only', '--no-renames', '--diff-merges=first-parent', '--ignore-submodules=none', '--no-relative', '--root', '--no-color', '--no-ext-diff', '--no-show-signature', '--'];
 
 /**
- * Row s56q-3: git's own cache of inflated delta bases (core.deltaBaseCacheLimit, 96 MiB by default) held ~100 MB of the
+ * Row 1219: git's own cache of inflated delta bases (core.deltaBaseCacheLimit, 96 MiB by default) held ~100 MB of the
  * listing's git: `git log` of 200,000 commits and 2,000 files peaked at ~239 MB of RSS (a 17-file `check`'s whole peak:
  * node's own stayed under 100 MB), ~137 MB with 8 MiB, the same output and no measurable CPU more. Not part of LOG (the
  * kept listing's header hashes LOG: a listing kept before stays valid).
@@ -35,7 +35,7 @@ async function* fileLines(path: string): AsyncGenerator<string> {
 }
 
 /**
- * The listing's last line (row s56i-4): a file cut short (a crash or a full disk before its bytes reached the disk, after
+ * The listing's last line (row 1216): a file cut short (a crash or a full disk before its bytes reached the disk, after
  * the rename) lacks it, and is not read. No path line is it: git C-quotes a name holding \x01.
  */
 const END = '\x01end';
@@ -80,7 +80,7 @@ async function stillHeld(repoDir: string, old: readonly string[], now: readonly 
 }
 
 /**
- * Every commit the refs hold (notes refs aside) with the paths it changes, as LOG lists them, newest first (row s56e-1).
+ * Every commit the refs hold (notes refs aside) with the paths it changes, as LOG lists them, newest first (row 1202).
  * The last listing is kept in the common git dir with the tips it was read from: when every one of those tips is still
  * held (no forced push or deleted ref dropped any), only the commits since them are listed by git, and the kept
  * listing follows: the commits the old tips reach are exactly the ones listed then, and a commit's listing (its own
@@ -158,7 +158,7 @@ export async function* heldCommitNames(repoDir: string): AsyncGenerator<string> 
       await new Promise<void>((resolve) => writer.end(() => resolve()));
       try {
         if (done && out !== undefined) {
-          // On the disk before it is named (row s56i-4: a rename can reach the disk before the bytes do).
+          // On the disk before it is named (row 1216: a rename can reach the disk before the bytes do).
           const fd = openSync(temp, 'r');
           try {
             fsyncSync(fd);
@@ -181,7 +181,7 @@ const TEMP_NAME = /^\.twin-names\.\d+\.tmp\.[0-9a-f]{12}$/;
 export const STALE_TEMP_MS = 60 * 60 * 1000;
 
 /**
- * Row s56q-1: a run killed mid-listing left its temp file (up to ~17 MB on 200,000 commits) and nothing removed it. Each
+ * Row 1217: a run killed mid-listing left its temp file (up to ~17 MB on 200,000 commits) and nothing removed it. Each
  * new listing removes the stale ones of `dir`: aitrail's own name pattern, regular files (never a link: lstat), older
  * than STALE_TEMP_MS (a live run's is written now). Any failure is left alone: the sweep never fails a run.
  */

@@ -15,7 +15,7 @@ const HUNK = /^@@ -\d+(?:,(\d+))? \+\d+(?:,(\d+))? @@/;
 
 /**
  * Each run of content lines of one sign given as one line in a hunk of its own (git patch-id hashes no hunk header, and
- * counts a hunk's lines by it): lines joined, or white-space-only ones dropped, leave every hunk's count true (rows s56c-1..s56c-4).
+ * counts a hunk's lines by it): lines joined, or white-space-only ones dropped, leave every hunk's count true (rows 1203..1206).
  */
 const LINE_HUNK: Record<number, Buffer> = { 0x2b: Buffer.from('@@ -0,0 +1 @@\n+'), 0x2d: Buffer.from('@@ -1 +0,0 @@\n-'), 0x20: Buffer.from('@@ -1 +1 @@\n ') };
 
@@ -24,7 +24,7 @@ const SPACE = new Uint8Array(256);
 for (const byte of [0x20, 0x09, 0x0b, 0x0c]) SPACE[byte] = 1;
 
 /**
- * The UTF-8 white space JavaScript reads as such and git patch-id does not (row s56c-3): its length at `at` in `data`
+ * The UTF-8 white space JavaScript reads as such and git patch-id does not (row 1205): its length at `at` in `data`
  * (U+00A0, U+1680, U+2000..U+200A, U+202F, U+205F, U+3000, U+FEFF), minus its length for a line break (U+2028,
  * U+2029), 0 for anything else, undefined when `data` ends before the sequence does.
  */
@@ -50,7 +50,7 @@ function wideSpace(data: Buffer, at: number): number | undefined {
  * `commit <tag>` line of its own (the tag its source's last header line named: `tagOf`), mode lines dropped
  * (row 1103: a file's mode is no part of its change). Holds at most LINE_HEAD bytes between chunks (row 1175:
  * the whole diff of a merge of an unrelated 5,000-file history was held, split and joined as strings).
- * Rows s56c-1..s56c-4: git patch-id ignores ASCII white space inside a line but hashes each line's sign, so a blank
+ * Rows 1203..1206: git patch-id ignores ASCII white space inside a line but hashes each line's sign, so a blank
  * line more or fewer, line breaks written as lone carriage returns, Unicode white space or a re-wrap made the same change
  * another id: a hunk's lines are read by its header's counts, each run of one sign's lines given as one line without
  * white space (carriage returns, JavaScript's Unicode white space and line breaks too), `\ No newline at end of file` dropped.
@@ -64,7 +64,7 @@ export class PatchSplitter {
   /** Lines of the hunk still to come, before and after (git patch-id's own counts). */
   private before = 0;
   private after = 0;
-  /** The sign of the content line being read (0: none), and of the output line open (0: none; row s56c-4). */
+  /** The sign of the content line being read (0: none), and of the output line open (0: none; row 1206). */
   private sign = 0;
   private open = 0;
   /** Whether the content line being read has given text yet (its leading white space is dropped until then). */
@@ -130,7 +130,7 @@ export class PatchSplitter {
       }
       const hunk = HUNK.exec(head);
       // A hunk header leaves the open output line open: under `-U0` an unchanged line between two added runs (a blank
-      // one the copy's base already held) is a hunk header, and closing there made the copy another id (row s56c-1's
+      // one the copy's base already held) is a hunk header, and closing there made the copy another id (row 1203's
       // blank line kept in the base). Careless truth it costs: `foo` added at line 3 and `bar` at line 10 is `foobar`'s id.
       if (hunk || head.startsWith('\\')) {
         this.before = hunk ? Number(hunk[1] ?? 1) : 0;
@@ -148,8 +148,8 @@ export class PatchSplitter {
 
   /**
    * A content line's bytes from `at` to its end or the chunk's, without the white space git patch-id would keep (row
-   * s56c-3): its text written to the output line of its sign, opened (a hunk of its own) when the line before was of
-   * another sign (row s56c-4: a run of added lines is one text, however it is wrapped). A sequence the chunk cuts is
+   * 1205): its text written to the output line of its sign, opened (a hunk of its own) when the line before was of
+   * another sign (row 1206: a run of added lines is one text, however it is wrapped). A sequence the chunk cuts is
    * held for the next.
    */
   private content(data: Buffer, at: number, out: Buffer[]): number {
@@ -214,7 +214,7 @@ export class PatchSplitter {
     const rest = this.carry;
     this.carry = EMPTY;
     const out: Buffer[] = [];
-    // A content line's last bytes, no white space's whole (row s56c-3), are text.
+    // A content line's last bytes, no white space's whole (row 1205), are text.
     if (this.sign !== 0 && rest.length > 0) out.push(...this.opened(), rest);
     out.push(...this.closed());
     // A last `\ No newline at end of file` (git ends a diff with one) is dropped as any other.

@@ -64,7 +64,7 @@ export async function isAncestor(cwd: string, ancestor: string, of: string): Pro
 
 /**
  * Where pathPatches' `git log -p` runs (added-lines.ts's attributesFree, given by the caller: that module reads this one):
- * so that no `.gitattributes` of the content makes a file's change a `GIT binary patch` of its bytes (row s56i-3).
+ * so that no `.gitattributes` of the content makes a file's change a `GIT binary patch` of its bytes (row 1215).
  */
 export interface LogPlace {
   gitDir: string;
@@ -74,7 +74,7 @@ export interface LogPlace {
 
 /**
  * Hunks placed as git blame places them (BLAME_COMMAND: myers, the indent heuristic), whatever the machine's
- * diff.algorithm or diff.indentHeuristic say: added-lines.ts's counts and pathPatches' added lines are blame's (git-config-s25e, row s56r-1).
+ * diff.algorithm or diff.indentHeuristic say: added-lines.ts's counts and pathPatches' added lines are blame's (git-config-s25e, row 1220).
  */
 export const BLAME_PLACED: readonly string[] = ['--diff-algorithm=myers', '--indent-heuristic'];
 
@@ -174,7 +174,7 @@ export async function pathPatches(cwd: string, paths: readonly string[], more: r
     if (raw.length === 0) continue;
     const patch = raw.toString('utf8');
     // Each file's change as the whole-history twin search reads it (PatchSplitter: blank lines, line breaks, white space
-    // and wrapping no part of it; row s56i-1), its files' ids joined: the commit's change to these paths.
+    // and wrapping no part of it; row 1213), its files' ids joined: the commit's change to these paths.
     const splitter = new PatchSplitter((line) => (line.startsWith('commit ') ? line.slice('commit '.length) : undefined));
     // Fed 64 KiB at a time, each slice's parts joined at once (a part a line of millions of tiny runs held a Buffer each).
     const parts: Buffer[] = [];
@@ -195,8 +195,8 @@ export async function pathPatches(cwd: string, paths: readonly string[], more: r
 }
 
 /**
- * One `git log -p` over `paths` (see pathPatches): without context lines (`-U0`, row s56i-2 as row 1102: a line two above
- * the change moved gave a pick of it another id); hunks placed as blame places them (BLAME_PLACED, row s56r-1: under a
+ * One `git log -p` over `paths` (see pathPatches): without context lines (`-U0`, row 1214 as row 1102: a line two above
+ * the change moved gave a pick of it another id); hunks placed as blame places them (BLAME_PLACED, row 1220: under a
  * user's `diff.algorithm=histogram` the added lines were others than the ones blame gives the commit).
  */
 async function runPatches(place: LogPlace, paths: readonly string[], more: readonly string[]): Promise<Buffer> {

@@ -17,7 +17,7 @@ const WINDOW_SLACK_SECONDS = 2;
  * making it name (only theirs, found by their own marks: a person's commit reads no settings file).
  * A session's models count from the previous commit's time: HEAD's, or HEAD's parent's when
  * `rewritten` (the commit an amend rewrites: `HEAD`, or the id git names) is HEAD; read only when a session file is.
- * `message`: the commit's message, whose co-author lines name an agent that marks no shell (Factory Droid, row s56f-1).
+ * `message`: the commit's message, whose co-author lines name an agent that marks no shell (Factory Droid, row 1196).
  */
 export async function gatherCommitTimeSignals(cwd: string, gitDir: string, env: NodeJS.ProcessEnv, now: Date = new Date(), rewritten?: string, message?: string): Promise<CommitTimeSignals> {
   const author: Identity | undefined = authorIdentFromEnv(env) ?? authorIdentSync(cwd);

@@ -48,7 +48,7 @@ export function identityTexts(entries: readonly IdentityEntry[] = data.identitie
   const texts = entries.flatMap((entry) => {
     const own = identityEntryTexts([entry], 'identity signature');
     const short = own.find((text) => text.length < GRAM);
-    // identity.ts indexes the texts by their first GRAM characters: a shorter one fails the build, naming it (row s56d-3).
+    // identity.ts indexes the texts by their first GRAM characters: a shorter one fails the build, naming it (row 1200).
     if (short !== undefined) throw new Error(`fast path: the identity signature ${JSON.stringify(entry)} needs the text ${JSON.stringify(short)}, shorter than ${GRAM} characters (src/core/detect/identity.ts indexes identity texts by their first ${GRAM}); give its pattern a longer literal text`);
     return own;
   });

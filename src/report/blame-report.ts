@@ -368,7 +368,7 @@ async function reportOf(run: BlameRun): Promise<BlameResult> {
     const vendoredPart = partOf(selection.leftOut.vendored);
     const leftOutCount = generatedPart.length + vendoredPart.length;
     const wholeLeftOut = emptyRange ? 0 : selection.leftOut.generated.length + selection.leftOut.vendored.length;
-    // A cap like the others (row s56k-1): AITRAIL_SIZE_CAPS_DIVISOR lowers it (never below 1), and the report says the figure.
+    // A cap like the others (row 1212): AITRAIL_SIZE_CAPS_DIVISOR lowers it (never below 1), and the report says the figure.
     const leftOutLimit = Math.max(1, loweredCap(LEFT_OUT_BLAME_LIMIT));
     const blameLeftOut = run.blameLeftOut === true || wholeLeftOut <= leftOutLimit;
     const generatedFiles = blameLeftOut ? generatedPart : [];

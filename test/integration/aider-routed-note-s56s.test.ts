@@ -1,4 +1,4 @@
-// Session 56 helper s (row s56s-1): aider's co-author line with its `--model` as written, a router's prefix before a model
+// Session 56 helper s (row 1221): aider's co-author line with its `--model` as written, a router's prefix before a model
 // the catalog does not list (`Co-authored-by: aider (openrouter/kimi-new) <aider@aider.chat>`), read as `aider:unknown`:
 // identity.ts unknownModelVendor tried the whole `openrouter/kimi-new` as one id, which no id pattern takes, so a deny of
 // Moonshot passed (found by helper j replaying co-author notes with the built CLI's `log`; replayed here with log, check
@@ -8,7 +8,7 @@ import { describe, it } from 'vitest';
 import { expectEachPasses, expectEachRefusedNaming, policyServer } from '../helpers/enforce-repos.js';
 import { expectLog } from '../helpers/log-cases.js';
 
-describe('a router-prefixed unlisted model in an agent\'s co-author note names its vendor (row s56s-1)', () => {
+describe('a router-prefixed unlisted model in an agent\'s co-author note names its vendor (row 1221)', () => {
   it('log reads Moonshot\'s; check\'s pre-receive refuses it under a deny of Moonshot', () => {
     expectLog([
       ['fix: a\n\nCo-authored-by: aider (openrouter/kimi-new) <aider@aider.chat>\n', ['aider:moonshotai/unknown']],

@@ -172,7 +172,7 @@ describe('dist/bundle (npm run build)', () => {
     expect(statSync(cache).mtimeMs).toBe(written);
   });
 
-  // A commit whose message names its model (a trailer written by hand, no AITRAIL_MODEL: one with it has a cache of its own, row s56b-1).
+  // A commit whose message names its model (a trailer written by hand, no AITRAIL_MODEL: one with it has a cache of its own, row 1208).
   it('a run on another path (an agent\'s own commit after one naming its model) widens the cache to hold both', () => {
     const repo = makeRepo();
     repo.commit('one', { a: '1' });
@@ -236,7 +236,7 @@ describe('dist/bundle (npm run build)', () => {
     const past = new Date(Date.now() - 10_000);
     utimesSync(join(repo.dir, '.aitrailrc.yml'), past, past);
     const bundle = privateBundle();
-    // A run naming its model (AITRAIL_MODEL) has a cache of its own (row s56b-1).
+    // A run naming its model (AITRAIL_MODEL) has a cache of its own (row 1208).
     const cache = join(bundle.dir, 'prepare-commit-msg.cjs.model-named.cache');
     const message = join(repo.dir, '.git', 'COMMIT_EDITMSG');
     const prepare = () => {

@@ -1,4 +1,4 @@
-// Session 56 helper b (row s56b-1): a hook's V8 code cache was one file widened by every kind of commit, so a commit
+// Session 56 helper b (row 1208): a hook's V8 code cache was one file widened by every kind of commit, so a commit
 // naming its model (AITRAIL_MODEL) deserialized on every run what an agent's own commit had compiled (commit-msg: 697 KB
 // against 523 KB, ~2 ms of CPU a run, measured with 80 interleaved runs of each); found by timing the hook with each cache.
 // Now a run whose environment names the model has its own cache (`<hook>.cjs.model-named.cache`), and an agent's
@@ -18,7 +18,7 @@ const OLD = new Date(1_000_000_000_000);
 const cleanups: Array<() => void> = [];
 afterAll(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
 
-describe('a hook run naming its model has a code cache of its own (row s56b-1)', () => {
+describe('a hook run naming its model has a code cache of its own (row 1208)', () => {
   it('the cache base: `.model-named` when AITRAIL_MODEL is set, else the hook\'s file; NODE_OPTIONS adds its own suffix after it', () => {
     expect(hookCacheBase('/b', 'commit-msg', {})).toBe('/b/commit-msg.cjs');
     expect(hookCacheBase('/b', 'commit-msg', { AITRAIL_MODEL: '  ' })).toBe('/b/commit-msg.cjs');

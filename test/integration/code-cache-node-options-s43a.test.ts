@@ -25,7 +25,7 @@ describe('the code cache of a node started with options (s43a)', () => {
       const run = spawnSync(process.execPath, ['-e', runScript, dir, 'commit-msg', '.git/COMMIT_EDITMSG'], { cwd: repo.dir, env: { ...env, AITRAIL_MODEL: 'anthropic/claude-opus-4.6', ...extra }, encoding: 'utf8' });
       expect(run.status, run.stderr).toBe(0);
     };
-    // These runs name their model (AITRAIL_MODEL): their cache is the `.model-named` one (row s56b-1).
+    // These runs name their model (AITRAIL_MODEL): their cache is the `.model-named` one (row 1208).
     const plain = join(dir, 'commit-msg.cjs.model-named.cache');
     const withOptions = join(dir, 'commit-msg.cjs.model-named.node-options.cache');
     // Past the first run (the config read from its files) and the widening runs: the usual cache is only read.

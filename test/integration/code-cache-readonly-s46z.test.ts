@@ -58,7 +58,7 @@ describe('the code cache of an install this user cannot write (s46z)', () => {
       writeFileSync(join(repo.dir, '.git', 'COMMIT_EDITMSG'), 'Add a feature\n\nAssisted-by: claude-code:anthropic/claude-opus-4.6\n');
       const commitMsg = hook(['commit-msg', '.git/COMMIT_EDITMSG']);
       expect(commitMsg.status, commitMsg.stderr).toBe(0);
-      // Only reads: the bundle and the loader, their caches looked for (none there; a run naming its model looks for its own, row s56b-1).
+      // Only reads: the bundle and the loader, their caches looked for (none there; a run naming its model looks for its own, row 1208).
       expect(readFileSync(trace, 'utf8')).toContain(`${bundles}/commit-msg.cjs.model-named.cache`);
       expect(writes()).toEqual([]);
       expect(hook(['post-commit']).status).toBe(0);

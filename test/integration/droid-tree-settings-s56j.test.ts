@@ -1,4 +1,4 @@
-// Session 56 helper j (row s56j-2): row s56f-1's Droid reader took the work tree's `.factory/settings.json` `model` (repository
+// Session 56 helper j (row 1210): row 1196's Droid reader took the work tree's `.factory/settings.json` `model` (repository
 // content) first and stopped there, so a committed `{"model": "claude-sonnet-4-5-20250929"}` hid the model the person's own
 // `~/.factory/settings.json` names (where Droid's `/settings` saves it) whenever no recent session file was readable: a model name
 // Droid does not run from a repository's file (not one of its models, not the org's) leaves Droid on the person's, and the commit
@@ -13,7 +13,7 @@ const POLICY = 'policy:\n  deny: ["openai/*"]\n';
 const DROID = 'feat: parser\n\nCo-authored-by: factory-droid[bot] <138933559+factory-droid[bot]@users.noreply.github.com>\n';
 const TREE = { '.factory/settings.json': JSON.stringify({ model: 'claude-sonnet-4-5-20250929' }) };
 
-describe("the work tree's Droid settings never hide the person's (row s56j-2)", () => {
+describe("the work tree's Droid settings never hide the person's (row 1210)", () => {
   it("a repository's .factory/settings.json naming an allowed model beside ~/.factory's denied one is refused, naming it", () => {
     const repo = hooked(POLICY, TREE);
     const result = agentCommit(repo, hookEnv({ HOME: homeWith({ '.factory/settings.json': JSON.stringify({ model: 'gpt-5.1-codex' }) }) }), DROID);

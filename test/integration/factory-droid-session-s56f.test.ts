@@ -1,4 +1,4 @@
-// Session 56 helper f (row s56f-1): Factory Droid's commits were `factory-droid:unknown` whatever model wrote them. Droid
+// Session 56 helper f (row 1196): Factory Droid's commits were `factory-droid:unknown` whatever model wrote them. Droid
 // sets no variable in the commands it runs, so its own co-author line (`Co-authored-by: factory-droid[bot] <…>`, its
 // `includeCoAuthoredByDroid` default) is the only sign of it, and the hooks read settings and sessions only for agents an
 // environment marker or the author names (src/hooks/commit-time-signals.ts): no reader of Droid's existed. Found reading
@@ -27,8 +27,8 @@ const sessionLines = `${JSON.stringify({ type: 'session_start', id: ID, title: '
 const sessionDir = (dir: string) => `.factory/sessions/${dir.replace(/\//g, '-')}`;
 const env = (home: string) => hookEnv({ HOME: home });
 
-describe("Factory Droid's settings and sessions (row s56f-1)", () => {
-  it('row s56f-1: a session on an allowed model passes unknownModel: deny, its model recorded', () => {
+describe("Factory Droid's settings and sessions (row 1196)", () => {
+  it('row 1196: a session on an allowed model passes unknownModel: deny, its model recorded', () => {
     const repo = hooked(POLICY);
     const home = homeWith({ '.factory/settings.json': JSON.stringify({ model: 'claude-sonnet-4-5-20250929' }), [`${sessionDir(repo.dir)}/${ID}.jsonl`]: sessionLines, [`${sessionDir(repo.dir)}/${ID}.settings.json`]: sessionSettings('claude-opus-4-5-20251101') });
     const result = agentCommit(repo, env(home), DROID);
@@ -38,7 +38,7 @@ describe("Factory Droid's settings and sessions (row s56f-1)", () => {
     expect(check.status, check.stdout + check.stderr).toBe(0);
   });
 
-  it('row s56f-1: a /model switch to a denied model (the session file, not ~/.factory) is refused', () => {
+  it('row 1196: a /model switch to a denied model (the session file, not ~/.factory) is refused', () => {
     const repo = hooked(POLICY);
     const home = homeWith({ '.factory/settings.json': JSON.stringify({ model: 'claude-sonnet-4-5-20250929' }), [`${sessionDir(repo.dir)}/${ID}.settings.json`]: sessionSettings('gpt-5.1-codex') });
     const result = agentCommit(repo, env(home), DROID);
@@ -46,7 +46,7 @@ describe("Factory Droid's settings and sessions (row s56f-1)", () => {
     expect(result.stderr).toMatch(/openai\/gpt-5\.1-codex/);
   });
 
-  it("row s56f-1: the work tree's .factory/settings.json comes before ~/.factory's (a higher level is never overridden)", () => {
+  it("row 1196: the work tree's .factory/settings.json comes before ~/.factory's (a higher level is never overridden)", () => {
     const repo = hooked(POLICY, { '.factory/settings.json': JSON.stringify({ model: 'gpt-5.1-codex' }) });
     const result = agentCommit(repo, env(homeWith({ '.factory/settings.json': JSON.stringify({ model: 'claude-sonnet-4-5-20250929' }) })), DROID);
     expect(result.status, result.stderr).not.toBe(0);

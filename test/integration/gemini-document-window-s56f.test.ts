@@ -1,4 +1,4 @@
-// Session 56 helper f (row s56f-2): a Gemini CLI recording that is one JSON document (`session-*.json`, before 0.3x) past
+// Session 56 helper f (row 1197): a Gemini CLI recording that is one JSON document (`session-*.json`, before 0.3x) past
 // 4 MiB was read for its last answer's model only (src/agent-settings/gemini-recording.ts documentModel's tail), never for
 // the answers since the previous commit. Gemini CLI falls back from Pro to Flash when Pro's quota runs out (and `/model`
 // switches the same way), each answer recording its own `model` (gemini-cli ChatRecordingService: `messages[]` with `id`,
@@ -36,8 +36,8 @@ function geminiEnv(dir: string, text: string): NodeJS.ProcessEnv {
   return hookEnv(env);
 }
 
-describe('Gemini CLI: a .json recording past 4 MiB, its answers since the previous commit (row s56f-2)', () => {
-  it('row s56f-2: Pro wrote the change, Flash (the fallback) answered last: Pro is seen and denied', () => {
+describe('Gemini CLI: a .json recording past 4 MiB, its answers since the previous commit (row 1197)', () => {
+  it('row 1197: Pro wrote the change, Flash (the fallback) answered last: Pro is seen and denied', () => {
     const repo = hooked('policy:\n  deny: ["google/gemini-2.5-pro"]\n');
     const result = agentCommit(repo, geminiEnv(repo.dir, recording('gemini-2.5-pro', 'gemini-2.5-flash')));
     expect(result.status, result.stderr).not.toBe(0);

@@ -41,7 +41,7 @@ describe("a person-read commit that is a refused commit's very change (row 1056)
     // asked git's path-limited walk would cost a pass over the history each), and only the commits changing the range's
     // paths read whole (Qwen's and its revert), never every commit.
     const commands = gitCommands(trace);
-    // Row s56e-1: the refs' tips (rev-parse --all) handed to that one listing on its stdin, kept in the git dir.
+    // Row 1202: the refs' tips (rev-parse --all) handed to that one listing on its stdin, kept in the git dir.
     const walks = commands.filter((command) => /^log --stdin /.test(command) && command.includes('--full-history'));
     expect(walks).toHaveLength(1);
     expect(walks[0]).toContain('--name-only');

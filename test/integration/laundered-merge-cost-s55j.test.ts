@@ -53,7 +53,7 @@ describe('the twin search reads patches as a stream, in one pipeline (rows 1175,
     const git = loggingGit();
     const checked = check(work.dir, 'origin/main..HEAD', { PATH: git.path });
     expect(checked.code, checked.out + checked.err).toBe(0);
-    // The command after row s56c-5's `--git-dir=. -c core.attributesFile=… -c attr.tree=…` (no attributes of the content).
+    // The command after row 1207's `--git-dir=. -c core.attributesFile=… -c attr.tree=…` (no attributes of the content).
     const runs = readFileSync(git.log, 'utf8').split('\n').map((run) => run.replace(/^--git-dir=\. (?:-c \S+ )*/, ''));
     expect(runs.filter((run) => run.startsWith('diff-tree ')).length, runs.join('\n')).toBe(1);
     expect(runs.filter((run) => run.startsWith('patch-id ')).length, runs.join('\n')).toBe(2);

@@ -66,7 +66,7 @@ const COAUTHORS: readonly string[] = [
 ];
 const FOOTERS: readonly string[] = ['🤖 Generated with [Claude Code](https://claude.com/claude-code)', 'Co-authored-by: Qwen-Coder <qwen-coder@alibabacloud.com>', 'Co-authored-by: Cursor <cursoragent@cursor.com>', ''];
 const PLACES = ['lib', 'lib', 'src/crypto', 'src/api'];
-/** The person's copies of Q's and QN's files (rows 1164-1169, s56c-1, s56c-2, s56c-4). */
+/** The person's copies of Q's and QN's files (rows 1164-1169, 1203, 1204, 1206). */
 const TWINS: readonly (readonly [string, string])[] = [
   ['src/parse.ts', PARSE],
   ['src/parse.ts', PARSE.replace('\n  return', '\n\n  return')],

@@ -1,4 +1,4 @@
-// Session 56 helper h (row s56h-1): a rebase, amend or cherry-pick of a commit whose git-ai note is
+// Session 56 helper h (row 1195): a rebase, amend or cherry-pick of a commit whose git-ai note is
 // malformed (its parser refuses it; its metadata names Qwen, row 1158) warned that the note "is no
 // git-ai note (no lines nor models can be read from it)", while check, pre-push and pre-receive read
 // Qwen from it. Found replaying row 1158's notes through init's post-rewrite and post-commit hooks
@@ -23,7 +23,7 @@ function noted(note: (sha: string) => string) {
   return { repo, env, qwen };
 }
 
-describe('a commit whose git-ai note cannot be carried, rewritten under the hooks (row s56h-1)', () => {
+describe('a commit whose git-ai note cannot be carried, rewritten under the hooks (row 1195)', () => {
   it('an amend is told the note is malformed and that check still reads its models, which it does', () => {
     const { repo, env } = noted((sha) => MALFORMED(sha));
     const amend = tryGit(repo.dir, ['commit', '-q', '--amend', '-m', 'feat: q (amended)'], { env });

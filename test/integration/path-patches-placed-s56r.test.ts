@@ -1,4 +1,4 @@
-// Session 56 helper r (row s56r-1): the path-rule twin search's `git log -p` (pathPatches) did not pin how hunks are
+// Session 56 helper r (row 1220): the path-rule twin search's `git log -p` (pathPatches) did not pin how hunks are
 // placed, while git blame (BLAME_COMMAND) and the added-line counts (added-lines.ts) do: under a user's
 // `diff.algorithm=histogram` (or `diff.indentHeuristic=false`) the lines it said a commit added were others than the ones
 // blame gives that commit, so twin-lines.ts's `ownAdded.indexOf(line)` of a landed line blame placed missed it (that
@@ -11,7 +11,7 @@ import { makeRepo } from '../helpers/gitdir.js';
 const before = ['if (a) {', '', 'y', '', '', '', 'if (a) {', 'y'];
 const after = ['if (a) {', '', 'y', 'if (a) {', '  x();', '', '', '', '', 'y'];
 
-describe('the path search reads added lines where blame places them (row s56r-1)', () => {
+describe('the path search reads added lines where blame places them (row 1220)', () => {
   it('whatever diff.algorithm the repository sets', async () => {
     for (const config of [['diff.algorithm', 'histogram'], ['diff.indentHeuristic', 'false']] as const) {
       const repo = makeRepo();

@@ -1,8 +1,8 @@
-// Session 56 helper i (row s56i-2): the path-rule twin search (pathPatches) read each change with git's three lines of
+// Session 56 helper i (row 1214): the path-rule twin search (pathPatches) read each change with git's three lines of
 // context, which row 1102 took out of the whole-history search: Qwen's one-line change to lib/key.ts, accepted where
 // Qwen is allowed, made again by a person on a branch where a line two above it had changed, then moved into src/crypto
 // (`deny: ["qwen/*"]` there), had other context, another patch id, and passed check and pre-receive. Found reviewing the
-// path-rule twin search after row s56i-1, replayed with a real repository, the built CLI's `check` and a real bare
+// path-rule twin search after row 1213, replayed with a real repository, the built CLI's `check` and a real bare
 // server with pre-receive. Now the path search's `git log -p` is `-U0`: the lines removed and added, as the other reads them.
 import { describe, expect, it } from 'vitest';
 import { aitrail } from '../helpers/cli.js';
@@ -17,7 +17,7 @@ const lines = Array.from({ length: 20 }, (_, at) => `export const a${at} = ${at}
 const file = (edits: Record<number, string>): string => `${lines.map((line, at) => edits[at] ?? line).join('\n')}\n`;
 const QWEN_LINE = 'export const a10 = deriveTheTeamKeyWithRoundsOfHashingAndPepper(10);';
 
-describe("Qwen's one-line change made again where a line two above it differs, moved under a path rule denying Qwen (row s56i-2)", () => {
+describe("Qwen's one-line change made again where a line two above it differs, moved under a path rule denying Qwen (row 1214)", () => {
   it("is refused by check and pre-receive naming Qwen's commit; the same edit of another line passes", () => {
     for (const [edit, refused] of [[QWEN_LINE, true], ['export const a10 = deriveTheTeamKeyWithRoundsOfHashingAndSalt(10);', false]] as const) {
       const { work, remote } = policyServer(CRYPTO_PATH_POLICY);

@@ -1,4 +1,4 @@
-// Session 56 helper d (rows s56d-1, s56d-2): `Assisted-by: Kimi Räikkönen and Claude` read Claude (the agent) with Moonshot's model,
+// Session 56 helper d (rows 1198, 1199): `Assisted-by: Kimi Räikkönen and Claude` read Claude (the agent) with Moonshot's model,
 // the person's given name giving the vendor (claude-code:moonshotai/unknown), refused under a deny of `moonshotai/*`; and a GitHub
 // user's handle of a family's word and a model's word (`Co-authored-by: kimi-max <123+kimi-max@users.noreply.github.com>`) read as
 // Moonshot's unknown model, where `qwen-fan`, `claude-lover` and `Kimi Max` at the same address read as the person they are. Found

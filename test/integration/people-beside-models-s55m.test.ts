@@ -25,7 +25,7 @@ const note = (model: string): string => `fix: n\n\nCo-authored-by: opencode (${m
 
 describe('people beside models, product names after a family word, and a name read one way by every reader (rows 1179..1181)', () => {
   it('log: a model beside a person named by a family word or a company\'s team is its vendor\'s; the people stay people', () => {
-    // The person beside the model is no model since row s56d-1 (row 1179's limit: the person read as the vendor's too).
+    // The person beside the model is no model since row 1198 (row 1179's limit: the person read as the vendor's too).
     expectLog([
       [PEOPLE[0]!, []],
       [PEOPLE[1]!, []],

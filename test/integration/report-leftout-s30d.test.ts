@@ -169,7 +169,7 @@ describe('blame: the left-out files are blamed only while they are few (at most 
   interface Bounded extends Report {
     excluded: Report['excluded'] & { leftOutUnblamed: number; leftOutLimit?: number };
   }
-  // Row s56k-1: the bound is lowered like the size caps (AITRAIL_SIZE_CAPS_DIVISOR: 256 / 64 = 4), so 5
+  // Row 1212: the bound is lowered like the size caps (AITRAIL_SIZE_CAPS_DIVISOR: 256 / 64 = 4), so 5
   // files cross it instead of 257 (45 s of the file's wall time); the default (256) is checked below.
   const LOWERED: NodeJS.ProcessEnv = { AITRAIL_SIZE_CAPS_DIVISOR: '64' };
   const SENTENCE = '5 generated or vendored files were not blamed for AI lines (more than 4); `--blame-left-out` blames them all.';

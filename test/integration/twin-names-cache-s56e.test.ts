@@ -1,4 +1,4 @@
-// Session 56 helper e (row s56e-1): the twin search past 16 paths (row 1167) listed every commit the refs hold with its
+// Session 56 helper e (row 1202): the twin search past 16 paths (row 1167) listed every commit the refs hold with its
 // paths (`git log --all --name-only`) at each push: on 200,000 commits ~3.6 s of git CPU a push, whatever the push
 // (found measuring a 17-file push on a generated history). Now the listing is kept in the common git dir
 // (aitrail/twin-names) with the tips it was read from, and only the commits since them are listed, when every one of
@@ -16,7 +16,7 @@ import { deniedAfterRevert, PARSE } from '../helpers/laundered-twins.js';
 /** 17 files of a person's (new contents each `step`): with a twin's path, past EVERY_PATH_CAP, the listing is read (row 1167). */
 const wide = (step: number) => Object.fromEntries(Array.from({ length: 17 }, (_, at) => [`wide/f${at}.ts`, `export const f${at} = ${at * 100 + step};\n`]));
 
-describe('the twin search keeps its listing of the refs\' commits (row s56e-1)', () => {
+describe('the twin search keeps its listing of the refs\' commits (row 1202)', () => {
   it('with the kept listing and without it: the same verdicts over new, forced, notes and policy pushes; the server the same', () => {
     const server = deniedAfterRevert();
     const { work, remote, qwen } = server;

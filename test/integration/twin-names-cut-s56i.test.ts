@@ -1,4 +1,4 @@
-// Session 56 helper i (row s56i-4): the twin search's kept listing (aitrail/twin-names, row s56e-1) was renamed into
+// Session 56 helper i (row 1216): the twin search's kept listing (aitrail/twin-names, row 1202) was renamed into
 // place without being flushed to the disk and had no end: a crash or a full disk that left it cut short after its tips
 // line (a rename can reach the disk before the bytes) was read as whole, its tips all still held, and Qwen's reverted
 // commit missing from it was no twin: the copy passed check (and a server's pre-receive, whose own file it is). Found
@@ -15,7 +15,7 @@ import { deniedAfterRevert } from '../helpers/laundered-twins.js';
 /** 17 files of a person's: with a twin's path, past EVERY_PATH_CAP, the listing is read (row 1167). */
 const wide = Object.fromEntries(Array.from({ length: 17 }, (_, at) => [`wide/f${at}.ts`, `export const f${at} = ${at};\n`]));
 
-describe('the kept listing cut short (row s56i-4)', () => {
+describe('the kept listing cut short (row 1216)', () => {
   it("is not read: Qwen's change picked again is still refused by check, naming Q", () => {
     const { work, qwen } = deniedAfterRevert();
     expect(tryGit(work.dir, ['cherry-pick', '-n', qwen]).code).toBe(0);

@@ -1,11 +1,11 @@
-// Session 56 helper q (rows s56q-1, s56q-2): the twin search's kept listing (row s56e-1) is written to a temp file
+// Session 56 helper q (rows 1217, 1218): the twin search's kept listing (row 1202) is written to a temp file
 // `.twin-names.<pid>.tmp.<hex>` then renamed; a run killed mid-listing left its temp file (up to ~17 MB on 200,000
 // commits) in `<git-common-dir>/aitrail/` and nothing removed it (found reading helper e's report). Now each new listing
 // removes the stale ones: aitrail's own name pattern, regular files (a link, a directory, another name, a fresh one are
 // left), older than an hour. And the write-error path, unverified before: with a file where the `aitrail` folder should
 // be (the work repository's and the real bare server's), `check` and pre-receive still judge the same and the listing prints nothing
 // (the server's own warning that it cannot remember its policy stays).
-// Row s56q-3: on a generated 200,000-commit history a 17-file `check` peaked at ~239 MB of RSS, all of it the listing's
+// Row 1219: on a generated 200,000-commit history a 17-file `check` peaked at ~239 MB of RSS, all of it the listing's
 // `git log` (node's own under 100 MB; `--max-old-space-size=48` changed nothing): git's cache of inflated delta bases
 // (core.deltaBaseCacheLimit, 96 MiB by default). The listing's git is now run with 8 MiB (~137 MB, the same output):
 // checked by a `git` first on PATH recording its arguments, the verdict the same.
@@ -21,7 +21,7 @@ import { deniedAfterRevert } from '../helpers/laundered-twins.js';
 /** 17 files of a person's: with a twin's path, past EVERY_PATH_CAP, the listing is read (row 1167). */
 const wide = (step: number) => Object.fromEntries(Array.from({ length: 17 }, (_, at) => [`wide/f${at}.ts`, `export const f${at} = ${at * 100 + step};\n`]));
 
-describe('the twin listing\'s leftovers and an unwritable aitrail folder (rows s56q-1, s56q-2)', () => {
+describe('the twin listing\'s leftovers and an unwritable aitrail folder (rows 1217, 1218)', () => {
   it('stale temp files of aitrail\'s own name are removed when a listing is written; links, folders, other names and fresh ones are left', () => {
     const server = deniedAfterRevert();
     const { work, qwen } = server;
@@ -76,7 +76,7 @@ describe('the twin listing\'s leftovers and an unwritable aitrail folder (rows s
     expect(readFileSync(join(remote.dir, 'aitrail'), 'utf8')).toBe('not a folder\n');
   });
 
-  it('the listing\'s git runs with a small delta base cache (row s56q-3), the twin still found', () => {
+  it('the listing\'s git runs with a small delta base cache (row 1219), the twin still found', () => {
     const server = deniedAfterRevert();
     const { work, qwen } = server;
     expect(tryGit(work.dir, ['cherry-pick', '-n', qwen]).code).toBe(0);

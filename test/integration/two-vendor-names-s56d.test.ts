@@ -1,4 +1,4 @@
-// Session 56 helper d (row s56d-4): catalog.ts nameVendor gives one vendor, the first word's, for a joined name of two vendors'
+// Session 56 helper d (row 1201): catalog.ts nameVendor gives one vendor, the first word's, for a joined name of two vendors'
 // words the table cannot read (`gpt-kimi`, `qwen-claude`): `Assisted-by: gpt-kimi` read OpenAI's and Moonshot's unknown models,
 // but a co-author's note (`opencode (gpt-kimi) <noreply@opencode.ai>`) and a git-ai note's model read OpenAI's alone, so a deny of
 // `moonshotai/*` passed them. Found from session 55's leftovers. Now catalog.ts nameVendors reads every vendor such a name names,

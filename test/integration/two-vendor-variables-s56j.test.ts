@@ -1,10 +1,10 @@
-// Session 56 helper j (row s56j-1): row s56d-4 made a joined name of two vendors' words (`gpt-kimi`) name both vendors in a
+// Session 56 helper j (row 1209): row 1201 made a joined name of two vendors' words (`gpt-kimi`) name both vendors in a
 // co-author's note and a git-ai note, and left as its limit the model variables (`AITRAIL_MODEL`, `ANTHROPIC_MODEL`: env-findings.ts
 // modelOrUnknown gave one model) and a commit author's note (`opencode (gpt-kimi) <noreply@opencode.ai>`: commit.ts fromAuthor read
 // the identity's one model). Replayed by helper j with init's hooks and a real bare server with pre-receive: all three recorded
 // `openai/unknown` alone and passed `deny: ["moonshotai/*"]`. Now env-findings.ts modelsOrUnknown (model variables, sessions,
 // settings) and fromAuthor (identity.ts otherNamedVendors) add the other vendor's unknown model, as `Assisted-by:` reads it.
-// Row s56j-3 (found replaying d's cases with the built CLI's `log`): a co-author's name that is such a joined name (`Co-authored-by: gpt-kimi
+// Row 1211 (found replaying d's cases with the built CLI's `log`): a co-author's name that is such a joined name (`Co-authored-by: gpt-kimi
 // <pat@example.com>`, not its note) read OpenAI's alone; declared-value.ts joinedNameVendors adds the other vendor's.
 import { describe, expect, it } from 'vitest';
 import { aitrail, envWithAitrailOnPath } from '../helpers/cli.js';
@@ -14,7 +14,7 @@ import { expectLog } from '../helpers/log-cases.js';
 const HOOK_ENV = envWithAitrailOnPath();
 const POLICY = 'policy:\n  deny: ["moonshotai/*", "anthropic/*"]\n';
 
-describe('a model variable or a commit author naming two vendors\' words names both (rows s56j-1, s56j-3)', () => {
+describe('a model variable or a commit author naming two vendors\' words names both (rows 1209, 1211)', () => {
   it('init\'s commit-msg refuses AITRAIL_MODEL and ANTHROPIC_MODEL of gpt-kimi or qwen-claude, naming the second vendor', () => {
     const { work } = policyServer(POLICY, '', { initEnv: HOOK_ENV });
     const cases: [NodeJS.ProcessEnv, string][] = [
@@ -68,8 +68,8 @@ describe('a model variable or a commit author naming two vendors\' words names b
     expect(passed.code, passed.stderr).toBe(0);
   }, 240_000);
 
-  // Row s56j-3: a co-author's NAME of two vendors' words (not its note) read the first word's vendor alone, with or without an address.
-  it('row s56j-3: `Co-authored-by: gpt-kimi <…>` names both vendors in log, check and a real pre-receive', () => {
+  // Row 1211: a co-author's NAME of two vendors' words (not its note) read the first word's vendor alone, with or without an address.
+  it('row 1211: `Co-authored-by: gpt-kimi <…>` names both vendors in log, check and a real pre-receive', () => {
     expectLog([
       ['fix: a\n\nCo-authored-by: gpt-kimi <pat@example.com>\n', ['unknown:openai/unknown', 'unknown:moonshotai/unknown']],
       ['fix: b\n\nCo-authored-by: gpt-kimi\n', ['unknown:openai/unknown', 'unknown:moonshotai/unknown']],

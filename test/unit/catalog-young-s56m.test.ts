@@ -1,4 +1,4 @@
-// Session 56 helper m (row s56m-1): every warm run of an AI commit's hook paid one young-generation
+// Session 56 helper m (row 1223): every warm run of an AI commit's hook paid one young-generation
 // garbage collection that `node -e 0` does not (issue 12 item 2). Found with `node --trace-gc` on the
 // built hook and a per-module count of young bytes made by each bundled module's top level: the model
 // catalog's tables (src/core/model-data.ts: ~79 KB, mostly the short-lived arrays of flatMap/spread/
@@ -15,7 +15,7 @@ import { buildSync } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { canonicalModel, knownModels } from '../../src/core/catalog.js';
 
-describe('the model catalog at load (row s56m-1)', () => {
+describe('the model catalog at load (row 1223)', () => {
   it('the catalog module and what it imports make under 185 KB of young objects at load (were ~220 KB)', () => {
     // Bundled as a hook's bundle holds it (esbuild, one CommonJS file, its data files inlined), compiled first,
     // then its top level run in a young generation large enough that no collection hides what it made.

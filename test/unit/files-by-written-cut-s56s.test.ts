@@ -1,4 +1,4 @@
-// Session 56 helper s (row s56s-2): files-by-written.ts kept the first MAX_LISTED names of a directory as listed (sorted by
+// Session 56 helper s (row 1222): files-by-written.ts kept the first MAX_LISTED names of a directory as listed (sorted by
 // name) before asking which names a reader wants: in a Gemini CLI chats folder of more than 4096 `session-<date>…` recordings
 // the newest was cut (the oldest kept), and other files' names spent the bound; found re-reading the cut on real directories.
 // Now the names a reader accepts are chosen first and the last MAX_LISTED of them kept: for dated names, the newest.
@@ -23,7 +23,7 @@ function folder(names: readonly string[]): string {
   return dir;
 }
 
-describe('filesByWritten past its bound (row s56s-2)', () => {
+describe('filesByWritten past its bound (row 1222)', () => {
   it('keeps the newest of more than MAX_LISTED dated recordings', () => {
     const names = Array.from({ length: MAX_LISTED + 5 }, (_, at) => `session-2026-01-01T00-${String(at).padStart(6, '0')}.json`);
     const dir = folder(names);

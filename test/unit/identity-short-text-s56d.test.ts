@@ -1,4 +1,4 @@
-// Session 56 helper d (row s56d-3): identity.ts indexed the fast-path identity texts by their first four characters and threw
+// Session 56 helper d (row 1200): identity.ts indexed the fast-path identity texts by their first four characters and threw
 // on a shorter one at the first identity read (every commit's detection failed), while the build that writes the texts
 // (src/install/fast-path-signals.ts, whose required texts may be three long) let it through; found reading textsByStart.
 // Now `npm run build:shims` and `npm run build:catalog` fail naming the text and its signature, and the reader looks for a

@@ -1,4 +1,4 @@
-// Session 56 helper r (row s56c-1, kept): helper i asked whether a hunk header should end a run of added lines (`foo` at
+// Session 56 helper r (row 1203, kept): helper i asked whether a hunk header should end a run of added lines (`foo` at
 // line 3 and `bar` at line 10 have `foobar`'s id). It must not: under `-U0` a blank line the copy's base already held
 // between two of Q's added lines is a hunk header, and ending the run there gave the copy another id than Q's. This
 // pins that a run split only by a hunk header is the run whole.
@@ -11,7 +11,7 @@ const split = (patch: string): string => {
 };
 const HEAD = 'commit x\ndiff --git a/p b/p\n--- a/p\n+++ b/p\n';
 
-describe('PatchSplitter across hunk headers (row s56c-1)', () => {
+describe('PatchSplitter across hunk headers (row 1203)', () => {
   it("gives Q's added run with a blank line in it and the copy around a base's blank line the same bytes", () => {
     expect(split(`${HEAD}@@ -1,0 +2 @@\n+a\n@@ -2,0 +4 @@\n+b\n`)).toBe(split(`${HEAD}@@ -1,0 +2,3 @@\n+a\n+\n+b\n`));
   });

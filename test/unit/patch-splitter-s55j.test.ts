@@ -39,10 +39,10 @@ describe('PatchSplitter (row 1175)', () => {
   });
 });
 
-// Session 56 helper c (rows s56c-1..s56c-4): a run of content lines of one sign is one line (a hunk of its own), without
+// Session 56 helper c (rows 1203..1206): a run of content lines of one sign is one line (a hunk of its own), without
 // white space (JavaScript's Unicode white space, carriage returns, U+2028, U+2029 too), so blank lines and how a run is
 // wrapped are no part of it; `\ No newline at end of file` is dropped; whatever the chunk boundaries.
-describe('PatchSplitter (rows s56c-1..s56c-4)', () => {
+describe('PatchSplitter (rows 1203..1206)', () => {
   const spaced = `commit ${A}\ndiff --git a/p b/p\n--- /dev/null\n+++ b/p\n@@ -0,0 +1,8 @@ f\n+a\rb\r\n+\n+ \t\n+\tc\n+${'x'.repeat(300)}\r\r${'y'.repeat(300)}\n+\u00A0\u3000\u2002\n+\uFEFFg\u00A0h\u2028\u205Fé—\n+i\u202F\n\\ No newline at end of file\ndiff --git a/q b/q\n--- a/q\n+++ b/q\n@@ -1,2 +0,0 @@\n-\r\n-d\n`;
   const expected = `commit ${A}\ndiff --git a/p b/p\n--- /dev/null\n+++ b/p\n@@ -0,0 +1 @@\n+abc${'x'.repeat(300)}${'y'.repeat(300)}ghé—i\n`
     + `commit ${A}\ndiff --git a/q b/q\n--- a/q\n+++ b/q\n@@ -1 +0,0 @@\n-d\n`;

@@ -116,9 +116,9 @@ describe("Gemini CLI's recording: every model since the previous commit", () => 
     expect(models(document)).toEqual(['gemini-2.5-pro', 'gemini-2.5-flash-lite']);
   });
 
-  it('a JSON document past 4 MB gives the window models of its last 4 MB (row s56f-2); one that is not a recording, none', () => {
+  it('a JSON document past 4 MB gives the window models of its last 4 MB (row 1197); one that is not a recording, none', () => {
     const big = homeWith({ [`${GEMINI}/session-a.json`]: JSON.stringify({ sessionId: SESSION, pad: 'x'.repeat(4 * 1024 * 1024), messages: [gemini('gemini-2.5-flash', at(1)), gemini('gemini-2.5-pro', at(2))] }) });
-    // Before row s56f-2 only its last answer's model was read: Flash, which answered earlier in the window, went unseen.
+    // Before row 1197 only its last answer's model was read: Flash, which answered earlier in the window, went unseen.
     expect(models(big)).toEqual(['gemini-2.5-pro', 'gemini-2.5-flash']);
     for (const text of ['{"messages": "no"}', '[1, 2]', 'null', '{"messages": [null, 7, {"type": "gemini", "timestamp": 5, "model": "gemini-2.5-flash"}]}']) {
       writeFile(join(big, GEMINI, 'session-a.json'), text);

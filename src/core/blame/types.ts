@@ -129,7 +129,7 @@ export interface Excluded {
   leftOutUnblamed?: number;
   /**
    * The bound `leftOutUnblamed` was decided under, only when AITRAIL_SIZE_CAPS_DIVISOR lowered it below
-   * `LEFT_OUT_BLAME_LIMIT` (row s56k-1): the note then names that figure. Absent under the default.
+   * `LEFT_OUT_BLAME_LIMIT` (row 1212): the note then names that figure. Absent under the default.
    */
   leftOutLimit?: number;
 }

@@ -12,7 +12,7 @@ import { signatures } from './signatures.js';
 /** A model named for the commit being made: `AITRAIL_MODEL` (explicit) or the `aitrail use` session. */
 interface FixedModel {
   kind: 'explicit' | 'session';
-  /** The model named, and beside it the other vendor's of a joined name of two vendors' words (`gpt-kimi`: row s56j-1). */
+  /** The model named, and beside it the other vendor's of a joined name of two vendors' words (`gpt-kimi`: row 1209). */
   models: string[];
   /** The agent it was named for (`AITRAIL_AGENT`, `aitrail use --agent`), if any. */
   agent?: string;

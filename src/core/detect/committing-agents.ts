@@ -21,7 +21,7 @@ export function committingAgents(env: Record<string, string | undefined>, author
  * Agents whose shell tool sets no marker, so that their own co-author line is the only sign of them a
  * commit carries, and whose session a hook can read for the model (Factory Droid's
  * `Co-authored-by: factory-droid[bot] <…>`, its `includeCoAuthoredByDroid` default): without this, their
- * commit was `<agent>:unknown` whatever model wrote it (row s56f-1).
+ * commit was `<agent>:unknown` whatever model wrote it (row 1196).
  */
 const READ_BY_CO_AUTHOR: ReadonlySet<string> = new Set(['factory-droid']);
 /** How much of a message is looked at for those lines: a commit's trailers are in its first few kilobytes' reach of any real message. */

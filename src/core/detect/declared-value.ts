@@ -239,7 +239,7 @@ export function readDeclaredValues(value: string, aliases: Record<string, string
   const tools = readAll ? withoutMakers(read.text) : read.text;
   if (readAll && onlyTools(tools) && !namesAgentOrModel(tools, aliases, budget)) return [];
   // A script's path beside a model (`scripts/gen.sh and qwen3-coder`) is no model id.
-  // `Kimi Räikkönen and Claude`: the person credited beside an agent is no model (row s56d-1); the rest is read as written alone.
+  // `Kimi Räikkönen and Claude`: the person credited beside an agent is no model (row 1198); the rest is read as written alone.
   const others = reading.people === true && readAll ? besideFamilyNamedPeople(tools) : null;
   const found = withoutRepositories(declaredMentions(others ?? tools, others ?? (readAll ? withoutMakers(whole) : value), aliases, budget).filter((m) => !scriptPath(m.model)), others ?? tools);
   if (found.length > 0) return reading.people === true && readAll && found.every((m) => m.agent === 'unknown' && m.model.endsWith('/unknown')) && peopleAndTeams(read.text, aliases, budget) ? [] : found;
@@ -275,7 +275,7 @@ function peopleAndTeams(text: string, aliases: Record<string, string>, budget: B
  * The other names of a declared value that credits people whose given name is a family's word (familyNamedPerson) beside
  * something else (`Kimi Räikkönen and Claude`), joined; null when it credits none of them or only them. Read whole, the
  * person's given name gave the agent beside it Moonshot's model (`claude-code:moonshotai/unknown`, refused under a deny of
- * `moonshotai/*`, row s56d-1); alone (row 1171) or beside other people (row 1179) the person was already no model.
+ * `moonshotai/*`, row 1198); alone (row 1171) or beside other people (row 1179) the person was already no model.
  */
 function besideFamilyNamedPeople(text: string): string | null {
   if (text.length > 200) return null;
@@ -809,7 +809,7 @@ export function readCoAuthor(value: string, aliases: Record<string, string> = {}
     const found = named.length === 0 && aiAccountOnly(read.name) ? [{ agent: 'unknown', model: 'unknown' }] : named;
     // `aider:qwen3-coder <ada@example.com>`: no person's name is an agent's and a model's pair.
     const paired = agentModelPair(read.name, aliases, budget).filter((p) => !found.some((m) => m.agent === p.agent && m.model === p.model));
-    // `kimi-max <123+kimi-max@users.noreply.github.com>`: a GitHub account's login, a person's handle, no model's id (row s56d-2).
+    // `kimi-max <123+kimi-max@users.noreply.github.com>`: a GitHub account's login, a person's handle, no model's id (row 1199).
     const handle = gitHubLogin(read.email) === spelled(read.name);
     return [...found, ...joinedNameVendors(read.name, found), ...paired, ...(handle ? [] : idOfFamily(found.length + paired.length, read.name)), ...unread];
   }
@@ -839,7 +839,7 @@ export function readCoAuthor(value: string, aliases: Record<string, string> = {}
 /**
  * `Co-authored-by: gpt-kimi <pat@example.com>`: a co-author's name that is one joined name of two vendors' words the table cannot
  * read, read as its first word's vendor's unknown model: the other vendor's beside it, as `Assisted-by: gpt-kimi` and a co-author's
- * note read it (catalog.ts nameVendors, row s56d-4); alone it passed a deny of the second vendor (row s56j-3). [] for anything else.
+ * note read it (catalog.ts nameVendors, row 1201); alone it passed a deny of the second vendor (row 1211). [] for anything else.
  */
 function joinedNameVendors(name: string, found: readonly Mention[]): Mention[] {
   const trimmed = name.trim();

@@ -40,8 +40,8 @@ export function modelOrUnknown(raw: string, aliases: Record<string, string>, age
 /**
  * modelOrUnknown's model, and beside a vendor's unknown model read from one joined name of two vendors' words the table
  * cannot read (`ANTHROPIC_MODEL=gpt-kimi`, `AITRAIL_MODEL=qwen-claude`, `opencode:gpt-kimi`) the other vendor's unknown model,
- * as `Assisted-by: gpt-kimi`, a co-author's note and a git-ai note read it (catalog.ts nameVendors, row s56d-4): one model per
- * variable passed a deny of the second vendor (row s56j-1). Only asked when the first reading is a vendor's unknown model.
+ * as `Assisted-by: gpt-kimi`, a co-author's note and a git-ai note read it (catalog.ts nameVendors, row 1201): one model per
+ * variable passed a deny of the second vendor (row 1209). Only asked when the first reading is a vendor's unknown model.
  */
 export function modelsOrUnknown(raw: string, aliases: Record<string, string>, agent?: string): string[] {
   const model = modelOrUnknown(raw, aliases, agent);
@@ -221,7 +221,7 @@ export function envFindings(env: Env, aliases: Record<string, string>, settings?
       model === 'unknown' || (!model.startsWith(`${vendor}/`) && (sends === '*' || model.startsWith(`${sends}/`)));
     const served = (model: string, evidence: string): [string, string] =>
       endpoint && foreign(model, endpoint.sends, endpoint.vendor) ? [`${endpoint.vendor}/unknown`, `${evidence} ${endpoint.evidence}`] : [model, evidence];
-    // Each named model's readings (a joined name of two vendors' words is both vendors': row s56j-1), with whether it is the settings' own `unknown`.
+    // Each named model's readings (a joined name of two vendors' words is both vendors': row 1209), with whether it is the settings' own `unknown`.
     type Reading = readonly [model: string, evidence: string, unread: boolean, stated: boolean];
     const models: Reading[] = named.flatMap(({ raw, vars, from, unread }): Reading[] => {
       const evidence = [markerEvidence, ...(from ? [from] : []), ...vars.map((name) => `${name}=${quote(env[name] ?? '')}`)].join(' ');

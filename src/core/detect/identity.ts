@@ -61,7 +61,7 @@ export function literalBase(match: IdentityMatch): IdentityMatch[] {
 /**
  * An identity read as one vendor's unknown model from a note of one joined name of two vendors' words the table cannot read
  * (`opencode (gpt-kimi) <noreply@opencode.ai>`: `openai/unknown`): the other vendor's unknown model beside it, as
- * `Assisted-by: gpt-kimi` reads both; alone it passed a deny of Moonshot (row s56d-4). `[]` for anything else.
+ * `Assisted-by: gpt-kimi` reads both; alone it passed a deny of Moonshot (row 1201). `[]` for anything else.
  */
 export function otherNamedVendors(name: string, match: IdentityMatch): IdentityMatch[] {
   if (!match.model.endsWith('/unknown')) return [];
@@ -123,7 +123,7 @@ function mayBeAnAgent(name: string, email: string): boolean {
 
 /**
  * Characters of a fast-path text's start that index it. Every identity text is at least as long: `npm run build:shims` and
- * `npm run build:catalog` fail naming a shorter one (src/install/fast-path-signals.ts identityTexts, row s56d-3).
+ * `npm run build:catalog` fail naming a shorter one (src/install/fast-path-signals.ts identityTexts, row 1200).
  */
 export const GRAM = 4;
 interface TextIndex {
@@ -136,7 +136,7 @@ let index: TextIndex | undefined;
 
 /**
  * `texts` by their first GRAM characters, a shorter one kept aside to be looked for whole. A shorter text threw here, on the
- * first identity read after the module loaded: every commit's detection failed for a signature's short text (row s56d-3).
+ * first identity read after the module loaded: every commit's detection failed for a signature's short text (row 1200).
  */
 export function indexTexts(texts: readonly string[]): TextIndex {
   const byStart = new Map<number, string[]>();
@@ -233,7 +233,7 @@ function modelOfName(name: string, group: string | undefined, agent: string, ali
  */
 export function unknownModelVendor(text: string, agent: string): string | null {
   // `openrouter/kimi-new`, `litellm/openrouter/kimi-new` (aider's `--model` as it writes it in its note): the route's
-  // prefixes say where the model ran; the rest names whose it is. `aider:unknown` passed a deny of Moonshot (row s56s-1).
+  // prefixes say where the model ran; the rest names whose it is. `aider:unknown` passed a deny of Moonshot (row 1221).
   let lower = text.trim().toLowerCase();
   for (let hops = 0; hops < 4; hops += 1) {
     const route = /^([^/\s]+)\/(\S+)$/.exec(lower);

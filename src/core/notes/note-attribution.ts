@@ -144,7 +144,7 @@ export function moreModelsOfNote(model: string | null, primary: string, aliases?
   if (found === undefined) {
     const read = readable(model, 'cut');
     const words = read === null ? [] : read.replace(notAName(), ' ').split(' ').filter((word) => word !== '');
-    // One joined name of two vendors' words the table cannot read (`gpt-kimi`): each vendor's, as `Assisted-by:` reads it (row s56d-4).
+    // One joined name of two vendors' words the table cannot read (`gpt-kimi`): each vendor's, as `Assisted-by:` reads it (row 1201).
     const joined = primary.endsWith('/unknown') && read !== null ? nameVendors(foldModes(read)).map((named) => `${named}/unknown`) : [];
     const ids = [...joined, ...(words.length < 2 ? [] : words.map((word) => modelOfName(word, aliases)))];
     // A word naming the primary's vendor (`claude` of `claude opus 4.6`, `qwen3` of `qwen3\0-coder`) says nothing a deny of it misses.

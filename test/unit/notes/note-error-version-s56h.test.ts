@@ -1,4 +1,4 @@
-// Session 56 helper h (row s56h-1): read-notes.ts told a note of an unknown schema_version from a
+// Session 56 helper h (row 1195): read-notes.ts told a note of an unknown schema_version from a
 // malformed one by the words its error message opened with ("schema_version none"), and the writers
 // (notes squash, post-commit, the carry) told neither. Now the parser's error carries the version string
 // it did not read, and notesForRewrite says `version` or `malformed` (salvaging the models once).
@@ -9,7 +9,7 @@ import { parseAuthorshipLog } from '../../../src/core/notes/parse-authorship-log
 const QWEN = { s_5a5a5a5a5a5a5a: { agent_id: { tool: 'opencode', id: 'c3', model: 'qwen3-coder' } } };
 const note = (version: unknown, range = '2-3') => `f.txt\n  s_5a5a5a5a5a5a5a::t_1 ${range}\n---\n${JSON.stringify({ schema_version: version, base_commit_sha: 'a'.repeat(40), prompts: {}, sessions: QWEN })}\n`;
 
-describe('an unknown schema_version, told apart from a malformed note by data (row s56h-1)', () => {
+describe('an unknown schema_version, told apart from a malformed note by data (row 1195)', () => {
   test('the parser names the version string it does not read, and only a string', () => {
     const newer = parseAuthorshipLog(note('authorship/4.0.0'), 'blame');
     expect(newer.ok ? null : newer.error).toEqual(expect.objectContaining({ code: 'unsupported-schema', schemaVersion: 'authorship/4.0.0' }));
