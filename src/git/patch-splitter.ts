@@ -69,6 +69,14 @@ export class PatchSplitter {
   private open = 0;
   /** Whether the content line being read has given text yet (its leading white space is dropped until then). */
   private texted = false;
+  /**
+   * The current file's header lines, held until its first text (row s56z-1): a file whose hunks hold only white space
+   * gives git patch-id no part at all, not a bare header, whose id would be its name's alone (a person deleting a blank
+   * line was the twin of Qwen's commit adding one). A file with no hunk (binary, a mode change) gives its header.
+   */
+  private held: Buffer[] = [];
+  private holding = false;
+  private hunked = false;
 
   constructor(private readonly tagOf: (line: string) => string | undefined) {}
 
@@ -89,7 +97,7 @@ export class PatchSplitter {
       if (this.passing || this.skipping) {
         const newline = data.indexOf(10, at);
         const end = newline < 0 ? data.length : newline + 1;
-        if (this.passing) out.push(data.subarray(at, end));
+        if (this.passing) this.emit(out, data.subarray(at, end));
         at = end;
         if (newline >= 0) this.passing = this.skipping = false;
         continue;
@@ -123,6 +131,7 @@ export class PatchSplitter {
       if (newline >= 0 && line.length <= LINE_HEAD) {
         const tag = this.tagOf(head.slice(0, -1));
         if (tag !== undefined) {
+          this.fileEnd(out);
           this.tag = tag;
           continue;
         }
@@ -135,12 +144,17 @@ export class PatchSplitter {
       if (hunk || head.startsWith('\\')) {
         this.before = hunk ? Number(hunk[1] ?? 1) : 0;
         this.after = hunk ? Number(hunk[2] ?? 1) : 0;
+        if (hunk) this.hunked = true;
         if (newline < 0) this.skipping = true;
         continue;
       }
       out.push(...this.closed());
-      if (line.subarray(0, DIFF_HEADER.length).equals(DIFF_HEADER)) out.push(Buffer.from(`commit ${this.tag}\n`));
-      out.push(line);
+      if (line.subarray(0, DIFF_HEADER.length).equals(DIFF_HEADER)) {
+        this.fileEnd(out);
+        this.holding = true;
+        this.emit(out, Buffer.from(`commit ${this.tag}\n`));
+      }
+      this.emit(out, line);
       if (newline < 0) this.passing = true;
     }
     return out;
@@ -194,12 +208,28 @@ export class PatchSplitter {
     return data.length;
   }
 
-  /** What opens the output line of the current sign: nothing when it is open, else the line before closed and a hunk of one line. */
+  /** What opens the output line of the current sign: nothing when it is open, else the line before closed (or the file's held header) and a hunk of one line. */
   private opened(): Buffer[] {
     if (this.open === this.sign) return [];
-    const opening = [...this.closed(), LINE_HUNK[this.sign]!];
+    const opening = [...this.closed(), ...this.held, LINE_HUNK[this.sign]!];
+    this.held = [];
+    this.holding = false;
     this.open = this.sign;
     return opening;
+  }
+
+  /** `parts` to the output, or held with the current file's header until the file gives text. */
+  private emit(out: Buffer[], ...parts: Buffer[]): void {
+    if (this.holding) this.held.push(...parts);
+    else out.push(...parts);
+  }
+
+  /** The current file's end: its held header given when it had no hunk, dropped when its hunks held only white space. */
+  private fileEnd(out: Buffer[]): void {
+    if (this.holding && !this.hunked) out.push(...this.held);
+    this.held = [];
+    this.holding = false;
+    this.hunked = false;
   }
 
   /** The open output line's end (none when no line is open). */
@@ -218,7 +248,8 @@ export class PatchSplitter {
     if (this.sign !== 0 && rest.length > 0) out.push(...this.opened(), rest);
     out.push(...this.closed());
     // A last `\ No newline at end of file` (git ends a diff with one) is dropped as any other.
-    if (rest.length > 0 && this.sign === 0 && rest[0] !== 0x5c) out.push(rest);
+    if (rest.length > 0 && this.sign === 0 && rest[0] !== 0x5c) this.emit(out, rest);
+    this.fileEnd(out);
     this.sign = 0;
     return out;
   }
