@@ -10,11 +10,19 @@ const short = (sha: string) => sha.slice(0, 12);
 /** What a note of a `schema_version` this reader does not write is (row 1187: no malformed note). */
 const VERSION = 'of a schema version this aitrail does not write: another git-ai version\'s';
 
-/** Why the notes `squashMalformed` names cannot be read: malformed, of an unknown version, or some of each. */
-const unreadKinds = (unread: ReadonlyArray<{ version: boolean }>): string => {
-  const versions = unread.filter((one) => one.version).length;
-  return versions === 0 ? 'malformed' : versions === unread.length ? VERSION : `malformed, or ${VERSION}`;
+/** Why a note `squashMalformed`/`squashMergeMalformed` names cannot be read, in words (a joined note's parts may each parse: no "malformed" of them). */
+const UNREAD_WORDS: Record<UnreadWhy, string> = {
+  malformed: 'malformed',
+  version: VERSION,
+  mixed: 'it joins git-ai notes with text that is none',
+  disagree: 'it joins notes that disagree about an AI line',
+  many: `it joins more notes than are read apart (${JOINED_NOTES_LIMIT})`,
+  foreign: 'no git-ai note',
 };
+
+/** Why the notes named cannot be read, each reason once; and the advice that fits them (upgrading helps a version note only). */
+const unreadKinds = (unread: ReadonlyArray<{ why: UnreadWhy }>): string => [...new Set(unread.map((one) => UNREAD_WORDS[one.why]))].join(', or ');
+const unreadAdvice = (unread: ReadonlyArray<{ why: UnreadWhy }>): string => (unread.some((one) => one.why === 'version') ? ' or upgrade aitrail' : '');
 
 export const recordMessages = {
   noteExists: (commit: string) =>
@@ -44,13 +52,13 @@ export const recordMessages = {
   squashUnchanged: (commit: string) => `the git-ai note of ${short(commit)} is already this one; nothing changed.`,
   squashMergeUnnoted: (commit: string, silent: string, parent: string) =>
     `squash commit ${short(commit)} got no line-level note: squashed commit ${short(silent)} declares AI but has no git-ai note of its lines (a note would give them to a person), so the whole commit keeps its message's models; 'aitrail notes squash ${short(parent)}..<branch> --onto ${short(commit)}' writes one anyway.`,
-  squashMalformed: (unread: ReadonlyArray<{ commit: string; names: readonly string[]; version: boolean }>, commit: string) =>
+  squashMalformed: (unread: ReadonlyArray<{ commit: string; names: readonly string[]; why: UnreadWhy }>, commit: string) =>
     `no note written for ${short(commit)}: the git-ai note of ${unread
       .slice(0, 3)
       .map((one) => `${short(one.commit)} (naming ${sanitize(one.names.slice(0, 4).join(', '), { max: 200 })})`)
-      .join(', ')}${unread.length > 3 ? ` and ${unread.length - 3} more` : ''} cannot be read (${unreadKinds(unread)}), so its lines cannot be carried, and a note composed without it would name none of its models. Mend it (git notes --ref refs/notes/ai edit <commit>) or upgrade aitrail, and run this again.`,
-  squashMergeMalformed: (commit: string, malformed: string, parent: string, version: boolean) =>
-    `squash commit ${short(commit)} got no line-level note: the git-ai note of squashed commit ${short(malformed)} cannot be read (${version ? VERSION : 'malformed'}), and a note composed without it would name none of the models its metadata names; mend it (git notes --ref refs/notes/ai edit ${short(malformed)}) or upgrade aitrail, then run 'aitrail notes squash ${short(parent)}..<branch> --onto ${short(commit)}'.`,
+      .join(', ')}${unread.length > 3 ? ` and ${unread.length - 3} more` : ''} cannot be read (${unreadKinds(unread)}), so its lines cannot be carried, and a note composed without it would name none of its models. Mend it (git notes --ref refs/notes/ai edit <commit>)${unreadAdvice(unread)}, and run this again.`,
+  squashMergeMalformed: (commit: string, malformed: string, parent: string, why: UnreadWhy) =>
+    `squash commit ${short(commit)} got no line-level note: the git-ai note of squashed commit ${short(malformed)} cannot be read (${unreadKinds([{ why }])}), and a note composed without it would name none of the models its metadata names; mend it (git notes --ref refs/notes/ai edit ${short(malformed)})${unreadAdvice([{ why }])}, then run 'aitrail notes squash ${short(parent)}..<branch> --onto ${short(commit)}'.`,
   squashEmpty: (commit: string) => `no line of ${short(commit)} comes from the branch's AI lines: no note written.`,
   pushFailed: (remote: string, reason: string) =>
     `could not push refs/notes/ai to ${sanitize(remote, { max: 100 })} (${sanitize(reason, { max: 200 })}); the push itself goes on. If the remote has notes you lack, merge them (as git-ai does, into its own tracking ref): ${sanitize(fetchNotesCommand(remote), { max: 600 })}. To stop pushing notes: notes.push: false in the aitrail config.`,

@@ -1,4 +1,5 @@
 import { commitSignals } from '../core/commit-signals.js';
+import type { UnreadWhy } from '../core/notes/compose-note.js';
 import { detectCommit, type DetectOptions } from '../core/detect.js';
 import { composeMetadata, notesForRewrite, readNoteForRewrite } from '../core/notes/compose-note.js';
 import { DEFAULT_NOTES_REF } from '../core/notes/notes-ref.js';
@@ -65,7 +66,7 @@ export async function writeSquashMergeNote(commit: SquashCommit): Promise<string
   if (current !== null && current !== commit.own && !isEmptyNote(current)) return [];
   const sources: NoteSource[] = [];
   const attesting = new Set<string>();
-  const unread: Array<{ rev: string; version: boolean }> = [];
+  const unread: Array<{ rev: string; why: UnreadWhy }> = [];
   named.forEach((source, index) => {
     const text = got[index]?.content.toString('utf8');
     const { notes, why, salvaged } = text === undefined ? { notes: [] } : notesForRewrite(text);
@@ -74,9 +75,9 @@ export async function writeSquashMergeNote(commit: SquashCommit): Promise<string
       if (note.files.size > 0) attesting.add(source.rev);
     }
     // A note naming agents or models that cannot be composed (row 1186): a note composed without it would name none of them.
-    if (salvaged) unread.push({ rev: source.rev, version: why === 'version' });
+    if (salvaged) unread.push({ rev: source.rev, why: why ?? 'malformed' });
   });
-  if (unread.length > 0) return [recordMessages.squashMergeMalformed(head, unread[0]!.rev, commit.parent, unread[0]!.version)];
+  if (unread.length > 0) return [recordMessages.squashMergeMalformed(head, unread[0]!.rev, commit.parent, unread[0]!.why)];
   if (attesting.size === 0) return [];
   commit.noted?.([...new Set(sources.flatMap((source) => [...source.note.files.keys()]))]);
   const skip = commit.skip;

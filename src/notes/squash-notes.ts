@@ -1,4 +1,5 @@
 import { composeMetadata, notesForRewrite, type NoteForRewrite } from '../core/notes/compose-note.js';
+import type { UnreadWhy } from '../core/notes/compose-note.js';
 import { DEFAULT_NOTES_REF } from '../core/notes/notes-ref.js';
 import { isEmptyNote } from '../core/notes/parse-authorship-log.js';
 import type { AuthorshipLog } from '../core/notes/types.js';
@@ -63,13 +64,13 @@ export async function squashNotes(options: SquashOptions): Promise<SquashResult>
   const current = entries.get(onto);
   const texts = await readRevisionBlobs(options.cwd, [...noted.map((commit) => entries.get(commit)!.oid), ...(current?.type === 'blob' ? [current.oid] : [])]);
   const sources: Array<{ commit: string; note: NoteForRewrite }> = [];
-  const unread: Array<{ commit: string; names: string[]; version: boolean }> = [];
+  const unread: Array<{ commit: string; names: string[]; why: UnreadWhy }> = [];
   noted.forEach((commit, index) => {
     const text = texts[index]?.content.toString('utf8');
     const { notes, why, salvaged } = text === undefined ? { notes: [] } : notesForRewrite(text);
     for (const note of notes) sources.push({ commit, note });
     // A note naming agents or models that cannot be composed (row 1186): composing without it would drop them from the squash commit's note.
-    if (salvaged) unread.push({ commit, names: salvagedNames(salvaged), version: why === 'version' });
+    if (salvaged) unread.push({ commit, names: salvagedNames(salvaged), why: why ?? 'malformed' });
   });
   if (unread.length > 0) return result('malformed', recordMessages.squashMalformed(unread, onto));
   const carried = sources.map((source) => ({ note: source.note, rev: source.commit }));

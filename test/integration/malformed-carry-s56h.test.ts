@@ -55,4 +55,18 @@ describe('a commit whose git-ai note cannot be carried, rewritten under the hook
     expect(squash.stdout).toContain("cannot be read (of a schema version this aitrail does not write: another git-ai version's)");
     expect(squash.stdout).toContain("(naming opencode/qwen3-coder)");
   });
+
+  it('notes squash over a branch note of two good notes joined that disagree about a line says so: not "malformed", no "upgrade aitrail" (last re-read z3)', () => {
+    const good = (sha: string, key: string, tool: string, model: string) =>
+      `f.txt\n  ${key}::t_1 2-3\n---\n${JSON.stringify({ schema_version: 'authorship/3.0.0', base_commit_sha: sha, prompts: {}, sessions: { [key]: { agent_id: { tool, id: 'c3', model } } } }, null, 2)}\n`;
+    const { repo, env } = noted((sha) => `${good(sha, NOTE_KEYS.qwen, 'opencode', 'qwen3-coder')}${good(sha, NOTE_KEYS.claude, 'claude', 'claude-sonnet-4-5')}`);
+    repo.git(['checkout', '-q', 'main']);
+    expect(tryGit(repo.dir, ['merge', '-q', '--squash', 'feature'], { env }).code).toBe(0);
+    expect(tryGit(repo.dir, ['commit', '-q', '--no-verify', '-m', 'Squash feature'], { env: { ...env, AITRAIL: '0' } }).code).toBe(0);
+    const squash = aitrail(repo.dir, ['notes', 'squash', 'main~1..feature', '--onto', 'HEAD']);
+    expect(squash.code, squash.stdout + squash.stderr).toBe(2);
+    expect(squash.stdout).toContain('cannot be read (it joins notes that disagree about an AI line)');
+    expect(squash.stdout).not.toContain('malformed');
+    expect(squash.stdout).not.toContain('upgrade aitrail');
+  });
 });
