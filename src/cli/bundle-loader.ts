@@ -44,7 +44,8 @@ export function writeCodeCache(data: Buffer, cacheFile: string): void {
  * How many runs after the code cache was written each write it again, widened: V8 keeps in it the
  * functions the first run compiled, and an agent's own commit (markers, its message lines, a
  * warning) runs other functions than a commit naming its model, which then compiled them on every
- * run (~5 ms of a commit-msg hook). A cache made from one already in use holds both. Counted in
+ * run (~5 ms of a commit-msg hook). A run naming its model (AITRAIL_MODEL) keeps a cache of its own
+ * (row 1208: `hookCacheBase`), widened by its own runs alone; the other cache is widened by every other run. Counted in
  * `<cache>-runs` beside it, removed by the last of these runs: after them a run only reads.
  */
 export const WIDENING_RUNS = 8;

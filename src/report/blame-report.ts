@@ -8,7 +8,7 @@ import { cliMessages } from '../errors/usage-messages.js';
 import { attributeFile, sumLeftOut, sumReports } from '../core/blame/aggregate.js';
 import { LOCKFILE_NAMES } from '../core/blame/lockfiles.js';
 import { SOURCE_NAME } from '../core/blame/source-names.js';
-import { LEFT_OUT_BLAME_LIMIT } from '../core/blame/report-notes.js';
+import { LEFT_OUT_BLAME_LIMIT, leftOutLimitOk } from '../core/blame/report-notes.js';
 import { renderBlame } from '../core/blame/render.js';
 import type { BlameFormat, BlameGrouping, BlameReport, CommitModels, Excluded, FileReport } from '../core/blame/types.js';
 import { ExitCode } from '../core/exit-codes.js';
@@ -126,7 +126,7 @@ export interface BlameRun {
   allowShallow?: boolean;
   /**
    * Blame the files left out as generated or vendored whatever their number (`--blame-left-out`);
-   * by default they are blamed only while the whole run (every shard part alike) holds at most `LEFT_OUT_BLAME_LIMIT`.
+   * by default they are blamed only while the whole run (every shard part alike) holds at most `LEFT_OUT_BLAME_LIMIT` (lowered by AITRAIL_SIZE_CAPS_DIVISOR, row 1212).
    */
   blameLeftOut?: boolean;
   /** false = ignore git-ai notes (`--no-notes`); default: read them when the notes ref exists. */
@@ -182,6 +182,7 @@ function excludedOk(value: unknown): value is Required<Excluded> {
     typeof counts === 'object' &&
     counts !== null &&
     [counts.lockfiles, counts.generated, counts.vendored, counts.binary, counts.binarySource, counts.lfs, counts.submodules, counts.leftOutUnblamed].every((count) => Number.isSafeInteger(count) && count! >= 0) &&
+    (counts.leftOutLimit === undefined || leftOutLimitOk(counts.leftOutLimit)) &&
     counts.binarySource! <= counts.binary! &&
     [counts.generatedLines, counts.vendoredLines].every((lines) => typeof lines === 'object' && lines !== null && Number.isSafeInteger(lines.lines) && Number.isSafeInteger(lines.ai))
   );

@@ -6,6 +6,7 @@ import { UsageError } from '../errors/usage-error.js';
 import { reportFromEntry } from './blame-cache.js';
 import { blameMessages } from './blame-messages.js';
 import { reportWarnings } from '../core/blame/report-warnings.js';
+import { leftOutLimitOk } from '../core/blame/report-notes.js';
 
 /** Largest shard file read (a report of a million files is far below it). */
 const MAX_BYTES = 512 * 1024 * 1024;
@@ -22,7 +23,7 @@ function shardOf(data: unknown, file: string): BlameReport & { shard: NonNullabl
   const cutOk = report?.shallowCut === undefined || (Array.isArray(report.shallowCut) && report.shallowCut.every((sha) => typeof sha === 'string' && /^[0-9a-f]{40,64}$/.test(sha)));
   // `binary`/`binarySource` came in later: a shard of an older aitrail lacks both (merged: unknown, left out).
   const binaryOk = excluded && (excluded.binary === undefined ? excluded.binarySource === undefined : isCount(excluded.binary) && isCount(excluded.binarySource) && excluded.binarySource <= excluded.binary);
-  const vendoredOk = excluded && (excluded.vendored === undefined || isCount(excluded.vendored)) && (excluded.lfs === undefined || isCount(excluded.lfs)) && (excluded.submodules === undefined || isCount(excluded.submodules)) && (excluded.leftOutUnblamed === undefined || isCount(excluded.leftOutUnblamed)) && (excluded.leftOutLimit === undefined || isCount(excluded.leftOutLimit));
+  const vendoredOk = excluded && (excluded.vendored === undefined || isCount(excluded.vendored)) && (excluded.lfs === undefined || isCount(excluded.lfs)) && (excluded.submodules === undefined || isCount(excluded.submodules)) && (excluded.leftOutUnblamed === undefined || isCount(excluded.leftOutUnblamed)) && (excluded.leftOutLimit === undefined || leftOutLimitOk(excluded.leftOutLimit));
   if (!report || !stamp || !excluded || !isCount(excluded.lockfiles) || !isCount(excluded.generated) || !vendoredOk || !binaryOk || !rowsOk(report.files) || !cutOk) throw new UsageError(blameMessages.shardNotOne(file));
   return report as BlameReport & { shard: NonNullable<BlameReport['shard']> };
 }

@@ -25,6 +25,11 @@ function leftOutSentence(kind: 'generated' | 'vendored', lines: LeftOutLines | u
  */
 export const LEFT_OUT_BLAME_LIMIT = 256;
 
+/** A report's lowered left-out bound (row 1212): a whole number from 1 to below LEFT_OUT_BLAME_LIMIT (a cached or merged part saying other was made by no aitrail). */
+export function leftOutLimitOk(limit: unknown): boolean {
+  return Number.isSafeInteger(limit) && (limit as number) >= 1 && (limit as number) < LEFT_OUT_BLAME_LIMIT;
+}
+
 /**
  * Said when the generated and vendored files were too many to blame by default: not "0 AI lines", but unknown.
  * `limit`: the bound the report was made under (`excluded.leftOutLimit`, lowered by AITRAIL_SIZE_CAPS_DIVISOR).
