@@ -86,11 +86,14 @@ async function stillHeld(repoDir: string, old: readonly string[], now: readonly 
  * listing follows: the commits the old tips reach are exactly the ones listed then, and a commit's listing (its own
  * change against its first parent) never changes. Any doubt (no file, another format, a tip no longer held or gone,
  * an unreadable file, a shallow repository: a fetch deepening it adds ancestors to tips already listed) is a full listing. What is listed is what the refs hold: the policy, notes and models are judged
- * afresh each run by the caller, so none of them keys the listing.
+ * afresh each run by the caller, so none of them keys the listing. The refs and HEAD (`git log --all`'s).
  */
 export async function* heldCommitNames(repoDir: string): AsyncGenerator<string> {
   const [shallow, ...listed] = (await runGit(['rev-parse', '--is-shallow-repository', '--exclude=refs/notes/*', '--all'], { cwd: repoDir, asStored: true })).split('\n').filter(Boolean);
-  const tips = [...new Set(listed)].sort();
+  // HEAD too, as `git log --all` walks it (the path-limited walk of 16 paths or fewer does): a detached HEAD holding
+  // Qwen's commit, listed by no ref, hid it past 16 paths (row s56z-2). Unborn: none.
+  const head = (await runGit(['rev-parse', '-q', '--verify', 'HEAD^{commit}'], { cwd: repoDir, asStored: true }).catch(() => '')).trim();
+  const tips = [...new Set(head === '' ? listed : [...listed, head])].sort();
   if (tips.length === 0) return;
   let path: string | undefined;
   try {
