@@ -24,8 +24,16 @@ export function committingAgents(env: Record<string, string | undefined>, author
  * commit was `<agent>:unknown` whatever model wrote it (row 1196).
  */
 const READ_BY_CO_AUTHOR: ReadonlySet<string> = new Set(['factory-droid']);
-/** How much of a message is looked at for those lines: a commit's trailers are in its first few kilobytes' reach of any real message. */
+/** How much of a message's head and of its tail is looked at for those lines (row s56z-3: trailers sit at a message's end, and a 280 KB body hid them). */
 const MAX_MESSAGE = 256 * 1024;
+
+/** The head and the tail of `message` (its whole lines), at most MAX_MESSAGE each: the whole of a message up to twice that. */
+function headAndTail(message: string): string {
+  if (message.length <= 2 * MAX_MESSAGE) return message;
+  const cut = message.length - MAX_MESSAGE;
+  const tail = message.indexOf('\n', cut);
+  return `${message.slice(0, MAX_MESSAGE)}\n${tail < 0 ? '' : message.slice(tail + 1)}`;
+}
 const CO_AUTHOR_LINE = /^co-authored-by:[ \t]*(.{1,512})$/gim;
 
 /**
@@ -35,7 +43,7 @@ const CO_AUTHOR_LINE = /^co-authored-by:[ \t]*(.{1,512})$/gim;
  */
 export function coAuthorAgents(message: string): Set<string> {
   const agents = new Set<string>();
-  for (const match of message.slice(0, MAX_MESSAGE).matchAll(CO_AUTHOR_LINE)) {
+  for (const match of headAndTail(message).matchAll(CO_AUTHOR_LINE)) {
     const ident = parseIdent(match[1]!.trim());
     const agent = ident ? matchIdentity(ident)?.agent : undefined;
     if (agent && READ_BY_CO_AUTHOR.has(agent)) agents.add(agent);
