@@ -22,6 +22,10 @@ describe('people beside agents and GitHub handles of a family\'s word', () => {
       [handle('kimi-max'), []],
       [handle('qwen-fan'), []],
       [handle('claude-lover'), []],
+      // Last re-read z2: a login of a vendor's word that is no family's (`gpt-max`, `deepseek-max`) read as the vendor's unknown model.
+      [handle('gpt-max'), []],
+      [handle('deepseek-max'), []],
+      [handle('qwen3-coder'), ['unknown:qwen/qwen3-coder']],
       ['fix: e\n\nCo-authored-by: kimi-max <kimi-max@users.noreply.github.com>\n', []],
       ['fix: f\n\nAssisted-by: kimi-max\n', ['unknown:moonshotai/unknown']],
       ['fix: g\n\nCo-authored-by: kimi-max <pat@example.com>\n', ['unknown:moonshotai/unknown']],

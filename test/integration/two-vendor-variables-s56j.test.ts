@@ -73,7 +73,8 @@ describe('a model variable or a commit author naming two vendors\' words names b
     expectLog([
       ['fix: a\n\nCo-authored-by: gpt-kimi <pat@example.com>\n', ['unknown:openai/unknown', 'unknown:moonshotai/unknown']],
       ['fix: b\n\nCo-authored-by: gpt-kimi\n', ['unknown:openai/unknown', 'unknown:moonshotai/unknown']],
-      ['fix: c\n\nCo-authored-by: qwen-claude <1+qwen-claude@users.noreply.github.com>\n', ['unknown:qwen/unknown', 'unknown:anthropic/unknown']],
+      // A GitHub user's own login (row 1199; last re-read z2): a person, as `kimi-max` is.
+      ['fix: c\n\nCo-authored-by: qwen-claude <1+qwen-claude@users.noreply.github.com>\n', []],
       ['fix: d\n\nCo-authored-by: kimi-max <1+kimi-max@users.noreply.github.com>\n', []],
       ['fix: e\n\nCo-authored-by: gpt-5-fast <pat@example.com>\n', ['unknown:openai/gpt-5-fast']],
     ]);

@@ -811,7 +811,10 @@ export function readCoAuthor(value: string, aliases: Record<string, string> = {}
     const paired = agentModelPair(read.name, aliases, budget).filter((p) => !found.some((m) => m.agent === p.agent && m.model === p.model));
     // `kimi-max <123+kimi-max@users.noreply.github.com>`: a GitHub account's login, a person's handle, no model's id (row 1199).
     const handle = gitHubLogin(read.email) === spelled(read.name);
-    return [...found, ...joinedNameVendors(read.name, found), ...paired, ...(handle ? [] : idOfFamily(found.length + paired.length, read.name)), ...unread];
+    // At that login no vendor's word alone names a model either (`gpt-max`, `deepseek-max`, `qwen-claude`: a vendor's
+    // unknown model, last re-read z2): a model the catalog lists stays one (`qwen3-coder <1+qwen3-coder@…>`).
+    if (handle) return [...found.filter((m) => m.agent !== 'unknown' || !m.model.endsWith('/unknown')), ...paired, ...unread];
+    return [...found, ...joinedNameVendors(read.name, found), ...paired, ...idOfFamily(found.length + paired.length, read.name), ...unread];
   }
   // `Claude <claude@localhost>`: an address with no domain of the Internet, the agent's own name as its mailbox.
   const atMachine = text.length <= MAX_VALUE ? agentAtMachine(parseIdentity(text), aliases, budget) : [];
