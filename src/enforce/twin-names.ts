@@ -91,7 +91,7 @@ async function stillHeld(repoDir: string, old: readonly string[], now: readonly 
 export async function* heldCommitNames(repoDir: string): AsyncGenerator<string> {
   const [shallow, ...listed] = (await runGit(['rev-parse', '--is-shallow-repository', '--exclude=refs/notes/*', '--all'], { cwd: repoDir, asStored: true })).split('\n').filter(Boolean);
   // HEAD too, as `git log --all` walks it (the path-limited walk of 16 paths or fewer does): a detached HEAD holding
-  // Qwen's commit, listed by no ref, hid it past 16 paths (row s56z-2). Unborn: none.
+  // Qwen's commit, listed by no ref, hid it past 16 paths (row 1225). Unborn: none.
   const head = (await runGit(['rev-parse', '-q', '--verify', 'HEAD^{commit}'], { cwd: repoDir, asStored: true }).catch(() => '')).trim();
   const tips = [...new Set(head === '' ? listed : [...listed, head])].sort();
   if (tips.length === 0) return;

@@ -70,7 +70,7 @@ export class PatchSplitter {
   /** Whether the content line being read has given text yet (its leading white space is dropped until then). */
   private texted = false;
   /**
-   * The current file's header lines, held until its first text (row s56z-1): a file whose hunks hold only white space
+   * The current file's header lines, held until its first text (row 1224): a file whose hunks hold only white space
    * gives git patch-id no part at all, not a bare header, whose id would be its name's alone (a person deleting a blank
    * line was the twin of Qwen's commit adding one). A file with no hunk (binary, a mode change) gives its header.
    */

@@ -1,4 +1,4 @@
-// Session 56 last re-read (row s56z-3): Factory Droid's co-author line (row 1196) was looked for in a message's first
+// Session 56 last re-read (row 1226): Factory Droid's co-author line (row 1196) was looked for in a message's first
 // 256 KiB alone, while trailers sit at a message's end: a 280 KB body put the line past it, no Droid settings were read,
 // and the commit was recorded `factory-droid:unknown`, passing a deny of the model Droid's settings name (a warning under
 // the default unknownModel). Found reading the change, replayed with init's hooks and a temp HOME as Droid writes it.
@@ -9,7 +9,7 @@ import { hookEnv } from '../helpers/hooks.js';
 
 const LINE = 'Co-authored-by: factory-droid[bot] <138933559+factory-droid[bot]@users.noreply.github.com>\n';
 
-describe("Droid's co-author line at the end of a long message (row s56z-3)", () => {
+describe("Droid's co-author line at the end of a long message (row 1226)", () => {
   it('is read: the model its settings name is refused under a deny of it, as in a short message', () => {
     const repo = hooked('policy:\n  deny: ["anthropic/*"]\n');
     const env = hookEnv({ HOME: homeWith({ '.factory/settings.json': JSON.stringify({ model: 'claude-opus-4-5-20251101' }) }) });

@@ -1,4 +1,4 @@
-// Session 56 last re-read (row s56z-1): rows 1203..1206 give each run of added or removed lines as one text without
+// Session 56 last re-read (row 1224): rows 1203..1206 give each run of added or removed lines as one text without
 // white space, so a file whose change holds only blank or white-space lines reached `git patch-id --stable` as a bare
 // header, whose id is the file's name alone: any white-space-only change of a file was the twin of any other. A
 // person deleting a blank line of README.md was refused under `deny: ["qwen/*"]` as the same change as Qwen's reverted
@@ -10,7 +10,7 @@ import { aitrail } from '../helpers/cli.js';
 import { commitWith, policyServer, tryGit } from '../helpers/enforce-repos.js';
 import { deniedAfterRevert, expectLaunderRefused, PARSE } from '../helpers/laundered-twins.js';
 
-describe('a change of white space only is no twin (row s56z-1)', () => {
+describe('a change of white space only is no twin (row 1224)', () => {
   it("a person deleting a blank line is not the twin of Qwen's reverted commit adding one: check and pre-receive pass it", () => {
     const server = policyServer('policy:\n  deny: ["anthropic/*"]\n');
     const { work, remote } = server;

@@ -1,4 +1,4 @@
-// Session 56 last re-read (row s56z-2): the twin search's kept listing (row 1202) was read from the refs' tips
+// Session 56 last re-read (row 1225): the twin search's kept listing (row 1202) was read from the refs' tips
 // (`git rev-parse --all`, refs alone) where the whole-history walk before it, and the path-limited walk of 16 paths or
 // fewer, walk `git log --all` (the refs and HEAD): Qwen's commit on a detached HEAD, held by no ref, was found as the
 // twin of a person's copy of 1 path and not of the same copy beside 17 more files (`check` passed it). Found reading the
@@ -8,7 +8,7 @@ import { aitrail } from '../helpers/cli.js';
 import { commitWith, policyServer } from '../helpers/enforce-repos.js';
 import { PARSE } from '../helpers/laundered-twins.js';
 
-describe("Qwen's commit held by a detached HEAD alone (row s56z-2)", () => {
+describe("Qwen's commit held by a detached HEAD alone (row 1225)", () => {
   it('a copy of its change is its twin past 16 paths as within them', () => {
     const { work } = policyServer('policy:\n  deny: ["qwen/*"]\n');
     work.git(['checkout', '-q', '--detach']);

@@ -24,7 +24,7 @@ export function committingAgents(env: Record<string, string | undefined>, author
  * commit was `<agent>:unknown` whatever model wrote it (row 1196).
  */
 const READ_BY_CO_AUTHOR: ReadonlySet<string> = new Set(['factory-droid']);
-/** How much of a message's head and of its tail is looked at for those lines (row s56z-3: trailers sit at a message's end, and a 280 KB body hid them). */
+/** How much of a message's head and of its tail is looked at for those lines (row 1226: trailers sit at a message's end, and a 280 KB body hid them). */
 const MAX_MESSAGE = 256 * 1024;
 
 /** The head and the tail of `message` (its whole lines), at most MAX_MESSAGE each: the whole of a message up to twice that. */
