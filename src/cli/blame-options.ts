@@ -52,7 +52,7 @@ export function withBlameOptions(yargs: Argv): Argv {
       .option('config-from', { requiresArg: true, type: 'string', describe: "Read the config as committed at this revision (CI: the target branch's, not a pull request's own)" })
       .option('jobs', { requiresArg: true, type: 'number', describe: 'Parallel git blame processes (default: number of cores)' })
       .option('allow-shallow', { type: 'boolean', describe: 'In a shallow clone cut inside the range, count lines blamed on the cut commit apart as unknown history (shallowBoundary) instead of refusing (exit 3)' })
-      .option('blame-left-out', { type: 'boolean', describe: 'Blame the files left out as generated or vendored whatever their number, to say their AI lines (by default only while at most 256 are left out: a vendor/ tree of thousands costs minutes)' })
+      .option('blame-left-out', { type: 'boolean', describe: 'Blame the files left out as generated or vendored whatever their number, to say their AI lines (by default only while at most 256 are left out, AITRAIL_SIZE_CAPS_DIVISOR dividing it too: a vendor/ tree of thousands costs minutes)' })
   );
 }
 
