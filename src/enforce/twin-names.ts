@@ -37,7 +37,7 @@ const CACHE_NAME = join('aitrail', 'twin-names');
 const END = '\x01end';
 
 /**
- * The kept listing, opened once (row s56v-1): its tail check, its header and tips, and its lines are all read from one
+ * The kept listing, opened once (row 1202; session 56 helper v): its tail check, its header and tips, and its lines are all read from one
  * open file. Each read opening the path anew, a concurrent run renaming its new listing over it in between (two pushes
  * at once on a server) could have us take the tips of one file and the lines of another. `lines()` may be read more
  * than once (each from the start); `close()` is the caller's, on every path.
@@ -148,7 +148,7 @@ export async function* heldCommitNames(repoDir: string): AsyncGenerator<string> 
   } catch {
     path = undefined;
   }
-  // One open file serves the kept listing's every read (row s56v-1), closed on every path (before the rename of a new one too).
+  // One open file serves the kept listing's every read (session 56 helper v), closed on every path (before the rename of a new one too).
   const keptFile = path === undefined ? undefined : await openKept(path);
   try {
     yield* listFrom(repoDir, tips, path, keptFile);

@@ -1,5 +1,5 @@
-// Session 56 helper v (row s56v-1): the twin search's kept listing (`<git-common-dir>/aitrail/twin-names`, rows 1202,
-// 1216) was opened three times by path: its tail check, its header and tips, and its lines. Found reading the code: a
+// Session 56 helper v (rows 1202, 1216; no row of its own: no wrong verdict reproduced): the twin search's kept listing
+// (`<git-common-dir>/aitrail/twin-names`) was opened three times by path: its tail check, its header and tips, and its lines. Found reading the code: a
 // concurrent run renaming its new listing over the path in between (two pushes at once on a server) could have a run
 // take the tips of one file and the lines of another. Now one open file serves all three reads (openKept), closed on
 // every path: a listing renamed over the path after it is opened is not what that run reads. Real repository, the real
@@ -16,7 +16,7 @@ async function all(lines: AsyncIterable<string>): Promise<string[]> {
   return out;
 }
 
-describe('the kept twin listing is read from one open file (row s56v-1)', () => {
+describe('the kept twin listing is read from one open file (session 56 helper v)', () => {
   it('a listing renamed over the path after the open is not read: tips and lines are the first file\'s', async () => {
     const repo = makeRepo();
     repo.commit('feat: one\n', { 'a.ts': 'export const a = 1;\n' });
