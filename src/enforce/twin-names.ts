@@ -1,4 +1,4 @@
-import { closeSync, createReadStream, createWriteStream, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync, unlinkSync } from 'node:fs';
+import { closeSync, createWriteStream, fstatSync, fsyncSync, lstatSync, mkdirSync, openSync, read, readdirSync, readSync, renameSync, rmSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { runGit, splitRecords, streamGit } from '../git/exec.js';
 import { absoluteCommonDir } from '../git/git-path.js';
@@ -30,40 +30,86 @@ function headerText(): string {
 /** Where the listing is kept: aitrail's own folder of the common git dir (never the work tree; a server's is written by its hooks alone). */
 const CACHE_NAME = join('aitrail', 'twin-names');
 
-async function* fileLines(path: string): AsyncGenerator<string> {
-  yield* splitRecords(createReadStream(path) as AsyncIterable<Buffer>, '\n');
-}
-
 /**
  * The listing's last line (row 1216): a file cut short (a crash or a full disk before its bytes reached the disk, after
  * the rename) lacks it, and is not read. No path line is it: git C-quotes a name holding \x01.
  */
 const END = '\x01end';
 
-/** Whether the file at `path` ends with END's line. */
-function ended(path: string): boolean {
-  const fd = openSync(path, 'r');
-  try {
-    const tail = Buffer.alloc(END.length + 1);
-    const size = statSync(path).size;
-    return size >= tail.length && readSync(fd, tail, 0, tail.length, size - tail.length) === tail.length && tail.toString('latin1') === `${END}\n`;
-  } finally {
-    closeSync(fd);
+/**
+ * The kept listing, opened once (row 1202; session 56 helper v): its tail check, its header and tips, and its lines are all read from one
+ * open file. Each read opening the path anew, a concurrent run renaming its new listing over it in between (two pushes
+ * at once on a server) could have us take the tips of one file and the lines of another. `lines()` may be read more
+ * than once (each from the start); `close()` is the caller's, on every path.
+ */
+export interface KeptListing {
+  readonly tips: string[];
+  lines(): AsyncGenerator<string>;
+  close(): void;
+}
+
+/** Whether the open file `fd` ends with END's line. */
+function ended(fd: number): boolean {
+  const tail = Buffer.alloc(END.length + 1);
+  const size = fstatSync(fd).size;
+  return size >= tail.length && readSync(fd, tail, 0, tail.length, size - tail.length) === tail.length && tail.toString('latin1') === `${END}\n`;
+}
+
+/**
+ * The open file `fd`'s bytes from its start, 64 KiB at a time by positional reads that never close it (a read stream
+ * on the fd closes it when destroyed, as a `return` does, whatever its autoClose: the fd stays the caller's, reusable).
+ */
+async function* fdChunks(fd: number): AsyncGenerator<Buffer> {
+  let position = 0;
+  for (;;) {
+    const buffer = Buffer.allocUnsafe(65_536);
+    const bytes = await new Promise<number>((resolve, reject) => read(fd, buffer, 0, buffer.length, position, (error, count) => (error ? reject(error) : resolve(count))));
+    if (bytes === 0) return;
+    position += bytes;
+    yield buffer.subarray(0, bytes);
   }
 }
 
-/** The tips a cache file was listed from, when its header is this format's and it ends whole; else undefined (no file, another format, cut short, unreadable). */
-async function cachedTips(path: string): Promise<string[] | undefined> {
+/** The lines of the open file `fd` from its start. */
+async function* fdLines(fd: number): AsyncGenerator<string> {
+  yield* splitRecords(fdChunks(fd), '\n');
+}
+
+/** The kept listing at `path`, when its header is this format's and it ends whole; else undefined (no file, another format, cut short, unreadable), closed. */
+export async function openKept(path: string): Promise<KeptListing | undefined> {
+  let fd: number;
   try {
-    if (!ended(path)) return undefined;
-    const lines = fileLines(path);
+    fd = openSync(path, 'r');
+  } catch {
+    return undefined;
+  }
+  let closed = false;
+  const close = () => {
+    if (closed) return;
+    closed = true;
+    try {
+      closeSync(fd);
+    } catch {
+      // closed already
+    }
+  };
+  try {
+    if (!ended(fd)) {
+      close();
+      return undefined;
+    }
+    const lines = fdLines(fd);
     const head = await lines.next();
     const tips = head.value === headerText() ? await lines.next() : undefined;
     await lines.return(undefined);
-    if (tips?.done !== false || !tips.value.startsWith('tips ')) return undefined;
-    const listed = tips.value.slice('tips '.length).split(' ').filter(Boolean);
-    return listed.every((tip) => /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(tip)) ? listed : undefined;
+    const listed = tips?.done === false && tips.value.startsWith('tips ') ? tips.value.slice('tips '.length).split(' ').filter(Boolean) : undefined;
+    if (listed === undefined || !listed.every((tip) => /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(tip))) {
+      close();
+      return undefined;
+    }
+    return { tips: listed, lines: () => skipHeader(fdLines(fd)), close };
   } catch {
+    close();
     return undefined;
   }
 }
@@ -102,13 +148,25 @@ export async function* heldCommitNames(repoDir: string): AsyncGenerator<string> 
   } catch {
     path = undefined;
   }
-  const old = path === undefined ? undefined : await cachedTips(path);
+  // One open file serves the kept listing's every read (session 56 helper v), closed on every path (before the rename of a new one too).
+  const keptFile = path === undefined ? undefined : await openKept(path);
+  try {
+    yield* listFrom(repoDir, tips, path, keptFile);
+  } finally {
+    keptFile?.close();
+  }
+}
+
+/** heldCommitNames's listing from `tips`, following `keptFile` (the kept listing at `path`, opened once) when its tips are all still held. */
+async function* listFrom(repoDir: string, tips: readonly string[], path: string | undefined, keptFile: KeptListing | undefined): AsyncGenerator<string> {
+  const old = keptFile?.tips;
   const kept = old !== undefined && (await stillHeld(repoDir, old, tips));
+  if (!kept) keptFile?.close();
   // `^<tip>` lines (git 2.39 reads no `--not` on stdin).
   const input = `${tips.join('\n')}\n${kept ? `${old.map((tip) => `^${tip}`).join('\n')}\n` : ''}`;
   const same = kept && old.length === tips.length && old.every((tip, at) => tip === tips[at]);
-  if (same && path !== undefined) {
-    yield* skipHeader(fileLines(path));
+  if (same && keptFile !== undefined) {
+    yield* keptFile.lines();
     return;
   }
   let out: ReturnType<typeof createWriteStream> | undefined;
@@ -146,8 +204,8 @@ export async function* heldCommitNames(repoDir: string): AsyncGenerator<string> 
       keep(line);
       yield line;
     }
-    if (kept && path !== undefined) {
-      for await (const line of skipHeader(fileLines(path))) {
+    if (kept && keptFile !== undefined) {
+      for await (const line of keptFile.lines()) {
         keep(line);
         yield line;
       }
@@ -156,6 +214,7 @@ export async function* heldCommitNames(repoDir: string): AsyncGenerator<string> 
     out?.write(`${END}\n`);
     done = true;
   } finally {
+    keptFile?.close();
     const writer = out;
     if (writer !== undefined && temp !== undefined && path !== undefined) {
       await new Promise<void>((resolve) => writer.end(() => resolve()));
