@@ -60,9 +60,10 @@ const QWEN_RECORDING: SessionRecords = {
 function documentWindow(path: string, since: number | null): { models: WindowModel[]; last?: string | null } {
   const messages = (readUnlinkedJson(path, FURTHEST) as { messages?: unknown } | null | undefined)?.messages;
   if (!Array.isArray(messages)) {
-    // Past FURTHEST: the messages in its last FURTHEST bytes, back to the window's start (row 1197); `last` read as before.
+    // Past FURTHEST: the messages in its last FURTHEST bytes, back to the window's start (row 1197), and `last` from the
+    // same read (row s56w-1: the same bytes were read and scanned again for it).
     const tail = documentTailRecords(path, FURTHEST, since);
-    return { models: tail === null ? [] : windowModels(tail, since, MAX_WINDOW_MODELS).models };
+    return tail === null ? { models: [] } : { models: windowModels(tail.records, since, MAX_WINDOW_MODELS).models, last: tail.last };
   }
   const model = (message: unknown): DatedRecord => {
     if (message === null || typeof message !== 'object') return { date: null, model: null };
@@ -71,7 +72,8 @@ function documentWindow(path: string, since: number | null): { models: WindowMod
   };
   let last: string | null = null;
   for (let at = messages.length - 1; at >= 0 && last === null; at--) last = model(messages[at]).model;
-  return { models: windowModels(messages.slice(-MAX_DOCUMENT_MESSAGES).map(model), since, MAX_WINDOW_MODELS).models, last };
+  // None named: undefined, {@link geminiRecordingModel} asked as before (it reads the last bytes first).
+  return { models: windowModels(messages.slice(-MAX_DOCUMENT_MESSAGES).map(model), since, MAX_WINDOW_MODELS).models, last: last ?? undefined };
 }
 
 /**
@@ -277,7 +279,7 @@ export function geminiSessionModels(place: SettingsPlace, launched: readonly str
     const evidence = (model: string) => `newest chat recording ${shownPath(place, newest)} model=${quote(model)}`;
     // A document parsed whole for the window names its last answer from that parse: read once a hook.
     const window = recordingWindow(place, newest, GEMINI_RECORDING);
-    add(window.last ?? recordingModel(newest, GEMINI_RECORDING), evidence);
+    add(window.last !== undefined ? window.last : recordingModel(newest, GEMINI_RECORDING), evidence);
     addWindow(window.models, evidence);
   }
   return found;

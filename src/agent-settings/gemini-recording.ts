@@ -32,6 +32,27 @@ function unescaped(bytes: Buffer, at: number): boolean {
   return run % 2 === 0;
 }
 
+/** The longest a key read ({@link documentTailMessages}) can be written: `"timestamp"`, each letter a `\\uXXXX` escape. */
+const LONGEST_KEY = 2 + 6 * 'timestamp'.length;
+
+/** The JSON string `bytes[start, end)` (its quotes included; already known to be valid: {@link jsonString}). */
+function parseString(bytes: Buffer, start: number, end: number): string {
+  return JSON.parse(bytes.subarray(start, end).toString('utf8')) as string;
+}
+
+/**
+ * Whether JSON.parse would accept the string from the quote at `open` to the quote at `close` (no unescaped quote
+ * between them): no control character, each `\` a valid escape. Checked on the bytes, nothing decoded or parsed
+ * (bytes past ASCII decode to no control character).
+ */
+function jsonString(bytes: Buffer, open: number, close: number): boolean {
+  // One regular expression over the bytes as Latin-1 (one character a byte), native, not a JS loop a byte (row s56w-1).
+  return !NO_JSON_STRING.test(bytes.toString('latin1', open + 1, close));
+}
+
+/** A control character, or a `\` that starts no JSON escape (one at the end: the closing quote escaped). */
+const NO_JSON_STRING = /[\x00-\x1f]|\\(?!["\\/bfnrt]|u[0-9a-fA-F]{4})/;
+
 /**
  * The messages of a JSON document too big to parse (`{…, "messages": [{…}, …]}`) in its last bytes,
  * read backwards from its end, where no string is open: a string's quotes are escaped, so the
@@ -42,26 +63,27 @@ function unescaped(bytes: Buffer, at: number): boolean {
  */
 function documentTailMessages(bytes: Buffer, visit: (record: DatedRecord) => boolean): boolean {
   const stack: number[] = [];
-  let value: string | null = null;
-  let fields: Record<string, string> = {};
+  let value: [number, number] | null = null;
+  let fields: { timestamp?: string; type?: string; model?: string } = {};
   for (let at = bytes.length - 1; at >= 0; at--) {
     const byte = bytes[at]!;
     if (byte === QUOTE) {
       let open = at - 1;
-      while (open >= 0 && !(bytes[open] === QUOTE && unescaped(bytes, open))) open--;
+      // Native searches for the quote, never a byte at a time in JS (a 4 MiB `content` string is mostly what the tail holds).
+      open = open < 0 ? -1 : bytes.lastIndexOf(QUOTE, open);
+      while (open >= 0 && !unescaped(bytes, open)) open = open === 0 ? -1 : bytes.lastIndexOf(QUOTE, open - 1);
       if (open < 0) return false;
       let before = open - 1;
       while (before >= 0 && (bytes[before] === 0x20 || bytes[before] === 0x0a || bytes[before] === 0x0d || bytes[before] === 0x09)) before--;
       if (stack.length === 3 && stack[0] === 0x7d && stack[1] === 0x5d && stack[2] === 0x7d) {
-        let text: unknown = null;
-        try {
-          text = JSON.parse(bytes.subarray(open, at + 1).toString('utf8'));
-        } catch {
-          return false;
-        }
-        if (before >= 0 && bytes[before] === 0x3a) value = typeof text === 'string' ? text : null;
-        else if (value !== null && typeof text === 'string') {
-          fields[text] = value;
+        // A value is kept as its byte range and parsed only when its key is one read: every value was parsed before
+        // its key was known, a 4 MiB tail of `content` decoded and parsed in each hook (row s56w-1). Still checked as
+        // JSON.parse would (a document that is none bails as before).
+        if (!jsonString(bytes, open, at)) return false;
+        if (before >= 0 && bytes[before] === 0x3a) value = [open, at + 1];
+        else if (value !== null) {
+          const key = at + 1 - open <= LONGEST_KEY ? parseString(bytes, open, at + 1) : null;
+          if (key === 'timestamp' || key === 'type' || key === 'model') fields[key] = parseString(bytes, value[0], value[1]);
           value = null;
         }
       }
@@ -94,11 +116,11 @@ function documentTailModel(bytes: Buffer): string | null {
 /**
  * The messages of a recording that is one JSON document past `furthest` bytes, in its last `furthest`
  * bytes (a regular file, never through a link), oldest first, back to the first one dated before
- * `since` (null: all there); null when the file is not past `furthest` (it is parsed whole) or cannot be read.
+ * `since` (null: all there), and the last `gemini` message's model there (`last`, as {@link documentModel} reads it); null when the file is not past `furthest` (it is parsed whole) or cannot be read.
  * What a `.json` recording too big to parse says of the models since the previous commit: before, only
  * its last answer's model was read, so a Pro model that wrote the change before a fallback to Flash went unseen (row 1197).
  */
-export function documentTailRecords(path: string, furthest: number, since: number | null): DatedRecord[] | null {
+export function documentTailRecords(path: string, furthest: number, since: number | null): { records: DatedRecord[]; last: string | null } | null {
   const opened = openRegularFile(path, constants.O_NOFOLLOW);
   if (!opened) return null;
   let tail: Buffer;
@@ -111,11 +133,19 @@ export function documentTailRecords(path: string, furthest: number, since: numbe
     closeSync(opened.fd);
   }
   const records: DatedRecord[] = [];
+  // `last`, the newest `gemini` message's model, read in the same pass: {@link documentModel} read and scanned
+  // the same `furthest` bytes again for it (row s56w-1). The pass goes on past the window's start until one is found.
+  let last: string | null = null;
+  let past = false;
   documentTailMessages(tail, (record) => {
-    records.push(record);
-    return since !== null && record.date !== null && record.date < since;
+    if (!past) {
+      records.push(record);
+      past = since !== null && record.date !== null && record.date < since;
+    }
+    last ??= record.model;
+    return past && last !== null;
   });
-  return records.reverse();
+  return { records: records.reverse(), last };
 }
 
 const TAIL_FIRST = 256 * 1024;
