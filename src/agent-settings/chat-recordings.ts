@@ -61,7 +61,7 @@ function documentWindow(path: string, since: number | null): { models: WindowMod
   const messages = (readUnlinkedJson(path, FURTHEST) as { messages?: unknown } | null | undefined)?.messages;
   if (!Array.isArray(messages)) {
     // Past FURTHEST: the messages in its last FURTHEST bytes, back to the window's start (row 1197), and `last` from the
-    // same read (row s56w-1: the same bytes were read and scanned again for it).
+    // same read (row 1228: the same bytes were read and scanned again for it).
     const tail = documentTailRecords(path, FURTHEST, since);
     return tail === null ? { models: [] } : { models: windowModels(tail.records, since, MAX_WINDOW_MODELS).models, last: tail.last };
   }

@@ -46,7 +46,7 @@ function parseString(bytes: Buffer, start: number, end: number): string {
  * (bytes past ASCII decode to no control character).
  */
 function jsonString(bytes: Buffer, open: number, close: number): boolean {
-  // One regular expression over the bytes as Latin-1 (one character a byte), native, not a JS loop a byte (row s56w-1).
+  // One regular expression over the bytes as Latin-1 (one character a byte), native, not a JS loop a byte (row 1228).
   return !NO_JSON_STRING.test(bytes.toString('latin1', open + 1, close));
 }
 
@@ -77,7 +77,7 @@ function documentTailMessages(bytes: Buffer, visit: (record: DatedRecord) => boo
       while (before >= 0 && (bytes[before] === 0x20 || bytes[before] === 0x0a || bytes[before] === 0x0d || bytes[before] === 0x09)) before--;
       if (stack.length === 3 && stack[0] === 0x7d && stack[1] === 0x5d && stack[2] === 0x7d) {
         // A value is kept as its byte range and parsed only when its key is one read: every value was parsed before
-        // its key was known, a 4 MiB tail of `content` decoded and parsed in each hook (row s56w-1). Still checked as
+        // its key was known, a 4 MiB tail of `content` decoded and parsed in each hook (row 1228). Still checked as
         // JSON.parse would (a document that is none bails as before).
         if (!jsonString(bytes, open, at)) return false;
         if (before >= 0 && bytes[before] === 0x3a) value = [open, at + 1];
@@ -134,7 +134,7 @@ export function documentTailRecords(path: string, furthest: number, since: numbe
   }
   const records: DatedRecord[] = [];
   // `last`, the newest `gemini` message's model, read in the same pass: {@link documentModel} read and scanned
-  // the same `furthest` bytes again for it (row s56w-1). The pass goes on past the window's start until one is found.
+  // the same `furthest` bytes again for it (row 1228). The pass goes on past the window's start until one is found.
   let last: string | null = null;
   let past = false;
   documentTailMessages(tail, (record) => {

@@ -51,8 +51,9 @@ export interface KeptListing {
 /** Whether the open file `fd` ends with END's line. */
 function ended(fd: number): boolean {
   const tail = Buffer.alloc(END.length + 1);
-  const size = fstatSync(fd).size;
-  return size >= tail.length && readSync(fd, tail, 0, tail.length, size - tail.length) === tail.length && tail.toString('latin1') === `${END}\n`;
+  const stat = fstatSync(fd);
+  const size = stat.size;
+  return stat.isFile() && size >= tail.length && readSync(fd, tail, 0, tail.length, size - tail.length) === tail.length && tail.toString('latin1') === `${END}\n`;
 }
 
 /**
@@ -79,7 +80,9 @@ async function* fdLines(fd: number): AsyncGenerator<string> {
 export async function openKept(path: string): Promise<KeptListing | undefined> {
   let fd: number;
   try {
-    fd = openSync(path, 'r');
+    // Non-blocking and no link followed: a FIFO or a link planted at the path neither hangs the run nor is read (a regular file alone, below).
+    const { O_RDONLY, O_NONBLOCK, O_NOFOLLOW } = process.getBuiltinModule('node:fs').constants;
+    fd = openSync(path, O_RDONLY | O_NONBLOCK | O_NOFOLLOW);
   } catch {
     return undefined;
   }

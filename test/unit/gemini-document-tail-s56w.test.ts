@@ -1,4 +1,4 @@
-// Session 56 helper w (row s56w-1): a Gemini CLI recording that is one JSON document (`session-*.json`) past 4 MiB cost
+// Session 56 helper w (row 1228): a Gemini CLI recording that is one JSON document (`session-*.json`) past 4 MiB cost
 // each hook ~85 ms of CPU: its last 4 MiB were read backwards and every string at message depth, a 4 MiB `content`
 // included, was decoded and JSON.parse'd before its key was known; and the window's read returned no `last`, so
 // `documentModel` read and scanned the same 4 MiB again for the last answer's model (found by session 56's re-read z2;
@@ -27,7 +27,7 @@ function recordingFile(messages: unknown[]): string {
 
 const at = (ms: number) => new Date(ms).toISOString();
 
-describe('Gemini CLI .json recording past 4 MiB: read once, big values never parsed (row s56w-1)', () => {
+describe('Gemini CLI .json recording past 4 MiB: read once, big values never parsed (row 1228)', () => {
   const now = Date.parse('2026-12-08T00:00:00.000Z');
   const messages = [
     { id: 'u0', timestamp: at(now - 86_400_000), type: 'user', content: 'read the logs' },
@@ -37,7 +37,7 @@ describe('Gemini CLI .json recording past 4 MiB: read once, big values never par
     { id: 'u2', timestamp: at(now + 2000), type: 'user', content: 'commit it' },
   ];
 
-  it('row s56w-1: the window and the last model come from one pass, no value over 1 KiB handed to JSON.parse', () => {
+  it('row 1228: the window and the last model come from one pass, no value over 1 KiB handed to JSON.parse', () => {
     const path = recordingFile(messages);
     const parse = vi.spyOn(JSON, 'parse');
     const tail = documentTailRecords(path, FURTHEST, now - 60_000);
@@ -56,7 +56,7 @@ describe('Gemini CLI .json recording past 4 MiB: read once, big values never par
     expect(geminiRecordingModel(path, FURTHEST, 0)).toBe('gemini-2.5-pro');
   });
 
-  it('row s56w-1: the last model is searched for past the window start, as documentModel did', () => {
+  it('row 1228: the last model is searched for past the window start, as documentModel did', () => {
     const path = recordingFile([...messages.slice(0, 3), { id: 'u3', timestamp: at(now + 5000), type: 'user', content: 'again' }]);
     const tail = documentTailRecords(path, FURTHEST, now + 4000);
     // The window stops at the user message before its start; the last answer's model lies in the 3 MiB before it: none
@@ -75,7 +75,7 @@ describe('Gemini CLI .json recording past 4 MiB: read once, big values never par
     expect(found?.last).toBe('gemini-2.5-pro');
   });
 
-  it('row s56w-1: a value that is no JSON string still ends the read (a bad escape, a control character, an escaped end quote)', () => {
+  it('row 1228: a value that is no JSON string still ends the read (a bad escape, a control character, an escaped end quote)', () => {
     for (const bad of ['"a\\"', '"a\\x"', '"a\u0001b"', '"a\\u12G4"']) {
       const text = JSON.stringify({ messages: [messages[0], messages[1], { timestamp: at(now), type: 'gemini', model: 'gemini-2.5-pro', content: 'VALUE' }] }).replace('"VALUE"', bad);
       const dir = mkdtempSync(join(tmpdir(), 'aitrail-s56w-'));
